@@ -1,0 +1,156 @@
+"""Users, roles and what each role may do; the history records kept beside the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from desktop_app.domain.errors import N_, PermissionDenied
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"  # the deputy director for academic work (п. 25)
+    DIRECTOR = "director"
+    HEAD = "head"  # head of one or more associations (п. 29)
+    TEACHER = "teacher"
+    VIEWER = "viewer"  # e.g. the district methodical cabinet (п. 16, 17)
+
+
+ROLE_LABELS = {
+    Role.ADMINISTRATOR: N_("administrator"),
+    Role.DIRECTOR: N_("director"),
+    Role.HEAD: N_("association head"),
+    Role.TEACHER: N_("teacher"),
+    Role.VIEWER: N_("viewer"),
+}
+
+
+class Action(StrEnum):
+    """Use cases that need a permission; the value is the msgid shown in a refusal."""
+
+    MANAGE_ACCOUNTS = N_("manage accounts")
+    MANAGE_SCHOOL = N_("change the school and its academic years")
+    MANAGE_TEACHERS = N_("change the staff list")
+    MANAGE_ASSOCIATIONS = N_("create or delete associations")
+    EDIT_ASSOCIATION = N_("change an association's members and work plan")
+    APPROVE_WORK_PLAN = N_("approve an annual work plan")
+    EDIT_MEETING = N_("record meetings and protocols")
+    EDIT_PLAN = N_("write a calendar-thematic plan")
+    REVIEW_PLAN = N_("record the association's review of a plan")
+    AGREE_PLAN = N_("agree a plan")
+    APPROVE_PLAN = N_("approve a plan")
+    EDIT_MENTORSHIP = N_("assign mentors")
+    LOG_MENTORING = N_("keep a mentoring log")
+    EDIT_VISIT = N_("schedule lesson visits")
+    OBSERVE = N_("record a lesson observation")
+    READ_ALL = N_("see all records of the school")
+    IMPORT = N_("import an exchange document")
+    EXPORT = N_("export the school")
+
+
+#: What a role may do everywhere in its school.
+_GRANTED: dict[Role, frozenset[Action]] = {
+    Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN},
+    Role.DIRECTOR: frozenset({Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN, Action.READ_ALL,
+                              Action.EXPORT}),
+    Role.HEAD: frozenset(),
+    Role.TEACHER: frozenset(),
+    Role.VIEWER: frozenset({Action.READ_ALL, Action.EXPORT}),
+}
+
+#: What a role may do on records it owns: its own association (heads), its own plan, log,
+#: observation (anyone linked to a teacher).
+_OWN: dict[Role, frozenset[Action]] = {
+    Role.ADMINISTRATOR: frozenset(),
+    Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
+    Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
+                          Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
+    Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
+    Role.VIEWER: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on whose behalf a service acts."""
+
+    login: str
+    role: Role
+    school: str | None = None  # None: every school of the database (the command line)
+    teacher: str | None = None
+
+    def may(self, action: Action, owners: frozenset[str] | set[str] | tuple[str, ...] = ()) -> bool:
+        """True when the role grants ``action``, or when this user's teacher is among ``owners``."""
+        if action in _GRANTED[self.role]:
+            return True
+        return self.teacher is not None and self.teacher in owners and action in _OWN[self.role]
+
+    def require(self, action: Action, owners: frozenset[str] | set[str] | tuple[str, ...] = (),
+                record: str | None = None) -> None:
+        if not self.may(action, owners):
+            raise PermissionDenied(action.value, ROLE_LABELS[self.role], record)
+
+    def require_school(self, school: str) -> None:
+        if self.school is not None and self.school != school:
+            raise PermissionDenied(N_("work in another school"), ROLE_LABELS[self.role], school)
+
+
+#: The command line acts as the administrator of every school: it runs on the PC that holds the
+#: database file, where the file itself is already within reach.
+COMMAND_LINE = Actor("cli", Role.ADMINISTRATOR)
+
+
+@dataclass
+class User:
+    login: str
+    role: Role
+    password_hash: str
+    school: str | None = None
+    teacher: str | None = None
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+
+    def actor(self) -> Actor:
+        return Actor(self.login, self.role, self.school, self.teacher)
+
+
+@dataclass
+class AuditEvent:
+    """Who changed what and when; ``hash`` chains the events (SHA-256 over the previous hash)."""
+
+    at: datetime
+    actor: str
+    action: str
+    school: str | None
+    record_kind: str
+    record_id: str
+    summary: str
+    previous_hash: str = ""
+    hash: str = ""
+
+
+@dataclass
+class PlanEvent:
+    """One step in the history of a KTP (rule 6): who did what, when, with which remarks."""
+
+    plan: str
+    at: datetime
+    actor: str
+    action: str
+    from_status: str
+    to_status: str
+    note: str | None = None
+
+
+@dataclass
+class MeetingVersion:
+    """A superseded version of a finalized protocol, kept readable (rule 5)."""
+
+    meeting: str
+    version: int
+    snapshot: str  # the exchange-format JSON of the meeting as it was
+    reason: str
+    actor: str
+    at: datetime

@@ -1,0 +1,180 @@
+"""Rule 7: a KTP against the school calendar of its academic year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, PlanStatus
+from desktop_app.domain.errors import N_, DomainError, Rule
+
+DEFAULT_STUDY_WEEKS = 34
+GRADE_1_STUDY_WEEKS = 33
+PRESCHOOL_STUDY_WEEKS = 32
+SCHOOL_DAYS_PER_WEEK = 5
+
+
+class DayOff(StrEnum):
+    """Why a date is not a school day."""
+
+    OUTSIDE_YEAR = "outside_year"
+    BREAK = "break"
+    HOLIDAY = "holiday"
+    WEEKEND = "weekend"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class CalendarFinding:
+    """One problem of a plan against the calendar; ``row`` is the row number or None for the plan."""
+
+    plan: str
+    row: int | None
+    day: date | None
+    severity: Severity
+    message: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def as_error(self) -> DomainError:
+        return DomainError(Rule.PLAN_CALENDAR, self.message, dict(self.params), record=self.plan)
+
+
+def study_weeks(year: AcademicYear, grade: int) -> int:
+    """Study weeks of the typical curriculum: the year's own figure, else 34 (33 for grade 1)."""
+    if year.study_weeks:
+        return year.study_weeks
+    if grade == 1:
+        return GRADE_1_STUDY_WEEKS
+    if grade == 0:
+        return PRESCHOOL_STUDY_WEEKS
+    return DEFAULT_STUDY_WEEKS
+
+
+class SchoolCalendar:
+    """School days of one academic year for one grade (grade 1 has extra holidays)."""
+
+    def __init__(self, year: AcademicYear, grade: int, days_per_week: int = SCHOOL_DAYS_PER_WEEK):
+        self.year = year
+        self.grade = grade
+        self.days_per_week = days_per_week
+        self._extra = set(year.extra_school_days)
+        holidays = list(year.holidays) + (list(year.grade1_holidays) if grade == 1 else [])
+        self._holidays: dict[date, str | None] = {}
+        for holiday in holidays:
+            day = holiday.start
+            while day <= holiday.end:
+                name = holiday.name.get("ru") if holiday.name else None
+                self._holidays.setdefault(day, name)
+                day += timedelta(days=1)
+        self._term_days: set[date] = set()
+        for term in year.terms:
+            day = term.start
+            while day <= term.end:
+                self._term_days.add(day)
+                day += timedelta(days=1)
+
+    def day_off(self, day: date) -> DayOff | None:
+        """None for a school day, else the reason the day is off."""
+        if day < self.year.start or day > self.year.end:
+            return DayOff.OUTSIDE_YEAR
+        if day in self._extra:
+            return None
+        if day not in self._term_days:
+            return DayOff.BREAK
+        if day in self._holidays:
+            return DayOff.HOLIDAY
+        if day.weekday() >= self.days_per_week:
+            return DayOff.WEEKEND
+        return None
+
+    def school_days(self) -> list[date]:
+        days = []
+        day = self.year.start
+        while day <= self.year.end:
+            if self.day_off(day) is None:
+                days.append(day)
+            day += timedelta(days=1)
+        return days
+
+    def lesson_room(self, hours_per_week: float) -> float:
+        """Lessons the calendar leaves room for at ``hours_per_week`` spread over the week."""
+        return round(len(self.school_days()) * hours_per_week / self.days_per_week, 1)
+
+
+_DAY_OFF_MESSAGES = {
+    DayOff.OUTSIDE_YEAR: N_("row {row}: {date} is outside the academic year"),
+    DayOff.BREAK: N_("row {row}: {date} falls in the school break"),
+    DayOff.HOLIDAY: N_("row {row}: {date} is a holiday"),
+    DayOff.WEEKEND: N_("row {row}: {date} is a weekend day"),
+}
+
+
+def plan_calendar_findings(plan: CalendarPlan, year: AcademicYear) -> list[CalendarFinding]:
+    """Every row dated on a day off (an error) and every difference in hours (a warning)."""
+    calendar = SchoolCalendar(year, plan.grade)
+    findings: list[CalendarFinding] = []
+    for row in plan.rows:
+        if row.date is None:
+            continue
+        reason = calendar.day_off(row.date)
+        if reason is not None:
+            findings.append(
+                CalendarFinding(
+                    plan.id, row.number, row.date, Severity.ERROR, _DAY_OFF_MESSAGES[reason],
+                    (("row", row.number), ("date", row.date.isoformat())),
+                )
+            )
+            continue
+        term = year.term_of(row.date)
+        if row.term is not None and term is not None and row.term != term:
+            findings.append(
+                CalendarFinding(
+                    plan.id, row.number, row.date, Severity.WARNING,
+                    N_("row {row}: {date} lies in term {actual}, not in term {term}"),
+                    (("row", row.number), ("date", row.date.isoformat()),
+                     ("actual", term), ("term", row.term)),
+                )
+            )
+    expected = plan.hours_per_week * study_weeks(year, plan.grade)
+    total = plan.total_hours
+    if abs(total - expected) > 1e-9:
+        findings.append(
+            CalendarFinding(
+                plan.id, None, None, Severity.WARNING,
+                N_("the plan has {total} hours; {per_week} h × {weeks} weeks = {expected}"),
+                (("total", _num(total)), ("per_week", _num(plan.hours_per_week)),
+                 ("weeks", study_weeks(year, plan.grade)), ("expected", _num(expected))),
+            )
+        )
+    room = calendar.lesson_room(plan.hours_per_week)
+    if total > room:
+        findings.append(
+            CalendarFinding(
+                plan.id, None, None, Severity.WARNING,
+                N_("the plan has {total} hours; the calendar leaves room for about {room}"),
+                (("total", _num(total)), ("room", _num(room))),
+            )
+        )
+    return findings
+
+
+def submission_blockers(plan: CalendarPlan, year: AcademicYear) -> list[DomainError]:
+    """Rule 7: a lesson dated on a day off blocks submission."""
+    return [
+        f.as_error() for f in plan_calendar_findings(plan, year) if f.severity is Severity.ERROR
+    ]
+
+
+#: Statuses whose plans have passed submission and so must have no lesson on a day off.
+SUBMITTED_STATUSES = frozenset(
+    {PlanStatus.SUBMITTED, PlanStatus.RECOMMENDED, PlanStatus.AGREED, PlanStatus.APPROVED}
+)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,114 @@
+"""Errors and the rule catalogue: every refusal names the rule it applies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it (translation happens at display)."""
+    return message
+
+
+class Msg(str):
+    """A parameter of a message that is itself a msgid, translated when the message is shown."""
+
+
+class Rule(Enum):
+    """The rules of design/domain.md, with the paragraph of the Rules (Order No. 253) they apply."""
+
+    ASSOCIATION_COMPOSITION = (1, "п. 23")
+    HEAD_AND_SECRETARY_ARE_MEMBERS = (2, "п. 29")
+    MEETING_NUMBERING = (3, "")
+    MEETING_ATTENDANCE = (4, "")
+    LOCKED_RECORD = (5, "")
+    PLAN_WORKFLOW = (6, "п. 26, 27")
+    PLAN_CALENDAR = (7, "")
+    MENTORSHIP = (8, "")
+    WORK_PLAN_APPROVAL = (9, "п. 28")
+    PLAN_RECORD = (10, "п. 26, 27")
+    # Not rules of the Rules, but refusals all the same.
+    REFERENCE = (0, "")
+    UNIQUE_ID = (0, "")
+    VALUE = (0, "")
+    PERMISSION = (0, "")
+    SCHEMA = (0, "")
+
+    @property
+    def number(self) -> int:
+        return int(self.value[0])
+
+    @property
+    def paragraph(self) -> str:
+        return str(self.value[1])
+
+    @property
+    def label(self) -> str:
+        """Short, untranslated label such as 'rule 1, п. 23' used in messages."""
+        parts = []
+        if self.number:
+            parts.append(f"rule {self.number}")
+        if self.paragraph:
+            parts.append(self.paragraph)
+        return ", ".join(parts)
+
+
+@dataclass
+class DomainError(Exception):
+    """A refusal the user can act on.
+
+    ``message`` is an untranslated msgid with ``{name}`` placeholders filled from ``params`` after
+    translation; ``record`` and ``field`` say where the problem is (exchange id and field name).
+    """
+
+    rule: Rule
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+    record: str | None = None
+    field: str | None = None
+    kind: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+
+    def render(self, translate: Any = None) -> str:
+        """The message in the user's language (``translate`` is a gettext function)."""
+        template = translate(self.message) if translate else self.message
+        params = {
+            key: translate(value) if translate and isinstance(value, Msg) else value
+            for key, value in self.params.items()
+        }
+        try:
+            return str(template).format(**params)
+        except (KeyError, IndexError, ValueError):
+            return str(template)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class NotFoundError(DomainError):
+    """A record named by id does not exist (in this school)."""
+
+    def __init__(self, kind: str, record: str) -> None:
+        super().__init__(
+            Rule.REFERENCE,
+            N_("{kind} {id} does not exist"),
+            {"kind": Msg(kind), "id": record},
+            record=record,
+            kind=kind,
+        )
+
+
+class PermissionDenied(DomainError):
+    """The acting user's role does not allow the action."""
+
+    def __init__(self, action: str, role: str, record: str | None = None) -> None:
+        super().__init__(
+            Rule.PERMISSION,
+            N_("the role {role} may not {action}"),
+            {"role": Msg(role), "action": Msg(action)},
+            record=record,
+        )

@@ -1,0 +1,164 @@
+"""Rules 3, 4 and 5: numbering and dates of meetings, who attends, votes, locked protocols."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from desktop_app.domain.entities import AcademicYear, Association, Meeting, MeetingStatus
+from desktop_app.domain.errors import N_, DomainError, Rule
+
+
+def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
+    """Rule 3: the meetings of one body in one academic year are numbered 1, 2, 3 ... in date order."""
+    ordered = sorted(meetings, key=lambda m: (m.number, m.date, m.id))
+    errors: list[DomainError] = []
+    counts = Counter(m.number for m in ordered)
+    for meeting in ordered:
+        if counts[meeting.number] > 1:
+            errors.append(DomainError(
+                Rule.MEETING_NUMBERING, N_("meeting number {number} is repeated in {body}"),
+                {"number": meeting.number, "body": meeting.body},
+                record=meeting.id, field="number",
+            ))
+    numbers = sorted(counts)
+    for expected, meeting_number in enumerate(numbers, start=1):
+        if meeting_number != expected:
+            meeting = next(m for m in ordered if m.number == meeting_number)
+            errors.append(DomainError(
+                Rule.MEETING_NUMBERING,
+                N_("meeting number {number} of {body} leaves a gap: number {expected} is missing"),
+                {"number": meeting_number, "body": meeting.body, "expected": expected},
+                record=meeting.id, field="number",
+            ))
+            break
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        if later.number > earlier.number and later.date < earlier.date:
+            errors.append(DomainError(
+                Rule.MEETING_NUMBERING,
+                N_("meeting No. {number} ({date}) is dated before meeting No. {previous} ({previous_date})"),
+                {"number": later.number, "date": later.date.isoformat(),
+                 "previous": earlier.number, "previous_date": earlier.date.isoformat()},
+                record=later.id, field="date",
+            ))
+    return errors
+
+
+def next_number(meetings: Iterable[Meeting]) -> int:
+    """The number the next meeting of the body gets in the year."""
+    return max((m.number for m in meetings), default=0) + 1
+
+
+def date_errors(meeting: Meeting, year: AcademicYear) -> list[DomainError]:
+    """Rule 3: the date falls within the academic year (1 August to 31 July)."""
+    first, last = year.window
+    if first <= meeting.date <= last:
+        return []
+    return [DomainError(
+        Rule.MEETING_NUMBERING,
+        N_("{date} is outside the academic year {year} ({first} – {last})"),
+        {"date": meeting.date.isoformat(), "year": year.id, "first": first.isoformat(),
+         "last": last.isoformat()},
+        record=meeting.id, field="date",
+    )]
+
+
+def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
+    """Rule 4: chair and secretary are present members; attendees are members on the date;
+    a vote counts no more people than are present."""
+    errors: list[DomainError] = []
+    day = meeting.date
+    listed = Counter(a.teacher for a in meeting.attendance)
+    for teacher, count in listed.items():
+        if count > 1:
+            errors.append(DomainError(
+                Rule.MEETING_ATTENDANCE, N_("{teacher} is listed twice in the attendance"),
+                {"teacher": teacher}, record=meeting.id, field="attendance",
+            ))
+    for entry in meeting.attendance:
+        if not body.is_member(entry.teacher, day):
+            errors.append(DomainError(
+                Rule.MEETING_ATTENDANCE,
+                N_("{teacher} is not a member of {body} on {date}"),
+                {"teacher": entry.teacher, "body": body.id, "date": day.isoformat()},
+                record=meeting.id, field="attendance",
+            ))
+    present = {a.teacher for a in meeting.attendance if a.present}
+    for role, teacher, message_member, message_present in (
+        ("chair", meeting.chair, N_("the chair {teacher} is not a member of {body} on {date}"),
+         N_("the chair {teacher} is not marked present")),
+        ("secretary", meeting.secretary,
+         N_("the secretary {teacher} is not a member of {body} on {date}"),
+         N_("the secretary {teacher} is not marked present")),
+    ):
+        params = {"teacher": teacher, "body": body.id, "date": day.isoformat()}
+        if not body.is_member(teacher, day):
+            errors.append(DomainError(
+                Rule.MEETING_ATTENDANCE, message_member, params, record=meeting.id, field=role
+            ))
+        elif teacher not in present:
+            errors.append(DomainError(
+                Rule.MEETING_ATTENDANCE, message_present, params, record=meeting.id, field=role
+            ))
+    count = meeting.present_count
+    for item in meeting.agenda:
+        if item.vote is not None and item.vote.total > count:
+            errors.append(DomainError(
+                Rule.MEETING_ATTENDANCE,
+                N_("item {item}: {votes} votes counted but only {present} present"),
+                {"item": item.number, "votes": item.vote.total, "present": count},
+                record=meeting.id, field=f"agenda.{item.number}.vote",
+            ))
+    return errors
+
+
+def agenda_errors(meeting: Meeting) -> list[DomainError]:
+    """Agenda items are numbered 1, 2, 3 ... and each has at least one decision."""
+    errors: list[DomainError] = []
+    numbers = [i.number for i in meeting.agenda]
+    if sorted(numbers) != list(range(1, len(numbers) + 1)):
+        errors.append(DomainError(
+            Rule.VALUE, N_("agenda items must be numbered 1 to {count} without gaps or repeats"),
+            {"count": len(numbers)}, record=meeting.id, field="agenda",
+        ))
+    for item in meeting.agenda:
+        if not [d for d in item.decisions if d.strip()]:
+            errors.append(DomainError(
+                Rule.VALUE, N_("item {item} has no decision"),
+                {"item": item.number}, record=meeting.id, field=f"agenda.{item.number}.decisions",
+            ))
+    return errors
+
+
+def ensure_editable(meeting: Meeting) -> None:
+    """Rule 5: a finalized protocol is locked; a correction is a new version."""
+    if meeting.status is MeetingStatus.FINALIZED:
+        raise DomainError(
+            Rule.LOCKED_RECORD,
+            N_("the protocol No. {number} ({id}) is finalized and locked; make a new version to correct it"),
+            {"number": meeting.number, "id": meeting.id}, record=meeting.id,
+        )
+
+
+_STATUS_ORDER = [MeetingStatus.DRAFT, MeetingStatus.HELD, MeetingStatus.FINALIZED]
+
+
+def ensure_status_change(meeting: Meeting, new: MeetingStatus) -> None:
+    """Status moves forward only: draft → held → finalized."""
+    ensure_editable(meeting)
+    if _STATUS_ORDER.index(new) < _STATUS_ORDER.index(meeting.status):
+        raise DomainError(
+            Rule.LOCKED_RECORD, N_("a meeting that was {old} cannot go back to {new}"),
+            {"old": meeting.status.value, "new": new.value}, record=meeting.id, field="status",
+        )
+
+
+def meeting_day_errors(meeting: Meeting, today: date) -> list[DomainError]:
+    """A meeting that is marked held or finalized has taken place."""
+    if meeting.status is not MeetingStatus.DRAFT and meeting.date > today:
+        return [DomainError(
+            Rule.VALUE, N_("the meeting of {date} has not taken place yet"),
+            {"date": meeting.date.isoformat()}, record=meeting.id, field="status",
+        )]
+    return []

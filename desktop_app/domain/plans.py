@@ -1,0 +1,211 @@
+"""Rules 6 and 10: the path of a KTP from draft to approval, and a status that matches its record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from desktop_app.domain.entities import (
+    Approval,
+    Association,
+    CalendarPlan,
+    Meeting,
+    PlanStatus,
+    Review,
+    ReviewOutcome,
+    School,
+)
+from desktop_app.domain.errors import N_, DomainError, Rule
+
+#: Statuses in which the teacher may change the plan's rows.
+EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
+
+
+def _refuse(plan: CalendarPlan, message: str, field: str = "status", **params: object) -> DomainError:
+    return DomainError(Rule.PLAN_WORKFLOW, message, {"id": plan.id, **params}, record=plan.id, field=field)
+
+
+def _expect(plan: CalendarPlan, *allowed: PlanStatus) -> None:
+    if plan.status not in allowed:
+        raise _refuse(
+            plan, N_("the plan {id} is {status}; this step needs it to be {allowed}"),
+            status=plan.status.value, allowed=" / ".join(s.value for s in allowed),
+        )
+
+
+def ensure_editable(plan: CalendarPlan) -> None:
+    """Rule 5: an approved plan is locked; while it is on its way it is not edited either."""
+    if plan.status is PlanStatus.APPROVED:
+        raise DomainError(
+            Rule.LOCKED_RECORD,
+            N_("the plan {id} is approved and locked; make a new version to change it"),
+            {"id": plan.id}, record=plan.id,
+        )
+    if plan.status not in EDITABLE:
+        raise _refuse(plan, N_("the plan {id} is {status} and cannot be edited now"),
+                      status=plan.status.value)
+
+
+def submit(plan: CalendarPlan) -> None:
+    """Teacher: draft → submitted (calendar blockers are checked by the caller, rule 7)."""
+    if plan.status is PlanStatus.RETURNED:
+        revise(plan)
+    _expect(plan, PlanStatus.DRAFT)
+    if not plan.rows:
+        raise _refuse(plan, N_("the plan {id} has no rows"), field="rows")
+    plan.status = PlanStatus.SUBMITTED
+
+
+def consider(
+    plan: CalendarPlan,
+    meeting: Meeting,
+    body: Association,
+    item: int,
+    outcome: ReviewOutcome,
+    remarks: str | None = None,
+) -> None:
+    """Association meeting: submitted → recommended, or returned with remarks (п. 26)."""
+    _expect(plan, PlanStatus.SUBMITTED)
+    review = Review(meeting.id, item, outcome, remarks)
+    if outcome is ReviewOutcome.RETURNED and not (remarks or "").strip():
+        raise _refuse(plan, N_("a plan returned for revision needs remarks"), field="review.remarks")
+    errors = review_errors(plan, review, {meeting.id: meeting}, {body.id: body})
+    if errors:
+        raise errors[0]
+    plan.review = review
+    plan.status = (
+        PlanStatus.RECOMMENDED if outcome is ReviewOutcome.RECOMMENDED else PlanStatus.RETURNED
+    )
+
+
+def revise(plan: CalendarPlan) -> None:
+    """Teacher: a returned plan goes back to draft; the review stays as its history."""
+    _expect(plan, PlanStatus.RETURNED)
+    plan.status = PlanStatus.DRAFT
+
+
+def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
+    """Deputy director: recommended → agreed, not before the meeting that recommended it."""
+    _expect(plan, PlanStatus.RECOMMENDED)
+    if approval.on < meeting_date:
+        raise _refuse(plan, N_("the agreement date {date} is before the meeting of {previous}"),
+                      field="agreed", date=approval.on.isoformat(), previous=meeting_date.isoformat())
+    plan.agreed = approval
+    plan.status = PlanStatus.AGREED
+
+
+def approve(plan: CalendarPlan, approval: Approval) -> None:
+    """Director: agreed → approved, not before the agreement; the plan is then locked."""
+    _expect(plan, PlanStatus.AGREED)
+    assert plan.agreed is not None
+    if approval.on < plan.agreed.on:
+        raise _refuse(plan, N_("the approval date {date} is before the agreement of {previous}"),
+                      field="approved", date=approval.on.isoformat(), previous=plan.agreed.on.isoformat())
+    plan.approved = approval
+    plan.status = PlanStatus.APPROVED
+
+
+def review_errors(
+    plan: CalendarPlan,
+    review: Review,
+    meetings: Mapping[str, Meeting],
+    associations: Mapping[str, Association],
+) -> list[DomainError]:
+    """Rule 10: the review is of a meeting of the teacher's association whose item lists the plan."""
+    meeting = meetings.get(review.meeting)
+    if meeting is None:
+        return [DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                            {"kind": "meeting", "id": review.meeting}, record=plan.id,
+                            field="review.meeting")]
+    body = associations.get(meeting.body)
+    errors = []
+    if body is None or not body.is_member(plan.teacher, meeting.date):
+        errors.append(DomainError(
+            Rule.PLAN_RECORD,
+            N_("the plan was reviewed at {meeting}, but {teacher} is not a member of that body"),
+            {"meeting": meeting.id, "teacher": plan.teacher}, record=plan.id, field="review.meeting",
+        ))
+    item = meeting.item(review.item)
+    if item is None or plan.id not in item.plans:
+        errors.append(DomainError(
+            Rule.PLAN_RECORD,
+            N_("item {item} of meeting {meeting} does not list the plan {id}"),
+            {"item": review.item, "meeting": meeting.id, "id": plan.id},
+            record=plan.id, field="review.item",
+        ))
+    return errors
+
+
+_NEEDS_REVIEW = {
+    PlanStatus.RETURNED: ReviewOutcome.RETURNED,
+    PlanStatus.RECOMMENDED: ReviewOutcome.RECOMMENDED,
+    PlanStatus.AGREED: ReviewOutcome.RECOMMENDED,
+    PlanStatus.APPROVED: ReviewOutcome.RECOMMENDED,
+}
+
+
+def record_errors(
+    plan: CalendarPlan,
+    school: School,
+    meetings: Mapping[str, Meeting],
+    associations: Mapping[str, Association],
+) -> list[DomainError]:
+    """Rule 10: the status is backed by the review, the agreement and the approval, in date order."""
+    errors: list[DomainError] = []
+
+    def fail(message: str, field: str, **params: object) -> None:
+        errors.append(DomainError(Rule.PLAN_RECORD, message, {"id": plan.id, "status": plan.status.value, **params},
+                                  record=plan.id, field=field))
+
+    status = plan.status
+    wanted = _NEEDS_REVIEW.get(status)
+    if wanted is not None:
+        if plan.review is None:
+            fail(N_("the plan {id} is {status} but has no review of an association meeting"), "review")
+        elif plan.review.outcome is not wanted:
+            fail(N_("the plan {id} is {status} but its review says {outcome}"), "review.outcome",
+                 outcome=plan.review.outcome.value)
+    elif plan.review is not None and plan.review.outcome is ReviewOutcome.RECOMMENDED:
+        fail(N_("the plan {id} is {status} but its review already recommended it"), "review.outcome")
+    if plan.review is not None:
+        errors.extend(review_errors(plan, plan.review, meetings, associations))
+    needs_agreed = status in (PlanStatus.AGREED, PlanStatus.APPROVED)
+    needs_approved = status is PlanStatus.APPROVED
+    if needs_agreed and plan.agreed is None:
+        fail(N_("the plan {id} is {status} but has no agreement of the deputy director"), "agreed")
+    if not needs_agreed and plan.agreed is not None:
+        fail(N_("the plan {id} is {status} but carries an agreement"), "agreed")
+    if needs_approved and plan.approved is None:
+        fail(N_("the plan {id} is {status} but has no approval of the director"), "approved")
+    if not needs_approved and plan.approved is not None:
+        fail(N_("the plan {id} is {status} but carries an approval"), "approved")
+    if plan.agreed is not None and school.deputy_director and plan.agreed.by != school.deputy_director:
+        fail(N_("the plan {id} is agreed by {teacher}, who is not the deputy director"), "agreed.by",
+             teacher=plan.agreed.by)
+    if plan.approved is not None and school.director and plan.approved.by != school.director:
+        fail(N_("the plan {id} is approved by {teacher}, who is not the director"), "approved.by",
+             teacher=plan.approved.by)
+    dates: list[tuple[str, date]] = []
+    if plan.review is not None and plan.review.meeting in meetings:
+        dates.append(("review", meetings[plan.review.meeting].date))
+    if plan.agreed is not None:
+        dates.append(("agreed.on", plan.agreed.on))
+    if plan.approved is not None:
+        dates.append(("approved.on", plan.approved.on))
+    for (_, before), (field, after) in zip(dates, dates[1:], strict=False):
+        if after < before:
+            fail(N_("the plan {id}: {date} is before the previous step of {previous}"), field,
+                 date=after.isoformat(), previous=before.isoformat())
+    return errors
+
+
+def row_errors(plan: CalendarPlan) -> list[DomainError]:
+    """Row numbers are unique within a plan."""
+    seen: set[int] = set()
+    errors = []
+    for row in plan.rows:
+        if row.number in seen:
+            errors.append(DomainError(Rule.VALUE, N_("row number {row} is repeated"),
+                                      {"row": row.number}, record=plan.id, field="rows"))
+        seen.add(row.number)
+    return errors

@@ -1,0 +1,63 @@
+"""Use cases shared by the window and the command line; each takes the acting user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.services.accounts import AccountService
+from desktop_app.services.associations import AssociationService
+from desktop_app.services.base import Clock, utc_now
+from desktop_app.services.checks import CheckService
+from desktop_app.services.exchange.service import ExchangeService
+from desktop_app.services.meetings import MeetingService
+from desktop_app.services.mentoring import MentoringService
+from desktop_app.services.plans import PlanService
+from desktop_app.services.schools import SchoolService
+from desktop_app.services.teachers import TeacherService
+from desktop_app.services.visits import VisitService
+from desktop_app.storage.database import Database
+from desktop_app.storage.errors import StorageError
+
+__all__ = ["Services", "StorageError"]
+
+
+@dataclass
+class Services:
+    """One object per area, all over the same database; built once at start."""
+
+    db: Database
+    accounts: AccountService
+    schools: SchoolService
+    teachers: TeacherService
+    associations: AssociationService
+    meetings: MeetingService
+    plans: PlanService
+    mentoring: MentoringService
+    visits: VisitService
+    exchange: ExchangeService
+    checks: CheckService
+
+    @classmethod
+    def open(cls, database: str, backup_dir: Path | None = None) -> Services:
+        """Open (creating or migrating) the database named by a path or URL."""
+        return cls.over(Database.open(database, backup_dir=backup_dir))
+
+    def close(self) -> None:
+        self.db.close()
+
+    @classmethod
+    def over(cls, db: Database, clock: Clock = utc_now) -> Services:
+        return cls(
+            db=db,
+            accounts=AccountService(db, clock),
+            schools=SchoolService(db, clock),
+            teachers=TeacherService(db, clock),
+            associations=AssociationService(db, clock),
+            meetings=MeetingService(db, clock),
+            plans=PlanService(db, clock),
+            mentoring=MentoringService(db, clock),
+            visits=VisitService(db, clock),
+            exchange=ExchangeService(db, clock),
+            checks=CheckService(db, clock),
+        )

@@ -1,0 +1,130 @@
+"""The `metodsovet` command (cli.md): each command calls a service, prints, and exits 0, 1 or 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import i18n
+from desktop_app.domain.accounts import COMMAND_LINE, Role
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import _
+from desktop_app.paths import default_backup_dir, default_database, log_dir
+
+log = logging.getLogger("desktop_app.cli")
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="metodsovet", description=_("Methodical work of the school (Order No. 253)."))
+    parser.add_argument("--db", help=_("SQLite file or SQLAlchemy URL (default: METODSOVET_DB or the "
+                                       "user's data folder)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and of the window"))
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands.add_parser("demo", help=_("fill an empty database with the demo school"))
+    p = commands.add_parser("import", help=_("import an exchange document"))
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help=_("replace the school if it exists"))
+    p = commands.add_parser("export", help=_("export one school as an exchange document"))
+    p.add_argument("file")
+    p.add_argument("--school")
+    for name, extra in (("protocol", []), ("extract", ["item"]), ("plan", [])):
+        p = commands.add_parser(name, help=_("print a document (PDF)"))
+        p.add_argument("record")
+        for arg in extra:
+            p.add_argument(arg, type=int)
+        p.add_argument("--out", required=True)
+        p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES)
+    p = commands.add_parser("check", help=_("check the database and report rule and calendar findings"))
+    p.add_argument("--school")
+    p = commands.add_parser("backup", help=_("make a verified backup"))
+    p.add_argument("--to")
+    users = commands.add_parser("user", help=_("accounts"))
+    user_commands = users.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    p = user_commands.add_parser("add", help=_("create an account; the password is read from standard input"))
+    p.add_argument("login")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--teacher")
+    p.add_argument("--school")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    language = args.lang or os.environ.get("METODSOVET_LANG") or i18n.DEFAULT_LANGUAGE
+    if language in i18n.LANGUAGES:
+        i18n.set_language(language)
+    database = args.db or default_database()
+    if args.command is None and not args.self_test:
+        from desktop_app.app import run_window  # the window only when asked for: no Qt for scripts
+
+        return run_window(database, args.lang)
+    from desktop_app.cli_commands import run_command
+
+    try:
+        return run_command(args, database)
+    except DomainError as error:
+        _fail(_describe(error))
+        return EXIT_REFUSED
+    except Exception as error:  # a bug: one line for the user, the traceback to the log
+        from desktop_app.services.exchange.codec import ExchangeError
+        from desktop_app.services import StorageError
+
+        if isinstance(error, ExchangeError):
+            for problem in error.problems:
+                _fail(problem.render(_))
+            return EXIT_REFUSED
+        if isinstance(error, StorageError):
+            _fail(error.render(_))
+            return EXIT_REFUSED
+        path = _log_exception()
+        _fail(_("internal error: {error} (details in {log})").format(error=error, log=path))
+        return EXIT_REFUSED
+
+
+def _describe(error: DomainError) -> str:
+    where = f"{error.record}: " if error.record else ""
+    label = error.rule.paragraph or (f"rule {error.rule.number}" if error.rule.number else "")
+    rule = f"{label} — " if label else ""
+    return f"{where}{rule}{error.render(_)}"
+
+
+def _fail(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _log_exception() -> Path:
+    path = log_dir() / "metodsovet-cli.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    log.addHandler(handler)
+    log.exception("command failed")
+    log.removeHandler(handler)
+    handler.close()
+    return path
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def default_backups(database: str) -> Path:
+    return default_backup_dir(database)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""The commands of cli.md, each a thin layer over the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.domain.accounts import COMMAND_LINE, Role
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.i18n import _
+from desktop_app.paths import default_backup_dir
+from desktop_app.services import Services
+from desktop_app.services.demo import load_demo
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+def run_command(args: argparse.Namespace, database: str) -> int:
+    if args.command in ("protocol", "extract", "plan"):
+        print(_("{command}: printed documents are not available in this version yet")
+              .format(command=args.command), file=sys.stderr)
+        return EXIT_REFUSED
+    if args.command == "import":
+        data = _read_file(args.file)
+    services = Services.open(database, backup_dir=default_backup_dir(database))
+    db = services.db
+    try:
+        if args.command == "demo":
+            return _demo(services)
+        if args.command == "import":
+            return _import(services, args.file, data, args.replace)
+        if args.command == "export":
+            return _export(services, Path(args.file), args.school)
+        if args.command == "check":
+            return _check(services, args.school)
+        if args.command == "backup":
+            target = Path(args.to) if args.to else default_backup_dir(database)
+            print(db.backup(target))
+            return EXIT_OK
+        if args.command == "user":
+            return _user_add(services, args)
+        raise AssertionError(args.command)
+    finally:
+        services.close()
+
+
+def _read_file(name: str) -> bytes:
+    try:
+        return Path(name).read_bytes()
+    except OSError as error:
+        raise DomainError(Rule.VALUE, N_("cannot read {file}: {reason}"),
+                          {"file": name, "reason": error.strerror or str(error)}, record=name) from None
+
+
+def _demo(services: Services) -> int:
+    school, accounts = load_demo(services)
+    print(_("Demo school {school} loaded. Accounts (login / password / role):").format(school=school))
+    for account in accounts:
+        print(f"  {account.login:<10} {account.password:<14} {_(account.role.value)}")
+    return EXIT_OK
+
+
+def _import(services: Services, name: str, data: bytes, replace: bool) -> int:
+    summary = services.exchange.import_document(COMMAND_LINE, data, replace=replace)
+    verb = _("replaced") if summary.replaced else _("imported")
+    counts = ", ".join(f"{key} {value}" for key, value in summary.counts.items())
+    print(_("{file}: school {school} {verb}: {counts}").format(file=name, school=summary.school,
+                                                                verb=verb, counts=counts))
+    return EXIT_OK
+
+
+def _pick_school(services: Services, school: str | None) -> str:
+    schools = [s.id for s in services.schools.list_schools(COMMAND_LINE)]
+    if school is not None:
+        if school not in schools:
+            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                              {"kind": Msg(N_("school")), "id": school}, record=school)
+        return school
+    if len(schools) == 1:
+        return schools[0]
+    if not schools:
+        raise DomainError(Rule.VALUE, N_("the database holds no school"))
+    raise DomainError(Rule.VALUE, N_("the database holds several schools ({schools}); name one with --school"),
+                      {"schools": ", ".join(schools)})
+
+
+def _export(services: Services, target: Path, school: str | None) -> int:
+    school = _pick_school(services, school)
+    document = services.exchange.export_document(COMMAND_LINE, school)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    temporary = target.with_name(target.name + ".tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DomainError(Rule.VALUE, N_("cannot write {file}: {reason}"),
+                          {"file": str(target), "reason": error.strerror or str(error)},
+                          record=str(target)) from None
+    counts = ", ".join(f"{k} {len(v)}" for k, v in document.items() if isinstance(v, list))
+    print(_("{file}: school {school} exported: {counts}").format(file=target, school=school, counts=counts))
+    return EXIT_OK
+
+
+def _check(services: Services, school: str | None) -> int:
+    if school is not None:
+        school = _pick_school(services, school)
+    report = services.checks.check(COMMAND_LINE, school)
+    for problem in report.integrity:
+        print(_("database: {problem}").format(problem=problem))
+    for entry in report.audit_breaks:
+        print(_("audit trail broken at {entry}").format(entry=entry))
+    for school_report in report.schools:
+        for finding in school_report.errors:
+            print(f"{school_report.school} {_('error')}: {finding.render(_)}")
+        for finding in school_report.warnings:
+            print(f"{school_report.school} {_('warning')}: {finding.render(_)}")
+        print(_("{school}: {errors} errors, {warnings} warnings").format(
+            school=school_report.school, errors=len(school_report.errors),
+            warnings=len(school_report.warnings)))
+    if report.ok:
+        print(_("database integrity: ok"))
+        return EXIT_OK
+    return EXIT_REFUSED
+
+
+def _user_add(services: Services, args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\r\n")
+    school = args.school
+    if args.teacher is not None or school is not None:
+        school = _pick_school(services, school)
+    user = services.accounts.create_user(COMMAND_LINE, args.login, password, Role(args.role),
+                                         school, args.teacher)
+    print(_("account {login} created ({role})").format(login=user.login, role=_(user.role.value)))
+    return EXIT_OK

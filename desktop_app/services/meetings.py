@@ -1,0 +1,149 @@
+"""Meetings of associations and of the council, and their protocols (rules 3, 4, 5)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from desktop_app.domain.accounts import Action, Actor, MeetingVersion
+from desktop_app.domain.entities import Meeting, MeetingStatus
+from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.meetings import (
+    agenda_errors,
+    attendance_errors,
+    date_errors,
+    ensure_editable,
+    ensure_status_change,
+    meeting_day_errors,
+    next_number,
+    numbering_errors,
+)
+from desktop_app.services.base import Service, found, raise_first
+from desktop_app.services.exchange.codec import dump_meeting
+from desktop_app.storage.store import Store
+
+
+class MeetingService(Service):
+    def list(self, actor: Actor, school: str, body: str) -> list[Meeting]:
+        with self._read(actor, school) as store:
+            return sorted(store.meetings_of(school, body), key=lambda m: m.number)
+
+    def get(self, actor: Actor, school: str, meeting: str) -> Meeting:
+        with self._read(actor, school) as store:
+            return found(store.get_meeting(school, meeting), "meeting", meeting)
+
+    def proposed_number(self, actor: Actor, school: str, body: str) -> int:
+        """The next number in the body's year (rule 3)."""
+        with self._read(actor, school) as store:
+            return next_number(store.meetings_of(school, body))
+
+    def _check(self, store: Store, school: str, meeting: Meeting) -> None:
+        body = found(store.get_association(school, meeting.body), "association", meeting.body)
+        year = found(store.get_academic_year(school, body.academic_year), "academic year",
+                     body.academic_year)
+        teachers = {t.id for t in store.list_teachers(school)}
+        speakers = [s.speaker for i in meeting.agenda for s in (*i.heard, *i.spoke)
+                    if isinstance(s.speaker, str)]
+        for teacher in [meeting.chair, meeting.secretary, *(a.teacher for a in meeting.attendance), *speakers]:
+            if teacher not in teachers:
+                raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                                  {"kind": "teacher", "id": teacher}, record=meeting.id)
+        for item in meeting.agenda:
+            for plan in item.plans:
+                found(store.get_plan(school, plan), "plan", plan)
+            for visit in item.lesson_visits:
+                found(store.get_lesson_visit(school, visit), "lesson visit", visit)
+        raise_first(date_errors(meeting, year))
+        others = [m for m in store.meetings_of(school, meeting.body) if m.id != meeting.id]
+        raise_first(numbering_errors([*others, meeting]))
+        raise_first(attendance_errors(meeting, body))
+        raise_first(agenda_errors(meeting))
+        raise_first(meeting_day_errors(meeting, self.today()))
+
+    def save(self, actor: Actor, school: str, meeting: Meeting) -> Meeting:
+        """Create or edit a protocol that is not finalized; a new one without an id gets one."""
+        with self._write(actor, school) as store:
+            heads = self._heads(store, school, meeting.body)
+            actor.require(Action.EDIT_MEETING, heads, meeting.id or None)
+            existing = store.get_meeting(school, meeting.id) if meeting.id else None
+            if existing is not None:
+                ensure_editable(existing)
+                if existing.body != meeting.body:
+                    raise DomainError(Rule.VALUE, N_("a meeting cannot move to another body"),
+                                      record=meeting.id, field="body")
+                if meeting.status is MeetingStatus.FINALIZED:
+                    raise DomainError(Rule.LOCKED_RECORD, N_("use «finalize» to lock a protocol"),
+                                      record=meeting.id, field="status")
+                meeting = replace(meeting, version=existing.version)
+            elif meeting.status is MeetingStatus.FINALIZED:
+                raise DomainError(Rule.LOCKED_RECORD, N_("use «finalize» to lock a protocol"),
+                                  record=meeting.id or None, field="status")
+            if not meeting.id:
+                meeting = replace(meeting, id=store.next_id(school, "meetings", f"m-{meeting.body}"))
+            self._check(store, school, meeting)
+            store.save_meeting(school, meeting)
+            self._audit(store, actor, "meeting.update" if existing else "meeting.create", school,
+                        "meeting", meeting.id, f"No. {meeting.number} {meeting.date}")
+        return meeting
+
+    def set_status(self, actor: Actor, school: str, meeting: str, status: MeetingStatus) -> Meeting:
+        """draft → held → finalized; finalizing locks the protocol (rule 5)."""
+        with self._write(actor, school) as store:
+            record = found(store.get_meeting(school, meeting), "meeting", meeting)
+            actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
+            ensure_status_change(record, status)
+            record.status = status
+            self._check(store, school, record)
+            store.save_meeting(school, record)
+            self._audit(store, actor, f"meeting.{status.value}", school, "meeting", meeting,
+                        f"version {record.version}")
+        return record
+
+    def finalize(self, actor: Actor, school: str, meeting: str) -> Meeting:
+        return self.set_status(actor, school, meeting, MeetingStatus.FINALIZED)
+
+    def new_version(self, actor: Actor, school: str, meeting: str, reason: str) -> Meeting:
+        """Rule 5: reopen a finalized protocol for correction, keeping the old version readable."""
+        if not reason.strip():
+            raise DomainError(Rule.LOCKED_RECORD, N_("a new version of a protocol needs a reason"),
+                              record=meeting, field="reason")
+        with self._write(actor, school) as store:
+            record = found(store.get_meeting(school, meeting), "meeting", meeting)
+            actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
+            if record.status is not MeetingStatus.FINALIZED:
+                raise DomainError(Rule.LOCKED_RECORD,
+                                  N_("only a finalized protocol gets a new version; edit this one"),
+                                  record=meeting, field="status")
+            snapshot = json.dumps(dump_meeting(record), ensure_ascii=False, sort_keys=True)
+            store.add_meeting_version(school, MeetingVersion(meeting, record.version, snapshot,
+                                                             reason.strip(), actor.login, self._clock()))
+            record.version += 1
+            record.status = MeetingStatus.HELD
+            store.save_meeting(school, record)
+            self._audit(store, actor, "meeting.new_version", school, "meeting", meeting,
+                        f"version {record.version}: {reason.strip()}")
+        return record
+
+    def versions(self, actor: Actor, school: str, meeting: str) -> list[MeetingVersion]:
+        with self._read(actor, school) as store:
+            return store.meeting_versions(school, meeting)
+
+    def delete(self, actor: Actor, school: str, meeting: str) -> None:
+        """Only a draft is deleted, and only the last number of its body (no gaps, rule 3)."""
+        with self._write(actor, school) as store:
+            record = found(store.get_meeting(school, meeting), "meeting", meeting)
+            actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
+            ensure_editable(record)
+            if record.status is not MeetingStatus.DRAFT:
+                raise DomainError(Rule.LOCKED_RECORD, N_("only a draft protocol can be deleted"),
+                                  record=meeting, field="status")
+            if record.number != next_number(store.meetings_of(school, record.body)) - 1:
+                raise DomainError(Rule.MEETING_NUMBERING,
+                                  N_("only the last meeting of the body can be deleted"),
+                                  record=meeting, field="number")
+            plans = [p for p in store.list_plans(school) if p.review and p.review.meeting == meeting]
+            if plans:
+                raise DomainError(Rule.PLAN_RECORD, N_("plans were reviewed at this meeting"),
+                                  record=meeting, field="agenda")
+            store.delete_meeting(school, meeting)
+            self._audit(store, actor, "meeting.delete", school, "meeting", meeting, "")

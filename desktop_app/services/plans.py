@@ -1,0 +1,235 @@
+"""Calendar-thematic plans: writing, the calendar check and the path to approval (rules 6, 7, 10)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+from desktop_app.domain import plans as workflow
+from desktop_app.domain.accounts import Action, Actor, PlanEvent, Role
+from desktop_app.domain.calendar import CalendarFinding, plan_calendar_findings, submission_blockers
+from desktop_app.domain.entities import Approval, CalendarPlan, MeetingStatus, PlanStatus, ReviewOutcome
+from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
+from desktop_app.services.base import Service, found, raise_first
+from desktop_app.storage.store import Store
+
+
+class PlanService(Service):
+    # Reading ------------------------------------------------------------------------------------
+    def list(self, actor: Actor, school: str, academic_year: str | None = None) -> list[CalendarPlan]:
+        """Everyone with READ_ALL sees all plans; a head sees those of their associations' members;
+        a teacher sees their own."""
+        with self._read(actor, school) as store:
+            plans = store.plans_of(school, academic_year)
+            if actor.may(Action.READ_ALL):
+                return plans
+            visible = {actor.teacher} if actor.teacher else set()
+            if actor.role is Role.HEAD and actor.teacher:
+                for body in store.list_associations(school):
+                    if body.head == actor.teacher:
+                        visible.update(body.member_ids())
+            return [p for p in plans if p.teacher in visible]
+
+    def get(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
+        with self._read(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            self._require_visible(store, actor, school, record)
+            return record
+
+    def history(self, actor: Actor, school: str, plan: str) -> list[PlanEvent]:
+        with self._read(actor, school) as store:
+            self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
+            return store.plan_events(school, plan)
+
+    def calendar_findings(self, actor: Actor, school: str, plan: CalendarPlan) -> list[CalendarFinding]:
+        """Rule 7 for a plan as it stands in the editor (saved or not)."""
+        with self._read(actor, school) as store:
+            year = found(store.get_academic_year(school, plan.academic_year), "academic year",
+                         plan.academic_year)
+        return plan_calendar_findings(plan, year)
+
+    def _require_visible(self, store: Store, actor: Actor, school: str, plan: CalendarPlan) -> None:
+        if actor.may(Action.READ_ALL) or actor.teacher == plan.teacher:
+            return
+        if actor.role is Role.HEAD and actor.teacher and any(
+                b.head == actor.teacher and plan.teacher in b.member_ids()
+                for b in store.list_associations(school)):
+            return
+        actor.require(Action.READ_ALL, record=plan.id)
+
+    # Writing ------------------------------------------------------------------------------------
+    def save(self, actor: Actor, school: str, plan: CalendarPlan) -> CalendarPlan:
+        """Create or edit a draft (or returned) plan: the teacher's own, or any for the deputy."""
+        actor.require(Action.EDIT_PLAN, {plan.teacher}, plan.id or None)
+        with self._write(actor, school) as store:
+            existing = store.get_plan(school, plan.id) if plan.id else None
+            if existing is not None:
+                actor.require(Action.EDIT_PLAN, {existing.teacher}, plan.id)
+                workflow.ensure_editable(existing)
+                # Editing a returned plan takes it back to draft (rule 6).
+                status = PlanStatus.DRAFT if existing.status is PlanStatus.RETURNED else existing.status
+                plan = replace(plan, status=status, review=existing.review,
+                               agreed=existing.agreed, approved=existing.approved, version=existing.version)
+            else:
+                plan = replace(plan, status=PlanStatus.DRAFT, review=None, agreed=None, approved=None)
+                if not plan.id:
+                    plan = replace(plan, id=store.next_id(school, "plans", "ktp"))
+            found(store.get_teacher(school, plan.teacher), "teacher", plan.teacher)
+            found(store.get_subject(school, plan.subject), "subject", plan.subject)
+            found(store.get_academic_year(school, plan.academic_year), "academic year", plan.academic_year)
+            raise_first(workflow.row_errors(plan))
+            store.save_plan(school, plan)
+            self._event(store, actor, school, plan, "save",
+                        existing.status if existing else plan.status, plan.status)
+            self._audit(store, actor, "plan.update" if existing else "plan.create", school, "plan",
+                        plan.id, f"{len(plan.rows)} rows")
+        return plan
+
+    def submit(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
+        """Teacher: draft → submitted; a lesson dated on a day off blocks it (rule 7)."""
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            actor.require(Action.EDIT_PLAN, {record.teacher}, plan)
+            year = found(store.get_academic_year(school, record.academic_year), "academic year",
+                         record.academic_year)
+            raise_first(submission_blockers(record, year))
+            before = record.status
+            workflow.submit(record)
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, "submit", before, record.status)
+            self._audit(store, actor, "plan.submit", school, "plan", plan, "")
+        return record
+
+    def consider(self, actor: Actor, school: str, plan: str, meeting: str, item: int,
+                 outcome: ReviewOutcome, remarks: str | None = None) -> CalendarPlan:
+        """The association's outcome at a meeting (п. 26): recorded by its head or the deputy.
+
+        The plan is added to the agenda item if the protocol is still open, so the item always
+        lists the plans considered under it (rule 10)."""
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            held = found(store.get_meeting(school, meeting), "meeting", meeting)
+            body = found(store.get_association(school, held.body), "association", held.body)
+            actor.require(Action.REVIEW_PLAN, {body.head}, plan)
+            agenda_item = held.item(item)
+            if agenda_item is None:
+                raise DomainError(Rule.REFERENCE, N_("meeting {meeting} has no agenda item {item}"),
+                                  {"meeting": meeting, "item": item}, record=meeting, field="agenda")
+            if plan not in agenda_item.plans:
+                ensure_meeting_editable(held)
+                agenda_item.plans.append(plan)
+                store.save_meeting(school, held)
+            if held.status is MeetingStatus.DRAFT and held.date > self.today():
+                raise DomainError(Rule.PLAN_WORKFLOW, N_("the meeting of {date} has not taken place yet"),
+                                  {"date": held.date.isoformat()}, record=plan, field="review")
+            before = record.status
+            workflow.consider(record, held, body, item, outcome, remarks)
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, f"consider.{outcome.value}", before, record.status,
+                        remarks)
+            self._audit(store, actor, "plan.consider", school, "plan", plan,
+                        f"{meeting}#{item} {outcome.value}")
+        return record
+
+    def revise(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
+        """Teacher: take a returned plan back to draft to work on the remarks."""
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            actor.require(Action.EDIT_PLAN, {record.teacher}, plan)
+            before = record.status
+            workflow.revise(record)
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, "revise", before, record.status)
+            self._audit(store, actor, "plan.revise", school, "plan", plan, "")
+        return record
+
+    def agree(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
+        """Deputy director: КЕЛІСІЛДІ / СОГЛАСОВАНО."""
+        actor.require(Action.AGREE_PLAN, record=plan)
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            deputy = self._official(store, school, "deputy_director", actor)
+            meeting_date = date.min
+            if record.review is not None:
+                meeting_date = found(store.get_meeting(school, record.review.meeting), "meeting",
+                                     record.review.meeting).date
+            before = record.status
+            workflow.agree(record, Approval(deputy, on or self.today()), meeting_date)
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, "agree", before, record.status)
+            self._audit(store, actor, "plan.agree", school, "plan", plan, str(record.agreed))
+        return record
+
+    def approve(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
+        """Director: БЕКІТЕМІН / УТВЕРЖДАЮ; the plan is locked from then on."""
+        actor.require(Action.APPROVE_PLAN, record=plan)
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            director = self._official(store, school, "director", actor)
+            before = record.status
+            workflow.approve(record, Approval(director, on or self.today()))
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, "approve", before, record.status)
+            self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))
+        return record
+
+    def agree_many(self, actor: Actor, school: str, plans: list[str], on: date | None = None) -> list[CalendarPlan]:
+        """Bulk agreement: all or nothing, so a refusal names the plan that stopped it."""
+        return [self.agree(actor, school, p, on) for p in self._all_recommended(actor, school, plans)]
+
+    def approve_many(self, actor: Actor, school: str, plans: list[str], on: date | None = None) -> list[CalendarPlan]:
+        return [self.approve(actor, school, p, on) for p in plans]
+
+    def _all_recommended(self, actor: Actor, school: str, plans: list[str]) -> list[str]:
+        with self._read(actor, school) as store:
+            for plan in plans:
+                record = found(store.get_plan(school, plan), "plan", plan)
+                if record.status is not PlanStatus.RECOMMENDED:
+                    raise DomainError(Rule.PLAN_WORKFLOW,
+                                      N_("the plan {id} is {status}; this step needs it to be {allowed}"),
+                                      {"id": plan, "status": record.status.value, "allowed": "recommended"},
+                                      record=plan, field="status")
+        return plans
+
+    def new_version(self, actor: Actor, school: str, plan: str, reason: str) -> CalendarPlan:
+        """A change after approval: the approved version is kept in the history, the plan runs the
+        path again from draft (rule 5)."""
+        if not reason.strip():
+            raise DomainError(Rule.LOCKED_RECORD, N_("a new version of a plan needs a reason"),
+                              record=plan, field="reason")
+        with self._write(actor, school) as store:
+            record = found(store.get_plan(school, plan), "plan", plan)
+            actor.require(Action.EDIT_PLAN, {record.teacher}, plan)
+            if record.status is not PlanStatus.APPROVED:
+                raise DomainError(Rule.LOCKED_RECORD, N_("only an approved plan gets a new version"),
+                                  record=plan, field="status")
+            snapshot = json.dumps({"version": record.version, "review": str(record.review),
+                                   "agreed": str(record.agreed), "approved": str(record.approved)},
+                                  ensure_ascii=False)
+            before = record.status
+            record.version += 1
+            record.status = PlanStatus.DRAFT
+            record.review = record.agreed = record.approved = None
+            store.save_plan(school, record)
+            self._event(store, actor, school, record, "new_version", before, record.status,
+                        f"{reason.strip()} | {snapshot}")
+            self._audit(store, actor, "plan.new_version", school, "plan", plan, reason.strip())
+        return record
+
+    # Helpers ------------------------------------------------------------------------------------
+    def _official(self, store: Store, school: str, field: str, actor: Actor) -> str:
+        record = found(store.get_school(school), "school", school)
+        official: str | None = getattr(record, field)
+        if official is None:
+            official = actor.teacher
+        if official is None:
+            raise DomainError(Rule.PLAN_RECORD, N_("the school has no {official} on record"),
+                              {"official": field.replace("_", " ")}, record=school, field=field)
+        return official
+
+    def _event(self, store: Store, actor: Actor, school: str, plan: CalendarPlan, action: str,
+               before: PlanStatus, after: PlanStatus, note: str | None = None) -> None:
+        store.add_plan_event(school, PlanEvent(plan.id, self._clock(), actor.login, action,
+                                               before.value, after.value, note))

@@ -1,0 +1,344 @@
+"""The whole-school check: ids, references, academic years and every rule of domain.md.
+
+Used by the import of an exchange document (any error refuses it) and by the ``check`` command
+(which also shows the calendar warnings of rule 7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from desktop_app.domain import associations as assoc_rules
+from desktop_app.domain import calendar as calendar_rules
+from desktop_app.domain import meetings as meeting_rules
+from desktop_app.domain import mentoring as mentoring_rules
+from desktop_app.domain import plans as plan_rules
+from desktop_app.domain.entities import (
+    AcademicYear,
+    Association,
+    CalendarPlan,
+    LessonVisit,
+    Meeting,
+    Mentorship,
+    SchoolRecords,
+    Subject,
+    Teacher,
+)
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+
+#: Collections in the order of the exchange schema (document order of the findings).
+COLLECTIONS = (
+    "school",
+    "academic_years",
+    "subjects",
+    "teachers",
+    "associations",
+    "meetings",
+    "plans",
+    "mentorships",
+    "lesson_visits",
+)
+_ORDER = {name: position for position, name in enumerate(COLLECTIONS)}
+
+
+@dataclass
+class Finding:
+    """One problem of one record: where it is (collection, index, id) and what it is."""
+
+    collection: str
+    index: int | None
+    record: str | None
+    error: DomainError
+    #: Where inside the record, as a JSON path suffix (``.members[2].teacher``), when known.
+    detail: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The record's JSON path: ``associations[4]``, or ``school``."""
+        if self.index is None:
+            return self.collection
+        return f"{self.collection}[{self.index}]"
+
+    @property
+    def full_path(self) -> str:
+        """The JSON path down to the offending value when known, else the record's path."""
+        return self.path + (self.detail or "")
+
+    @property
+    def rule(self) -> Rule:
+        return self.error.rule
+
+
+def _sort(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings, key=lambda f: (_ORDER.get(f.collection, len(_ORDER)), -1 if f.index is None else f.index)
+    )
+
+
+_R = TypeVar(
+    "_R", Subject, Teacher, AcademicYear, Association, Meeting, CalendarPlan, Mentorship, LessonVisit
+)
+
+
+def _index(records: Sequence[_R]) -> dict[str, _R]:
+    """Records by id; the first of duplicated ids wins (the duplicates are reported apart)."""
+    found: dict[str, _R] = {}
+    for record in records:
+        found.setdefault(record.id, record)
+    return found
+
+
+class _Context:
+    def __init__(self, records: SchoolRecords) -> None:
+        self.records = records
+        self.years = _index(records.academic_years)
+        self.subjects = _index(records.subjects)
+        self.teachers = _index(records.teachers)
+        self.associations = _index(records.associations)
+        self.meetings = _index(records.meetings)
+        self.plans = _index(records.plans)
+        self.lesson_visits = _index(records.lesson_visits)
+        self.positions: dict[tuple[str, str], int] = {}
+        for name in COLLECTIONS[1:]:
+            for position, record in enumerate(getattr(records, name)):
+                self.positions.setdefault((name, record.id), position)
+
+
+def _duplicate_ids(records: SchoolRecords) -> list[Finding]:
+    findings = []
+    for name in COLLECTIONS[1:]:
+        seen: set[str] = set()
+        for position, record in enumerate(getattr(records, name)):
+            if record.id in seen:
+                findings.append(Finding(name, position, record.id, DomainError(
+                    Rule.UNIQUE_ID, N_("the id {id} is used by more than one record of {collection}"),
+                    {"id": record.id, "collection": name}, record=record.id, field="id",
+                ), ".id"))
+            seen.add(record.id)
+    return findings
+
+
+class _References:
+    """Checks the references of one record and remembers whether any is broken."""
+
+    def __init__(self, collection: str, index: int | None, record: str) -> None:
+        self.collection, self.index, self.record = collection, index, record
+        self.findings: list[Finding] = []
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.findings)
+
+    def check(self, value: str | None, known: Mapping[str, object], kind: str, detail: str) -> None:
+        if value is None or value in known:
+            return
+        self.findings.append(Finding(self.collection, self.index, self.record, DomainError(
+            Rule.REFERENCE, N_("{kind} {id} does not exist"), {"kind": Msg(kind), "id": value},
+            record=self.record, field=detail.lstrip("."), kind=kind,
+        ), detail))
+
+    def check_all(self, values: Iterable[str], known: Mapping[str, object], kind: str, detail: str) -> None:
+        for position, value in enumerate(values):
+            self.check(value, known, kind, f"{detail}[{position}]")
+
+
+def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
+    errors: list[tuple[str, DomainError]] = []
+
+    def fail(detail: str, message: str, **params: object) -> None:
+        errors.append((detail, DomainError(
+            Rule.VALUE, message, {"year": year.id, **params}, record=year.id, field=detail.lstrip("."),
+        )))
+
+    if year.end < year.start:
+        fail(".end", N_("the academic year {year} ends ({end}) before it starts ({start})"),
+             start=year.start.isoformat(), end=year.end.isoformat())
+    numbers: set[int] = set()
+    for i, term in enumerate(year.terms):
+        if term.number in numbers:
+            fail(f".terms[{i}].number", N_("term {term} is listed twice in {year}"), term=term.number)
+        numbers.add(term.number)
+        if term.end < term.start:
+            fail(f".terms[{i}].end", N_("term {term} ends ({end}) before it starts ({start})"),
+                 term=term.number, start=term.start.isoformat(), end=term.end.isoformat())
+        elif not (year.start <= term.start and term.end <= year.end):
+            fail(f".terms[{i}]", N_("term {term} ({start} – {end}) is outside the academic year {year}"),
+                 term=term.number, start=term.start.isoformat(), end=term.end.isoformat())
+    for name, holidays in (("holidays", year.holidays), ("grade1_holidays", year.grade1_holidays)):
+        for i, holiday in enumerate(holidays):
+            if holiday.end < holiday.start:
+                fail(f".{name}[{i}].end", N_("a holiday ends ({end}) before it starts ({start})"),
+                     start=holiday.start.isoformat(), end=holiday.end.isoformat())
+    return [Finding("academic_years", position, year.id, error, detail) for detail, error in errors]
+
+
+def _findings(collection: str, index: int, record: str, errors: Iterable[DomainError]) -> list[Finding]:
+    return [Finding(collection, index, record, error) for error in errors]
+
+
+def validate_records(records: SchoolRecords) -> list[Finding]:
+    """Every error of the school's records, in document order; empty when the records are sound.
+
+    Calendar warnings (differences in hours, rule 7) are not errors: see :func:`calendar_warnings`.
+    """
+    ctx = _Context(records)
+    findings = _duplicate_ids(records)
+    school = records.school
+
+    # School.
+    refs = _References("school", None, school.id)
+    refs.check(school.director, ctx.teachers, "teacher", ".director")
+    refs.check(school.deputy_director, ctx.teachers, "teacher", ".deputy_director")
+    findings += refs.findings
+
+    # Academic years.
+    for i, year in enumerate(records.academic_years):
+        findings += _year_findings(i, year)
+
+    # Teachers.
+    for i, teacher in enumerate(records.teachers):
+        refs = _References("teachers", i, teacher.id)
+        refs.check_all(teacher.subjects, ctx.subjects, "subject", ".subjects")
+        findings += refs.findings
+
+    # Associations: rules 1, 2, 9.
+    for i, association in enumerate(records.associations):
+        refs = _References("associations", i, association.id)
+        refs.check(association.academic_year, ctx.years, "academic year", ".academic_year")
+        refs.check_all(association.subjects, ctx.subjects, "subject", ".subjects")
+        refs.check(association.head, ctx.teachers, "teacher", ".head")
+        refs.check(association.secretary, ctx.teachers, "teacher", ".secretary")
+        for j, member in enumerate(association.members):
+            refs.check(member.teacher, ctx.teachers, "teacher", f".members[{j}].teacher")
+        if association.work_plan is not None:
+            for j, planned in enumerate(association.work_plan.items):
+                refs.check_all(planned.responsible, ctx.teachers, "teacher",
+                               f".work_plan.items[{j}].responsible")
+            if association.work_plan.approved is not None:
+                refs.check(association.work_plan.approved.by, ctx.teachers, "teacher",
+                           ".work_plan.approved.by")
+        findings += refs.findings
+        if refs.broken:
+            continue
+        window = ctx.years[association.academic_year].window
+        findings += _findings("associations", i, association.id, [
+            *assoc_rules.composition_errors(association, ctx.teachers, window, on=None),
+            *assoc_rules.membership_errors(association),
+            *assoc_rules.officer_errors(association, window),
+            *assoc_rules.work_plan_errors(association, school, window),
+        ])
+
+    # Meetings: rules 3 and 4, agenda numbering.
+    by_body: dict[str, list[Meeting]] = {}
+    for i, meeting in enumerate(records.meetings):
+        refs = _References("meetings", i, meeting.id)
+        refs.check(meeting.body, ctx.associations, "association", ".body")
+        if meeting.body in ctx.associations:
+            by_body.setdefault(meeting.body, []).append(meeting)
+        refs.check(meeting.chair, ctx.teachers, "teacher", ".chair")
+        refs.check(meeting.secretary, ctx.teachers, "teacher", ".secretary")
+        for j, entry in enumerate(meeting.attendance):
+            refs.check(entry.teacher, ctx.teachers, "teacher", f".attendance[{j}].teacher")
+        for j, item in enumerate(meeting.agenda):
+            for part, speeches in (("heard", item.heard), ("spoke", item.spoke)):
+                for k, speech in enumerate(speeches):
+                    if isinstance(speech.speaker, str):
+                        refs.check(speech.speaker, ctx.teachers, "teacher",
+                                   f".agenda[{j}].{part}[{k}].speaker")
+            refs.check_all(item.plans, ctx.plans, "plan", f".agenda[{j}].plans")
+            refs.check_all(item.lesson_visits, ctx.lesson_visits, "lesson visit",
+                           f".agenda[{j}].lesson_visits")
+        findings += refs.findings
+        if refs.broken:
+            continue
+        body = ctx.associations[meeting.body]
+        body_year = ctx.years.get(body.academic_year)
+        errors = meeting_rules.date_errors(meeting, body_year) if body_year is not None else []
+        errors += meeting_rules.attendance_errors(meeting, body)
+        errors += meeting_rules.agenda_errors(meeting)
+        findings += _findings("meetings", i, meeting.id, errors)
+    # A body belongs to one academic year, so its meetings are numbered within the body.
+    for meetings in by_body.values():
+        for error in meeting_rules.numbering_errors(meetings):
+            record = error.record or ""
+            findings.append(Finding("meetings", ctx.positions.get(("meetings", record)), record, error))
+
+    # Plans: rules 10 and 7.
+    for i, plan in enumerate(records.plans):
+        refs = _References("plans", i, plan.id)
+        refs.check(plan.teacher, ctx.teachers, "teacher", ".teacher")
+        refs.check(plan.subject, ctx.subjects, "subject", ".subject")
+        refs.check(plan.academic_year, ctx.years, "academic year", ".academic_year")
+        if plan.review is not None:
+            refs.check(plan.review.meeting, ctx.meetings, "meeting", ".review.meeting")
+        if plan.agreed is not None:
+            refs.check(plan.agreed.by, ctx.teachers, "teacher", ".agreed.by")
+        if plan.approved is not None:
+            refs.check(plan.approved.by, ctx.teachers, "teacher", ".approved.by")
+        findings += refs.findings
+        if refs.broken:
+            continue
+        errors = plan_rules.record_errors(plan, school, ctx.meetings, ctx.associations)
+        errors += plan_rules.row_errors(plan)
+        findings += _findings("plans", i, plan.id, errors)
+        if plan.status in calendar_rules.SUBMITTED_STATUSES:
+            year = ctx.years[plan.academic_year]
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR)
+
+    # Mentorships: rule 8.
+    for i, mentorship in enumerate(records.mentorships):
+        refs = _References("mentorships", i, mentorship.id)
+        refs.check(mentorship.mentor, ctx.teachers, "teacher", ".mentor")
+        refs.check(mentorship.mentee, ctx.teachers, "teacher", ".mentee")
+        refs.check(mentorship.academic_year, ctx.years, "academic year", ".academic_year")
+        for j, session in enumerate(mentorship.sessions):
+            refs.check(session.lesson_visit, ctx.lesson_visits, "lesson visit",
+                       f".sessions[{j}].lesson_visit")
+        findings += refs.findings
+        if refs.broken:
+            continue
+        errors = mentoring_rules.mentorship_errors(mentorship, ctx.years[mentorship.academic_year])
+        findings += _findings("mentorships", i, mentorship.id, errors)
+
+    # Lesson visits: references only.
+    for i, visit in enumerate(records.lesson_visits):
+        refs = _References("lesson_visits", i, visit.id)
+        refs.check(visit.teacher, ctx.teachers, "teacher", ".teacher")
+        refs.check(visit.subject, ctx.subjects, "subject", ".subject")
+        refs.check(visit.association, ctx.associations, "association", ".association")
+        for j, observation in enumerate(visit.observations):
+            refs.check(observation.observer, ctx.teachers, "teacher", f".observations[{j}].observer")
+        findings += refs.findings
+
+    return _sort(findings)
+
+
+def _calendar_findings(
+    index: int, plan: CalendarPlan, year: AcademicYear, severity: calendar_rules.Severity
+) -> list[Finding]:
+    rows = {row.number: position for position, row in enumerate(plan.rows)}
+    found = []
+    for finding in calendar_rules.plan_calendar_findings(plan, year):
+        if finding.severity is not severity:
+            continue
+        detail = f".rows[{rows[finding.row]}]" if finding.row in rows else None
+        error = finding.as_error()
+        error.field = detail.lstrip(".") if detail else None
+        found.append(Finding("plans", index, plan.id, error, detail))
+    return found
+
+
+def calendar_warnings(records: SchoolRecords) -> list[Finding]:
+    """Rule 7 warnings of every plan: hours against the calendar, rows in another term."""
+    years = _index(records.academic_years)
+    findings: list[Finding] = []
+    for i, plan in enumerate(records.plans):
+        year = years.get(plan.academic_year)
+        if year is not None:
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING)
+    return findings
+
+
+__all__ = ["COLLECTIONS", "Finding", "calendar_warnings", "validate_records"]

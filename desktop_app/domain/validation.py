@@ -324,9 +324,7 @@ def _calendar_findings(
         if finding.severity is not severity:
             continue
         detail = f".rows[{rows[finding.row]}]" if finding.row in rows else None
-        error = finding.as_error()
-        error.field = detail.lstrip(".") if detail else None
-        found.append(Finding("plans", index, plan.id, error, detail))
+        found.append(Finding("plans", index, plan.id, finding.as_error(), detail))
     return found
 
 

@@ -41,7 +41,9 @@ class CalendarFinding:
     params: tuple[tuple[str, object], ...] = ()
 
     def as_error(self) -> DomainError:
-        return DomainError(Rule.PLAN_CALENDAR, self.message, dict(self.params), record=self.plan)
+        """The finding as a refusal that points at its row (rule 7), or at the plan's rows."""
+        where = f"rows.{self.row}.date" if self.row is not None else "rows"
+        return DomainError(Rule.PLAN_CALENDAR, self.message, dict(self.params), record=self.plan, field=where)
 
 
 def study_weeks(year: AcademicYear, grade: int) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, unique
 from typing import Any
 
 
@@ -16,6 +16,7 @@ class Msg(str):
     """A parameter of a message that is itself a msgid, translated when the message is shown."""
 
 
+@unique
 class Rule(Enum):
     """The rules of design/domain.md, with the paragraph of the Rules (Order No. 253) they apply."""
 
@@ -29,12 +30,13 @@ class Rule(Enum):
     MENTORSHIP = (8, "")
     WORK_PLAN_APPROVAL = (9, "п. 28")
     PLAN_RECORD = (10, "п. 26, 27")
-    # Not rules of the Rules, but refusals all the same.
-    REFERENCE = (0, "")
-    UNIQUE_ID = (0, "")
-    VALUE = (0, "")
-    PERMISSION = (0, "")
-    SCHEMA = (0, "")
+    # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
+    # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
+    REFERENCE = (0, "", "reference")
+    UNIQUE_ID = (0, "", "unique_id")
+    VALUE = (0, "", "value")
+    PERMISSION = (0, "", "permission")
+    SCHEMA = (0, "", "schema")
 
     @property
     def number(self) -> int:

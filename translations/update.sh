@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Extract every _() / N_() / ngettext() string into messages.pot and merge it into kk and ru.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYBABEL=${PYBABEL:-.venv/bin/pybabel}
+"$PYBABEL" extract --no-location --sort-output -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+  --project=Metodsovet --copyright-holder="Metodsovet" -o translations/messages.pot desktop_app >/dev/null
+for lang in kk ru; do
+  po=translations/$lang/LC_MESSAGES/messages.po
+  if [ -f "$po" ]; then
+    "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete -i translations/messages.pot -l "$lang" -o "$po" >/dev/null
+  else
+    "$PYBABEL" init -i translations/messages.pot -l "$lang" -o "$po" >/dev/null
+  fi
+done

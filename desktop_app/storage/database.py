@@ -1,0 +1,217 @@
+"""Opening, migrating and backing up the database; transactions that hand out a Store."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from desktop_app.storage import dialect
+from desktop_app.storage.errors import (
+    BackupError,
+    NewerDatabaseError,
+    UnknownSchemaError,
+    translated_errors,
+)
+from desktop_app.storage.models import metadata
+from desktop_app.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+INITIAL_REVISION = "0001_initial"
+HEAD_REVISION = "0002_accounts_audit"
+
+
+def to_url(url_or_path: str | Path) -> sa.URL:
+    """An SQLAlchemy URL from a URL or a plain file path (``~`` expanded, made absolute)."""
+    text = str(url_or_path)
+    if "://" in text:
+        return sa.make_url(text)
+    path = Path(text).expanduser().resolve()
+    return sa.URL.create("sqlite", database=str(path))
+
+
+def alembic_config(url: str | sa.URL | None = None) -> Config:
+    """An Alembic configuration built in code: no alembic.ini needed at run time."""
+    config = Config()
+    # ConfigParser interpolation: a literal "%" in a path must be doubled.
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    if url is not None:
+        rendered = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+        config.set_main_option("sqlalchemy.url", rendered.replace("%", "%%"))
+    return config
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _sqlite_path(url: sa.URL) -> Path | None:
+    """The file of an SQLite URL, or None for another database or an in-memory one."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or url.query.get("mode") == "memory":
+        return None
+    if database.startswith("file:"):
+        database = database[len("file:"):]
+    return Path(database)
+
+
+def verified_backup(source: Path, to_dir: Path, name: str) -> Path:
+    """Copy ``source`` with SQLite's online backup API, check the copy, then move it in place.
+
+    The copy is written to a temporary file in ``to_dir`` and only renamed to ``name`` once
+    ``PRAGMA integrity_check`` on it says "ok", so a backup file that exists is a good one.
+    """
+    to_dir.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=to_dir)
+    os.close(handle)
+    try:
+        with contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src, \
+                contextlib.closing(sqlite3.connect(temporary)) as dst:
+            src.backup(dst)
+            result = dialect.integrity_check(dst)
+        if result != "ok":
+            raise BackupError(f"integrity check of the copy: {result}")
+        final = to_dir / name
+        os.replace(temporary, final)
+    except sqlite3.Error as error:
+        raise BackupError(str(error)) from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    log.info("backup of %s written to %s", source, final)
+    return final
+
+
+class Database:
+    """One open database: an engine, migrated to the current schema."""
+
+    def __init__(self, engine: Engine, url: sa.URL) -> None:
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, url_or_path: str | Path, backup_dir: Path | None = None,
+             busy_timeout_ms: int = dialect.DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+        """Open (creating a missing SQLite file) and migrate to the current schema.
+
+        A database at an older revision is first backed up (verified) into ``backup_dir``,
+        by default ``backups`` beside the file. A newer revision is refused, never downgraded.
+        """
+        url = to_url(url_or_path)
+        path = _sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = dialect.create_engine(url, busy_timeout_ms)
+        try:
+            with translated_errors():
+                cls._migrate(engine, url, path, backup_dir)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, url)
+
+    @staticmethod
+    def _migrate(engine: Engine, url: sa.URL, path: Path | None, backup_dir: Path | None) -> None:
+        config = alembic_config(url)
+        scripts = ScriptDirectory.from_config(config)
+        head = scripts.get_current_head()
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            tables = set(sa.inspect(connection).get_table_names()) - {"alembic_version"}
+            connection.rollback()
+        if current == head:
+            return
+        known = {script.revision for script in scripts.walk_revisions()}
+        if current is not None and current not in known:
+            raise NewerDatabaseError(revision=current)
+        if path is not None and (current is not None or tables):
+            folder = backup_dir if backup_dir is not None else path.parent / "backups"
+            verified_backup(path, folder, f"metodsovet-{_timestamp()}-pre-migration.sqlite3")
+        with engine.begin() as connection:
+            if current is None and tables:
+                # Tables made without Alembic: adopt them only if they are exactly ours.
+                diff = compare_metadata(MigrationContext.configure(connection), metadata)
+                if diff:
+                    raise UnknownSchemaError(str(diff[:3]))
+                config.attributes["connection"] = connection
+                command.stamp(config, "head")
+            else:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        log.info("database %s migrated from %s to %s", url, current, head)
+
+    @contextlib.contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Store]:
+        """A Store in one transaction: committed on success, rolled back on an exception.
+
+        ``write=True`` takes the write lock at the start (BEGIN IMMEDIATE on SQLite), so that a
+        busy database is reported before any work is done.
+        """
+        with translated_errors(), Session(self.engine) as session:
+            options: dict[str, Any] = {dialect.WRITE_OPTION: True} if write else {}
+            session.connection(execution_options=options)
+            try:
+                yield Store(session)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def connect(self) -> Connection:
+        """A plain connection, for checks such as ``PRAGMA integrity_check``."""
+        return self.engine.connect()
+
+    def integrity_check(self) -> str:
+        """"ok" when the SQLite file is sound (always "ok" for other databases)."""
+        if self.engine.dialect.name != "sqlite":
+            return "ok"
+        with translated_errors(), self.engine.connect() as connection:
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            connection.rollback()
+        return "\n".join(str(row[0]) for row in rows)
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()
+        return revision
+
+    @property
+    def path(self) -> Path | None:
+        return _sqlite_path(self.url)
+
+    def backup(self, to_dir: Path) -> Path:
+        """A verified online backup of the SQLite file into ``to_dir``; returns its path."""
+        path = self.path
+        if path is None:
+            raise BackupError("only an SQLite file can be backed up by the program")
+        with translated_errors():
+            return verified_backup(path, Path(to_dir), f"metodsovet-{_timestamp()}.sqlite3")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

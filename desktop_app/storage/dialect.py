@@ -1,0 +1,145 @@
+"""Everything specific to SQLite lives here; the rest of storage writes portable SQL.
+
+SQLite: the pysqlite driver's own transaction handling is switched off (isolation_level=None)
+and this module emits ``BEGIN`` itself, ``BEGIN IMMEDIATE`` for connections marked for writing,
+so that a writer takes the write lock up front instead of failing halfway through
+(SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
+Case-insensitive matching and Kazakh alphabet order are Python functions registered on every
+connection; on PostgreSQL the same helpers compile to ``lower()`` and the ICU collation.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+from desktop_app.storage.collation import compare
+
+#: Execution option that makes the transaction take the write lock at BEGIN.
+WRITE_OPTION = "metodsovet_write"
+SQLITE_COLLATION = "cyrillic_kk"
+POSTGRESQL_COLLATION = "kk-KZ-x-icu"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def create_engine(url: str | sa.URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """An engine for ``url`` with this program's connection settings."""
+    engine = sa.create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, busy_timeout_ms)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+        dbapi_connection.create_collation(SQLITE_COLLATION, compare)
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def sqlite_pragma(connection: Connection, name: str) -> Any:
+    """The value of one PRAGMA (for checks and tests)."""
+    return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+
+def integrity_check(connection: sqlite3.Connection) -> str:
+    """``PRAGMA integrity_check`` of a raw sqlite3 connection: "ok" when the file is sound."""
+    rows = connection.execute("PRAGMA integrity_check").fetchall()
+    return "\n".join(str(row[0]) for row in rows)
+
+
+# --- portable expressions ---------------------------------------------------------------------
+
+
+class _Casefold(FunctionElement[str]):
+    type = sa.String()
+    inherit_cache = True
+    name = "casefold"
+
+
+@compiles(_Casefold)
+def _casefold_default(element: _Casefold, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Casefold, "sqlite")
+def _casefold_sqlite(element: _Casefold, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"casefold({compiler.process(element.clauses, **kw)})"
+
+
+class _Contains(FunctionElement[bool]):
+    """``needle`` occurs in ``haystack``, both already case-folded; no LIKE wildcards to escape."""
+
+    type = sa.Boolean()
+    inherit_cache = True
+    name = "strpos"
+
+
+@compiles(_Contains)
+def _contains_default(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
+    haystack, needle = element.clauses
+    return f"(strpos({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0)"
+
+
+@compiles(_Contains, "sqlite")
+def _contains_sqlite(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
+    haystack, needle = element.clauses
+    return f"(instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0)"
+
+
+class _KazakhOrder(FunctionElement[str]):
+    type = sa.String()
+    inherit_cache = True
+    name = "kazakh_order"
+
+
+@compiles(_KazakhOrder)
+def _order_default(element: _KazakhOrder, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'{compiler.process(element.clauses, **kw)} COLLATE "{POSTGRESQL_COLLATION}"'
+
+
+@compiles(_KazakhOrder, "sqlite")
+def _order_sqlite(element: _KazakhOrder, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{compiler.process(element.clauses, **kw)} COLLATE {SQLITE_COLLATION}"
+
+
+def casefold(expression: ColumnElement[str] | Any) -> ColumnElement[str]:
+    """The expression, case-folded for comparison (Kazakh and Russian letters included)."""
+    return _Casefold(expression)
+
+
+def ci_contains(column: ColumnElement[str] | Any, text: str) -> ColumnElement[bool]:
+    """``column`` contains ``text``, ignoring case; ``text`` is matched literally."""
+    return _Contains(_Casefold(column), _Casefold(sa.literal(text, sa.String())))
+
+
+def ordered(column: ColumnElement[str] | Any) -> ColumnElement[str]:
+    """``column`` in Kazakh alphabet order, for ``order_by``."""
+    return _KazakhOrder(column)

@@ -1,0 +1,108 @@
+"""Storage failures the user can act on, each with a translatable message.
+
+Everything that is not one of these is a bug and reaches the crash handler unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from sqlalchemy import exc
+
+from desktop_app.domain.errors import N_
+
+
+class StorageError(Exception):
+    """A storage failure with a msgid (``message``) and its ``params``, translated at display."""
+
+    message: ClassVar[str] = N_("the database could not be used: {detail}")
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        self.detail = detail
+        self.params: dict[str, Any] = {"detail": detail, **params}
+        super().__init__(self.render())
+
+    def render(self, translate: Any = None) -> str:
+        template = translate(self.message) if translate else self.message
+        try:
+            return str(template).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return str(template)
+
+
+class LockedError(StorageError):
+    message = N_("the database is busy in another window or program; try again in a moment")
+
+
+class DiskFullError(StorageError):
+    message = N_("the disk is full or cannot be written; free some space and try again")
+
+
+class ReadOnlyError(StorageError):
+    message = N_("the database file is read-only; check the file's permissions")
+
+
+class CorruptError(StorageError):
+    message = N_("the file is not a Metodsovet database or it is damaged; restore a backup")
+
+
+class NewerDatabaseError(StorageError):
+    message = N_("the database was made by a newer version of the program (revision {revision}); "
+                 "update the program")
+
+
+class UnknownSchemaError(StorageError):
+    message = N_("the database holds tables that this program does not recognise")
+
+
+class BackupError(StorageError):
+    message = N_("the backup could not be made: {detail}")
+
+
+class DuplicateError(StorageError):
+    message = N_("{kind} {id} already exists")
+
+
+class ConstraintError(StorageError):
+    message = N_("the change would break the links between records: {detail}")
+
+
+_PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
+    ("database is locked", LockedError),
+    ("database table is locked", LockedError),
+    ("database or disk is full", DiskFullError),
+    ("disk i/o error", DiskFullError),
+    ("attempt to write a readonly database", ReadOnlyError),
+    ("readonly database", ReadOnlyError),
+    ("file is not a database", CorruptError),
+    ("database disk image is malformed", CorruptError),
+)
+
+
+def classify(error: BaseException) -> StorageError | None:
+    """The StorageError for a driver or SQLAlchemy error, or None when it is not one we know."""
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
+    if not isinstance(original, sqlite3.Error | exc.DBAPIError):
+        return None
+    text = str(original).lower()
+    for pattern, kind in _PATTERNS:
+        if pattern in text:
+            return kind(str(original))
+    if isinstance(error, exc.IntegrityError):
+        return ConstraintError(str(original))
+    return None
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Turn known driver errors raised inside the block into StorageError subclasses."""
+    try:
+        yield
+    except (exc.DBAPIError, sqlite3.Error) as error:
+        mapped = classify(error)
+        if mapped is None:
+            raise
+        raise mapped from error

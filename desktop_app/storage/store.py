@@ -1,0 +1,380 @@
+"""The repository: domain records in, domain records out, over one Session.
+
+All statements are SQLAlchemy Core on the models' tables; no ORM object ever leaves this module.
+Conversions go through ``storage.mapping`` only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import ColumnElement, Table, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.accounts import AuditEvent, MeetingVersion, PlanEvent, User
+from desktop_app.domain.entities import (
+    AcademicYear,
+    Association,
+    CalendarPlan,
+    LessonVisit,
+    Meeting,
+    Mentorship,
+    School,
+    SchoolRecords,
+    Subject,
+    Teacher,
+)
+from desktop_app.domain.errors import NotFoundError
+from desktop_app.storage import mapping
+from desktop_app.storage import models as m
+from desktop_app.storage.dialect import ci_contains, ordered
+from desktop_app.storage.errors import DuplicateError
+from desktop_app.storage.mapping import Kind, Row
+
+T = TypeVar("T")
+
+_SCHOOLS = mapping.table_of(m.SchoolRow)
+_USERS = mapping.table_of(m.UserRow)
+_AUDIT = mapping.table_of(m.AuditEventRow)
+_PLAN_EVENTS = mapping.table_of(m.PlanEventRow)
+_MEETING_VERSIONS = mapping.table_of(m.MeetingVersionRow)
+#: Tables of a school's records, parents before children (reverse it to delete).
+_SCHOOL_TABLES: tuple[Table, ...] = tuple(
+    t for t in m.metadata.sorted_tables if "school_id" in t.c and t.name not in ("users", "audit_events")
+)
+
+
+class Store:
+    """Reads and writes one school's records, accounts and history within a transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- generic machinery --------------------------------------------------------------------
+
+    def _rows(self, statement: Any) -> Sequence[Row]:
+        return cast(Sequence[Row], self.session.execute(statement).mappings().all())
+
+    def _load(self, kind: Kind[T], school_id: str, *where: ColumnElement[bool],
+              order_by: Sequence[Any] = (), record_id: str | None = None) -> list[T]:
+        """Records of ``kind`` matching ``where``: one SELECT for them, one per child table."""
+        table = kind.table
+        conditions = [table.c.school_id == school_id, *where]
+        if record_id is not None:
+            conditions.append(table.c.id == record_id)
+        parents = self._rows(select(table).where(*conditions).order_by(*order_by, table.c.seq))
+        if not parents:
+            return []
+        groups: dict[str, dict[str, list[Row]]] = {}
+        for child, owner_column in kind.children:
+            owner = child.c[owner_column]
+            statement = select(child).where(child.c.school_id == school_id)
+            if record_id is not None:
+                statement = statement.where(owner == record_id)
+            elif where:
+                statement = statement.where(owner.in_(select(table.c.id).where(*conditions)))
+            grouped: dict[str, list[Row]] = defaultdict(list)
+            for row in self._rows(statement.order_by(*child.primary_key.columns)):
+                grouped[row[owner_column]].append(row)
+            groups[child.name] = grouped
+        return [kind.build(row, mapping.Children(groups, row["id"])) for row in parents]
+
+    def _get(self, kind: Kind[T], school_id: str, record_id: str) -> T | None:
+        found = self._load(kind, school_id, record_id=record_id)
+        return found[0] if found else None
+
+    def _save(self, kind: Kind[T], school_id: str, record: T) -> None:
+        """Insert the record, or replace it and all its child rows (the parent row is updated in
+        place, so history and references to it survive)."""
+        table = kind.table
+        record_id = kind.key(record)
+        rows = kind.dump(school_id, record)
+        parent = rows[table.name][0]
+        key = (table.c.school_id == school_id, table.c.id == record_id)
+        for child, owner_column in reversed(kind.children):
+            self.session.execute(
+                delete(child).where(child.c.school_id == school_id, child.c[owner_column] == record_id))
+        if self.session.execute(select(table.c.seq).where(*key)).first() is not None:
+            values = {k: v for k, v in parent.items() if k not in ("school_id", "id")}
+            self.session.execute(update(table).where(*key).values(**values))
+        else:
+            last = self.session.execute(
+                select(func.max(table.c.seq)).where(table.c.school_id == school_id)).scalar()
+            self.session.execute(insert(table), [{**parent, "seq": (last or 0) + 1}])
+        for child, _ in kind.children:
+            if rows[child.name]:
+                self.session.execute(insert(child), rows[child.name])
+
+    def _delete(self, kind: Kind[Any], school_id: str, record_id: str) -> None:
+        table = kind.table
+        for child, owner_column in reversed(kind.children):
+            self.session.execute(
+                delete(child).where(child.c.school_id == school_id, child.c[owner_column] == record_id))
+        self.session.execute(delete(table).where(table.c.school_id == school_id, table.c.id == record_id))
+
+    # --- schools ------------------------------------------------------------------------------
+
+    def school_ids(self) -> list[str]:
+        return list(self.session.execute(select(_SCHOOLS.c.id).order_by(_SCHOOLS.c.id)).scalars())
+
+    def get_school(self, school_id: str) -> School | None:
+        rows = self._rows(select(_SCHOOLS).where(_SCHOOLS.c.id == school_id))
+        return mapping.build_school(rows[0]) if rows else None
+
+    def save_school(self, school: School) -> None:
+        row = mapping.dump_school(school)
+        if self.get_school(school.id) is None:
+            self.session.execute(insert(_SCHOOLS), [row])
+        else:
+            values = {k: v for k, v in row.items() if k != "id"}
+            self.session.execute(update(_SCHOOLS).where(_SCHOOLS.c.id == school.id).values(**values))
+
+    def delete_school(self, school_id: str) -> None:
+        """Delete every record of the school, children first; accounts and audit are kept."""
+        for table in reversed(_SCHOOL_TABLES):
+            self.session.execute(delete(table).where(table.c.school_id == school_id))
+        self.session.execute(delete(_SCHOOLS).where(_SCHOOLS.c.id == school_id))
+
+    # --- bulk ---------------------------------------------------------------------------------
+
+    def insert_records(self, records: SchoolRecords) -> None:
+        """Insert a whole school that the database does not hold yet, with executemany per table."""
+        school = records.school
+        if self.get_school(school.id) is not None:
+            raise DuplicateError(kind="school", id=school.id)
+        collected: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for kind in mapping.KINDS:
+            for seq, record in enumerate(getattr(records, kind.collection), start=1):
+                rows = kind.dump(school.id, record)
+                rows[kind.table.name][0]["seq"] = seq
+                for table_name, table_rows in rows.items():
+                    collected[table_name] += table_rows
+        self.session.execute(insert(_SCHOOLS), [mapping.dump_school(school)])
+        for table in _SCHOOL_TABLES:
+            if collected.get(table.name):
+                self.session.execute(insert(table), collected[table.name])
+
+    def load_records(self, school_id: str) -> SchoolRecords:
+        """Every record of the school: a few SELECTs per table, grouped in Python."""
+        school = self.get_school(school_id)
+        if school is None:
+            raise NotFoundError("school", school_id)
+        return SchoolRecords(school, **{k.collection: self._load(k, school_id) for k in mapping.KINDS})
+
+    def next_id(self, school_id: str, collection: str, prefix: str) -> str:
+        """A fresh id ``<prefix>-<n>`` not used in ``collection`` of the school."""
+        table = mapping.KINDS_BY_COLLECTION[collection].table
+        stem = f"{prefix}-"
+        used = set(self.session.execute(
+            select(table.c.id).where(table.c.school_id == school_id,
+                                     table.c.id.startswith(stem, autoescape=True))).scalars())
+        numbers = [int(i[len(stem):]) for i in used if i[len(stem):].isdigit()]
+        candidate = max(numbers, default=0) + 1
+        while f"{stem}{candidate}" in used:
+            candidate += 1
+        return f"{stem}{candidate}"
+
+    # --- academic years -----------------------------------------------------------------------
+
+    def list_academic_years(self, school_id: str) -> list[AcademicYear]:
+        return self._load(mapping.ACADEMIC_YEARS, school_id)
+
+    def get_academic_year(self, school_id: str, record_id: str) -> AcademicYear | None:
+        return self._get(mapping.ACADEMIC_YEARS, school_id, record_id)
+
+    def save_academic_year(self, school_id: str, record: AcademicYear) -> None:
+        self._save(mapping.ACADEMIC_YEARS, school_id, record)
+
+    def delete_academic_year(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.ACADEMIC_YEARS, school_id, record_id)
+
+    # --- subjects -----------------------------------------------------------------------------
+
+    def list_subjects(self, school_id: str) -> list[Subject]:
+        return self._load(mapping.SUBJECTS, school_id)
+
+    def get_subject(self, school_id: str, record_id: str) -> Subject | None:
+        return self._get(mapping.SUBJECTS, school_id, record_id)
+
+    def save_subject(self, school_id: str, record: Subject) -> None:
+        self._save(mapping.SUBJECTS, school_id, record)
+
+    def delete_subject(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.SUBJECTS, school_id, record_id)
+
+    # --- teachers -----------------------------------------------------------------------------
+
+    def list_teachers(self, school_id: str) -> list[Teacher]:
+        return self._load(mapping.TEACHERS, school_id)
+
+    def get_teacher(self, school_id: str, record_id: str) -> Teacher | None:
+        return self._get(mapping.TEACHERS, school_id, record_id)
+
+    def save_teacher(self, school_id: str, record: Teacher) -> None:
+        self._save(mapping.TEACHERS, school_id, record)
+
+    def delete_teacher(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.TEACHERS, school_id, record_id)
+
+    def search_teachers(self, school_id: str, text: str) -> list[Teacher]:
+        """Teachers whose names contain every word of ``text`` (any case), in Kazakh order."""
+        table = mapping.TEACHERS.table
+        names = (table.c.last_name, table.c.first_name, table.c.patronymic)
+        where = [or_(*(ci_contains(column, word) for column in names)) for word in text.split()]
+        return self._load(mapping.TEACHERS, school_id, *where,
+                          order_by=(ordered(table.c.last_name), ordered(table.c.first_name)))
+
+    # --- associations -------------------------------------------------------------------------
+
+    def list_associations(self, school_id: str) -> list[Association]:
+        return self._load(mapping.ASSOCIATIONS, school_id)
+
+    def get_association(self, school_id: str, record_id: str) -> Association | None:
+        return self._get(mapping.ASSOCIATIONS, school_id, record_id)
+
+    def save_association(self, school_id: str, record: Association) -> None:
+        self._save(mapping.ASSOCIATIONS, school_id, record)
+
+    def delete_association(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.ASSOCIATIONS, school_id, record_id)
+
+    def associations_of(self, school_id: str, academic_year: str | None = None) -> list[Association]:
+        table = mapping.ASSOCIATIONS.table
+        where = [] if academic_year is None else [table.c.academic_year_id == academic_year]
+        return self._load(mapping.ASSOCIATIONS, school_id, *where)
+
+    # --- meetings -----------------------------------------------------------------------------
+
+    def list_meetings(self, school_id: str) -> list[Meeting]:
+        return self._load(mapping.MEETINGS, school_id)
+
+    def get_meeting(self, school_id: str, record_id: str) -> Meeting | None:
+        return self._get(mapping.MEETINGS, school_id, record_id)
+
+    def save_meeting(self, school_id: str, record: Meeting) -> None:
+        self._save(mapping.MEETINGS, school_id, record)
+
+    def delete_meeting(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.MEETINGS, school_id, record_id)
+
+    def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
+        """Meetings of one association or council, by date and number."""
+        table = mapping.MEETINGS.table
+        return self._load(mapping.MEETINGS, school_id, table.c.body_id == body,
+                          order_by=(table.c.date, table.c.number))
+
+    # --- plans --------------------------------------------------------------------------------
+
+    def list_plans(self, school_id: str) -> list[CalendarPlan]:
+        return self._load(mapping.PLANS, school_id)
+
+    def get_plan(self, school_id: str, record_id: str) -> CalendarPlan | None:
+        return self._get(mapping.PLANS, school_id, record_id)
+
+    def save_plan(self, school_id: str, record: CalendarPlan) -> None:
+        self._save(mapping.PLANS, school_id, record)
+
+    def delete_plan(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.PLANS, school_id, record_id)
+
+    def plans_of(self, school_id: str, academic_year: str | None = None,
+                 teacher: str | None = None) -> list[CalendarPlan]:
+        table = mapping.PLANS.table
+        where: list[ColumnElement[bool]] = []
+        if academic_year is not None:
+            where.append(table.c.academic_year_id == academic_year)
+        if teacher is not None:
+            where.append(table.c.teacher_id == teacher)
+        return self._load(mapping.PLANS, school_id, *where)
+
+    # --- mentorships --------------------------------------------------------------------------
+
+    def list_mentorships(self, school_id: str) -> list[Mentorship]:
+        return self._load(mapping.MENTORSHIPS, school_id)
+
+    def get_mentorship(self, school_id: str, record_id: str) -> Mentorship | None:
+        return self._get(mapping.MENTORSHIPS, school_id, record_id)
+
+    def save_mentorship(self, school_id: str, record: Mentorship) -> None:
+        self._save(mapping.MENTORSHIPS, school_id, record)
+
+    def delete_mentorship(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.MENTORSHIPS, school_id, record_id)
+
+    # --- lesson visits ------------------------------------------------------------------------
+
+    def list_lesson_visits(self, school_id: str) -> list[LessonVisit]:
+        return self._load(mapping.LESSON_VISITS, school_id)
+
+    def get_lesson_visit(self, school_id: str, record_id: str) -> LessonVisit | None:
+        return self._get(mapping.LESSON_VISITS, school_id, record_id)
+
+    def save_lesson_visit(self, school_id: str, record: LessonVisit) -> None:
+        self._save(mapping.LESSON_VISITS, school_id, record)
+
+    def delete_lesson_visit(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.LESSON_VISITS, school_id, record_id)
+
+    # --- users --------------------------------------------------------------------------------
+
+    def add_user(self, user: User) -> None:
+        if self.get_user(user.login) is not None:
+            raise DuplicateError(kind="user", id=user.login)
+        self.session.execute(insert(_USERS), [mapping.dump_user(user)])
+
+    def get_user(self, login: str) -> User | None:
+        rows = self._rows(select(_USERS).where(_USERS.c.login == login))
+        return mapping.build_user(rows[0]) if rows else None
+
+    def save_user(self, user: User) -> None:
+        if self.get_user(user.login) is None:
+            self.add_user(user)
+            return
+        values = {k: v for k, v in mapping.dump_user(user).items() if k != "login"}
+        self.session.execute(update(_USERS).where(_USERS.c.login == user.login).values(**values))
+
+    def list_users(self, school_id: str | None = None) -> list[User]:
+        statement = select(_USERS).order_by(_USERS.c.login)
+        if school_id is not None:
+            statement = statement.where(_USERS.c.school_id == school_id)
+        return [mapping.build_user(row) for row in self._rows(statement)]
+
+    def count_users(self) -> int:
+        return int(self.session.execute(select(func.count()).select_from(_USERS)).scalar_one())
+
+    # --- audit and history --------------------------------------------------------------------
+
+    def add_audit(self, event: AuditEvent) -> None:
+        self.session.execute(insert(_AUDIT), [mapping.dump_audit(event)])
+
+    def last_audit(self) -> AuditEvent | None:
+        rows = self._rows(select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(1))
+        return mapping.build_audit(rows[0]) if rows else None
+
+    def audit_events(self, school_id: str | None = None) -> list[AuditEvent]:
+        statement = select(_AUDIT).order_by(_AUDIT.c.id)
+        if school_id is not None:
+            statement = statement.where(_AUDIT.c.school_id == school_id)
+        return [mapping.build_audit(row) for row in self._rows(statement)]
+
+    def add_plan_event(self, school_id: str, event: PlanEvent) -> None:
+        self.session.execute(insert(_PLAN_EVENTS), [mapping.dump_plan_event(school_id, event)])
+
+    def plan_events(self, school_id: str, plan_id: str) -> list[PlanEvent]:
+        statement = (select(_PLAN_EVENTS)
+                     .where(_PLAN_EVENTS.c.school_id == school_id, _PLAN_EVENTS.c.plan_id == plan_id)
+                     .order_by(_PLAN_EVENTS.c.id))
+        return [mapping.build_plan_event(row) for row in self._rows(statement)]
+
+    def add_meeting_version(self, school_id: str, version: MeetingVersion) -> None:
+        self.session.execute(insert(_MEETING_VERSIONS), [mapping.dump_meeting_version(school_id, version)])
+
+    def meeting_versions(self, school_id: str, meeting_id: str) -> list[MeetingVersion]:
+        table = _MEETING_VERSIONS
+        statement = (select(table).where(table.c.school_id == school_id, table.c.meeting_id == meeting_id)
+                     .order_by(table.c.version))
+        return [mapping.build_meeting_version(row) for row in self._rows(statement)]
+
+

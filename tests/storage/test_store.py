@@ -29,9 +29,14 @@ from desktop_app.storage.mapping import KINDS
 
 COLLECTIONS = [kind.collection for kind in KINDS]
 SINGULAR = {
-    "academic_years": "academic_year", "subjects": "subject", "teachers": "teacher",
-    "associations": "association", "meetings": "meeting", "plans": "plan",
-    "mentorships": "mentorship", "lesson_visits": "lesson_visit",
+    "academic_years": "academic_year",
+    "subjects": "subject",
+    "teachers": "teacher",
+    "associations": "association",
+    "meetings": "meeting",
+    "plans": "plan",
+    "mentorships": "mentorship",
+    "lesson_visits": "lesson_visit",
 }
 
 
@@ -43,8 +48,10 @@ def rich(sample: SchoolRecords) -> SchoolRecords:
     year = records.academic_years[0]
     year.extra_school_days = [date(2026, 1, 3), date(2026, 3, 7)]
     year.study_weeks = 33
-    year.grade1_holidays = [Holiday(date(2026, 2, 9), date(2026, 2, 15), LocalizedText(None, "Доп. каникулы")),
-                            Holiday(date(2026, 2, 16), date(2026, 2, 16))]
+    year.grade1_holidays = [
+        Holiday(date(2026, 2, 9), date(2026, 2, 15), LocalizedText(None, "Доп. каникулы")),
+        Holiday(date(2026, 2, 16), date(2026, 2, 16)),
+    ]
     records.teachers[-1].organization = LocalizedText("№ 12 мектеп", "Школа № 12")
     records.teachers[-1].active = False
     records.teachers[-1].position = None
@@ -114,7 +121,9 @@ def test_replace_keeps_position_and_replaces_children(db: Database, rich: School
     association.members = association.members[::-1]
     assert association.work_plan is not None
     association.work_plan.items[0].responsible = ["t-02", "t-03", "t-01"]
-    year = dataclasses.replace(rich.academic_years[0], holidays=[], grade1_holidays=rich.academic_years[0].holidays)
+    year = dataclasses.replace(
+        rich.academic_years[0], holidays=[], grade1_holidays=rich.academic_years[0].holidays
+    )
     with db.transaction(write=True) as store:
         store.save_plan(school, plan)
         store.save_meeting(school, meeting)
@@ -137,8 +146,10 @@ def test_new_records_are_appended_and_deleted(db: Database, rich: SchoolRecords)
         store.insert_records(rich)
         store.save_subject(school, Subject("chem", LocalizedText("Химия", "Химия")))
         store.save_teacher(school, Teacher("t-new", "Жаңа", "Мұғалім", subjects=["chem"]))
-        store.save_lesson_visit(school, LessonVisit("v-new", VisitKind.MUTUAL_VISIT, "t-new", "chem",
-                                                    date(2026, 10, 1), "Тақырып"))
+        store.save_lesson_visit(
+            school,
+            LessonVisit("v-new", VisitKind.MUTUAL_VISIT, "t-new", "chem", date(2026, 10, 1), "Тақырып"),
+        )
     with db.transaction() as store:
         assert [t.id for t in store.list_teachers(school)][-1] == "t-new"
         assert store.list_subjects(school)[-1].id == "chem"
@@ -161,8 +172,16 @@ def test_delete_each_kind(db: Database, rich: SchoolRecords, collection: str) ->
     with db.transaction(write=True) as store:
         store.insert_records(rich)
     # Remove referring records, then the record itself, in dependency order.
-    order = ["mentorships", "meetings", "plans", "lesson_visits", "associations", "teachers", "subjects",
-             "academic_years"]
+    order = [
+        "mentorships",
+        "meetings",
+        "plans",
+        "lesson_visits",
+        "associations",
+        "teachers",
+        "subjects",
+        "academic_years",
+    ]
     upto = order[: order.index(collection) + 1]
     plans = rich.plans
     if "meetings" in upto:
@@ -234,13 +253,15 @@ def test_filters_and_next_id(db: Database, rich: SchoolRecords) -> None:
         store.insert_records(rich)
     with db.transaction() as store:
         assert store.meetings_of(school, "mo-math-26") == sorted(
-            [m for m in rich.meetings if m.body == "mo-math-26"], key=lambda m: (m.date, m.number))
+            [m for m in rich.meetings if m.body == "mo-math-26"], key=lambda m: (m.date, m.number)
+        )
         assert store.meetings_of(school, "council-26") == [m for m in rich.meetings if m.body == "council-26"]
         assert store.plans_of(school, academic_year="2026-2027") == rich.plans
         assert store.plans_of(school, teacher="t-05") == [p for p in rich.plans if p.teacher == "t-05"]
         assert store.plans_of(school, academic_year="2025-2026", teacher="t-05") == []
         assert store.associations_of(school, "2025-2026") == [
-            a for a in rich.associations if a.academic_year == "2025-2026"]
+            a for a in rich.associations if a.academic_year == "2025-2026"
+        ]
         assert store.associations_of(school) == rich.associations
         assert store.next_id(school, "teachers", "t") == "t-12"
         assert store.next_id(school, "meetings", "m") == "m-1"

@@ -763,6 +763,16 @@ def _dump_visit(visit: LessonVisit) -> JSON:
     }
 
 
+def dump_meeting(meeting: Meeting) -> JSON:
+    """One meeting as the exchange format writes it (used for protocol version snapshots)."""
+    return _dump_meeting(meeting)
+
+
+def dump_plan(plan: CalendarPlan) -> JSON:
+    """One plan as the exchange format writes it."""
+    return _dump_plan(plan)
+
+
 def _timestamp(moment: datetime) -> str:
     aware = moment if moment.tzinfo is not None else moment.astimezone()
     return aware.isoformat(timespec="seconds")
@@ -866,12 +876,15 @@ def _fill(value: Any, schema: Any) -> Any:
 
 
 def canonical(document: JSON) -> JSON:
-    """``document`` with every optional key at its default, strings NFC and collections sorted by id.
+    """``document`` with every optional key at its default, strings NFC, collections sorted by id
+    and ``exported_at`` null.
 
     Two documents with the same records and values have equal canonical forms, whatever the order
     of their collections and whichever optional keys they leave out.
     """
     out = cast(JSON, _fill(document, load_schema()))
+    # The moment of export is not a record: import forgets it, so comparisons ignore it.
+    out["exported_at"] = None
     for name in COLLECTIONS[1:]:
         items = out.get(name)
         if isinstance(items, list):

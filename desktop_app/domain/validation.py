@@ -152,9 +152,13 @@ def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
             Rule.VALUE, message, {"year": year.id, **params}, record=year.id, field=detail.lstrip("."),
         )))
 
+    first, last = year.window
     if year.end < year.start:
         fail(".end", N_("the academic year {year} ends ({end}) before it starts ({start})"),
              start=year.start.isoformat(), end=year.end.isoformat())
+    elif year.end > last:
+        fail(".end", N_("the academic year {year} runs past {last} ({end})"),
+             end=year.end.isoformat(), last=last.isoformat())
     numbers: set[int] = set()
     for i, term in enumerate(year.terms):
         if term.number in numbers:
@@ -170,6 +174,9 @@ def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
         for i, holiday in enumerate(holidays):
             if holiday.end < holiday.start:
                 fail(f".{name}[{i}].end", N_("a holiday ends ({end}) before it starts ({start})"),
+                     start=holiday.start.isoformat(), end=holiday.end.isoformat())
+            elif holiday.start < first or holiday.end > last:
+                fail(f".{name}[{i}]", N_("a holiday ({start} – {end}) is outside the academic year {year}"),
                      start=holiday.start.isoformat(), end=holiday.end.isoformat())
     return [Finding("academic_years", position, year.id, error, detail) for detail, error in errors]
 
@@ -193,9 +200,13 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
     refs.check(school.deputy_director, ctx.teachers, "teacher", ".deputy_director")
     findings += refs.findings
 
-    # Academic years.
+    # Academic years. A year that is not sound is not used for the calendar (rule 7).
+    unsound_years: set[str] = set()
     for i, year in enumerate(records.academic_years):
-        findings += _year_findings(i, year)
+        year_findings = _year_findings(i, year)
+        if year_findings:
+            unsound_years.add(year.id)
+        findings += year_findings
 
     # Teachers.
     for i, teacher in enumerate(records.teachers):
@@ -283,7 +294,7 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
         errors = plan_rules.record_errors(plan, school, ctx.meetings, ctx.associations)
         errors += plan_rules.row_errors(plan)
         findings += _findings("plans", i, plan.id, errors)
-        if plan.status in calendar_rules.SUBMITTED_STATUSES:
+        if plan.status in calendar_rules.SUBMITTED_STATUSES and plan.academic_year not in unsound_years:
             year = ctx.years[plan.academic_year]
             findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR)
 
@@ -334,7 +345,7 @@ def calendar_warnings(records: SchoolRecords) -> list[Finding]:
     findings: list[Finding] = []
     for i, plan in enumerate(records.plans):
         year = years.get(plan.academic_year)
-        if year is not None:
+        if year is not None and not _year_findings(i, year):
             findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING)
     return findings
 

@@ -165,6 +165,10 @@ def test_every_reference_field() -> None:
                      id="term-outside-year"),
         pytest.param(lambda y: setattr(y.holidays[0], "end", d("2026-12-01")),
                      "academic_years[0].holidays[0].end", id="holiday-ends-first"),
+        pytest.param(lambda y: setattr(y, "end", d("2027-08-15")), "academic_years[0].end",
+                     id="year-runs-past-31-july"),
+        pytest.param(lambda y: setattr(y.holidays[0], "end", d("9999-12-31")),
+                     "academic_years[0].holidays[0]", id="holiday-outside-year"),
     ],
 )
 def test_academic_year_sanity(change: object, path: str) -> None:
@@ -221,3 +225,12 @@ def test_broken_plan_review_reference_is_not_passed_to_rule_10() -> None:
     plan.approved = Approval("nobody", d("2026-09-01"))
     found = where(validate_records(records))
     assert found == [("plans[0].approved.by", "p1", Rule.REFERENCE)]
+
+
+def test_unsound_year_is_not_used_for_the_calendar() -> None:
+    records = school()
+    records.academic_years[0].holidays[0].start = d("0001-01-01")  # would make the calendar walk 2000 years
+    records.plans[0].rows[0].date = d("2026-09-05")  # Saturday: not reported, the year is refused first
+    found = where(validate_records(records))
+    assert found == [("academic_years[0].holidays[0]", "y26", Rule.VALUE)]
+    assert calendar_warnings(records) == []

@@ -84,7 +84,7 @@ def verified_backup(source: Path, to_dir: Path, name: str) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=to_dir)
     os.close(handle)
     try:
-        with contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src, \
+        with contextlib.closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src, \
                 contextlib.closing(sqlite3.connect(temporary)) as dst:
             src.backup(dst)
             result = dialect.integrity_check(dst)

@@ -171,3 +171,31 @@ def test_read_only_database(tmp_path: Path) -> None:
             assert store.school_ids() == []
         with pytest.raises(ReadOnlyError), db.transaction(write=True) as store:
             store.save_school(School("s", LocalizedText("Мектеп")))
+
+
+def test_migrations_run_from_a_path_with_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from desktop_app.storage import database
+
+    copied = tmp_path / "Program Files 100%" / "migrations"
+    shutil.copytree(database.MIGRATIONS, copied, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(database, "MIGRATIONS", copied)
+    with Database.open(str(tmp_path / "db.sqlite3")) as db:
+        assert db.revision() == HEAD_REVISION
+
+
+def test_expressions_compile_for_postgresql() -> None:
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql
+
+    from desktop_app.storage.dialect import ci_contains, ordered
+    from desktop_app.storage.models import TeacherRow
+
+    table = TeacherRow.__table__
+    statement = (
+        select(table.c.id).where(ci_contains(table.c.last_name, "Әбен")).order_by(ordered(table.c.last_name))
+    )
+    sql = str(statement.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
+    assert "strpos(lower(teachers.last_name), lower(" in sql
+    assert 'COLLATE "kk-KZ-x-icu"' in sql

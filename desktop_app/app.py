@@ -1,0 +1,166 @@
+"""QApplication bootstrap: log file, crash handler, translators, database, sign-in, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from desktop_app import i18n
+from desktop_app.domain.accounts import Actor, Role
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import _
+from desktop_app.paths import APP_NAME, default_backup_dir, log_dir
+from desktop_app.services import Services, StorageError
+from desktop_app.services.demo import load_demo
+from desktop_app.ui.dialogs.sign_in import SignInDialog
+from desktop_app.ui.language import install_language_hook, load_qt_translator
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session import Session
+from desktop_app.ui.settings import save_language, saved_language
+from desktop_app.ui.style import STYLE
+
+log = logging.getLogger("desktop_app.app")
+
+LOG_FILE = "metodsovet.log"
+EXIT_OK, EXIT_FAILED = 0, 1
+#: Only asks whether any school exists, before anyone has signed in (sees every school, may change nothing).
+_FIRST_START = Actor("first-start", Role.VIEWER)
+
+
+def setup_logging() -> Path:
+    """A rotating log in the user's log folder: 1 MB, three old files kept."""
+    path = log_dir() / LOG_FILE
+    root = logging.getLogger()
+    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def crash_report(exc_type: type[BaseException], value: BaseException,
+                 tb: TracebackType | None, log_path: Path) -> None:
+    """A bug: the traceback goes to the log, the user sees where it is; never a silent death."""
+    log.critical("unhandled exception\n%s", "".join(traceback.format_exception(exc_type, value, tb)))
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Metodsovet — internal error"),
+                      _("Something went wrong inside the program. The details are in the log file:\n"
+                        "{log}\n\nPlease send this file to whoever supports the program.").format(
+                          log=log_path))
+    box.setDetailedText("".join(traceback.format_exception_only(exc_type, value)))
+    box.exec()
+
+
+def install_crash_handler(log_path: Path) -> None:
+    def handler(exc_type: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, value, tb)
+            return
+        crash_report(exc_type, value, tb, log_path)
+
+    sys.excepthook = handler
+
+
+def choose_language(language: str | None) -> str:
+    """The command line's choice wins and is remembered; else the saved one; else the default."""
+    if language in i18n.LANGUAGES:
+        save_language(language)
+        return language
+    saved = saved_language()
+    return saved if saved in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def open_services(database: str, parent: QWidget | None = None) -> Services | None:
+    """Open the database; a storage problem (locked, read-only, corrupt) is a message, not a crash."""
+    try:
+        return Services.open(database, backup_dir=default_backup_dir(database))
+    except StorageError as error:
+        log.error("cannot open %s: %s", database, error)
+        QMessageBox.critical(parent, _("Metodsovet"),
+                             _("The database {path} cannot be opened:\n{error}").format(
+                                 path=database, error=error.render(_)))
+        return None
+
+
+def is_empty(services: Services) -> bool:
+    return not services.accounts.has_users() and not services.schools.list_schools(_FIRST_START)
+
+
+def offer_demo(services: Services, parent: QWidget | None = None) -> bool:
+    """First run: the school set-up wizard comes later, so offer the demo school or quitting."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Metodsovet — first start"),
+                      _("The database is empty: there is no school and no account yet.\n\n"
+                        "Load the demo school to try the program? Its accounts and passwords are "
+                        "listed by the command «metodsovet demo»; the administrator is «zavuch» with "
+                        "the password «zavuch-demo»."), parent=parent)
+    load = box.addButton(_("Load the demo school"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(load)
+    box.exec()
+    if box.clickedButton() is not load:
+        return False
+    try:
+        load_demo(services)
+    except DomainError as error:
+        QMessageBox.warning(parent, _("Metodsovet"), error.render(_))
+        return False
+    return True
+
+
+def session_for(services: Services, dialog: SignInDialog) -> Session | None:
+    actor = dialog.actor
+    if actor is None:
+        return None
+    school = actor.school
+    if school is None:
+        schools = services.schools.list_schools(actor)
+        if not schools:
+            QMessageBox.warning(None, _("Metodsovet"), _("The database holds no school yet."))
+            return None
+        school = schools[0].id
+    return Session(services, actor, school)
+
+
+def run_window(database: str, language: str | None) -> int:
+    """The window of `metodsovet` without a command; returns the exit status."""
+    log_path = setup_logging()
+    install_crash_handler(log_path)
+    log.info("starting the window on %s", database)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    app.setStyleSheet(STYLE)
+    chosen = choose_language(language)
+    install_language_hook()
+    i18n.set_language(chosen)
+    load_qt_translator(chosen)
+
+    services = open_services(database)
+    if services is None:
+        return EXIT_FAILED
+    try:
+        if is_empty(services) and not offer_demo(services):
+            return EXIT_OK
+        dialog = SignInDialog(services)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
+        session = session_for(services, dialog)
+        if session is None:
+            return EXIT_FAILED
+        window = MainWindow(session)
+        window.show()
+        return int(app.exec())
+    finally:
+        services.close()
+        log.info("window closed")
+

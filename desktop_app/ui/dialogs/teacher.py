@@ -1,0 +1,212 @@
+"""Add or edit a teacher; a refusal is shown under the field it concerns and the input stays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import _
+from desktop_app.ui.labels import CATEGORY_LABELS, label
+from desktop_app.ui.session import Session, local
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    error = QLabel(parent)
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.setVisible(False)
+    return error
+
+
+class OptionalDate(QWidget):
+    """A date that may be absent: a check box turns the date field on."""
+
+    def __init__(self, value: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(self)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd.MM.yyyy")
+        self.edit.setDate(QDate(value) if value else QDate.currentDate())
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[no-any-return]
+
+
+class TeacherDialog(QDialog):
+    """Saves through services.teachers.save on OK; ``saved`` holds the stored teacher afterwards."""
+
+    FIELDS = ("last_name", "first_name", "patronymic", "position", "subjects", "category",
+              "category_awarded", "career_start")
+
+    def __init__(self, session: Session, teacher: Teacher | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.original = teacher
+        self.saved: Teacher | None = None
+        self._subjects = session.services.teachers.list_subjects(session.actor, session.school)
+        self._build_ui(teacher)
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self, teacher: Teacher | None) -> None:
+        t = teacher or Teacher(id="", last_name="", first_name="")
+        self.last_name = QLineEdit(t.last_name, self)
+        self.first_name = QLineEdit(t.first_name, self)
+        self.patronymic = QLineEdit(t.patronymic or "", self)
+        self.position_kk = QLineEdit(t.position.kk or "" if t.position else "", self)
+        self.position_ru = QLineEdit(t.position.ru or "" if t.position else "", self)
+        self.subjects = QListWidget(self)
+        self.subjects.setMaximumHeight(130)
+        for subject in self._subjects:
+            item = QListWidgetItem(local(subject.name), self.subjects)
+            item.setData(Qt.ItemDataRole.UserRole, subject.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = subject.id in t.subjects
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.category = QComboBox(self)
+        for category in Category:
+            self.category.addItem("", category.value)
+        self.category.setCurrentIndex(list(Category).index(t.category))
+        self.category_awarded = OptionalDate(t.category_awarded, self)
+        self.career_start = OptionalDate(t.career_start, self)
+        self.errors = {name: _error_label(self) for name in self.FIELDS}
+        self.general_error = _error_label(self)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._labels: dict[str, QLabel] = {}
+        rows: list[tuple[str, QWidget, str]] = [
+            ("last_name", self.last_name, "last_name"),
+            ("first_name", self.first_name, "first_name"),
+            ("patronymic", self.patronymic, "patronymic"),
+            ("position_kk", self.position_kk, "position"),
+            ("position_ru", self.position_ru, "position"),
+            ("subjects", self.subjects, "subjects"),
+            ("category", self.category, "category"),
+            ("category_awarded", self.category_awarded, "category_awarded"),
+            ("career_start", self.career_start, "career_start"),
+        ]
+        for key, widget, error in rows:
+            caption = QLabel(self)
+            self._labels[key] = caption
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            if key != "position_kk":
+                box.addWidget(self.errors[error])
+            self.form.addRow(caption, box)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Edit teacher") if self.original else _("Add teacher"))
+        captions = {
+            "last_name": _("Last name"), "first_name": _("First name"), "patronymic": _("Patronymic"),
+            "position_kk": _("Position (Kazakh)"), "position_ru": _("Position (Russian)"),
+            "subjects": _("Subjects"), "category": _("Qualification category"),
+            "category_awarded": _("Category awarded on"), "career_start": _("In the profession since"),
+        }
+        for key, text in captions.items():
+            self._labels[key].setText(text)
+        for index, category in enumerate(Category):
+            self.category.setItemText(index, label(CATEGORY_LABELS, category))
+        for index, subject in enumerate(self._subjects):
+            item = self.subjects.item(index)
+            if item is not None:
+                item.setText(local(subject.name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def teacher(self) -> Teacher:
+        """The teacher as the form describes it now."""
+        base = self.original or Teacher(id="", last_name="", first_name="")
+        kk, ru = self.position_kk.text().strip() or None, self.position_ru.text().strip() or None
+        return replace(
+            base,
+            last_name=self.last_name.text(),
+            first_name=self.first_name.text(),
+            patronymic=self.patronymic.text() or None,
+            position=LocalizedText(kk, ru) if kk or ru else None,
+            subjects=self._checked_subjects(),
+            category=Category(self.category.currentData()),
+            category_awarded=self.category_awarded.value(),
+            career_start=self.career_start.value(),
+        )
+
+    def _checked_subjects(self) -> list[str]:
+        chosen = []
+        for index in range(self.subjects.count()):
+            item = self.subjects.item(index)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return chosen
+
+    def accept(self) -> None:
+        self.show_error(None)
+        s = self.session
+        try:
+            self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
+        except DomainError as error:
+            self.show_error(error)
+            return
+        super().accept()
+
+    def show_error(self, error: DomainError | None) -> None:
+        """Put the refusal under its field (or under the form); None clears every message."""
+        for label_widget in [*self.errors.values(), self.general_error]:
+            label_widget.clear()
+            label_widget.setVisible(False)
+        if error is None:
+            return
+        target = self.errors.get((error.field or "").split(".")[0], self.general_error)
+        target.setText(error.render(_))
+        target.setVisible(True)
+        focus = {"last_name": self.last_name, "first_name": self.first_name,
+                 "category_awarded": self.category_awarded.edit}.get(error.field or "")
+        if focus is not None:
+            focus.setFocus()
+
+    def subjects_known(self) -> list[Subject]:
+        return list(self._subjects)

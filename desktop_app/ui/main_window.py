@@ -1,0 +1,315 @@
+"""The main window: sections on the left, the academic year and search on top, who is signed in below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app import i18n
+from desktop_app.domain.entities import AcademicYear
+from desktop_app.i18n import N_, _
+from desktop_app.ui.labels import role_label
+from desktop_app.ui.session import Session, local
+from desktop_app.ui.settings import save_language, settings
+from desktop_app.ui.style import STYLE
+from desktop_app.ui.views.associations import AssociationsView
+from desktop_app.ui.views.base import View
+from desktop_app.ui.views.meetings import MeetingsView
+from desktop_app.ui.views.mentoring import MentoringView
+from desktop_app.ui.views.note import NoteView
+from desktop_app.ui.views.overview import OverviewView
+from desktop_app.ui.views.plans import PlansView
+from desktop_app.ui.views.teachers import TeachersView
+from desktop_app.ui.views.visits import VisitsView
+
+#: Language menu entries are the languages' own names, never translated.
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str  # msgid
+    build: Callable[[Session], View]
+
+
+SECTIONS = (
+    Section("overview", N_("Overview"), OverviewView),
+    Section("associations", N_("Associations"), AssociationsView),
+    Section("meetings", N_("Meetings"), MeetingsView),
+    Section("plans", N_("Calendar-thematic plans"), PlansView),
+    Section("mentoring", N_("Mentoring"), MentoringView),
+    Section("visits", N_("Lesson visits"), VisitsView),
+    Section("teachers", N_("Teachers"), TeachersView),
+    Section("documents", N_("Documents"), lambda s: NoteView(
+        s, N_("Documents"), N_("Printing protocols, extracts and plans from the window comes in a later "
+                               "version. Until then, use the command line: metodsovet protocol, "
+                               "metodsovet extract, metodsovet plan."))),
+    Section("settings", N_("Settings"), lambda s: NoteView(
+        s, N_("Settings"), N_("The school, academic years and accounts are set up here in a later "
+                              "version. The language is chosen in the Language menu."))),
+)
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``section_changed(key)`` after another section is shown; ``year_changed(id)``."""
+
+    section_changed = Signal(str)
+    year_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.retranslate_count = 0
+        self._years: list[AcademicYear] = []
+        self._stale: set[int] = set()
+        self._init_menus()
+        self._init_toolbar()
+        self._init_navigation()
+        self._init_status_bar()
+        self._connect_signals()
+        self._load_years()
+        self.retranslate_ui()
+        self._restore_state()
+
+    # Building --------------------------------------------------------------------------------
+    def _init_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = bar.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.help_menu.addAction(self.about_action)
+
+    def _init_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.year_label = QLabel(self)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setMinimumContentsLength(10)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self.search.setMinimumWidth(220)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box = QWidget(self)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.year_label)
+        layout.addWidget(self.year_combo)
+        self.toolbar.addWidget(box)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search)
+
+    def _init_navigation(self) -> None:
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(230)
+        self.stack = QStackedWidget(self)
+        self.views: dict[str, View] = {}
+        for section in SECTIONS:
+            view = section.build(self.session)
+            self.views[section.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(_(section.title), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _init_status_bar(self) -> None:
+        self.user_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    def _connect_signals(self) -> None:
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self.show_about)
+        self.language_group.triggered.connect(self._on_language_action)
+        self.navigation.currentRowChanged.connect(self._on_section)
+        self.year_combo.currentIndexChanged.connect(self._on_year)
+        self.search.textChanged.connect(self._on_search)
+        for view in self.views.values():
+            view.records_changed.connect(self._on_records_changed)
+            view.status_message.connect(self.statusBar().showMessage)
+
+    # Language ----------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        """Every text of the window itself; the views retranslate on the same LanguageChange event."""
+        self.retranslate_count += 1
+        self.setWindowTitle(_("Metodsovet — methodical work of the school"))
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("&Quit"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Metodsovet"))
+        self.year_label.setText(_("Academic year:"))
+        self.search.setPlaceholderText(_("Search in this section"))
+        for row, section in enumerate(SECTIONS):
+            item = self.navigation.item(row)
+            if item is not None:
+                item.setText(_(section.title))
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.current_language())
+        s = self.session
+        school = s.services.schools.get_school(s.actor, s.school)
+        self.user_label.setText(_("{user} — {role} — {school}").format(
+            user=s.actor.login, role=role_label(s.actor.role),
+            school=local(school.short_name or school.name)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch live: i18n notifies the language hook, which sends LanguageChange to every window."""
+        save_language(language)
+        i18n.set_language(language)
+
+    def _on_language_action(self, action: QAction) -> None:
+        self.set_language(str(action.data()))
+
+    # Sections, year, search ------------------------------------------------------------------
+    def current_view(self) -> View:
+        view = self.stack.currentWidget()
+        assert isinstance(view, View)
+        return view
+
+    def show_section(self, key: str) -> None:
+        keys = [s.key for s in SECTIONS]
+        self.navigation.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def _on_section(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        view = self.current_view()
+        if row in self._stale:
+            self._stale.discard(row)
+            view.set_year(self.current_year())
+        view.set_search(self.search.text() if view.searchable else "")
+        self.search.setEnabled(view.searchable)
+        self.section_changed.emit(SECTIONS[row].key)
+
+    def _load_years(self) -> None:
+        s = self.session
+        self._years = s.services.schools.list_years(s.actor, s.school)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in self._years:
+            self.year_combo.addItem(year.id, year.id)
+        self.year_combo.blockSignals(False)
+
+    def current_year(self) -> AcademicYear | None:
+        index = self.year_combo.currentIndex()
+        return self._years[index] if 0 <= index < len(self._years) else None
+
+    def select_year(self, year_id: str) -> None:
+        index = self.year_combo.findData(year_id)
+        if index >= 0:
+            self.year_combo.setCurrentIndex(index)
+
+    def _default_year(self) -> str | None:
+        today = self.session.services.schools.today()
+        for year in self._years:
+            first, last = year.window
+            if first <= today <= last:
+                return year.id
+        return self._years[-1].id if self._years else None
+
+    def _on_year(self, _index: int) -> None:
+        year = self.current_year()
+        current = self.stack.currentIndex()
+        self._stale = set(range(self.stack.count())) - {current}
+        self.current_view().set_year(year)
+        self.year_changed.emit(year.id if year else "")
+
+    def _on_search(self, text: str) -> None:
+        view = self.current_view()
+        if view.searchable:
+            view.set_search(text)
+
+    def _on_records_changed(self) -> None:
+        current = self.stack.currentIndex()
+        self._stale = set(range(self.stack.count())) - {current}
+
+    # State -----------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(self.default_size())
+        year = store.value("window/year")
+        wanted = str(year) if year else self._default_year()
+        self._stale = set(range(self.stack.count()))
+        if wanted is not None and self.year_combo.findData(wanted) >= 0:
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(wanted))
+            self.year_combo.blockSignals(False)
+        section = store.value("window/section")
+        self.show_section(str(section) if section else SECTIONS[0].key)
+        if self.navigation.currentRow() == 0 and 0 in self._stale:
+            self._on_section(0)
+
+    def default_size(self) -> QSize:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return QSize(1280, 720)
+        return QSize(min(1280, screen.width()), min(740, screen.height()))
+
+    def save_state(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/section", SECTIONS[self.navigation.currentRow()].key)
+        year = self.current_year()
+        store.setValue("window/year", year.id if year else "")
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About Metodsovet"), _(
+            "Metodsovet keeps the methodical work of a school: associations, meetings and protocols, "
+            "calendar-thematic plans, mentoring and lesson visits (Order No. 253 of 10 August 2023)."))

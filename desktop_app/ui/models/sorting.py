@@ -1,0 +1,27 @@
+"""Kazakh alphabet order for sorting, and case folding for filtering Kazakh and Russian text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: The Kazakh Cyrillic alphabet (42 letters) in its official order; Russian letters are among them.
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_RANK = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
+#: Letters are placed after ASCII and Latin-1 so that digits and punctuation sort first.
+_BASE = 0xE000
+
+
+def fold(text: str) -> str:
+    """Case-insensitive form for search: NFC and lower case (Ә/ә, Ұ/ұ, І/і fold like any letter)."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def kazakh_key(text: str) -> str:
+    """A string whose plain code-point order is the Kazakh alphabet order of ``text``, ignoring case.
+
+    Qt's proxy compares strings by code point, so the key maps each Cyrillic letter to a private-use
+    character at its rank (Ә right after А, Ғ after Г, І after Ы, ...).
+    """
+    return "".join(
+        chr(_BASE + _RANK[ch]) if ch in _RANK else ch for ch in fold(text)
+    )

@@ -1,0 +1,147 @@
+"""Associations of the academic year with rule 1's live count, and the members of the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.domain.entities import Association
+from desktop_app.i18n import _
+from desktop_app.ui.models.associations import (
+    OFFICE_HEAD,
+    OFFICE_SECRETARY,
+    AssociationRow,
+    AssociationTableModel,
+    MemberRow,
+    MemberTableModel,
+)
+from desktop_app.ui.models.table import RecordFilterProxy
+from desktop_app.ui.session import local
+from desktop_app.ui.views.base import View, fit_columns, make_table
+
+
+class AssociationsView(View):
+    def _build_ui(self) -> None:
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("viewTitle")
+        self.model = AssociationTableModel(self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+        self.members_title = QLabel(self)
+        self.members_title.setObjectName("viewSubtitle")
+        self.members_model = MemberTableModel(self)
+        self.members_proxy = RecordFilterProxy(self)
+        self.members_proxy.setSourceModel(self.members_model)
+        self.members_table = make_table(self)
+        self.members_table.setModel(self.members_proxy)
+        self.members_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("viewNote")
+        self._shown: Association | None = None
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.members_title)
+        lower_layout.addWidget(self.members_table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.empty_label)
+
+    def _connect(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Associations"))
+        self.model.retranslate()
+        self.members_model.retranslate()
+        self._update_members_title()
+        self._update_empty()
+
+    # Data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        s = self.session
+        selected = self.selected()
+        rows: list[AssociationRow] = []
+        if self.year is not None:
+            teachers = s.teachers_by_id()
+            subjects = s.subject_names()
+            first, last = self.year.window
+            for body in s.services.associations.list(s.actor, s.school, self.year.id):
+                composition = s.services.associations.composition(s.actor, s.school, body)
+                head = teachers[body.head].short_name if body.head in teachers else body.head
+                members = len({m.teacher for m in body.members if m.overlaps(first, last)})
+                rows.append(AssociationRow(body, head, members, composition,
+                                           subjects.get(composition.subject or "", "")))
+        self.model.set_records(rows)
+        fit_columns(self.table, maximum=300)
+        if selected is not None:
+            self.select_association(selected.id)
+        if self.selected() is None and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._show_members(self.selected())
+        self._update_empty()
+
+    def set_search(self, text: str) -> None:
+        super().set_search(text)
+        self.proxy.set_search(text)
+        self._update_empty()
+
+    def selected(self) -> Association | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row()).association
+
+    def select_association(self, association_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.model.record(self.proxy.source_row(row)).association.id == association_id:
+                self.table.selectRow(row)
+                return
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_members(self.selected())
+
+    def _show_members(self, body: Association | None) -> None:
+        rows: list[MemberRow] = []
+        if body is not None:
+            teachers = self.session.teachers_by_id()
+            subjects = self.session.subject_names()
+            for membership in body.members:
+                teacher = teachers.get(membership.teacher)
+                office = OFFICE_HEAD if membership.teacher == body.head else (
+                    OFFICE_SECRETARY if membership.teacher == body.secretary else "")
+                names = ", ".join(subjects.get(x, x) for x in teacher.subjects) if teacher else ""
+                rows.append(MemberRow(membership, teacher, office, names))
+        self.members_model.set_records(rows)
+        fit_columns(self.members_table)
+        self._shown = body
+        self._update_members_title()
+
+    def _update_members_title(self) -> None:
+        body = self._shown
+        if body is None:
+            self.members_title.setText(_("Members"))
+        else:
+            self.members_title.setText(_("Members: {association}").format(association=local(body.name)))
+
+    def _update_empty(self) -> None:
+        if self.year is None:
+            text = _("Choose an academic year.")
+        elif self.model.rowCount() == 0:
+            text = _("No associations in this academic year.")
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))

@@ -1,0 +1,84 @@
+"""What every section shares: the session, the selected academic year, search and retranslation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop_app.domain.entities import AcademicYear
+from desktop_app.ui.session import Session
+
+
+class View(QWidget):
+    """A section: builds itself in ``_build_ui``, wires in ``_connect``, renames in ``retranslate_ui``.
+
+    The main window calls ``set_year`` when the academic year changes and ``set_search`` with the
+    toolbar's search text; ``refresh`` reloads from the services.
+    """
+
+    #: A record was saved through this view (other views may need to reload).
+    records_changed = Signal()
+    #: Text for the window's status bar (e.g. a refusal or "3 of 12 shown").
+    status_message = Signal(str)
+
+    searchable = True
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.year: AcademicYear | None = None
+        self.search_text = ""
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        raise NotImplementedError
+
+    def _connect(self) -> None:
+        """Views without signals of their own need nothing here."""
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reload from the services."""
+
+    def set_year(self, year: AcademicYear | None) -> None:
+        self.year = year
+        self.refresh()
+
+    def set_search(self, text: str) -> None:
+        self.search_text = text
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def make_table(parent: QWidget | None = None) -> QTableView:
+    """A read-only, sortable table with whole-row selection, as every list of records uses."""
+    table = QTableView(parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    return table
+
+
+def fit_columns(table: QTableView, maximum: int = 360) -> None:
+    """Size columns to their contents, but no column wider than ``maximum`` pixels."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > maximum:
+            header.resizeSection(column, maximum)

@@ -1,0 +1,64 @@
+"""A demo database in a temporary folder; every user folder (settings, logs) under tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app import i18n
+from desktop_app.services import Services
+from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
+from desktop_app.ui.language import install_language_hook
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("METODSOVET_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    language = i18n.current_language()
+    yield tmp_path / "home"
+    i18n.set_language(language)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return str(tmp_path / "db.sqlite3")
+
+
+@pytest.fixture
+def services(database: str) -> Iterator[Services]:
+    opened = Services.open(database)
+    school, _ = load_demo(opened)
+    opened.demo_school = school  # type: ignore[attr-defined]
+    yield opened
+    opened.close()
+
+
+def account(role: str) -> tuple[str, str]:
+    found = next(a for a in DEMO_ACCOUNTS if a.role.value == role)
+    return found.login, found.password
+
+
+@pytest.fixture
+def sign_in(services: Services):  # type: ignore[no-untyped-def]
+    def signed_in(role: str = "administrator") -> Session:
+        login, password = account(role)
+        actor = services.accounts.authenticate(login, password)
+        assert actor.school is not None
+        return Session(services, actor, actor.school)
+
+    return signed_in
+
+
+@pytest.fixture
+def window(qtbot, sign_in) -> MainWindow:  # type: ignore[no-untyped-def]
+    install_language_hook()
+    main = MainWindow(sign_in("administrator"))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    return main

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app.domain.accounts import COMMAND_LINE, Role
+from desktop_app.domain.accounts import COMMAND_LINE, ROLE_LABELS, Role
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.i18n import _
 from desktop_app.paths import default_backup_dir
@@ -59,7 +59,7 @@ def _demo(services: Services) -> int:
     school, accounts = load_demo(services)
     print(_("Demo school {school} loaded. Accounts (login / password / role):").format(school=school))
     for account in accounts:
-        print(f"  {account.login:<10} {account.password:<14} {_(account.role.value)}")
+        print(f"  {account.login:<10} {account.password:<14} {_(ROLE_LABELS[account.role])}")
     return EXIT_OK
 
 
@@ -134,5 +134,5 @@ def _user_add(services: Services, args: argparse.Namespace) -> int:
         school = _pick_school(services, school)
     user = services.accounts.create_user(COMMAND_LINE, args.login, password, Role(args.role),
                                          school, args.teacher)
-    print(_("account {login} created ({role})").format(login=user.login, role=_(user.role.value)))
+    print(_("account {login} created ({role})").format(login=user.login, role=_(ROLE_LABELS[user.role])))
     return EXIT_OK

@@ -36,7 +36,10 @@ def _imports(path: Path) -> list[str]:
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.append(node.module)
+            if node.module == "desktop_app":  # `from desktop_app import i18n` imports a layer
+                names += [f"desktop_app.{alias.name}" for alias in node.names]
+            else:
+                names.append(node.module)
     return names
 
 

@@ -180,14 +180,18 @@ class Database:
         """A plain connection, for checks such as ``PRAGMA integrity_check``."""
         return self.engine.connect()
 
+    def integrity_problems(self) -> list[str]:
+        """Damage and broken references in the SQLite file; empty when sound (and for servers)."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        with translated_errors(), self.engine.connect() as connection:
+            problems = dialect.integrity_problems(connection)
+            connection.rollback()
+        return problems
+
     def integrity_check(self) -> str:
         """"ok" when the SQLite file is sound (always "ok" for other databases)."""
-        if self.engine.dialect.name != "sqlite":
-            return "ok"
-        with translated_errors(), self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            connection.rollback()
-        return "\n".join(str(row[0]) for row in rows)
+        return "\n".join(self.integrity_problems()) or "ok"
 
     def revision(self) -> str | None:
         with self.engine.connect() as connection:

@@ -69,6 +69,15 @@ def sqlite_pragma(connection: Connection, name: str) -> Any:
     return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
 
 
+def integrity_problems(connection: Connection) -> list[str]:
+    """What ``integrity_check`` and ``foreign_key_check`` find wrong in an SQLite file (empty: sound)."""
+    rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    problems = [str(row[0]) for row in rows if str(row[0]) != "ok"]
+    for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid}: reference to a missing {parent} record")
+    return problems
+
+
 def integrity_check(connection: sqlite3.Connection) -> str:
     """``PRAGMA integrity_check`` of a raw sqlite3 connection: "ok" when the file is sound."""
     rows = connection.execute("PRAGMA integrity_check").fetchall()

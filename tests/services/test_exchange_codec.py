@@ -918,4 +918,41 @@ def documents(draw: st.DrawFn) -> Doc:
 def test_generated_documents_round_trip(document: Doc) -> None:
     validator = Draft202012Validator(load_schema(), format_checker=FormatChecker())
     assert list(validator.iter_errors(document)) == []
+    assert codec.is_schema_valid(document)
     round_trips(copy.deepcopy(document))
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast schema check agrees with jsonschema
+# ---------------------------------------------------------------------------------------------
+
+EDGE_CASES = [
+    pytest.param(_set("version", True), id="version-true"),
+    pytest.param(_set("version", 1.0), id="version-one-point-zero"),
+    pytest.param(_set("plans.0.grade", 7.0), id="grade-as-float"),
+    pytest.param(_set("plans.0.rows.0.hours", True), id="hours-true"),
+    pytest.param(_set("plans.0.rows.0.hours", 0), id="hours-zero"),
+    pytest.param(_set("school.name", {}), id="empty-localized"),
+    pytest.param(_set("school.name", {"kk": None}), id="null-localized"),
+    pytest.param(_set("extra", 1), id="extra-top-level-key"),
+    pytest.param(_set("meetings.0.start_time", "24:00"), id="bad-time"),
+    pytest.param(_set("meetings.0.agenda.0.spoke.0.speaker", "t-01"), id="speaker-id"),
+    pytest.param(_set("meetings.0.agenda.0.spoke.0.speaker", {"name": "A", "extra": 1}), id="speaker-extra"),
+    pytest.param(_set("meetings.0.agenda.0.decisions", []), id="no-decisions"),
+    pytest.param(_set("academic_years.0.terms", []), id="no-terms"),
+    pytest.param(_set("exported_at", "2026-09-01T10:00:00"), id="date-time-without-offset"),
+    pytest.param(_set("exported_at", "2026-09-01T10:00:00.5Z"), id="date-time-fraction"),
+    pytest.param(_set("teachers.0.id", "т-кириллица"), id="non-ascii-id"),
+]
+
+
+@pytest.mark.parametrize("change", [*[p.values[0] for p in VARIANTS], *[p.values[0] for p in EDGE_CASES]])
+def test_fast_check_agrees_with_jsonschema(change: Callable[[Doc], None]) -> None:
+    document = sample()
+    change(document)
+    assert codec.is_schema_valid(document) == codec._validator().is_valid(document)
+
+
+def test_fast_check_is_in_use() -> None:
+    assert codec._fast_check() is not None
+    assert codec.is_schema_valid(sample())

@@ -65,6 +65,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.validation import COLLECTIONS, Finding, validate_records
+from desktop_app.services.exchange.fastcheck import Check, Unsupported, compile_schema
 
 FORMAT = "metodsovet-exchange"
 VERSION = 1
@@ -314,8 +315,27 @@ def _format_checker() -> FormatChecker:
 
 
 @cache
+def _formats() -> FormatChecker:
+    return _format_checker()
+
+
+@cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema(), format_checker=_format_checker())
+    return Draft202012Validator(load_schema(), format_checker=_formats())
+
+
+@cache
+def _fast_check() -> Check | None:
+    try:
+        return compile_schema(load_schema(), _formats())
+    except Unsupported:  # pragma: no cover - a schema with keywords the fast check does not know
+        return None
+
+
+def is_schema_valid(document: Any) -> bool:
+    """Whether ``document`` is valid against the schema (the fast check when available)."""
+    fast = _fast_check()
+    return fast(document) if fast is not None else _validator().is_valid(document)
 
 
 def _show(value: Any) -> str:
@@ -383,7 +403,9 @@ def _explain(error: ValidationError) -> list[tuple[list[str | int], str, dict[st
 
 def schema_problems(document: Any) -> list[Problem]:
     """Every way in which ``document`` breaks the JSON Schema, in document order."""
-    found: list[Problem] = []
+    fast = _fast_check()
+    if fast is not None and fast(document):
+        return []
     seen: set[tuple[str, str, str]] = set()
     keyed: list[tuple[tuple[int, int], int, Problem]] = []
     for error in _validator().iter_errors(document):
@@ -395,8 +417,7 @@ def schema_problems(document: Any) -> list[Problem]:
                     continue
                 seen.add(key)
                 keyed.append((_document_order(parts), len(keyed), problem))
-    found = [problem for _, _, problem in sorted(keyed, key=lambda k: (k[0], k[1]))]
-    return found
+    return [problem for _, _, problem in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
 from desktop_app.services import Services
@@ -62,3 +65,11 @@ def window(qtbot, sign_in) -> MainWindow:  # type: ignore[no-untyped-def]
     main.resize(1366, 768)
     main.show()
     return main
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key; QTest.keyClicks aborts on letters outside Latin-1 (Ә, Ұ, Қ ...)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)

@@ -98,10 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _describe(error: DomainError) -> str:
+    """One line as cli.md asks: the record, the rule (paragraph of the Rules), the message."""
+    from desktop_app.services.exchange.codec import rule_label
+
     where = f"{error.record}: " if error.record else ""
-    label = error.rule.paragraph or (f"rule {error.rule.number}" if error.rule.number else "")
-    rule = f"{label} — " if label else ""
-    return f"{where}{rule}{error.render(_)}"
+    if error.field and error.record:
+        where = f"{error.record}.{error.field}: "
+    return f"{where}{rule_label(error.rule, _)} — {error.render(_)}"
 
 
 def _fail(line: str) -> None:

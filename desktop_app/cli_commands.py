@@ -14,6 +14,7 @@ from desktop_app.i18n import _
 from desktop_app.paths import default_backup_dir
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
+from desktop_app.services.exchange.codec import Problem
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -115,9 +116,9 @@ def _check(services: Services, school: str | None) -> int:
         print(_("audit trail broken at {entry}").format(entry=entry))
     for school_report in report.schools:
         for finding in school_report.errors:
-            print(f"{school_report.school} {_('error')}: {finding.render(_)}")
+            print(f"{school_report.school} {_('error')}: {Problem.from_finding(finding).render(_)}")
         for finding in school_report.warnings:
-            print(f"{school_report.school} {_('warning')}: {finding.render(_)}")
+            print(f"{school_report.school} {_('warning')}: {Problem.from_finding(finding).render(_)}")
         print(_("{school}: {errors} errors, {warnings} warnings").format(
             school=school_report.school, errors=len(school_report.errors),
             warnings=len(school_report.warnings)))

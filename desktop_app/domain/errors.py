@@ -16,6 +16,13 @@ class Msg(str):
     """A parameter of a message that is itself a msgid, translated when the message is shown."""
 
 
+#: Names of record kinds, used as ``{kind}`` in messages such as "{kind} {id} does not exist".
+RECORD_KINDS = (
+    N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
+    N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
+)
+
+
 @unique
 class Rule(Enum):
     """The rules of design/domain.md, with the paragraph of the Rules (Order No. 253) they apply."""

@@ -15,7 +15,7 @@ from desktop_app.domain.entities import (
     ReviewOutcome,
     School,
 )
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 
 #: Statuses in which the teacher may change the plan's rows.
 EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
@@ -115,7 +115,7 @@ def review_errors(
     meeting = meetings.get(review.meeting)
     if meeting is None:
         return [DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
-                            {"kind": "meeting", "id": review.meeting}, record=plan.id,
+                            {"kind": Msg("meeting"), "id": review.meeting}, record=plan.id,
                             field="review.meeting")]
     body = associations.get(meeting.body)
     errors = []

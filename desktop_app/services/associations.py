@@ -16,7 +16,7 @@ from desktop_app.domain.associations import (
     work_plan_errors,
 )
 from desktop_app.domain.entities import Approval, Association, Membership, WorkPlan
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
 
@@ -48,7 +48,7 @@ class AssociationService(Service):
                         *(m.teacher for m in association.members)]:
             if teacher is not None and teacher not in teachers:
                 raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
-                                  {"kind": "teacher", "id": teacher}, record=association.id,
+                                  {"kind": Msg("teacher"), "id": teacher}, record=association.id,
                                   field="members")
         for subject in association.subjects:
             found(store.get_subject(school, subject), "subject", subject)

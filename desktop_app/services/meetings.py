@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
 from desktop_app.domain.entities import Meeting, MeetingStatus
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.meetings import (
     agenda_errors,
     attendance_errors,
@@ -47,7 +47,7 @@ class MeetingService(Service):
         for teacher in [meeting.chair, meeting.secretary, *(a.teacher for a in meeting.attendance), *speakers]:
             if teacher not in teachers:
                 raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
-                                  {"kind": "teacher", "id": teacher}, record=meeting.id)
+                                  {"kind": Msg("teacher"), "id": teacher}, record=meeting.id)
         for item in meeting.agenda:
             for plan in item.plans:
                 found(store.get_plan(school, plan), "plan", plan)

@@ -8,7 +8,7 @@ from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, School, Term
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.paths import resources_dir
 from desktop_app.services.base import Service, found
 
@@ -111,7 +111,7 @@ class SchoolService(Service):
                                    ("deputy_director", school.deputy_director)):
                 if teacher is not None and store.get_teacher(school.id, teacher) is None:
                     raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
-                                      {"kind": "teacher", "id": teacher}, record=school.id, field=field)
+                                      {"kind": Msg("teacher"), "id": teacher}, record=school.id, field=field)
             store.save_school(school)
             self._audit(store, actor, "school.update", school.id, "school", school.id, "")
         return school

@@ -16,11 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import large_school  # noqa: E402
+from generate import large_school
 
-from desktop_app.domain.accounts import COMMAND_LINE  # noqa: E402
-from desktop_app.services import Services  # noqa: E402
-from desktop_app.services.exchange.codec import canonical, parse_document  # noqa: E402
+from desktop_app.domain.accounts import COMMAND_LINE
+from desktop_app.services import Services
+from desktop_app.services.exchange.codec import canonical, parse_document
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import i18n
-from desktop_app.domain.accounts import COMMAND_LINE, Role
+from desktop_app.domain.accounts import Role
 from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
 from desktop_app.paths import default_backup_dir, default_database, log_dir
@@ -82,8 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_describe(error))
         return EXIT_REFUSED
     except Exception as error:  # a bug: one line for the user, the traceback to the log
-        from desktop_app.services.exchange.codec import ExchangeError
         from desktop_app.services import StorageError
+        from desktop_app.services.exchange.codec import ExchangeError
 
         if isinstance(error, ExchangeError):
             for problem in error.problems:

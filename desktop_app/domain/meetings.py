@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -33,7 +34,7 @@ def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
                 record=meeting.id, field="number",
             ))
             break
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in itertools.pairwise(ordered):
         if later.number > earlier.number and later.date < earlier.date:
             errors.append(DomainError(
                 Rule.MEETING_NUMBERING,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from datetime import date
 
@@ -192,7 +193,7 @@ def record_errors(
         dates.append(("agreed.on", plan.agreed.on))
     if plan.approved is not None:
         dates.append(("approved.on", plan.approved.on))
-    for (_, before), (field, after) in zip(dates, dates[1:], strict=False):
+    for (_, before), (field, after) in itertools.pairwise(dates):
         if after < before:
             fail(N_("the plan {id}: {date} is before the previous step of {previous}"), field,
                  date=after.isoformat(), previous=before.isoformat())

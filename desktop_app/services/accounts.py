@@ -30,7 +30,8 @@ def lock_duration(failures: int) -> timedelta:
     """No wait for the first few failures, then 30 s, 60 s, 120 s ... up to 30 minutes."""
     if failures < FREE_ATTEMPTS:
         return timedelta(0)
-    return min(FIRST_LOCK * (2 ** (failures - FREE_ATTEMPTS)), MAX_LOCK)
+    wait: timedelta = FIRST_LOCK * (2 ** (failures - FREE_ATTEMPTS))
+    return min(wait, MAX_LOCK)
 
 
 class AccountService(Service):
@@ -99,7 +100,7 @@ class AccountService(Service):
                 store.save_user(user)
                 self._audit(store, Actor(login, user.role, user.school), "user.sign_in_failed",
                             user.school, "user", login, str(user.failed_attempts))
-                failed = refused
+                failed: SignInError | None = refused
             else:
                 failed = None
                 if user.failed_attempts or user.locked_until or _hasher.check_needs_rehash(user.password_hash):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import replace
 from datetime import date
 
@@ -156,7 +157,7 @@ class AssociationService(Service):
             self._audit(store, actor, "work_plan.approve", school, "association", association, str(on))
         return record
 
-    def copy_to_year(self, actor: Actor, school: str, source_year: str, target_year: str) -> list[Association]:
+    def copy_to_year(self, actor: Actor, school: str, source_year: str, target_year: str) -> builtins.list[Association]:
         """August: last year's associations, members and officers, in the new year (no work plans)."""
         actor.require(Action.MANAGE_ASSOCIATIONS)
         created = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import replace
 
@@ -124,7 +125,7 @@ class MeetingService(Service):
                         f"version {record.version}: {reason.strip()}")
         return record
 
-    def versions(self, actor: Actor, school: str, meeting: str) -> list[MeetingVersion]:
+    def versions(self, actor: Actor, school: str, meeting: str) -> builtins.list[MeetingVersion]:
         with self._read(actor, school) as store:
             return store.meeting_versions(school, meeting)
 

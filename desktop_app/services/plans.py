@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import replace
 from datetime import date
@@ -38,12 +39,12 @@ class PlanService(Service):
             self._require_visible(store, actor, school, record)
             return record
 
-    def history(self, actor: Actor, school: str, plan: str) -> list[PlanEvent]:
+    def history(self, actor: Actor, school: str, plan: str) -> builtins.list[PlanEvent]:
         with self._read(actor, school) as store:
             self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
             return store.plan_events(school, plan)
 
-    def calendar_findings(self, actor: Actor, school: str, plan: CalendarPlan) -> list[CalendarFinding]:
+    def calendar_findings(self, actor: Actor, school: str, plan: CalendarPlan) -> builtins.list[CalendarFinding]:
         """Rule 7 for a plan as it stands in the editor (saved or not)."""
         with self._read(actor, school) as store:
             year = found(store.get_academic_year(school, plan.academic_year), "academic year",
@@ -175,14 +176,16 @@ class PlanService(Service):
             self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))
         return record
 
-    def agree_many(self, actor: Actor, school: str, plans: list[str], on: date | None = None) -> list[CalendarPlan]:
+    def agree_many(self, actor: Actor, school: str, plans: builtins.list[str],
+                   on: date | None = None) -> builtins.list[CalendarPlan]:
         """Bulk agreement: all or nothing, so a refusal names the plan that stopped it."""
         return [self.agree(actor, school, p, on) for p in self._all_recommended(actor, school, plans)]
 
-    def approve_many(self, actor: Actor, school: str, plans: list[str], on: date | None = None) -> list[CalendarPlan]:
+    def approve_many(self, actor: Actor, school: str, plans: builtins.list[str],
+                     on: date | None = None) -> builtins.list[CalendarPlan]:
         return [self.approve(actor, school, p, on) for p in plans]
 
-    def _all_recommended(self, actor: Actor, school: str, plans: list[str]) -> list[str]:
+    def _all_recommended(self, actor: Actor, school: str, plans: builtins.list[str]) -> builtins.list[str]:
         with self._read(actor, school) as store:
             for plan in plans:
                 record = found(store.get_plan(school, plan), "plan", plan)

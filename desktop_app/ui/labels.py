@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
@@ -71,3 +72,9 @@ def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:
 
 def role_label(role: Role) -> str:
     return _(ROLE_LABELS[role])
+
+
+def short_date(day: date) -> str:
+    """27.11.2026: the numeric form both languages use in paperwork (Babel's kk short form has a
+    two-digit year)."""
+    return day.strftime("%d.%m.%Y")

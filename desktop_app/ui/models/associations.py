@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 
 from desktop_app.domain.associations import Composition
 from desktop_app.domain.entities import Association, Membership, Teacher
-from desktop_app.i18n import N_, _, format_date
-from desktop_app.ui.labels import KIND_LABELS, label
+from desktop_app.i18n import N_, _
+from desktop_app.ui.labels import KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import local
 
@@ -63,8 +63,8 @@ def _name(row: MemberRow) -> str:
 
 
 def _period(row: MemberRow) -> str:
-    since = format_date(row.membership.since, fmt="short") if row.membership.since else ""
-    until = format_date(row.membership.until, fmt="short") if row.membership.until else ""
+    since = short_date(row.membership.since) if row.membership.since else ""
+    until = short_date(row.membership.until) if row.membership.until else ""
     return f"{since} – {until}" if until else since
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.entities import Teacher
-from desktop_app.i18n import N_, _, format_date
+from desktop_app.i18n import N_, _
 from desktop_app.services.teachers import attestation_due, is_young_specialist
-from desktop_app.ui.labels import CATEGORY_LABELS, label
+from desktop_app.ui.labels import CATEGORY_LABELS, label, short_date
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import local
@@ -53,7 +53,7 @@ class TeacherTableModel(RecordTableModel[Teacher]):
 
     def _due_text(self, teacher: Teacher) -> str:
         due = attestation_due(teacher, self.today)
-        return format_date(due, fmt="short") if due else ""
+        return short_date(due) if due else ""
 
     def _due_key(self, teacher: Teacher) -> str:
         due = attestation_due(teacher, self.today)

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.entities import Meeting
-from desktop_app.i18n import N_, format_date
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
+from desktop_app.i18n import N_
+from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.records import RecordsView
@@ -29,7 +29,7 @@ class MeetingsView(RecordsView):
             Column(N_("Association"), lambda r: r.body),
             Column(N_("No."), lambda r: str(r.meeting.number), sort_key=lambda r: r.meeting.number,
                    align_center=True),
-            Column(N_("Date"), lambda r: format_date(r.meeting.date, fmt="short"),
+            Column(N_("Date"), lambda r: short_date(r.meeting.date),
                    sort_key=lambda r: r.meeting.date.isoformat()),
             Column(N_("Chair"), lambda r: r.chair),
             Column(N_("Agenda items"), lambda r: str(len(r.meeting.agenda)),

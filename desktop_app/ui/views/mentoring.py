@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.entities import Mentorship
-from desktop_app.i18n import N_, format_date
-from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
+from desktop_app.i18n import N_
+from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.views.records import RecordsView
 
@@ -22,7 +22,7 @@ class MentorshipRow:
 def _order(m: Mentorship) -> str:
     if m.order is None:
         return ""
-    return f"№ {m.order.number}, {format_date(m.order.date, fmt='short')}"
+    return f"№ {m.order.number}, {short_date(m.order.date)}"
 
 
 class MentoringView(RecordsView):
@@ -33,8 +33,7 @@ class MentoringView(RecordsView):
         return [
             Column(N_("Mentor"), lambda r: r.mentor),
             Column(N_("Mentee"), lambda r: r.mentee),
-            Column(N_("Period"), lambda r: "{} – {}".format(format_date(r.mentorship.start, fmt="short"),
-                                                             format_date(r.mentorship.end, fmt="short")),
+            Column(N_("Period"), lambda r: f"{short_date(r.mentorship.start)} – {short_date(r.mentorship.end)}",
                    sort_key=lambda r: r.mentorship.start.isoformat()),
             Column(N_("Director's order"), _order_text),
             Column(N_("Sessions"), lambda r: str(len(r.mentorship.sessions)),

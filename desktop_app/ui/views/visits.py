@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.entities import LessonVisit
-from desktop_app.i18n import N_, format_date
-from desktop_app.ui.labels import VISIT_KIND_LABELS, label
+from desktop_app.i18n import N_
+from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.views.records import RecordsView
 
@@ -26,7 +26,7 @@ class VisitsView(RecordsView):
 
     def columns(self) -> Sequence[Column[VisitRow]]:
         return [
-            Column(N_("Date"), lambda r: format_date(r.visit.date, fmt="short"),
+            Column(N_("Date"), lambda r: short_date(r.visit.date),
                    sort_key=lambda r: r.visit.date.isoformat()),
             Column(N_("Kind"), lambda r: label(VISIT_KIND_LABELS, r.visit.kind)),
             Column(N_("Teacher"), lambda r: r.teacher),

@@ -61,7 +61,7 @@ def large_school(teachers: int = 30, years: int = 10, rows_per_year: int = 10_00
         "academic_years": [], "subjects": [{"id": s, "name": {"kk": kk, "ru": ru}} for s, kk, ru in SUBJECTS],
         "teachers": staff, "associations": [], "meetings": [], "plans": [],
     }
-    plans_per_teacher = max(1, rows_per_year // (teachers * 34))
+    plans_per_teacher = max(1, -(-rows_per_year // (teachers * 34)))
     for offset in range(years):
         year = _year(first_year + offset)
         document["academic_years"].append(year)

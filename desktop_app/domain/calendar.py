@@ -73,6 +73,7 @@ class SchoolCalendar:
                 name = holiday.name.get("ru") if holiday.name else None
                 self._holidays.setdefault(day, name)
                 day += timedelta(days=1)
+        self._school_days: list[date] | None = None
         self._term_days: set[date] = set()
         for term in year.terms:
             day = term.start
@@ -95,13 +96,15 @@ class SchoolCalendar:
         return None
 
     def school_days(self) -> list[date]:
-        days = []
-        day = self.year.start
-        while day <= self.year.end:
-            if self.day_off(day) is None:
-                days.append(day)
-            day += timedelta(days=1)
-        return days
+        if self._school_days is None:
+            days = []
+            day = self.year.start
+            while day <= self.year.end:
+                if self.day_off(day) is None:
+                    days.append(day)
+                day += timedelta(days=1)
+            self._school_days = days
+        return self._school_days
 
     def lesson_room(self, hours_per_week: float) -> float:
         """Lessons the calendar leaves room for at ``hours_per_week`` spread over the week."""
@@ -116,9 +119,14 @@ _DAY_OFF_MESSAGES = {
 }
 
 
-def plan_calendar_findings(plan: CalendarPlan, year: AcademicYear) -> list[CalendarFinding]:
-    """Every row dated on a day off (an error) and every difference in hours (a warning)."""
-    calendar = SchoolCalendar(year, plan.grade)
+def plan_calendar_findings(
+    plan: CalendarPlan, year: AcademicYear, calendar: SchoolCalendar | None = None
+) -> list[CalendarFinding]:
+    """Every row dated on a day off (an error) and every difference in hours (a warning).
+
+    ``calendar`` may be passed in when many plans of one year and grade are checked."""
+    if calendar is None or calendar.year is not year or calendar.grade != plan.grade:
+        calendar = SchoolCalendar(year, plan.grade)
     findings: list[CalendarFinding] = []
     for row in plan.rows:
         if row.date is None:

@@ -193,6 +193,7 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
     ctx = _Context(records)
     findings = _duplicate_ids(records)
     school = records.school
+    calendars: Calendars = {}
 
     # School.
     refs = _References("school", None, school.id)
@@ -296,7 +297,7 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
         findings += _findings("plans", i, plan.id, errors)
         if plan.status in calendar_rules.SUBMITTED_STATUSES and plan.academic_year not in unsound_years:
             year = ctx.years[plan.academic_year]
-            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR)
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR, calendars)
 
     # Mentorships: rule 8.
     for i, mentorship in enumerate(records.mentorships):
@@ -326,12 +327,24 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
     return _sort(findings)
 
 
+Calendars = dict[tuple[str, int], calendar_rules.SchoolCalendar]
+
+
+def _calendar(calendars: Calendars, year: AcademicYear, grade: int) -> calendar_rules.SchoolCalendar:
+    """One calendar per year and grade while one document is checked (thousands of plans)."""
+    key = (year.id, grade)
+    if key not in calendars:
+        calendars[key] = calendar_rules.SchoolCalendar(year, grade)
+    return calendars[key]
+
+
 def _calendar_findings(
-    index: int, plan: CalendarPlan, year: AcademicYear, severity: calendar_rules.Severity
+    index: int, plan: CalendarPlan, year: AcademicYear, severity: calendar_rules.Severity,
+    calendars: Calendars,
 ) -> list[Finding]:
     rows = {row.number: position for position, row in enumerate(plan.rows)}
     found = []
-    for finding in calendar_rules.plan_calendar_findings(plan, year):
+    for finding in calendar_rules.plan_calendar_findings(plan, year, _calendar(calendars, year, plan.grade)):
         if finding.severity is not severity:
             continue
         detail = f".rows[{rows[finding.row]}]" if finding.row in rows else None
@@ -343,10 +356,11 @@ def calendar_warnings(records: SchoolRecords) -> list[Finding]:
     """Rule 7 warnings of every plan: hours against the calendar, rows in another term."""
     years = _index(records.academic_years)
     findings: list[Finding] = []
+    calendars: Calendars = {}
     for i, plan in enumerate(records.plans):
         year = years.get(plan.academic_year)
         if year is not None and not _year_findings(i, year):
-            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING)
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING, calendars)
     return findings
 
 

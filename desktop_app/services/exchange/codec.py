@@ -425,6 +425,13 @@ def schema_problems(document: Any) -> list[Problem]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _needs_nfc(data: bytes | str) -> bool:
+    """Whether any string of the document may change under NFC: not when the whole text is NFC
+    and carries no ``\\u`` escapes (which could spell a decomposed letter)."""
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    return "\\u" in text or not unicodedata.is_normalized("NFC", text)
+
+
 def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
@@ -575,9 +582,11 @@ def _visit(obj: JSON) -> LessonVisit:
     )
 
 
-def records_from_document(document: JSON) -> SchoolRecords:
-    """The records of a schema-valid document (strings NFC-normalized); rules are not checked."""
-    doc = cast(JSON, _nfc(document))
+def records_from_document(document: JSON, normalize: bool = True) -> SchoolRecords:
+    """The records of a schema-valid document (strings NFC-normalized); rules are not checked.
+
+    ``normalize`` False skips the walk when the caller knows every string is NFC already."""
+    doc = cast(JSON, _nfc(document)) if normalize else document
     return SchoolRecords(
         school=_school(doc["school"]),
         academic_years=[_year(y) for y in doc["academic_years"]],
@@ -598,7 +607,7 @@ def parse_document(data: bytes | str) -> SchoolRecords:
     if problems:
         raise ExchangeError(problems)
     try:
-        records = records_from_document(document)
+        records = records_from_document(document, normalize=_needs_nfc(data))
     except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - the schema rules these out
         raise _root_problem(N_("the document cannot be read: {detail}"), detail=str(exc)[:200]) from None
     findings = validate_records(records)

@@ -54,6 +54,7 @@ class View(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self.refresh()  # reference values (subjects, kinds) are shown in the new language too
         super().changeEvent(event)
 
 

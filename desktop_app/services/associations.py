@@ -75,6 +75,11 @@ class AssociationService(Service):
                     raise DomainError(Rule.VALUE, N_("the association has meetings; its academic year "
                                                      "cannot change"), record=association.id,
                                       field="academic_year")
+            before = existing.work_plan.approved if existing is not None and existing.work_plan else None
+            if (association.work_plan.approved if association.work_plan else None) != before:
+                raise DomainError(Rule.WORK_PLAN_APPROVAL,
+                                  N_("only the director approves the work plan (п. 28)"),
+                                  record=association.id, field="work_plan.approved")
             self._check(store, school, association)
             store.save_association(school, association)
             self._audit(store, actor, "association.update" if existing else "association.create",

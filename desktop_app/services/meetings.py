@@ -56,7 +56,9 @@ class MeetingService(Service):
                 found(store.get_lesson_visit(school, visit), "lesson visit", visit)
         raise_first(date_errors(meeting, year))
         others = [m for m in store.meetings_of(school, meeting.body) if m.id != meeting.id]
-        raise_first(numbering_errors([*others, meeting]))
+        numbering = numbering_errors([*others, meeting])
+        # A repeated number is reported on both meetings: name the one being saved.
+        raise_first([e for e in numbering if e.record == meeting.id] or numbering)
         raise_first(attendance_errors(meeting, body))
         raise_first(agenda_errors(meeting))
         raise_first(meeting_day_errors(meeting, self.today()))

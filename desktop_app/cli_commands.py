@@ -114,11 +114,12 @@ def _check(services: Services, school: str | None) -> int:
         print(_("database: {problem}").format(problem=problem))
     for entry in report.audit_breaks:
         print(_("audit trail broken at {entry}").format(entry=entry))
+    error_word, warning_word = _("error"), _("warning")
     for school_report in report.schools:
         for finding in school_report.errors:
-            print(f"{school_report.school} {_('error')}: {Problem.from_finding(finding).render(_)}")
+            print(f"{school_report.school} {error_word}: {Problem.from_finding(finding).render(_)}")
         for finding in school_report.warnings:
-            print(f"{school_report.school} {_('warning')}: {Problem.from_finding(finding).render(_)}")
+            print(f"{school_report.school} {warning_word}: {Problem.from_finding(finding).render(_)}")
         print(_("{school}: {errors} errors, {warnings} warnings").format(
             school=school_report.school, errors=len(school_report.errors),
             warnings=len(school_report.warnings)))

@@ -16,9 +16,9 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.services.exchange.codec import canonical
+from tests.shared_files import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT.parent / "shared" / "data" / "sample-school.json"
 
 
 @pytest.fixture(autouse=True)
@@ -95,10 +95,10 @@ BROKEN = [
     ("rule1", _drop_member, "associations[", "mo-kaz-26", "п. 23"),
     ("reference", _unknown_teacher, "meetings[0]", "m-math-26-1", "t-nobody"),
     ("rule10", _approved_without_agreement, "plans[0]", "ktp-inf7-26", "п. 26, 27"),
-    ("rule8", _mentor_is_mentee, "mentorships[0]", "ment-04", "rule 8"),
-    ("rule4", _vote_exceeds_present, "meetings[0]", "m-math-26-1", "rule 4"),
+    ("rule8", _mentor_is_mentee, "mentorships[0]", "ment-04", "правило 8"),
+    ("rule4", _vote_exceeds_present, "meetings[0]", "m-math-26-1", "правило 4"),
     ("duplicate", _duplicate_id, "teachers[1]", "t-dir", ""),
-    ("rule7", _saturday_lesson, "plans[0]", "ktp-inf7-26", "rule 7"),
+    ("rule7", _saturday_lesson, "plans[0]", "ktp-inf7-26", "правило 7"),
 ]
 
 
@@ -113,7 +113,8 @@ def test_broken_document_is_refused_and_nothing_changes(
     capsys.readouterr()
     document = copy.deepcopy(_sample())
     breaker(document)
-    assert main(["--db", str(db), "import", "--replace", str(_write(tmp_path / "bad.json", document))]) == 1
+    bad = _write(tmp_path / "bad.json", document)
+    assert main(["--db", str(db), "--lang", "ru", "import", "--replace", str(bad)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     line = next(li for li in captured.err.splitlines() if record in li)
@@ -179,8 +180,8 @@ def test_demo_user_backup_and_check(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert connection.execute("SELECT count(*) FROM users").fetchone()[0] == 6
     finally:
         connection.close()
-    assert main(["--db", str(db), "check"]) == 0
-    assert "ok" in capsys.readouterr().out
+    assert main(["--db", str(db), "--lang", "ru", "check"]) == 0
+    assert "в порядке" in capsys.readouterr().out
 
 
 def test_documents_not_available_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,11 +44,9 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import DomainError, Rule
 from desktop_app.services import Services
 from desktop_app.storage.database import Database
+from tests.shared_files import SAMPLE
 
-#: The sample of the shared design data (tests/services/data holds a byte-identical copy).
-SHARED_SAMPLE = Path("/work/shared/data/sample-school.json")
-REPO_SAMPLE = Path(__file__).parent / "data" / "sample-school.json"
-SAMPLE_PATH = SHARED_SAMPLE if SHARED_SAMPLE.is_file() else REPO_SAMPLE
+SAMPLE_PATH = SAMPLE
 SAMPLE_BYTES = SAMPLE_PATH.read_bytes()
 
 SCHOOL = "school-7"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.entities import (
@@ -48,8 +47,7 @@ from desktop_app.domain.entities import (
     WorkPlanForm,
     WorkPlanItem,
 )
-
-SAMPLE = Path("/work/shared/data/sample-school.json")
+from tests.shared_files import SAMPLE
 
 
 def _d(value: str | None) -> date | None:

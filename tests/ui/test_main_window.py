@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app import i18n
+from desktop_app.i18n import _
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from desktop_app.ui.settings import settings
 from desktop_app.ui.views.associations import AssociationsView
@@ -45,7 +46,7 @@ def test_the_window_shows_every_section_and_who_is_signed_in(window: MainWindow)
     assert len(SECTIONS) == 9
     assert window.stack.count() == 9
     assert "zavuch" in window.user_label.text()
-    assert "administrator" in window.user_label.text()
+    assert _("administrator") in window.user_label.text()
     assert window.year_combo.count() == 2
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.domain.accounts import Role
+from desktop_app.i18n import _
 from desktop_app.services import Services
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 
@@ -48,7 +49,7 @@ def test_a_wrong_password_shows_the_refusal_and_keeps_the_input(qtbot, services:
     assert dialog.isVisible()
     assert dialog.actor is None
     assert dialog.error.isVisible()
-    assert dialog.error.text() == "wrong login or password"
+    assert dialog.error.text() == _("wrong login or password")
     assert dialog.login.text() == "zavuch"
     assert dialog.password.text() == "not-the-password"
 
@@ -57,17 +58,18 @@ def test_one_enter_is_one_attempt(qtbot, services: Services) -> None:  # type: i
     """Enter must not count twice (the field's returnPressed and the default button): lockout."""
     dialog = _dialog(qtbot, services)
     qtbot.keyClicks(dialog.login, "zavuch")
-    for _ in range(3):
+    for _attempt in range(3):
         dialog.password.clear()
         qtbot.keyClicks(dialog.password, "wrong")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.error.text() == "wrong login or password"  # 3 free attempts: no lock yet
+    assert dialog.error.text() == _("wrong login or password")  # 3 free attempts: no lock yet
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "wrong")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert "try again in" in dialog.error.text() or dialog.error.text() == "wrong login or password"
+    locked = _("too many failed attempts; try again in {seconds} s").split("{")[0]
+    assert dialog.error.text().startswith(locked) or dialog.error.text() == _("wrong login or password")
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "zavuch-demo")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert "too many failed attempts" in dialog.error.text()
+    assert dialog.error.text().startswith(locked)
     assert dialog.actor is None

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.domain.entities import Category
+from desktop_app.i18n import _
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.views.teachers import TeachersView
@@ -93,7 +94,7 @@ def test_a_refusal_keeps_the_dialog_open_with_the_input(qtbot, sign_in) -> None:
     assert dialog.isVisible()
     assert dialog.saved is None
     assert dialog.errors["last_name"].isVisible()
-    assert "last name" in dialog.errors["last_name"].text()
+    assert dialog.errors["last_name"].text() == _("a teacher needs a last name and a first name")
     assert dialog.first_name.text() == "Ұлбосын"
     assert dialog.patronymic.text() == "Маратқызы"
 
@@ -125,7 +126,7 @@ def test_editing_keeps_the_id_and_archive_restores(qtbot, sign_in) -> None:  # t
     assert view.proxy.rowCount() == 0  # archived teachers are hidden by default
     view.show_archived.setChecked(True)
     view.table.selectRow(0)
-    assert view.archive_button.text() == "Restore"
+    assert view.archive_button.text() == _("Restore")
     view.toggle_archived()
     assert session.services.teachers.get(session.actor, session.school, teacher.id).active
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from desktop_app.domain.entities import AcademicYear, Association, Meeting, MeetingStatus
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.labels import MEETING_STATUS_LABELS
 
 
 def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
@@ -151,7 +152,8 @@ def ensure_status_change(meeting: Meeting, new: MeetingStatus) -> None:
     if _STATUS_ORDER.index(new) < _STATUS_ORDER.index(meeting.status):
         raise DomainError(
             Rule.LOCKED_RECORD, N_("a meeting that was {old} cannot go back to {new}"),
-            {"old": meeting.status.value, "new": new.value}, record=meeting.id, field="status",
+            {"old": Msg(MEETING_STATUS_LABELS[meeting.status]), "new": Msg(MEETING_STATUS_LABELS[new])},
+            record=meeting.id, field="status",
         )
 
 

@@ -17,6 +17,7 @@ from desktop_app.domain.entities import (
     School,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS
 
 #: Statuses in which the teacher may change the plan's rows.
 EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
@@ -30,7 +31,9 @@ def _expect(plan: CalendarPlan, *allowed: PlanStatus) -> None:
     if plan.status not in allowed:
         raise _refuse(
             plan, N_("the plan {id} is {status}; this step needs it to be {allowed}"),
-            status=plan.status.value, allowed=" / ".join(s.value for s in allowed),
+            status=Msg(PLAN_STATUS_LABELS[plan.status]),
+            allowed=Msg(PLAN_STATUS_LABELS[allowed[0]]) if len(allowed) == 1
+            else " / ".join(s.value for s in allowed),
         )
 
 
@@ -44,7 +47,7 @@ def ensure_editable(plan: CalendarPlan) -> None:
         )
     if plan.status not in EDITABLE:
         raise _refuse(plan, N_("the plan {id} is {status} and cannot be edited now"),
-                      status=plan.status.value)
+                      status=Msg(PLAN_STATUS_LABELS[plan.status]))
 
 
 def submit(plan: CalendarPlan) -> None:
@@ -155,8 +158,8 @@ def record_errors(
     errors: list[DomainError] = []
 
     def fail(message: str, field: str, **params: object) -> None:
-        errors.append(DomainError(Rule.PLAN_RECORD, message, {"id": plan.id, "status": plan.status.value, **params},
-                                  record=plan.id, field=field))
+        values = {"id": plan.id, "status": Msg(PLAN_STATUS_LABELS[plan.status]), **params}
+        errors.append(DomainError(Rule.PLAN_RECORD, message, values, record=plan.id, field=field))
 
     status = plan.status
     wanted = _NEEDS_REVIEW.get(status)
@@ -165,7 +168,7 @@ def record_errors(
             fail(N_("the plan {id} is {status} but has no review of an association meeting"), "review")
         elif plan.review.outcome is not wanted:
             fail(N_("the plan {id} is {status} but its review says {outcome}"), "review.outcome",
-                 outcome=plan.review.outcome.value)
+                 outcome=Msg(REVIEW_OUTCOME_LABELS[plan.review.outcome]))
     elif plan.review is not None and plan.review.outcome is ReviewOutcome.RECOMMENDED:
         fail(N_("the plan {id} is {status} but its review already recommended it"), "review.outcome")
     if plan.review is not None:

@@ -75,11 +75,11 @@ class MeetingService(Service):
                     raise DomainError(Rule.VALUE, N_("a meeting cannot move to another body"),
                                       record=meeting.id, field="body")
                 if meeting.status is MeetingStatus.FINALIZED:
-                    raise DomainError(Rule.LOCKED_RECORD, N_("use «finalize» to lock a protocol"),
+                    raise DomainError(Rule.LOCKED_RECORD, N_("a protocol is locked by finalizing it, not by saving it"),
                                       record=meeting.id, field="status")
                 meeting = replace(meeting, version=existing.version)
             elif meeting.status is MeetingStatus.FINALIZED:
-                raise DomainError(Rule.LOCKED_RECORD, N_("use «finalize» to lock a protocol"),
+                raise DomainError(Rule.LOCKED_RECORD, N_("a protocol is locked by finalizing it, not by saving it"),
                                   record=meeting.id or None, field="status")
             if not meeting.id:
                 meeting = replace(meeting, id=store.next_id(school, "meetings", f"m-{meeting.body}"))

@@ -11,7 +11,8 @@ from desktop_app.domain import plans as workflow
 from desktop_app.domain.accounts import Action, Actor, PlanEvent, Role
 from desktop_app.domain.calendar import CalendarFinding, plan_calendar_findings, submission_blockers
 from desktop_app.domain.entities import Approval, CalendarPlan, MeetingStatus, PlanStatus, ReviewOutcome
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.labels import PLAN_STATUS_LABELS
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
@@ -192,7 +193,8 @@ class PlanService(Service):
                 if record.status is not PlanStatus.RECOMMENDED:
                     raise DomainError(Rule.PLAN_WORKFLOW,
                                       N_("the plan {id} is {status}; this step needs it to be {allowed}"),
-                                      {"id": plan, "status": record.status.value, "allowed": "recommended"},
+                                      {"id": plan, "status": Msg(PLAN_STATUS_LABELS[record.status]),
+                                       "allowed": Msg(PLAN_STATUS_LABELS[PlanStatus.RECOMMENDED])},
                                       record=plan, field="status")
         return plans
 
@@ -228,8 +230,9 @@ class PlanService(Service):
         if official is None:
             official = actor.teacher
         if official is None:
-            raise DomainError(Rule.PLAN_RECORD, N_("the school has no {official} on record"),
-                              {"official": field.replace("_", " ")}, record=school, field=field)
+            message = (N_("the school has no director on record") if field == "director"
+                       else N_("the school has no deputy director on record"))
+            raise DomainError(Rule.PLAN_RECORD, message, record=school, field=field)
         return official
 
     def _event(self, store: Store, actor: Actor, school: str, plan: CalendarPlan, action: str,

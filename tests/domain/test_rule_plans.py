@@ -6,6 +6,7 @@ import pytest
 
 from desktop_app.domain.entities import Approval, Membership, PlanRow, PlanStatus, Review, ReviewOutcome
 from desktop_app.domain.errors import DomainError, Rule
+from desktop_app.domain.labels import PLAN_STATUS_LABELS
 from desktop_app.domain.plans import (
     agree,
     approve,
@@ -131,7 +132,7 @@ def test_no_step_may_be_skipped(step, status):
     }
     error = refusal(calls[step])
     assert where(error) == (R6, "p1", "status")
-    assert error.params["status"] == status.value
+    assert error.params["status"] == PLAN_STATUS_LABELS[status]
     assert p.status is status
 
 

@@ -1,0 +1,67 @@
+"""Display names (msgids) of the domain's enumerations: the glossary's terms, translated where shown."""
+
+from __future__ import annotations
+
+from desktop_app.domain.entities import (
+    AssociationKind,
+    Category,
+    MeetingStatus,
+    MentorshipStatus,
+    PlanStatus,
+    ReviewOutcome,
+    VisitKind,
+)
+from desktop_app.domain.errors import N_
+
+CATEGORY_LABELS = {
+    Category.NONE: N_("no category"),
+    Category.PEDAGOG: N_("pedagog"),
+    Category.MODERATOR: N_("pedagog-moderator"),
+    Category.EXPERT: N_("pedagog-expert"),
+    Category.RESEARCHER: N_("pedagog-researcher"),
+    Category.MASTER: N_("pedagog-master"),
+}
+
+KIND_LABELS = {
+    AssociationKind.SUBJECT: N_("subject association"),
+    AssociationKind.PRIMARY: N_("primary classes association"),
+    AssociationKind.CLASS_TEACHERS: N_("class teachers association"),
+    AssociationKind.PRESCHOOL: N_("pre-school association"),
+    AssociationKind.BOARDING: N_("boarding association"),
+    AssociationKind.INTER_SCHOOL: N_("inter-school association"),
+    AssociationKind.DIRECTION: N_("association by direction"),
+    AssociationKind.COUNCIL: N_("methodical council"),
+}
+
+PLAN_STATUS_LABELS = {
+    PlanStatus.DRAFT: N_("draft"),
+    PlanStatus.SUBMITTED: N_("submitted"),
+    PlanStatus.RETURNED: N_("returned for revision"),
+    PlanStatus.RECOMMENDED: N_("recommended"),
+    PlanStatus.AGREED: N_("agreed"),
+    PlanStatus.APPROVED: N_("approved"),
+}
+
+MEETING_STATUS_LABELS = {
+    MeetingStatus.DRAFT: N_("draft"),
+    MeetingStatus.HELD: N_("held"),
+    MeetingStatus.FINALIZED: N_("finalized"),
+}
+
+MENTORSHIP_STATUS_LABELS = {
+    MentorshipStatus.ACTIVE: N_("active"),
+    MentorshipStatus.COMPLETED: N_("completed"),
+    MentorshipStatus.CANCELLED: N_("cancelled"),
+}
+
+VISIT_KIND_LABELS = {
+    VisitKind.OPEN_LESSON: N_("open lesson"),
+    VisitKind.MASTER_CLASS: N_("master class"),
+    VisitKind.LESSON_STUDY: N_("Lesson Study"),
+    VisitKind.MUTUAL_VISIT: N_("mutual lesson visit"),
+}
+
+REVIEW_OUTCOME_LABELS = {
+    ReviewOutcome.RECOMMENDED: N_("recommended"),
+    ReviewOutcome.RETURNED: N_("returned for revision"),
+}

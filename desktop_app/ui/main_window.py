@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
     def _init_navigation(self) -> None:
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(230)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.views: dict[str, View] = {}
         for section in SECTIONS:
@@ -154,6 +154,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest section name in the current language (within reason)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count())), default=0)
+        self.navigation.setFixedWidth(max(200, min(widest + 48, 320)))
 
     def _init_status_bar(self) -> None:
         self.user_label = QLabel(self)
@@ -186,6 +193,7 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             if item is not None:
                 item.setText(_(section.title))
+        self._fit_navigation()
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
         s = self.session

@@ -353,14 +353,18 @@ def _calendar_findings(
 
 
 def calendar_warnings(records: SchoolRecords) -> list[Finding]:
-    """Rule 7 warnings of every plan: hours against the calendar, rows in another term."""
+    """Rule 7 findings that do not refuse the records: hours against the calendar, rows in
+    another term, and lessons on days off in plans not yet submitted (they block submission)."""
     years = _index(records.academic_years)
     findings: list[Finding] = []
     calendars: Calendars = {}
     for i, plan in enumerate(records.plans):
         year = years.get(plan.academic_year)
-        if year is not None and not _year_findings(i, year):
-            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING, calendars)
+        if year is None or _year_findings(i, year):
+            continue
+        if plan.status not in calendar_rules.SUBMITTED_STATUSES:
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR, calendars)
+        findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING, calendars)
     return findings
 
 

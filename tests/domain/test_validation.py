@@ -205,17 +205,21 @@ def test_numbering_is_per_body() -> None:
     assert validate_records(records) == []
 
 
-def test_draft_plan_with_lesson_on_day_off_is_accepted_but_warned_only_in_hours() -> None:
+def test_draft_plan_with_lesson_on_day_off_is_accepted_and_warned() -> None:
+    """A draft may hold a lesson on a day off (it blocks submission, not saving); check shows it."""
     records = school()
     plan = records.plans[0]
     plan.status = PlanStatus.DRAFT
     plan.rows[0].date = d("2026-12-16")  # a holiday
     assert validate_records(records) == []
     warnings = calendar_warnings(records)
-    assert [(f.full_path, f.rule) for f in warnings] == [("plans[0]", Rule.PLAN_CALENDAR)]
-    assert "34" in warnings[0].error.render()
+    assert [(f.full_path, f.rule) for f in warnings] == [
+        ("plans[0].rows[0]", Rule.PLAN_CALENDAR), ("plans[0]", Rule.PLAN_CALENDAR)]
+    assert "2026-12-16" in warnings[0].error.render()
+    assert "34" in warnings[1].error.render()
     plan.status = PlanStatus.SUBMITTED
     assert where(validate_records(records)) == [("plans[0].rows[0]", "p1", Rule.PLAN_CALENDAR)]
+    assert [f.full_path for f in calendar_warnings(records)] == ["plans[0]"]
 
 
 def test_broken_plan_review_reference_is_not_passed_to_rule_10() -> None:

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.accounts import Actor, Role
-from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, default_backup_dir, log_dir
 from desktop_app.services import Services, StorageError
-from desktop_app.services.demo import load_demo
+from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, load_qt_translator
 from desktop_app.ui.main_window import MainWindow
@@ -95,25 +94,13 @@ def is_empty(services: Services) -> bool:
     return not services.accounts.has_users() and not services.schools.list_schools(_FIRST_START)
 
 
-def offer_demo(services: Services, parent: QWidget | None = None) -> bool:
-    """First run: the school set-up wizard comes later, so offer the demo school or quitting."""
-    box = QMessageBox(QMessageBox.Icon.Question, _("Metodsovet — first start"),
-                      _("The database is empty: there is no school and no account yet.\n\n"
-                        "Load the demo school to try the program? Its accounts and passwords are "
-                        "listed by the command «metodsovet demo»; the administrator is «zavuch» with "
-                        "the password «zavuch-demo»."), parent=parent)
-    load = box.addButton(_("Load the demo school"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(load)
-    box.exec()
-    if box.clickedButton() is not load:
-        return False
-    try:
-        load_demo(services)
-    except DomainError as error:
-        QMessageBox.warning(parent, _("Metodsovet"), error.render(_))
-        return False
-    return True
+def first_start(services: Services, parent: QWidget | None = None) -> str | None:
+    """An empty database: the wizard loads the demo school or sets up the school; returns the
+    login to sign in with, or None when the user left."""
+    wizard = FirstRunWizard(services, parent)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return wizard.login
 
 
 def session_for(services: Services, dialog: SignInDialog) -> Session | None:
@@ -149,9 +136,12 @@ def run_window(database: str, language: str | None) -> int:
     if services is None:
         return EXIT_FAILED
     try:
-        if is_empty(services) and not offer_demo(services):
-            return EXIT_OK
-        dialog = SignInDialog(services)
+        login = ""
+        if is_empty(services):
+            login = first_start(services) or ""
+            if not login:
+                return EXIT_OK
+        dialog = SignInDialog(services, login=login)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
         session = session_for(services, dialog)

@@ -9,11 +9,13 @@ from desktop_app.services.accounts import AccountService
 from desktop_app.services.associations import AssociationService
 from desktop_app.services.base import Clock, utc_now
 from desktop_app.services.checks import CheckService
+from desktop_app.services.documents import DocumentService
 from desktop_app.services.exchange.service import ExchangeService
 from desktop_app.services.meetings import MeetingService
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.schools import SchoolService
+from desktop_app.services.setup import SetupService
 from desktop_app.services.teachers import TeacherService
 from desktop_app.services.visits import VisitService
 from desktop_app.storage.database import Database
@@ -37,11 +39,13 @@ class Services:
     visits: VisitService
     exchange: ExchangeService
     checks: CheckService
+    documents: DocumentService
+    setup: SetupService
 
     @classmethod
-    def open(cls, database: str, backup_dir: Path | None = None) -> Services:
+    def open(cls, database: str, backup_dir: Path | None = None, clock: Clock = utc_now) -> Services:
         """Open (creating or migrating) the database named by a path or URL."""
-        return cls.over(Database.open(database, backup_dir=backup_dir))
+        return cls.over(Database.open(database, backup_dir=backup_dir), clock)
 
     def close(self) -> None:
         self.db.close()
@@ -60,4 +64,6 @@ class Services:
             visits=VisitService(db, clock),
             exchange=ExchangeService(db, clock),
             checks=CheckService(db, clock),
+            documents=DocumentService(db, clock),
+            setup=SetupService(db, clock),
         )

@@ -34,17 +34,26 @@ def lock_duration(failures: int) -> timedelta:
     return min(wait, MAX_LOCK)
 
 
+def check_login_and_password(login: str, password: str) -> None:
+    """The rules of a new account's login and password (shared with the first-start set-up)."""
+    if not LOGIN_PATTERN.match(login):
+        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
+                                         "dot, dash and underscore (2 to 64)"),
+                          {"login": login}, record=login, field="login")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
+                          {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
 class AccountService(Service):
     def create_user(self, actor: Actor | None, login: str, password: str, role: Role,
                     school: str | None = None, teacher: str | None = None) -> User:
         """The administrator creates accounts; ``actor`` None is allowed only for the first one."""
-        if not LOGIN_PATTERN.match(login):
-            raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
-                                             "dot, dash and underscore (2 to 64)"),
-                              {"login": login}, record=login, field="login")
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
-                              {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
+        check_login_and_password(login, password)
         if role in (Role.HEAD, Role.TEACHER) and teacher is None:
             raise DomainError(Rule.VALUE, N_("an account of a head or a teacher is linked to a teacher"),
                               record=login, field="teacher")

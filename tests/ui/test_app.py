@@ -60,33 +60,15 @@ def test_the_crash_handler_logs_and_tells_where(qapp, monkeypatch: pytest.Monkey
     assert shown and str(path) in shown[0]
 
 
-def test_an_empty_database_offers_the_demo_and_quit_leaves(qapp, database: str,  # type: ignore[no-untyped-def]
-                                                          monkeypatch: pytest.MonkeyPatch,
-                                                          restore_logging_and_hook: None) -> None:
+def test_an_empty_database_opens_the_wizard_and_leaving_it_quits(qapp, database: str,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 restore_logging_and_hook: None) -> None:
     offered: list[bool] = []
 
-    def decline(services: Services, parent: object = None) -> bool:
+    def leave(services: Services, parent: object = None) -> str | None:
         offered.append(app.is_empty(services))
-        return False
+        return None
 
-    monkeypatch.setattr(app, "offer_demo", decline)
+    monkeypatch.setattr(app, "first_start", leave)
     assert app.run_window(database, "ru") == 0
     assert offered == [True]
-
-
-def test_loading_the_demo_from_the_first_start_box(qapp, database: str,  # type: ignore[no-untyped-def]
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    def click_load(box: QMessageBox) -> int:
-        load = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-        load.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", click_load)
-    services = Services.open(database)
-    try:
-        assert app.is_empty(services)
-        assert app.offer_demo(services)
-        assert not app.is_empty(services)
-        assert services.accounts.authenticate("zavuch", "zavuch-demo").school
-    finally:
-        services.close()

@@ -1,0 +1,50 @@
+"""Small form pieces: a red refusal label under a field, date edits, a refusal router."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import _
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b6e20;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """Hidden until a refusal is shown in it."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def show_refusal(error: DomainError | None, labels: dict[str, QLabel], general: QLabel) -> None:
+    """Clear every label, then put the refusal under the field it names (or under the form)."""
+    for widget in [*labels.values(), general]:
+        widget.clear()
+        widget.setVisible(False)
+    if error is None:
+        return
+    target = labels.get((error.field or "").split(".")[0], general)
+    target.setText(error.render(_))
+    target.setVisible(True)

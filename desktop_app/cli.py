@@ -42,13 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help=_("export one school as an exchange document"))
     p.add_argument("file")
     p.add_argument("--school")
-    for name, extra in (("protocol", []), ("extract", ["item"]), ("plan", [])):
+    for name, extra in (("protocol", []), ("extract", ["item"]), ("plan", []), ("workplan", []),
+                        ("register", []), ("mentorship", []), ("observation", [])):
         p = commands.add_parser(name, help=_("print a document (PDF)"))
         p.add_argument("record")
         for arg in extra:
             p.add_argument(arg, type=int)
         p.add_argument("--out", required=True)
         p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES)
+        p.add_argument("--school")
+    p = commands.add_parser("verify", help=_("tell whether a printed verification code matches a current record"))
+    p.add_argument("code")
+    p.add_argument("--school")
     p = commands.add_parser("check", help=_("check the database and report rule and calendar findings"))
     p.add_argument("--school")
     p = commands.add_parser("backup", help=_("make a verified backup"))

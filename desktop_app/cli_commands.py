@@ -15,19 +15,19 @@ from desktop_app.paths import default_backup_dir
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
 from desktop_app.services.exchange.codec import Problem
+from desktop_app.services.maintenance import MaintenanceService, damage, sqlite_file
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def run_command(args: argparse.Namespace, database: str) -> int:
-    if args.command in ("protocol", "extract", "plan"):
-        print(_("{command}: printed documents are not available in this version yet")
-              .format(command=args.command), file=sys.stderr)
-        return EXIT_REFUSED
     if args.command == "import":
         data = _read_file(args.file)
+    if args.command == "check":
+        damaged = _damage_report(database)
+        if damaged is not None:
+            return damaged
     services = Services.open(database, backup_dir=default_backup_dir(database))
-    db = services.db
     try:
         if args.command == "demo":
             return _demo(services)
@@ -39,13 +39,33 @@ def run_command(args: argparse.Namespace, database: str) -> int:
             return _check(services, args.school)
         if args.command == "backup":
             target = Path(args.to) if args.to else default_backup_dir(database)
-            print(db.backup(target))
+            print(MaintenanceService(services).backup(COMMAND_LINE, target))
             return EXIT_OK
         if args.command == "user":
             return _user_add(services, args)
+        if args.command in DOCUMENT_COMMANDS:
+            return _print_document(services, args)
+        if args.command == "verify":
+            return _verify(services, args.code, args.school)
         raise AssertionError(args.command)
     finally:
         services.close()
+
+
+def _damage_report(database: str) -> int | None:
+    """`check` on a damaged SQLite file: say what is wrong and what to do; keep the file."""
+    path = sqlite_file(database)
+    if path is None or not path.exists():
+        return None
+    problems = damage(path)
+    if not problems:
+        return None
+    for problem in problems[:20]:
+        print(_("database: {problem}").format(problem=problem), file=sys.stderr)
+    print(_("The file {file} is damaged. It was not changed. Start the program: it moves the damaged "
+            "file aside and restores the newest good backup from {folder}.").format(
+        file=path, folder=default_backup_dir(database)), file=sys.stderr)
+    return EXIT_REFUSED
 
 
 def _read_file(name: str) -> bytes:
@@ -126,6 +146,61 @@ def _check(services: Services, school: str | None) -> int:
     if report.ok:
         print(_("database integrity: ok"))
         return EXIT_OK
+    return EXIT_REFUSED
+
+
+DOCUMENT_COMMANDS = ("protocol", "extract", "plan", "workplan", "register", "mentorship", "observation")
+
+
+def _print_document(services: Services, args: argparse.Namespace) -> int:
+    school = _pick_school(services, args.school)
+    documents, lang = services.documents, args.doc_lang
+    if args.command == "protocol":
+        printed = documents.protocol(COMMAND_LINE, school, args.record, lang)
+    elif args.command == "extract":
+        printed = documents.extract(COMMAND_LINE, school, args.record, args.item, lang)
+    elif args.command == "plan":
+        printed = documents.plan(COMMAND_LINE, school, args.record, lang)
+    elif args.command == "workplan":
+        printed = documents.work_plan(COMMAND_LINE, school, args.record, lang)
+    elif args.command == "register":
+        printed = documents.register(COMMAND_LINE, school, args.record, lang)
+    elif args.command == "mentorship":
+        printed = documents.mentorship(COMMAND_LINE, school, args.record, lang)
+    else:
+        printed = documents.observation(COMMAND_LINE, school, args.record, lang)
+    target = Path(args.out)
+    _write_atomically(target, printed.data)
+    print(_("{file}: {kind} {record} ({language}), verification code {code}").format(
+        file=target, kind=printed.check.kind, record=printed.check.record, language=printed.language,
+        code=printed.check.code))
+    return EXIT_OK
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    temporary = target.with_name(target.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DomainError(Rule.VALUE, N_("cannot write {file}: {reason}"),
+                          {"file": str(target), "reason": error.strerror or str(error)},
+                          record=str(target)) from None
+
+
+def _verify(services: Services, code: str, school: str | None) -> int:
+    if school is not None:
+        school = _pick_school(services, school)
+    matches = services.documents.verify(COMMAND_LINE, code, school)
+    for match in matches:
+        check = match.check
+        print(_("{code}: matches {kind} {record}, version {version}, school {school}").format(
+            code=check.code, kind=check.kind, record=check.record, version=check.version, school=match.school))
+    if matches:
+        return EXIT_OK
+    print(_("{code}: no current record has this verification code (the record changed or the code is "
+            "wrong)").format(code=code), file=sys.stderr)
     return EXIT_REFUSED
 
 

@@ -1,0 +1,52 @@
+"""The serif family of every printed document: DejaVu Serif, shipped in resources/fonts.
+
+DejaVu Serif covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), №, «», —, ₸ and U+202F. It is
+registered once as a family and made ReportLab's base font for the canvas, paragraph styles,
+tables and graphics, so that no base-14 font (Helvetica, Times, Courier) is ever referenced and
+every font in a PDF is an embedded subset.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab import rl_config
+from reportlab.graphics import shapes
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import tables
+
+from desktop_app.paths import resources_dir
+
+SERIF = "DocSerif"
+SERIF_BOLD = "DocSerif-Bold"
+SERIF_ITALIC = "DocSerif-Italic"
+SERIF_BOLD_ITALIC = "DocSerif-BoldItalic"
+
+_FILES = {
+    SERIF: "DejaVuSerif.ttf",
+    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "DejaVuSerif-BoldItalic.ttf",
+}
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family (once) and make it the default everywhere; returns the regular name."""
+    folder = resources_dir() / "fonts"
+    for name, file in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    addMapping(SERIF, 0, 0, SERIF)
+    addMapping(SERIF, 1, 0, SERIF_BOLD)
+    addMapping(SERIF, 0, 1, SERIF_ITALIC)
+    addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
+    pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
+                                  boldItalic=SERIF_BOLD_ITALIC)
+    # Defaults read at run time; the module-level copies are set too (they were read at import).
+    rl_config.canvas_basefontname = SERIF
+    rl_config.defaultGraphicsFontName = SERIF
+    shapes.STATE_DEFAULTS["fontName"] = SERIF
+    tables.CellStyle.fontname = SERIF
+    return SERIF

@@ -1,0 +1,139 @@
+"""The page frame every document is printed on.
+
+A4, margins left 30 mm, right 10 mm, top 20 mm, bottom 20 mm (room to bind; documents.md). The
+foot of every page carries the verification code on the left and, from the second page on,
+«Страница 2 из 5» / «5 беттің 2-беті» on the right. A draft carries a diagonal «ПРОЕКТ» /
+«ЖОБА» mark under the text. The last flowable of every document is the QR block (kind, record id,
+version, full hash). Output is deterministic: ``invariant=1`` and the creation date taken from
+the record, so the same record gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desktop_app.documents.common import Styles, esc, make_styles, translator
+from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
+from desktop_app.documents.verification import Verification
+
+LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 10 * mm, 20 * mm, 20 * mm
+CREATOR = "Metodsovet"
+PDF_LANGUAGES = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str
+    subject: str
+    author: str  # the school
+    language: str
+    created: date  # from the record, never the clock
+    draft_mark: str | None = None
+    landscape: bool = False
+
+
+def qr_block(check: Verification, language: str, styles: Styles) -> Flowable:
+    """The QR code and its text: kind, record id, version and the full hash."""
+    _ = translator(language)
+    widget = QrCodeWidget(check.qr_payload, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    size = 28 * mm
+    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
+    drawing.add(widget)
+    text = "<br/>".join([
+        esc(_("Verification of this document against the database")),
+        esc(_("Document: {kind}; record: {record}; version: {version}").format(
+            kind=check.kind, record=check.record, version=check.version)),
+        esc("SHA-256: ") + f'<font size="7">{check.digest}</font>',
+        esc(_("Verification code: {code}").format(code=check.code)),
+    ])
+    table = Table([[drawing, Paragraph(text, styles.small)]], colWidths=[32 * mm, None], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 6 * mm), table])
+
+
+def _canvas_class(meta: DocumentMeta, check: Verification) -> type[Canvas]:
+    _ = translator(meta.language)
+    code_text = _("Verification code: {code}").format(code=check.code)
+    stamp = meta.created.strftime("D:%Y%m%d000000+05'00'")
+
+    class _PagedCanvas(Canvas):  # type: ignore[misc]
+        """Keeps the pages until the end, to write «page X of Y» on each."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc.info._dateFormatter = lambda *parts: stamp
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._foot(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _foot(self, total: int) -> None:
+            width, _height = self._pagesize
+            self.saveState()
+            self.setFont(SERIF, 8)
+            self.setFillColor(colors.black)
+            self.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
+            self.setLineWidth(0.3)
+            self.line(LEFT, 14 * mm, width - RIGHT, 14 * mm)
+            self.drawString(LEFT, 10 * mm, code_text)
+            if meta.draft_mark:
+                self._draft(meta.draft_mark)
+            page = self.getPageNumber()
+            if page > 1:
+                label = _("page {page} of {pages}").format(page=page, pages=total)
+                self.setFont(SERIF, 10)
+                self.drawRightString(width - RIGHT, 10 * mm, label)
+            self.restoreState()
+
+        def _draft(self, text: str) -> None:
+            """Drawn last (so text extraction keeps the page's words in order), half transparent."""
+            width, height = self._pagesize
+            self.saveState()
+            self.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
+            self.setFont(SERIF_BOLD, 96)
+            self.translate(width / 2, height / 2)
+            self.rotate(45)
+            self.drawCentredString(0, -30, text)
+            self.restoreState()
+
+    return _PagedCanvas
+
+
+def render(story: Sequence[Flowable], meta: DocumentMeta, check: Verification) -> bytes:
+    """Lay ``story`` out on the frame and return the PDF; the QR block is added at the end."""
+    register_fonts()
+    styles = make_styles()
+    buffer = io.BytesIO()
+    pagesize = landscape(A4) if meta.landscape else A4
+    doc = SimpleDocTemplate(
+        buffer, pagesize=pagesize, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+        bottomMargin=BOTTOM, title=meta.title, author=meta.author, subject=meta.subject,
+        creator=CREATOR, producer=CREATOR, lang=PDF_LANGUAGES[meta.language], invariant=1,
+        initialFontName=SERIF, initialFontSize=12, initialLeading=15,
+    )
+    flowables = [*story, qr_block(check, meta.language, styles)]
+    doc.build(flowables, canvasmaker=_canvas_class(meta, check))
+    return buffer.getvalue()

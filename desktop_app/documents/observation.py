@@ -1,0 +1,51 @@
+"""The lesson observation sheet of a lesson visit (open lesson, mutual visit, …)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop_app.documents.common import (
+    DocumentContext,
+    esc,
+    labelled,
+    long_date,
+    make_styles,
+    signature_rows,
+    spacer,
+    translator,
+)
+from desktop_app.documents.frame import DocumentMeta, render
+from desktop_app.documents.verification import Verification
+from desktop_app.domain.entities import LessonVisit
+from desktop_app.domain.labels import VISIT_KIND_LABELS
+
+
+def build_observation(visit: LessonVisit, ctx: DocumentContext, language: str, check: Verification) -> bytes:
+    _ = translator(language)
+    styles = make_styles()
+    story: list[Flowable] = [
+        Paragraph(esc(ctx.school.name.get(language)), styles.organization),
+        Paragraph(esc(_("LESSON OBSERVATION SHEET")), styles.title),
+        spacer(4),
+        labelled(_("Kind:"), esc(_(VISIT_KIND_LABELS[visit.kind])), styles.left),
+        labelled(_("Date:"), esc(long_date(visit.date, language)), styles.left),
+        labelled(_("Teacher:"), esc(f"{ctx.full_name(visit.teacher)}, {ctx.position(visit.teacher, language)}"),
+                 styles.left),
+        labelled(_("Subject:"), esc(ctx.subject(visit.subject, language)), styles.left),
+    ]
+    if visit.class_name:
+        story.append(labelled(_("Class:"), esc(visit.class_name), styles.left))
+    story.append(labelled(_("Lesson topic:"), esc(visit.topic), styles.left))
+    if visit.association:
+        story.append(labelled(_("Association:"), esc(ctx.body_name(visit.association, language)), styles.left))
+    for index, observation in enumerate(visit.observations, start=1):
+        story.append(Paragraph(esc(_("Observation {number}: {name}").format(
+            number=index, name=ctx.short_name(observation.observer))), styles.heading))
+        story.append(labelled(_("Strengths:"), esc(observation.strengths) or "—", styles.body))
+        story.append(labelled(_("Recommendations:"), esc(observation.recommendations) or "—", styles.body))
+    signers = [(_("Observer"), ctx.signature_name(o.observer)) for o in visit.observations]
+    signers.append((_("Acquainted (teacher)"), ctx.signature_name(visit.teacher)))
+    story += [spacer(8), signature_rows(signers, styles)]
+    meta = DocumentMeta(title=_("LESSON OBSERVATION SHEET"), subject=visit.topic,
+                        author=ctx.school.name.get(language), language=language, created=visit.date)
+    return render(story, meta, check)

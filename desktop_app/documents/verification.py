@@ -1,0 +1,60 @@
+"""The verification code printed on every page, and the QR payload on the last page.
+
+Canonical form (what the hash covers), so that anyone can recompute it from an exchange export:
+
+    json.dumps({"kind": KIND, "id": RECORD_ID, "version": VERSION, "record": RECORD},
+               sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+- KIND: the document kind (``protocol``, ``extract``, ``ktp``, ``workplan``, ``mentorship``,
+  ``observation``, ``register``);
+- RECORD_ID: the exchange id of the record (an extract adds ``#ITEM``; a register is the body's id);
+- VERSION: the record's version (protocols and plans; 1 for the others);
+- RECORD: the record exactly as the exchange format writes it (``dump_meeting``, ``dump_plan``, …;
+  an extract ``{"meeting": …, "item": N}``, a register ``{"body": …, "meetings": [...]}``).
+
+The digest is the SHA-256 of those bytes; the footer shows its first 12 hex characters (the
+code), the QR code ``metodsovet;KIND;RECORD_ID;vVERSION;sha256:DIGEST``. The language of the
+printout is not part of it: the Kazakh and the Russian print of one record carry the same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+CODE_LENGTH = 12
+KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register")
+
+
+@dataclass(frozen=True)
+class Verification:
+    kind: str
+    record: str
+    version: int
+    digest: str
+
+    @property
+    def code(self) -> str:
+        return self.digest[:CODE_LENGTH]
+
+    @property
+    def qr_payload(self) -> str:
+        return f"metodsovet;{self.kind};{self.record};v{self.version};sha256:{self.digest}"
+
+
+def canonical_bytes(kind: str, record: str, version: int, payload: Any) -> bytes:
+    text = json.dumps({"kind": kind, "id": record, "version": version, "record": payload},
+                      sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def verification(kind: str, record: str, version: int, payload: Any) -> Verification:
+    digest = hashlib.sha256(canonical_bytes(kind, record, version, payload)).hexdigest()
+    return Verification(kind, record, version, digest)
+
+
+def normalize_code(code: str) -> str:
+    """What a person types from a printout: any case, spaces or dashes between groups."""
+    return "".join(ch for ch in code.lower() if ch in "0123456789abcdef")

@@ -1,0 +1,83 @@
+"""The annual work plan of an association (п. 28) with the director's approval block."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop_app.documents.common import (
+    TEXT_WIDTH,
+    DocumentContext,
+    bold,
+    esc,
+    grid,
+    long_date,
+    make_styles,
+    month_name,
+    plain_table,
+    spacer,
+    translator,
+)
+from desktop_app.documents.frame import DocumentMeta, render
+from desktop_app.documents.ktp import BLANK_DATE, BLANK_NAME
+from desktop_app.documents.verification import Verification
+from desktop_app.domain.entities import Association, WorkPlanForm
+from desktop_app.i18n import N_
+
+FORM_LABELS = {
+    WorkPlanForm.MEETING: N_("meeting"),
+    WorkPlanForm.SEMINAR: N_("seminar"),
+    WorkPlanForm.MASTER_CLASS: N_("master class"),
+    WorkPlanForm.OPEN_LESSON: N_("open lesson"),
+    WorkPlanForm.ROUND_TABLE: N_("round table"),
+    WorkPlanForm.CONFERENCE: N_("conference"),
+    WorkPlanForm.WORKSHOP: N_("workshop"),
+    WorkPlanForm.OTHER: N_("other"),
+}
+
+
+def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
+    _ = translator(language)
+    styles = make_styles()
+    plan = body.work_plan
+    approved = plan.approved if plan else None
+    director = ctx.school.director
+    if approved is not None:
+        name, day = f"{'_' * 12} {ctx.signature_name(approved.by)}", long_date(approved.on, language)
+    else:
+        name = f"{'_' * 12} {ctx.signature_name(director)}" if director else BLANK_NAME
+        day = BLANK_DATE
+    block = Paragraph("<br/>".join([bold(_("I APPROVE")), esc(_("Director")), esc(name),
+                                    esc(day)]), styles.small)
+    story: list[Flowable] = [
+        Paragraph(esc(ctx.school.name.get(language)), styles.organization),
+        spacer(4),
+        plain_table([["", block]], [TEXT_WIDTH * 0.6, TEXT_WIDTH * 0.4]),
+        spacer(10),
+        Paragraph(esc(_("ANNUAL WORK PLAN")), styles.title),
+        Paragraph(esc(body.name.get(language)), styles.centre),
+        Paragraph(esc(_("{year} academic year").format(year=body.academic_year)), styles.centre),
+        spacer(3),
+        Paragraph(esc(_("Head: {name}").format(name=ctx.full_name(body.head))), styles.left),
+        spacer(3),
+    ]
+    rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in (
+        _("No."), _("Month"), _("Topic"), _("Form"), _("Responsible"))]]
+    items = sorted(plan.items, key=lambda i: i.month) if plan else []
+    for index, item in enumerate(items, start=1):
+        rows.append([Paragraph(str(index), styles.cell_centre),
+                     Paragraph(esc(month_name(item.month, language)), styles.cell),
+                     Paragraph(esc(item.topic), styles.cell),
+                     Paragraph(esc(_(FORM_LABELS[item.form])), styles.cell),
+                     Paragraph(esc(", ".join(ctx.short_name(t) for t in item.responsible)), styles.cell)])
+    story.append(grid(rows, [10 * mm, 28 * mm, 64 * mm, 33 * mm, 35 * mm]))
+    story += [spacer(10), Paragraph(esc(_("Head: {name}").format(name="_" * 16 + " "
+                                                                 + ctx.signature_name(body.head))),
+                                    styles.left)]
+    year = ctx.years.get(body.academic_year)
+    created = approved.on if approved else year.start if year else date(2000, 1, 1)
+    meta = DocumentMeta(title=_("ANNUAL WORK PLAN"), subject=body.name.get(language),
+                        author=ctx.school.name.get(language), language=language, created=created)
+    return render(story, meta, check)

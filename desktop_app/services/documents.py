@@ -1,0 +1,207 @@
+"""Printed documents: load the records, check that the user may read them, call the builders.
+
+The window's "Print / Save as PDF" and the command line both come here. Permission: whoever may
+read the record may print it. The verification code of every document is computed here from
+the exchange-format JSON of the record (see desktop_app/documents/verification.py), and
+``verify`` finds the current record a printed code belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.documents.common import DocumentContext
+from desktop_app.documents.extract import build_extract
+from desktop_app.documents.ktp import build_plan
+from desktop_app.documents.mentorship import build_mentorship
+from desktop_app.documents.observation import build_observation
+from desktop_app.documents.protocol import build_protocol
+from desktop_app.documents.register import build_register
+from desktop_app.documents.verification import CODE_LENGTH, Verification, normalize_code, verification
+from desktop_app.documents.workplan import build_work_plan
+from desktop_app.domain.accounts import Actor
+from desktop_app.domain.entities import (
+    Association,
+    LessonVisit,
+    Meeting,
+    Mentorship,
+    SchoolRecords,
+)
+from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.i18n import current_language
+from desktop_app.services.base import Clock, Service, found, utc_now
+from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
+from desktop_app.services.mentoring import MentoringService
+from desktop_app.services.plans import PlanService
+from desktop_app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    data: bytes
+    language: str
+    check: Verification
+
+
+@dataclass(frozen=True)
+class VerifiedRecord:
+    """A current record whose verification code matches the one given."""
+
+    school: str
+    check: Verification
+
+
+def _one(records: SchoolRecords, **collection: list[Any]) -> Any:
+    """One record as the exchange format writes it (the collection's single element)."""
+    (name, _items), = collection.items()
+    return dump_document(SchoolRecords(records.school, **collection))[name][0]
+
+
+def meeting_check(meeting: Meeting) -> Verification:
+    return verification("protocol", meeting.id, meeting.version, dump_meeting(meeting))
+
+
+def extract_check(meeting: Meeting, item: int) -> Verification:
+    return verification("extract", f"{meeting.id}#{item}", meeting.version,
+                        {"meeting": dump_meeting(meeting), "item": item})
+
+
+def register_meetings(records: SchoolRecords, body: str) -> list[Meeting]:
+    return sorted((m for m in records.meetings if m.body == body), key=lambda m: m.number)
+
+
+def register_check(records: SchoolRecords, body: Association) -> Verification:
+    payload = {"body": _one(records, associations=[body]),
+               "meetings": [dump_meeting(m) for m in register_meetings(records, body.id)]}
+    return verification("register", body.id, 1, payload)
+
+
+def all_checks(records: SchoolRecords) -> Iterator[Verification]:
+    """The verification of every document the school's current records can print."""
+    for meeting in records.meetings:
+        yield meeting_check(meeting)
+        for item in meeting.agenda:
+            yield extract_check(meeting, item.number)
+    for plan in records.plans:
+        yield verification("ktp", plan.id, plan.version, dump_plan(plan))
+    for body in records.associations:
+        yield verification("workplan", body.id, 1, _one(records, associations=[body]))
+        yield register_check(records, body)
+    for mentorship in records.mentorships:
+        yield verification("mentorship", mentorship.id, 1, _one(records, mentorships=[mentorship]))
+    for visit in records.lesson_visits:
+        yield verification("observation", visit.id, 1, _one(records, lesson_visits=[visit]))
+
+
+class DocumentService(Service):
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
+        self._plans = PlanService(db, clock)
+        self._mentoring = MentoringService(db, clock)
+
+    def _records(self, actor: Actor, school: str) -> SchoolRecords:
+        with self._read(actor, school) as store:
+            return store.load_records(school)
+
+    @staticmethod
+    def _language(language: str | None, default: str) -> str:
+        return language or default
+
+    def protocol(self, actor: Actor, school: str, meeting: str, language: str | None = None) -> PrintedDocument:
+        """The protocol; the language defaults to the meeting's."""
+        records = self._records(actor, school)
+        record = self._meeting(records, meeting)
+        lang = self._language(language, record.language.value)
+        check = meeting_check(record)
+        return PrintedDocument(build_protocol(record, DocumentContext.from_records(records), lang, check),
+                               lang, check)
+
+    def extract(self, actor: Actor, school: str, meeting: str, item: int,
+                language: str | None = None) -> PrintedDocument:
+        """The extract of one agenda item, dated today (the date of issue)."""
+        records = self._records(actor, school)
+        record = self._meeting(records, meeting)
+        if record.item(item) is None:
+            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                              {"kind": Msg(N_("agenda item")), "id": f"{meeting} #{item}"}, record=meeting)
+        lang = self._language(language, record.language.value)
+        check = extract_check(record, item)
+        data = build_extract(record, item, DocumentContext.from_records(records), lang, check,
+                             issued=self.today())
+        return PrintedDocument(data, lang, check)
+
+    def plan(self, actor: Actor, school: str, plan: str, language: str | None = None) -> PrintedDocument:
+        """The KTP with its title page of approvals; the language defaults to the plan's."""
+        record = self._plans.get(actor, school, plan)  # who may read it
+        records = self._records(actor, school)
+        lang = self._language(language, record.language.value)
+        check = verification("ktp", record.id, record.version, dump_plan(record))
+        return PrintedDocument(build_plan(record, DocumentContext.from_records(records), lang, check),
+                               lang, check)
+
+    def work_plan(self, actor: Actor, school: str, association: str,
+                  language: str | None = None) -> PrintedDocument:
+        records = self._records(actor, school)
+        body = self._association(records, association)
+        lang = self._language(language, current_language())
+        check = verification("workplan", body.id, 1, _one(records, associations=[body]))
+        return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check),
+                               lang, check)
+
+    def register(self, actor: Actor, school: str, association: str,
+                 language: str | None = None) -> PrintedDocument:
+        records = self._records(actor, school)
+        body = self._association(records, association)
+        lang = self._language(language, current_language())
+        check = register_check(records, body)
+        data = build_register(body, register_meetings(records, body.id), DocumentContext.from_records(records),
+                              lang, check)
+        return PrintedDocument(data, lang, check)
+
+    def mentorship(self, actor: Actor, school: str, mentorship: str,
+                   language: str | None = None) -> PrintedDocument:
+        record: Mentorship = self._mentoring.get(actor, school, mentorship)  # who may read it
+        records = self._records(actor, school)
+        lang = self._language(language, current_language())
+        check = verification("mentorship", record.id, 1, _one(records, mentorships=[record]))
+        return PrintedDocument(build_mentorship(record, DocumentContext.from_records(records), lang, check),
+                               lang, check)
+
+    def observation(self, actor: Actor, school: str, visit: str,
+                    language: str | None = None) -> PrintedDocument:
+        records = self._records(actor, school)
+        record: LessonVisit = found(next((v for v in records.lesson_visits if v.id == visit), None),
+                                    "lesson visit", visit)
+        lang = self._language(language, current_language())
+        check = verification("observation", record.id, 1, _one(records, lesson_visits=[record]))
+        return PrintedDocument(build_observation(record, DocumentContext.from_records(records), lang, check),
+                               lang, check)
+
+    def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
+        """The current records whose verification code (or full hash) starts with ``code``."""
+        wanted = normalize_code(code)
+        if len(wanted) < CODE_LENGTH:
+            raise DomainError(Rule.VALUE, N_("a verification code has {count} hexadecimal characters"),
+                              {"count": CODE_LENGTH}, record=code)
+        with self._db.transaction() as store:
+            schools = [s for s in store.school_ids() if school in (None, s) and actor.school in (None, s)]
+        matches = []
+        for school_id in schools:
+            for check in all_checks(self._records(actor, school_id)):
+                if check.digest.startswith(wanted):
+                    matches.append(VerifiedRecord(school_id, check))
+        return matches
+
+    @staticmethod
+    def _meeting(records: SchoolRecords, meeting: str) -> Meeting:
+        record: Meeting = found(next((m for m in records.meetings if m.id == meeting), None), "meeting", meeting)
+        return record
+
+    @staticmethod
+    def _association(records: SchoolRecords, association: str) -> Association:
+        body: Association = found(next((a for a in records.associations if a.id == association), None),
+                                  "association", association)
+        return body
+

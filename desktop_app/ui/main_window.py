@@ -36,6 +36,7 @@ from desktop_app.ui.views.mentoring import MentoringView
 from desktop_app.ui.views.note import NoteView
 from desktop_app.ui.views.overview import OverviewView
 from desktop_app.ui.views.plans import PlansView
+from desktop_app.ui.views.settings import SettingsView
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.views.visits import VisitsView
 
@@ -63,9 +64,7 @@ SECTIONS = (
         s, N_("Documents"), N_("Printing protocols, extracts and plans from the window comes in a later "
                                "version. Until then, use the command line: metodsovet protocol, "
                                "metodsovet extract, metodsovet plan."))),
-    Section("settings", N_("Settings"), lambda s: NoteView(
-        s, N_("Settings"), N_("The school, academic years and accounts are set up here in a later "
-                              "version. The language is chosen in the Language menu."))),
+    Section("settings", N_("Settings"), SettingsView),
 )
 
 
@@ -176,6 +175,8 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.records_changed.connect(self._on_records_changed)
             view.status_message.connect(self.statusBar().showMessage)
+            if isinstance(view, SettingsView):
+                view.years_changed.connect(self.reload_years)
 
     # Language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -245,6 +246,16 @@ class MainWindow(QMainWindow):
         for year in self._years:
             self.year_combo.addItem(year.id, year.id)
         self.year_combo.blockSignals(False)
+
+    def reload_years(self) -> None:
+        """After a year was created or edited: the list again, the same year selected."""
+        current = self.current_year()
+        self._load_years()
+        if current is not None and self.year_combo.findData(current.id) >= 0:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(current.id))
+        else:
+            self._on_year(self.year_combo.currentIndex())
+        self._stale = set(range(self.stack.count())) - {self.stack.currentIndex()}
 
     def current_year(self) -> AcademicYear | None:
         index = self.year_combo.currentIndex()

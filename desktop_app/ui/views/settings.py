@@ -1,0 +1,150 @@
+"""Settings: the school's academic years (create from a preset, edit terms and holidays)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from desktop_app.domain.accounts import Action
+from desktop_app.domain.entities import AcademicYear
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import N_, _
+from desktop_app.services.schools import load_presets
+from desktop_app.ui.dialogs.year import YearDialog
+from desktop_app.ui.labels import short_date
+from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.views.base import View, fit_columns, make_table
+
+
+class YearTableModel(RecordTableModel[AcademicYear]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([
+            Column(N_("Academic year"), lambda y: y.id),
+            Column(N_("Starts on"), lambda y: short_date(y.start), sort_key=lambda y: y.start.isoformat()),
+            Column(N_("Ends on"), lambda y: short_date(y.end), sort_key=lambda y: y.end.isoformat()),
+            Column(N_("Terms"), lambda y: str(len(y.terms)), sort_key=lambda y: len(y.terms), align_center=True),
+            Column(N_("Holidays"), lambda y: str(len(y.holidays)), sort_key=lambda y: len(y.holidays),
+                   align_center=True),
+            Column(N_("Moved working days"), lambda y: ", ".join(short_date(d) for d in y.extra_school_days)),
+            Column(N_("Study weeks"), lambda y: str(y.study_weeks or ""), align_center=True),
+        ], parent)
+
+
+class SettingsView(View):
+    """Signal ``years_changed`` after a year was created or edited (the window reloads its list)."""
+
+    years_changed = Signal()
+    searchable = False
+
+    def _build_ui(self) -> None:
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("viewTitle")
+        self.years_title = QLabel(self)
+        self.years_title.setObjectName("viewSubtitle")
+        self.new_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        may = self.session.may(Action.MANAGE_SCHOOL)
+        self.new_button.setVisible(may)
+        self.edit_button.setVisible(may)
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addStretch(1)
+        self.model = YearTableModel(self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("viewNote")
+        self.note_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.years_title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note_label)
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self.choose_preset)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Settings"))
+        self.years_title.setText(_("Academic years"))
+        self.new_button.setText(_("New year from a preset…"))
+        self.edit_button.setText(_("Edit…"))
+        self.note_label.setText(_("The language is chosen in the Language menu. Accounts are managed with "
+                                  "the command line in this version (metodsovet user)."))
+        self.model.retranslate()
+
+    def refresh(self) -> None:
+        s = self.session
+        self.model.set_records(s.services.schools.list_years(s.actor, s.school))
+        fit_columns(self.table)
+        self._update_buttons()
+
+    def selected(self) -> AcademicYear | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select_year(self, year_id: str) -> None:
+        for row, year in enumerate(self.model.records()):
+            if year.id == year_id:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.selected() is not None)
+
+    # Actions ---------------------------------------------------------------------------------
+    def free_presets(self) -> list[str]:
+        taken = {y.id for y in self.model.records()}
+        return [p.year.id for p in load_presets() if p.year.id not in taken]
+
+    def choose_preset(self) -> None:
+        free = self.free_presets()
+        if not free:
+            QMessageBox.information(self, _("Academic years"), _("Every preset year exists already."))
+            return
+        chosen, ok = QInputDialog.getItem(self, _("New academic year"), _("Calendar of the year:"), free, 0, False)
+        if ok:
+            self.create_from_preset(chosen)
+
+    def create_from_preset(self, preset_id: str) -> AcademicYear | None:
+        s = self.session
+        try:
+            year = s.services.schools.create_year_from_preset(s.actor, s.school, preset_id)
+        except DomainError as error:
+            self.status_message.emit(error.render(_))
+            return None
+        preset = next(p for p in load_presets() if p.year.id == preset_id)
+        self._changed(year.id)
+        if not preset.official:
+            self.status_message.emit(_("This calendar is a draft: check every date against the Minister's "
+                                       "order for {year} and correct it in Settings → Academic years.").format(
+                                           year=year.id))
+        return year
+
+    def make_dialog(self, year: AcademicYear) -> YearDialog:
+        """The editor of ``year``; tests drive it without exec()."""
+        return YearDialog(self.session, year, self)
+
+    def edit_selected(self) -> None:
+        year = self.selected()
+        if year is None:
+            return
+        dialog = self.make_dialog(year)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed(dialog.saved.id)
+
+    def _changed(self, year_id: str) -> None:
+        self.refresh()
+        self.select_year(year_id)
+        self.years_changed.emit()
+        self.records_changed.emit()
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid() and self.session.may(Action.MANAGE_SCHOOL):
+            self.edit_selected()
+

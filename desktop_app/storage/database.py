@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import sqlite3
-import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
-from desktop_app.storage import dialect
+from desktop_app.storage import backups, dialect
 from desktop_app.storage.errors import (
     BackupError,
     NewerDatabaseError,
@@ -75,28 +72,8 @@ def _sqlite_path(url: sa.URL) -> Path | None:
 
 
 def verified_backup(source: Path, to_dir: Path, name: str) -> Path:
-    """Copy ``source`` with SQLite's online backup API, check the copy, then move it in place.
-
-    The copy is written to a temporary file in ``to_dir`` and only renamed to ``name`` once
-    ``PRAGMA integrity_check`` on it says "ok", so a backup file that exists is a good one.
-    """
-    to_dir.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=to_dir)
-    os.close(handle)
-    try:
-        with contextlib.closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src, \
-                contextlib.closing(sqlite3.connect(temporary)) as dst:
-            src.backup(dst)
-            result = dialect.integrity_check(dst)
-        if result != "ok":
-            raise BackupError(f"integrity check of the copy: {result}")
-        final = to_dir / name
-        os.replace(temporary, final)
-    except sqlite3.Error as error:
-        raise BackupError(str(error)) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    """A checked online backup of ``source`` as ``to_dir/name`` (see backups.verified_copy)."""
+    final = backups.verified_copy(source, to_dir / name)
     log.info("backup of %s written to %s", source, final)
     return final
 
@@ -107,6 +84,9 @@ class Database:
     def __init__(self, engine: Engine, url: sa.URL) -> None:
         self.engine = engine
         self.url = url
+        path = _sqlite_path(url)
+        #: Where backups of this database go (``backups`` beside the file unless told otherwise).
+        self.backup_dir: Path | None = path.resolve().parent / "backups" if path is not None else None
 
     @classmethod
     def open(cls, url_or_path: str | Path, backup_dir: Path | None = None,
@@ -127,7 +107,10 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, url)
+        database = cls(engine, url)
+        if backup_dir is not None:
+            database.backup_dir = Path(backup_dir)
+        return database
 
     @staticmethod
     def _migrate(engine: Engine, url: sa.URL, path: Path | None, backup_dir: Path | None) -> None:
@@ -203,13 +186,26 @@ class Database:
     def path(self) -> Path | None:
         return _sqlite_path(self.url)
 
-    def backup(self, to_dir: Path) -> Path:
-        """A verified online backup of the SQLite file into ``to_dir``; returns its path."""
+    def backup(self, to_dir: Path | None = None, kind: str = backups.AUTOMATIC) -> Path:
+        """A verified online backup of the SQLite file (into ``to_dir``, else the backup folder)."""
         path = self.path
-        if path is None:
+        folder = Path(to_dir) if to_dir is not None else self.backup_dir
+        if path is None or folder is None:
             raise BackupError("only an SQLite file can be backed up by the program")
         with translated_errors():
-            return verified_backup(path, Path(to_dir), f"metodsovet-{_timestamp()}.sqlite3")
+            return verified_backup(path, folder, backups.backup_name(kind))
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the file's contents with ``backup`` (the current state is backed up first) and
+        bring it to the current schema; returns the safety backup's path."""
+        path = self.path
+        if path is None or self.backup_dir is None:
+            raise BackupError("only an SQLite file can be restored by the program")
+        self.engine.dispose()
+        with translated_errors():
+            safety = backups.restore(path, Path(backup), self.backup_dir)
+            self._migrate(self.engine, self.url, path, self.backup_dir)
+        return safety
 
     def close(self) -> None:
         self.engine.dispose()

@@ -78,6 +78,15 @@ def integrity_problems(connection: Connection) -> list[str]:
     return problems
 
 
+def file_problems(connection: sqlite3.Connection) -> list[str]:
+    """The same checks as :func:`integrity_problems` on a plain sqlite3 connection."""
+    result = integrity_check(connection)
+    problems = [] if result == "ok" else result.splitlines()
+    for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid}: reference to a missing {parent} record")
+    return problems
+
+
 def integrity_check(connection: sqlite3.Connection) -> str:
     """``PRAGMA integrity_check`` of a raw sqlite3 connection: "ok" when the file is sound."""
     rows = connection.execute("PRAGMA integrity_check").fetchall()

@@ -1,0 +1,66 @@
+"""Time to build a 10-item, ~6-page protocol and a 170-row KTP (issue 3: protocol < 100 ms warm).
+
+    python bench/documents_bench.py
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader
+
+from desktop_app.documents.common import DocumentContext
+from desktop_app.documents.ktp import build_plan
+from desktop_app.documents.protocol import build_protocol
+from desktop_app.documents.verification import verification
+from desktop_app.domain.entities import AgendaItem, MeetingStatus, PlanRow, Speech, Vote
+from desktop_app.services.exchange.codec import dump_meeting, dump_plan, parse_document
+from tests.shared_files import SAMPLE
+
+
+def best_of(runs: int, build: object) -> tuple[float, bytes]:
+    assert callable(build)
+    timings, data = [], b""
+    for _ in range(runs):
+        start = time.perf_counter()
+        data = build()
+        timings.append(time.perf_counter() - start)
+    return min(timings), data
+
+
+def main() -> None:
+    records = parse_document(SAMPLE.read_bytes())
+    ctx = DocumentContext.from_records(records)
+    meeting = records.meetings[1]
+    items = [AgendaItem(i, f"Вопрос повестки дня № {i}: итоги и задачи",
+                        [f"Решение {i}.{k}: принять к исполнению." for k in range(1, 4)],
+                        heard=[Speech("t-02", "Доклад о результатах работы за четверть. " * 11)],
+                        spoke=[Speech("t-03", "Предложение по работе с учащимися. " * 5)],
+                        vote=Vote(5, 0, 0)) for i in range(1, 11)]
+    meeting = replace(meeting, agenda=items, status=MeetingStatus.FINALIZED)
+    check = verification("protocol", meeting.id, meeting.version, dump_meeting(meeting))
+    build_protocol(meeting, ctx, "ru", check)  # warm up: fonts, catalogs
+    seconds, data = best_of(10, lambda: build_protocol(meeting, ctx, "ru", check))
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    print(f"protocol, 10 items, {pages} pages: {seconds * 1000:.0f} ms (warm, best of 10)")
+
+    plan = records.plans[0]
+    day = date(2026, 9, 1)
+    rows = [PlanRow(n, f"Тема урока {n}", 1, term=1 + (n - 1) * 4 // 170, section=f"Раздел {1 + n // 20}",
+                    objectives=[f"7.{n % 4 + 1}.1.{n % 3 + 1}"], date=day + timedelta(days=n)) for n in range(1, 171)]
+    plan = replace(plan, rows=rows, hours_per_week=5)
+    check = verification("ktp", plan.id, plan.version, dump_plan(plan))
+    seconds, data = best_of(3, lambda: build_plan(plan, ctx, "kk", check))
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    print(f"KTP, 170 rows, {pages} pages: {seconds * 1000:.0f} ms (warm, best of 3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The document commands of cli.md (and verify) on a database holding the sample school."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.cli import main
+from tests.shared_files import SAMPLE
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("METODSOVET_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("METODSOVET_DB", raising=False)
+    path = tmp_path / "school.sqlite3"
+    assert main(["--db", str(path), "import", str(SAMPLE)]) == 0
+    return path
+
+
+COMMANDS = [
+    (["protocol", "m-math-26-1"], "ХАТТАМА № 1"),  # the meeting's language: Kazakh
+    (["protocol", "m-math-26-2"], "ПРОТОКОЛ № 2"),
+    (["extract", "m-math-26-1", "2"], "ХАТТАМАДАН ҮЗІНДІ"),
+    (["plan", "ktp-alg8-26"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
+    (["plan", "ktp-inf7-26", "--lang", "ru"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
+    (["workplan", "mo-math-25", "--lang", "kk"], "БЕКІТЕМІН"),
+    (["register", "mo-math-26", "--lang", "ru", "--school", "school-7"], "ПРОТОКОЛ"),
+    (["mentorship", "ment-04", "--lang", "kk"], "Тәлімгер"),
+    (["observation", "v-2", "--lang", "ru"], "ЛИСТ НАБЛЮДЕНИЯ УРОКА"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), COMMANDS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_document_commands_write_pdfs(db: Path, tmp_path: Path, args: list[str], expected: str,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    assert main(["--db", str(db), *args, "--out", str(out)]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert expected in text
+    code = capsys.readouterr().out.split()[-1]
+    assert code in text
+    assert main(["--db", str(db), "verify", code]) == 0
+    assert code in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [["protocol", "m-nope"], ["extract", "m-math-26-1", "9"], ["plan", "ktp-nope"],
+                                  ["workplan", "mo-nope"], ["mentorship", "nope"], ["observation", "nope"],
+                                  ["protocol", "m-math-26-1", "--school", "nope"]])
+def test_unknown_ids_are_refused(db: Path, tmp_path: Path, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    assert main(["--db", str(db), *args, "--out", str(out)]) == 1
+    assert not out.exists()
+    assert capsys.readouterr().err.strip()
+
+
+def test_verify_refuses_an_unknown_or_short_code(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db), "verify", "000000000000"]) == 1
+    assert main(["--db", str(db), "verify", "abc"]) == 1

@@ -85,6 +85,19 @@ def test_deleting_a_stored_event_is_reported(env: Env) -> None:
     assert any("teacher.archive t-10" in b for b in report.audit_breaks)
 
 
+def test_reordering_stored_events_is_reported(env: Env) -> None:
+    env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-11")
+    env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-10")
+    with closing(sqlite3.connect(env.path)) as connection, connection:
+        first, second = [row[0] for row in connection.execute(
+            "SELECT id FROM audit_events WHERE action = 'teacher.archive' ORDER BY id")]
+        connection.execute("UPDATE audit_events SET id = -1 WHERE id = ?", (first,))
+        connection.execute("UPDATE audit_events SET id = ? WHERE id = ?", (first, second))
+        connection.execute("UPDATE audit_events SET id = ? WHERE id = -1", (second,))
+    report = env.s.checks.check(env.actor("admin"))
+    assert not report.ok and report.audit_breaks
+
+
 # ---------------------------------------------------------------------------------------------
 # Teachers
 # ---------------------------------------------------------------------------------------------

@@ -64,8 +64,20 @@ class Rule(Enum):
         return ", ".join(parts)
 
 
+class UserError(Exception):
+    """Base of every failure the user can act on (a broken rule, a full disk ...): the window shows
+    ``render()`` next to ``field`` or in a message box and keeps what was typed; anything else
+    is a bug for the crash handler."""
+
+    record: str | None = None
+    field: str | None = None
+
+    def render(self, translate: Any = None) -> str:
+        raise NotImplementedError
+
+
 @dataclass
-class DomainError(Exception):
+class DomainError(UserError):
     """A refusal the user can act on.
 
     ``message`` is an untranslated msgid with ``{name}`` placeholders filled from ``params`` after

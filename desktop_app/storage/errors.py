@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 
 from sqlalchemy import exc
 
-from desktop_app.domain.errors import N_
+from desktop_app.domain.errors import N_, UserError
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """A storage failure with a msgid (``message``) and its ``params``, translated at display."""
 
     message: ClassVar[str] = N_("the database could not be used: {detail}")

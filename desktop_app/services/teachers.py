@@ -11,6 +11,7 @@ from desktop_app.domain.entities import Category, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.mentoring import YOUNG_SPECIALIST_YEARS
 from desktop_app.services.base import Service, found
+from desktop_app.storage.store import Store
 
 #: Attestation is due at least every five years after the category was awarded.
 ATTESTATION_YEARS = 5
@@ -46,6 +47,19 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+def _checked(teacher: Teacher) -> Teacher:
+    """Names cleaned and required; an award date needs a category."""
+    last, first = _clean(teacher.last_name), _clean(teacher.first_name)
+    if not last or not first:
+        raise DomainError(Rule.VALUE, N_("a teacher needs a last name and a first name"),
+                          record=teacher.id or None, field="last_name" if not last else "first_name")
+    teacher = replace(teacher, last_name=last, first_name=first, patronymic=_clean(teacher.patronymic))
+    if teacher.category_awarded and teacher.category is Category.NONE:
+        raise DomainError(Rule.VALUE, N_("a category award date needs a category"),
+                          record=teacher.id or None, field="category_awarded")
+    return teacher
+
+
 class TeacherService(Service):
     def list_teachers(self, actor: Actor, school: str, include_archived: bool = False) -> list[Teacher]:
         with self._read(actor, school) as store:
@@ -64,23 +78,26 @@ class TeacherService(Service):
     def save(self, actor: Actor, school: str, teacher: Teacher) -> Teacher:
         """Add or edit a teacher; a new one without an id gets the next free ``t-N``."""
         actor.require(Action.MANAGE_TEACHERS)
-        last, first = _clean(teacher.last_name), _clean(teacher.first_name)
-        if not last or not first:
-            raise DomainError(Rule.VALUE, N_("a teacher needs a last name and a first name"),
-                              record=teacher.id or None, field="last_name" if not last else "first_name")
-        teacher = replace(teacher, last_name=last, first_name=first, patronymic=_clean(teacher.patronymic))
-        if teacher.category_awarded and teacher.category is Category.NONE:
-            raise DomainError(Rule.VALUE, N_("a category award date needs a category"),
-                              record=teacher.id or None, field="category_awarded")
+        teacher = _checked(teacher)
         with self._write(actor, school) as store:
-            if not teacher.id:
-                teacher = replace(teacher, id=store.next_id(school, "teachers", "t"))
-            for subject in teacher.subjects:
-                found(store.get_subject(school, subject), "subject", subject)
-            existed = store.get_teacher(school, teacher.id) is not None
-            store.save_teacher(school, teacher)
-            self._audit(store, actor, "teacher.update" if existed else "teacher.create", school,
-                        "teacher", teacher.id, teacher.full_name)
+            return self._store(store, actor, school, teacher)
+
+    def import_staff(self, actor: Actor, school: str, teachers: list[Teacher]) -> list[Teacher]:
+        """New teachers from a staff list file, all in one transaction: one refusal saves none."""
+        actor.require(Action.MANAGE_TEACHERS)
+        checked = [_checked(replace(t, id="")) for t in teachers]
+        with self._write(actor, school) as store:
+            return [self._store(store, actor, school, t) for t in checked]
+
+    def _store(self, store: Store, actor: Actor, school: str, teacher: Teacher) -> Teacher:
+        if not teacher.id:
+            teacher = replace(teacher, id=store.next_id(school, "teachers", "t"))
+        for subject in teacher.subjects:
+            found(store.get_subject(school, subject), "subject", subject)
+        existed = store.get_teacher(school, teacher.id) is not None
+        store.save_teacher(school, teacher)
+        self._audit(store, actor, "teacher.update" if existed else "teacher.create", school,
+                    "teacher", teacher.id, teacher.full_name)
         return teacher
 
     def archive(self, actor: Actor, school: str, teacher: str, active: bool = False) -> Teacher:

@@ -1,14 +1,25 @@
-"""The staff list: search, Kazakh alphabet sort, add, edit, archive and restore."""
+"""The staff list: search, Kazakh alphabet sort, add, edit, archive and restore, import from a file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Teacher
 from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _, ngettext
+from desktop_app.ui.dialogs.staff_import import StaffImportDialog, read_staff
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.table import RecordFilterProxy
 from desktop_app.ui.models.teachers import TeacherTableModel
@@ -22,14 +33,16 @@ class TeachersView(View):
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.archive_button = QPushButton(self)
+        self.import_button = QPushButton(self)
         self.show_archived = QCheckBox(self)
         may_manage = self.session.may(Action.MANAGE_TEACHERS)
-        for button in (self.add_button, self.edit_button, self.archive_button):
+        for button in (self.add_button, self.edit_button, self.archive_button, self.import_button):
             button.setVisible(may_manage)
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
+        bar.addWidget(self.import_button)
         bar.addStretch(1)
         bar.addWidget(self.show_archived)
 
@@ -53,6 +66,7 @@ class TeachersView(View):
         self.add_button.clicked.connect(self.add_teacher)
         self.edit_button.clicked.connect(self.edit_teacher)
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.import_button.clicked.connect(self.choose_staff_file)
         self.show_archived.toggled.connect(self.refresh)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -61,6 +75,7 @@ class TeachersView(View):
         self.title_label.setText(_("Teachers"))
         self.add_button.setText(_("Add teacher…"))
         self.edit_button.setText(_("Edit…"))
+        self.import_button.setText(_("Import from a file…"))
         self.show_archived.setText(_("Show archived"))
         self.model.retranslate()
         self._update_buttons()
@@ -112,6 +127,28 @@ class TeachersView(View):
             self.refresh()
             self.select_teacher(dialog.saved.id)
             self.records_changed.emit()
+
+    def choose_staff_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a staff list"), "", _("Staff lists (*.xlsx *.csv)"))
+        if path:
+            self.import_staff_file(Path(path))
+
+    def make_import_dialog(self, path: Path) -> StaffImportDialog | None:
+        """The preview of ``path`` (None when the file was refused); tests drive it without exec()."""
+        staff = read_staff(self.session, path, self)
+        return StaffImportDialog(self.session, staff, path.name, self) if staff is not None else None
+
+    def import_staff_file(self, path: Path) -> None:
+        dialog = self.make_import_dialog(path)
+        if dialog is not None and dialog.exec() and dialog.saved:
+            self.imported(dialog.saved)
+
+    def imported(self, teachers: list[Teacher]) -> None:
+        self.refresh()
+        self.records_changed.emit()
+        self.status_message.emit(ngettext("{count} teacher imported", "{count} teachers imported",
+                                          len(teachers)).format(count=len(teachers)))
 
     def toggle_archived(self) -> None:
         teacher = self.selected()

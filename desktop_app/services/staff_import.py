@@ -1,0 +1,333 @@
+"""Reading a staff list from .xlsx or .csv into teachers, with a problem per bad cell; writes nothing.
+
+The window shows every row and every problem before the user confirms; the import itself is
+``TeacherService.import_staff`` (all rows in one transaction).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
+from desktop_app.domain.errors import N_, DomainError, Rule
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: A real staff list unpacks to a few MB; more than this is a zip bomb, refused before openpyxl opens it.
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_ROWS = 5000
+HEADER_SEARCH_ROWS = 10
+EXCEL_EPOCH = date(1899, 12, 30)
+
+FIELDS = ("last_name", "first_name", "patronymic", "position", "subjects", "category",
+          "category_awarded", "career_start")
+
+#: Column headers as schools write them (Kazakh, Russian, English), folded; "full_name" is split.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "full_name": ("аты-жөні", "тегі, аты, әкесінің аты", "фио", "ф.и.о.", "ф. и. о.", "фамилия, имя, отчество",
+                  "full name"),
+    "last_name": ("тегі", "фамилия", "last name", "surname"),
+    "first_name": ("аты", "есімі", "имя", "first name"),
+    "patronymic": ("әкесінің аты", "әкесінің есімі", "отчество", "patronymic"),
+    "position": ("лауазымы", "лауазым", "должность", "position"),
+    "subjects": ("пәндері", "пәні", "пән", "предметы", "предмет", "subjects", "subject"),
+    "category": ("санаты", "біліктілік санаты", "категория", "квалификационная категория", "category"),
+    "category_awarded": ("берілген күні", "санат берілген күні", "дата присвоения", "дата присвоения категории",
+                         "category awarded", "awarded on"),
+    "career_start": ("педагогикалық жұмыс басталған күн", "педагогикалық өтілі басталған күн",
+                     "начало педагогической деятельности", "начало педагогической работы", "career start"),
+}
+KAZAKH_HEADERS = frozenset(h for names in HEADERS.values() for h in names if re.search("[әғқңөұүһі]", h)) | {
+    "аты", "тегі", "лауазымы", "лауазым", "санаты", "пәні", "пән"}
+
+CATEGORY_NAMES: dict[str, Category] = {
+    "": Category.NONE, "-": Category.NONE, "—": Category.NONE, "жоқ": Category.NONE, "санатсыз": Category.NONE,
+    "нет": Category.NONE, "без категории": Category.NONE, "none": Category.NONE,
+    "педагог": Category.PEDAGOG, "pedagog": Category.PEDAGOG,
+    "модератор": Category.MODERATOR, "педагог-модератор": Category.MODERATOR, "moderator": Category.MODERATOR,
+    "сарапшы": Category.EXPERT, "педагог-сарапшы": Category.EXPERT, "эксперт": Category.EXPERT,
+    "педагог-эксперт": Category.EXPERT, "expert": Category.EXPERT,
+    "зерттеуші": Category.RESEARCHER, "педагог-зерттеуші": Category.RESEARCHER,
+    "исследователь": Category.RESEARCHER, "педагог-исследователь": Category.RESEARCHER,
+    "researcher": Category.RESEARCHER,
+    "шебер": Category.MASTER, "педагог-шебер": Category.MASTER, "мастер": Category.MASTER,
+    "педагог-мастер": Category.MASTER, "master": Category.MASTER,
+}
+
+Cell = str | int | float | date | datetime | None
+
+
+class StaffFileError(DomainError):
+    """The file as a whole is refused (too large, not a workbook, no header row)."""
+
+
+@dataclass
+class StaffRow:
+    """One teacher of the file: ``line`` is the row number the user sees in Excel."""
+
+    line: int
+    teacher: Teacher
+    texts: dict[str, str]
+    problems: dict[str, DomainError] = field(default_factory=dict)
+
+
+@dataclass
+class StaffFile:
+    rows: list[StaffRow]
+    columns: list[str]
+
+    @property
+    def problem_count(self) -> int:
+        return sum(len(r.problems) for r in self.rows)
+
+    @property
+    def importable(self) -> bool:
+        return bool(self.rows) and self.problem_count == 0
+
+    def teachers(self) -> list[Teacher]:
+        return [r.teacher for r in self.rows]
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return re.sub(r"\s+", " ", text).strip().rstrip(":*").strip()
+
+
+def _refuse(message: str, **params: object) -> StaffFileError:
+    return StaffFileError(Rule.VALUE, message, dict(params), field="file")
+
+
+# Dates ----------------------------------------------------------------------------------------
+_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+
+
+def parse_date(value: Cell) -> date | None:
+    """dd.mm.yyyy, yyyy-mm-dd, an Excel date or serial number; None when empty; ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        serial = float(value)
+        if serial != int(serial) or not 1 <= serial <= 2958465:
+            raise ValueError(value)
+        return EXCEL_EPOCH + timedelta(days=int(serial))
+    text = str(value).strip()
+    text = re.sub(r"\s*(ж\.|жыл|г\.|год)$", "", text).strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) <= 6:
+        return parse_date(int(text))
+    match = _DOTTED.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return date(year, month, day)
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return date(year, month, day)
+    raise ValueError(text)
+
+
+# Reading the file -----------------------------------------------------------------------------
+def read_rows(name: str, data: bytes) -> list[list[Cell]]:
+    """The cells of the first sheet (.xlsx) or of the text (.csv); refuses what is not such a file."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
+                      size=MAX_FILE_BYTES // (1024 * 1024))
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(data)
+    if suffix == ".csv":
+        return _csv_rows(data)
+    if suffix == ".xls":
+        raise _refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
+    raise _refuse(N_("a staff list is read from .xlsx or .csv files"))
+
+
+def _xlsx_rows(data: bytes) -> list[list[Cell]]:
+    not_workbook = _refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+    if not data.startswith(b"PK\x03\x04"):
+        raise not_workbook
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise not_workbook from error
+    if "xl/workbook.xml" not in names:
+        raise not_workbook
+    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        raise _refuse(N_("the workbook unpacks to more than {size} MB; it is refused as unsafe"),
+                      size=MAX_UNPACKED_BYTES // (1024 * 1024))
+    from openpyxl import load_workbook  # type: ignore[import-untyped]  # only here: a fast start
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            rows: list[list[Cell]] = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append([c if isinstance(c, str | int | float | date) or c is None else str(c) for c in row])
+                if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                    break
+            return rows
+        finally:
+            workbook.close()
+    except Exception as error:  # openpyxl raises many kinds on a broken workbook
+        raise not_workbook from error
+
+
+def _csv_rows(data: bytes) -> list[list[Cell]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1251", errors="replace")  # Excel "CSV" in a Russian Windows
+    sample = "\n".join(text.splitlines()[:5])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
+    except csv.Error:
+        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+# Parsing --------------------------------------------------------------------------------------
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool]:
+    """The header row's index, its columns' fields, and whether the headers are Kazakh."""
+    lookup = {fold(h): f for f, names in HEADERS.items() for h in names}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[int, str] = {}
+        kazakh = False
+        for column, cell in enumerate(row):
+            name = fold(_text(cell))
+            if name in lookup and lookup[name] not in columns.values():
+                columns[column] = lookup[name]
+                kazakh = kazakh or name in KAZAKH_HEADERS
+        found = set(columns.values())
+        if {"last_name", "first_name"} <= found or "full_name" in found:
+            return index, columns, kazakh
+    raise _refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
+                     "«Аты» / «Имя»"))
+
+
+def parse_staff(name: str, data: bytes, subjects: Iterable[Subject], today: date,
+                existing: Iterable[Teacher] = ()) -> StaffFile:
+    """Every row of the file as a teacher, with the problems of its cells (nothing is written)."""
+    rows = read_rows(name, data)
+    start, columns, kazakh = _header(rows)
+    by_name: dict[str, str] = {}
+    for subject in subjects:
+        for text in (subject.id, subject.name.kk, subject.name.ru):
+            if text:
+                by_name[fold(text)] = subject.id
+    known = {fold(t.full_name) for t in existing}
+    parsed: list[StaffRow] = []
+    seen: set[str] = set()
+    for offset, row in enumerate(rows[start + 1:], start=start + 2):
+        cells = {f: row[c] for c, f in columns.items() if c < len(row)}
+        if not any(_text(v) for v in cells.values()):
+            continue
+        if len(parsed) >= MAX_ROWS:
+            raise _refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
+        parsed.append(_row(offset, cells, by_name, kazakh, today, known, seen))
+    return StaffFile(parsed, sorted(set(columns.values()), key=lambda f: list(HEADERS).index(f)))
+
+
+def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bool, today: date,
+         known: set[str], seen: set[str]) -> StaffRow:
+    texts = {f: _text(v) for f, v in cells.items()}
+    problems: dict[str, DomainError] = {}
+
+    def problem(column: str, message: str, **params: object) -> None:
+        problems.setdefault(column, DomainError(Rule.VALUE, message, {"line": line, **params},
+                                                record=str(line), field=column))
+
+    if "full_name" in texts and not texts.get("last_name"):
+        parts = texts.pop("full_name").split()
+        texts["last_name"] = parts[0] if parts else ""
+        texts["first_name"] = parts[1] if len(parts) > 1 else texts.get("first_name", "")
+        texts["patronymic"] = " ".join(parts[2:]) or texts.get("patronymic", "")
+    texts.pop("full_name", None)
+    for required in ("last_name", "first_name"):
+        if not texts.get(required):
+            problem(required, N_("row {line}: the last name and the first name are required"))
+    subject_ids: list[str] = []
+    for part in re.split(r"[,;]", texts.get("subjects", "")):
+        if not part.strip():
+            continue
+        subject = subjects.get(fold(part))
+        if subject is None:
+            problem("subjects", N_("row {line}: there is no subject «{subject}» in the school"), subject=part.strip())
+        elif subject not in subject_ids:
+            subject_ids.append(subject)
+    category = CATEGORY_NAMES.get(fold(texts.get("category", "")))
+    if category is None:
+        problem("category", N_("row {line}: unknown category «{category}»"), category=texts["category"])
+    dates: dict[str, date | None] = {}
+    for column in ("category_awarded", "career_start"):
+        try:
+            dates[column] = parse_date(cells.get(column))
+        except (ValueError, OverflowError):
+            problem(column, N_("row {line}: «{value}» is not a date (dd.mm.yyyy)"), value=texts.get(column, ""))
+            dates[column] = None
+            continue
+        day = dates[column]
+        if day is not None and not date(1940, 1, 1) <= day <= today:
+            problem(column, N_("row {line}: the date {value} is in the future or too far in the past"),
+                    value=day.strftime("%d.%m.%Y"))
+    if dates.get("category_awarded") and category is Category.NONE:
+        problem("category", N_("row {line}: a category award date needs a category"))
+    teacher = Teacher(
+        id="", last_name=texts.get("last_name", ""), first_name=texts.get("first_name", ""),
+        patronymic=texts.get("patronymic") or None,
+        position=_position(texts.get("position", ""), kazakh), subjects=subject_ids,
+        category=category or Category.NONE, category_awarded=dates.get("category_awarded"),
+        career_start=dates.get("career_start"),
+    )
+    key = fold(teacher.full_name)
+    if key and key in known:
+        problem("last_name", N_("row {line}: {name} is already in the staff list"), name=teacher.full_name)
+    elif key and key in seen:
+        problem("last_name", N_("row {line}: {name} is listed twice in the file"), name=teacher.full_name)
+    seen.add(key)
+    return StaffRow(line, teacher, texts, problems)
+
+
+def _position(text: str, kazakh: bool) -> LocalizedText | None:
+    if not text:
+        return None
+    return LocalizedText(kk=text) if kazakh else LocalizedText(ru=text)
+
+
+def read_staff_file(path: Path, subjects: Iterable[Subject], today: date,
+                    existing: Iterable[Teacher] = ()) -> StaffFile:
+    """``parse_staff`` of a file on disk; a too large file is refused before it is read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
+                          size=MAX_FILE_BYTES // (1024 * 1024))
+        data = path.read_bytes()
+    except OSError as error:
+        raise _refuse(N_("the file {file} cannot be read"), file=str(path)) from error
+    return parse_staff(path.name, data, subjects, today, existing)

@@ -14,6 +14,7 @@ from desktop_app.services.exchange.service import ExchangeService
 from desktop_app.services.meetings import MeetingService
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
+from desktop_app.services.registers_export import RegisterExportService
 from desktop_app.services.schools import SchoolService
 from desktop_app.services.setup import SetupService
 from desktop_app.services.teachers import TeacherService
@@ -41,6 +42,7 @@ class Services:
     checks: CheckService
     documents: DocumentService
     setup: SetupService
+    registers: RegisterExportService
 
     @classmethod
     def open(cls, database: str, backup_dir: Path | None = None, clock: Clock = utc_now) -> Services:
@@ -66,4 +68,5 @@ class Services:
             checks=CheckService(db, clock),
             documents=DocumentService(db, clock),
             setup=SetupService(db, clock),
+            registers=RegisterExportService(db, clock),
         )

@@ -19,6 +19,7 @@ from desktop_app.documents.mentorship import build_mentorship
 from desktop_app.documents.observation import build_observation
 from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.register import build_register
+from desktop_app.documents.schedule import build_schedule
 from desktop_app.documents.verification import CODE_LENGTH, Verification, normalize_code, verification
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.accounts import Actor
@@ -35,6 +36,7 @@ from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
+from desktop_app.services.visits import VisitService
 from desktop_app.storage.database import Database
 
 
@@ -100,6 +102,7 @@ class DocumentService(Service):
         super().__init__(db, clock)
         self._plans = PlanService(db, clock)
         self._mentoring = MentoringService(db, clock)
+        self._visits = VisitService(db, clock)
 
     def _records(self, actor: Actor, school: str) -> SchoolRecords:
         with self._read(actor, school) as store:
@@ -178,6 +181,23 @@ class DocumentService(Service):
         check = verification("observation", record.id, 1, _one(records, lesson_visits=[record]))
         return PrintedDocument(build_observation(record, DocumentContext.from_records(records), lang, check),
                                lang, check)
+
+    def visit_schedule(self, actor: Actor, school: str, academic_year: str, term: int,
+                       language: str | None = None) -> PrintedDocument:
+        """The open-lesson and mutual-visit schedule of one term of the academic year."""
+        records = self._records(actor, school)
+        year = found(next((y for y in records.academic_years if y.id == academic_year), None),
+                     "academic year", academic_year)
+        period = next((t for t in year.terms if t.number == term), None)
+        if period is None:
+            raise DomainError(Rule.VALUE, N_("the academic year {year} has no term {term}"),
+                              {"year": academic_year, "term": term}, record=academic_year, field="term")
+        visits = self._visits.between(actor, school, period.start, period.end)  # what the user may see
+        lang = self._language(language, current_language())
+        check = verification("schedule", f"{year.id}#{term}", 1,
+                             {"visits": [_one(records, lesson_visits=[v]) for v in visits]})
+        data = build_schedule(year, term, visits, DocumentContext.from_records(records), lang, check)
+        return PrintedDocument(data, lang, check)
 
     def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
         """The current records whose verification code (or full hash) starts with ``code``."""

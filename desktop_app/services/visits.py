@@ -2,13 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor
-from desktop_app.domain.entities import LessonVisit, Observation
+from desktop_app.domain.entities import Association, LessonVisit, Observation
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.services.base import Service, found
 from desktop_app.storage.store import Store
+
+
+@dataclass
+class VisitMatrix:
+    """Who visited whom: rows are observers, columns the teachers observed, cells the counts.
+
+    Columns are the association's members; rows are its members and then anyone else who observed
+    one of them. ``unvisited`` are the members whose lessons nobody observed in the year.
+    """
+
+    association: str
+    teachers: list[str]
+    observers: list[str]
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def count(self, observer: str, teacher: str) -> int:
+        return self.counts.get((observer, teacher), 0)
+
+    def visited(self, teacher: str) -> int:
+        return sum(n for (_, t), n in self.counts.items() if t == teacher)
+
+    @property
+    def unvisited(self) -> list[str]:
+        return [t for t in self.teachers if self.visited(t) == 0]
+
+
+def visit_matrix(body: Association, visits: list[LessonVisit], first: date, last: date) -> VisitMatrix:
+    """Observations of lessons of the members dated in ``first`` … ``last``."""
+    members = body.member_ids()
+    matrix = VisitMatrix(body.id, members, list(members))
+    for visit in visits:
+        if visit.teacher not in members or not first <= visit.date <= last:
+            continue
+        for observation in visit.observations:
+            key = (observation.observer, visit.teacher)
+            matrix.counts[key] = matrix.counts.get(key, 0) + 1
+            if observation.observer not in matrix.observers:
+                matrix.observers.append(observation.observer)
+    return matrix
+
+
+Visits = list[LessonVisit]
+
+
+def in_period(visits: list[LessonVisit], first: date, last: date) -> list[LessonVisit]:
+    return [v for v in visits if first <= v.date <= last]
 
 
 class VisitService(Service):
@@ -21,6 +68,21 @@ class VisitService(Service):
         mine = {actor.teacher}
         return sorted((v for v in visits if v.teacher in mine or any(o.observer in mine for o in v.observations)),
                       key=lambda v: v.date)
+
+    def between(self, actor: Actor, school: str, first: date, last: date) -> Visits:
+        """The visits the user may see dated in ``first`` … ``last`` (a term's schedule)."""
+        return in_period(self.list(actor, school), first, last)
+
+    def matrix(self, actor: Actor, school: str, association: str, academic_year: str) -> VisitMatrix:
+        """Who visited whom among the association's members during the academic year."""
+        with self._read(actor, school) as store:
+            body = found(store.get_association(school, association), "association", association)
+            if not (actor.may(Action.READ_ALL) or actor.teacher == body.head):
+                actor.require(Action.READ_ALL, record=association)
+            year = found(store.get_academic_year(school, academic_year), "academic year", academic_year)
+            visits = store.list_lesson_visits(school)
+        first, last = year.window
+        return visit_matrix(body, visits, first, last)
 
     def get(self, actor: Actor, school: str, visit: str) -> LessonVisit:
         with self._read(actor, school) as store:

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help=_("SQLite file or SQLAlchemy URL (default: METODSOVET_DB or the "
                                        "user's data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and of the window"))
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("check the installation without a window and exit"))
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     commands.add_parser("demo", help=_("fill an empty database with the demo school"))
     p = commands.add_parser("import", help=_("import an exchange document"))
@@ -75,7 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if language in i18n.LANGUAGES:
         i18n.set_language(language)
     database = args.db or default_database()
-    if args.command is None and not args.self_test:
+    if args.self_test:
+        from desktop_app.selftest import run
+
+        return run()
+    if args.command is None:
         from desktop_app.app import run_window  # the window only when asked for: no Qt for scripts
 
         return run_window(database, args.lang)

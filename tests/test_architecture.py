@@ -20,7 +20,7 @@ ALLOWED = {
     "paths": set(),
 }
 #: Third-party packages that only one layer may use.
-EXCLUSIVE = {"sqlalchemy": {"storage"}, "alembic": {"storage"}, "PySide6": {"ui", "app"},
+EXCLUSIVE = {"sqlalchemy": {"storage"}, "alembic": {"storage"}, "PySide6": {"ui", "app", "selftest"},
              "reportlab": {"documents"}}
 
 

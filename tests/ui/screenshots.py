@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
+from desktop_app.ui.dialogs.mentorship import MentorshipDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.dialogs.teacher import TeacherDialog
+from desktop_app.ui.dialogs.visit import ObservationDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from desktop_app.ui.session import Session
@@ -59,9 +61,42 @@ def main(out: Path) -> None:
         app.processEvents()
         editor.grab().save(str(out / f"{language}-teacher-dialog.png"))
         editor.close()
+        shoot_mentoring_and_visits(app, window, session, out, language)
     window.close()
     services.close()
     print(f"saved to {out}")
+
+
+def shoot_mentoring_and_visits(app: QApplication, window: MainWindow, session: Session, out: Path,
+                               language: str) -> None:
+    """The visit matrix tab, the assign-a-mentor dialog and an observation dialog."""
+    window.show_section("mentoring")
+    mentoring = window.views["mentoring"]
+    mentoring.table.selectRow(0)  # type: ignore[attr-defined]
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-mentoring-selected.png"))
+    year = window.current_year()
+    assert year is not None
+    dialog = MentorshipDialog(session, year, None, "t-11")
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / f"{language}-mentorship-dialog.png"))
+    dialog.close()
+    window.show_section("visits")
+    visits = window.views["visits"]
+    visits.term.setCurrentIndex(visits.term.findData(2))  # type: ignore[attr-defined]
+    visits.table.selectRow(0)  # type: ignore[attr-defined]
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-visits-term.png"))
+    observation = ObservationDialog(session, visits.selected(), "t-03")  # type: ignore[attr-defined]
+    observation.show()
+    app.processEvents()
+    observation.grab().save(str(out / f"{language}-observation-dialog.png"))
+    observation.close()
+    visits.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-visits-matrix.png"))
+    visits.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -69,7 +70,11 @@ class MentorshipDialog(QDialog):
         self.goals.setMaximumHeight(70)
         self.plan = QTableWidget(0, 3, self)
         self.plan.verticalHeader().setVisible(False)
-        self.plan.horizontalHeader().setStretchLastSection(False)
+        header = self.plan.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.plan.setColumnWidth(0, 130)
+        self.plan.setColumnWidth(2, 100)
         self.plan.setMinimumHeight(120)
         for activity in (m.plan if m else []):
             self.add_activity(activity)
@@ -114,7 +119,7 @@ class MentorshipDialog(QDialog):
         layout.addWidget(self.errors["plan"])
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self.mentee.setEnabled(m is None)
 
     def _connect(self) -> None:
@@ -152,7 +157,7 @@ class MentorshipDialog(QDialog):
         suggested = s.services.mentoring.suggest_mentors(s.actor, s.school, mentee, self.year.id) if mentee else []
         for suggestion in suggested:
             text = _("{name} — {category}, mentees: {count}").format(
-                name=suggestion.teacher.full_name, category=label(CATEGORY_LABELS, suggestion.teacher.category),
+                name=suggestion.teacher.short_name, category=label(CATEGORY_LABELS, suggestion.teacher.category),
                 count=suggestion.mentees)
             self.mentor.addItem("★ " + text, suggestion.teacher.id)
         ids = {x.teacher.id for x in suggested}
@@ -173,9 +178,6 @@ class MentorshipDialog(QDialog):
         done.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         done.setCheckState(Qt.CheckState.Checked if activity and activity.done else Qt.CheckState.Unchecked)
         self.plan.setItem(row, 2, done)
-        self.plan.setColumnWidth(0, 120)
-        self.plan.setColumnWidth(1, 360)
-        self.plan.setColumnWidth(2, 80)
 
     def _remove_activity(self) -> None:
         row = self.plan.currentRow()

@@ -88,6 +88,7 @@ class MentoringView(View):
         self.suggest_note.setObjectName("viewNote")
         self.suggest_note.setWordWrap(True)
         self.suggestions = QListWidget(self)
+        self.suggestions.setWordWrap(True)
         self.assign_suggested = QPushButton(self)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -165,6 +166,7 @@ class MentoringView(View):
                     reasons.append(_("no category"))
                 item = QListWidgetItem(f"{suggestion.teacher.short_name} — {', '.join(reasons)}", self.suggestions)
                 item.setData(Qt.ItemDataRole.UserRole, suggestion.teacher.id)
+                item.setToolTip(item.text())
         if chosen is not None:
             self.select(chosen.id)
         self._on_selection()

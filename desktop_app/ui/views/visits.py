@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +43,18 @@ class VisitsView(View):
         self.title_label.setObjectName("viewTitle")
         self.term_label = QLabel(self)
         self.term = QComboBox(self)
+        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.plan_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.observe_button = QPushButton(self)
-        self.print_sheet_button = QPushButton(self)
-        self.print_schedule_button = QPushButton(self)
-        self.export_button = QPushButton(self)
+        self.output_button = QToolButton(self)
+        self.output_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.output_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.output_menu = QMenu(self)
+        self.output_button.setMenu(self.output_menu)
+        self.print_sheet_button = self.output_menu.addAction("")
+        self.print_schedule_button = self.output_menu.addAction("")
+        self.export_button = self.output_menu.addAction("")
         actor = self.session.actor
         planner = actor.may(Action.EDIT_VISIT) or actor.role is Role.HEAD
         self.plan_button.setVisible(planner)
@@ -58,8 +66,7 @@ class VisitsView(View):
         for button in (self.plan_button, self.edit_button, self.observe_button):
             bar.addWidget(button)
         bar.addStretch(1)
-        for button in (self.print_sheet_button, self.print_schedule_button, self.export_button):
-            bar.addWidget(button)
+        bar.addWidget(self.output_button)
 
         self.model: RecordTableModel[LessonVisit] = RecordTableModel([
             Column(N_("Date"), lambda v: short_date(v.date), sort_key=lambda v: v.date.isoformat()),
@@ -129,13 +136,14 @@ class VisitsView(View):
 
     def _connect(self) -> None:
         self.term.currentIndexChanged.connect(self._load_visits)
+        self.term.currentIndexChanged.connect(self._update_buttons)
         self.body.currentIndexChanged.connect(self._load_matrix)
         self.plan_button.clicked.connect(lambda: self._run(self.make_visit_dialog(None)))
         self.edit_button.clicked.connect(self.edit_selected)
         self.observe_button.clicked.connect(self.observe_selected)
-        self.print_sheet_button.clicked.connect(self.ask_print_sheet)
-        self.print_schedule_button.clicked.connect(self.ask_print_schedule)
-        self.export_button.clicked.connect(self.ask_export)
+        self.print_sheet_button.triggered.connect(self.ask_print_sheet)
+        self.print_schedule_button.triggered.connect(self.ask_print_schedule)
+        self.export_button.triggered.connect(self.ask_export)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
@@ -145,6 +153,7 @@ class VisitsView(View):
         self.plan_button.setText(_("Plan a visit…"))
         self.edit_button.setText(_("Edit…"))
         self.observe_button.setText(_("Record an observation…"))
+        self.output_button.setText(_("Print and export"))
         self.print_sheet_button.setText(_("Print observation sheet…"))
         self.print_schedule_button.setText(_("Print term schedule…"))
         self.export_button.setText(_("Export to Excel…"))

@@ -16,6 +16,7 @@ from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.registers_export import RegisterExportService
 from desktop_app.services.schools import SchoolService
+from desktop_app.services.search import PlainProtocolSearch, ProtocolSearch
 from desktop_app.services.setup import SetupService
 from desktop_app.services.teachers import TeacherService
 from desktop_app.services.visits import VisitService
@@ -43,6 +44,7 @@ class Services:
     documents: DocumentService
     setup: SetupService
     registers: RegisterExportService
+    search: ProtocolSearch
 
     @classmethod
     def open(cls, database: str, backup_dir: Path | None = None, clock: Clock = utc_now) -> Services:
@@ -69,4 +71,5 @@ class Services:
             documents=DocumentService(db, clock),
             setup=SetupService(db, clock),
             registers=RegisterExportService(db, clock),
+            search=PlainProtocolSearch(db, clock),
         )

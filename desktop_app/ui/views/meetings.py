@@ -1,49 +1,367 @@
-"""Meetings of the year's associations and of the council (read-only in this version)."""
+"""Meetings of one body (an association or the council) in the selected year, its annual work plan
+beside them; record, finalize, correct by a new version, print; search over all protocols."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from pathlib import Path
 
-from desktop_app.domain.entities import Meeting
-from desktop_app.i18n import N_
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import Association, Meeting, MeetingStatus
+from desktop_app.domain.errors import UserError
+from desktop_app.i18n import N_, _
+from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
-from desktop_app.ui.models.table import Column
+from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import local
-from desktop_app.ui.views.records import RecordsView
+from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
+
+LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
 
 
-@dataclass(frozen=True)
-class MeetingRow:
-    meeting: Meeting
-    body: str
-    chair: str
+def agenda_summary(meeting: Meeting) -> str:
+    return "; ".join(f"{i.number}. {i.title}" for i in meeting.agenda)
 
 
-class MeetingsView(RecordsView):
-    title = N_("Meetings")
-    note = N_("Meetings of the associations and of the methodical council in the selected academic year.")
+class MeetingsView(View):
+    def _build_ui(self) -> None:
+        self.bodies: list[Association] = []
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("viewTitle")
+        self.body_label = QLabel(self)
+        self.body_combo = QComboBox(self)
+        self.body_combo.setMinimumWidth(320)
+        self.status_label = QLabel(self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem("", "")
+        for status in MeetingStatus:
+            self.status_filter.addItem("", status.value)
+        top = QHBoxLayout()
+        for widget in (self.body_label, self.body_combo, self.status_label, self.status_filter):
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.new_button, self.open_button, self.finalize_button, self.version_button = (
+            QPushButton(self) for _ in range(4))
+        self.print_button, self.extract_button, self.register_button = (QPushButton(self) for _ in range(3))
+        self.language_label = QLabel(self)
+        self.doc_language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.doc_language.addItem(name, code)
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.open_button, self.finalize_button, self.version_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        for widget in (self.language_label, self.doc_language, self.print_button, self.extract_button,
+                       self.register_button):
+            actions.addWidget(widget)
+        self.model: RecordTableModel[Meeting] = RecordTableModel([
+            Column(N_("No."), lambda m: str(m.number), sort_key=lambda m: m.number, align_center=True),
+            Column(N_("Date"), lambda m: short_date(m.date), sort_key=lambda m: m.date.isoformat()),
+            Column(N_("Status"), lambda m: label(MEETING_STATUS_LABELS, m.status)),
+            Column(N_("Version"), lambda m: str(m.version), sort_key=lambda m: m.version, align_center=True),
+            Column(N_("Agenda"), agenda_summary),
+        ], self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.work_plan_box = QGroupBox(self)
+        self.work_plan = QListWidget(self.work_plan_box)
+        self.work_plan.setWordWrap(True)
+        QVBoxLayout(self.work_plan_box).addWidget(self.work_plan)
+        self.versions_box = QGroupBox(self)
+        self.versions = QListWidget(self.versions_box)
+        self.versions.setWordWrap(True)
+        QVBoxLayout(self.versions_box).addWidget(self.versions)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.work_plan_box, 2)
+        side_layout.addWidget(self.versions_box, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        protocols = QWidget(self)
+        layout = QVBoxLayout(protocols)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self.search_panel = ProtocolSearchPanel(self.session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(protocols, "")
+        self.tabs.addTab(self.search_panel, "")
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.tabs, 1)
 
-    def columns(self) -> Sequence[Column[MeetingRow]]:
-        return [
-            Column(N_("Association"), lambda r: r.body),
-            Column(N_("No."), lambda r: str(r.meeting.number), sort_key=lambda r: r.meeting.number,
-                   align_center=True),
-            Column(N_("Date"), lambda r: short_date(r.meeting.date),
-                   sort_key=lambda r: r.meeting.date.isoformat()),
-            Column(N_("Chair"), lambda r: r.chair),
-            Column(N_("Agenda items"), lambda r: str(len(r.meeting.agenda)),
-                   sort_key=lambda r: len(r.meeting.agenda), align_center=True),
-            Column(N_("Status"), lambda r: label(MEETING_STATUS_LABELS, r.meeting.status)),
-        ]
+    def _connect(self) -> None:
+        self.body_combo.currentIndexChanged.connect(lambda _i: self.load_meetings())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.load_meetings())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.new_button.clicked.connect(self.new_meeting)
+        self.open_button.clicked.connect(self.open_selected)
+        self.finalize_button.clicked.connect(self.finalize_selected)
+        self.version_button.clicked.connect(self.ask_new_version)
+        self.print_button.clicked.connect(self.ask_print_protocol)
+        self.extract_button.clicked.connect(self.ask_print_extract)
+        self.register_button.clicked.connect(self.ask_print_register)
+        self.search_panel.open_meeting.connect(self.open_meeting)
 
-    def load(self) -> Sequence[MeetingRow]:
-        assert self.year is not None
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Meetings"))
+        self.body_label.setText(_("Body:"))
+        self.status_label.setText(_("Status:"))
+        self.status_filter.setItemText(0, _("all"))
+        for index, status in enumerate(MeetingStatus, start=1):
+            self.status_filter.setItemText(index, label(MEETING_STATUS_LABELS, status))
+        self.new_button.setText(_("New meeting"))
+        self.open_button.setText(_("Open"))
+        self.finalize_button.setText(_("Finalize…"))
+        self.version_button.setText(_("New version…"))
+        self.language_label.setText(_("Document language:"))
+        self.print_button.setText(_("Protocol PDF…"))
+        self.extract_button.setText(_("Extract PDF…"))
+        self.register_button.setText(_("Register PDF…"))
+        self.work_plan_box.setTitle(_("Annual work plan"))
+        self.versions_box.setTitle(_("Previous versions (read only)"))
+        self.tabs.setTabText(0, _("Protocols"))
+        self.tabs.setTabText(1, _("Search in all protocols"))
+        self.model.retranslate()
+
+    # Loading -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
         s = self.session
-        teachers = s.teachers_by_id()
-        rows = []
-        for body in s.services.associations.list(s.actor, s.school, self.year.id):
-            for meeting in s.services.meetings.list(s.actor, s.school, body.id):
-                chair = teachers[meeting.chair].short_name if meeting.chair in teachers else meeting.chair
-                rows.append(MeetingRow(meeting, local(body.name), chair))
-        return rows
+        current = self.body_combo.currentData()
+        self.bodies = (s.services.associations.list(s.actor, s.school, self.year.id)
+                       if self.year is not None else [])
+        self.bodies.sort(key=lambda b: (b.kind == "council", local(b.name)))
+        self.body_combo.blockSignals(True)
+        self.body_combo.clear()
+        for body in self.bodies:
+            self.body_combo.addItem(local(body.name), body.id)
+        if current is None:  # first time: a body that has meetings, the user's own first
+            mine = [b for b in self.bodies if b.head == s.actor.teacher] + self.bodies
+            current = next((b.id for b in mine if s.services.meetings.list(s.actor, s.school, b.id)), None)
+        self.body_combo.setCurrentIndex(max(self.body_combo.findData(current), 0))
+        self.body_combo.blockSignals(False)
+        self.search_panel.bodies = {b.id: local(b.name) for b in
+                                    s.services.associations.list(s.actor, s.school)}
+        self.load_meetings()
+
+    def body(self) -> Association | None:
+        body_id = self.body_combo.currentData()
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def load_meetings(self) -> None:
+        body = self.body()
+        s = self.session
+        meetings = s.services.meetings.list(s.actor, s.school, body.id) if body else []
+        wanted = self.status_filter.currentData()
+        self.model.set_records([m for m in meetings if not wanted or m.status.value == wanted])
+        fit_columns(self.table, 420)
+        self.work_plan.clear()
+        for item in (body.work_plan.items if body and body.work_plan else []):
+            self.work_plan.addItem(f"{item.month}: {item.topic}")
+        if not self.work_plan.count():
+            self.work_plan.addItem(_("No annual work plan entered."))
+        self._selection_changed()
+
+    def set_search(self, text: str) -> None:
+        super().set_search(text)
+        self.proxy.set_search(text)
+
+    def selected(self) -> Meeting | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.source_row(index.row()))
+
+    def select(self, meeting_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.model.record(self.proxy.source_row(row)).id == meeting_id:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        meeting = self.selected()
+        finalized = meeting is not None and meeting.status is MeetingStatus.FINALIZED
+        for button in (self.open_button, self.print_button, self.extract_button):
+            button.setEnabled(meeting is not None)
+        self.finalize_button.setEnabled(meeting is not None and not finalized)
+        self.version_button.setEnabled(finalized)
+        self.new_button.setEnabled(self.body() is not None)
+        self.register_button.setEnabled(self.body() is not None)
+        self.versions.clear()
+        if meeting is not None:
+            s = self.session
+            for version in s.services.meetings.versions(s.actor, s.school, meeting.id):
+                self.versions.addItem(_("Version {version}, {at}, {who}: {reason}").format(
+                    version=version.version, at=version.at.strftime("%d.%m.%Y %H:%M"),
+                    who=version.actor, reason=version.reason))
+
+    # Actions -----------------------------------------------------------------------------------
+    def editor(self, meeting: Meeting | None = None, body: Association | None = None) -> MeetingDialog | None:
+        """The editor for a new meeting of the selected body, or for ``meeting``."""
+        body = body or self.body()
+        if body is None:
+            return None
+        dialog = MeetingDialog(self.session, body, meeting, self)
+        dialog.meeting_saved.connect(lambda meeting_id: self._saved(meeting_id))
+        return dialog
+
+    def _saved(self, meeting_id: str) -> None:
+        self.load_meetings()
+        self.select(meeting_id)
+        self.records_changed.emit()
+
+    def new_meeting(self) -> None:
+        dialog = self.editor()
+        if dialog is not None:
+            dialog.exec()
+
+    def open_selected(self) -> None:
+        meeting = self.selected()
+        if meeting is not None:
+            self.open_meeting(meeting.id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        s = self.session
+        try:
+            meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
+            body = s.services.associations.get(s.actor, s.school, meeting.body)
+        except UserError as error:
+            self.show_message(error.render(_))
+            return
+        dialog = self.editor(meeting, body)
+        if dialog is not None:
+            dialog.exec()
+
+    def show_message(self, text: str, ok: bool = False) -> None:
+        self.message.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020;")
+        self.message.setText(text)
+        self.status_message.emit(text)
+
+    def finalize_selected(self) -> bool:
+        meeting = self.selected()
+        if meeting is None or not self.confirm(_(
+                "A finalized protocol is locked; it can be corrected only through a new version. Finalize?")):
+            return False
+        return self._run(lambda s: s.services.meetings.finalize(s.actor, s.school, meeting.id),
+                         _("The protocol is finalized."))
+
+    def ask_new_version(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, _("New version"), _("Why is the protocol corrected?"))
+        if ok:
+            self.new_version(reason)
+
+    def new_version(self, reason: str) -> bool:
+        meeting = self.selected()
+        if meeting is None:
+            return False
+        return self._run(lambda s: s.services.meetings.new_version(s.actor, s.school, meeting.id, reason),
+                         _("A new version is open for correction; the previous one is kept."))
+
+    def _run(self, action: object, done: str) -> bool:
+        meeting = self.selected()
+        try:
+            action(self.session)  # type: ignore[operator]
+        except UserError as error:
+            self.show_message(error.render(_))
+            return False
+        self.show_message(done, ok=True)
+        self.load_meetings()
+        if meeting is not None:
+            self.select(meeting.id)
+        self.records_changed.emit()
+        return True
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, _("Confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # Documents ---------------------------------------------------------------------------------
+    def language(self) -> str:
+        return str(self.doc_language.currentData())
+
+    def write_protocol(self, path: Path, language: str | None = None) -> bool:
+        meeting = self.selected()
+        assert meeting is not None
+        return self._write(path, lambda s: s.services.documents.protocol(
+            s.actor, s.school, meeting.id, language or self.language()))
+
+    def write_extract(self, path: Path, item: int, language: str | None = None) -> bool:
+        meeting = self.selected()
+        assert meeting is not None
+        return self._write(path, lambda s: s.services.documents.extract(
+            s.actor, s.school, meeting.id, item, language or self.language()))
+
+    def write_register(self, path: Path, language: str | None = None) -> bool:
+        body = self.body()
+        assert body is not None
+        return self._write(path, lambda s: s.services.documents.register(
+            s.actor, s.school, body.id, language or self.language()))
+
+    def _write(self, path: Path, build: object) -> bool:
+        try:
+            document = build(self.session)  # type: ignore[operator]
+            path.write_bytes(document.data)
+        except UserError as error:
+            self.show_message(error.render(_))
+            return False
+        except OSError as error:
+            self.show_message(_("The file could not be written: {reason}").format(reason=error.strerror or error))
+            return False
+        self.show_message(_("Saved: {path}").format(path=path), ok=True)
+        return True
+
+    def _ask_path(self, name: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), name, "PDF (*.pdf)")
+        return Path(path) if path else None
+
+    def ask_print_protocol(self) -> None:
+        meeting = self.selected()
+        path = self._ask_path(f"protocol-{meeting.number}-{self.language()}.pdf") if meeting else None
+        if path is not None:
+            self.write_protocol(path)
+
+    def ask_print_extract(self) -> None:
+        meeting = self.selected()
+        if meeting is None or not meeting.agenda:
+            return
+        titles = [f"{i.number}. {i.title}" for i in meeting.agenda]
+        chosen, ok = QInputDialog.getItem(self, _("Extract from the protocol"), _("Agenda item"), titles, 0, False)
+        path = self._ask_path(f"extract-{meeting.number}-{self.language()}.pdf") if ok else None
+        if path is not None:
+            self.write_extract(path, meeting.agenda[titles.index(chosen)].number)
+
+    def ask_print_register(self) -> None:
+        path = self._ask_path(f"register-{self.language()}.pdf")
+        if path is not None:
+            self.write_register(path)
+
+    def meetings_shown(self) -> Sequence[Meeting]:
+        return [self.model.record(self.proxy.source_row(r)) for r in range(self.proxy.rowCount())]

@@ -1,0 +1,344 @@
+"""One agenda item of the meeting editor: HEARD, SPOKE, RESOLVED, the vote and the plans considered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import (
+    AgendaItem,
+    CalendarPlan,
+    Person,
+    PlanStatus,
+    ReviewOutcome,
+    Speaker,
+    Speech,
+    Vote,
+)
+from desktop_app.i18n import _
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label
+from desktop_app.ui.widgets.fields import ERROR_STYLE, error_label
+
+#: A speaker choice: ("member", teacher id) or ("guest", name).
+SpeakerKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """A plan that may be considered under an item, and how it is shown."""
+
+    plan: CalendarPlan
+    caption: str
+
+
+@dataclass(frozen=True)
+class PlanReview:
+    plan: str
+    outcome: ReviewOutcome
+    remarks: str | None
+
+
+def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setUndoRedoEnabled(True)  # Ctrl+Z takes back the last edits
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+class SpeakerCombo(QComboBox):
+    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]]) -> None:
+        current = self.currentData()
+        self.clear()
+        self.addItem("—", None)
+        for key, name in speakers:
+            self.addItem(name, key)
+        index = self.findData(current)
+        self.setCurrentIndex(max(index, 0))
+
+    def select(self, key: SpeakerKey | None) -> None:
+        self.setCurrentIndex(max(self.findData(key), 0))
+
+
+def speaker_key(speaker: Speaker) -> SpeakerKey:
+    return ("guest", speaker.name) if isinstance(speaker, Person) else ("member", speaker)
+
+
+class SpokeRow(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.speaker = SpeakerCombo(self)
+        self.text = QLineEdit(self)
+        self.remove = QPushButton("×", self)
+        self.remove.setFixedWidth(28)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.remove)
+
+
+class AgendaItemEditor(QWidget):
+    """``changed`` fires on every edit (the dialog re-checks the rules and marks the draft dirty)."""
+
+    changed = Signal()
+
+    def __init__(self, item: AgendaItem, plans: list[PlanChoice], present: Callable[[], int],
+                 speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._present = present
+        self._plans = list(plans)
+        self._speakers = speakers
+        self._spoke: list[SpokeRow] = []
+        self._build_ui(item)
+        self._connect()
+        self.retranslate_ui()
+        self.update_vote_check()
+
+    def _build_ui(self, item: AgendaItem) -> None:
+        self.title = QLineEdit(item.title, self)
+        self.heard_speaker = SpeakerCombo(self)
+        self.heard_speaker.set_speakers(self._speakers)
+        self.heard_text = text_edit(self)
+        if item.heard:
+            self.heard_speaker.select(speaker_key(item.heard[0].speaker))
+            self.heard_text.setPlainText(item.heard[0].text)
+        self.spoke_box = QVBoxLayout()
+        self.add_spoke_button = QPushButton(self)
+        for speech in item.spoke:
+            self.add_spoke(speech)
+        self.decisions = text_edit(self, 70)
+        self.decisions.setPlainText("\n".join(item.decisions))
+        self.vote_on = QCheckBox(self)
+        self.votes = [QSpinBox(self) for _ in range(3)]
+        for spin in self.votes:
+            spin.setRange(0, 999)
+        if item.vote is not None:
+            self.vote_on.setChecked(True)
+            for spin, value in zip(self.votes, (item.vote.in_favour, item.vote.against,
+                                                item.vote.abstained), strict=True):
+                spin.setValue(value)
+        self.vote_labels = [QLabel(self) for _ in range(3)]
+        self.vote_total = QLabel(self)
+        self.vote_error = error_label(self)
+        self.plan_table = QTableWidget(len(self._plans), 4, self)
+        self.plan_table.verticalHeader().setVisible(False)
+        self.plan_table.horizontalHeader().setStretchLastSection(True)
+        self.plan_table.setMinimumHeight(90)
+        self.outcomes: list[QComboBox] = []
+        self.remarks: list[QLineEdit] = []
+        for row, choice in enumerate(self._plans):
+            check = QTableWidgetItem(choice.caption)
+            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            listed = choice.plan.id in item.plans
+            check.setCheckState(Qt.CheckState.Checked if listed else Qt.CheckState.Unchecked)
+            self.plan_table.setItem(row, 0, check)
+            status = QTableWidgetItem("")
+            status.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.plan_table.setItem(row, 1, status)
+            outcome = QComboBox(self.plan_table)
+            outcome.addItem("—", None)
+            for value in ReviewOutcome:
+                outcome.addItem("", value.value)
+            review = choice.plan.review
+            if review is not None:
+                outcome.setCurrentIndex(outcome.findData(review.outcome.value))
+            outcome.setEnabled(choice.plan.status is PlanStatus.SUBMITTED)
+            self.plan_table.setCellWidget(row, 2, outcome)
+            remarks = QLineEdit(review.remarks or "" if review else "", self.plan_table)
+            remarks.setEnabled(choice.plan.status is PlanStatus.SUBMITTED)
+            self.plan_table.setCellWidget(row, 3, remarks)
+            self.outcomes.append(outcome)
+            self.remarks.append(remarks)
+
+        self.heard_box = QGroupBox(self)
+        heard = QFormLayout(self.heard_box)
+        self.heard_speaker_label = QLabel(self)
+        heard.addRow(self.heard_speaker_label, self.heard_speaker)
+        heard.addRow(self.heard_text)
+        self.spoke_group = QGroupBox(self)
+        spoke = QVBoxLayout(self.spoke_group)
+        spoke.addLayout(self.spoke_box)
+        spoke.addWidget(self.add_spoke_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.resolved_box = QGroupBox(self)
+        resolved = QVBoxLayout(self.resolved_box)
+        self.decisions_hint = QLabel(self)
+        self.decisions_hint.setObjectName("viewNote")
+        resolved.addWidget(self.decisions_hint)
+        resolved.addWidget(self.decisions)
+        self.decisions_error = error_label(self)
+        resolved.addWidget(self.decisions_error)
+        vote_row = QHBoxLayout()
+        vote_row.addWidget(self.vote_on)
+        for caption, spin in zip(self.vote_labels, self.votes, strict=True):
+            vote_row.addWidget(caption)
+            vote_row.addWidget(spin)
+        vote_row.addWidget(self.vote_total)
+        vote_row.addStretch(1)
+        resolved.addLayout(vote_row)
+        resolved.addWidget(self.vote_error)
+        self.plans_box = QGroupBox(self)
+        plans = QVBoxLayout(self.plans_box)
+        plans.addWidget(self.plan_table)
+        self.plans_box.setVisible(bool(self._plans))
+        self.title_label = QLabel(self)
+        self.title_error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QFormLayout()
+        top.addRow(self.title_label, self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.title_error)
+        layout.addWidget(self.heard_box)
+        layout.addWidget(self.spoke_group)
+        layout.addWidget(self.resolved_box)
+        layout.addWidget(self.plans_box)
+
+    def _connect(self) -> None:
+        self.add_spoke_button.clicked.connect(lambda: self.add_spoke(None))
+        self.title.textChanged.connect(self.changed)
+        self.heard_text.textChanged.connect(self.changed)
+        self.heard_speaker.currentIndexChanged.connect(self.changed)
+        self.decisions.textChanged.connect(self.changed)
+        self.vote_on.toggled.connect(self.update_vote_check)
+        for spin in self.votes:
+            spin.valueChanged.connect(self.update_vote_check)
+        self.plan_table.itemChanged.connect(self.changed)
+        for outcome, remarks in zip(self.outcomes, self.remarks, strict=True):
+            outcome.currentIndexChanged.connect(self.changed)
+            remarks.textChanged.connect(self.changed)
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Agenda item"))
+        self.heard_box.setTitle(_("HEARD"))
+        self.heard_speaker_label.setText(_("Speaker"))
+        self.spoke_group.setTitle(_("SPOKE"))
+        self.add_spoke_button.setText(_("Add a speaker"))
+        self.resolved_box.setTitle(_("RESOLVED"))
+        self.decisions_hint.setText(_("One decision per line; they are numbered in the protocol."))
+        self.vote_on.setText(_("Voted:"))
+        for caption, text in zip(self.vote_labels, (_("for"), _("against"), _("abstained")), strict=True):
+            caption.setText(text)
+        self.plans_box.setTitle(_("Calendar-thematic plans considered"))
+        self.plan_table.setHorizontalHeaderLabels([_("Plan"), _("Status"), _("Outcome"), _("Remarks")])
+        for row, choice in enumerate(self._plans):
+            status = self.plan_table.item(row, 1)
+            if status is not None:
+                status.setText(label(PLAN_STATUS_LABELS, choice.plan.status))
+            for index, value in enumerate(ReviewOutcome, start=1):
+                self.outcomes[row].setItemText(index, label(REVIEW_OUTCOME_LABELS, value))
+        self.plan_table.resizeColumnsToContents()
+        self.update_vote_check()
+
+    # Editing -----------------------------------------------------------------------------------
+    def add_spoke(self, speech: Speech | None) -> SpokeRow:
+        row = SpokeRow(self)
+        row.speaker.set_speakers(self._speakers)
+        if speech is not None:
+            row.speaker.select(speaker_key(speech.speaker))
+            row.text.setText(speech.text)
+        row.remove.clicked.connect(lambda: self._remove_spoke(row))
+        row.text.textChanged.connect(self.changed)
+        row.speaker.currentIndexChanged.connect(self.changed)
+        self._spoke.append(row)
+        self.spoke_box.addWidget(row)
+        self.changed.emit()
+        return row
+
+    def _remove_spoke(self, row: SpokeRow) -> None:
+        self._spoke.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+    def spoke_rows(self) -> list[SpokeRow]:
+        return list(self._spoke)
+
+    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]]) -> None:
+        self._speakers = speakers
+        for combo in [self.heard_speaker, *(r.speaker for r in self._spoke)]:
+            combo.blockSignals(True)
+            combo.set_speakers(speakers)
+            combo.blockSignals(False)
+
+    def update_vote_check(self) -> None:
+        """Rule 4 as the user types: the vote counts no more people than are present."""
+        for spin in self.votes:
+            spin.setEnabled(self.vote_on.isChecked())
+        total = sum(spin.value() for spin in self.votes)
+        present = self._present()
+        self.vote_total.setText(_("total {total} of {present} present").format(total=total, present=present))
+        over = self.vote_on.isChecked() and total > present
+        self.vote_total.setStyleSheet(ERROR_STYLE if over else "")
+        self.vote_error.setText(_("Rule 4: the vote counts {total} but only {present} are present.")
+                                .format(total=total, present=present) if over else "")
+        self.vote_error.setVisible(over)
+        self.changed.emit()
+
+    # Reading -----------------------------------------------------------------------------------
+    def item(self, number: int, speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> AgendaItem:
+        heard_speaker = speaker_of(self.heard_speaker.currentData())
+        heard_text = self.heard_text.toPlainText().strip()
+        heard = [Speech(heard_speaker, heard_text)] if heard_speaker is not None and heard_text else []
+        spoke = []
+        for row in self._spoke:
+            speaker = speaker_of(row.speaker.currentData())
+            if speaker is not None and row.text.text().strip():
+                spoke.append(Speech(speaker, row.text.text().strip()))
+        decisions = [line.strip() for line in self.decisions.toPlainText().splitlines() if line.strip()]
+        vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
+        plans = [c.plan.id for row, c in enumerate(self._plans) if self._checked(row)]
+        return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans)
+
+    def _checked(self, row: int) -> bool:
+        cell = self.plan_table.item(row, 0)
+        return cell is not None and cell.checkState() == Qt.CheckState.Checked
+
+    def reviews(self) -> list[PlanReview]:
+        """Outcomes chosen for submitted plans (the ones not yet considered)."""
+        chosen = []
+        for row, choice in enumerate(self._plans):
+            value = self.outcomes[row].currentData()
+            if self._checked(row) and value and choice.plan.status is PlanStatus.SUBMITTED:
+                chosen.append(PlanReview(choice.plan.id, ReviewOutcome(value),
+                                         self.remarks[row].text().strip() or None))
+        return chosen
+
+    def set_plan_outcome(self, plan: str, outcome: ReviewOutcome | None, remarks: str = "") -> None:
+        """Tick a plan as considered and choose its outcome (as a user does with the mouse)."""
+        row = next(r for r, c in enumerate(self._plans) if c.plan.id == plan)
+        cell = self.plan_table.item(row, 0)
+        assert cell is not None
+        cell.setCheckState(Qt.CheckState.Checked)
+        self.outcomes[row].setCurrentIndex(self.outcomes[row].findData(outcome.value) if outcome else 0)
+        self.remarks[row].setText(remarks)
+
+    def update_plan(self, plan: CalendarPlan) -> None:
+        """After the review is recorded: the plan's new status, its outcome no longer editable."""
+        row = next((r for r, c in enumerate(self._plans) if c.plan.id == plan.id), None)
+        if row is None:
+            return
+        self._plans[row] = PlanChoice(plan, self._plans[row].caption)
+        status = self.plan_table.item(row, 1)
+        if status is not None:
+            status.setText(label(PLAN_STATUS_LABELS, plan.status))
+        self.outcomes[row].setEnabled(False)
+        self.remarks[row].setEnabled(False)

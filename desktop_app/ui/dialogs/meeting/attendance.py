@@ -1,0 +1,153 @@
+"""Attendance in the meeting editor: the body's members on the date, and invited guests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import Association, Attendance, Person, Teacher
+from desktop_app.i18n import _
+
+
+def _cell(text: str, editable: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
+    return item
+
+
+class AttendancePanel(QWidget):
+    """``changed`` fires when a mark, a reason or a guest changes."""
+
+    changed = Signal()
+
+    def __init__(self, body: Association, teachers: dict[str, Teacher], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = body
+        self.teachers = teachers
+        self._members: list[str] = []
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        self.members_box = QGroupBox(self)
+        self.members = QTableWidget(0, 3, self)
+        self.members.verticalHeader().setVisible(False)
+        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        box = QVBoxLayout(self.members_box)
+        box.addWidget(self.members)
+        self.guests_box = QGroupBox(self)
+        self.guests = QTableWidget(0, 2, self)
+        self.guests.verticalHeader().setVisible(False)
+        self.guests.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_guest_button = QPushButton(self)
+        self.remove_guest_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_guest_button)
+        buttons.addWidget(self.remove_guest_button)
+        buttons.addStretch(1)
+        guests = QVBoxLayout(self.guests_box)
+        guests.addWidget(self.guests)
+        guests.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.members_box, 3)
+        layout.addWidget(self.guests_box, 2)
+
+    def _connect(self) -> None:
+        self.members.itemChanged.connect(lambda _item: self.changed.emit())
+        self.guests.itemChanged.connect(lambda _item: self.changed.emit())
+        self.add_guest_button.clicked.connect(lambda: self.add_guest(Person("")))
+        self.remove_guest_button.clicked.connect(self._remove_guest)
+
+    def retranslate_ui(self) -> None:
+        self.members_box.setTitle(_("Members on the meeting date"))
+        self.members.setHorizontalHeaderLabels([_("Member"), _("Present"), _("Reason of absence")])
+        self.guests_box.setTitle(_("Invited"))
+        self.guests.setHorizontalHeaderLabels([_("Full name"), _("Position")])
+        self.add_guest_button.setText(_("Add a guest"))
+        self.remove_guest_button.setText(_("Remove the guest"))
+
+    def name(self, teacher: str) -> str:
+        found = self.teachers.get(teacher)
+        return found.full_name if found else teacher
+
+    def set_attendance(self, day: date, attendance: list[Attendance]) -> None:
+        """The members on ``day``; marks already made (here or in the record) are kept."""
+        marks = {a.teacher: a for a in self.attendance()}
+        marks.update({a.teacher: a for a in attendance})
+        self._members = [t for t in self.body.member_ids() if self.body.is_member(t, day)]
+        self.members.blockSignals(True)
+        self.members.setRowCount(len(self._members))
+        for row, teacher in enumerate(self._members):
+            mark = marks.get(teacher, Attendance(teacher, True))
+            self.members.setItem(row, 0, _cell(self.name(teacher)))
+            present = _cell("")
+            present.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            present.setCheckState(Qt.CheckState.Checked if mark.present else Qt.CheckState.Unchecked)
+            self.members.setItem(row, 1, present)
+            self.members.setItem(row, 2, _cell(mark.reason or "", editable=True))
+        self.members.blockSignals(False)
+        self.changed.emit()
+
+    def set_present(self, teacher: str, present: bool, reason: str = "") -> None:
+        row = self._members.index(teacher)
+        cell = self.members.item(row, 1)
+        assert cell is not None
+        cell.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
+        reason_cell = self.members.item(row, 2)
+        assert reason_cell is not None
+        reason_cell.setText(reason)
+
+    def member_ids(self) -> list[str]:
+        return list(self._members)
+
+    def attendance(self) -> list[Attendance]:
+        result = []
+        for row, teacher in enumerate(self._members):
+            present = self.members.item(row, 1)
+            reason = self.members.item(row, 2)
+            is_present = present is not None and present.checkState() == Qt.CheckState.Checked
+            text = reason.text().strip() if reason is not None else ""
+            result.append(Attendance(teacher, is_present, None if is_present or not text else text))
+        return result
+
+    def present_count(self) -> int:
+        return sum(1 for a in self.attendance() if a.present)
+
+    def add_guest(self, guest: Person) -> int:
+        row = self.guests.rowCount()
+        self.guests.insertRow(row)
+        self.guests.setItem(row, 0, _cell(guest.name, editable=True))
+        self.guests.setItem(row, 1, _cell(guest.position or "", editable=True))
+        self.changed.emit()
+        return row
+
+    def _remove_guest(self) -> None:
+        row = self.guests.currentRow()
+        if row >= 0:
+            self.guests.removeRow(row)
+            self.changed.emit()
+
+    def guest_list(self) -> list[Person]:
+        result = []
+        for row in range(self.guests.rowCount()):
+            name = self.guests.item(row, 0)
+            position = self.guests.item(row, 1)
+            text = name.text().strip() if name is not None else ""
+            if text:
+                result.append(Person(text, (position.text().strip() or None) if position else None))
+        return result

@@ -1,0 +1,395 @@
+"""Record or edit a protocol. Rules are checked as the user types where cheap and always by the
+service on save; a refusal keeps the dialog open with everything typed. Drafts are saved every
+30 seconds and on closing."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import (
+    AgendaItem,
+    Association,
+    Language,
+    Meeting,
+    MeetingStatus,
+    Person,
+    PlanStatus,
+    Speaker,
+)
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.meetings import attendance_errors
+from desktop_app.i18n import _
+from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey
+from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
+from desktop_app.ui.dialogs.meeting.header import HeaderForm
+from desktop_app.ui.session import Session, local
+from desktop_app.ui.widgets.fields import date_of, error_label
+
+AUTOSAVE_MS = 30_000
+
+
+class MeetingDialog(QDialog):
+    """``meeting_saved(id)`` after every successful save (autosave too); ``saved`` is the last one."""
+
+    meeting_saved = Signal(str)
+
+    def __init__(self, session: Session, body: Association, meeting: Meeting | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.body = body
+        self.saved: Meeting | None = meeting
+        self.dirty = False
+        s = session
+        self.teachers = s.teachers_by_id()
+        if meeting is None:
+            window_start = date(int(body.academic_year[:4]), 8, 1) if body.academic_year[:4].isdigit() else None
+            today = date.today()
+            day = today if window_start is None or window_start <= today else window_start
+            number = s.services.meetings.proposed_number(s.actor, s.school, body.id)
+            meeting = Meeting("", body.id, number, day, Language.KK, "", "")
+        self.original = meeting
+        self._plan_choices = self._load_plans()
+        self._build_ui(meeting)
+        self._connect()
+        self.retranslate_ui()
+        self._check_rules()
+        self.dirty = False
+        self.set_read_only(meeting.status is MeetingStatus.FINALIZED)
+
+    # Building ----------------------------------------------------------------------------------
+    def _load_plans(self) -> list[PlanChoice]:
+        s = self.session
+        subjects = s.subject_names()
+        members = set(self.body.member_ids())
+        choices = []
+        for plan in s.services.plans.list(s.actor, s.school, self.body.academic_year):
+            mine = plan.review is not None and plan.review.meeting == self.original.id and self.original.id
+            if plan.teacher in members and (plan.status is PlanStatus.SUBMITTED or mine):
+                teacher = self.teachers.get(plan.teacher)
+                caption = (f"{teacher.short_name if teacher else plan.teacher} — "
+                           f"{subjects.get(plan.subject, plan.subject)}, {plan.grade}")
+                choices.append(PlanChoice(plan, caption))
+        return choices
+
+    def _members(self) -> list[tuple[str, str]]:
+        return [(t, self.teachers[t].full_name if t in self.teachers else t) for t in self.body.member_ids()]
+
+    def _build_ui(self, meeting: Meeting) -> None:
+        self.body_label = QLabel(local(self.body.name), self)
+        self.body_label.setObjectName("viewTitle")
+        self.header = HeaderForm(meeting, self._members(), self)
+        self.attendance = AttendancePanel(self.body, self.teachers, self)
+        self.attendance.set_attendance(meeting.date, meeting.attendance)
+        for guest in meeting.guests:
+            self.attendance.add_guest(guest)
+        first = QWidget(self)
+        row = QHBoxLayout(first)
+        row.addWidget(self.header, 2)
+        row.addWidget(self.attendance, 3)
+
+        self.items = QListWidget(self)
+        self.items.setMaximumWidth(300)
+        self.add_item_button = QPushButton(self)
+        self.remove_item_button = QPushButton(self)
+        self.up_button = QPushButton("↑", self)
+        self.down_button = QPushButton("↓", self)
+        self.stack = QStackedWidget(self)
+        self.editors: list[AgendaItemEditor] = []
+        self.agenda_error = error_label(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.stack)
+        side = QVBoxLayout()
+        side.addWidget(self.items, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        side.addLayout(buttons)
+        side.addWidget(self.agenda_error)
+        second = QWidget(self)
+        agenda = QHBoxLayout(second)
+        agenda.addLayout(side, 1)
+        agenda.addWidget(scroll, 3)
+        for item in meeting.agenda:
+            self.add_item(item)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(first, "")
+        self.tabs.addTab(second, "")
+        self.general_error = error_label(self)
+        self.autosave_label = QLabel(self)
+        self.autosave_label.setObjectName("viewNote")
+        self.save_button = QPushButton(self)
+        self.save_button.setDefault(True)
+        self.finalize_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.autosave_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.finalize_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(bottom)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.resize(1180, 700)
+
+    def _connect(self) -> None:
+        self.header.changed.connect(self._on_changed)
+        self.header.date.dateChanged.connect(
+            lambda: self.attendance.set_attendance(date_of(self.header.date), []))
+        self.attendance.changed.connect(self._on_attendance_changed)
+        self.add_item_button.clicked.connect(lambda: self.add_item(None))
+        self.remove_item_button.clicked.connect(self.remove_item)
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
+        self.items.currentRowChanged.connect(self._show_item)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.finalize_button.clicked.connect(lambda: self.finalize())
+        self.close_button.clicked.connect(self.close)
+        self.autosave.timeout.connect(self.autosave_draft)
+        self.autosave.start()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Protocol of the meeting"))
+        self.tabs.setTabText(0, _("Meeting and attendance"))
+        self.tabs.setTabText(1, _("Agenda"))
+        self.add_item_button.setText(_("Add item"))
+        self.remove_item_button.setText(_("Remove"))
+        self.save_button.setText(_("Save"))
+        self.finalize_button.setText(_("Finalize…"))
+        self.close_button.setText(_("Close"))
+        self._renumber()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # Agenda ------------------------------------------------------------------------------------
+    def speakers(self) -> list[tuple[SpeakerKey, str]]:
+        members = [(("member", t), self.attendance.name(t)) for t in self.attendance.member_ids()]
+        guests = [(("guest", g.name), g.name) for g in self.attendance.guest_list()]
+        return members + guests
+
+    def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
+        if key is None:
+            return None
+        kind, value = key
+        if kind == "member":
+            return value
+        guest = next((g for g in self.attendance.guest_list() if g.name == value), None)
+        return guest or Person(value)
+
+    def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
+        editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
+                                  self.attendance.present_count, self.speakers(), self)
+        editor.changed.connect(self._on_changed)
+        editor.title.textChanged.connect(self._renumber)
+        self.editors.append(editor)
+        self.stack.addWidget(editor)
+        self.items.addItem("")
+        self._renumber()
+        self.items.setCurrentRow(len(self.editors) - 1)
+        self._on_changed()
+        return editor
+
+    def remove_item(self) -> None:
+        row = self.items.currentRow()
+        if row < 0:
+            return
+        editor = self.editors.pop(row)
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        self.items.takeItem(row)
+        self._renumber()
+        self._on_changed()
+
+    def move_item(self, step: int) -> None:
+        row = self.items.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self.editors):
+            return
+        self.editors[row], self.editors[target] = self.editors[target], self.editors[row]
+        self._renumber()
+        self.items.setCurrentRow(target)
+        self._on_changed()
+
+    def _renumber(self) -> None:
+        """Numbers follow the order of the list."""
+        for row, editor in enumerate(self.editors):
+            entry = self.items.item(row)
+            if entry is not None:
+                entry.setText(f"{row + 1}. {editor.title.text().strip() or _('(no title)')}")
+
+    def _show_item(self, row: int) -> None:
+        if 0 <= row < len(self.editors):
+            self.stack.setCurrentWidget(self.editors[row])
+
+    # Rules as the user types -------------------------------------------------------------------
+    def _on_attendance_changed(self) -> None:
+        speakers = self.speakers()
+        for editor in getattr(self, "editors", []):
+            editor.set_speakers(speakers)
+            editor.update_vote_check()
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self.dirty = True
+        if hasattr(self, "general_error"):
+            self._check_rules()
+
+    def _check_rules(self) -> None:
+        """Rule 4 for chair and secretary, cheap enough for every keystroke."""
+        meeting = self.meeting()
+        for name in ("chair", "secretary"):
+            self.header.errors[name].setVisible(False)
+        for error in attendance_errors(meeting, self.body):
+            if error.field in ("chair", "secretary") and getattr(meeting, error.field):
+                target = self.header.errors[error.field]
+                target.setText(f"{error.rule.label}: {error.render(_)}")
+                target.setVisible(True)
+
+    # Reading and saving ------------------------------------------------------------------------
+    def meeting(self, status: MeetingStatus | None = None) -> Meeting:
+        """The protocol as the form describes it now."""
+        meeting = deepcopy(self.saved or self.original)
+        self.header.apply_to(meeting)
+        if status is not None:
+            meeting.status = status
+        meeting.attendance = self.attendance.attendance()
+        meeting.guests = self.attendance.guest_list()
+        meeting.agenda = [e.item(n, self.speaker_of) for n, e in enumerate(getattr(self, "editors", []), 1)]
+        return meeting
+
+    def save(self, status: MeetingStatus | None = None, quiet: bool = False) -> bool:
+        """Save through the service, then record the plan outcomes; False (and the refusal shown)
+        when a rule blocks it. Nothing typed is lost either way."""
+        self.show_error(None)
+        s = self.session
+        meeting = self.meeting(status)
+        for name in ("chair", "secretary"):
+            if not getattr(meeting, name):
+                self.header.errors[name].setText(_("Choose a member of the body."))
+                self.header.errors[name].setVisible(True)
+                return False
+        try:
+            saved = s.services.meetings.save(s.actor, s.school, meeting)
+            self.saved = saved
+            for number, editor in enumerate(self.editors, 1):
+                for review in editor.reviews():
+                    plan = s.services.plans.consider(s.actor, s.school, review.plan, saved.id, number,
+                                                     review.outcome, review.remarks)
+                    editor.update_plan(plan)
+            self.saved = s.services.meetings.get(s.actor, s.school, saved.id)
+        except UserError as error:
+            self.show_error(error)
+            return False
+        self.dirty = False
+        if not quiet:
+            self.autosave_label.setText(_("Saved."))
+        self.meeting_saved.emit(self.saved.id)
+        return True
+
+    def autosave_draft(self) -> bool:
+        """Only a draft with changes is saved automatically; a refusal is shown, not raised."""
+        if self.header.status.currentData() != MeetingStatus.DRAFT.value or not self.dirty:
+            return False
+        if self.saved is not None and self.saved.status is not MeetingStatus.DRAFT:
+            return False
+        done = self.save(MeetingStatus.DRAFT, quiet=True)
+        if done:
+            self.autosave_label.setText(_("Draft saved automatically at {time}.").format(
+                time=datetime.now().strftime("%H:%M")))
+        return done
+
+    def finalize(self) -> bool:
+        if not self.save(MeetingStatus.HELD if self.header.status.currentData() == "draft" else None):
+            return False
+        if not self.confirm_finalize():
+            return False
+        s = self.session
+        assert self.saved is not None
+        try:
+            self.saved = s.services.meetings.finalize(s.actor, s.school, self.saved.id)
+        except UserError as error:
+            self.show_error(error)
+            return False
+        self.meeting_saved.emit(self.saved.id)
+        self.set_read_only(True)
+        return True
+
+    def confirm_finalize(self) -> bool:
+        answer = QMessageBox.question(self, _("Finalize"), _(
+            "A finalized protocol is locked; it can be corrected only through a new version. Finalize?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def set_read_only(self, locked: bool) -> None:
+        self.tabs.widget(0).setEnabled(not locked)
+        for editor in self.editors:
+            editor.setEnabled(not locked)
+        for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button,
+                       self.save_button, self.finalize_button):
+            button.setEnabled(not locked)
+        if locked:
+            self.autosave.stop()
+            self.autosave_label.setText(_("The protocol is finalized and locked."))
+
+    def show_error(self, error: UserError | None) -> None:
+        for label_widget in [*self.header.errors.values(), self.general_error, self.agenda_error]:
+            label_widget.clear()
+            label_widget.setVisible(False)
+        for editor in self.editors:
+            editor.decisions_error.setVisible(False)
+        if error is None:
+            return
+        text = error.render(_)
+        parts = (error.field or "").split(".")
+        target = self.header.errors.get(parts[0], self.general_error)
+        if parts[0] == "agenda" and len(parts) > 2 and parts[1].isdigit():
+            row = int(parts[1]) - 1
+            if 0 <= row < len(self.editors):
+                self.tabs.setCurrentIndex(1)
+                self.items.setCurrentRow(row)
+                target = (self.editors[row].vote_error if parts[2] == "vote"
+                          else self.editors[row].decisions_error)
+        elif parts[0] == "agenda":
+            target = self.agenda_error
+        elif parts[0] == "attendance":
+            target = self.general_error
+        if target in self.header.errors.values():
+            self.tabs.setCurrentIndex(0)  # show the field the refusal names
+        target.setText(text)
+        target.setVisible(True)
+        if target is not self.general_error:
+            self.general_error.setText(_("Not saved: {reason}").format(reason=text))
+            self.general_error.setVisible(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.autosave_draft()
+        self.autosave.stop()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.close()

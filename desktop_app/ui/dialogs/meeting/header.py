@@ -1,0 +1,105 @@
+"""The header of a protocol: number, date, time, place, language, chair, secretary, form, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from desktop_app.domain.entities import Language, Meeting, MeetingForm, MeetingStatus
+from desktop_app.i18n import N_, _
+from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
+from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
+
+FORM_LABELS = {
+    MeetingForm.MEETING: N_("meeting"), MeetingForm.SEMINAR: N_("seminar"),
+    MeetingForm.ROUND_TABLE: N_("round table"), MeetingForm.MASTER_CLASS: N_("master class"),
+    MeetingForm.CONFERENCE: N_("conference"), MeetingForm.WORKSHOP: N_("workshop"),
+    MeetingForm.OTHER: N_("other form"),
+}
+LANGUAGE_NAMES = {Language.KK: "Қазақша", Language.RU: "Русский"}
+FIELDS = ("number", "date", "start_time", "place", "language", "chair", "secretary", "form", "status")
+
+
+class HeaderForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, meeting: Meeting, members: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build_ui(meeting, members)
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self, m: Meeting, members: list[tuple[str, str]]) -> None:
+        self.number = QSpinBox(self)
+        self.number.setRange(1, 999)
+        self.number.setValue(m.number)
+        self.date = date_edit(m.date, self)
+        self.start_time = QLineEdit(m.start_time or "", self)
+        self.start_time.setInputMask("99:99;_")
+        self.place = QLineEdit(m.place or "", self)
+        self.language = QComboBox(self)
+        for value, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, value.value)
+        self.language.setCurrentIndex(self.language.findData(m.language.value))
+        self.chair = QComboBox(self)
+        self.secretary = QComboBox(self)
+        for combo, chosen in ((self.chair, m.chair), (self.secretary, m.secretary)):
+            combo.addItem("—", "")
+            for teacher, name in members:
+                combo.addItem(name, teacher)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        self.form = QComboBox(self)
+        for value in MeetingForm:
+            self.form.addItem("", value.value)
+        self.form.setCurrentIndex(self.form.findData(m.form.value))
+        self.status = QComboBox(self)
+        for value in (MeetingStatus.DRAFT, MeetingStatus.HELD):
+            self.status.addItem("", value.value)
+        self.status.setCurrentIndex(max(self.status.findData(m.status.value), 0))
+        self.errors = {name: error_label(self) for name in FIELDS}
+        self.captions: dict[str, QLabel] = {}
+        layout = QFormLayout(self)
+        widgets = {"number": self.number, "date": self.date, "start_time": self.start_time,
+                   "place": self.place, "language": self.language, "chair": self.chair,
+                   "secretary": self.secretary, "form": self.form, "status": self.status}
+        for name in FIELDS:
+            caption = QLabel(self)
+            self.captions[name] = caption
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widgets[name])
+            box.addWidget(self.errors[name])
+            layout.addRow(caption, box)
+
+    def _connect(self) -> None:
+        for signal in (self.number.valueChanged, self.date.dateChanged, self.start_time.textChanged,
+                       self.place.textChanged, self.language.currentIndexChanged,
+                       self.chair.currentIndexChanged, self.secretary.currentIndexChanged,
+                       self.form.currentIndexChanged, self.status.currentIndexChanged):
+            signal.connect(self.changed)
+
+    def retranslate_ui(self) -> None:
+        captions = {"number": _("Number"), "date": _("Date"), "start_time": _("Time"), "place": _("Place"),
+                    "language": _("Protocol language"), "chair": _("Chair"), "secretary": _("Secretary"),
+                    "form": _("Form"), "status": _("Status")}
+        for name, text in captions.items():
+            self.captions[name].setText(text)
+        for index, value in enumerate(MeetingForm):
+            self.form.setItemText(index, _(FORM_LABELS[value]))
+        for index, status in enumerate((MeetingStatus.DRAFT, MeetingStatus.HELD)):
+            self.status.setItemText(index, label(MEETING_STATUS_LABELS, status))
+
+    def apply_to(self, meeting: Meeting) -> None:
+        time = self.start_time.text()
+        meeting.number = self.number.value()
+        meeting.date = date_of(self.date)
+        meeting.start_time = time if len(time) == 5 and time.replace(":", "").isdigit() else None
+        meeting.place = self.place.text().strip() or None
+        meeting.language = Language(self.language.currentData())
+        meeting.chair = str(self.chair.currentData() or "")
+        meeting.secretary = str(self.secretary.currentData() or "")
+        meeting.form = MeetingForm(self.form.currentData())
+        meeting.status = MeetingStatus(self.status.currentData())
+
+    def select(self, combo: QComboBox, teacher: str) -> None:
+        combo.setCurrentIndex(max(combo.findData(teacher), 0))

@@ -81,10 +81,28 @@ class AssociationService(Service):
                                   N_("only the director approves the work plan (п. 28)"),
                                   record=association.id, field="work_plan.approved")
             self._check(store, school, association)
+            self._check_ended(store, school, association, existing)
             store.save_association(school, association)
             self._audit(store, actor, "association.update" if existing else "association.create",
                         school, "association", association.id, association.name.get("ru"))
         return association
+
+    @staticmethod
+    def _check_ended(store: Store, school: str, association: Association, existing: Association | None) -> None:
+        """Rule 1 on the day after each membership that this save ends, as end_membership checks it."""
+        before = {(m.teacher, m.since, m.until) for m in existing.members} if existing else set()
+        ended = [m for m in association.members
+                 if m.until is not None and (m.teacher, m.since, m.until) not in before]
+        if not ended:
+            return
+        year = found(store.get_academic_year(school, association.academic_year), "academic year",
+                     association.academic_year)
+        teachers = {t.id: t for t in store.list_teachers(school)}
+        for membership in sorted(ended, key=lambda m: m.until or date.max):
+            assert membership.until is not None
+            day_after = date.fromordinal(membership.until.toordinal() + 1)
+            if year.window[0] <= day_after <= year.window[1]:
+                raise_first(composition_errors(association, teachers, year.window, on=day_after))
 
     def add_member(self, actor: Actor, school: str, association: str, teacher: str,
                    since: date | None = None) -> Association:

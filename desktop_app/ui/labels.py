@@ -6,6 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
+from desktop_app.domain.entities import WorkPlanForm
 from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are the domain's
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -15,7 +16,19 @@ from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are 
     REVIEW_OUTCOME_LABELS,
     VISIT_KIND_LABELS,
 )
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
+
+#: Forms of the items of an association's annual work plan (п. 28).
+WORK_PLAN_FORM_LABELS = {
+    WorkPlanForm.MEETING: N_("meeting"),
+    WorkPlanForm.SEMINAR: N_("seminar"),
+    WorkPlanForm.MASTER_CLASS: N_("master class"),
+    WorkPlanForm.OPEN_LESSON: N_("open lesson"),
+    WorkPlanForm.ROUND_TABLE: N_("round table"),
+    WorkPlanForm.CONFERENCE: N_("conference"),
+    WorkPlanForm.WORKSHOP: N_("workshop"),
+    WorkPlanForm.OTHER: N_("other"),
+}
 
 
 def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:

@@ -100,3 +100,10 @@ def test_the_viewer_cannot_create_years(qtbot, sign_in) -> None:  # type: ignore
     view.refresh()
     assert view.new_button.isHidden() and view.edit_button.isHidden()
     assert view.model.rowCount() == 2
+
+
+def test_the_year_model(qtmodeltester, fresh: Session) -> None:  # type: ignore[no-untyped-def]
+    view = SettingsView(fresh)
+    view.refresh()
+    assert view.model.rowCount() == 1
+    qtmodeltester.check(view.model)

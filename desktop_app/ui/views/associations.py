@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.domain.entities import Association
+from desktop_app.domain.accounts import Action
+from desktop_app.domain.entities import AcademicYear, Association
+from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
+from desktop_app.ui.dialogs.association import AssociationDialog
+from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
 from desktop_app.ui.models.associations import (
     OFFICE_HEAD,
     OFFICE_SECRETARY,
@@ -24,6 +28,15 @@ class AssociationsView(View):
     def _build_ui(self) -> None:
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
+        self.new_button, self.edit_button = QPushButton(self), QPushButton(self)
+        self.plan_button, self.copy_button = QPushButton(self), QPushButton(self)
+        self.new_button.setVisible(self.session.may(Action.MANAGE_ASSOCIATIONS))
+        self.copy_button.setVisible(self.session.may(Action.MANAGE_ASSOCIATIONS))
+        bar = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.plan_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.copy_button)
         self.model = AssociationTableModel(self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -56,14 +69,24 @@ class AssociationsView(View):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
+        layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty_label)
 
     def _connect(self) -> None:
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.new_button.clicked.connect(self.new_association)
+        self.edit_button.clicked.connect(self.edit_association)
+        self.plan_button.clicked.connect(self.open_work_plan)
+        self.copy_button.clicked.connect(self.copy_to_next_year)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Associations"))
+        self.new_button.setText(_("New association…"))
+        self.edit_button.setText(_("Edit…"))
+        self.plan_button.setText(_("Annual work plan…"))
+        self.copy_button.setText(_("Copy to the next academic year…"))
         self.model.retranslate()
         self.members_model.retranslate()
         self._update_members_title()
@@ -92,6 +115,7 @@ class AssociationsView(View):
             self.table.selectRow(0)
         self._show_members(self.selected())
         self._update_empty()
+        self._update_buttons()
 
     def set_search(self, text: str) -> None:
         super().set_search(text)
@@ -112,6 +136,82 @@ class AssociationsView(View):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_members(self.selected())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        body = self.selected()
+        self.edit_button.setVisible(body is not None and self.session.actor.may(Action.EDIT_ASSOCIATION, {body.head}))
+        self.plan_button.setEnabled(body is not None)
+        self.new_button.setEnabled(self.year is not None)
+        self.copy_button.setEnabled(self.next_year() is not None and self.model.rowCount() > 0)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid() and self.edit_button.isVisible():
+            self.edit_association()
+
+    # Actions ---------------------------------------------------------------------------------
+    def make_dialog(self, body: Association | None) -> AssociationDialog | None:
+        """The editor (None: a new association); tests drive it without exec()."""
+        return AssociationDialog(self.session, self.year, body, self) if self.year is not None else None
+
+    def _open(self, body: Association | None) -> None:
+        dialog = self.make_dialog(body)
+        if dialog is not None and dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            self.select_association(dialog.saved.id)
+            self.records_changed.emit()
+
+    def new_association(self) -> None:
+        self._open(None)
+
+    def edit_association(self) -> None:
+        body = self.selected()
+        if body is not None:
+            self._open(body)
+
+    def make_plan_dialog(self, body: Association) -> WorkPlanDialog:
+        return WorkPlanDialog(self.session, body, self)
+
+    def open_work_plan(self) -> None:
+        body = self.selected()
+        if body is None:
+            return
+        dialog = self.make_plan_dialog(body)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+            self.records_changed.emit()
+
+    def next_year(self) -> AcademicYear | None:
+        if self.year is None:
+            return None
+        s = self.session
+        later = [y for y in s.services.schools.list_years(s.actor, s.school) if y.start > self.year.start]
+        return later[0] if later else None
+
+    def copy_to_next_year(self) -> tuple[list[Association], list[Association]] | None:
+        """Copy, then say what was copied and what was skipped (and why it may have been)."""
+        target = self.next_year()
+        if self.year is None or target is None:
+            return None
+        s = self.session
+        sources = s.services.associations.list(s.actor, s.school, self.year.id)
+        try:
+            created = s.services.associations.copy_to_year(s.actor, s.school, self.year.id, target.id)
+        except DomainError as error:
+            QMessageBox.warning(self, _("Associations"), error.render(_))
+            return None
+        copied = [a for a in sources if any(c.id.startswith(f"{a.id}-{target.start.year}") for c in created)]
+        skipped = [a for a in sources if a not in copied]
+        lines = [_("Copied to {year}: {count}").format(year=target.id, count=len(created))]
+        lines += [f"  • {local(a.name)}" for a in copied]
+        if skipped:
+            lines.append(_("Not copied (the head left, or fewer than three teachers of one subject stayed, "
+                           "п. 23): {count}. Set them up by hand.").format(count=len(skipped)))
+            lines += [f"  • {local(a.name)}" for a in skipped]
+        QMessageBox.information(self, _("Copy to the next academic year"), "\n".join(lines))
+        self.records_changed.emit()
+        return created, skipped
 
     def _show_members(self, body: Association | None) -> None:
         rows: list[MemberRow] = []

@@ -1,0 +1,228 @@
+"""The annual work plan of an association (п. 28): items by month; the director approves it, then
+it is read-only and says who approved it and when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import i18n
+from desktop_app.domain.accounts import Action
+from desktop_app.domain.entities import Association, WorkPlan, WorkPlanForm, WorkPlanItem
+from desktop_app.domain.errors import DomainError
+from desktop_app.i18n import _
+from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
+from desktop_app.ui.session import Session, local
+from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+
+MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
+
+
+def year_months(first: date) -> list[str]:
+    """September to June of the academic year, then July and August (as plans are written)."""
+    months = [date(first.year + (m < 8), m, 1) for m in (*range(9, 13), *range(1, 7), 7)]
+    months.append(date(first.year, 8, 1))
+    return [m.strftime("%Y-%m") for m in months]
+
+
+class WorkPlanDialog(QDialog):
+    """``changed`` is True after the plan was saved or approved."""
+
+    def __init__(self, session: Session, association: Association, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.association = association
+        self.changed = False
+        s = session
+        year = s.services.schools.get_year(s.actor, s.school, association.academic_year)
+        self.months = year_months(year.window[0])
+        self._teachers = {t.id: t for t in s.services.teachers.list_teachers(s.actor, s.school, True)}
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+        self._load()
+
+    def _build_ui(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("viewSubtitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("approvalStatus")
+        self.table = QTableWidget(0, 4, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TOPIC, QHeaderView.ResizeMode.Stretch)
+        for column in (MONTH, FORM, RESPONSIBLE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
+        self.save_button, self.approve_button = QPushButton(self), QPushButton(self)
+        self.approve_button.setObjectName("approveButton")
+        bar = QHBoxLayout()
+        for button in (self.add_button, self.remove_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.approve_button)
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(900, 520)
+
+    def _connect(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(lambda: self.add_item(None))
+        self.remove_button.clicked.connect(self.remove_item)
+        self.save_button.clicked.connect(self.save)
+        self.approve_button.clicked.connect(self.approve)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Annual work plan (п. 28)"))
+        self.title.setText(_("Annual work plan: {association}, {year}").format(
+            association=local(self.association.name), year=self.association.academic_year))
+        self.table.setHorizontalHeaderLabels([_("Month"), _("Topic"), _("Form"), _("Responsible")])
+        self.add_button.setText(_("Add item"))
+        self.remove_button.setText(_("Remove item"))
+        self.save_button.setText(_("Save the plan"))
+        self.approve_button.setText(_("Approve (director)"))
+        locale = i18n.LOCALES[i18n.current_language()]
+        for row in range(self.table.rowCount()):
+            month, form = self._combo(row, MONTH), self._combo(row, FORM)
+            for index, value in enumerate(self.months):
+                month.setItemText(index, format_date(date.fromisoformat(value + "-01"), "LLLL yyyy", locale=locale))
+            for index, kind in enumerate(WorkPlanForm):
+                form.setItemText(index, label(WORK_PLAN_FORM_LABELS, kind))
+        self._update_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # Rows ------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        self.table.setRowCount(0)
+        plan = self.association.work_plan
+        for item in plan.items if plan else []:
+            self.add_item(item)
+        self._update_state()
+
+    def _combo(self, row: int, column: int) -> QComboBox:
+        widget = self.table.cellWidget(row, column)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def add_item(self, item: WorkPlanItem | None) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        month, form, responsible = QComboBox(self.table), QComboBox(self.table), QComboBox(self.table)
+        for value in self.months:
+            month.addItem(value, value)
+        for kind in WorkPlanForm:
+            form.addItem(kind.value, kind.value)
+        responsible.addItem(_("— none —"), None)
+        for teacher in self.association.member_ids():
+            person = self._teachers.get(teacher)
+            responsible.addItem(person.short_name if person else teacher, teacher)
+        if item is not None:
+            month.setCurrentIndex(max(0, month.findData(item.month)))
+            form.setCurrentIndex(list(WorkPlanForm).index(item.form))
+            if item.responsible:
+                responsible.setCurrentIndex(max(0, responsible.findData(item.responsible[0])))
+        self.table.setCellWidget(row, MONTH, month)
+        self.table.setItem(row, TOPIC, QTableWidgetItem(item.topic if item else ""))
+        self.table.setCellWidget(row, FORM, form)
+        self.table.setCellWidget(row, RESPONSIBLE, responsible)
+        self.retranslate_ui()
+        return row
+
+    def remove_item(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def plan(self) -> WorkPlan:
+        items = []
+        for row in range(self.table.rowCount()):
+            topic = self.table.item(row, TOPIC)
+            responsible = self._combo(row, RESPONSIBLE).currentData()
+            items.append(WorkPlanItem(str(self._combo(row, MONTH).currentData()),
+                                      topic.text().strip() if topic else "",
+                                      WorkPlanForm(self._combo(row, FORM).currentData()),
+                                      [str(responsible)] if responsible else []))
+        return WorkPlan(sorted(items, key=lambda i: i.month))
+
+    # Actions ---------------------------------------------------------------------------------
+    def may_edit(self) -> bool:
+        return self.session.actor.may(Action.EDIT_ASSOCIATION, {self.association.head})
+
+    def approved(self) -> bool:
+        plan = self.association.work_plan
+        return plan is not None and plan.approved is not None
+
+    def _update_state(self) -> None:
+        approved, editable = self.approved(), self.may_edit() and not self.approved()
+        plan = self.association.work_plan
+        if approved and plan is not None and plan.approved is not None:
+            person = self._teachers.get(plan.approved.by)
+            self.status.setText(_("Approved by {name} on {date}; the plan can no longer be changed.").format(
+                name=person.full_name if person else plan.approved.by, date=short_date(plan.approved.on)))
+            self.status.setStyleSheet(OK_STYLE)
+        else:
+            self.status.setText(_("Not approved yet: the director approves the plan (п. 28)."))
+            self.status.setStyleSheet("")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                                   else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row in range(self.table.rowCount()):
+            for column in (MONTH, FORM, RESPONSIBLE):
+                self._combo(row, column).setEnabled(editable)
+        for button in (self.add_button, self.remove_button, self.save_button):
+            button.setVisible(editable)
+        may_approve = self.session.may(Action.APPROVE_WORK_PLAN)
+        self.approve_button.setVisible(may_approve and not approved)
+        self.approve_button.setEnabled(bool(plan and plan.items))
+
+    def _run(self, action: str) -> bool:
+        s = self.session
+        self.error.setVisible(False)
+        try:
+            if action == "save":
+                self.association = s.services.associations.save_work_plan(
+                    s.actor, s.school, self.association.id, self.plan())
+            else:
+                self.association = s.services.associations.approve_work_plan(
+                    s.actor, s.school, self.association.id, s.services.associations.today())
+        except DomainError as error:
+            self.error.setText(error.render(_))
+            self.error.setVisible(True)
+            return False
+        self.changed = True
+        self._load()
+        return True
+
+    def save(self) -> bool:
+        return self._run("save")
+
+    def approve(self) -> bool:
+        return self._run("approve")

@@ -132,7 +132,7 @@ class AssociationDialog(QDialog):
         layout.addLayout(officers)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(780)
 
     def _with_error(self, widget: QWidget, error: str | None) -> QVBoxLayout:
         box = QVBoxLayout()

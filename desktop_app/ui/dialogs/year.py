@@ -56,6 +56,7 @@ class YearDialog(QDialog):
         self.weeks = QSpinBox(self)
         self.weeks.setRange(0, 53)
         self.weeks.setValue(year.study_weeks or 0)
+        self.weeks.setMinimumWidth(130)
         self.dates_box = QGroupBox(self)
         self.start_label, self.end_label, self.weeks_label = QLabel(self), QLabel(self), QLabel(self)
         dates = QGridLayout(self.dates_box)
@@ -89,8 +90,13 @@ class YearDialog(QDialog):
         self.holidays.setObjectName("holidays")
         self.holidays.verticalHeader().setVisible(False)
         self.holidays.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.holidays.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.holidays.horizontalHeader().setStretchLastSection(True)
+        self.holidays.verticalHeader().setDefaultSectionSize(30)
+        self.holidays.setMinimumHeight(190)
+        header = self.holidays.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
         for holiday in year.holidays:
             self.add_holiday(holiday)
         self.add_holiday_button, self.remove_holiday_button = QPushButton(self), QPushButton(self)
@@ -104,7 +110,7 @@ class YearDialog(QDialog):
 
         self.moved_box = QGroupBox(self)
         self.moved = QListWidget(self)
-        self.moved.setMaximumHeight(90)
+        self.moved.setMaximumHeight(84)
         for day in year.extra_school_days:
             self._add_moved(day)
         self.moved_date = date_edit(year.start, self)
@@ -133,7 +139,7 @@ class YearDialog(QDialog):
         layout.addWidget(self.errors["extra_school_days"])
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)

@@ -62,6 +62,7 @@ def main(out: Path) -> None:
         editor.grab().save(str(out / f"{language}-teacher-dialog.png"))
         editor.close()
         shoot_mentoring_and_visits(app, window, session, out, language)
+        shoot_meetings(app, window, out, language)
     window.close()
     services.close()
     print(f"saved to {out}")
@@ -97,6 +98,31 @@ def shoot_mentoring_and_visits(app: QApplication, window: MainWindow, session: S
     app.processEvents()
     window.grab().save(str(out / f"{language}-visits-matrix.png"))
     visits.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+
+def shoot_meetings(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """The meetings of a body, the editor (both tabs) and the protocol search with a hit."""
+    window.show_section("meetings")
+    meetings = window.views["meetings"]
+    meetings.table.selectRow(0)  # type: ignore[attr-defined]
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-meetings-selected.png"))
+    editor = meetings.editor(meetings.selected())  # type: ignore[attr-defined]
+    editor.autosave.stop()
+    editor.resize(1366, 740)
+    editor.show()
+    app.processEvents()
+    editor.grab().save(str(out / f"{language}-meeting-editor.png"))
+    editor.tabs.setCurrentIndex(1)
+    app.processEvents()
+    editor.grab().save(str(out / f"{language}-meeting-agenda.png"))
+    editor.close()
+    meetings.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    meetings.search_panel.query.setText("ОҚУ ЖЫЛЫ")  # type: ignore[attr-defined]
+    meetings.search_panel.run()  # type: ignore[attr-defined]
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-meetings-search.png"))
+    meetings.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

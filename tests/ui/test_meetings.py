@@ -100,11 +100,11 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     dialog.tabs.setCurrentIndex(1)
 
     # HEARD, SPOKE, a vote checked live against the four present.
-    editor.heard_speaker.select(("member", "t-02"))
+    editor.heard_speaker.select("member:t-02")
     type_text(editor.heard_text, "Апталықтың жоспарын таныстырды.")
     qtbot.mouseClick(editor.add_spoke_button, Qt.MouseButton.LeftButton)
     spoke = editor.spoke_rows()[0]
-    spoke.speaker.select(("member", "t-03"))
+    spoke.speaker.select("member:t-03")
     type_text(spoke.text, "Ашық сабақтар қосуды ұсынды.")
     editor.vote_on.setChecked(True)
     editor.votes[0].setValue(5)

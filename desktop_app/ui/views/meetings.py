@@ -53,10 +53,6 @@ class MeetingsView(View):
         self.status_filter.addItem("", "")
         for status in MeetingStatus:
             self.status_filter.addItem("", status.value)
-        top = QHBoxLayout()
-        for widget in (self.body_label, self.body_combo, self.status_label, self.status_filter):
-            top.addWidget(widget)
-        top.addStretch(1)
         self.new_button, self.open_button, self.finalize_button, self.version_button = (
             QPushButton(self) for _ in range(4))
         self.print_button, self.extract_button, self.register_button = (QPushButton(self) for _ in range(3))
@@ -64,12 +60,17 @@ class MeetingsView(View):
         self.doc_language = QComboBox(self)
         for code, name in LANGUAGES.items():
             self.doc_language.addItem(name, code)
+        top = QHBoxLayout()  # two rows, so that both languages fit 1366 px
+        for widget in (self.body_label, self.body_combo, self.status_label, self.status_filter):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.language_label)
+        top.addWidget(self.doc_language)
         actions = QHBoxLayout()
         for widget in (self.new_button, self.open_button, self.finalize_button, self.version_button):
             actions.addWidget(widget)
         actions.addStretch(1)
-        for widget in (self.language_label, self.doc_language, self.print_button, self.extract_button,
-                       self.register_button):
+        for widget in (self.print_button, self.extract_button, self.register_button):
             actions.addWidget(widget)
         self.model: RecordTableModel[Meeting] = RecordTableModel([
             Column(N_("No."), lambda m: str(m.number), sort_key=lambda m: m.number, align_center=True),

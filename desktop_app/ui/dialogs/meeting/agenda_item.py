@@ -37,8 +37,8 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label
 from desktop_app.ui.widgets.fields import ERROR_STYLE, error_label
 
-#: A speaker choice: ("member", teacher id) or ("guest", name).
-SpeakerKey = tuple[str, str]
+#: A speaker choice: "member:<teacher id>" or "guest:<name>" (a string, so combo data compares).
+SpeakerKey = str
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class SpeakerCombo(QComboBox):
 
 
 def speaker_key(speaker: Speaker) -> SpeakerKey:
-    return ("guest", speaker.name) if isinstance(speaker, Person) else ("member", speaker)
+    return f"guest:{speaker.name}" if isinstance(speaker, Person) else f"member:{speaker}"
 
 
 class SpokeRow(QWidget):

@@ -45,7 +45,8 @@ class AttendancePanel(QWidget):
         self.members_box = QGroupBox(self)
         self.members = QTableWidget(0, 3, self)
         self.members.verticalHeader().setVisible(False)
-        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1):  # names and the "present" header are shown whole
+            self.members.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.members.horizontalHeader().setStretchLastSection(True)
         box = QVBoxLayout(self.members_box)
         box.addWidget(self.members)

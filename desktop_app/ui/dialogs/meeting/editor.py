@@ -107,6 +107,7 @@ class MeetingDialog(QDialog):
 
         self.items = QListWidget(self)
         self.items.setMaximumWidth(300)
+        self.items.setWordWrap(True)
         self.add_item_button = QPushButton(self)
         self.remove_item_button = QPushButton(self)
         self.up_button = QPushButton("↑", self)
@@ -170,6 +171,9 @@ class MeetingDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.autosave.timeout.connect(self.autosave_draft)
         self.autosave.start()
+        if self.editors:
+            self.items.setCurrentRow(0)
+            self._show_item(0)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Protocol of the meeting"))
@@ -189,14 +193,14 @@ class MeetingDialog(QDialog):
 
     # Agenda ------------------------------------------------------------------------------------
     def speakers(self) -> list[tuple[SpeakerKey, str]]:
-        members = [(("member", t), self.attendance.name(t)) for t in self.attendance.member_ids()]
-        guests = [(("guest", g.name), g.name) for g in self.attendance.guest_list()]
+        members = [(f"member:{t}", self.attendance.name(t)) for t in self.attendance.member_ids()]
+        guests = [(f"guest:{g.name}", g.name) for g in self.attendance.guest_list()]
         return members + guests
 
     def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
         if key is None:
             return None
-        kind, value = key
+        kind, _sep, value = key.partition(":")
         if kind == "member":
             return value
         guest = next((g for g in self.attendance.guest_list() if g.name == value), None)

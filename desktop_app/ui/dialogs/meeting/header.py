@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import Language, Meeting, MeetingForm, MeetingStatus
@@ -53,8 +54,13 @@ class HeaderForm(QWidget):
             self.form.addItem("", value.value)
         self.form.setCurrentIndex(self.form.findData(m.form.value))
         self.status = QComboBox(self)
-        for value in (MeetingStatus.DRAFT, MeetingStatus.HELD):
+        for value in MeetingStatus:
             self.status.addItem("", value.value)
+        model = self.status.model()
+        if isinstance(model, QStandardItemModel):  # finalized only through "Finalize" (a confirmation)
+            finalized = model.item(2)
+            if finalized is not None:
+                finalized.setEnabled(False)
         self.status.setCurrentIndex(max(self.status.findData(m.status.value), 0))
         self.errors = {name: error_label(self) for name in FIELDS}
         self.captions: dict[str, QLabel] = {}
@@ -86,7 +92,7 @@ class HeaderForm(QWidget):
             self.captions[name].setText(text)
         for index, value in enumerate(MeetingForm):
             self.form.setItemText(index, _(FORM_LABELS[value]))
-        for index, status in enumerate((MeetingStatus.DRAFT, MeetingStatus.HELD)):
+        for index, status in enumerate(MeetingStatus):
             self.status.setItemText(index, label(MEETING_STATUS_LABELS, status))
 
     def apply_to(self, meeting: Meeting) -> None:

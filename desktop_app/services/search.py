@@ -17,7 +17,8 @@ from typing import Protocol
 
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.entities import Meeting
-from desktop_app.services.base import Service
+from desktop_app.services.base import Clock, Service, utc_now
+from desktop_app.storage.database import Database
 
 #: Where in a protocol a hit was found (msgids for the window).
 PLACES = {"title": "agenda item", "heard": "HEARD", "spoke": "SPOKE", "decision": "RESOLVED",
@@ -88,23 +89,61 @@ def find_in(text: str, needle: str) -> tuple[int, int] | None:
 
 
 class PlainProtocolSearch(Service):
-    """The fallback that works on every database: fold and compare in Python."""
+    """The fallback that works on every database: fold and compare in Python.
+
+    The folded texts are kept between searches and reloaded when the audit trail has moved on
+    (every change of a record writes an audit event), so a search after the first one only scans
+    memory: 20 000 agenda items answer in a few milliseconds (bench/search_bench.py)."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
+        self._cache: dict[str, tuple[str, list[_Entry]]] = {}
+
+    def _entries(self, actor: Actor, school: str) -> list[_Entry]:
+        with self._read(actor, school) as store:
+            last = store.last_audit()
+            token = last.hash if last is not None else ""
+            cached = self._cache.get(school)
+            if cached is not None and cached[0] == token:
+                return cached[1]
+            years = {b.id: b.academic_year for b in store.list_associations(school)}
+            meetings = store.list_meetings(school)
+        entries = []
+        for meeting in sorted(meetings, key=lambda m: (m.date, m.body, m.number), reverse=True):
+            year = years.get(meeting.body, "")
+            for item, place, content in _texts(meeting):
+                entries.append(_Entry(content.casefold(), content, meeting.id, meeting.body, year,
+                                      meeting.number, meeting.date, item, place))
+        self._cache[school] = (token, entries)
+        return entries
 
     def search(self, actor: Actor, school: str, text: str, limit: int = 200) -> list[Hit]:
         needle = text.strip()
         if not needle:
             return []
-        with self._read(actor, school) as store:
-            years = {b.id: b.academic_year for b in store.list_associations(school)}
-            meetings = store.list_meetings(school)
+        wanted = needle.casefold()
         hits: list[Hit] = []
-        for meeting in sorted(meetings, key=lambda m: (m.date, m.body, m.number), reverse=True):
-            for item, place, content in _texts(meeting):
-                span = find_in(content, needle)
-                if span is None:
-                    continue
-                hits.append(Hit(meeting.id, meeting.body, years.get(meeting.body, ""), meeting.number,
-                                meeting.date, item, place, content, *span))
-                if len(hits) >= limit:
-                    return hits
+        for entry in self._entries(actor, school):
+            if wanted not in entry.folded:
+                continue
+            span = find_in(entry.text, needle)
+            if span is None:
+                continue
+            hits.append(Hit(entry.meeting, entry.body, entry.academic_year, entry.number, entry.date,
+                            entry.item, entry.place, entry.text, *span))
+            if len(hits) >= limit:
+                break
         return hits
+
+
+@dataclass(frozen=True)
+class _Entry:
+    folded: str
+    text: str
+    meeting: str
+    body: str
+    academic_year: str
+    number: int
+    date: date
+    item: int | None
+    place: str

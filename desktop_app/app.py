@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
@@ -17,6 +20,7 @@ from desktop_app.domain.accounts import Actor, Role
 from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, default_backup_dir, log_dir
 from desktop_app.services import Services, StorageError
+from desktop_app.services.maintenance import LOCATION_WARNINGS, SafeSession, StartupReport, open_safely
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, load_qt_translator
@@ -28,6 +32,9 @@ from desktop_app.ui.style import STYLE
 log = logging.getLogger("desktop_app.app")
 
 LOG_FILE = "metodsovet.log"
+FAULT_FILE = "faulthandler.log"
+#: Set by bench/startup_bench.py: close the first window as soon as it is shown.
+STARTUP_PROBE = "METODSOVET_STARTUP_PROBE"
 EXIT_OK, EXIT_FAILED = 0, 1
 #: Only asks whether any school exists, before anyone has signed in (sees every school, may change nothing).
 _FIRST_START = Actor("first-start", Role.VIEWER)
@@ -43,6 +50,24 @@ def setup_logging() -> Path:
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def keep_hard_crashes() -> TextIO:
+    """faulthandler writes a hard crash (a segfault in Qt, say) to a file; the next start puts the
+    previous one into the log and keeps the file beside it."""
+    path = log_dir() / FAULT_FILE
+    if path.exists() and path.stat().st_size:
+        previous = path.with_name("faulthandler-previous.log")
+        os.replace(path, previous)
+        log.error("the previous run crashed hard:\n%s", previous.read_text(encoding="utf-8", errors="replace"))
+    handle = path.open("a", encoding="utf-8")  # kept open for the whole run, as faulthandler needs
+    faulthandler.enable(handle)
+    return handle
+
+
+def release_hard_crashes(handle: TextIO) -> None:
+    faulthandler.disable()
+    handle.close()
 
 
 def crash_report(exc_type: type[BaseException], value: BaseException,
@@ -78,16 +103,40 @@ def choose_language(language: str | None) -> str:
     return saved if saved in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
 
 
-def open_services(database: str, parent: QWidget | None = None) -> Services | None:
-    """Open the database; a storage problem (locked, read-only, corrupt) is a message, not a crash."""
+def open_services(database: str, parent: QWidget | None = None) -> SafeSession | None:
+    """Open the database with the start-up safeguards; a storage problem (in use, locked,
+    read-only, damaged without a backup) is a message, not a crash."""
     try:
-        return Services.open(database, backup_dir=default_backup_dir(database))
+        session = open_safely(database, default_backup_dir(database))
     except StorageError as error:
         log.error("cannot open %s: %s", database, error)
         QMessageBox.critical(parent, _("Metodsovet"),
                              _("The database {path} cannot be opened:\n{error}").format(
                                  path=database, error=error.render(_)))
         return None
+    tell_about_start(session.report, parent)
+    return session
+
+
+def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> None:
+    """What the start-up did that the user must know: a restored backup, a risky place."""
+    if report.unclean_shutdown:
+        log.warning("the last run ended uncleanly; checked: %s", report.problems or "sound")
+    if report.restored_from is not None:
+        QMessageBox.warning(parent, _("Metodsovet"), _(
+            "The database was damaged ({problem}). It was moved aside to {damaged} and the newest good "
+            "backup was restored: {backup}, made on {date}. Changes made after that time are not in it."
+        ).format(problem=report.problems[0] if report.problems else "", damaged=report.damaged_copy,
+                 backup=report.restored_from.path.name,
+                 date=report.restored_from.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")))
+    if report.location is not None:
+        QMessageBox.warning(parent, _("Metodsovet"), _(LOCATION_WARNINGS[report.location]))
+
+
+def _probe(widget: QWidget) -> None:
+    """bench/startup_bench.py: the first window is up; close it so the process ends."""
+    if os.environ.get(STARTUP_PROBE):
+        QTimer.singleShot(0, widget.close)
 
 
 def is_empty(services: Services) -> bool:
@@ -121,6 +170,14 @@ def run_window(database: str, language: str | None) -> int:
     """The window of `metodsovet` without a command; returns the exit status."""
     log_path = setup_logging()
     install_crash_handler(log_path)
+    fault_log = keep_hard_crashes()
+    try:
+        return _run(database, language)
+    finally:
+        release_hard_crashes(fault_log)
+
+
+def _run(database: str, language: str | None) -> int:
     log.info("starting the window on %s", database)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -132,9 +189,10 @@ def run_window(database: str, language: str | None) -> int:
     i18n.set_language(chosen)
     load_qt_translator(chosen)
 
-    services = open_services(database)
-    if services is None:
+    opened = open_services(database)
+    if opened is None:
         return EXIT_FAILED
+    services = opened.services
     try:
         login = ""
         if is_empty(services):
@@ -142,6 +200,7 @@ def run_window(database: str, language: str | None) -> int:
             if not login:
                 return EXIT_OK
         dialog = SignInDialog(services, login=login)
+        _probe(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
         session = session_for(services, dialog)
@@ -151,6 +210,6 @@ def run_window(database: str, language: str | None) -> int:
         window.show()
         return int(app.exec())
     finally:
-        services.close()
+        opened.close()
         log.info("window closed")
 

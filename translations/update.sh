@@ -2,6 +2,9 @@
 # Extract every _() / N_() / ngettext() string into messages.pot and merge it into kk and ru.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# pybabel writes through a fixed temporary name: two runs at once can lose a catalog.
+exec 9>translations/.update.lock
+flock 9
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
 "$PYBABEL" extract --no-location --sort-output -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
   --project=Metodsovet --copyright-holder="Metodsovet" -o translations/messages.pot desktop_app >/dev/null

@@ -38,7 +38,7 @@ def run_command(args: argparse.Namespace, database: str) -> int:
         if args.command == "check":
             return _check(services, args.school)
         if args.command == "backup":
-            target = Path(args.to) if args.to else default_backup_dir(database)
+            target = Path(args.to) if args.to else None
             print(MaintenanceService(services).backup(COMMAND_LINE, target))
             return EXIT_OK
         if args.command == "user":

@@ -130,8 +130,11 @@ class MaintenanceService:
         self._clock = clock
 
     def backup(self, actor: Actor, to_dir: Path | None = None) -> Path:
+        """Into the backup folder (pruned by the retention rule), or a copy kept in ``to_dir``."""
         actor.require(Action.MANAGE_SCHOOL)
-        path = self._db.backup(to_dir)
+        if to_dir is not None:
+            return self._db.backup(to_dir, kind="manual")
+        path = self._db.backup()
         backups.prune(path.parent, self._clock())
         return path
 

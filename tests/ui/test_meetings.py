@@ -235,3 +235,34 @@ def test_filters_work_plan_and_models(qtbot, qtmodeltester, view: MeetingsView) 
     i18n.set_language("ru")
     view.retranslate_ui()
     assert view.tabs.tabText(0) != ""
+
+
+def test_an_open_lesson_is_picked_in_an_agenda_item_and_kept(qtbot, view: MeetingsView,  # type: ignore[no-untyped-def]
+                                                             session: Session) -> None:
+    """Issue 7's link: the open lesson discussed at a meeting is picked in the agenda item; the
+    item's visits survive editing the protocol."""
+    dialog = view.editor()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.autosave.stop()
+    fill_header(qtbot, dialog)
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    item = dialog.editors[0]
+    type_text(item.title, "Ашық сабақты талқылау")
+    type_text(item.decisions, "Тәжірибе таратылсын")
+    offered = [item.visit_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(item.visit_list.count())]
+    assert offered == ["v-1", "v-2"]
+    item.visit_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save(MeetingStatus.DRAFT)
+    assert dialog.saved is not None
+    stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
+    assert stored.agenda[0].lesson_visits == ["v-1"]
+    again = view.editor(stored)
+    assert again is not None
+    qtbot.addWidget(again)
+    again.autosave.stop()
+    assert again.editors[0].checked_visits() == ["v-1"]
+    assert again.save(MeetingStatus.DRAFT)
+    assert session.services.meetings.get(session.actor, session.school, stored.id).agenda[0].lesson_visits == ["v-1"]
+    again.close()
+    dialog.close()

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QListWidget,
+    QListWidgetItem,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -46,6 +48,14 @@ class PlanChoice:
     """A plan that may be considered under an item, and how it is shown."""
 
     plan: CalendarPlan
+    caption: str
+
+
+@dataclass(frozen=True)
+class VisitChoice:
+    """An open lesson or visit of the body that an item may discuss (п. 11), and how it is shown."""
+
+    visit: str
     caption: str
 
 
@@ -102,10 +112,15 @@ class AgendaItemEditor(QWidget):
     changed = Signal()
 
     def __init__(self, item: AgendaItem, plans: list[PlanChoice], present: Callable[[], int],
-                 speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None) -> None:
+                 speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None,
+                 visits: list[VisitChoice] | None = None) -> None:
         super().__init__(parent)
         self._present = present
         self._plans = list(plans)
+        self._visits = list(visits or [])
+        # Visits the item lists but the picker does not offer (another body, another year) stay.
+        offered = {v.visit for v in self._visits}
+        self._kept_visits = [v for v in item.lesson_visits if v not in offered]
         self._speakers = speakers
         self._spoke: list[SpokeRow] = []
         self._build_ui(item)
@@ -199,6 +214,17 @@ class AgendaItemEditor(QWidget):
         plans = QVBoxLayout(self.plans_box)
         plans.addWidget(self.plan_table)
         self.plans_box.setVisible(bool(self._plans))
+        self.visits_box = QGroupBox(self)
+        self.visit_list = QListWidget(self.visits_box)
+        self.visit_list.setMaximumHeight(90)
+        for choice in self._visits:
+            entry = QListWidgetItem(choice.caption, self.visit_list)
+            entry.setData(Qt.ItemDataRole.UserRole, choice.visit)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = choice.visit in item.lesson_visits
+            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        QVBoxLayout(self.visits_box).addWidget(self.visit_list)
+        self.visits_box.setVisible(bool(self._visits))
         self.title_label = QLabel(self)
         self.title_error = error_label(self)
         layout = QVBoxLayout(self)
@@ -211,6 +237,7 @@ class AgendaItemEditor(QWidget):
         layout.addWidget(self.spoke_group)
         layout.addWidget(self.resolved_box)
         layout.addWidget(self.plans_box)
+        layout.addWidget(self.visits_box)
 
     def _connect(self) -> None:
         self.add_spoke_button.clicked.connect(lambda: self.add_spoke(None))
@@ -238,6 +265,7 @@ class AgendaItemEditor(QWidget):
         for caption, text in zip(self.vote_labels, (_("for"), _("against"), _("abstained")), strict=True):
             caption.setText(text)
         self.plans_box.setTitle(_("Calendar-thematic plans considered"))
+        self.visits_box.setTitle(_("Open lessons and visits discussed"))
         self.plan_table.setHorizontalHeaderLabels([_("Plan"), _("Status"), _("Outcome"), _("Remarks")])
         for row, choice in enumerate(self._plans):
             status = self.plan_table.item(row, 1)
@@ -306,7 +334,13 @@ class AgendaItemEditor(QWidget):
         decisions = [line.strip() for line in self.decisions.toPlainText().splitlines() if line.strip()]
         vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
         plans = [c.plan.id for row, c in enumerate(self._plans) if self._checked(row)]
-        return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans)
+        return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans,
+                          self._kept_visits + self.checked_visits())
+
+    def checked_visits(self) -> list[str]:
+        rows = (self.visit_list.item(row) for row in range(self.visit_list.count()))
+        return [str(entry.data(Qt.ItemDataRole.UserRole)) for entry in rows
+                if entry is not None and entry.checkState() == Qt.CheckState.Checked]
 
     def _checked(self, row: int) -> bool:
         cell = self.plan_table.item(row, 0)

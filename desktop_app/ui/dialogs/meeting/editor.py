@@ -36,7 +36,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.meetings import attendance_errors
 from desktop_app.i18n import _
-from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey
+from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey, VisitChoice
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.session import Session, local
@@ -67,6 +67,7 @@ class MeetingDialog(QDialog):
             meeting = Meeting("", body.id, number, day, Language.KK, "", "")
         self.original = meeting
         self._plan_choices = self._load_plans()
+        self._visit_choices = self._load_visits()
         self._build_ui(meeting)
         self._connect()
         self.retranslate_ui()
@@ -87,6 +88,20 @@ class MeetingDialog(QDialog):
                 caption = (f"{teacher.short_name if teacher else plan.teacher} — "
                            f"{subjects.get(plan.subject, plan.subject)}, {plan.grade}")
                 choices.append(PlanChoice(plan, caption))
+        return choices
+
+    def _load_visits(self) -> list[VisitChoice]:
+        """Open lessons, master classes and visits of this body in its academic year."""
+        s = self.session
+        year = next((y for y in s.services.schools.list_years(s.actor, s.school)
+                     if y.id == self.body.academic_year), None)
+        choices = []
+        for visit in s.services.visits.list(s.actor, s.school, association=self.body.id):
+            if year is not None and not year.window[0] <= visit.date <= year.window[1]:
+                continue
+            teacher = self.teachers.get(visit.teacher)
+            who = teacher.short_name if teacher else visit.teacher
+            choices.append(VisitChoice(visit.id, f"{visit.date:%d.%m.%Y} — {who}: {visit.topic}"))
         return choices
 
     def _members(self) -> list[tuple[str, str]]:
@@ -208,7 +223,8 @@ class MeetingDialog(QDialog):
 
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
-                                  self.attendance.present_count, self.speakers(), self)
+                                  self.attendance.present_count, self.speakers(), self,
+                                  visits=self._visit_choices)
         editor.changed.connect(self._on_changed)
         editor.title.textChanged.connect(self._renumber)
         self.editors.append(editor)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, Association, AssociationKind, LocalizedText, Membership
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import KIND_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
@@ -279,7 +279,7 @@ class AssociationDialog(QDialog):
         s = self.session
         try:
             self.saved = s.services.associations.save(s.actor, s.school, association)
-        except DomainError as error:
+        except UserError as error:
             show_refusal(error, self.errors, self.general_error)
             return
         super().accept()

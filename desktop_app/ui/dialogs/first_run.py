@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.entities import LocalizedText, School, Teacher
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
@@ -96,7 +96,7 @@ class ChoicePage(QWizardPage):
             return True
         try:
             load_demo(self.owner.services)
-        except DomainError as error:
+        except UserError as error:
             show_refusal(error, {}, self.error)
             return False
         self.owner.login = DEMO_ACCOUNTS[0].login
@@ -259,7 +259,7 @@ class AdminPage(QWizardPage):
             return False
         return self.owner.set_up()
 
-    def show_error(self, error: DomainError) -> None:
+    def show_error(self, error: UserError) -> None:
         show_refusal(error, self.errors, self.general)
 
 
@@ -312,13 +312,13 @@ class FirstRunWizard(QWizard):
         """Everything is written at once; a refusal sends the user to the page of the field."""
         try:
             self.actor = self.services.setup.set_up(self.request())
-        except DomainError as error:
+        except UserError as error:
             self._show(error)
             return False
         self.login = self.actor.login
         return True
 
-    def _show(self, error: DomainError) -> None:
+    def _show(self, error: UserError) -> None:
         field = error.field or ""
         if field in ("director", "deputy_director"):
             show_refusal(error, self.people_page.errors, self.admin_page.general)

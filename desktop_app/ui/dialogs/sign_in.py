@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.accounts import Actor
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services import Services
 
@@ -92,7 +92,7 @@ class SignInDialog(QDialog):
         login = self.login.text().strip()
         try:
             self.actor = self.services.accounts.authenticate(login, self.password.text())
-        except DomainError as error:  # SignInError: wrong login or password, or locked
+        except UserError as error:  # SignInError: wrong login or password, or locked
             self.show_error(error.render(_))
             self.password.setFocus()
             self.password.selectAll()

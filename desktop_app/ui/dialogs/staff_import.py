@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import Teacher
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _, ngettext
 from desktop_app.services.staff_import import StaffFile, read_staff_file
 from desktop_app.ui.models.staff_import import StaffPreviewModel
@@ -33,7 +33,7 @@ def read_staff(session: Session, path: Path, parent: QWidget | None = None) -> S
         return read_staff_file(path, s.services.teachers.list_subjects(s.actor, s.school),
                                s.services.teachers.today(),
                                s.services.teachers.list_teachers(s.actor, s.school, include_archived=True))
-    except DomainError as error:
+    except UserError as error:
         QMessageBox.warning(parent, _("Import a staff list"), error.render(_))
         return None
 
@@ -120,7 +120,7 @@ class StaffImportDialog(QDialog):
         s = self.session
         try:
             self.saved = s.services.teachers.import_staff(s.actor, s.school, self.staff.teachers())
-        except DomainError as error:
+        except UserError as error:
             self.error.setText(error.render(_))
             self.error.setVisible(True)
             return

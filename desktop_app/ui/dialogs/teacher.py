@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
@@ -188,12 +188,12 @@ class TeacherDialog(QDialog):
         s = self.session
         try:
             self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
-        except DomainError as error:
+        except UserError as error:
             self.show_error(error)
             return
         super().accept()
 
-    def show_error(self, error: DomainError | None) -> None:
+    def show_error(self, error: UserError | None) -> None:
         """Put the refusal under its field (or under the form); None clears every message."""
         for label_widget in [*self.errors.values(), self.general_error]:
             label_widget.clear()

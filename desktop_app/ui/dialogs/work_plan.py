@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Association, WorkPlan, WorkPlanForm, WorkPlanItem
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
@@ -213,7 +213,7 @@ class WorkPlanDialog(QDialog):
             else:
                 self.association = s.services.associations.approve_work_plan(
                     s.actor, s.school, self.association.id, s.services.associations.today())
-        except DomainError as error:
+        except UserError as error:
             self.error.setText(error.render(_))
             self.error.setVisible(True)
             return False

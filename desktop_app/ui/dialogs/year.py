@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, Term
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session
@@ -234,7 +234,7 @@ class YearDialog(QDialog):
         s = self.session
         try:
             self.saved = s.services.schools.save_year(s.actor, s.school, self.year())
-        except DomainError as error:
+        except UserError as error:
             show_refusal(error, self.errors, self.general_error)
             return
         super().accept()

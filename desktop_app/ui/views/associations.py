@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSp
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Association
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
@@ -198,7 +198,7 @@ class AssociationsView(View):
         sources = s.services.associations.list(s.actor, s.school, self.year.id)
         try:
             created = s.services.associations.copy_to_year(s.actor, s.school, self.year.id, target.id)
-        except DomainError as error:
+        except UserError as error:
             QMessageBox.warning(self, _("Associations"), error.render(_))
             return None
         copied = [a for a in sources if any(c.id.startswith(f"{a.id}-{target.start.year}") for c in created)]

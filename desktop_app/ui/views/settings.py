@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QP
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _
 from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
@@ -115,7 +115,7 @@ class SettingsView(View):
         s = self.session
         try:
             year = s.services.schools.create_year_from_preset(s.actor, s.school, preset_id)
-        except DomainError as error:
+        except UserError as error:
             self.status_message.emit(error.render(_))
             return None
         preset = next(p for p in load_presets() if p.year.id == preset_id)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Teacher
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _, ngettext
 from desktop_app.ui.dialogs.staff_import import StaffImportDialog, read_staff
 from desktop_app.ui.dialogs.teacher import TeacherDialog
@@ -157,7 +157,7 @@ class TeachersView(View):
         s = self.session
         try:
             s.services.teachers.archive(s.actor, s.school, teacher.id, active=not teacher.active)
-        except DomainError as error:
+        except UserError as error:
             QMessageBox.warning(self, _("Teachers"), error.render(_))
             return
         self.refresh()

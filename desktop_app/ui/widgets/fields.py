@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 
 ERROR_STYLE = "color: #b00020;"
@@ -38,7 +38,7 @@ def date_of(edit: QDateEdit) -> date:
     return value
 
 
-def show_refusal(error: DomainError | None, labels: dict[str, QLabel], general: QLabel) -> None:
+def show_refusal(error: UserError | None, labels: dict[str, QLabel], general: QLabel) -> None:
     """Clear every label, then put the refusal under the field it names (or under the form)."""
     for widget in [*labels.values(), general]:
         widget.clear()

@@ -36,6 +36,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.meetings import attendance_errors
 from desktop_app.i18n import _
+from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey, VisitChoice
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
@@ -288,7 +289,7 @@ class MeetingDialog(QDialog):
         for error in attendance_errors(meeting, self.body):
             if error.field in ("chair", "secretary") and getattr(meeting, error.field):
                 target = self.header.errors[error.field]
-                target.setText(f"{error.rule.label}: {error.render(_)}")
+                target.setText(f"{rule_label(error.rule, _)}: {error.render(_)}")
                 target.setVisible(True)
 
     # Reading and saving ------------------------------------------------------------------------

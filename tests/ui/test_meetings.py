@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import i18n
 from desktop_app.domain.entities import MeetingStatus, PlanStatus, ReviewOutcome
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import DomainError, Rule
+from desktop_app.i18n import _
 from desktop_app.services import Services
+from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
@@ -81,7 +83,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     # The secretary marked absent: the rule is named at once, and the service refuses on save.
     dialog.attendance.set_present("t-05", False, "ауырып қалды")
     assert dialog.header.errors["secretary"].isVisible()
-    assert "rule 4" in dialog.header.errors["secretary"].text()
+    assert rule_label(Rule.MEETING_ATTENDANCE, _) in dialog.header.errors["secretary"].text()
     dialog.tabs.setCurrentIndex(1)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
     editor = dialog.editors[0]

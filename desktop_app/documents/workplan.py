@@ -23,19 +23,8 @@ from desktop_app.documents.common import (
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.ktp import BLANK_DATE, BLANK_NAME
 from desktop_app.documents.verification import Verification
-from desktop_app.domain.entities import Association, WorkPlanForm
-from desktop_app.i18n import N_
-
-FORM_LABELS = {
-    WorkPlanForm.MEETING: N_("meeting"),
-    WorkPlanForm.SEMINAR: N_("seminar"),
-    WorkPlanForm.MASTER_CLASS: N_("master class"),
-    WorkPlanForm.OPEN_LESSON: N_("open lesson"),
-    WorkPlanForm.ROUND_TABLE: N_("round table"),
-    WorkPlanForm.CONFERENCE: N_("conference"),
-    WorkPlanForm.WORKSHOP: N_("workshop"),
-    WorkPlanForm.OTHER: N_("other"),
-}
+from desktop_app.domain.entities import Association
+from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
 
 
 def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
@@ -70,7 +59,7 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(month_name(item.month, language)), styles.cell),
                      Paragraph(esc(item.topic), styles.cell),
-                     Paragraph(esc(_(FORM_LABELS[item.form])), styles.cell),
+                     Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
                      Paragraph(esc(", ".join(ctx.short_name(t) for t in item.responsible)), styles.cell)])
     story.append(grid(rows, [10 * mm, 28 * mm, 64 * mm, 33 * mm, 35 * mm]))
     story += [spacer(10), Paragraph(esc(_("Head: {name}").format(name="_" * 16 + " "

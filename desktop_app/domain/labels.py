@@ -5,11 +5,13 @@ from __future__ import annotations
 from desktop_app.domain.entities import (
     AssociationKind,
     Category,
+    MeetingForm,
     MeetingStatus,
     MentorshipStatus,
     PlanStatus,
     ReviewOutcome,
     VisitKind,
+    WorkPlanForm,
 )
 from desktop_app.domain.errors import N_
 
@@ -64,4 +66,27 @@ VISIT_KIND_LABELS = {
 REVIEW_OUTCOME_LABELS = {
     ReviewOutcome.RECOMMENDED: N_("recommended"),
     ReviewOutcome.RETURNED: N_("returned for revision"),
+}
+
+#: Forms of the items of an association's annual work plan (п. 28).
+WORK_PLAN_FORM_LABELS = {
+    WorkPlanForm.MEETING: N_("meeting"),
+    WorkPlanForm.SEMINAR: N_("seminar"),
+    WorkPlanForm.MASTER_CLASS: N_("master class"),
+    WorkPlanForm.OPEN_LESSON: N_("open lesson"),
+    WorkPlanForm.ROUND_TABLE: N_("round table"),
+    WorkPlanForm.CONFERENCE: N_("conference"),
+    WorkPlanForm.WORKSHOP: N_("workshop"),
+    WorkPlanForm.OTHER: N_("other"),
+}
+
+#: Forms of a meeting (session) of a body.
+MEETING_FORM_LABELS = {
+    MeetingForm.MEETING: N_("meeting"),
+    MeetingForm.SEMINAR: N_("seminar"),
+    MeetingForm.ROUND_TABLE: N_("round table"),
+    MeetingForm.MASTER_CLASS: N_("master class"),
+    MeetingForm.CONFERENCE: N_("conference"),
+    MeetingForm.WORKSHOP: N_("workshop"),
+    MeetingForm.OTHER: N_("other form"),
 }

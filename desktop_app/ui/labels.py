@@ -6,7 +6,6 @@ from datetime import date
 from enum import StrEnum
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
-from desktop_app.domain.entities import WorkPlanForm
 from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are the domain's
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -15,20 +14,9 @@ from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are 
     PLAN_STATUS_LABELS,
     REVIEW_OUTCOME_LABELS,
     VISIT_KIND_LABELS,
+    WORK_PLAN_FORM_LABELS,
 )
-from desktop_app.i18n import N_, _
-
-#: Forms of the items of an association's annual work plan (п. 28).
-WORK_PLAN_FORM_LABELS = {
-    WorkPlanForm.MEETING: N_("meeting"),
-    WorkPlanForm.SEMINAR: N_("seminar"),
-    WorkPlanForm.MASTER_CLASS: N_("master class"),
-    WorkPlanForm.OPEN_LESSON: N_("open lesson"),
-    WorkPlanForm.ROUND_TABLE: N_("round table"),
-    WorkPlanForm.CONFERENCE: N_("conference"),
-    WorkPlanForm.WORKSHOP: N_("workshop"),
-    WorkPlanForm.OTHER: N_("other"),
-}
+from desktop_app.i18n import _
 
 
 def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:

@@ -7,25 +7,11 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
-from desktop_app.domain.accounts import COMMAND_LINE
-from desktop_app.services import Services
 from tests.reliability.harness import kill_imports, kill_saves
 from tests.shared_files import SAMPLE
 
 KILLS = int(os.environ.get("METODSOVET_KILLS", "50"))
 
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    path = tmp_path / "kill.sqlite3"
-    services = Services.open(str(path))
-    try:
-        services.exchange.import_document(COMMAND_LINE, SAMPLE.read_bytes())
-    finally:
-        services.close()
-    return path
 
 
 def test_no_confirmed_save_is_lost(database: Path) -> None:

@@ -15,20 +15,9 @@ from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.services import Services
 from desktop_app.services.maintenance import MaintenanceService, open_safely
 from desktop_app.storage import backups, health
-from tests.shared_files import SAMPLE
 
 NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    path = tmp_path / "school.sqlite3"
-    services = Services.open(str(path))
-    try:
-        services.exchange.import_document(COMMAND_LINE, SAMPLE.read_bytes())
-    finally:
-        services.close()
-    return path
 
 
 def test_first_start_takes_a_backup_and_a_second_copy_is_refused(database: Path, tmp_path: Path) -> None:

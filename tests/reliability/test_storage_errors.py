@@ -17,20 +17,9 @@ from desktop_app.i18n import gettext_for
 from desktop_app.services import Services
 from desktop_app.storage.database import Database
 from desktop_app.storage.errors import BackupError, CorruptError, DiskFullError, LockedError, ReadOnlyError
-from tests.shared_files import SAMPLE
 
 SCHOOL = "school-7"
 
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    path = tmp_path / "errors.sqlite3"
-    services = Services.open(str(path))
-    try:
-        services.exchange.import_document(COMMAND_LINE, SAMPLE.read_bytes())
-    finally:
-        services.close()
-    return path
 
 
 @pytest.fixture

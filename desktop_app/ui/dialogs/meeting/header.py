@@ -7,16 +7,11 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import Language, Meeting, MeetingForm, MeetingStatus
-from desktop_app.i18n import N_, _
+from desktop_app.domain.labels import MEETING_FORM_LABELS
+from desktop_app.i18n import _
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
 
-FORM_LABELS = {
-    MeetingForm.MEETING: N_("meeting"), MeetingForm.SEMINAR: N_("seminar"),
-    MeetingForm.ROUND_TABLE: N_("round table"), MeetingForm.MASTER_CLASS: N_("master class"),
-    MeetingForm.CONFERENCE: N_("conference"), MeetingForm.WORKSHOP: N_("workshop"),
-    MeetingForm.OTHER: N_("other form"),
-}
 LANGUAGE_NAMES = {Language.KK: "Қазақша", Language.RU: "Русский"}
 FIELDS = ("number", "date", "start_time", "place", "language", "chair", "secretary", "form", "status")
 
@@ -91,7 +86,7 @@ class HeaderForm(QWidget):
         for name, text in captions.items():
             self.captions[name].setText(text)
         for index, value in enumerate(MeetingForm):
-            self.form.setItemText(index, _(FORM_LABELS[value]))
+            self.form.setItemText(index, _(MEETING_FORM_LABELS[value]))
         for index, status in enumerate(MeetingStatus):
             self.status.setItemText(index, label(MEETING_STATUS_LABELS, status))
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop_app import i18n
 from desktop_app.domain.accounts import Actor, Role
 from desktop_app.i18n import _
-from desktop_app.paths import APP_NAME, default_backup_dir, log_dir
+from desktop_app.paths import APP_NAME, log_dir
 from desktop_app.services import Services, StorageError
 from desktop_app.services.maintenance import LOCATION_WARNINGS, SafeSession, StartupReport, open_safely
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
@@ -26,7 +26,7 @@ from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, load_qt_translator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
-from desktop_app.ui.settings import save_language, saved_language
+from desktop_app.ui.settings import backup_dir_for, save_language, saved_language
 from desktop_app.ui.style import STYLE
 
 log = logging.getLogger("desktop_app.app")
@@ -107,7 +107,7 @@ def open_services(database: str, parent: QWidget | None = None) -> SafeSession |
     """Open the database with the start-up safeguards; a storage problem (in use, locked,
     read-only, damaged without a backup) is a message, not a crash."""
     try:
-        session = open_safely(database, default_backup_dir(database))
+        session = open_safely(database, backup_dir_for(database))
     except StorageError as error:
         log.error("cannot open %s: %s", database, error)
         QMessageBox.critical(parent, _("Metodsovet"),

@@ -18,7 +18,7 @@ from desktop_app.services import Services
 from desktop_app.services.base import Clock, utc_now
 from desktop_app.storage import backups, health
 from desktop_app.storage.database import to_url
-from desktop_app.storage.errors import CorruptError
+from desktop_app.storage.errors import BackupError, CorruptError
 
 DAILY = timedelta(days=1)
 
@@ -125,16 +125,38 @@ def open_safely(database: str, backup_dir: Path, clock: Clock = utc_now) -> Safe
 class MaintenanceService:
     """Backups and restore on demand (the administrator), through the open database."""
 
-    def __init__(self, services: Services, clock: Clock = utc_now) -> None:
+    def __init__(self, services: Services, clock: Clock = utc_now, backup_dir: Path | None = None) -> None:
         self._db = services.db
         self._clock = clock
+        if backup_dir is not None:
+            self._db.backup_dir = Path(backup_dir)
 
-    def backup(self, actor: Actor, to_dir: Path | None = None) -> Path:
-        """Into the backup folder (pruned by the retention rule), or a copy kept in ``to_dir``."""
+    @property
+    def backup_dir(self) -> Path | None:
+        """The backup folder in use (``backups`` beside the file unless chosen otherwise)."""
+        return self._db.backup_dir
+
+    def set_backup_dir(self, actor: Actor, folder: Path) -> Path:
+        """Use ``folder`` (a flash drive, say) for every later backup; it must be writable."""
+        actor.require(Action.MANAGE_SCHOOL)
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".metodsovet-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            raise BackupError(f"{folder}: {error.strerror or error}") from error
+        self._db.backup_dir = folder
+        return folder
+
+    def backup(self, actor: Actor, to_dir: Path | None = None, kind: str = backups.AUTOMATIC) -> Path:
+        """Into the backup folder (automatic ones pruned by the retention rule), or a copy kept
+        in ``to_dir``. The window's "Back up now" passes ``kind="manual"``: never pruned."""
         actor.require(Action.MANAGE_SCHOOL)
         if to_dir is not None:
             return self._db.backup(to_dir, kind="manual")
-        path = self._db.backup()
+        path = self._db.backup(kind=kind)
         backups.prune(path.parent, self._clock())
         return path
 

@@ -1,9 +1,19 @@
-"""Settings: the school's academic years (create from a preset, edit terms and holidays)."""
+"""Settings: the school's academic years (create from a preset, edit terms and holidays) and, for
+the administrator, the backups (ui/views/backups.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
@@ -13,6 +23,7 @@ from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.views.backups import BackupsPanel
 from desktop_app.ui.views.base import View, fit_columns, make_table
 
 
@@ -57,18 +68,30 @@ class SettingsView(View):
         self.note_label = QLabel(self)
         self.note_label.setObjectName("viewNote")
         self.note_label.setWordWrap(True)
+        years_page = QWidget(self)
+        years = QVBoxLayout(years_page)
+        years.addWidget(self.years_title)
+        years.addLayout(bar)
+        years.addWidget(self.table, 1)
+        years.addWidget(self.note_label)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(years_page, "")
+        #: Backups are the administrator's (Action.MANAGE_SCHOOL); others do not get the page.
+        self.backups: BackupsPanel | None = BackupsPanel(self.session, self) if may else None
+        if self.backups is not None:
+            self.tabs.addTab(self.backups, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.years_title)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.note_label)
+        layout.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
         self.new_button.clicked.connect(self.choose_preset)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        if self.backups is not None:
+            self.backups.restored.connect(self._restored)
+            self.backups.status_message.connect(self.status_message)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Settings"))
@@ -78,12 +101,24 @@ class SettingsView(View):
         self.note_label.setText(_("The language is chosen in the Language menu. Accounts are managed with "
                                   "the command line in this version (metodsovet user)."))
         self.model.retranslate()
+        self.tabs.setTabText(0, _("Academic years"))
+        if self.backups is not None:
+            self.tabs.setTabText(1, _("Backups"))
+            self.backups.retranslate_ui()
 
     def refresh(self) -> None:
         s = self.session
         self.model.set_records(s.services.schools.list_years(s.actor, s.school))
         fit_columns(self.table)
         self._update_buttons()
+        if self.backups is not None:
+            self.backups.refresh()
+
+    def _restored(self) -> None:
+        """Another database state is in place: this view, the window's years and every section reload."""
+        self.refresh()
+        self.years_changed.emit()
+        self.records_changed.emit()
 
     def selected(self) -> AcademicYear | None:
         rows = self.table.selectionModel().selectedRows()

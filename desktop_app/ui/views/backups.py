@@ -1,0 +1,219 @@
+"""Settings → Backups: the list of backups, "Back up now", "Restore…" and the backup folder.
+
+Only an administrator (Action.MANAGE_SCHOOL) gets this page. The folder chosen here (a flash
+drive is common) is remembered in the window's settings and used by the start-up backup too.
+A storage failure (disk full, read-only, locked, damaged) is shown in a message box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import UserError
+from desktop_app.i18n import N_, _
+from desktop_app.services.maintenance import BackupEntry, MaintenanceService
+from desktop_app.storage import backups
+from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.session import Session
+from desktop_app.ui.settings import save_backup_dir
+from desktop_app.ui.views.base import fit_columns, make_table
+
+KIND_LABELS = {
+    backups.AUTOMATIC: N_("automatic"),
+    "manual": N_("on demand"),
+    "pre-migration": N_("before an update"),
+    "pre-restore": N_("before a restore"),
+}
+UNREADABLE = QColor("#f8d7da")
+
+
+def taken_at(entry: BackupEntry) -> str:
+    """The moment of the backup in the computer's local time."""
+    return entry.info.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def size_mb(entry: BackupEntry) -> str:
+    return f"{entry.info.size / 1_000_000:.2f}"
+
+
+def schools(entry: BackupEntry) -> str:
+    if entry.contents is None:
+        return _("cannot be read")
+    return ", ".join(name or school_id for school_id, name in entry.contents.schools)
+
+
+def _count(table: str) -> Callable[[BackupEntry], str]:
+    return lambda e: "—" if e.contents is None else str(e.contents.counts.get(table, 0))
+
+
+def _count_key(table: str) -> Callable[[BackupEntry], int]:
+    return lambda e: -1 if e.contents is None else e.contents.counts.get(table, 0)
+
+
+def _unreadable(entry: BackupEntry) -> QColor | None:
+    return UNREADABLE if entry.contents is None else None
+
+
+class BackupTableModel(RecordTableModel[BackupEntry]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        counted = [(N_("Teachers"), "teachers"), (N_("Associations"), "associations"),
+                   (N_("Meetings"), "meetings"), (N_("Plans"), "plans"),
+                   (N_("Mentorships"), "mentorships"), (N_("Lesson visits"), "lesson_visits")]
+        super().__init__([
+            Column(N_("Date and time"), taken_at, sort_key=lambda e: e.info.taken_at.isoformat()),
+            Column(N_("Size, MB"), size_mb, sort_key=lambda e: e.info.size, align_center=True),
+            Column(N_("Kind"), lambda e: _(KIND_LABELS.get(e.info.kind, e.info.kind))),
+            Column(N_("School"), schools, background=_unreadable),
+            *(Column(title, _count(table), sort_key=_count_key(table), align_center=True)
+              for title, table in counted),
+        ], parent)
+
+
+class BackupsPanel(QWidget):
+    """Signal ``restored`` after a backup was put in place (the window reloads everything)."""
+
+    restored = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.maintenance = MaintenanceService(session.services)
+        self.title = QLabel(self)
+        self.title.setObjectName("viewSubtitle")
+        self.folder_caption = QLabel(self)
+        self.folder_label = QLabel(self)
+        self.folder_label.setObjectName("backupFolder")
+        self.folder_label.setWordWrap(True)
+        self.folder_button = QPushButton(self)
+        self.backup_button = QPushButton(self)
+        self.restore_button = QPushButton(self)
+        folder_bar = QHBoxLayout()
+        folder_bar.addWidget(self.folder_caption)
+        folder_bar.addWidget(self.folder_label, 1)
+        folder_bar.addWidget(self.folder_button)
+        bar = QHBoxLayout()
+        bar.addWidget(self.backup_button)
+        bar.addWidget(self.restore_button)
+        bar.addStretch(1)
+        self.model = BackupTableModel(self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("viewNote")
+        self.note_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(folder_bar)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note_label)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Backups"))
+        self.folder_caption.setText(_("Backup folder:"))
+        self.folder_button.setText(_("Choose another folder…"))
+        self.backup_button.setText(_("Back up now"))
+        self.restore_button.setText(_("Restore…"))
+        self.note_label.setText(_(
+            "A backup is made at start when the last one is older than a day, before every update and "
+            "before a restore. Old automatic backups are thinned out: every one of the last day, then one "
+            "a day for a week, one a week for two months and one a month for a year. Backups made on "
+            "demand are kept until you delete them. A flash drive is a good backup folder."))
+        self.model.retranslate()
+
+    def refresh(self) -> None:
+        folder = self.maintenance.backup_dir
+        self.folder_label.setText(str(folder) if folder is not None else "—")
+        try:
+            entries = self.maintenance.list_backups(self.session.actor)
+        except UserError as error:
+            self._fail(error)
+            entries = []
+        self.model.set_records(entries)
+        fit_columns(self.table)
+        self._update_buttons()
+
+    def selected(self) -> BackupEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.restore_button.setEnabled(entry is not None and entry.contents is not None)
+
+    def _fail(self, error: UserError) -> None:
+        QMessageBox.warning(self, _("Backups"), error.render(_))
+
+    # Actions ---------------------------------------------------------------------------------
+    def back_up_now(self) -> Path | None:
+        try:
+            path = self.maintenance.backup(self.session.actor, kind="manual")
+        except UserError as error:
+            self._fail(error)
+            return None
+        self.refresh()
+        self.status_message.emit(_("Backup made: {path}").format(path=path))
+        return path
+
+    def confirm_restore(self, entry: BackupEntry) -> bool:
+        """Asks the user; tests replace it."""
+        answer = QMessageBox.question(self, _("Restore a backup"), _(
+            "Restore the backup made on {date}? The data will be as it was at that time; changes made "
+            "after it are replaced. The current state is backed up first, so this can be undone."
+        ).format(date=taken_at(entry)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> bool:
+        entry = self.selected()
+        if entry is None or not self.confirm_restore(entry):
+            return False
+        return self.restore(entry)
+
+    def restore(self, entry: BackupEntry) -> bool:
+        try:
+            safety = self.maintenance.restore(self.session.actor, entry.info.path)
+        except UserError as error:
+            self._fail(error)
+            return False
+        self.refresh()
+        self.restored.emit()
+        self.status_message.emit(_("The backup of {date} was restored; the previous state is kept in "
+                                   "{path}.").format(date=taken_at(entry), path=safety.name))
+        return True
+
+    def choose_folder(self) -> None:
+        current = self.maintenance.backup_dir
+        chosen = QFileDialog.getExistingDirectory(self, _("Backup folder"), str(current or ""))
+        if chosen:
+            self.use_folder(Path(chosen))
+
+    def use_folder(self, folder: Path) -> bool:
+        """Use ``folder`` from now on and remember it for the next start."""
+        try:
+            self.maintenance.set_backup_dir(self.session.actor, folder)
+        except UserError as error:
+            self._fail(error)
+            return False
+        save_backup_dir(folder)
+        self.refresh()
+        return True

@@ -22,6 +22,10 @@ from desktop_app.domain.errors import N_, DomainError, Rule
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: A real staff list unpacks to a few MB; more than this is a zip bomb, refused before openpyxl opens it.
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+#: Office XML packs 5-20 times; a package that unpacks to more than this many times its size is a zip bomb.
+MAX_RATIO = 100
+#: Below this many unpacked bytes the ratio is not checked (tiny files pack oddly but harm nothing).
+MIN_RATIO_CHECKED = 8 * 1024 * 1024
 MAX_ROWS = 5000
 HEADER_SEARCH_ROWS = 10
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -64,8 +68,12 @@ CATEGORY_NAMES: dict[str, Category] = {
 Cell = str | int | float | date | datetime | None
 
 
-class StaffFileError(DomainError):
-    """The file as a whole is refused (too large, not a workbook, no header row)."""
+class ImportFileError(DomainError):
+    """An imported file as a whole is refused (too large, not what it is named, no header row)."""
+
+
+class StaffFileError(ImportFileError):
+    """The staff list as a whole is refused (too large, not a workbook, no header row)."""
 
 
 @dataclass
@@ -100,8 +108,9 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(":*").strip()
 
 
-def _refuse(message: str, **params: object) -> StaffFileError:
-    return StaffFileError(Rule.VALUE, message, dict(params), field="file")
+def refuse(message: str, error: type[ImportFileError] = StaffFileError, **params: object) -> ImportFileError:
+    """The refusal of a whole file (``field`` "file")."""
+    return error(Rule.VALUE, message, dict(params), field="file")
 
 
 # Dates ----------------------------------------------------------------------------------------
@@ -143,7 +152,7 @@ def parse_date(value: Cell) -> date | None:
 def read_rows(name: str, data: bytes) -> list[list[Cell]]:
     """The cells of the first sheet (.xlsx) or of the text (.csv); refuses what is not such a file."""
     if len(data) > MAX_FILE_BYTES:
-        raise _refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
+        raise refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
                       size=MAX_FILE_BYTES // (1024 * 1024))
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
@@ -151,25 +160,35 @@ def read_rows(name: str, data: bytes) -> list[list[Cell]]:
     if suffix == ".csv":
         return _csv_rows(data)
     if suffix == ".xls":
-        raise _refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
-    raise _refuse(N_("a staff list is read from .xlsx or .csv files"))
+        raise refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
+    raise refuse(N_("a staff list is read from .xlsx or .csv files"))
 
 
-def _xlsx_rows(data: bytes) -> list[list[Cell]]:
-    not_workbook = _refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+def check_package(data: bytes, required: str, not_what: ImportFileError,
+                  unsafe: str = N_("the workbook unpacks to more than {size} MB; it is refused as unsafe")) -> None:
+    """Refuses ``data`` unless it is a zip package holding ``required`` (``not_what`` is raised),
+    or when it unpacks to too much or too many times its size (a zip bomb), before any reader opens it."""
     if not data.startswith(b"PK\x03\x04"):
-        raise not_workbook
+        raise not_what
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             names = {i.filename for i in infos}
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise not_workbook from error
-    if "xl/workbook.xml" not in names:
-        raise not_workbook
-    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise _refuse(N_("the workbook unpacks to more than {size} MB; it is refused as unsafe"),
-                      size=MAX_UNPACKED_BYTES // (1024 * 1024))
+        raise not_what from error
+    if required not in names:
+        raise not_what
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise refuse(unsafe, type(not_what), size=MAX_UNPACKED_BYTES // (1024 * 1024))
+    if unpacked > MIN_RATIO_CHECKED and unpacked > MAX_RATIO * len(data):
+        raise refuse(N_("the file unpacks to {ratio} times its size; it is refused as unsafe"), type(not_what),
+                     ratio=unpacked // max(len(data), 1))
+
+
+def _xlsx_rows(data: bytes) -> list[list[Cell]]:
+    not_workbook = refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+    check_package(data, "xl/workbook.xml", not_workbook)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only here: a fast start
 
     try:
@@ -226,7 +245,7 @@ def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool]:
         found = set(columns.values())
         if {"last_name", "first_name"} <= found or "full_name" in found:
             return index, columns, kazakh
-    raise _refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
+    raise refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
                      "«Аты» / «Имя»"))
 
 
@@ -248,7 +267,7 @@ def parse_staff(name: str, data: bytes, subjects: Iterable[Subject], today: date
         if not any(_text(v) for v in cells.values()):
             continue
         if len(parsed) >= MAX_ROWS:
-            raise _refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
+            raise refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
         parsed.append(_row(offset, cells, by_name, kazakh, today, known, seen))
     return StaffFile(parsed, sorted(set(columns.values()), key=lambda f: list(HEADERS).index(f)))
 
@@ -325,9 +344,9 @@ def read_staff_file(path: Path, subjects: Iterable[Subject], today: date,
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
+            raise refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
                           size=MAX_FILE_BYTES // (1024 * 1024))
         data = path.read_bytes()
     except OSError as error:
-        raise _refuse(N_("the file {file} cannot be read"), file=str(path)) from error
+        raise refuse(N_("the file {file} cannot be read"), file=str(path)) from error
     return parse_staff(path.name, data, subjects, today, existing)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -112,15 +114,7 @@ def _export(services: Services, target: Path, school: str | None) -> int:
     school = _pick_school(services, school)
     document = services.exchange.export_document(COMMAND_LINE, school)
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    temporary = target.with_name(target.name + ".tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DomainError(Rule.VALUE, N_("cannot write {file}: {reason}"),
-                          {"file": str(target), "reason": error.strerror or str(error)},
-                          record=str(target)) from None
+    _write_atomically(target, text.encode("utf-8"))
     counts = ", ".join(f"{k} {len(v)}" for k, v in document.items() if isinstance(v, list))
     print(_("{file}: school {school} exported: {counts}").format(file=target, school=school, counts=counts))
     return EXIT_OK
@@ -177,16 +171,40 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Why a file could not be written, in the user's language (the OS's own text is English).
+WRITE_FAILURES = {
+    errno.ENOSPC: N_("the disk is full; free some space or choose another disk"),
+    errno.EDQUOT: N_("the disk is full; free some space or choose another disk"),
+    errno.EROFS: N_("the disk or folder is read-only; choose another folder"),
+    errno.EACCES: N_("writing to this folder is not allowed; choose another folder"),
+    errno.EPERM: N_("writing to this folder is not allowed; choose another folder"),
+    errno.ENOENT: N_("the folder does not exist; choose another folder"),
+    errno.ENOTDIR: N_("the folder does not exist; choose another folder"),
+    errno.EISDIR: N_("a folder has this name; choose another file name"),
+}
+
+
+def _write_failure(error: OSError) -> str:
+    reason = WRITE_FAILURES.get(error.errno or 0)
+    return Msg(reason) if reason else (error.strerror or str(error))
+
+
 def _write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target``, flush it to the disk, then rename it into
+    place: a full disk, a read-only or missing folder leaves no partial file, and an existing
+    ``target`` stays as it was. The failure names the file (a DomainError, translated)."""
     temporary = target.with_name(target.name + ".tmp")
     try:
-        temporary.write_bytes(data)
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # under a file (NotADirectoryError) there is nothing to remove
+            temporary.unlink(missing_ok=True)
         raise DomainError(Rule.VALUE, N_("cannot write {file}: {reason}"),
-                          {"file": str(target), "reason": error.strerror or str(error)},
-                          record=str(target)) from None
+                          {"file": str(target), "reason": _write_failure(error)}, record=str(target)) from None
 
 
 def _verify(services: Services, code: str, school: str | None) -> int:

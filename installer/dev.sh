@@ -32,7 +32,11 @@ make_venv() {
   need_python
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
+  if [ -n "$1" ]; then
+    "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
+  else
+    "$VENV/bin/python" -m pip install --quiet -e .
+  fi
 }
 
 missing_qt_packages() {

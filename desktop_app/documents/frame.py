@@ -4,8 +4,9 @@ A4, margins left 30 mm, right 10 mm, top 20 mm, bottom 20 mm (room to bind; docu
 foot of every page carries the verification code on the left and, from the second page on,
 «Страница 2 из 5» / «5 беттің 2-беті» on the right. A draft carries a diagonal «ПРОЕКТ» /
 «ЖОБА» mark under the text. The last flowable of every document is the QR block (kind, record id,
-version, full hash). Output is deterministic: ``invariant=1`` and the creation date taken from
-the record, so the same record gives the same bytes.
+version, full hash, the audit chain's head); the PDF's keywords repeat them. Output is
+deterministic: ``invariant=1`` and the creation date taken from the record, so the same record
+(and the same audit log) gives the same bytes.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def qr_block(check: Verification, language: str, styles: Styles) -> Flowable:
             kind=check.kind, record=check.record, version=check.version)),
         esc("SHA-256: ") + f'<font size="7">{check.digest}</font>',
         esc(_("Verification code: {code}").format(code=check.code)),
+        *([esc(_("Audit log at printing:")) + f' <font size="7">{check.chain}</font>'] if check.chain else []),
     ])
     table = Table([[drawing, Paragraph(text, styles.small)]], colWidths=[32 * mm, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -122,6 +124,12 @@ def _canvas_class(meta: DocumentMeta, check: Verification) -> type[Canvas]:
     return _PagedCanvas
 
 
+def keywords(check: Verification) -> str:
+    """The verification data in the PDF's metadata, for programs that read it (verification.py)."""
+    parts = [f"metodsovet-code:{check.code}", f"sha256:{check.digest}"]
+    return " ".join([*parts, f"audit-chain:{check.chain}"] if check.chain else parts)
+
+
 def render(story: Sequence[Flowable], meta: DocumentMeta, check: Verification) -> bytes:
     """Lay ``story`` out on the frame and return the PDF; the QR block is added at the end."""
     register_fonts()
@@ -132,6 +140,7 @@ def render(story: Sequence[Flowable], meta: DocumentMeta, check: Verification) -
         buffer, pagesize=pagesize, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
         bottomMargin=BOTTOM, title=meta.title, author=meta.author, subject=meta.subject,
         creator=CREATOR, producer=CREATOR, lang=PDF_LANGUAGES[meta.language], invariant=1,
+        keywords=keywords(check),
         initialFontName=SERIF, initialFontSize=12, initialLeading=15,
     )
     flowables = [*story, qr_block(check, meta.language, styles)]

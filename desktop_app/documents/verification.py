@@ -13,15 +13,23 @@ Canonical form (what the hash covers), so that anyone can recompute it from an e
   an extract ``{"meeting": …, "item": N}``, a register ``{"body": …, "meetings": [...]}``).
 
 The digest is the SHA-256 of those bytes; the footer shows its first 12 hex characters (the
-code), the QR code ``metodsovet;KIND;RECORD_ID;vVERSION;sha256:DIGEST``. The language of the
-printout is not part of it: the Kazakh and the Russian print of one record carry the same code.
+code), the QR code ``metodsovet;KIND;RECORD_ID;vVERSION;sha256:DIGEST;chain:HEAD``. The language of
+the printout is not part of it: the Kazakh and the Russian print of one record carry the same code.
+
+HEAD is the head of the audit chain when the document was printed: the SHA-256 ``hash`` of the
+newest row of the audit log (services/base.py ``chain_hash``; ``metodsovet check`` verifies the
+chain). It is printed under the QR code too and written into the PDF's keywords
+(``audit-chain:HEAD``). It is not part of the digest or the code, which depend on the record only;
+it proves which state of the whole log the printout was made from: an audit row with this hash
+must still be in the log, and every row before it unchanged, else ``check`` reports the break.
+An empty log gives no ``;chain:`` part.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 CODE_LENGTH = 12
@@ -34,6 +42,8 @@ class Verification:
     record: str
     version: int
     digest: str
+    #: The audit chain's head at printing (module docstring); not part of the code.
+    chain: str = field(default="", compare=False)
 
     @property
     def code(self) -> str:
@@ -41,7 +51,11 @@ class Verification:
 
     @property
     def qr_payload(self) -> str:
-        return f"metodsovet;{self.kind};{self.record};v{self.version};sha256:{self.digest}"
+        payload = f"metodsovet;{self.kind};{self.record};v{self.version};sha256:{self.digest}"
+        return f"{payload};chain:{self.chain}" if self.chain else payload
+
+    def with_chain(self, chain: str) -> Verification:
+        return replace(self, chain=chain)
 
 
 def canonical_bytes(kind: str, record: str, version: int, payload: Any) -> bytes:

@@ -105,8 +105,13 @@ class DocumentService(Service):
         self._visits = VisitService(db, clock)
 
     def _records(self, actor: Actor, school: str) -> SchoolRecords:
+        return self._load(actor, school)[0]
+
+    def _load(self, actor: Actor, school: str) -> tuple[SchoolRecords, str]:
+        """The school's records and the head of the audit chain, read in one transaction."""
         with self._read(actor, school) as store:
-            return store.load_records(school)
+            last = store.last_audit()
+            return store.load_records(school), last.hash if last else ""
 
     @staticmethod
     def _language(language: str | None, default: str) -> str:
@@ -114,23 +119,25 @@ class DocumentService(Service):
 
     def protocol(self, actor: Actor, school: str, meeting: str, language: str | None = None) -> PrintedDocument:
         """The protocol; the language defaults to the meeting's."""
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         record = self._meeting(records, meeting)
         lang = self._language(language, record.language.value)
         check = meeting_check(record)
+        check = check.with_chain(chain)
         return PrintedDocument(build_protocol(record, DocumentContext.from_records(records), lang, check),
                                lang, check)
 
     def extract(self, actor: Actor, school: str, meeting: str, item: int,
                 language: str | None = None) -> PrintedDocument:
         """The extract of one agenda item, dated today (the date of issue)."""
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         record = self._meeting(records, meeting)
         if record.item(item) is None:
             raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
                               {"kind": Msg(N_("agenda item")), "id": f"{meeting} #{item}"}, record=meeting)
         lang = self._language(language, record.language.value)
         check = extract_check(record, item)
+        check = check.with_chain(chain)
         data = build_extract(record, item, DocumentContext.from_records(records), lang, check,
                              issued=self.today())
         return PrintedDocument(data, lang, check)
@@ -138,27 +145,30 @@ class DocumentService(Service):
     def plan(self, actor: Actor, school: str, plan: str, language: str | None = None) -> PrintedDocument:
         """The KTP with its title page of approvals; the language defaults to the plan's."""
         record = self._plans.get(actor, school, plan)  # who may read it
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         lang = self._language(language, record.language.value)
         check = verification("ktp", record.id, record.version, dump_plan(record))
+        check = check.with_chain(chain)
         return PrintedDocument(build_plan(record, DocumentContext.from_records(records), lang, check),
                                lang, check)
 
     def work_plan(self, actor: Actor, school: str, association: str,
                   language: str | None = None) -> PrintedDocument:
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         body = self._association(records, association)
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
+        check = check.with_chain(chain)
         return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check),
                                lang, check)
 
     def register(self, actor: Actor, school: str, association: str,
                  language: str | None = None) -> PrintedDocument:
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         body = self._association(records, association)
         lang = self._language(language, current_language())
         check = register_check(records, body)
+        check = check.with_chain(chain)
         data = build_register(body, register_meetings(records, body.id), DocumentContext.from_records(records),
                               lang, check)
         return PrintedDocument(data, lang, check)
@@ -166,26 +176,28 @@ class DocumentService(Service):
     def mentorship(self, actor: Actor, school: str, mentorship: str,
                    language: str | None = None) -> PrintedDocument:
         record: Mentorship = self._mentoring.get(actor, school, mentorship)  # who may read it
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         lang = self._language(language, current_language())
         check = verification("mentorship", record.id, 1, _one(records, mentorships=[record]))
+        check = check.with_chain(chain)
         return PrintedDocument(build_mentorship(record, DocumentContext.from_records(records), lang, check),
                                lang, check)
 
     def observation(self, actor: Actor, school: str, visit: str,
                     language: str | None = None) -> PrintedDocument:
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         record: LessonVisit = found(next((v for v in records.lesson_visits if v.id == visit), None),
                                     "lesson visit", visit)
         lang = self._language(language, current_language())
         check = verification("observation", record.id, 1, _one(records, lesson_visits=[record]))
+        check = check.with_chain(chain)
         return PrintedDocument(build_observation(record, DocumentContext.from_records(records), lang, check),
                                lang, check)
 
     def visit_schedule(self, actor: Actor, school: str, academic_year: str, term: int,
                        language: str | None = None) -> PrintedDocument:
         """The open-lesson and mutual-visit schedule of one term of the academic year."""
-        records = self._records(actor, school)
+        records, chain = self._load(actor, school)
         year = found(next((y for y in records.academic_years if y.id == academic_year), None),
                      "academic year", academic_year)
         period = next((t for t in year.terms if t.number == term), None)
@@ -196,6 +208,7 @@ class DocumentService(Service):
         lang = self._language(language, current_language())
         check = verification("schedule", f"{year.id}#{term}", 1,
                              {"visits": [_one(records, lesson_visits=[v]) for v in visits]})
+        check = check.with_chain(chain)
         data = build_schedule(year, term, visits, DocumentContext.from_records(records), lang, check)
         return PrintedDocument(data, lang, check)
 

@@ -81,14 +81,14 @@ class Locker:
 def locked_while_loading(database: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Locker]:
     """The lock is taken just before the records of the document are loaded."""
     locker = Locker(database)
-    load = DocumentService._records
+    load = DocumentService._load
 
     def records(self: DocumentService, actor: Any, school: str) -> Any:
         self._db.engine.dispose()  # our own idle connections would keep the other program out
         locker.lock()
         return load(self, actor, school)
 
-    monkeypatch.setattr(DocumentService, "_records", records)
+    monkeypatch.setattr(DocumentService, "_load", records)
     yield locker
     locker.release()
 

@@ -6,35 +6,44 @@ import faulthandler
 import logging
 import os
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.accounts import Actor, Role
 from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, log_dir
-from desktop_app.services import Services, StorageError
-from desktop_app.services.maintenance import LOCATION_WARNINGS, SafeSession, StartupReport, open_safely
-from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, load_qt_translator
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.session import Session
 from desktop_app.ui.settings import backup_dir_for, save_language, saved_language
 from desktop_app.ui.style import STYLE
+
+if TYPE_CHECKING:  # the services pull SQLAlchemy, Alembic and ReportLab: loaded after the first window
+    from desktop_app.services import Services
+    from desktop_app.services.maintenance import SafeSession, StartupReport
+    from desktop_app.ui.session import Session
 
 log = logging.getLogger("desktop_app.app")
 
 LOG_FILE = "metodsovet.log"
 FAULT_FILE = "faulthandler.log"
-#: Set by bench/startup_bench.py: close the first window as soon as it is shown.
+#: Set by bench/startup_bench.py: when the first window is painted, print the time and whether a
+#: heavy module is loaded, and close it.
 STARTUP_PROBE = "METODSOVET_STARTUP_PROBE"
+#: Set by bench/startup_bench.py: sign in as the demo administrator as soon as the database is open
+#: and print the time from sign-in accepted to the main window painted with its data.
+SIGN_IN_PROBE = "METODSOVET_SIGN_IN_PROBE"
+PROBE_ACCOUNT = ("zavuch", "zavuch-demo")
+#: What must not stand between the process start and the first window.
+HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl")
 EXIT_OK, EXIT_FAILED = 0, 1
 #: Only asks whether any school exists, before anyone has signed in (sees every school, may change nothing).
 _FIRST_START = Actor("first-start", Role.VIEWER)
@@ -106,6 +115,9 @@ def choose_language(language: str | None) -> str:
 def open_services(database: str, parent: QWidget | None = None) -> SafeSession | None:
     """Open the database with the start-up safeguards; a storage problem (in use, locked,
     read-only, damaged without a backup) is a message, not a crash."""
+    from desktop_app.services import StorageError
+    from desktop_app.services.maintenance import open_safely
+
     try:
         session = open_safely(database, backup_dir_for(database))
     except StorageError as error:
@@ -120,6 +132,8 @@ def open_services(database: str, parent: QWidget | None = None) -> SafeSession |
 
 def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> None:
     """What the start-up did that the user must know: a restored backup, a risky place."""
+    from desktop_app.services.maintenance import LOCATION_WARNINGS
+
     if report.unclean_shutdown:
         log.warning("the last run ended uncleanly; checked: %s", report.problems or "sound")
     if report.restored_from is not None:
@@ -133,10 +147,37 @@ def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> No
         QMessageBox.warning(parent, _("Metodsovet"), _(LOCATION_WARNINGS[report.location]))
 
 
-def _probe(widget: QWidget) -> None:
-    """bench/startup_bench.py: the first window is up; close it so the process ends."""
-    if os.environ.get(STARTUP_PROBE):
-        QTimer.singleShot(0, widget.close)
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, after the first paint of ``widget`` (the probes' clock stops there)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def heavy_modules_loaded() -> list[str]:
+    return [name for name in HEAVY_MODULES if name in sys.modules]
+
+
+def _probe_line(text: str) -> None:
+    """The probes talk to bench/startup_bench.py on standard output (not the log)."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _startup_probe(dialog: SignInDialog) -> None:
+    """The first window is painted: the wall-clock time and the heavy modules, then close it."""
+    heavy = heavy_modules_loaded()
+    _probe_line(f"first-window-painted {time.time():.6f}")
+    _probe_line("heavy-modules " + (",".join(heavy) if heavy else "none"))
+    dialog.reject()
 
 
 def is_empty(services: Services) -> bool:
@@ -146,6 +187,8 @@ def is_empty(services: Services) -> bool:
 def first_start(services: Services, parent: QWidget | None = None) -> str | None:
     """An empty database: the wizard loads the demo school or sets up the school; returns the
     login to sign in with, or None when the user left."""
+    from desktop_app.ui.dialogs.first_run import FirstRunWizard
+
     wizard = FirstRunWizard(services, parent)
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -153,6 +196,8 @@ def first_start(services: Services, parent: QWidget | None = None) -> str | None
 
 
 def session_for(services: Services, dialog: SignInDialog) -> Session | None:
+    from desktop_app.ui.session import Session
+
     actor = dialog.actor
     if actor is None:
         return None
@@ -177,6 +222,39 @@ def run_window(database: str, language: str | None) -> int:
         release_hard_crashes(fault_log)
 
 
+class _Opening:
+    """Opens the database once the sign-in dialog is painted; an empty database gets the wizard."""
+
+    def __init__(self, database: str, dialog: SignInDialog) -> None:
+        self.database = database
+        self.dialog = dialog
+        self.opened: SafeSession | None = None
+        self.status = EXIT_OK
+
+    def run(self) -> None:
+        opened = open_services(self.database, self.dialog)
+        if opened is None:
+            self.status = EXIT_FAILED
+            self.dialog.reject()
+            return
+        self.opened = opened
+        services = opened.services
+        if is_empty(services):
+            login = first_start(services, self.dialog)
+            if not login:
+                self.dialog.reject()
+                return
+            self.dialog.login.setText(login)
+            self.dialog.password.setFocus()
+        import desktop_app.ui.main_window  # noqa: F401  (loaded while the user types: sign-in stays quick)
+
+        self.dialog.set_services(services)
+        if os.environ.get(SIGN_IN_PROBE):
+            self.dialog.login.setText(PROBE_ACCOUNT[0])
+            self.dialog.password.setText(PROBE_ACCOUNT[1])
+            QTimer.singleShot(0, self.dialog.sign_in)
+
+
 def _run(database: str, language: str | None) -> int:
     log.info("starting the window on %s", database)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -189,27 +267,32 @@ def _run(database: str, language: str | None) -> int:
     i18n.set_language(chosen)
     load_qt_translator(chosen)
 
-    opened = open_services(database)
-    if opened is None:
-        return EXIT_FAILED
-    services = opened.services
+    dialog = SignInDialog(None)
+    opening = _Opening(database, dialog)
+    if os.environ.get(STARTUP_PROBE):
+        _FirstPaint(dialog, lambda: _startup_probe(dialog))
+    else:
+        _FirstPaint(dialog, opening.run)
     try:
-        login = ""
-        if is_empty(services):
-            login = first_start(services) or ""
-            if not login:
-                return EXIT_OK
-        dialog = SignInDialog(services, login=login)
-        _probe(dialog)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return EXIT_OK
+        if dialog.exec() != QDialog.DialogCode.Accepted or opening.opened is None:
+            return opening.status
+        services = opening.opened.services
+        accepted = time.perf_counter()
         session = session_for(services, dialog)
         if session is None:
             return EXIT_FAILED
+        from desktop_app.ui.main_window import MainWindow
+
         window = MainWindow(session)
+        if os.environ.get(SIGN_IN_PROBE):
+            def painted() -> None:
+                _probe_line(f"sign-in-to-window-ms {(time.perf_counter() - accepted) * 1000:.1f}")
+                window.close()
+
+            _FirstPaint(window, painted)
         window.show()
         return int(app.exec())
     finally:
-        opened.close()
+        if opening.opened is not None:
+            opening.opened.close()
         log.info("window closed")
-

@@ -1,8 +1,16 @@
-"""Sign in: the refusal (wrong password, lockout) appears under the fields; the input stays."""
+"""Sign in: the refusal (wrong password, lockout) appears under the fields; the input stays.
+
+The dialog is the first window of the program: it is shown before the database (and SQLAlchemy,
+Alembic, ReportLab) is loaded, so this module imports no service at run time. Until
+``set_services()`` the Sign-in button is disabled and a line says the database is being opened.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,21 +25,32 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
-from desktop_app.services import Services
+
+if TYPE_CHECKING:
+    from desktop_app.services import Services
 
 ERROR_STYLE = "color: #b00020;"
+WAITING_STYLE = "color: #555;"
 
 
 class SignInDialog(QDialog):
-    """On success ``actor`` holds the signed-in user and the dialog is accepted."""
+    """On success ``actor`` holds the signed-in user and the dialog is accepted.
 
-    def __init__(self, services: Services, parent: QWidget | None = None, login: str = "") -> None:
+    Signals: ``first_painted`` once, when the dialog has been painted for the first time (the
+    program then opens the database).
+    """
+
+    first_painted = Signal()
+
+    def __init__(self, services: Services | None, parent: QWidget | None = None, login: str = "") -> None:
         super().__init__(parent)
         self.services = services
         self.actor: Actor | None = None
+        self._painted = False
         self._build_ui(login)
         self._connect()
         self.retranslate_ui()
+        self._show_readiness()
 
     def _build_ui(self, login: str) -> None:
         self.heading = QLabel(self)
@@ -46,6 +65,9 @@ class SignInDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setVisible(False)
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("signInWaiting")
+        self.waiting.setStyleSheet(WAITING_STYLE)
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setDefault(True)
@@ -63,6 +85,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
         (self.password if login else self.login).setFocus()
@@ -78,6 +101,23 @@ class SignInDialog(QDialog):
         self.login_label.setText(_("&Login"))
         self.password_label.setText(_("&Password"))
         self.sign_in_button.setText(_("Sign in"))
+        self.waiting.setText(_("Opening the database…"))
+
+    def set_services(self, services: Services) -> None:
+        """The database is open: signing in is possible."""
+        self.services = services
+        self._show_readiness()
+
+    def _show_readiness(self) -> None:
+        ready = self.services is not None
+        self.sign_in_button.setEnabled(ready)
+        self.waiting.setVisible(not ready)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -89,6 +129,8 @@ class SignInDialog(QDialog):
         self.sign_in()
 
     def sign_in(self) -> None:
+        if self.services is None:  # Enter pressed while the database is still being opened
+            return
         login = self.login.text().strip()
         try:
             self.actor = self.services.accounts.authenticate(login, self.password.text())

@@ -41,10 +41,11 @@ make_venv() {
 
 missing_qt_packages() {
   # Prints the Debian packages whose libraries Qt's window needs but the system lacks.
-  local missing="" entry lib pkg
+  local missing="" entry lib pkg known
+  known=$(/sbin/ldconfig -p 2>/dev/null || true)  # read once: `| grep -q` would SIGPIPE under pipefail
   for entry in $QT_LIBRARIES; do
     lib=${entry%%:*}; pkg=${entry##*:}
-    if ! /sbin/ldconfig -p 2>/dev/null | grep -q "$lib"; then missing="$missing $pkg"; fi
+    if ! grep -qF "$lib" <<<"$known"; then missing="$missing $pkg"; fi
   done
   echo "$missing"
 }

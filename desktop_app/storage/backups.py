@@ -51,6 +51,8 @@ class BackupContents:
 
     schools: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     counts: dict[str, int] = field(default_factory=dict)
+    #: Each school's short name (else its name) by language: {id: {"kk": …, "ru": …}}.
+    short_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def backup_name(kind: str, now: datetime | None = None) -> str:
@@ -150,8 +152,10 @@ def contents(path: Path) -> BackupContents:
         with engine.connect() as connection:
             schools = metadata.tables["schools"]
             result = BackupContents()
-            for row in connection.execute(sa.select(schools.c.id, schools.c.name_ru, schools.c.name_kk)):
+            c = schools.c
+            for row in connection.execute(sa.select(c.id, c.name_ru, c.name_kk, c.short_name_kk, c.short_name_ru)):
                 result.schools.append((row[0], row[1] or row[2] or ""))
+                result.short_names[row[0]] = {"kk": row[3] or row[2] or "", "ru": row[4] or row[1] or ""}
             for name in COUNTED:
                 table = metadata.tables[name]
                 result.counts[name] = connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, current_language
 from desktop_app.services.maintenance import BackupEntry, MaintenanceService
 from desktop_app.storage import backups
 from desktop_app.ui.models.table import Column, RecordTableModel
@@ -38,6 +39,7 @@ KIND_LABELS = {
     "pre-restore": N_("before a restore"),
 }
 UNREADABLE = QColor("#f8d7da")
+FIRST_COUNT, COUNT_WIDTH = 4, 90
 
 
 def taken_at(entry: BackupEntry) -> str:
@@ -50,9 +52,19 @@ def size_mb(entry: BackupEntry) -> str:
 
 
 def schools(entry: BackupEntry) -> str:
+    """The schools' short names in the window's language (else the other one, else the name)."""
     if entry.contents is None:
         return _("cannot be read")
-    return ", ".join(name or school_id for school_id, name in entry.contents.schools)
+    language = current_language()
+    names = []
+    for school_id, name in entry.contents.schools:
+        short = entry.contents.short_names.get(school_id, {})
+        names.append(short.get(language) or next((n for n in short.values() if n), "") or name or school_id)
+    return ", ".join(names)
+
+
+def full_names(entry: BackupEntry) -> str | None:
+    return "\n".join(name for _id, name in entry.contents.schools) if entry.contents else None
 
 
 def _count(table: str) -> Callable[[BackupEntry], str]:
@@ -76,10 +88,17 @@ class BackupTableModel(RecordTableModel[BackupEntry]):
             Column(N_("Date and time"), taken_at, sort_key=lambda e: e.info.taken_at.isoformat()),
             Column(N_("Size, MB"), size_mb, sort_key=lambda e: e.info.size, align_center=True),
             Column(N_("Kind"), lambda e: _(KIND_LABELS.get(e.info.kind, e.info.kind))),
-            Column(N_("School"), schools, background=_unreadable),
+            Column(N_("School"), schools, background=_unreadable, tooltip=full_names),
             *(Column(title, _count(table), sort_key=_count_key(table), align_center=True)
               for title, table in counted),
         ], parent)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The whole header as a tooltip: the count columns are narrow and cut long names short."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().headerData(section, orientation, role)
 
 
 class BackupsPanel(QWidget):
@@ -113,6 +132,7 @@ class BackupsPanel(QWidget):
         self.table = make_table(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.note_label = QLabel(self)
         self.note_label.setObjectName("viewNote")
         self.note_label.setWordWrap(True)
@@ -151,7 +171,32 @@ class BackupsPanel(QWidget):
             entries = []
         self.model.set_records(entries)
         fit_columns(self.table)
+        self._fit_counts()
         self._update_buttons()
+
+    def _fit_counts(self) -> None:
+        """When the columns are wider than the table, the widest count columns give way (down to
+        COUNT_WIDTH; their headers are cut short with "…" and shown whole as a tooltip)."""
+        header = self.table.horizontalHeader()
+        available = self.table.viewport().width() if self.table.isVisible() else 0
+        excess = sum(header.sectionSize(c) for c in range(header.count())) - available
+        while available and excess > 0:
+            column = max(range(FIRST_COUNT, header.count()), key=header.sectionSize)
+            size = header.sectionSize(column)
+            if size <= COUNT_WIDTH:
+                break
+            smaller = max(COUNT_WIDTH, size - excess)
+            header.resizeSection(column, smaller)
+            excess -= size - smaller
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_counts()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_columns(self.table)
+        self._fit_counts()
 
     def selected(self) -> BackupEntry | None:
         rows = self.table.selectionModel().selectedRows()

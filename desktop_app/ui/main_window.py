@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         metrics = self.navigation.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
                       for row in range(self.navigation.count())), default=0)
-        self.navigation.setFixedWidth(max(200, min(widest + 48, 320)))
+        self.navigation.setFixedWidth(max(200, min(widest + 64, 340)))  # item padding and frame
 
     def _init_status_bar(self) -> None:
         self.user_label = QLabel(self)

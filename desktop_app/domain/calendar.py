@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop_app.domain.entities import AcademicYear, CalendarPlan, PlanStatus
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, PlanRow, PlanStatus
 from desktop_app.domain.errors import N_, DomainError, Rule
 
 DEFAULT_STUDY_WEEKS = 34
@@ -178,6 +180,84 @@ def submission_blockers(plan: CalendarPlan, year: AcademicYear) -> list[DomainEr
     return [
         f.as_error() for f in plan_calendar_findings(plan, year) if f.severity is Severity.ERROR
     ]
+
+
+#: A timetable: weekday (0 = Monday ... 5 = Saturday) -> lessons of the subject on that day.
+Timetable = Mapping[int, int]
+_EPSILON = 1e-9
+
+
+def timetable_errors(timetable: Timetable, record: str = "") -> list[DomainError]:
+    """A timetable has lessons on Monday to Saturday only, whole and not negative, at least one."""
+    errors = []
+    for weekday, lessons in timetable.items():
+        if not 0 <= weekday <= 5 or lessons < 0 or lessons != int(lessons) or lessons > 8:
+            message = N_("the timetable has {lessons} lessons on a day; it takes 0 to 8 lessons on Monday to "
+                         "Saturday")
+            errors.append(DomainError(Rule.VALUE, message, {"lessons": lessons, "weekday": weekday},
+                                      record=record or None, field="timetable"))
+    if not errors and not any(timetable.values()):
+        errors.append(DomainError(Rule.VALUE, N_("the timetable has no lessons"), record=record or None,
+                                  field="timetable"))
+    return errors
+
+
+def lesson_slots(year: AcademicYear, grade: int, timetable: Timetable) -> list[date]:
+    """The date of every lesson the timetable gives in the year, in order (a date twice for a double
+    lesson). A moved working day on a weekend works by the timetable of the day off it replaces: the
+    nearest weekday holiday within a week (a Saturday worked for the Monday after it)."""
+    calendar = SchoolCalendar(year, grade, 6 if timetable.get(5) else SCHOOL_DAYS_PER_WEEK)
+    moved = set(year.extra_school_days)
+    slots: list[date] = []
+    for day in calendar.school_days():
+        weekday = day.weekday()
+        if day in moved and weekday >= calendar.days_per_week:
+            weekday = _replaced_weekday(calendar, day)
+        slots.extend([day] * int(timetable.get(weekday, 0)))
+    return slots
+
+
+def _replaced_weekday(calendar: SchoolCalendar, day: date) -> int:
+    for distance in range(1, 8):
+        for candidate in (day + timedelta(days=distance), day - timedelta(days=distance)):
+            if candidate.weekday() < calendar.days_per_week and calendar.day_off(candidate) is DayOff.HOLIDAY:
+                return candidate.weekday()
+    return day.weekday()
+
+
+def fill_dates(plan: CalendarPlan, year: AcademicYear,
+               timetable: Timetable) -> tuple[CalendarPlan, list[CalendarFinding]]:
+    """The plan with the date column filled from the timetable and the year's calendar (rule 7).
+
+    Rows take lessons in order, each row's hours consuming lessons (two 0,5-hour rows share one);
+    a row of a later term than the lessons reached starts at its term's first lesson. A row left
+    without room keeps no date and is reported; the plan given is not changed."""
+    errors = timetable_errors(timetable, plan.id)
+    if errors:
+        raise errors[0]
+    slots = lesson_slots(year, plan.grade, timetable)
+    terms = [year.term_of(day) for day in slots]
+    position = 0.0
+    rows: list[PlanRow] = []
+    findings: list[CalendarFinding] = []
+    for row in plan.rows:
+        index = math.floor(position + _EPSILON)
+        if row.term is not None and index < len(slots) and (terms[index] or 0) < row.term:
+            later = next((i for i in range(index, len(slots)) if (terms[i] or 0) >= row.term), len(slots))
+            position = float(later)
+            index = later
+        if position + row.hours > len(slots) + _EPSILON:
+            rows.append(replace(row, date=None))
+            findings.append(CalendarFinding(
+                plan.id, row.number, None, Severity.WARNING,
+                N_("row {row}: the timetable leaves no lesson for it in the academic year"),
+                (("row", row.number),),
+            ))
+            position = float(len(slots))
+            continue
+        rows.append(replace(row, date=slots[index]))
+        position += row.hours
+    return replace(plan, rows=rows), findings
 
 
 #: Statuses whose plans have passed submission and so must have no lesson on a day off.

@@ -10,7 +10,14 @@ from datetime import date
 from desktop_app.domain import plans as workflow
 from desktop_app.domain.accounts import Action, Actor, PlanEvent, Role
 from desktop_app.domain.calendar import CalendarFinding, plan_calendar_findings, submission_blockers
-from desktop_app.domain.entities import Approval, CalendarPlan, MeetingStatus, PlanStatus, ReviewOutcome
+from desktop_app.domain.entities import (
+    Approval,
+    CalendarPlan,
+    MeetingStatus,
+    PlanRow,
+    PlanStatus,
+    ReviewOutcome,
+)
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.labels import PLAN_STATUS_LABELS
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
@@ -62,7 +69,7 @@ class PlanService(Service):
         actor.require(Action.READ_ALL, record=plan.id)
 
     # Writing ------------------------------------------------------------------------------------
-    def save(self, actor: Actor, school: str, plan: CalendarPlan) -> CalendarPlan:
+    def save(self, actor: Actor, school: str, plan: CalendarPlan, *, imported: bool = False) -> CalendarPlan:
         """Create or edit a draft (or returned) plan: the teacher's own, or any for the deputy."""
         actor.require(Action.EDIT_PLAN, {plan.teacher}, plan.id or None)
         with self._write(actor, school) as store:
@@ -83,11 +90,32 @@ class PlanService(Service):
             found(store.get_academic_year(school, plan.academic_year), "academic year", plan.academic_year)
             raise_first(workflow.row_errors(plan))
             store.save_plan(school, plan)
-            self._event(store, actor, school, plan, "save",
+            self._event(store, actor, school, plan, "import" if imported else "save",
                         existing.status if existing else plan.status, plan.status)
-            self._audit(store, actor, "plan.update" if existing else "plan.create", school, "plan",
-                        plan.id, f"{len(plan.rows)} rows")
+            action = "plan.import" if imported else "plan.update" if existing else "plan.create"
+            self._audit(store, actor, action, school, "plan", plan.id, f"{len(plan.rows)} rows")
         return plan
+
+    def import_plan(self, actor: Actor, school: str, plan_header: CalendarPlan,
+                    rows: builtins.list[PlanRow]) -> CalendarPlan:
+        """A KTP read from a file (``services.plan_import``) saved as a new draft in one transaction.
+
+        ``plan_header`` carries what the user chose in the preview (teacher, subject, grade, classes,
+        year, language, hours per week); its id, status and rows are not used. The rows are numbered
+        1, 2, 3 ... in the order given; a row without a topic or with hours that are not positive is
+        refused, so the preview's problems have to be resolved first."""
+        if not rows:
+            raise DomainError(Rule.VALUE, N_("the imported KTP has no rows"), record=None, field="rows")
+        numbered = []
+        for number, row in enumerate(rows, start=1):
+            if not row.topic.strip():
+                raise DomainError(Rule.VALUE, N_("row {row}: the lesson has no topic"), {"row": number},
+                                  field=f"rows.{number}.topic")
+            if not row.hours > 0:
+                raise DomainError(Rule.VALUE, N_("row {row}: the hours must be more than 0"), {"row": number},
+                                  field=f"rows.{number}.hours")
+            numbered.append(replace(row, number=number, topic=row.topic.strip()))
+        return self.save(actor, school, replace(plan_header, id="", rows=numbered), imported=True)
 
     def submit(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
         """Teacher: draft → submitted; a lesson dated on a day off blocks it (rule 7)."""

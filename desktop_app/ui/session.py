@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QComboBox
+
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import LocalizedText, Teacher
 from desktop_app.i18n import current_language
@@ -31,3 +33,11 @@ class Session:
 def local(text: LocalizedText | None) -> str:
     """A kk/ru value in the window's language, else the other one."""
     return text.get(current_language()) if text is not None else ""
+
+
+def rename_items(combo: QComboBox, names: dict[str, str]) -> None:
+    """Reference values (subjects, associations) in a combo box follow the window's language."""
+    for index in range(combo.count()):
+        name = names.get(str(combo.itemData(index)))
+        if name is not None:
+            combo.setItemText(index, name)

@@ -22,7 +22,7 @@ from desktop_app.i18n import _
 from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
-from desktop_app.ui.session import Session
+from desktop_app.ui.session import Session, rename_items
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
 
 
@@ -104,6 +104,7 @@ class SessionDialog(QDialog):
         for index, kind in enumerate(SessionKind):
             self.kind.setItemText(index, label(SESSION_KIND_LABELS, kind))  # type: ignore[arg-type]
         self.as_visit.setText(_("Also record it as a lesson visit"))
+        rename_items(self.subject, self.session.subject_names())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

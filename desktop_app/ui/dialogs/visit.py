@@ -22,7 +22,7 @@ from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation, 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
-from desktop_app.ui.session import Session, local
+from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
 
 
@@ -117,6 +117,8 @@ class VisitDialog(QDialog):
             self._captions[key].setText(text)
         for index, kind in enumerate(VisitKind):
             self.kind.setItemText(index, label(VISIT_KIND_LABELS, kind))
+        rename_items(self.subject, self.session.subject_names())
+        rename_items(self.association, {body.id: local(body.name) for body in self._bodies})
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

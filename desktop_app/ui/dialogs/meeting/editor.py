@@ -109,7 +109,7 @@ class MeetingDialog(QDialog):
         return [(t, self.teachers[t].full_name if t in self.teachers else t) for t in self.body.member_ids()]
 
     def _build_ui(self, meeting: Meeting) -> None:
-        self.body_label = QLabel(local(self.body.name), self)
+        self.body_label = QLabel(self)
         self.body_label.setObjectName("viewTitle")
         self.header = HeaderForm(meeting, self._members(), self)
         self.attendance = AttendancePanel(self.body, self.teachers, self)
@@ -192,7 +192,13 @@ class MeetingDialog(QDialog):
             self._show_item(0)
 
     def retranslate_ui(self) -> None:
+        """The parts retranslate through here: they have no LanguageChange handler of their own."""
         self.setWindowTitle(_("Protocol of the meeting"))
+        self.body_label.setText(local(self.body.name))
+        self.header.retranslate_ui()
+        self.attendance.retranslate_ui()
+        for editor in self.editors:
+            editor.retranslate_ui()
         self.tabs.setTabText(0, _("Meeting and attendance"))
         self.tabs.setTabText(1, _("Agenda"))
         self.add_item_button.setText(_("Add item"))
@@ -271,7 +277,7 @@ class MeetingDialog(QDialog):
     # Rules as the user types -------------------------------------------------------------------
     def _on_attendance_changed(self) -> None:
         speakers = self.speakers()
-        for editor in getattr(self, "editors", []):
+        for editor in self.editors:
             editor.set_speakers(speakers)
             editor.update_vote_check()
         self._on_changed()

@@ -316,3 +316,23 @@ def test_hours_are_positive_and_bounded_or_a_value_error(value: str | float | in
 def test_random_bytes_raise_only_the_import_error(data: bytes, name: str) -> None:
     with pytest.raises(PlanFileError):
         parse_plan(name, data, START)
+
+
+_REAL = {"ktp.xlsx": xlsx(KK_HEADER, KK_BODY), "ktp.docx": docx_file(RU_HEADER, RU_BODY)}
+
+
+@given(st.sampled_from(sorted(_REAL)), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8),
+       st.integers(0, 10**6))
+@settings(max_examples=150, deadline=None)
+def test_a_broken_real_file_never_crashes_the_reader(name: str, flips: list[tuple[int, int]], cut: int) -> None:
+    """A real KTP with bytes changed or cut off: a PlanFile, or the import error with a message."""
+    data = bytearray(_REAL[name])
+    for position, value in flips:
+        data[position % len(data)] = value
+    broken = bytes(data[: max(cut % (len(data) + 1), 1)] if cut % 3 == 0 else data)
+    try:
+        parsed = parse_plan(name, broken, START)
+    except PlanFileError as error:
+        assert error.field == "file" and error.render()
+        return
+    assert all(isinstance(r.row.topic, str) for r in parsed.rows)

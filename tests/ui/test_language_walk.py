@@ -39,6 +39,7 @@ from desktop_app.ui.main_window import SECTIONS, MainWindow
 SAME_IN_BOTH = {
     "Файл": "Kazakh says Файл for a file, as Russian does",
     "Логин": "Kazakh uses the loanword логин, as Russian does (the catalog's term everywhere)",
+    "директор": "a role: the Kazakh word is the same",
     "педагог": "a qualification category: the official Kazakh name is the Russian one",
     "педагог-модератор": "a qualification category: the official Kazakh name is the Russian one",
     "семинар": "a meeting form: the Kazakh word is the same",
@@ -138,6 +139,7 @@ def _open_everything(qtbot, window: MainWindow) -> list[QWidget]:  # type: ignor
         visits.make_visit_dialog(None),  # type: ignore[attr-defined]
         visits.make_observation_dialog(),  # type: ignore[attr-defined]
         settings.make_dialog(settings.selected()),  # type: ignore[attr-defined]
+        settings.accounts.make_dialog(),  # type: ignore[attr-defined]
         SignInDialog(window.session.services),
     ]
     shown: list[QWidget] = [window]

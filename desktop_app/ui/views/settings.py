@@ -1,5 +1,5 @@
 """Settings: the school's academic years (create from a preset, edit terms and holidays) and, for
-the administrator, the backups (ui/views/backups.py)."""
+the administrator, the backups (ui/views/backups.py) and the accounts (ui/views/accounts.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.views.accounts import AccountsPanel
 from desktop_app.ui.views.backups import BackupsPanel
 from desktop_app.ui.views.base import View, fit_columns, make_table
 
@@ -80,6 +81,10 @@ class SettingsView(View):
         self.backups: BackupsPanel | None = BackupsPanel(self.session, self) if may else None
         if self.backups is not None:
             self.tabs.addTab(self.backups, "")
+        manages_accounts = self.session.may(Action.MANAGE_ACCOUNTS)
+        self.accounts: AccountsPanel | None = AccountsPanel(self.session, self) if manages_accounts else None
+        if self.accounts is not None:
+            self.tabs.addTab(self.accounts, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tabs, 1)
@@ -92,19 +97,23 @@ class SettingsView(View):
         if self.backups is not None:
             self.backups.restored.connect(self._restored)
             self.backups.status_message.connect(self.status_message)
+        if self.accounts is not None:
+            self.accounts.status_message.connect(self.status_message)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Settings"))
         self.years_title.setText(_("Academic years"))
         self.new_button.setText(_("New year from a preset…"))
         self.edit_button.setText(_("Edit…"))
-        self.note_label.setText(_("The language is chosen in the Language menu. Accounts are managed with "
-                                  "the command line in this version (metodsovet user)."))
+        self.note_label.setText(_("The language is chosen in the Language menu."))
         self.model.retranslate()
         self.tabs.setTabText(0, _("Academic years"))
         if self.backups is not None:
             self.tabs.setTabText(1, _("Backups"))
             self.backups.retranslate_ui()
+        if self.accounts is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.accounts), _("Accounts"))
+            self.accounts.retranslate_ui()
 
     def refresh(self) -> None:
         s = self.session
@@ -113,6 +122,8 @@ class SettingsView(View):
         self._update_buttons()
         if self.backups is not None:
             self.backups.refresh()
+        if self.accounts is not None:
+            self.accounts.refresh()
 
     def _restored(self) -> None:
         """Another database state is in place: this view, the window's years and every section reload."""

@@ -1,0 +1,168 @@
+"""Settings → Accounts: the administrator sees who may sign in and adds an account.
+
+Only an administrator (Action.MANAGE_ACCOUNTS) gets this page; services.accounts checks it anyway.
+A head's or a teacher's account is linked to a teacher of the school (the service refuses
+otherwise); the password is typed twice and the refusal appears under the field it concerns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.accounts import Role, User
+from desktop_app.domain.errors import UserError
+from desktop_app.i18n import N_, _
+from desktop_app.ui.labels import role_label
+from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.session import Session
+from desktop_app.ui.views.base import fit_columns, make_table
+from desktop_app.ui.widgets.fields import error_label, show_refusal
+
+
+class AccountTableModel(RecordTableModel[User]):
+    def __init__(self, teacher_names: dict[str, str], parent: QObject | None = None) -> None:
+        self.teacher_names = teacher_names
+        super().__init__([
+            Column(N_("Login"), lambda u: u.login),
+            Column(N_("Role"), lambda u: role_label(u.role)),
+            Column(N_("Teacher"), lambda u: self.teacher_names.get(u.teacher or "", u.teacher or "")),
+            Column(N_("State"), lambda u: _("can sign in") if u.active else _("switched off")),
+        ], parent)
+
+
+class AccountDialog(QDialog):
+    """Creates the account through services.accounts.create_user on OK; ``saved`` holds it."""
+
+    FIELDS = ("login", "role", "teacher", "password", "repeat")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.saved: User | None = None
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        s = self.session
+        self.login = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem("", role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.TEACHER.value))
+        self.teacher = QComboBox(self)
+        self.teacher.addItem("—", None)
+        for teacher in sorted(s.services.teachers.list_teachers(s.actor, s.school), key=lambda t: t.full_name):
+            self.teacher.addItem(teacher.full_name, teacher.id)
+        self.password = QLineEdit(self)
+        self.repeat = QLineEdit(self)
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = {name: error_label(self) for name in self.FIELDS}
+        self.general_error = error_label(self)
+        self.captions = {name: QLabel(self) for name in self.FIELDS}
+        form = QFormLayout()
+        for name, widget in (("login", self.login), ("role", self.role), ("teacher", self.teacher),
+                             ("password", self.password), ("repeat", self.repeat)):
+            form.addRow(self.captions[name], widget)
+            form.addRow("", self.errors[name])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("New account"))
+        for name, text in {"login": _("Login"), "role": _("Role"), "teacher": _("Teacher"),
+                           "password": _("Password"), "repeat": _("Password again")}.items():
+            self.captions[name].setText(text)
+        for index in range(self.role.count()):
+            self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def save(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            show_refusal(None, self.errors, self.general_error)
+            self.errors["repeat"].setText(_("The two passwords differ."))
+            self.errors["repeat"].setVisible(True)
+            return False
+        s = self.session
+        try:
+            self.saved = s.services.accounts.create_user(
+                s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
+                school=s.school, teacher=self.teacher.currentData())
+        except UserError as error:
+            show_refusal(error, self.errors, self.general_error)
+            return False
+        show_refusal(None, self.errors, self.general_error)
+        self.accept()
+        return True
+
+
+class AccountsPanel(QWidget):
+    """Signal ``status_message(text)`` after an account was added."""
+
+    status_message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("viewSubtitle")
+        self.add_button = QPushButton(self)
+        self.model = AccountTableModel({}, self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.add_button.clicked.connect(self.add_account)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Accounts"))
+        self.add_button.setText(_("Add an account…"))
+        self.model.retranslate()
+
+    def refresh(self) -> None:
+        s = self.session
+        self.model.teacher_names = {t.id: t.full_name for t in s.teachers_by_id().values()}
+        self.model.set_records(s.services.accounts.list_users(s.actor))
+        fit_columns(self.table)
+
+    def make_dialog(self) -> AccountDialog:
+        """The dialog for a new account; tests drive it without exec()."""
+        return AccountDialog(self.session, self)
+
+    def add_account(self) -> None:
+        dialog = self.make_dialog()
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            self.status_message.emit(_("Account {login} created.").format(login=dialog.saved.login))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import i18n
+from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 
@@ -136,11 +137,13 @@ def _open_everything(qtbot, window: MainWindow) -> list[QWidget]:  # type: ignor
         meetings.editor(None, body),  # type: ignore[attr-defined]
         mentoring.make_assign_dialog(None),  # type: ignore[attr-defined]
         mentoring.make_session_dialog(),  # type: ignore[attr-defined]
+        mentoring.make_close_dialog(),  # type: ignore[attr-defined]
         visits.make_visit_dialog(None),  # type: ignore[attr-defined]
         visits.make_observation_dialog(),  # type: ignore[attr-defined]
         settings.make_dialog(settings.selected()),  # type: ignore[attr-defined]
         settings.accounts.make_dialog(),  # type: ignore[attr-defined]
         SignInDialog(window.session.services),
+        FirstRunWizard(window.session.services),
     ]
     shown: list[QWidget] = [window]
     for number, dialog in enumerate(d for d in dialogs if d is not None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -293,6 +293,21 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(_("Metodsovet — first start"))
         for page in self.pages():
             page.retranslate_ui()  # type: ignore[attr-defined]
+        self._retranslate_buttons()
+
+    def _retranslate_buttons(self) -> None:
+        """QWizard names its buttons once, when it is built; Qt's own translator (qtbase_kk/ru)
+        names them again after a language switch, with QWizard's own texts for the style."""
+        style, button = self.wizardStyle(), QWizard.WizardButton
+        if style is QWizard.WizardStyle.MacStyle:
+            return
+        aero = style is QWizard.WizardStyle.AeroStyle
+        texts = {button.NextButton: "&Next" if aero else "&Next >", button.CommitButton: "Commit",
+                 button.FinishButton: "&Finish", button.CancelButton: "Cancel"}
+        if not aero:
+            texts[button.BackButton] = "< &Back"
+        for which, source in texts.items():
+            self.setButtonText(which, QCoreApplication.translate("QWizard", source))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -185,3 +185,12 @@ LOCATION_WARNINGS = {
                 "while it is being written and damage it. Keep the file outside the synced folder and "
                 "make backups to it instead."),
 }
+
+
+#: How the window names the kinds of backups (see storage/backups.py).
+BACKUP_KIND_LABELS = {
+    backups.AUTOMATIC: N_("automatic"),
+    "manual": N_("on demand"),
+    "pre-migration": N_("before an update"),
+    "pre-restore": N_("before a restore"),
+}

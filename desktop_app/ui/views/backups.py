@@ -25,19 +25,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
-from desktop_app.services.maintenance import BackupEntry, MaintenanceService
-from desktop_app.storage import backups
+from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.settings import save_backup_dir
 from desktop_app.ui.views.base import fit_columns, make_table
 
-KIND_LABELS = {
-    backups.AUTOMATIC: N_("automatic"),
-    "manual": N_("on demand"),
-    "pre-migration": N_("before an update"),
-    "pre-restore": N_("before a restore"),
-}
+KIND_LABELS = BACKUP_KIND_LABELS
 UNREADABLE = QColor("#f8d7da")
 FIRST_COUNT, COUNT_WIDTH = 4, 90
 

@@ -59,3 +59,7 @@ def test_only_the_administrator_gets_the_page(qtbot, sign_in) -> None:  # type: 
     view = SettingsView(sign_in("director"))
     qtbot.addWidget(view)
     assert view.accounts is None
+
+
+def test_the_account_model(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(_panel(window).model)

@@ -152,3 +152,20 @@ def test_the_work_plan_is_approved_by_the_director_and_then_locked(qtbot, sign_i
     locked.show()
     assert not locked.save_button.isVisible() and not locked.add_button.isVisible()
     assert not locked._combo(0, 0).isEnabled()
+
+
+def test_the_approved_work_plan_prints_in_both_languages(qtbot, sign_in, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """п. 28: the plan prints with the director's approval block, in Kazakh and in Russian."""
+    from pypdf import PdfReader
+
+    admin = sign_in()
+    body = admin.services.associations.get(admin.actor, admin.school, "mo-math-26")
+    dialog = WorkPlanDialog(admin, body)
+    qtbot.addWidget(dialog)
+    texts = {}
+    for language in ("kk", "ru"):
+        target = tmp_path / f"plan-{language}.pdf"
+        assert dialog.print_plan(language, target)
+        texts[language] = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "БЕКІТЕМІН" in texts["kk"] and "УТВЕРЖДАЮ" in texts["ru"]
+    assert "Оспанов" in texts["kk"]  # the approving director, from the record

@@ -4,6 +4,7 @@ it is read-only and says who approved it and when."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from babel.dates import format_date
 from PySide6.QtCore import QEvent
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+from desktop_app.ui.widgets.saving import ask_path, write_built
 
 MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
 
@@ -73,10 +77,16 @@ class WorkPlanDialog(QDialog):
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.save_button, self.approve_button = QPushButton(self), QPushButton(self)
         self.approve_button.setObjectName("approveButton")
+        self.print_button = QToolButton(self)  # Print in Kazakh or in Russian (documents.md)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {language: self.print_menu.addAction("") for language in i18n.LANGUAGES}
+        self.print_button.setMenu(self.print_menu)
         bar = QHBoxLayout()
         for button in (self.add_button, self.remove_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.approve_button)
         self.error = error_label(self)
@@ -96,6 +106,8 @@ class WorkPlanDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_item)
         self.save_button.clicked.connect(self.save)
         self.approve_button.clicked.connect(self.approve)
+        for language, action in self.print_actions.items():
+            action.triggered.connect(lambda _checked=False, lang=language: self.print_plan(lang))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Annual work plan (п. 28)"))
@@ -106,6 +118,9 @@ class WorkPlanDialog(QDialog):
         self.remove_button.setText(_("Remove item"))
         self.save_button.setText(_("Save the plan"))
         self.approve_button.setText(_("Approve (director)"))
+        self.print_button.setText(_("Print…"))
+        self.print_actions["kk"].setText(_("In Kazakh (PDF)…"))
+        self.print_actions["ru"].setText(_("In Russian (PDF)…"))
         locale = i18n.LOCALES[i18n.current_language()]
         for row in range(self.table.rowCount()):
             month, form = self._combo(row, MONTH), self._combo(row, FORM)
@@ -226,3 +241,12 @@ class WorkPlanDialog(QDialog):
 
     def approve(self) -> bool:
         return self._run("approve")
+
+    def print_plan(self, language: str, path: Path | None = None) -> bool:
+        """Save the work plan as a PDF with the director's approval block (asks for the path)."""
+        path = path or ask_path(self, f"{self.association.id}-{language}.pdf")
+        if path is None:
+            return False
+        s = self.session
+        return write_built(self, path, lambda: s.services.documents.work_plan(
+            s.actor, s.school, self.association.id, language).data)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop_app.services.accounts import AccountService
 from desktop_app.services.associations import AssociationService
+from desktop_app.services.attention import AttentionService
 from desktop_app.services.base import Clock, utc_now
 from desktop_app.services.checks import CheckService
 from desktop_app.services.documents import DocumentService
@@ -45,6 +46,7 @@ class Services:
     setup: SetupService
     registers: RegisterExportService
     search: ProtocolSearch
+    attention: AttentionService
 
     @classmethod
     def open(cls, database: str, backup_dir: Path | None = None, clock: Clock = utc_now) -> Services:
@@ -72,4 +74,5 @@ class Services:
             setup=SetupService(db, clock),
             registers=RegisterExportService(db, clock),
             search=PlainProtocolSearch(db, clock),
+            attention=AttentionService(db, clock),
         )

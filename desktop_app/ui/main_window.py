@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
             view.status_message.connect(self.statusBar().showMessage)
             if isinstance(view, SettingsView):
                 view.years_changed.connect(self.reload_years)
+            if isinstance(view, OverviewView):
+                view.record_requested.connect(lambda section, _record: self.show_section(section))
 
     # Language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.domain.entities import PlanStatus
+from desktop_app.domain.entities import LocalizedText, PlanStatus
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from desktop_app.services.attention import ATTENTION_KIND_LABELS, AttentionItem, AttentionKind, Param
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import View
 
@@ -48,11 +50,53 @@ class Tile(QFrame):
         layout.addStretch(1)
 
 
+#: The section that holds the record of each kind of line.
+ATTENTION_SECTIONS = {
+    AttentionKind.PLAN_SUBMITTED: "plans",
+    AttentionKind.PLAN_RECOMMENDED: "plans",
+    AttentionKind.PLAN_AGREED: "plans",
+    AttentionKind.MEETING_OPEN: "meetings",
+    AttentionKind.ATTESTATION_DUE: "teachers",
+    AttentionKind.MENTORSHIP_IDLE: "mentoring",
+}
+
+#: What the date of a line means, by kind (attestation and meeting lines name their date already).
+ATTENTION_DAYS = {
+    AttentionKind.PLAN_SUBMITTED: N_("since {date}"),
+    AttentionKind.PLAN_RECOMMENDED: N_("since {date}"),
+    AttentionKind.PLAN_AGREED: N_("since {date}"),
+    AttentionKind.MENTORSHIP_IDLE: N_("last session {date}"),
+}
+
+
+def _param(value: Param) -> str:
+    if isinstance(value, LocalizedText):
+        return local(value)
+    if isinstance(value, date):
+        return short_date(value)
+    return str(value)
+
+
+def attention_text(item: AttentionItem) -> str:
+    """One line of the list in the window's language."""
+    text = _(item.title).format(**{key: _param(value) for key, value in item.params.items()})
+    tail = ATTENTION_DAYS.get(item.kind)
+    if tail and item.day is not None:
+        text = f"{text} — {_(tail).format(date=short_date(item.day))}"
+    elif item.kind is AttentionKind.MENTORSHIP_IDLE:
+        text = "{text} — {tail}".format(text=text, tail=_("no session logged yet"))
+    return text
+
+
 class OverviewView(View):
+    """Signals: ``record_requested(section, record)`` when a line of "Needs attention" is opened."""
+
     searchable = False
+    record_requested = Signal(str, str)
 
     def _build_ui(self) -> None:
         self.figures = YearFigures()
+        self.attention: list[AttentionItem] = []
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.school_label = QLabel(self)
@@ -75,8 +119,29 @@ class OverviewView(View):
         layout.addWidget(self.school_label)
         layout.addSpacing(8)
         layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addSpacing(8)
+        self.attention_label = QLabel(self)
+        heading = self.attention_label.font()
+        heading.setBold(True)
+        heading.setPointSizeF(heading.pointSizeF() * 1.15)
+        self.attention_label.setFont(heading)
+        self.attention_tree = QTreeWidget(self)
+        self.attention_tree.setObjectName("attention")
+        self.attention_tree.setHeaderHidden(True)
+        self.attention_tree.setRootIsDecorated(True)
+        self.attention_tree.setUniformRowHeights(True)
+        layout.addWidget(self.attention_label)
+        layout.addWidget(self.attention_tree, 1)
         self.school_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def _connect(self) -> None:
+        self.attention_tree.itemActivated.connect(self._on_attention)
+
+    def _on_attention(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if data:
+            section, record = data
+            self.record_requested.emit(section, record)
 
     def retranslate_ui(self) -> None:
         s = self.session
@@ -100,6 +165,30 @@ class OverviewView(View):
         self._set("plans", sum(f.plans.values()), plans)
         self._set("mentorships", f.mentorships, "")
         self._set("visits", f.visits, _("open lessons, master classes and mutual visits"))
+        self._fill_attention()
+
+    def _fill_attention(self) -> None:
+        self.attention_label.setText(_("Needs attention"))
+        tree = self.attention_tree
+        tree.clear()
+        if self.year is None:
+            return
+        if not self.attention:
+            QTreeWidgetItem(tree, [_("Nothing needs attention.")])
+            return
+        for kind in AttentionKind:
+            lines = [i for i in self.attention if i.kind is kind]
+            if not lines:
+                continue
+            group = QTreeWidgetItem(tree, [f"{_(ATTENTION_KIND_LABELS[kind])} ({len(lines)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            for line in lines:
+                child = QTreeWidgetItem(group, [attention_text(line)])
+                child.setData(0, Qt.ItemDataRole.UserRole, (ATTENTION_SECTIONS[kind], line.record))
+                child.setToolTip(0, child.text(0))
+        tree.expandAll()
 
     def _set(self, key: str, number: int, detail: str) -> None:
         tile = self.tiles[key]
@@ -108,6 +197,9 @@ class OverviewView(View):
 
     def refresh(self) -> None:
         self.figures = self._count() if self.year is not None else YearFigures()
+        attention = self.session.services.attention
+        self.attention = ([] if self.year is None else
+                          attention.items(self.session.actor, self.session.school, self.year.id, attention.today()))
         self.retranslate_ui()
 
     def _count(self) -> YearFigures:

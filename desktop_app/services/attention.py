@@ -1,0 +1,170 @@
+"""What needs attention this week (issue 4): plans on their way to approval, protocols not yet
+finalized, attestations due and mentorships without a session this month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from desktop_app.domain.accounts import Action, Actor, Role
+from desktop_app.domain.entities import (
+    Association,
+    LocalizedText,
+    MeetingStatus,
+    MentorshipStatus,
+    PlanStatus,
+    Teacher,
+)
+from desktop_app.domain.errors import N_
+from desktop_app.services.base import Service
+from desktop_app.services.teachers import attestation_due
+from desktop_app.storage.store import Store
+
+#: How far ahead an attestation deadline is announced.
+ATTESTATION_NOTICE = timedelta(days=90)
+
+
+class AttentionKind(StrEnum):
+    PLAN_SUBMITTED = "plan_submitted"
+    PLAN_RECOMMENDED = "plan_recommended"
+    PLAN_AGREED = "plan_agreed"
+    MEETING_OPEN = "meeting_open"
+    ATTESTATION_DUE = "attestation_due"
+    MENTORSHIP_IDLE = "mentorship_idle"
+
+
+#: Headings of the groups, in the order shown.
+ATTENTION_KIND_LABELS = {
+    AttentionKind.PLAN_SUBMITTED: N_("Plans awaiting the association's review"),
+    AttentionKind.PLAN_RECOMMENDED: N_("Plans awaiting the deputy director's agreement"),
+    AttentionKind.PLAN_AGREED: N_("Plans awaiting the director's approval"),
+    AttentionKind.MEETING_OPEN: N_("Meetings held without a finalized protocol"),
+    AttentionKind.ATTESTATION_DUE: N_("Attestations due"),
+    AttentionKind.MENTORSHIP_IDLE: N_("Mentorships without a session this month"),
+}
+
+_PLAN_KINDS = {
+    PlanStatus.SUBMITTED: AttentionKind.PLAN_SUBMITTED,
+    PlanStatus.RECOMMENDED: AttentionKind.PLAN_RECOMMENDED,
+    PlanStatus.AGREED: AttentionKind.PLAN_AGREED,
+}
+
+#: A parameter of a line: text, a number, a date or a kk/ru reference value shown in the window's language.
+Param = str | int | date | LocalizedText
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    kind: AttentionKind
+    record: str
+    title: str  # msgid, formatted with ``params``
+    params: dict[str, Param] = field(default_factory=dict)
+    #: Since when it waits (plans, meetings) or by when it is due (attestation).
+    day: date | None = None
+
+
+class AttentionService(Service):
+    def items(self, actor: Actor, school: str, academic_year: str, today: date) -> list[AttentionItem]:
+        """Everything of the year that waits on someone, limited to what ``actor`` may see."""
+        with self._read(actor, school) as store:
+            bodies = store.list_associations(school)
+            teachers = {t.id: t for t in store.list_teachers(school)}
+            visible = self._visible_teachers(actor, bodies)
+            items = self._plans(store, school, academic_year, teachers, visible)
+            items += self._meetings(store, actor, school, academic_year, bodies, today)
+            items += self._attestations(teachers, visible, today)
+            own = None if visible is None else ({actor.teacher} if actor.teacher else set())
+            items += self._mentorships(store, school, academic_year, teachers, own, today)
+        order = list(AttentionKind)
+        return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
+
+    @staticmethod
+    def _visible_teachers(actor: Actor, bodies: list[Association]) -> set[str] | None:
+        """None for those who see everything; else the actor (and, for a head, their members)."""
+        if actor.may(Action.READ_ALL):
+            return None
+        visible = {actor.teacher} if actor.teacher else set()
+        if actor.role is Role.HEAD and actor.teacher:
+            for body in bodies:
+                if body.head == actor.teacher:
+                    visible.update(body.member_ids())
+        return visible
+
+    @staticmethod
+    def _plans(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
+               visible: set[str] | None) -> list[AttentionItem]:
+        subjects = {s.id: s.name for s in store.list_subjects(school)}
+        items = []
+        for plan in store.plans_of(school, academic_year):
+            kind = _PLAN_KINDS.get(plan.status)
+            if kind is None or (visible is not None and plan.teacher not in visible):
+                continue
+            events = store.plan_events(school, plan.id)
+            since = events[-1].at.date() if events else None
+            teacher = teachers.get(plan.teacher)
+            items.append(AttentionItem(
+                kind, plan.id, N_("{teacher}: {subject}, grade {grade}"),
+                {"teacher": teacher.short_name if teacher else plan.teacher,
+                 "subject": subjects.get(plan.subject, LocalizedText(plan.subject, plan.subject)),
+                 "grade": plan.grade},
+                since))
+        return items
+
+    @staticmethod
+    def _meetings(store: Store, actor: Actor, school: str, academic_year: str,
+                  bodies: list[Association], today: date) -> list[AttentionItem]:
+        items = []
+        for body in bodies:
+            if body.academic_year != academic_year:
+                continue
+            for meeting in store.meetings_of(school, body.id):
+                if meeting.status is MeetingStatus.FINALIZED or meeting.date >= today:
+                    continue
+                if not (actor.may(Action.READ_ALL)
+                        or actor.teacher in (body.head, meeting.chair, meeting.secretary)):
+                    continue
+                items.append(AttentionItem(
+                    AttentionKind.MEETING_OPEN, meeting.id, N_("{association}: meeting No. {number} of {date}"),
+                    {"association": body.name, "number": meeting.number, "date": meeting.date},
+                    meeting.date))
+        return items
+
+    @staticmethod
+    def _attestations(teachers: dict[str, Teacher], visible: set[str] | None,
+                      today: date) -> list[AttentionItem]:
+        items = []
+        for teacher in teachers.values():
+            if not teacher.active or (visible is not None and teacher.id not in visible):
+                continue
+            due = attestation_due(teacher, today)
+            if due is None or due > today + ATTESTATION_NOTICE:
+                continue
+            title = (N_("{teacher}: attestation overdue since {date}") if due < today
+                     else N_("{teacher}: attestation due by {date}"))
+            items.append(AttentionItem(AttentionKind.ATTESTATION_DUE, teacher.id, title,
+                                       {"teacher": teacher.short_name, "date": due}, due))
+        return items
+
+    @staticmethod
+    def _mentorships(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
+                     visible: set[str] | None, today: date) -> list[AttentionItem]:
+        month = (today.year, today.month)
+        items = []
+        for mentorship in store.list_mentorships(school):
+            if mentorship.academic_year != academic_year or mentorship.status is not MentorshipStatus.ACTIVE:
+                continue
+            if visible is not None and not visible & {mentorship.mentor, mentorship.mentee}:
+                continue
+            if not mentorship.start <= today <= mentorship.end:
+                continue
+            if any((s.date.year, s.date.month) == month for s in mentorship.sessions):
+                continue
+            last = max((s.date for s in mentorship.sessions), default=None)
+            mentor, mentee = teachers.get(mentorship.mentor), teachers.get(mentorship.mentee)
+            items.append(AttentionItem(
+                AttentionKind.MENTORSHIP_IDLE, mentorship.id, N_("mentor {mentor}, mentee {mentee}"),
+                {"mentor": mentor.short_name if mentor else mentorship.mentor,
+                 "mentee": mentee.short_name if mentee else mentorship.mentee},
+                last))
+        return items

@@ -38,7 +38,8 @@ class YearTableModel(RecordTableModel[AcademicYear]):
             Column(N_("Holidays"), lambda y: str(len(y.holidays)), sort_key=lambda y: len(y.holidays),
                    align_center=True),
             Column(N_("Moved working days"), lambda y: ", ".join(short_date(d) for d in y.extra_school_days)),
-            Column(N_("Study weeks"), lambda y: str(y.study_weeks or ""), align_center=True),
+            Column(N_("Study weeks"), lambda y: str(y.study_weeks) if y.study_weeks
+                   else _("34 (33 in grade 1)"), align_center=True),
         ], parent)
 
 

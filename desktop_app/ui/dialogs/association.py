@@ -35,7 +35,15 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import KIND_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.fields import (
+    ERROR_STYLE,
+    OK_STYLE,
+    date_edit,
+    date_of,
+    error_label,
+    show_refusal,
+    with_error,
+)
 
 
 class AssociationDialog(QDialog):
@@ -135,12 +143,7 @@ class AssociationDialog(QDialog):
         self.setMinimumWidth(780)
 
     def _with_error(self, widget: QWidget, error: str | None) -> QVBoxLayout:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        if error is not None:
-            box.addWidget(self.errors[error])
-        return box
+        return with_error(widget, self.errors[error] if error is not None else None)
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)

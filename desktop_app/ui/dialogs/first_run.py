@@ -27,7 +27,7 @@ from desktop_app.services.schools import YearPreset, load_presets
 from desktop_app.services.setup import SetUpSchool
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.settings import save_language
-from desktop_app.ui.widgets.fields import WARNING_STYLE, error_label, show_refusal
+from desktop_app.ui.widgets.fields import WARNING_STYLE, add_field_row, error_label, show_refusal
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 PAGE_CHOICE, PAGE_SCHOOL, PAGE_PEOPLE, PAGE_YEAR, PAGE_ADMIN = range(5)
@@ -235,11 +235,7 @@ class AdminPage(QWizardPage):
         self.general = error_label(self)
         form = QFormLayout(self)
         for key, edit in (("login", self.login), ("password", self.password), ("repeat", self.repeat)):
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(self.errors[key])
-            form.addRow(self.captions[key], box)
+            add_field_row(form, self.captions[key], edit, self.errors[key])
         form.addRow(self.general)
         self.registerField("admin_login*", self.login)
 

@@ -23,15 +23,7 @@ from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
 from desktop_app.ui.session import Session, rename_items
-from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
-
-
-def _row(form: QFormLayout, caption: QLabel, widget: QWidget, error: QLabel) -> None:
-    box = QVBoxLayout()
-    box.setSpacing(2)
-    box.addWidget(widget)
-    box.addWidget(error)
-    form.addRow(caption, box)
+from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_refusal
 
 
 class SessionDialog(QDialog):
@@ -74,12 +66,12 @@ class SessionDialog(QDialog):
         self.general_error = error_label(self)
         self._captions = {key: QLabel(self) for key in ("date", "kind", "topic", "notes", "subject", "class")}
         form = QFormLayout()
-        _row(form, self._captions["date"], self.date, self.errors["date"])
-        _row(form, self._captions["kind"], self.kind, self.errors["kind"])
-        _row(form, self._captions["topic"], self.topic, self.errors["topic"])
-        _row(form, self._captions["notes"], self.notes, self.errors["notes"])
+        add_field_row(form, self._captions["date"], self.date, self.errors["date"])
+        add_field_row(form, self._captions["kind"], self.kind, self.errors["kind"])
+        add_field_row(form, self._captions["topic"], self.topic, self.errors["topic"])
+        add_field_row(form, self._captions["notes"], self.notes, self.errors["notes"])
         form.addRow("", self.as_visit)
-        _row(form, self._captions["subject"], self.subject, self.errors["subject"])
+        add_field_row(form, self._captions["subject"], self.subject, self.errors["subject"])
         form.addRow(self._captions["class"], self.class_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -161,8 +153,8 @@ class CloseMentorshipDialog(QDialog):
         self.general_error = error_label(self)
         self._captions = {"status": QLabel(self), "conclusion": QLabel(self)}
         form = QFormLayout()
-        _row(form, self._captions["status"], self.status, self.errors["status"])
-        _row(form, self._captions["conclusion"], self.conclusion, self.errors["conclusion"])
+        add_field_row(form, self._captions["status"], self.status, self.errors["status"])
+        add_field_row(form, self._captions["conclusion"], self.conclusion, self.errors["conclusion"])
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         layout = QVBoxLayout(self)

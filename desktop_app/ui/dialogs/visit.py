@@ -23,15 +23,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
 from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
-
-
-def _row(form: QFormLayout, caption: QLabel, widget: QWidget, error: QLabel) -> None:
-    box = QVBoxLayout()
-    box.setSpacing(2)
-    box.addWidget(widget)
-    box.addWidget(error)
-    form.addRow(caption, box)
+from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_refusal
 
 
 def _teacher_combo(session: Session, parent: QWidget, current: str | None) -> QComboBox:
@@ -91,7 +83,7 @@ class VisitDialog(QDialog):
         self._captions = {key: QLabel(self) for key in self.FIELDS}
         form = QFormLayout()
         for key in self.FIELDS:
-            _row(form, self._captions[key], getattr(self, key), self.errors[key])
+            add_field_row(form, self._captions[key], getattr(self, key), self.errors[key])
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         layout = QVBoxLayout(self)
@@ -172,7 +164,7 @@ class ObservationDialog(QDialog):
         self.general_error = error_label(self)
         self._captions = {k: QLabel(self) for k in ("observer", "strengths", "recommendations")}
         form = QFormLayout()
-        _row(form, self._captions["observer"], self.observer, self.errors["observer"])
+        add_field_row(form, self._captions["observer"], self.observer, self.errors["observer"])
         form.addRow(self._captions["strengths"], self.strengths)
         form.addRow(self._captions["recommendations"], self.recommendations)
         self.buttons = QDialogButtonBox(

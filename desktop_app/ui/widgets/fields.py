@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
@@ -22,6 +22,20 @@ def error_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
+
+def with_error(widget: QWidget, error: QLabel | None) -> QVBoxLayout:
+    """A field with its refusal label right under it (hidden until a rule names the field)."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(widget)
+    if error is not None:
+        box.addWidget(error)
+    return box
+
+
+def add_field_row(form: QFormLayout, caption: QLabel, widget: QWidget, error: QLabel | None) -> None:
+    form.addRow(caption, with_error(widget, error))
 
 
 def date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:

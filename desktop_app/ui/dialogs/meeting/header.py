@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop_app.domain.entities import Language, Meeting, MeetingForm, MeetingStatus
 from desktop_app.domain.labels import MEETING_FORM_LABELS
 from desktop_app.i18n import _
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
-from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
+from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label
 
 LANGUAGE_NAMES = {Language.KK: "Қазақша", Language.RU: "Русский"}
 FIELDS = ("number", "date", "start_time", "place", "language", "chair", "secretary", "form", "status")
@@ -66,11 +66,7 @@ class HeaderForm(QWidget):
         for name in FIELDS:
             caption = QLabel(self)
             self.captions[name] = caption
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widgets[name])
-            box.addWidget(self.errors[name])
-            layout.addRow(caption, box)
+            add_field_row(layout, caption, widgets[name], self.errors[name])
 
     def _connect(self) -> None:
         for signal in (self.number.valueChanged, self.date.dateChanged, self.start_time.textChanged,

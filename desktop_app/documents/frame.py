@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from desktop_app.documents.common import Styles, esc, make_styles, translator
 from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
 from desktop_app.documents.verification import Verification
+from desktop_app.i18n import N_
 
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 10 * mm, 20 * mm, 20 * mm
 CREATOR = "Metodsovet"
@@ -45,6 +46,19 @@ class DocumentMeta:
     landscape: bool = False
 
 
+#: What the verification block calls each kind of document (the QR payload keeps the code).
+DOCUMENT_KINDS = {
+    "protocol": N_("meeting protocol"),
+    "extract": N_("extract from the protocol"),
+    "ktp": N_("calendar-thematic plan"),
+    "workplan": N_("annual work plan of the association"),
+    "register": N_("register of protocols"),
+    "mentorship": N_("mentorship plan and log"),
+    "observation": N_("lesson observation sheet"),
+    "schedule": N_("schedule of open lessons"),
+}
+
+
 def qr_block(check: Verification, language: str, styles: Styles) -> Flowable:
     """The QR code and its text: kind, record id, version and the full hash."""
     _ = translator(language)
@@ -56,7 +70,8 @@ def qr_block(check: Verification, language: str, styles: Styles) -> Flowable:
     text = "<br/>".join([
         esc(_("Verification of this document against the database")),
         esc(_("Document: {kind}; record: {record}; version: {version}").format(
-            kind=check.kind, record=check.record, version=check.version)),
+            kind=_(DOCUMENT_KINDS.get(check.kind, check.kind)), record=check.record,
+            version=check.version)),
         esc("SHA-256: ") + f'<font size="7">{check.digest}</font>',
         esc(_("Verification code: {code}").format(code=check.code)),
         *([esc(_("Audit log at printing:")) + f' <font size="7">{check.chain}</font>'] if check.chain else []),

@@ -24,6 +24,7 @@ from desktop_app.documents.verification import CODE_LENGTH, Verification, normal
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.entities import (
+    AcademicYear,
     Association,
     LessonVisit,
     Meeting,
@@ -36,7 +37,7 @@ from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
-from desktop_app.services.visits import VisitService
+from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
 
 
@@ -80,6 +81,13 @@ def register_check(records: SchoolRecords, body: Association) -> Verification:
     return verification("register", body.id, 1, payload)
 
 
+def schedule_check(records: SchoolRecords, year: AcademicYear, term: int,
+                   visits: list[LessonVisit]) -> Verification:
+    """The printed term schedule of open lessons and mutual visits, as the visits stand now."""
+    return verification("schedule", f"{year.id}#{term}", 1,
+                        {"visits": [_one(records, lesson_visits=[v]) for v in visits]})
+
+
 def all_checks(records: SchoolRecords) -> Iterator[Verification]:
     """The verification of every document the school's current records can print."""
     for meeting in records.meetings:
@@ -95,6 +103,11 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
         yield verification("mentorship", mentorship.id, 1, _one(records, mentorships=[mentorship]))
     for visit in records.lesson_visits:
         yield verification("observation", visit.id, 1, _one(records, lesson_visits=[visit]))
+    # A schedule printed by someone who sees every visit (the deputy director, the director).
+    visits = sorted(records.lesson_visits, key=lambda v: v.date)
+    for year in records.academic_years:
+        for period in year.terms:
+            yield schedule_check(records, year, period.number, in_period(visits, period.start, period.end))
 
 
 class DocumentService(Service):
@@ -206,9 +219,7 @@ class DocumentService(Service):
                               {"year": academic_year, "term": term}, record=academic_year, field="term")
         visits = self._visits.between(actor, school, period.start, period.end)  # what the user may see
         lang = self._language(language, current_language())
-        check = verification("schedule", f"{year.id}#{term}", 1,
-                             {"visits": [_one(records, lesson_visits=[v]) for v in visits]})
-        check = check.with_chain(chain)
+        check = schedule_check(records, year, term, visits).with_chain(chain)
         data = build_schedule(year, term, visits, DocumentContext.from_records(records), lang, check)
         return PrintedDocument(data, lang, check)
 

@@ -130,6 +130,15 @@ def test_term_schedule_lists_the_terms_visits_and_prints(env: Env) -> None:
     env.refused(lambda: env.s.documents.visit_schedule(CLI, SCHOOL, YEAR, 7), Rule.VALUE, field="term")
 
 
+def test_a_printed_term_schedule_is_verified_until_its_visits_change(env: Env) -> None:
+    env.s.visits.save(CLI, SCHOOL, visit("t-03"))
+    code = env.s.documents.visit_schedule(CLI, SCHOOL, YEAR, 2, "ru").check.code
+    [match] = env.s.documents.verify(CLI, code)
+    assert (match.check.kind, match.check.record) == ("schedule", f"{YEAR}#2")
+    env.s.visits.save(CLI, SCHOOL, visit("t-02"))  # another visit in the same term
+    assert env.s.documents.verify(CLI, code) == []
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+7 777", "-минус", "@sum(A1)"])
 def test_formula_like_text_is_escaped(text: str) -> None:
     assert safe_cell(text) == "'" + text

@@ -21,9 +21,10 @@ from desktop_app import i18n
 from desktop_app.domain.accounts import Actor, Role
 from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, log_dir
+from desktop_app.preferences import backup_dir_for
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, load_qt_translator
-from desktop_app.ui.settings import backup_dir_for, save_language, saved_language
+from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
 if TYPE_CHECKING:  # the services pull SQLAlchemy, Alembic and ReportLab: loaded after the first window

@@ -14,7 +14,7 @@ from desktop_app import i18n
 from desktop_app.domain.accounts import Role
 from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
-from desktop_app.paths import default_backup_dir, default_database, log_dir
+from desktop_app.paths import default_database, log_dir
 
 log = logging.getLogger("desktop_app.cli")
 
@@ -133,10 +133,6 @@ def _log_exception() -> Path:
 
 def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=1))
-
-
-def default_backups(database: str) -> Path:
-    return default_backup_dir(database)
 
 
 if __name__ == "__main__":

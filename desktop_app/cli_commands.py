@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop_app.domain.accounts import COMMAND_LINE, ROLE_LABELS, Role
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.i18n import _
-from desktop_app.paths import default_backup_dir
+from desktop_app.preferences import backup_dir_for
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
 from desktop_app.services.exchange.codec import Problem
@@ -29,7 +29,7 @@ def run_command(args: argparse.Namespace, database: str) -> int:
         damaged = _damage_report(database)
         if damaged is not None:
             return damaged
-    services = Services.open(database, backup_dir=default_backup_dir(database))
+    services = Services.open(database, backup_dir=backup_dir_for(database))
     try:
         if args.command == "demo":
             return _demo(services)
@@ -66,7 +66,7 @@ def _damage_report(database: str) -> int | None:
         print(_("database: {problem}").format(problem=problem), file=sys.stderr)
     print(_("The file {file} is damaged. It was not changed. Start the program: it moves the damaged "
             "file aside and restores the newest good backup from {folder}.").format(
-        file=path, folder=default_backup_dir(database)), file=sys.stderr)
+        file=path, folder=backup_dir_for(database)), file=sys.stderr)
     return EXIT_REFUSED
 
 

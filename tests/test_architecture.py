@@ -16,8 +16,9 @@ ALLOWED = {
     "i18n": {"paths"},
     "documents": {"domain", "i18n", "paths"},
     "services": {"domain", "storage", "documents", "i18n", "paths"},
-    "ui": {"services", "domain", "documents", "i18n", "paths"},
+    "ui": {"services", "domain", "documents", "i18n", "paths", "preferences"},
     "paths": set(),
+    "preferences": {"paths"},
 }
 #: Third-party packages that only one layer may use.
 EXCLUSIVE = {"sqlalchemy": {"storage"}, "alembic": {"storage"}, "PySide6": {"ui", "app", "selftest"},

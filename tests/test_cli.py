@@ -221,3 +221,18 @@ def test_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "ru", "import", str(SAMPLE)],
                           env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stderr and "school-7" in done.stderr
+
+
+def test_backup_goes_to_the_folder_chosen_in_the_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.preferences import save_backup_dir
+
+    db = tmp_path / "school.sqlite3"
+    assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
+    stick = tmp_path / "флешка" / "Metodsovet"
+    save_backup_dir(stick)  # what Settings → Backups → "Choose folder…" stores
+    capsys.readouterr()
+    assert main(["--db", str(db), "backup"]) == 0
+    assert Path(capsys.readouterr().out.strip()).parent == stick
+    save_backup_dir(None)
+    assert main(["--db", str(db), "backup"]) == 0
+    assert Path(capsys.readouterr().out.strip()).parent == tmp_path / "backups"

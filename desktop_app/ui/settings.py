@@ -1,12 +1,12 @@
-"""The window's own preferences (language, geometry, last section, backup folder) in an INI file."""
+"""The window's own preferences (language, geometry, last section) in an INI file.
+
+The backup folder is shared with the command line: see desktop_app.preferences."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 
-from desktop_app.paths import config_dir, default_backup_dir
+from desktop_app.paths import config_dir
 
 SETTINGS_FILE = "metodsovet.ini"
 
@@ -25,20 +25,3 @@ def save_language(language: str) -> None:
     store = settings()
     store.setValue("language", language)
     store.sync()
-
-
-def saved_backup_dir() -> Path | None:
-    """The backup folder the administrator chose (a flash drive, say), or None for the default."""
-    value = settings().value("backups/folder")
-    return Path(str(value)) if value else None
-
-
-def save_backup_dir(folder: Path | None) -> None:
-    store = settings()
-    store.setValue("backups/folder", str(folder) if folder is not None else "")
-    store.sync()
-
-
-def backup_dir_for(database: str) -> Path:
-    """Where the window keeps backups of ``database``: the chosen folder, else ``backups/`` beside it."""
-    return saved_backup_dir() or default_backup_dir(database)

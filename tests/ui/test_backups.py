@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.accounts import Actor, Role
+from desktop_app.preferences import backup_dir_for, saved_backup_dir
 from desktop_app.services import Services
 from desktop_app.storage.errors import DiskFullError
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
-from desktop_app.ui.settings import backup_dir_for, saved_backup_dir
 from desktop_app.ui.views.backups import BackupsPanel
 from desktop_app.ui.views.settings import SettingsView
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
+from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.settings import save_backup_dir
 from desktop_app.ui.views.base import fit_columns, make_table
 
 KIND_LABELS = BACKUP_KIND_LABELS

@@ -1,4 +1,4 @@
-"""Reading a KTP (calendar-thematic plan) from .xlsx or .docx into plan rows; writes nothing.
+"""Reading a KTP (calendar-thematic plan) from .xlsx, .docx or .csv into plan rows; writes nothing.
 
 Teachers make KTPs in Excel or Word in a handful of layouts: a header row with the glossary's
 columns in Kazakh or Russian (№, бөлім / раздел, сабақтың тақырыбы / тема урока, оқу мақсаттары /
@@ -6,19 +6,25 @@ columns in Kazakh or Russian (№, бөлім / раздел, сабақтың �
 lessons, term headings merged over the row ("I тоқсан", "II четверть", "1 четверть") and a section
 written once and merged down. Every row comes back with the problems of its cells so that the
 window can show them before anything is saved (``PlanService.import_plan``).
+
+Two steps, so that the preview can correct the columns: ``read_table`` gives the file's cells with
+the columns it recognised, ``parse_rows`` reads lessons from them with the columns the user chose.
+``parse_plan`` does both with the recognised columns.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from desktop_app.domain.entities import Language, PlanRow
+from desktop_app.domain.entities import Language, PlanRow, Subject
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.services.staff_import import (
     MAX_FILE_BYTES,
@@ -33,11 +39,12 @@ HEADER_SEARCH_ROWS = 15
 MAX_LESSON_HOURS = 20.0
 EXCEL_EPOCH = date(1899, 12, 30)
 
-FIELDS = ("number", "section", "topic", "objectives", "hours", "date", "note")
+FIELDS = ("number", "term", "section", "topic", "objectives", "hours", "date", "note")
 
 #: Column headers as teachers write them (Kazakh, Russian), folded; the first listed field wins.
 HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("№", "№ п/п", "№ р/с", "р/с №", "р/с", "реті", "n", "no", "номер", "№ сабақ", "№ урока"),
+    "term": ("тоқсан", "тоқсаны", "четверть", "четв."),
     "section": ("бөлім", "бөлімі", "бөлім атауы", "бөлім / ортақ тақырып", "бөлім/ортақ тақырып",
                 "бөлім, ортақ тақырып", "ортақ тақырып", "ұзақ мерзімді жоспар бөлімі", "раздел",
                 "разделы", "раздел / сквозная тема", "раздел/сквозная тема", "раздел, сквозная тема",
@@ -80,6 +87,8 @@ class ImportedRow:
     row: PlanRow
     texts: dict[str, str]
     problems: dict[str, DomainError] = field(default_factory=dict)
+    #: The index of the row in ``PlanTable.rows`` (-1 when not read through a table).
+    source: int = -1
 
 
 @dataclass
@@ -89,10 +98,12 @@ class PlanFile:
     columns: list[str]
     #: Kazakh headers found: the plan is likely in Kazakh.
     language: Language
+    #: Problems of the whole file rather than of a cell (no column chosen for the topic).
+    file_problems: list[DomainError] = field(default_factory=list)
 
     @property
     def problems(self) -> list[DomainError]:
-        return [p for r in self.rows for p in r.problems.values()]
+        return [*self.file_problems, *(p for r in self.rows for p in r.problems.values())]
 
     @property
     def importable(self) -> bool:
@@ -205,6 +216,13 @@ def _text(value: Cell) -> str:
 
 
 # Reading the file -----------------------------------------------------------------------------
+#: A KTP has about ten columns; a sheet formatted far to the right is cut to its filled columns first.
+MAX_COLUMNS = 40
+#: Letters of cp1251 at the places where KZ-1048 (Kazakh Windows) has Kazakh ones; not used in Russian.
+_NOT_RUSSIAN = frozenset("ЂЃѓЉЊЌЋЏђљњќћџЎўЈјҐґ")
+_CSV_DELIMITERS = (";", "\t", ",")
+
+
 @dataclass
 class _Table:
     """Cells of one sheet or Word table; ``spans[r]`` holds the columns that continue a cell merged
@@ -215,8 +233,44 @@ class _Table:
     first_line: int = 1
 
 
+@dataclass
+class PlanTable:
+    """The plan's cells in a file: a sheet, a .csv, or a Word table with the tables continuing it.
+
+    Every row has ``width`` cells; ``lines[i]`` is the row number the user sees for ``rows[i]`` (the
+    Excel row, the .csv line, or the row counted over the Word document's tables); ``spans[i]`` holds
+    the columns that continue a cell merged from their left."""
+
+    rows: list[list[Cell]]
+    spans: list[set[int]]
+    lines: list[int]
+    #: The index of the recognised header row in ``rows``; None when none was recognised.
+    header: int | None
+    #: The recognised field of each column (column index → a name of ``FIELDS``).
+    columns: dict[int, str]
+    language: Language
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def first_lesson_row(self) -> int:
+        """Lessons are read from the row after the header (from the first row without one)."""
+        return 0 if self.header is None else self.header + 1
+
+    def text(self, row: int, column: int) -> str:
+        cells = self.rows[row]
+        return _text(cells[column]) if 0 <= column < len(cells) else ""
+
+    def heading(self, column: int) -> str:
+        """The header cell of a column ("" without a header row)."""
+        return "" if self.header is None else self.text(self.header, column)
+
+
 def read_tables(name: str, data: bytes) -> list[_Table]:
-    """The sheets of an .xlsx or the tables of a .docx; refuses what is not such a file."""
+    """The sheets of an .xlsx, the tables of a .docx, or the one table of a .csv; refuses what is
+    not such a file."""
     if len(data) > MAX_FILE_BYTES:
         raise _refuse(N_("the file is larger than {size} MB; a KTP is much smaller"),
                       size=MAX_FILE_BYTES // (1024 * 1024))
@@ -225,9 +279,11 @@ def read_tables(name: str, data: bytes) -> list[_Table]:
         return _xlsx_tables(data)
     if suffix == ".docx":
         return _docx_tables(data)
+    if suffix == ".csv":
+        return [_csv_table(data)]
     if suffix in (".xls", ".doc"):
         raise _refuse(N_("old Office files (.xls, .doc) are not read; save the KTP as .xlsx or .docx"))
-    raise _refuse(N_("a KTP is read from .xlsx or .docx files"))
+    raise _refuse(N_("a KTP is read from .xlsx, .docx or .csv files"))
 
 
 def _xlsx_tables(data: bytes) -> list[_Table]:
@@ -283,6 +339,121 @@ def _docx_tables(data: bytes) -> list[_Table]:
         raise not_document from error
 
 
+def decode_text(data: bytes) -> str:
+    """The text of a .csv: UTF-8 (with or without a BOM), UTF-16 with a BOM, else the Windows code page
+    Excel uses in Russian (cp1251) or Kazakh (KZ-1048) Windows; refuses binary files."""
+    not_text = _refuse(N_("the file is not a text table (.csv), though it is named so"))
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")):
+        raise not_text
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        elif b"\0" in data:
+            raise not_text
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1251")
+                if any(c in _NOT_RUSSIAN for c in text):
+                    with contextlib.suppress(UnicodeDecodeError):
+                        text = data.decode("kz1048")
+    except UnicodeDecodeError as error:
+        raise not_text from error
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n") or 0x7F <= ord(c) < 0xA0)
+    if "\0" in text or controls > len(text) // 200:
+        raise not_text
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most rows of one width (";" on a tie: Excel's
+    in Russian and Kazakh Windows), so a comma inside a ";" table does not mislead it."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    best, best_score = _CSV_DELIMITERS[0], (0, 0)
+    for candidate in _CSV_DELIMITERS:
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=candidate) if len(r) > 1]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        common = max(set(widths), key=lambda w: (widths.count(w), w))
+        score = (widths.count(common), common)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _csv_table(data: bytes) -> _Table:
+    text = decode_text(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[list[Cell]] = []
+    try:
+        for row in reader:
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                raise _refuse(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
+            rows.append(list(row[:MAX_COLUMNS * 4]))
+    except csv.Error as error:
+        raise _refuse(N_("line {line} of the .csv file cannot be read as a row of a table"),
+                      line=reader.line_num) from error
+    return _Table(rows, [set() for _ in rows])
+
+
+def read_table(name: str, data: bytes) -> PlanTable:
+    """The plan's table with the columns recognised from its header row, if it has one.
+
+    An .xlsx gives its first sheet with a header (else its first sheet with anything in it); a .docx
+    its first table with a header and the tables of the same width after it (a KTP split per term or
+    page; title pages and signature tables are left out), else its largest table."""
+    tables = read_tables(name, data)
+    is_docx = _is_docx(name)
+    bases, base = [], 0
+    for table in tables:
+        bases.append(base if is_docx else 0)
+        base += len(table.rows)
+    with_header = [i for i, t in enumerate(tables) if detect_columns(t.rows) is not None]
+    filled = [i for i, t in enumerate(tables) if any(_text(c) for r in t.rows for c in r)]
+    if not filled:
+        raise _refuse(N_("the file holds no table with text; a KTP is a table of lessons"))
+    if with_header:
+        parts = [with_header[0]]
+        if is_docx:
+            width = _width(tables[parts[0]])
+            parts += [i for i in range(parts[0] + 1, len(tables)) if _width(tables[i]) == width]
+    else:
+        parts = [max(filled, key=lambda i: len(tables[i].rows)) if is_docx else filled[0]]
+    rows: list[list[Cell]] = []
+    spans: list[set[int]] = []
+    lines: list[int] = []
+    for index in parts:
+        table = tables[index]
+        rows += table.rows
+        spans += table.spans
+        lines += [bases[index] + r + 1 for r in range(len(table.rows))]
+    width = max((c + 1 for row in rows for c, cell in enumerate(row) if _text(cell)), default=0)
+    if width > MAX_COLUMNS:
+        raise _refuse(N_("the table has {count} columns; a KTP has about ten"), count=width)
+    rows = [[*row[:width], *[None] * (width - len(row))] for row in rows]
+    found = detect_columns(rows)
+    if found is None:
+        return PlanTable(rows, spans, lines, None, {}, _language_of(rows))
+    header, columns, language = found
+    return PlanTable(rows, spans, lines, header, columns, language)
+
+
+def _width(table: _Table) -> int:
+    return max((len(r) for r in table.rows), default=0)
+
+
+def _language_of(rows: Sequence[Sequence[Cell]]) -> Language:
+    """Kazakh when at least half of the first rows with text have Kazakh letters."""
+    texts = [fold(" ".join(_text(c) for c in row)) for row in rows[:60]]
+    texts = [t for t in texts if t]
+    kazakh = sum(1 for t in texts if _KAZAKH.search(t))
+    return Language.KK if texts and kazakh * 2 >= len(texts) else Language.RU
+
+
 # Parsing --------------------------------------------------------------------------------------
 def _field_of(text: str) -> str | None:
     name = fold(text)
@@ -296,8 +467,9 @@ def _field_of(text: str) -> str | None:
     return None
 
 
-def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool] | None:
-    """The header row's index, its columns' fields, and whether the headers are Kazakh."""
+def detect_columns(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], Language] | None:
+    """The header row's index, its columns' fields, and the language of the headers; None when none
+    of the first rows names the topic and two other columns."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[int, str] = {}
         kazakh = False
@@ -309,49 +481,54 @@ def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool] 
                 kazakh = kazakh or bool(_KAZAKH.search(fold(text)))
         found_fields = set(columns.values())
         if "topic" in found_fields and len(found_fields) >= 3:
-            return index, columns, kazakh
+            return index, columns, Language.KK if kazakh else Language.RU
     return None
 
 
-def parse_plan(name: str, data: bytes, start_year: int) -> PlanFile:
-    """Every lesson of the file as a plan row with the problems of its cells (nothing is written).
+def parse_rows(table: PlanTable, columns: Mapping[int, str], start_year: int,
+               first: int | None = None) -> PlanFile:
+    """Every lesson of the table read with ``columns`` (column index → field; a column not named, or
+    named with something that is not a field, is ignored; a field named twice is read from its first
+    column), from the row ``first`` (by default the one after the header). Writes nothing.
 
     ``start_year`` is the calendar year the plan's academic year starts in (dd.mm dates take theirs
-    from it). Word tables after the first one with a header row continue it (a KTP split per term
-    or page), whether or not they repeat the header."""
-    tables = read_tables(name, data)
-    parsed: list[ImportedRow] = []
-    columns: dict[int, str] | None = None
-    kazakh = False
+    from it)."""
+    chosen: dict[int, str] = {}
+    for column in sorted(columns):
+        name = columns[column]
+        if name in FIELDS and 0 <= column < table.width and name not in chosen.values():
+            chosen[column] = name
+    begin = table.first_lesson_row if first is None else max(0, first)
     state = _State()
-    line_base = 0
-    width = 0
-    for table in tables:
-        start = -1
-        header = _header(table.rows)
-        table_width = max((len(r) for r in table.rows), default=0)
-        if header is not None:
-            start, columns, kazakh_here = header
-            kazakh = kazakh or kazakh_here
-            width = table_width
-        elif columns is None or table_width != width:
-            line_base += len(table.rows)
-            continue  # a title page or signature table, not the plan
-        for index in range(start + 1, len(table.rows)):
-            line = (index + 1) if not _is_docx(name) else line_base + index + 1
-            row = _row(line, table.rows[index], table.spans[index], columns, start_year, state)
-            if row is not None:
-                if len(parsed) >= MAX_ROWS:
-                    raise _refuse(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
-                parsed.append(row)
-        line_base += len(table.rows)
-        if not _is_docx(name):
-            break
-    if columns is None:
+    parsed: list[ImportedRow] = []
+    for index in range(begin, len(table.rows)):
+        row = _row(table.lines[index], table.rows[index], table.spans[index], chosen, start_year, state)
+        if row is not None:
+            if len(parsed) >= MAX_ROWS:
+                raise _refuse(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
+            row.source = index
+            parsed.append(row)
+    file_problems = []
+    if "topic" not in chosen.values():
+        file_problems.append(DomainError(Rule.VALUE, N_("choose the column that holds the lesson topics"),
+                                         field="columns"))
+    elif not parsed:
+        file_problems.append(DomainError(Rule.VALUE, N_("no lessons found below the header row"), field="rows"))
+    found = set(chosen.values())
+    return PlanFile(parsed, [f for f in FIELDS if f in found], table.language, file_problems)
+
+
+def parse_plan(name: str, data: bytes, start_year: int) -> PlanFile:
+    """Every lesson of the file as a plan row with the problems of its cells, read with the columns
+    of its header row (nothing is written); a file without a recognised header row is refused.
+
+    Word tables after the first one with a header row continue it (a KTP split per term or page),
+    whether or not they repeat the header."""
+    table = read_table(name, data)
+    if table.header is None:
         raise _refuse(N_("no header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
                          "«Тема урока», «Сағат саны» / «Количество часов» and «Мерзімі» / «Сроки»"))
-    found = set(columns.values())
-    return PlanFile(parsed, [f for f in FIELDS if f in found], Language.KK if kazakh else Language.RU)
+    return parse_rows(table, table.columns, start_year)
 
 
 def _is_docx(name: str) -> bool:
@@ -365,6 +542,21 @@ class _State:
     term: int | None = None
     section: str | None = None
     number: int = 0
+
+
+def parse_term(value: Cell) -> int | None:
+    """A term cell: 1-4, I-IV, or a heading such as "II тоқсан"; None when empty; ValueError otherwise."""
+    text = fold(_text(value))
+    if not text:
+        return None
+    if text in ("1", "2", "3", "4"):
+        return int(text)
+    if text in _ROMAN:
+        return _ROMAN[text]
+    term = term_heading(text)
+    if term is None:
+        raise ValueError(text)
+    return term
 
 
 def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, str], start_year: int,
@@ -387,12 +579,19 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
     texts = {f: _text(v) for f, v in values.items()}
     if _TOTAL.match(fold(" ".join(texts.values()))) or _TOTAL.match(fold(texts_in_row[filled[0]])):
         return None
+    if all(_field_of(t) == f for f, t in texts.items() if t):
+        return None  # the header repeated (a Word table over several pages)
+    term_problem = False
+    try:
+        term = parse_term(values.get("term"))
+    except (ValueError, OverflowError):
+        term, term_problem = None, True
+    if term is not None:
+        state.term = term
     if not any(texts.get(f) for f in ("topic", "objectives", "date", "note")):
         if texts.get("section"):
             state.section = texts["section"]  # a section on a row of its own
         return None  # a numbered but empty row of a template
-    if all(_field_of(t) == f for f, t in texts.items() if t):
-        return None  # the header repeated (a Word table over several pages)
     numbers = [t for t in texts_in_row if t]
     if all(t.isdigit() for t in numbers) and [int(t) for t in numbers] == list(range(1, len(numbers) + 1)) \
             and len(numbers) > 2:
@@ -403,6 +602,8 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
         problems.setdefault(column, DomainError(Rule.VALUE, message, {"line": line, **params},
                                                 record=str(line), field=column))
 
+    if term_problem:
+        problem("term", N_("row {line}: «{value}» is not a term (1, 2, 3, 4 or I-IV)"), value=texts.get("term", ""))
     if texts.get("section"):
         state.section = texts["section"]
     topic = texts.get("topic", "")
@@ -428,13 +629,69 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
     return ImportedRow(line, row, texts, problems)
 
 
-def read_plan_file(path: Path, start_year: int) -> PlanFile:
-    """``parse_plan`` of a file on disk; a too large file is refused before it is read."""
+# Guesses for the plan's header ----------------------------------------------------------------
+_LETTERS = "a-zа-яёәғқңөұүһі"
+_CLASS = re.compile(rf"(?<![\d{_LETTERS}])(1[0-2]|[1-9])\s?-?\s?([{_LETTERS}])(?![\d{_LETTERS}])", re.IGNORECASE)
+_GRADE = re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*-?\s*(?:ші|шы|ый|й)?\s*(?:сынып|класс|кл\b)", re.IGNORECASE)
+
+
+@dataclass
+class PlanGuess:
+    """What the file name and the title rows above the header tell about the plan."""
+
+    grade: int | None = None
+    classes: list[str] = field(default_factory=list)
+    subject: str | None = None
+
+
+def guess_details(name: str, table: PlanTable, subjects: Iterable[Subject]) -> PlanGuess:
+    """Grade, classes ("7А", "7 Б") and subject (a school subject's kk or ru name) from the file name
+    and the rows above the header; what is not found stays empty for the user to fill in."""
+    above = table.rows[:table.header] if table.header is not None else table.rows[:3]
+    text = " ".join([Path(name).stem.replace("_", " "), *(_text(c) for row in above for c in row)])
+    text = unicodedata.normalize("NFC", text)
+    guess = PlanGuess()
+    for match in _CLASS.finditer(text):
+        label = f"{match.group(1)}{match.group(2).upper()}"
+        if label not in guess.classes:
+            guess.classes.append(label)
+    grade = _GRADE.search(text)
+    if grade is not None:
+        guess.grade = int(grade.group(1))
+    elif guess.classes:
+        guess.grade = int(re.sub(r"\D", "", guess.classes[0]))
+    folded = fold(text)
+    best = 0
+    for subject in subjects:
+        for written in (subject.name.kk, subject.name.ru):
+            key = fold(written or "")
+            if key and len(key) > best and re.search(rf"(?<![{_LETTERS}]){re.escape(key)}", folded):
+                guess.subject, best = subject.id, len(key)
+    return guess
+
+
+def hours_per_week(total_hours: float, study_weeks: int | None) -> float:
+    """The hours per week that give ``total_hours`` over the year, to the nearest half hour."""
+    weeks = study_weeks or 34
+    return max(0.5, round(total_hours / weeks * 2) / 2)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A file on disk; a too large one is refused before it is read."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _refuse(N_("the file is larger than {size} MB; a KTP is much smaller"),
                           size=MAX_FILE_BYTES // (1024 * 1024))
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise _refuse(N_("the file {file} cannot be read"), file=str(path)) from error
-    return parse_plan(path.name, data, start_year)
+
+
+def read_plan_file(path: Path, start_year: int) -> PlanFile:
+    """``parse_plan`` of a file on disk; a too large file is refused before it is read."""
+    return parse_plan(path.name, _read_bytes(path), start_year)
+
+
+def read_table_file(path: Path) -> PlanTable:
+    """``read_table`` of a file on disk; a too large file is refused before it is read."""
+    return read_table(path.name, _read_bytes(path))

@@ -238,7 +238,7 @@ def test_oversized_old_and_other_files_are_refused(tmp_path: Path) -> None:
         parse_plan("ktp.docx", big.read_bytes(), START)
     with pytest.raises(PlanFileError, match=r"\.xls, \.doc"):
         parse_plan("ktp.doc", b"\xd0\xcf\x11\xe0", START)
-    with pytest.raises(PlanFileError, match=r"\.xlsx or \.docx"):
+    with pytest.raises(PlanFileError, match=r"\.xlsx, \.docx or \.csv"):
         parse_plan("ktp.pdf", b"%PDF-1.4", START)
     with pytest.raises(PlanFileError, match="cannot be read"):
         read_plan_file(tmp_path / "missing.xlsx", START)

@@ -93,17 +93,28 @@ def speaker_key(speaker: Speaker) -> SpeakerKey:
 
 
 class SpokeRow(QWidget):
-    def __init__(self, parent: QWidget) -> None:
+    """One more speech: a speaker and a line of text (SPOKE), or a paragraph (a further HEARD report)."""
+
+    def __init__(self, parent: QWidget, multiline: bool = False) -> None:
         super().__init__(parent)
         self.speaker = SpeakerCombo(self)
-        self.text = QLineEdit(self)
+        self.text: QLineEdit | QPlainTextEdit = text_edit(self, 48) if multiline else QLineEdit(self)
         self.remove = QPushButton("×", self)
         self.remove.setFixedWidth(28)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.speaker)
+        layout.addWidget(self.speaker, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.remove)
+        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+
+    def value(self) -> str:
+        return (self.text.toPlainText() if isinstance(self.text, QPlainTextEdit) else self.text.text()).strip()
+
+    def set_value(self, text: str) -> None:
+        if isinstance(self.text, QPlainTextEdit):
+            self.text.setPlainText(text)
+        else:
+            self.text.setText(text)
 
 
 class AgendaItemEditor(QWidget):
@@ -123,6 +134,7 @@ class AgendaItemEditor(QWidget):
         self._kept_visits = [v for v in item.lesson_visits if v not in offered]
         self._speakers = speakers
         self._spoke: list[SpokeRow] = []
+        self._heard_more: list[SpokeRow] = []  # HEARD reports after the first (co-reporters)
         self._build_ui(item)
         self._connect()
         self.retranslate_ui()
@@ -136,6 +148,10 @@ class AgendaItemEditor(QWidget):
         if item.heard:
             self.heard_speaker.select(speaker_key(item.heard[0].speaker))
             self.heard_text.setPlainText(item.heard[0].text)
+        self.heard_more_box = QVBoxLayout()
+        self.add_heard_button = QPushButton(self)
+        for speech in item.heard[1:]:
+            self.add_heard(speech)
         self.spoke_box = QVBoxLayout()
         self.add_spoke_button = QPushButton(self)
         for speech in item.spoke:
@@ -189,6 +205,8 @@ class AgendaItemEditor(QWidget):
         self.heard_speaker_label = QLabel(self)
         heard.addRow(self.heard_speaker_label, self.heard_speaker)
         heard.addRow(self.heard_text)
+        heard.addRow(self.heard_more_box)
+        heard.addRow(self.add_heard_button)
         self.spoke_group = QGroupBox(self)
         spoke = QVBoxLayout(self.spoke_group)
         spoke.addLayout(self.spoke_box)
@@ -241,6 +259,7 @@ class AgendaItemEditor(QWidget):
 
     def _connect(self) -> None:
         self.add_spoke_button.clicked.connect(lambda: self.add_spoke(None))
+        self.add_heard_button.clicked.connect(lambda: self.add_heard(None))
         self.title.textChanged.connect(self.changed)
         self.heard_text.textChanged.connect(self.changed)
         self.heard_speaker.currentIndexChanged.connect(self.changed)
@@ -259,6 +278,7 @@ class AgendaItemEditor(QWidget):
         self.heard_speaker_label.setText(_("Speaker"))
         self.spoke_group.setTitle(_("SPOKE"))
         self.add_spoke_button.setText(_("Add a speaker"))
+        self.add_heard_button.setText(_("Add a co-reporter"))
         self.resolved_box.setTitle(_("RESOLVED"))
         self.decisions_hint.setText(_("One decision per line; they are numbered in the protocol."))
         self.vote_on.setText(_("Voted:"))
@@ -278,21 +298,29 @@ class AgendaItemEditor(QWidget):
 
     # Editing -----------------------------------------------------------------------------------
     def add_spoke(self, speech: Speech | None) -> SpokeRow:
-        row = SpokeRow(self)
+        return self._add_row(self._spoke, self.spoke_box, speech, multiline=False)
+
+    def add_heard(self, speech: Speech | None) -> SpokeRow:
+        """A further report heard under the item (the first one has the big field above)."""
+        return self._add_row(self._heard_more, self.heard_more_box, speech, multiline=True)
+
+    def _add_row(self, rows: list[SpokeRow], box: QVBoxLayout, speech: Speech | None,
+                 multiline: bool) -> SpokeRow:
+        row = SpokeRow(self, multiline)
         row.speaker.set_speakers(self._speakers)
         if speech is not None:
             row.speaker.select(speaker_key(speech.speaker))
-            row.text.setText(speech.text)
-        row.remove.clicked.connect(lambda: self._remove_spoke(row))
+            row.set_value(speech.text)
+        row.remove.clicked.connect(lambda: self._remove_row(rows, row))
         row.text.textChanged.connect(self.changed)
         row.speaker.currentIndexChanged.connect(self.changed)
-        self._spoke.append(row)
-        self.spoke_box.addWidget(row)
+        rows.append(row)
+        box.addWidget(row)
         self.changed.emit()
         return row
 
-    def _remove_spoke(self, row: SpokeRow) -> None:
-        self._spoke.remove(row)
+    def _remove_row(self, rows: list[SpokeRow], row: SpokeRow) -> None:
+        rows.remove(row)
         row.setParent(None)
         row.deleteLater()
         self.changed.emit()
@@ -300,9 +328,12 @@ class AgendaItemEditor(QWidget):
     def spoke_rows(self) -> list[SpokeRow]:
         return list(self._spoke)
 
+    def heard_rows(self) -> list[SpokeRow]:
+        return list(self._heard_more)
+
     def set_speakers(self, speakers: list[tuple[SpeakerKey, str]]) -> None:
         self._speakers = speakers
-        for combo in [self.heard_speaker, *(r.speaker for r in self._spoke)]:
+        for combo in [self.heard_speaker, *(r.speaker for r in self._heard_more + self._spoke)]:
             combo.blockSignals(True)
             combo.set_speakers(speakers)
             combo.blockSignals(False)
@@ -326,16 +357,23 @@ class AgendaItemEditor(QWidget):
         heard_speaker = speaker_of(self.heard_speaker.currentData())
         heard_text = self.heard_text.toPlainText().strip()
         heard = [Speech(heard_speaker, heard_text)] if heard_speaker is not None and heard_text else []
-        spoke = []
-        for row in self._spoke:
-            speaker = speaker_of(row.speaker.currentData())
-            if speaker is not None and row.text.text().strip():
-                spoke.append(Speech(speaker, row.text.text().strip()))
+        heard += self._speeches(self._heard_more, speaker_of)
+        spoke = self._speeches(self._spoke, speaker_of)
         decisions = [line.strip() for line in self.decisions.toPlainText().splitlines() if line.strip()]
         vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
         plans = [c.plan.id for row, c in enumerate(self._plans) if self._checked(row)]
         return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans,
                           self._kept_visits + self.checked_visits())
+
+    @staticmethod
+    def _speeches(rows: list[SpokeRow], speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> list[Speech]:
+        """Rows with both a speaker and a text; a half-filled row is not a speech yet."""
+        speeches = []
+        for row in rows:
+            speaker = speaker_of(row.speaker.currentData())
+            if speaker is not None and row.value():
+                speeches.append(Speech(speaker, row.value()))
+        return speeches
 
     def checked_visits(self) -> list[str]:
         rows = (self.visit_list.item(row) for row in range(self.visit_list.count()))

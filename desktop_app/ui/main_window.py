@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             if isinstance(view, SettingsView):
                 view.years_changed.connect(self.reload_years)
             if isinstance(view, OverviewView):
-                view.record_requested.connect(lambda section, _record: self.show_section(section))
+                view.record_requested.connect(self.show_record)
 
     # Language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -227,6 +227,11 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> None:
         keys = [s.key for s in SECTIONS]
         self.navigation.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def show_record(self, key: str, record: str) -> None:
+        """Show the section that holds ``record`` with the record selected."""
+        self.show_section(key)
+        self.views[key].select_record(record)
 
     def _on_section(self, row: int) -> None:
         if row < 0:

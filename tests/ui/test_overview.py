@@ -57,3 +57,23 @@ def test_needs_attention_follows_the_plans_and_the_language(qtbot, window: MainW
     # opening a line shows the section that holds the record
     view.attention_tree.itemActivated.emit(lines[0], 0)
     assert window.current_view() is window.views["plans"]
+
+
+def test_opening_a_line_selects_its_record_in_the_section(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_section("overview")
+    view = window.views["overview"]
+    assert isinstance(view, OverviewView)
+    opened = 0
+    for lines in _groups(view).values():
+        for line in lines:
+            section, record = line.data(0, Qt.ItemDataRole.UserRole)
+            target = window.views[section]
+            if not hasattr(target, "selected"):
+                continue
+            view.attention_tree.itemActivated.emit(line, 0)
+            assert window.current_view() is target
+            chosen = target.selected()
+            assert chosen is not None and chosen.id == record, (section, record)
+            opened += 1
+            window.show_section("overview")
+    assert opened >= 2

@@ -51,6 +51,9 @@ class View(QWidget):
     def set_search(self, text: str) -> None:
         self.search_text = text
 
+    def select_record(self, record: str) -> None:
+        """Select the record with this id if the section lists it (an Overview line was opened)."""
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()

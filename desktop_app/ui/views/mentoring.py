@@ -180,6 +180,9 @@ class MentoringView(View):
         rows = self.table.selectionModel().selectedRows()
         return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
+    def select_record(self, record: str) -> None:
+        self.select(record)
+
     def select(self, mentorship: str) -> None:
         for row in range(self.proxy.rowCount()):
             if self.model.record(self.proxy.source_row(row)).id == mentorship:

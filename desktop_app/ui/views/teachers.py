@@ -102,6 +102,9 @@ class TeachersView(View):
             return None
         return self.model.record(self.proxy.mapToSource(rows[0]).row())
 
+    def select_record(self, record: str) -> None:
+        self.select_teacher(record)
+
     def select_teacher(self, teacher_id: str) -> None:
         for row in range(self.proxy.rowCount()):
             if self.model.record(self.proxy.source_row(row)).id == teacher_id:

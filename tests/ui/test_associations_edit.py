@@ -125,11 +125,20 @@ def test_the_work_plan_is_approved_by_the_director_and_then_locked(qtbot, sign_i
     plan._combo(row, 0).setCurrentIndex(plan._combo(row, 0).findData("2026-10"))
     plan.table.item(row, 1).setText("Жаңартылған бағдарлама бойынша семинар")
     plan._combo(row, 2).setCurrentIndex(list(WorkPlanForm).index(WorkPlanForm.SEMINAR))
-    plan._combo(row, 3).setCurrentIndex(1)
+    members = body.member_ids()
+    plan.responsible(row).set_selected(members[:2])  # a seminar led by two teachers
     assert plan.save()
     stored = admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26").work_plan
     assert stored is not None and stored.items[0].month == "2026-10"
-    assert stored.items[0].form is WorkPlanForm.SEMINAR and stored.items[0].responsible
+    assert stored.items[0].form is WorkPlanForm.SEMINAR and stored.items[0].responsible == members[:2]
+    # Opened again and saved, the plan keeps both responsible teachers.
+    again = WorkPlanDialog(admin, admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26"))
+    qtbot.addWidget(again)
+    assert again.responsible(0).selected() == members[:2]
+    assert ", " in again.responsible(0).text()
+    assert again.save()
+    stored = admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26").work_plan
+    assert stored is not None and stored.items[0].responsible == members[:2]
 
     director = sign_in("director")
     body = director.services.associations.get(director.actor, director.school, "mo-kaz-26")

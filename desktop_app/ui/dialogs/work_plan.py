@@ -33,6 +33,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+from desktop_app.ui.widgets.people_picker import PeoplePicker
 from desktop_app.ui.widgets.saving import ask_path, write_built
 
 MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
@@ -128,6 +129,7 @@ class WorkPlanDialog(QDialog):
                 month.setItemText(index, format_date(date.fromisoformat(value + "-01"), "LLLL yyyy", locale=locale))
             for index, kind in enumerate(WorkPlanForm):
                 form.setItemText(index, label(WORK_PLAN_FORM_LABELS, kind))
+            self.responsible(row).retranslate()
         self._update_state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -151,26 +153,34 @@ class WorkPlanDialog(QDialog):
     def add_item(self, item: WorkPlanItem | None) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        month, form, responsible = QComboBox(self.table), QComboBox(self.table), QComboBox(self.table)
+        month, form = QComboBox(self.table), QComboBox(self.table)
         for value in self.months:
             month.addItem(value, value)
         for kind in WorkPlanForm:
             form.addItem(kind.value, kind.value)
-        responsible.addItem(_("— none —"), None)
-        for teacher in self.association.member_ids():
-            person = self._teachers.get(teacher)
-            responsible.addItem(person.short_name if person else teacher, teacher)
         if item is not None:
             month.setCurrentIndex(max(0, month.findData(item.month)))
             form.setCurrentIndex(list(WorkPlanForm).index(item.form))
-            if item.responsible:
-                responsible.setCurrentIndex(max(0, responsible.findData(item.responsible[0])))
+        members = [(t, self._name(t)) for t in self.association.member_ids()]
+        chosen = item.responsible if item else []
+        responsible = PeoplePicker(members, chosen, self.table)
+        for person in chosen:  # someone no longer a member keeps their name, not their id
+            responsible.rename(person, self._name(person))
         self.table.setCellWidget(row, MONTH, month)
         self.table.setItem(row, TOPIC, QTableWidgetItem(item.topic if item else ""))
         self.table.setCellWidget(row, FORM, form)
         self.table.setCellWidget(row, RESPONSIBLE, responsible)
         self.retranslate_ui()
         return row
+
+    def _name(self, teacher: str) -> str:
+        person = self._teachers.get(teacher)
+        return person.short_name if person else teacher
+
+    def responsible(self, row: int) -> PeoplePicker:
+        widget = self.table.cellWidget(row, RESPONSIBLE)
+        assert isinstance(widget, PeoplePicker)
+        return widget
 
     def remove_item(self) -> None:
         row = self.table.currentRow()
@@ -181,11 +191,10 @@ class WorkPlanDialog(QDialog):
         items = []
         for row in range(self.table.rowCount()):
             topic = self.table.item(row, TOPIC)
-            responsible = self._combo(row, RESPONSIBLE).currentData()
             items.append(WorkPlanItem(str(self._combo(row, MONTH).currentData()),
                                       topic.text().strip() if topic else "",
                                       WorkPlanForm(self._combo(row, FORM).currentData()),
-                                      [str(responsible)] if responsible else []))
+                                      self.responsible(row).selected()))
         return WorkPlan(sorted(items, key=lambda i: i.month))
 
     # Actions ---------------------------------------------------------------------------------
@@ -210,8 +219,9 @@ class WorkPlanDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
                                    else QAbstractItemView.EditTrigger.NoEditTriggers)
         for row in range(self.table.rowCount()):
-            for column in (MONTH, FORM, RESPONSIBLE):
+            for column in (MONTH, FORM):
                 self._combo(row, column).setEnabled(editable)
+            self.responsible(row).setEnabled(editable)
         for button in (self.add_button, self.remove_button, self.save_button):
             button.setVisible(editable)
         may_approve = self.session.may(Action.APPROVE_WORK_PLAN)

@@ -59,6 +59,40 @@ class PlanService(Service):
                          plan.academic_year)
         return plan_calendar_findings(plan, year)
 
+    # Copying ------------------------------------------------------------------------------------
+    def copy_sources(self, actor: Actor, school: str, subject: str,
+                     grade: int | None = None) -> builtins.list[CalendarPlan]:
+        """Plans a new KTP may start from: the subject's plans of any year and any teacher of the
+        school (of ``grade`` when given), newest year first. A teacher may copy a colleague's plan,
+        so anyone who writes plans sees them all here, for copying only."""
+        self._require_writer(actor, school)
+        with self._read(actor, school) as store:
+            found(store.get_subject(school, subject), "subject", subject)
+            plans = [p for p in store.plans_of(school) if p.subject == subject and p.rows
+                     and (grade is None or p.grade == grade)]
+        plans.sort(key=lambda p: (p.grade != grade, p.grade, p.teacher, p.id))
+        plans.sort(key=lambda p: p.academic_year, reverse=True)
+        return plans
+
+    def copy_rows(self, actor: Actor, school: str, source: str) -> builtins.list[PlanRow]:
+        """The rows of ``source`` for a new plan: renumbered 1, 2, 3 ... with the dates cleared,
+        since dates belong to one year's calendar and one class's timetable (rule 7)."""
+        self._require_writer(actor, school)
+        with self._read(actor, school) as store:
+            record = found(store.get_plan(school, source), "plan", source)
+        if not record.rows:
+            raise DomainError(Rule.VALUE, N_("the plan {id} has no rows"), {"id": source}, record=source,
+                              field="rows")
+        return [replace(row, number=number, date=None, objectives=builtins.list(row.objectives))
+                for number, row in enumerate(record.rows, start=1)]
+
+    @staticmethod
+    def _require_writer(actor: Actor, school: str) -> None:
+        """Copying is for writing a plan: the deputy, or a user who writes their own plans."""
+        actor.require_school(school)
+        owners = {actor.teacher} if actor.teacher else set()
+        actor.require(Action.EDIT_PLAN, owners)
+
     def _require_visible(self, store: Store, actor: Actor, school: str, plan: CalendarPlan) -> None:
         if actor.may(Action.READ_ALL) or actor.teacher == plan.teacher:
             return

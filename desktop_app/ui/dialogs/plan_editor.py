@@ -1,0 +1,477 @@
+"""Write or read a KTP: the header, the rows typed from the keyboard, and rule 7 checked as it is typed.
+
+The calendar check runs through the service on the plan as it stands in the dialog (saved or not);
+a refused save keeps the dialog open with everything typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.accounts import Action
+from desktop_app.domain.calendar import CalendarFinding, SchoolCalendar, Severity, study_weeks
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.plans import EDITABLE
+from desktop_app.i18n import _
+from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
+from desktop_app.ui.session import Session, local, rename_items
+from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE, error_label, show_refusal
+
+FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week")
+FINDING_ROW = Qt.ItemDataRole.UserRole + 1
+
+
+def finding_text(finding: CalendarFinding) -> str:
+    """A finding in the window's language, dates written as dd.mm.yyyy."""
+    params = dict(finding.params)
+    if finding.day is not None and "date" in params:
+        params["date"] = short_date(finding.day)
+    return _(finding.message).format(**params)
+
+
+class PlanRowsView(QTableView):
+    """Fast entry: typing starts editing, Enter and Tab move on, going past the last cell adds a row."""
+
+    def __init__(self, model: PlanRowsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = model
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        for column, width in ((Col.NUMBER, 36), (Col.TERM, 70), (Col.SECTION, 150), (Col.OBJECTIVES, 170),
+                              (Col.HOURS, 120), (Col.DATE, 110), (Col.NOTE, 120)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Col.TOPIC, QHeaderView.ResizeMode.Stretch)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        current = self.currentIndex()
+        if action is QAbstractItemView.CursorAction.MoveNext and current.isValid() \
+                and current.row() == self.rows.rowCount() - 1 and current.column() == Col.NOTE \
+                and not self.rows.read_only:
+            return self.rows.index(self.rows.append_row(), Col.TERM)
+        index = super().moveCursor(action, modifiers)
+        if action is QAbstractItemView.CursorAction.MoveNext and index.column() == Col.NUMBER:
+            index = self.rows.index(index.row(), Col.TERM)
+        return index
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint is QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter moves on, as Tab does
+            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.state() is not QAbstractItemView.State.EditingState:
+            self.setCurrentIndex(self.moveCursor(QAbstractItemView.CursorAction.MoveNext,
+                                                 Qt.KeyboardModifier.NoModifier))
+            return
+        super().keyPressEvent(event)
+
+    def selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.selectionModel().selectedIndexes()}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.currentIndex().row()}
+        return sorted(rows)
+
+
+class PlanEditorDialog(QDialog):
+    """After ``exec() == Accepted``, ``saved_plan`` holds the plan the service saved."""
+
+    def __init__(self, session: Session, year: AcademicYear, plan: CalendarPlan | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.year = year
+        self.saved_plan: CalendarPlan | None = None
+        s = session
+        self.teachers = s.teachers_by_id()
+        self.subjects = {x.id: x.name for x in s.services.teachers.list_subjects(s.actor, s.school)}
+        self.original = plan or self._new_plan()
+        self.findings: list[CalendarFinding] = []
+        self.row_errors: list[str] = []
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+        self.dirty = False
+
+    def _new_plan(self) -> CalendarPlan:
+        teacher = self.session.actor.teacher or ""
+        person = self.teachers.get(teacher)
+        subject = person.subjects[0] if person and person.subjects else ""
+        return CalendarPlan("", teacher, subject, self.year.id, 5, Language.KK, 1)
+
+    # Building --------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        p = self.original
+        self.teacher = QComboBox(self)
+        deputy = self.session.may(Action.EDIT_PLAN)
+        for person in sorted(self.teachers.values(), key=lambda t: t.full_name):
+            if person.id == p.teacher or (deputy and person.active):
+                self.teacher.addItem(person.full_name, person.id)
+        if self.teacher.findData(p.teacher) < 0:
+            self.teacher.addItem(p.teacher or "—", p.teacher)
+        self.teacher.setCurrentIndex(self.teacher.findData(p.teacher))
+        self.teacher.setEnabled(deputy)
+        self.subject = QComboBox(self)
+        for subject_id, subject_name in sorted(self.subjects.items(), key=lambda item: local(item[1])):
+            self.subject.addItem(local(subject_name), subject_id)
+        self.subject.setCurrentIndex(max(self.subject.findData(p.subject), 0))
+        self.grade = QSpinBox(self)
+        self.grade.setRange(0, 12)
+        self.grade.setValue(p.grade)
+        self.classes = QLineEdit(", ".join(p.classes), self)
+        self.classes.setPlaceholderText("7А, 7Ә")
+        self.language = QComboBox(self)
+        for value, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, value.value)
+        self.language.setCurrentIndex(self.language.findData(p.language.value))
+        self.hours_per_week = QDoubleSpinBox(self)
+        self.hours_per_week.setRange(0.5, 40)
+        self.hours_per_week.setSingleStep(0.5)
+        self.hours_per_week.setDecimals(1)
+        self.hours_per_week.setValue(p.hours_per_week)
+        self.errors = {name: error_label(self) for name in (*FIELDS, "rows")}
+        self.captions = {name: QLabel(self) for name in FIELDS}
+        header = QGridLayout()
+        widgets = (self.teacher, self.subject, self.grade, self.classes, self.language, self.hours_per_week)
+        for position, (name, widget) in enumerate(zip(FIELDS, widgets, strict=True)):
+            row, column = divmod(position, 3)
+            self.captions[name].setBuddy(widget)
+            header.addWidget(self.captions[name], row * 2, column * 2)
+            header.addWidget(widget, row * 2, column * 2 + 1)
+            header.addWidget(self.errors[name], row * 2 + 1, column * 2 + 1)
+        header.setColumnStretch(1, 3)
+        header.setColumnStretch(3, 2)
+        header.setColumnStretch(5, 1)
+        self.status_line = QLabel(self)
+        self.status_line.setObjectName("viewNote")
+        self.status_line.setWordWrap(True)
+
+        self.model = PlanRowsModel(p.rows, self)
+        self.table = PlanRowsView(self.model, self)
+        self.insert_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.up_button = QPushButton(self)
+        self.down_button = QPushButton(self)
+        self.copy_button = QPushButton(self)
+        self.dates_button = QPushButton(self)
+        tools = QHBoxLayout()
+        for button in (self.insert_button, self.delete_button, self.up_button, self.down_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.copy_button)
+        tools.addWidget(self.dates_button)
+
+        self.check_box = QGroupBox(self)
+        self.summary = QLabel(self.check_box)
+        self.summary.setWordWrap(True)
+        self.blocked = QLabel(self.check_box)
+        self.blocked.setWordWrap(True)
+        self.finding_list = QListWidget(self.check_box)
+        self.finding_list.setWordWrap(True)
+        check = QVBoxLayout(self.check_box)
+        check.addWidget(self.summary)
+        check.addWidget(self.blocked)
+        check.addWidget(self.finding_list, 1)
+        table_part = QWidget(self)
+        table_layout = QVBoxLayout(table_part)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(tools)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.errors["rows"])
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(table_part)
+        self.splitter.addWidget(self.check_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 170])
+
+        self.general_error = error_label(self)
+        self.save_button = QPushButton(self)
+        self.save_button.setAutoDefault(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setAutoDefault(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.general_error, 1)
+        bottom.addStretch(0)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.status_line)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+        self.resize(1300, 700)
+        self.set_read_only(not self.editable())
+
+    def _connect(self) -> None:
+        self.model.edited.connect(self._edited)
+        for signal in (self.grade.valueChanged, self.hours_per_week.valueChanged):
+            signal.connect(self._edited)
+        for combo in (self.teacher, self.subject, self.language):
+            combo.currentIndexChanged.connect(self._edited)
+        self.classes.textEdited.connect(self._edited)
+        self.insert_button.clicked.connect(self.insert_row)
+        self.delete_button.clicked.connect(self.delete_rows)
+        self.up_button.clicked.connect(lambda: self.move_row(-1))
+        self.down_button.clicked.connect(lambda: self.move_row(1))
+        self.copy_button.clicked.connect(self.copy_from)
+        self.dates_button.clicked.connect(self.fill_dates)
+        self.finding_list.itemClicked.connect(self._select_finding)
+        self.finding_list.itemActivated.connect(self._select_finding)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
+                           ("Ctrl+Insert", self.insert_row), ("Ctrl+Delete", self.delete_rows),
+                           ("Alt+Up", lambda: self.move_row(-1)), ("Alt+Down", lambda: self.move_row(1))):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Calendar-thematic plan"))
+        captions = {"teacher": _("Teacher"), "subject": _("Subject"), "grade": _("Grade"),
+                    "classes": _("Classes"), "language": _("Language of the plan"),
+                    "hours_per_week": _("Hours per week")}
+        for name, text in captions.items():
+            self.captions[name].setText(text)
+        rename_items(self.subject, {key: local(value) for key, value in self.subjects.items()})
+        self.insert_button.setText(_("Insert row"))
+        self.insert_button.setToolTip("Ctrl+Insert")
+        self.delete_button.setText(_("Delete rows"))
+        self.delete_button.setToolTip("Ctrl+Delete")
+        self.up_button.setText(_("Move up"))
+        self.up_button.setToolTip("Alt+↑")
+        self.down_button.setText(_("Move down"))
+        self.down_button.setToolTip("Alt+↓")
+        self.copy_button.setText(_("Copy from…"))
+        self.copy_button.setToolTip(_("Take the rows of last year's plan or of a colleague's plan"))
+        self.dates_button.setText(_("Fill dates…"))
+        self.dates_button.setToolTip(_("Fill the date column from the class timetable and the calendar "
+                                       "of the academic year"))
+        self.check_box.setTitle(_("Calendar check (rule 7)"))
+        self.save_button.setText(_("Save"))
+        self.cancel_button.setText(_("Close") if self.model.read_only else _("Cancel"))
+        self._show_status()
+        self.model.retranslate()
+        self.check_calendar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # State -----------------------------------------------------------------------------------
+    def editable(self) -> bool:
+        p = self.original
+        owners = {p.teacher} if p.teacher else set()
+        return p.status in EDITABLE and self.session.actor.may(Action.EDIT_PLAN, owners)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.model.set_read_only(read_only)
+        for widget in (self.subject, self.grade, self.classes, self.language, self.hours_per_week,
+                       self.insert_button, self.delete_button, self.up_button, self.down_button,
+                       self.copy_button, self.dates_button, self.save_button):
+            widget.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+        if read_only:
+            self.teacher.setEnabled(False)
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def _show_status(self) -> None:
+        p = self.original
+        status = label(PLAN_STATUS_LABELS, p.status)
+        if not p.id:
+            text = _("New plan for the {year} academic year; it is saved as a draft.").format(year=self.year.id)
+        elif p.status is PlanStatus.APPROVED:
+            text = _("Status: {status} — the plan is locked; make a new version to change it.").format(status=status)
+        elif p.status not in EDITABLE:
+            text = _("Status: {status} — the plan is on its way to approval and cannot be edited now.").format(
+                status=status)
+        elif not self.editable():
+            text = _("Status: {status} — only its teacher or the deputy director may change this plan.").format(
+                status=status)
+        elif p.status is PlanStatus.RETURNED:
+            text = _("Status: {status} — saving a change takes the plan back to draft.").format(status=status)
+        else:
+            text = _("Status: {status}").format(status=status)
+        version = _(", version {number}").format(number=p.version) if p.version > 1 else ""
+        self.status_line.setText(text + version)
+        self.status_line.setStyleSheet(WARNING_STYLE if not self.editable() else "")
+
+    def _edited(self) -> None:
+        self.dirty = True
+        self.check_calendar()
+
+    def current_plan(self) -> CalendarPlan:
+        """The plan as the dialog shows it now (rows that do not parse are read as empty cells)."""
+        rows, errors = self.model.parse()
+        self.row_errors = [e.render(_) for e in errors]
+        classes = [c.strip() for c in self.classes.text().replace(";", ",").split(",") if c.strip()]
+        return replace(self.original, teacher=str(self.teacher.currentData() or ""),
+                       subject=str(self.subject.currentData() or ""), grade=self.grade.value(),
+                       classes=classes, language=Language(self.language.currentData()),
+                       hours_per_week=self.hours_per_week.value(), rows=rows)
+
+    # Rows ------------------------------------------------------------------------------------
+    def insert_row(self) -> None:
+        if self.model.read_only:
+            return
+        current = self.table.currentIndex()
+        position = current.row() if current.isValid() else self.model.rowCount()
+        self.model.insertRows(position, 1)
+        self.table.setCurrentIndex(self.model.index(position, Col.TOPIC))
+        self.table.setFocus()
+
+    def delete_rows(self) -> None:
+        rows = self.table.selected_rows()
+        if not rows or self.model.read_only:
+            return
+        self.model.remove_rows(rows)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(rows[0], self.model.rowCount() - 1), Col.TOPIC))
+
+    def move_row(self, delta: int) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.move_row(current.row(), delta):
+            self.table.setCurrentIndex(self.model.index(current.row() + delta, current.column()))
+
+    def copy_from(self) -> None:
+        from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
+
+        plan = self.current_plan()
+        dialog = PlanCopyDialog(self.session, plan.subject, plan.grade, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.rows is not None:
+            self.set_rows(dialog.rows)
+
+    def fill_dates(self) -> None:
+        from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
+
+        plan = self.current_plan()
+        dialog = PlanDatesDialog(self.session, self.year, plan, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.filled is not None:
+            self.model.set_dates([row.date for row in dialog.filled.rows])
+
+    def set_rows(self, rows: list[PlanRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(0, Col.TOPIC))
+
+    # Rule 7 ----------------------------------------------------------------------------------
+    def check_calendar(self) -> None:
+        """Rule 7 on the plan as typed: per row in the date cells, and in the summary below."""
+        plan = self.current_plan()
+        s = self.session
+        try:
+            self.findings = s.services.plans.calendar_findings(s.actor, s.school, plan)
+        except UserError as error:
+            self.findings = []
+            self.general_error.setText(error.render(_))
+            self.general_error.setVisible(True)
+        texts = [finding_text(f) for f in self.findings]
+        self.model.set_findings(self.findings, texts)
+        self.finding_list.clear()
+        for finding, text in zip(self.findings, texts, strict=True):
+            error = finding.severity is Severity.ERROR
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+            item = QListWidgetItem(self.style().standardIcon(icon), text, self.finding_list)
+            item.setData(FINDING_ROW, finding.row)
+            item.setForeground(QColor("#b00020" if error else "#8a5a00"))
+        weeks = study_weeks(self.year, plan.grade)
+        room = SchoolCalendar(self.year, plan.grade).lesson_room(plan.hours_per_week)
+        self.summary.setText(_("Hours in the plan: {total}; {per_week} h × {weeks} study weeks = {expected}; "
+                               "the calendar leaves room for about {room}. Rows with a date: {dated} of {rows}.")
+                             .format(total=format_hours(plan.total_hours), per_week=format_hours(plan.hours_per_week),
+                                     weeks=weeks, expected=format_hours(plan.hours_per_week * weeks),
+                                     room=format_hours(room), dated=sum(1 for r in plan.rows if r.date),
+                                     rows=len(plan.rows)))
+        blockers = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        if blockers:
+            self.blocked.setText(_("Submission is blocked: {count} lesson(s) dated on a day off.").format(
+                count=blockers))
+            self.blocked.setStyleSheet(ERROR_STYLE)
+        elif not plan.rows:
+            self.blocked.setText(_("The plan has no rows yet."))
+            self.blocked.setStyleSheet(WARNING_STYLE)
+        else:
+            self.blocked.setText(_("No lesson is dated on a day off: the calendar does not block submission."))
+            self.blocked.setStyleSheet(OK_STYLE)
+        self.errors["rows"].setText("\n".join(self.row_errors[:3]) + ("\n…" if len(self.row_errors) > 3 else ""))
+        self.errors["rows"].setVisible(bool(self.row_errors))
+
+    def _select_finding(self, item: QListWidgetItem) -> None:
+        row = item.data(FINDING_ROW)
+        if isinstance(row, int) and 1 <= row <= self.model.rowCount():
+            index = self.model.index(row - 1, Col.DATE)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+
+    # Saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.model.read_only:
+            return
+        editor = QApplication.focusWidget()
+        if self.table.state() is QAbstractItemView.State.EditingState and editor is not None \
+                and self.table.isAncestorOf(editor):  # keep the cell being typed (Ctrl+S)
+            self.table.itemDelegate().commitData.emit(editor)
+        show_refusal(None, self.errors, self.general_error)
+        plan = self.current_plan()
+        self.check_calendar()
+        if self.row_errors:
+            self.errors["rows"].setVisible(True)
+            return
+        if not plan.subject:
+            self.errors["subject"].setText(_("Choose the subject."))
+            self.errors["subject"].setVisible(True)
+            return
+        s = self.session
+        try:
+            self.saved_plan = s.services.plans.save(s.actor, s.school, plan)
+        except UserError as error:
+            show_refusal(error, self.errors, self.general_error)
+            return
+        self.dirty = False
+        self.accept()
+
+    def reject(self) -> None:
+        if self.dirty and not self.model.read_only and QMessageBox.question(
+                self, _("Calendar-thematic plan"), _("Close without saving the changes?")) \
+                is not QMessageBox.StandardButton.Yes:
+            return
+        super().reject()

@@ -1,0 +1,349 @@
+"""The rows of a KTP as an editable table: cells keep what was typed, even when it is not valid yet.
+
+Every cell holds its text, so a mistyped date or number of hours stays on screen (red, with the
+reason as a tooltip) instead of being thrown away; ``parse()`` turns the texts into plan rows and
+names each problem by row and column. The number column is the row's position: it follows inserts,
+deletions and moves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.domain.calendar import CalendarFinding, Severity
+from desktop_app.domain.entities import PlanRow
+from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.i18n import _
+from desktop_app.ui.models.table import AnyIndex
+
+OBJECTIVE_SEPARATOR = "; "
+ERROR_COLOUR = QColor("#f8d7da")
+WARNING_COLOUR = QColor("#fff3cd")
+
+
+class Col(IntEnum):
+    NUMBER = 0
+    TERM = 1
+    SECTION = 2
+    TOPIC = 3
+    OBJECTIVES = 4
+    HOURS = 5
+    DATE = 6
+    NOTE = 7
+
+
+HEADERS = {
+    Col.NUMBER: N_("No."),
+    Col.TERM: N_("Term"),
+    Col.SECTION: N_("Section / cross-cutting theme"),
+    Col.TOPIC: N_("Lesson topic"),
+    Col.OBJECTIVES: N_("Learning objectives"),
+    Col.HOURS: N_("Number of hours"),
+    Col.DATE: N_("Date"),
+    Col.NOTE: N_("Note"),
+}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass
+class RowText:
+    """One row as typed: a text per column (the number column is not stored)."""
+
+    cells: dict[Col, str] = field(default_factory=dict)
+
+    def text(self, column: Col) -> str:
+        return self.cells.get(column, "")
+
+    def blank(self) -> bool:
+        return not any(self.text(c).strip() for c in Col if c not in (Col.HOURS, Col.TERM))
+
+
+def row_text(row: PlanRow) -> RowText:
+    return RowText({
+        Col.TERM: str(row.term) if row.term is not None else "",
+        Col.SECTION: row.section or "",
+        Col.TOPIC: row.topic,
+        Col.OBJECTIVES: OBJECTIVE_SEPARATOR.join(row.objectives),
+        Col.HOURS: format_hours(row.hours),
+        Col.DATE: row.date.strftime("%d.%m.%Y") if row.date else "",
+        Col.NOTE: row.note or "",
+    })
+
+
+def format_hours(hours: float) -> str:
+    return str(int(hours)) if float(hours).is_integer() else f"{hours:g}".replace(".", ",")
+
+
+def parse_date(text: str, year_hint: int | None = None) -> date | None:
+    """dd.mm.yyyy (also dd/mm/yyyy, dd-mm-yyyy, a two-digit year or ISO); ValueError if not a date."""
+    value = text.strip()
+    if not value:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    found = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})", value)
+    if not found:
+        raise ValueError(value)
+    year = int(found[3])
+    return date(year + 2000 if year < 100 else year, int(found[2]), int(found[1]))
+
+
+def parse_hours(text: str) -> float:
+    value = float(text.strip().replace(",", "."))
+    if not value > 0 or value > 99:
+        raise ValueError(text)
+    return value
+
+
+def parse_term(text: str) -> int | None:
+    value = text.strip().upper()
+    if not value:
+        return None
+    number = _ROMAN.get(value) or (int(value) if value.isdigit() else 0)
+    if not 1 <= number <= 4:
+        raise ValueError(text)
+    return number
+
+
+class PlanRowsModel(QAbstractTableModel):
+    """``edited`` after every change of the rows (typing, inserting, moving, deleting)."""
+
+    edited = Signal()
+
+    def __init__(self, rows: Sequence[PlanRow] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowText] = [row_text(r) for r in rows]
+        self._findings: dict[int, list[tuple[CalendarFinding, str]]] = {}
+        self._read_only = False
+
+    # Qt interface --------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        column = Col(index.column())
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return str(index.row() + 1) if column is Col.NUMBER else row.text(column)
+        findings = self._findings.get(index.row() + 1, []) if column is Col.DATE else []
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self._cell_error(index.row(), column) is not None or any(
+                    f.severity is Severity.ERROR for f, _text in findings):
+                return QBrush(ERROR_COLOUR)
+            return QBrush(WARNING_COLOUR) if findings else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            problem = self.cell_problem(index.row(), column)
+            lines = ([problem] if problem else []) + [text for _f, text in findings]
+            return "\n".join(lines) if lines else (row.text(column) or None)
+        if role == Qt.ItemDataRole.DecorationRole and column is Col.DATE and findings:
+            return QColor("#b00020") if any(f.severity is Severity.ERROR for f, _t in findings) else QColor("#c98a00")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Col.NUMBER, Col.TERM, Col.HOURS, Col.DATE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._read_only:
+            return False
+        column = Col(index.column())
+        if column is Col.NUMBER or not 0 <= index.row() < len(self._rows):
+            return False
+        text = "" if value is None else str(value)
+        if column is Col.TERM and text.strip():
+            term = _or(parse_term, text, None)  # a term that is not one is kept as typed
+            text = str(term) if term is not None else text
+        row = self._rows[index.row()]
+        if row.text(column) == text:
+            return True
+        row.cells[column] = text
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._read_only and index.column() != Col.NUMBER:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
+            return _(HEADERS[Col(section)])
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def insertRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or count < 1 or not 0 <= row <= len(self._rows) or self._read_only:
+            return False
+        self.beginInsertRows(QModelIndex(), row, row + count - 1)
+        for offset in range(count):
+            self._rows.insert(row + offset, self._new_row(row + offset))
+        self.endInsertRows()
+        self._renumbered(row)
+        self.edited.emit()
+        return True
+
+    def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or count < 1 or row < 0 or row + count > len(self._rows) or self._read_only:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self._rows[row:row + count]
+        self.endRemoveRows()
+        self._renumbered(row)
+        self.edited.emit()
+        return True
+
+    # Ours ----------------------------------------------------------------------------------
+    def _new_row(self, position: int) -> RowText:
+        """A new row takes the term of the row above it and one hour (a row with nothing else typed
+        is blank, and blank rows at the end are not saved)."""
+        above = self._rows[position - 1] if position > 0 else None
+        return RowText({Col.TERM: above.text(Col.TERM) if above else "1", Col.HOURS: "1"})
+
+    def _renumbered(self, first: int) -> None:
+        if first < len(self._rows):
+            self.dataChanged.emit(self.index(first, Col.NUMBER), self.index(len(self._rows) - 1, Col.NUMBER))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(len(self._rows) - 1, 0))
+
+    def set_rows(self, rows: Sequence[PlanRow]) -> None:
+        self.beginResetModel()
+        self._rows = [row_text(r) for r in rows]
+        self._findings = {}
+        self.endResetModel()
+        self.edited.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def append_row(self) -> int:
+        """A new row at the end; its position."""
+        self.insertRows(len(self._rows), 1)
+        return len(self._rows) - 1
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        """Remove the given rows (any order), each block at once."""
+        for row in sorted(set(rows), reverse=True):
+            self.removeRows(row, 1)
+
+    def move_row(self, row: int, delta: int) -> bool:
+        """Move one row up (-1) or down (+1); the numbers follow the new order."""
+        target = row + delta
+        if self._read_only or not (0 <= row < len(self._rows) and 0 <= target < len(self._rows)):
+            return False
+        destination = target + 1 if delta > 0 else target
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self._rows.insert(target, self._rows.pop(row))
+        self.endMoveRows()
+        self._renumbered(min(row, target))
+        self.edited.emit()
+        return True
+
+    def set_dates(self, dates: Sequence[date | None]) -> None:
+        """The date column of the first ``len(dates)`` rows (from filling by the timetable)."""
+        for position, day in enumerate(dates[:len(self._rows)]):
+            self._rows[position].cells[Col.DATE] = day.strftime("%d.%m.%Y") if day else ""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Col.DATE), self.index(len(self._rows) - 1, Col.DATE))
+        self.edited.emit()
+
+    def set_findings(self, findings: Sequence[CalendarFinding], texts: Sequence[str]) -> None:
+        """Rule 7 findings (with their texts in the window's language) shown in the date cells."""
+        self._findings = {}
+        for finding, text in zip(findings, texts, strict=True):
+            if finding.row is not None:
+                self._findings.setdefault(finding.row, []).append((finding, text))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Col.DATE), self.index(len(self._rows) - 1, Col.DATE))
+
+    def cell_problem(self, row: int, column: Col) -> str | None:
+        """Why the cell's text cannot be saved, in the window's language; None when it can."""
+        error = self._cell_error(row, column)
+        return error.render(_) if error is not None else None
+
+    def _cell_error(self, row: int, column: Col) -> DomainError | None:
+        text = self._rows[row].text(column)
+        number = row + 1
+        field_name = f"rows.{number}.{column.name.lower()}"
+        try:
+            if column is Col.DATE:
+                parse_date(text)
+            elif column is Col.HOURS:
+                parse_hours(text)
+            elif column is Col.TERM:
+                parse_term(text)
+            elif column is Col.TOPIC and not text.strip() and not self._trailing_blank(row):
+                return DomainError(Rule.VALUE, N_("row {row}: the lesson has no topic"), {"row": number},
+                                   field=field_name)
+        except ValueError:
+            if column is Col.DATE:
+                message = N_("row {line}: «{value}» is not a date (dd.mm.yyyy)")
+            elif column is Col.HOURS:
+                message = N_("row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
+            else:
+                message = N_("row {line}: «{value}» is not a term (1 to 4)")
+            return DomainError(Rule.VALUE, message, {"line": number, "value": text}, field=field_name)
+        return None
+
+    def _trailing_blank(self, row: int) -> bool:
+        return all(r.blank() for r in self._rows[row:])
+
+    def parse(self) -> tuple[list[PlanRow], list[DomainError]]:
+        """The rows as a plan holds them (blank rows at the end left out) and every problem found.
+
+        A cell that does not parse is read as empty (hours as 0), so the calendar check can still
+        run on the rest while the user corrects it."""
+        rows: list[PlanRow] = []
+        errors: list[DomainError] = []
+        for position, typed in enumerate(self._rows):
+            if self._trailing_blank(position):
+                break
+            for column in (Col.TERM, Col.TOPIC, Col.HOURS, Col.DATE):
+                error = self._cell_error(position, column)
+                if error is not None:
+                    errors.append(error)
+            rows.append(PlanRow(
+                number=position + 1,
+                topic=typed.text(Col.TOPIC).strip(),
+                hours=_or(parse_hours, typed.text(Col.HOURS), 0.0),
+                term=_or(parse_term, typed.text(Col.TERM), None),
+                section=typed.text(Col.SECTION).strip() or None,
+                objectives=[o.strip() for o in typed.text(Col.OBJECTIVES).split(";") if o.strip()],
+                date=_or(parse_date, typed.text(Col.DATE), None),
+                note=typed.text(Col.NOTE).strip() or None,
+            ))
+        return rows, errors
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Col) - 1))
+
+
+def _or(parse: Any, text: str, default: Any) -> Any:
+    try:
+        return parse(text)
+    except ValueError:
+        return default

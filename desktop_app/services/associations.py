@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from copy import deepcopy
 from dataclasses import replace
 from datetime import date
 
@@ -82,6 +83,8 @@ class AssociationService(Service):
                                   record=association.id, field="work_plan.approved")
             self._check(store, school, association)
             self._check_ended(store, school, association, existing)
+            if existing is not None:
+                self._check_protocols(store, school, existing, association)
             store.save_association(school, association)
             self._audit(store, actor, "association.update" if existing else "association.create",
                         school, "association", association.id, association.name.get("ru"))
@@ -103,6 +106,23 @@ class AssociationService(Service):
             day_after = date.fromordinal(membership.until.toordinal() + 1)
             if year.window[0] <= day_after <= year.window[1]:
                 raise_first(composition_errors(association, teachers, year.window, on=day_after))
+
+    @staticmethod
+    def _check_protocols(store: Store, school: str, before: Association, after: Association) -> None:
+        """Rule 4 stays true of the protocols already written: a membership that is removed, ended
+        earlier or started later must still cover every meeting where the teacher is recorded."""
+        if before.members == after.members:
+            return
+        for meeting in sorted(store.meetings_of(school, after.id), key=lambda m: m.date):
+            named = {a.teacher for a in meeting.attendance} | {meeting.chair, meeting.secretary}
+            for teacher in sorted(named):
+                if before.is_member(teacher, meeting.date) and not after.is_member(teacher, meeting.date):
+                    raise DomainError(
+                        Rule.MEETING_ATTENDANCE,
+                        N_("{teacher} is recorded in the protocol No. {number} of {date}; the membership "
+                           "must cover that day"),
+                        {"teacher": teacher, "number": meeting.number, "date": meeting.date.isoformat()},
+                        record=after.id, field="members")
 
     def add_member(self, actor: Actor, school: str, association: str, teacher: str,
                    since: date | None = None) -> Association:
@@ -132,7 +152,9 @@ class AssociationService(Service):
                 raise DomainError(Rule.HEAD_AND_SECRETARY_ARE_MEMBERS,
                                   N_("{teacher} is the head or the secretary; appoint another first"),
                                   {"teacher": teacher}, record=association, field="members")
+            before = deepcopy(record)
             current[0].until = until
+            self._check_protocols(store, school, before, record)
             year = found(store.get_academic_year(school, record.academic_year), "academic year",
                          record.academic_year)
             teachers = {t.id: t for t in store.list_teachers(school)}

@@ -178,3 +178,27 @@ def test_the_approved_work_plan_prints_in_both_languages(qtbot, sign_in, tmp_pat
         texts[language] = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "БЕКІТЕМІН" in texts["kk"] and "УТВЕРЖДАЮ" in texts["ru"]
     assert "Оспанов" in texts["kk"]  # the approving director, from the record
+
+
+def test_a_member_added_by_mistake_is_removed_but_not_one_in_a_protocol(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in()
+    s = session.services
+    view = _view(qtbot, session)
+    view.select_association("mo-math-26")
+    body = view.selected()
+    assert body is not None
+    meeting = max(s.meetings.list(session.actor, session.school, body.id), key=lambda m: m.date)
+    recorded = next(a.teacher for a in meeting.attendance if a.teacher not in (body.head, body.secretary))
+    dialog = view.make_dialog(body)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_member(recorded)
+    assert dialog.remove_member_button.isEnabled()
+    dialog.remove_member_button.click()
+    assert recorded not in [m.teacher for m in dialog.members]
+    _ok(dialog)  # the protocol records the teacher: refused, with the protocol named
+    assert dialog.isVisible() and dialog.saved is None
+    assert dialog.errors["members"].isVisible()
+    assert str(meeting.number) in dialog.errors["members"].text()
+    assert s.associations.get(session.actor, session.school, body.id).is_member(recorded)

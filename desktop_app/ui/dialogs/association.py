@@ -102,6 +102,7 @@ class AssociationDialog(QDialog):
         self.add_member_button = QPushButton(self)
         self.until = date_edit(self._today(), self)
         self.end_member_button = QPushButton(self)
+        self.remove_member_button = QPushButton(self)
         self.composition = QLabel(self)
         self.composition.setObjectName("composition")
         self.composition.setWordWrap(True)
@@ -110,6 +111,7 @@ class AssociationDialog(QDialog):
         add_row.addWidget(self.since)
         add_row.addWidget(self.add_member_button)
         end_row = QHBoxLayout()
+        end_row.addWidget(self.remove_member_button)
         end_row.addStretch(1)
         end_row.addWidget(self.until)
         end_row.addWidget(self.end_member_button)
@@ -150,6 +152,7 @@ class AssociationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.add_member_button.clicked.connect(self.add_member)
         self.end_member_button.clicked.connect(self.end_membership)
+        self.remove_member_button.clicked.connect(self.remove_membership)
         self.kind.currentIndexChanged.connect(self._update_composition)
         self.subjects.itemChanged.connect(self._update_composition)
         self.members_table.itemSelectionChanged.connect(self._update_buttons)
@@ -166,6 +169,9 @@ class AssociationDialog(QDialog):
         self.members_table.setHorizontalHeaderLabels([_("Full name"), _("Member since"), _("Member until")])
         self.add_member_button.setText(_("Add member"))
         self.end_member_button.setText(_("End membership on this date"))
+        self.remove_member_button.setText(_("Remove (added by mistake)"))
+        self.remove_member_button.setToolTip(_("A teacher who really was a member is not removed: end the "
+                                               "membership instead, so the protocols stay right."))
         self._fill_officers()
         self._update_composition()
 
@@ -192,6 +198,13 @@ class AssociationDialog(QDialog):
         self.members[row].until = date_of(self.until)
         self._members_changed()
 
+    def remove_membership(self) -> None:
+        """Drop a membership typed by mistake; saving refuses it if a protocol records the teacher."""
+        row = self.members_table.currentRow()
+        if 0 <= row < len(self.members):
+            del self.members[row]
+            self._members_changed()
+
     def select_member(self, teacher: str) -> None:
         for row, membership in enumerate(self.members):
             if membership.teacher == teacher and membership.until is None:
@@ -212,6 +225,7 @@ class AssociationDialog(QDialog):
     def _update_buttons(self) -> None:
         row = self.members_table.currentRow()
         self.end_member_button.setEnabled(0 <= row < len(self.members) and self.members[row].until is None)
+        self.remove_member_button.setEnabled(0 <= row < len(self.members))
 
     def _current_members(self) -> list[str]:
         first, last = self.year.window

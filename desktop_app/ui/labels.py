@@ -16,7 +16,25 @@ from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are 
     VISIT_KIND_LABELS,
     WORK_PLAN_FORM_LABELS,
 )
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
+
+#: Steps in the history of a KTP (``PlanEvent.action``), as the history dialog names them.
+PLAN_EVENT_LABELS = {
+    "save": N_("saved"),
+    "import": N_("imported from a file"),
+    "submit": N_("submitted for review"),
+    "consider.recommended": N_("considered at the meeting: recommended"),
+    "consider.returned": N_("considered at the meeting: returned for revision"),
+    "revise": N_("taken back for revision"),
+    "agree": N_("agreed by the deputy director"),
+    "approve": N_("approved by the director"),
+    "new_version": N_("new version after approval"),
+}
+
+
+def event_label(action: str) -> str:
+    """The translated name of a plan history step; an unknown step shows as itself."""
+    return _(PLAN_EVENT_LABELS[action]) if action in PLAN_EVENT_LABELS else action
 
 
 def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:

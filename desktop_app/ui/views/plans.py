@@ -1,15 +1,46 @@
-"""Calendar-thematic plans (KTP) of the academic year (read-only in this version)."""
+"""Calendar-thematic plans (KTP) of the academic year: filters and counts per status, the path to
+approval (rules 6, 10: submit, consider at a meeting, revise, agree, approve, new version), the
+history of each plan and its PDF. Buttons follow the role and the status; the service still decides."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from desktop_app.domain.entities import CalendarPlan
-from desktop_app.i18n import N_
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop_app.domain.accounts import Action, Role
+from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
+from desktop_app.domain.errors import UserError
+from desktop_app.i18n import N_, _, current_language
+from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
+from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label, short_date
+from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
+from desktop_app.ui.session import local
+from desktop_app.ui.views.base import fit_columns
 from desktop_app.ui.views.records import RecordsView
+from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from desktop_app.ui.widgets.saving import ask_path, write_built
+
+#: Languages a KTP is printed in; each named in itself.
+LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
+STATUS_COLOURS = {PlanStatus.RETURNED: "#fde2e2", PlanStatus.SUBMITTED: "#fff4d6",
+                  PlanStatus.RECOMMENDED: "#e3effd", PlanStatus.AGREED: "#e6f4ea", PlanStatus.APPROVED: "#d4edda"}
 
 
 @dataclass(frozen=True)
@@ -17,6 +48,17 @@ class PlanRow:
     plan: CalendarPlan
     teacher: str
     subject: str
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+
+def caption(row: PlanRow) -> str:
+    plan = row.plan
+    classes = f" ({', '.join(plan.classes)})" if plan.classes else ""
+    return _("{teacher} — {subject}, grade {grade}{classes}").format(
+        teacher=row.teacher, subject=row.subject, grade=plan.grade, classes=classes)
 
 
 class PlansView(RecordsView):
@@ -34,17 +76,472 @@ class PlansView(RecordsView):
                    sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
             Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
                    align_center=True),
+            Column(N_("Version"), lambda r: str(r.plan.version), sort_key=lambda r: r.plan.version,
+                   align_center=True),
             Column(N_("Status"), lambda r: label(PLAN_STATUS_LABELS, r.plan.status),
-                   sort_key=lambda r: list(PLAN_STATUS_LABELS).index(r.plan.status)),
+                   sort_key=lambda r: list(PLAN_STATUS_LABELS).index(r.plan.status),
+                   background=lambda r: QColor(STATUS_COLOURS[r.plan.status])
+                   if r.plan.status in STATUS_COLOURS else None),
         ]
 
+    # Building ----------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        super()._build_ui()
+        self.bodies: list[Association] = []
+        self._names: dict[str, str] = {}
+        self.matching: list[PlanRow] = []
+        self.all_rows: list[PlanRow] = []
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.filter_captions = {key: QLabel(self) for key in ("body", "teacher", "subject", "grade", "status")}
+        self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter = (
+            QComboBox(self) for _ in range(5))
+        for status in PlanStatus:
+            self.status_filter.addItem("", status.value)
+        self.status_filter.insertItem(0, "", "")
+        self.status_filter.setCurrentIndex(0)
+        # Two rows of filters, so that the section fits 1366 px beside the navigation in both languages.
+        filters, more_filters = QHBoxLayout(), QHBoxLayout()
+        widths = {"body": 24, "teacher": 14, "subject": 12, "grade": 4, "status": 16}  # in characters
+        for key, combo in zip(self.filter_captions, self.filters(), strict=True):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(widths[key])
+            row = filters if key in ("body", "teacher") else more_filters
+            row.addWidget(self.filter_captions[key])
+            row.addWidget(combo)
+        filters.addStretch(1)
+        more_filters.addStretch(1)
+        self.counts_label = QLabel(self)
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setObjectName("viewNote")
+
+        self.new_button, self.open_button, self.import_button = (QPushButton(self) for _ in range(3))
+        self.history_button, self.print_button = QPushButton(self), QPushButton(self)
+        self.language_label = QLabel(self)
+        self.doc_language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.doc_language.addItem(name, code)
+        self.doc_language.setCurrentIndex(max(self.doc_language.findData(current_language()), 0))
+        records = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.import_button):
+            records.addWidget(button)
+        records.addStretch(1)
+        for widget in (self.history_button, self.language_label, self.doc_language, self.print_button):
+            records.addWidget(widget)
+        self.submit_button, self.consider_button, self.revise_button = (QPushButton(self) for _ in range(3))
+        self.agree_button, self.approve_button, self.version_button = (QPushButton(self) for _ in range(3))
+        steps = QHBoxLayout()
+        for button in self.step_buttons():
+            steps.addWidget(button)
+        steps.addStretch(1)
+        actor = self.session.actor
+        writes = actor.may(Action.EDIT_PLAN) or (actor.teacher is not None and actor.role is not Role.VIEWER)
+        for button in (self.new_button, self.import_button, self.submit_button, self.revise_button,
+                       self.version_button):
+            button.setVisible(writes)
+        self.consider_button.setVisible(actor.may(Action.REVIEW_PLAN) or actor.role is Role.HEAD)
+        self.agree_button.setVisible(actor.may(Action.AGREE_PLAN))
+        self.approve_button.setVisible(actor.may(Action.APPROVE_PLAN))
+
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(2, filters)
+        layout.insertLayout(3, more_filters)
+        layout.insertWidget(4, self.counts_label)
+        layout.insertLayout(5, records)
+        layout.insertLayout(6, steps)
+        layout.addWidget(self.details)
+        layout.addWidget(self.message)
+
+    def filters(self) -> tuple[QComboBox, ...]:
+        return (self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter)
+
+    def step_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.submit_button, self.consider_button, self.revise_button, self.agree_button,
+                self.approve_button, self.version_button)
+
+    def _connect(self) -> None:
+        for combo in self.filters():
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _s, _d: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.new_button.clicked.connect(self.new_plan)
+        self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self.import_from_file)
+        self.history_button.clicked.connect(self.show_history)
+        self.print_button.clicked.connect(self.ask_print)
+        self.submit_button.clicked.connect(self.submit)
+        self.consider_button.clicked.connect(self.consider)
+        self.revise_button.clicked.connect(self.revise)
+        self.agree_button.clicked.connect(self.agree)
+        self.approve_button.clicked.connect(self.ask_approve)
+        self.version_button.clicked.connect(self.ask_new_version)
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        for key, text in (("body", _("Association:")), ("teacher", _("Teacher:")), ("subject", _("Subject:")),
+                          ("grade", _("Grade:")), ("status", _("Status:"))):
+            self.filter_captions[key].setText(text)
+        for combo in self.filters():
+            if combo.count():
+                combo.setItemText(0, _("all"))
+        for index, status in enumerate(PlanStatus, start=1):
+            self.status_filter.setItemText(index, label(PLAN_STATUS_LABELS, status))
+        self.new_button.setText(_("New plan…"))
+        self.open_button.setText(_("Open…"))
+        self.import_button.setText(_("Import from file…"))
+        self.history_button.setText(_("History…"))
+        self.language_label.setText(_("Document language:"))
+        self.print_button.setText(_("KTP PDF…"))
+        self.submit_button.setText(_("Submit for review"))
+        self.consider_button.setText(_("Consider at a meeting…"))
+        self.revise_button.setText(_("Take back for revision"))
+        self.agree_button.setText(_("Agree"))
+        self.agree_button.setToolTip(_("Select several recommended plans to agree them at once."))
+        self.approve_button.setText(_("Approve…"))
+        self.approve_button.setToolTip(_("Select several agreed plans to approve them at once."))
+        self.version_button.setText(_("New version…"))
+        self._update_counts()
+        self._show_details()
+
+    # Loading -----------------------------------------------------------------------------------
     def load(self) -> Sequence[PlanRow]:
         assert self.year is not None
         s = self.session
         teachers = s.teachers_by_id()
+        self._names = {t.id: t.short_name for t in teachers.values()}
         subjects = s.subject_names()
         return [
             PlanRow(plan, teachers[plan.teacher].short_name if plan.teacher in teachers else plan.teacher,
                     subjects.get(plan.subject, plan.subject))
             for plan in s.services.plans.list(s.actor, s.school, self.year.id)
         ]
+
+    def refresh(self) -> None:
+        s = self.session
+        chosen = [p.id for p in self.selected_plans()]
+        self.all_rows = list(self.load()) if self.year is not None else []
+        bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
+        self.bodies = sorted((b for b in bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
+        self._fill(self.body_filter, [(b.id, local(b.name)) for b in self.bodies])
+        self._fill(self.teacher_filter, sorted({(r.plan.teacher, r.teacher) for r in self.all_rows},
+                                               key=lambda pair: kazakh_key(pair[1])))
+        self._fill(self.subject_filter, sorted({(r.plan.subject, r.subject) for r in self.all_rows},
+                                               key=lambda pair: kazakh_key(pair[1])))
+        self._fill(self.grade_filter, [(str(g), str(g)) for g in sorted({r.plan.grade for r in self.all_rows})])
+        self.apply_filters()
+        self.select_plans(chosen)
+
+    def _fill(self, combo: QComboBox, choices: list[tuple[str, str]]) -> None:
+        """All + the choices, keeping the current one if it is still there."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_("all"), "")
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+        combo.blockSignals(False)
+
+    def set_filter(self, combo: QComboBox, value: str) -> None:
+        """Choose a filter value by its id (for tests and links from other sections)."""
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def _matches(self, row: PlanRow) -> bool:
+        """Every filter but the status one: the counts are taken over these rows."""
+        body_id, teacher, subject, grade = (c.currentData() for c in self.filters()[:4])
+        if body_id:
+            body = next((b for b in self.bodies if b.id == body_id), None)
+            if body is None or row.plan.teacher not in body.member_ids():
+                return False
+        return ((not teacher or row.plan.teacher == teacher) and (not subject or row.plan.subject == subject)
+                and (not grade or str(row.plan.grade) == grade))
+
+    def apply_filters(self) -> None:
+        chosen = [p.id for p in self.selected_plans()]
+        self.matching = [r for r in self.all_rows if self._matches(r)]
+        status = self.status_filter.currentData()
+        self.model.set_records([r for r in self.matching if not status or r.plan.status.value == status])
+        fit_columns(self.table)
+        self._update_counts()
+        self._update_empty()
+        self.select_plans(chosen)
+        self._selection_changed()
+
+    def counts(self) -> dict[PlanStatus, int]:
+        """Plans per status among those the filters other than the status one let through."""
+        found = dict.fromkeys(PlanStatus, 0)
+        for row in self.matching:
+            found[row.plan.status] += 1
+        return found
+
+    def _update_counts(self) -> None:
+        counts = self.counts()
+        parts = [f"{label(PLAN_STATUS_LABELS, status)}: {count}" for status, count in counts.items()]
+        self.counts_label.setText(_("Plans: {count}").format(count=sum(counts.values())) + " — "
+                                  + " · ".join(parts))
+
+    # Selection ---------------------------------------------------------------------------------
+    def selected_rows(self) -> list[PlanRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.record(self.proxy.source_row(row)) for row in rows]
+
+    def selected_plans(self) -> list[CalendarPlan]:
+        return [row.plan for row in self.selected_rows()]
+
+    def selected(self) -> PlanRow | None:
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def select_plans(self, ids: Sequence[str]) -> None:
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            if self.model.record(self.proxy.source_row(row)).plan.id in ids:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            self.table.selectionModel().setCurrentIndex(selection.indexes()[0],
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def select_plan(self, plan_id: str) -> None:
+        self.select_plans([plan_id])
+
+    def select_record(self, record: str) -> None:
+        """An Overview line was opened: show the plan even if the filters hid it, and select it."""
+        if not any(r.plan.id == record for r in self.model.records()):
+            for combo in self.filters():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.apply_filters()
+        self.select_plan(record)
+
+    def reviewers_of(self, plan: CalendarPlan) -> set[str]:
+        """Heads of the associations the plan's teacher belongs to: who may record its review."""
+        return {b.head for b in self.bodies if b.is_member(plan.teacher)}
+
+    def allowed(self, plan: CalendarPlan) -> set[str]:
+        """The steps this user may take on ``plan`` now (the service checks again)."""
+        actor = self.session.actor
+        own = actor.may(Action.EDIT_PLAN, {plan.teacher})
+        status = plan.status
+        steps = set()
+        if own and status in (PlanStatus.DRAFT, PlanStatus.RETURNED):
+            steps.add("submit")
+        if own and status is PlanStatus.RETURNED:
+            steps.add("revise")
+        if own and status is PlanStatus.APPROVED:
+            steps.add("new_version")
+        if status is PlanStatus.SUBMITTED and actor.may(Action.REVIEW_PLAN, self.reviewers_of(plan)):
+            steps.add("consider")
+        if status is PlanStatus.RECOMMENDED and actor.may(Action.AGREE_PLAN):
+            steps.add("agree")
+        if status is PlanStatus.AGREED and actor.may(Action.APPROVE_PLAN):
+            steps.add("approve")
+        return steps
+
+    def _selection_changed(self) -> None:
+        plans = self.selected_plans()
+        one = plans[0] if len(plans) == 1 else None
+        steps = self.allowed(one) if one is not None else set()
+        self.submit_button.setEnabled("submit" in steps)
+        self.consider_button.setEnabled("consider" in steps)
+        self.revise_button.setEnabled("revise" in steps)
+        self.version_button.setEnabled("new_version" in steps)
+        # Several at once: enabled when any selected plan may take the step; the service then
+        # refuses all of them, naming the plan that stopped it, if one of them may not.
+        self.agree_button.setEnabled(any("agree" in self.allowed(p) for p in plans))
+        self.approve_button.setEnabled(any("approve" in self.allowed(p) for p in plans))
+        for button in (self.open_button, self.history_button, self.print_button):
+            button.setEnabled(one is not None)
+        actor = self.session.actor
+        may_write = actor.may(Action.EDIT_PLAN) or actor.teacher is not None
+        self.new_button.setEnabled(self.year is not None and may_write)
+        self.import_button.setEnabled(self.year is not None and may_write)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """Where the selected plan stands: the review with its remarks, the agreement, the approval."""
+        chosen = self.selected()
+        if chosen is None:
+            self.details.setText("")
+            self.details.setVisible(False)
+            return
+        plan = chosen.plan
+        lines = [caption(chosen) + " — " + label(PLAN_STATUS_LABELS, plan.status)
+                 + (" " + _("(version {version})").format(version=plan.version) if plan.version > 1 else "")]
+        if plan.review is not None:
+            lines.append(_("Considered at {meeting}, agenda item {item}: {outcome}").format(
+                meeting=self.meeting_text(plan.review.meeting), item=plan.review.item,
+                outcome=label(REVIEW_OUTCOME_LABELS, plan.review.outcome)))
+            if plan.review.remarks:
+                lines.append(_("Remarks: {remarks}").format(remarks=plan.review.remarks))
+        if plan.agreed is not None:
+            lines.append(_("Agreed: {name}, {date}").format(
+                name=self.session_names().get(plan.agreed.by, plan.agreed.by), date=short_date(plan.agreed.on)))
+        if plan.approved is not None:
+            lines.append(_("Approved: {name}, {date}").format(
+                name=self.session_names().get(plan.approved.by, plan.approved.by),
+                date=short_date(plan.approved.on)))
+        self.details.setText("\n".join(lines))
+        self.details.setVisible(True)
+
+    def meeting_text(self, meeting_id: str) -> str:
+        """"meeting No. 2 of 06.11.2026" in the window's language; the id if it cannot be read."""
+        s = self.session
+        try:
+            meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
+        except UserError:
+            return meeting_id
+        return _("meeting No. {number} of {date}").format(number=meeting.number, date=short_date(meeting.date))
+
+    def session_names(self) -> dict[str, str]:
+        """Short names of the school's teachers (the agreement and approval name them by id)."""
+        return self._names
+
+    # Steps -------------------------------------------------------------------------------------
+    def show_message(self, text: str, ok: bool = False) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+        self.status_message.emit(text)
+
+    def _run(self, action: Callable[[], Any], done: str, keep: Sequence[str]) -> bool:
+        """Call the service; its refusal is shown in the user's language, the list reloads on success."""
+        try:
+            action()
+        except UserError as error:
+            self.show_message(error.render(_))
+            return False
+        self.refresh()
+        self.select_plans(keep)
+        self.show_message(done, ok=True)
+        self.records_changed.emit()
+        return True
+
+    def _one(self) -> CalendarPlan | None:
+        chosen = self.selected()
+        return chosen.plan if chosen is not None else None
+
+    def submit(self) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.submit(s.actor, s.school, plan.id),
+                         _("The plan is submitted for review by the association."), [plan.id])
+
+    def revise(self) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.revise(s.actor, s.school, plan.id),
+                         _("The plan is back in draft: work on the remarks and submit it again."), [plan.id])
+
+    def agree(self) -> bool:
+        ids = [p.id for p in self.selected_plans()]
+        if not ids:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids),
+                         _("Agreed: {count}.").format(count=len(ids)), ids)
+
+    def ask_approve(self) -> None:
+        count = len(self.selected_plans())
+        if count and self.confirm(_("An approved plan is locked; a change needs a new version. "
+                                    "Approve the selected plans ({count})?").format(count=count)):
+            self.approve()
+
+    def approve(self) -> bool:
+        ids = [p.id for p in self.selected_plans()]
+        if not ids:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids),
+                         _("Approved: {count}.").format(count=len(ids)), ids)
+
+    def ask_new_version(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, _("New version"),
+                                                   _("Why is the approved plan changed?"))
+        if ok:
+            self.new_version(reason)
+
+    def new_version(self, reason: str) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.new_version(s.actor, s.school, plan.id, reason),
+                         _("A new version is open as a draft; it runs the path to approval again."), [plan.id])
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, _("Confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # Dialogs (make_* return them so tests drive them without exec) -------------------------------
+    def make_consider_dialog(self) -> PlanConsiderDialog | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        return PlanConsiderDialog(self.session, chosen.plan, caption(chosen), self.bodies, self)
+
+    def consider(self) -> None:
+        dialog = self.make_consider_dialog()
+        if dialog is not None and dialog.exec() and dialog.saved is not None:
+            self.after_dialog(dialog.saved, _("The association's outcome is recorded."))
+
+    def after_dialog(self, plan: CalendarPlan, done: str) -> None:
+        """A dialog saved ``plan``: reload, keep it selected, tell the other sections."""
+        self.refresh()
+        self.select_plan(plan.id)
+        self.show_message(done, ok=True)
+        self.records_changed.emit()
+
+    def make_history_dialog(self) -> PlanHistoryDialog | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        try:
+            return PlanHistoryDialog(self.session, chosen.plan, caption(chosen), self)
+        except UserError as error:
+            self.show_message(error.render(_))
+            return None
+
+    def show_history(self) -> None:
+        dialog = self.make_history_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def new_plan(self) -> None:
+        """The plan editor is not part of this version yet."""
+
+    def open_selected(self) -> None:
+        """The plan editor is not part of this version yet."""
+
+    def import_from_file(self) -> None:
+        """The KTP import is not part of this version yet."""
+
+    # Printing ----------------------------------------------------------------------------------
+    def language(self) -> str:
+        return str(self.doc_language.currentData())
+
+    def ask_print(self) -> None:
+        plan = self._one()
+        path = ask_path(self, f"ktp-{plan.id}-{self.language()}.pdf") if plan else None
+        if path is not None:
+            self.write_plan(path)
+
+    def write_plan(self, path: Path, language: str | None = None) -> bool:
+        plan = self._one()
+        assert plan is not None
+        s, lang = self.session, language or self.language()
+        written = write_built(self, path, lambda: s.services.documents.plan(s.actor, s.school, plan.id, lang).data)
+        if written:
+            self.show_message(_("Saved: {path}").format(path=path), ok=True)
+        return written

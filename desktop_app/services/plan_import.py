@@ -412,7 +412,8 @@ def read_table(name: str, data: bytes) -> PlanTable:
     for table in tables:
         bases.append(base if is_docx else 0)
         base += len(table.rows)
-    with_header = [i for i, t in enumerate(tables) if detect_columns(t.rows) is not None]
+    with_header = [i for i, t in enumerate(tables) if detect_columns(t.rows) is not None] or \
+        [i for i, t in enumerate(tables) if detect_columns(t.rows, strict=False) is not None]
     filled = [i for i, t in enumerate(tables) if any(_text(c) for r in t.rows for c in r)]
     if not filled:
         raise _refuse(N_("the file holds no table with text; a KTP is a table of lessons"))
@@ -435,7 +436,7 @@ def read_table(name: str, data: bytes) -> PlanTable:
     if width > MAX_COLUMNS:
         raise _refuse(N_("the table has {count} columns; a KTP has about ten"), count=width)
     rows = [[*row[:width], *[None] * (width - len(row))] for row in rows]
-    found = detect_columns(rows)
+    found = detect_columns(rows) or detect_columns(rows, strict=False)
     if found is None:
         return PlanTable(rows, spans, lines, None, {}, _language_of(rows))
     header, columns, language = found
@@ -467,9 +468,11 @@ def _field_of(text: str) -> str | None:
     return None
 
 
-def detect_columns(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], Language] | None:
+def detect_columns(rows: Sequence[Sequence[Cell]], *,
+                   strict: bool = True) -> tuple[int, dict[int, str], Language] | None:
     """The header row's index, its columns' fields, and the language of the headers; None when none
-    of the first rows names the topic and two other columns."""
+    of the first rows names the topic and two other columns (not ``strict``: any three columns, for
+    a preview where the user chooses the rest)."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[int, str] = {}
         kazakh = False
@@ -480,7 +483,7 @@ def detect_columns(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str],
                 columns[column] = found
                 kazakh = kazakh or bool(_KAZAKH.search(fold(text)))
         found_fields = set(columns.values())
-        if "topic" in found_fields and len(found_fields) >= 3:
+        if ("topic" in found_fields or not strict) and len(found_fields) >= 3:
             return index, columns, Language.KK if kazakh else Language.RU
     return None
 
@@ -510,6 +513,8 @@ def parse_rows(table: PlanTable, columns: Mapping[int, str], start_year: int,
             parsed.append(row)
     file_problems = []
     if "topic" not in chosen.values():
+        for lesson in parsed:  # one problem for the file says it, not one for every row
+            lesson.problems.pop("topic", None)
         file_problems.append(DomainError(Rule.VALUE, N_("choose the column that holds the lesson topics"),
                                          field="columns"))
     elif not parsed:
@@ -525,7 +530,7 @@ def parse_plan(name: str, data: bytes, start_year: int) -> PlanFile:
     Word tables after the first one with a header row continue it (a KTP split per term or page),
     whether or not they repeat the header."""
     table = read_table(name, data)
-    if table.header is None:
+    if table.header is None or "topic" not in table.columns.values():
         raise _refuse(N_("no header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
                          "«Тема урока», «Сағат саны» / «Количество часов» and «Мерзімі» / «Сроки»"))
     return parse_rows(table, table.columns, start_year)
@@ -631,8 +636,13 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
 
 # Guesses for the plan's header ----------------------------------------------------------------
 _LETTERS = "a-zа-яёәғқңөұүһі"
-_CLASS = re.compile(rf"(?<![\d{_LETTERS}])(1[0-2]|[1-9])\s?-?\s?([{_LETTERS}])(?![\d{_LETTERS}])", re.IGNORECASE)
-_GRADE = re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*-?\s*(?:ші|шы|ый|й)?\s*(?:сынып|класс|кл\b)", re.IGNORECASE)
+_QUOTES = "«»\"'“”"
+#: "7А", "7 Б", "8 «А»", "10-В".
+_CLASS = re.compile(rf"(?<![\d{_LETTERS}])(1[0-2]|[1-9])\s?-?\s?[{_QUOTES}]?([{_LETTERS}])[{_QUOTES}]?"
+                    rf"(?![\d{_LETTERS}])", re.IGNORECASE)
+#: "7 сынып", "5-класс", "8 «А» класс", "9 кл."
+_GRADE = re.compile(rf"(?<!\d)(1[0-2]|[1-9])\s*-?\s*(?:ші|шы|ый|й)?\s*(?:[{_QUOTES}]?[{_LETTERS}][{_QUOTES}]?\s*)?"
+                    r"(?:сынып|класс|кл\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -665,7 +675,9 @@ def guess_details(name: str, table: PlanTable, subjects: Iterable[Subject]) -> P
     for subject in subjects:
         for written in (subject.name.kk, subject.name.ru):
             key = fold(written or "")
-            if key and len(key) > best and re.search(rf"(?<![{_LETTERS}]){re.escape(key)}", folded):
+            # "информатике", "математикадан": a word's ending changes with its case.
+            words = r"\s+".join(re.escape(w[:-1] if len(w) > 4 else w) + rf"[{_LETTERS}]*" for w in key.split())
+            if key and len(key) > best and re.search(rf"(?<![{_LETTERS}]){words}", folded):
                 guess.subject, best = subject.id, len(key)
     return guess
 

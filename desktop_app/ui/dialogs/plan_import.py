@@ -141,6 +141,8 @@ class PlanImportDialog(QDialog):
         for teacher in self._teachers:
             self.teacher.addItem(teacher.full_name, teacher.id)
         self.teacher.setEnabled(len(self._teachers) > 1)
+        if self.session.actor.teacher and self.teacher.findData(self.session.actor.teacher) >= 0:
+            self.teacher.setCurrentIndex(self.teacher.findData(self.session.actor.teacher))
         self.subject = QComboBox(self)
         for subject in sorted(self._subjects, key=lambda x: fold(local(x.name))):
             self.subject.addItem(local(subject.name), subject.id)
@@ -158,6 +160,7 @@ class PlanImportDialog(QDialog):
         self.hours_per_week.setValue(1)
         self.first_row = QSpinBox(self)
         self.first_row.setRange(1, 1)
+        self._subject_of_teacher()
         self.errors = {name: error_label(self) for name in HEADER_FIELDS}
         self._captions = {name: QLabel(self) for name in ("file", *HEADER_FIELDS)}
         grid = QGridLayout()
@@ -375,7 +378,7 @@ class PlanImportDialog(QDialog):
         for column in range(table.width):
             texts = [one_line(table.text(r, column)) for r in rows]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 16
-            self.header.resizeSection(LEADING + column, max(min(widest, 300), 170))
+            self.header.resizeSection(LEADING + column, max(min(widest, 300), 195))
         self.header.place()
 
     # State ---------------------------------------------------------------------------------

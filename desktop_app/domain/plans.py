@@ -203,13 +203,31 @@ def record_errors(
     return errors
 
 
+#: The bounds of the exchange format (exchange-v1.schema.json), so a plan typed in the window can
+#: always be exported and imported again.
+GRADES = range(0, 13)
+MAX_HOURS_PER_WEEK = 40
+MAX_ROW_HOURS = 20
+
+
 def row_errors(plan: CalendarPlan) -> list[DomainError]:
-    """Row numbers are unique within a plan."""
-    seen: set[int] = set()
+    """The header's grade and hours per week within bounds; row numbers unique, hours within bounds."""
     errors = []
+
+    def fail(message: str, field: str, **params: object) -> None:
+        errors.append(DomainError(Rule.VALUE, message, params, record=plan.id or None, field=field))
+
+    if plan.grade not in GRADES:
+        fail(N_("the grade must be from {low} to {high}"), "grade", low=GRADES[0], high=GRADES[-1])
+    if not 0 < plan.hours_per_week <= MAX_HOURS_PER_WEEK:
+        fail(N_("the hours per week must be more than 0 and at most {high}"), "hours_per_week",
+             high=MAX_HOURS_PER_WEEK)
+    seen: set[int] = set()
     for row in plan.rows:
         if row.number in seen:
-            errors.append(DomainError(Rule.VALUE, N_("row number {row} is repeated"),
-                                      {"row": row.number}, record=plan.id, field="rows"))
+            fail(N_("row number {row} is repeated"), "rows", row=row.number)
         seen.add(row.number)
+        if not 0 < row.hours <= MAX_ROW_HOURS:
+            fail(N_("row {row}: the hours must be more than 0 and at most {high}"), f"rows.{row.number}.hours",
+                 row=row.number, high=MAX_ROW_HOURS)
     return errors

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.domain.entities import Approval, Membership, PlanRow, PlanStatus, Review, ReviewOutcome
 from desktop_app.domain.errors import DomainError, Rule
@@ -195,6 +197,17 @@ def test_a_plan_on_its_way_is_not_editable(status):
 def test_repeated_row_numbers_are_refused():
     p = plan(rows=[PlanRow(1, "a", 1), PlanRow(2, "b", 1), PlanRow(2, "c", 1)])
     assert wheres(row_errors(p)) == [(Rule.VALUE, "p1", "rows")]
+
+
+@given(grade=st.integers(-5, 20), weekly=st.floats(-2, 50, allow_nan=False),
+       hours=st.floats(-2, 30, allow_nan=False))
+def test_grade_and_hours_are_refused_exactly_outside_the_exchange_bounds(grade, weekly, hours):
+    p = plan(rows=[PlanRow(1, "a", hours)])
+    p.grade, p.hours_per_week = grade, weekly
+    fields = {e.field for e in row_errors(p)}
+    assert ("grade" in fields) == (not 0 <= grade <= 12)
+    assert ("hours_per_week" in fields) == (not 0 < weekly <= 40)
+    assert ("rows.1.hours" in fields) == (not 0 < hours <= 20)
 
 
 # --- rule 10: the status matches the record --------------------------------------------------------

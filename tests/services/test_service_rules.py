@@ -573,3 +573,10 @@ def test_rule10_consider_at_a_missing_agenda_item_is_refused(env: Env) -> None:
 def test_sample_is_valid_after_import(env: Env) -> None:
     report = env.s.checks.check(COMMAND_LINE)
     assert report.ok
+
+
+def test_a_plan_out_of_the_exchange_bounds_is_refused_on_save(env: Env) -> None:
+    teacher = env.actor("teacher")
+    env.refused(lambda: env.s.plans.save(teacher, SCHOOL, replace(plan(), grade=13)), Rule.VALUE, None, "grade")
+    env.refused(lambda: env.s.plans.save(teacher, SCHOOL, replace(plan(), hours_per_week=0)), Rule.VALUE, None,
+                "hours_per_week")

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from desktop_app import i18n
 from desktop_app.domain.entities import PlanStatus
 from desktop_app.services import Services
+from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan_import import PlanImportDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView
@@ -169,3 +171,54 @@ def test_the_pdf_button_saves_the_ktp_with_its_approvals(qtbot, sign_in, tmp_pat
         assert all(word in text for word in words), text[:600]
         assert "Оспанов" in text and "Жұмабекова" in text
         assert str(target) in view.message.text()
+
+
+def test_new_open_and_import_open_their_dialogs_and_reload(qtbot, sign_in, services: Services,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    i18n.set_language("ru")
+    session = sign_in("teacher")
+    view = plans_view(qtbot, session)
+    opened: list[str] = []
+
+    def edit(dialog: PlanEditorDialog) -> int:
+        """Stands in for the user: a new plan is saved; an existing one is only looked at."""
+        opened.append(dialog.original.id)
+        if dialog.original.id:
+            return QDialog.DialogCode.Rejected
+        base = services.plans.get(session.actor, session.school, APPROVED)
+        dialog.saved_plan = services.plans.save(session.actor, session.school, replace(
+            base, id="", grade=9, classes=["9Б"], review=None, agreed=None, approved=None))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PlanEditorDialog, "exec", edit)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    new = view.selected()
+    assert new is not None and new.plan.grade == 9 and new.plan.status is PlanStatus.DRAFT
+    assert view.model.rowCount() == 2 and "сохранён" in view.message.text()
+
+    view.select_plan(APPROVED)
+    index = view.table.selectionModel().selectedRows()[0]
+    view.table.doubleClicked.emit(index)
+    assert opened == ["", APPROVED]
+
+    lines = ["Четверть;№;Тема урока;Кол-во часов;Дата;Примечание",
+             "1;1;Информация и её виды;1;03.09;",
+             "1;2;Кодирование, единицы измерения;1;10.09;СОР"]
+    path = tmp_path / "ktp-8a.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1251"))
+    chosen: list[Path | None] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+    def import_it(dialog: PlanImportDialog) -> int:
+        chosen.append(dialog.path)
+        dialog.grade.setValue(8)
+        dialog.accept()  # as the Import button does
+        return int(dialog.result())
+
+    monkeypatch.setattr(PlanImportDialog, "exec", import_it)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    assert chosen == [path]
+    imported = view.selected()
+    assert imported is not None and [r.topic for r in imported.plan.rows] == [
+        "Информация и её виды", "Кодирование, единицы измерения"]
+    assert view.model.rowCount() == 3 and "импорт" in view.message.text().lower()

@@ -148,7 +148,7 @@ def test_draft_to_approved_through_the_window_with_four_users(
     assert steps == [("kim", "сохранён"), ("kim", "представлен на рассмотрение"),
                      ("abenova", "рассмотрен на заседании: рекомендовано"),
                      ("zavuch", "согласован заместителем директора"), ("director", "утверждён директором")]
-    assert rows[2][4] == "Соответствует программе."
+    assert rows[2][3] == "Соответствует программе."
 
     # The PDF's title page carries the agreement and the approval, in either language.
     for language, agreed_word in (("kk", "КЕЛІСІЛДІ"), ("ru", "СОГЛАСОВАНО")):
@@ -225,30 +225,37 @@ def test_bulk_agree_and_approve_all_or_nothing(qtbot, sign_in, services: Service
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     i18n.set_language("ru")
     deputy, director = sign_in("administrator"), sign_in("director")
-    first, second = recommended_plans(services, deputy, 2)
+    first, second, third = recommended_plans(services, deputy, 3)
     submitted = new_draft(deputy, "t-01", 10, ["10А"]).id
     services.plans.submit(deputy.actor, deputy.school, submitted)
 
     view = plans_view(qtbot, deputy)
     view.select_plans([first, submitted])
     assert len(view.selected_plans()) == 2
-    assert view.agree_button.isEnabled()  # one of them may be agreed: the service decides for both
+    assert not view.agree_button.isEnabled()  # one of them is not recommended
+    view.select_plans([first, second, third])
+    assert view.agree_button.isEnabled()
+    # Meanwhile the third is agreed in another window (the list is stale): the service refuses all three.
+    services.plans.agree(deputy.actor, deputy.school, third)
     qtbot.mouseClick(view.agree_button, Qt.MouseButton.LeftButton)
-    assert submitted in view.message.text() and "рекомендовано" in view.message.text()
-    assert status_of(services, deputy, first) is PlanStatus.RECOMMENDED  # nothing was agreed
+    assert third in view.message.text() and "рекомендовано" in view.message.text()
+    assert {status_of(services, deputy, p) for p in (first, second)} == {PlanStatus.RECOMMENDED}
 
     view.select_plans([first, second])
     qtbot.mouseClick(view.agree_button, Qt.MouseButton.LeftButton)
     assert {status_of(services, deputy, p) for p in (first, second)} == {PlanStatus.AGREED}
-    assert "2" in view.message.text()
+    assert "Согласовано: 2." in view.message.text()
     assert {p.id for p in view.selected_plans()} == {first, second}  # still selected after the reload
 
     boss = plans_view(qtbot, director)
     monkeypatch.setattr(boss, "confirm", lambda text: True)
-    boss.select_plans([first, second])
+    boss.select_plans([first, second, submitted])
+    assert not boss.approve_button.isEnabled()
+    boss.select_plans([first, second, third])
     assert boss.approve_button.isEnabled() and boss.agree_button.isHidden()
     qtbot.mouseClick(boss.approve_button, Qt.MouseButton.LeftButton)
-    assert {status_of(services, deputy, p) for p in (first, second)} == {PlanStatus.APPROVED}
+    assert {status_of(services, deputy, p) for p in (first, second, third)} == {PlanStatus.APPROVED}
+    assert "Утверждено: 3." in boss.message.text()
 
 
 def test_a_refused_bulk_agreement_names_the_plan_in_the_users_language(
@@ -257,8 +264,22 @@ def test_a_refused_bulk_agreement_names_the_plan_in_the_users_language(
     (first,) = recommended_plans(services, deputy, 1)
     view = plans_view(qtbot, deputy)
     view.select_plans([first, "ktp-alg8-26"])  # returned for revision
+    assert not view.agree_button.isEnabled()
     for language, status in (("kk", "пысықтауға қайтарылды"), ("ru", "возвращено на доработку")):
         i18n.set_language(language)
-        assert not view.agree()
+        assert not view.agree()  # as a stale list would ask the service
         assert "ktp-alg8-26" in view.message.text() and status in view.message.text()
     assert status_of(services, deputy, first) is PlanStatus.RECOMMENDED
+
+
+@pytest.mark.xfail(reason="PlanService.approve_many approves plan by plan: a refusal of a later plan leaves "
+                          "the earlier ones approved (not all or nothing, unlike agree_many)")
+def test_a_refused_bulk_approval_approves_nothing(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    deputy, director = sign_in("administrator"), sign_in("director")
+    first, second = recommended_plans(services, deputy, 2)
+    services.plans.agree(deputy.actor, deputy.school, first)
+    view = plans_view(qtbot, director)
+    view.select_plans([first, second])  # the second is only recommended
+    assert not view.approve()
+    assert second in view.message.text()
+    assert status_of(services, deputy, first) is PlanStatus.AGREED

@@ -51,10 +51,12 @@ class PlanConsiderDialog(QDialog):
         self.plan_label = QLabel(self)
         self.plan_label.setWordWrap(True)
         self.meeting = QComboBox(self)
-        self.meeting.setMinimumWidth(420)
         for _choice in self.choices:
             self.meeting.addItem("")
         self.item = QComboBox(self)
+        for combo in (self.meeting, self.item):  # long names of bodies and items must not widen the dialog
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(50)
         self.outcome = QComboBox(self)
         for outcome in OUTCOMES:
             self.outcome.addItem("", outcome.value)
@@ -76,7 +78,7 @@ class PlanConsiderDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(820)
         self.meeting.currentIndexChanged.connect(lambda _i: self._fill_items())
         self.outcome.currentIndexChanged.connect(lambda _i: self._update_remarks())
         self.buttons.accepted.connect(self.accept)

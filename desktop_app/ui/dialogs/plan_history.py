@@ -42,9 +42,9 @@ class PlanHistoryDialog(QDialog):
             Column(N_("When"), lambda e: e.at.strftime("%d.%m.%Y %H:%M"), sort_key=lambda e: e.at.isoformat()),
             Column(N_("Who"), lambda e: e.actor),
             Column(N_("Step"), lambda e: event_label(e.action)),
+            Column(N_("Remarks"), note_text),
             Column(N_("Status"), lambda e: status_text(e.to_status) if e.from_status == e.to_status
                    else f"{status_text(e.from_status)} → {status_text(e.to_status)}"),
-            Column(N_("Remarks"), note_text),
         ], self)
         self.model.set_records(self.events)
         self.table = make_table(self)
@@ -60,7 +60,7 @@ class PlanHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
-        self.resize(900, 420)
+        self.resize(1100, 440)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -69,7 +69,7 @@ class PlanHistoryDialog(QDialog):
         self.empty_label.setText(_("No steps recorded for this plan yet."))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.model.retranslate()
-        fit_columns(self.table, 420)
+        fit_columns(self.table, 320)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

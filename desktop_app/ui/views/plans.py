@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,7 +29,9 @@ from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
+from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
+from desktop_app.ui.dialogs.plan_import import PlanImportDialog
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label, short_date
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
@@ -354,10 +358,10 @@ class PlansView(RecordsView):
         self.consider_button.setEnabled("consider" in steps)
         self.revise_button.setEnabled("revise" in steps)
         self.version_button.setEnabled("new_version" in steps)
-        # Several at once: enabled when any selected plan may take the step; the service then
-        # refuses all of them, naming the plan that stopped it, if one of them may not.
-        self.agree_button.setEnabled(any("agree" in self.allowed(p) for p in plans))
-        self.approve_button.setEnabled(any("approve" in self.allowed(p) for p in plans))
+        # Several at once: only when every selected plan may take the step. If the list is stale
+        # (another user moved a plan meanwhile) the service refuses, naming the plan that stopped it.
+        self.agree_button.setEnabled(bool(plans) and all("agree" in self.allowed(p) for p in plans))
+        self.approve_button.setEnabled(bool(plans) and all("approve" in self.allowed(p) for p in plans))
         for button in (self.open_button, self.history_button, self.print_button):
             button.setEnabled(one is not None)
         actor = self.session.actor
@@ -416,6 +420,8 @@ class PlansView(RecordsView):
         try:
             action()
         except UserError as error:
+            self.refresh()  # the list may have been stale: show where the plans stand now
+            self.select_plans(keep)
             self.show_message(error.render(_))
             return False
         self.refresh()
@@ -518,14 +524,41 @@ class PlansView(RecordsView):
         if dialog is not None:
             dialog.exec()
 
+    def make_editor_dialog(self, plan: CalendarPlan | None) -> PlanEditorDialog | None:
+        """The KTP editor for a new plan of the selected year, or for ``plan``."""
+        if self.year is None:
+            return None
+        return PlanEditorDialog(self.session, self.year, plan, self)
+
     def new_plan(self) -> None:
-        """The plan editor is not part of this version yet."""
+        self._edit(self.make_editor_dialog(None))
 
     def open_selected(self) -> None:
-        """The plan editor is not part of this version yet."""
+        plan = self._one()
+        if plan is not None:
+            self._edit(self.make_editor_dialog(plan))
+
+    def _edit(self, dialog: PlanEditorDialog | None) -> None:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None:
+            self.after_dialog(dialog.saved_plan, _("The plan is saved."))
+
+    def make_import_dialog(self, path: Path | None) -> PlanImportDialog | None:
+        if self.year is None:
+            return None
+        return PlanImportDialog(self.session, self.year, path, self)
 
     def import_from_file(self) -> None:
-        """The KTP import is not part of this version yet."""
+        """Choose a .xlsx, .docx or .csv file, then preview and import it as a new draft."""
+        if self.year is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a calendar-thematic plan"), "",
+            _("Calendar-thematic plans (*.xlsx *.docx *.csv)"))
+        if not name:
+            return
+        dialog = self.make_import_dialog(Path(name))
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None:
+            self.after_dialog(dialog.saved_plan, _("The plan is imported as a draft."))
 
     # Printing ----------------------------------------------------------------------------------
     def language(self) -> str:

@@ -191,6 +191,7 @@ def test_returned_plan_goes_back_to_the_teacher_with_the_remarks(qtbot, sign_in,
     assert not mine.revise_button.isEnabled()
     qtbot.mouseClick(mine.submit_button, Qt.MouseButton.LeftButton)
     assert status_of(services, teacher, plan) is PlanStatus.SUBMITTED
+    assert "Бұрын қаралған" in mine.details.text()  # the review that returned it is an earlier one now
 
 
 def test_submission_with_a_lesson_on_a_day_off_is_refused_naming_the_row_and_date(

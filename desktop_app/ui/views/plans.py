@@ -381,7 +381,11 @@ class PlansView(RecordsView):
         lines = [caption(chosen) + " — " + label(PLAN_STATUS_LABELS, plan.status)
                  + (" " + _("(version {version})").format(version=plan.version) if plan.version > 1 else "")]
         if plan.review is not None:
-            lines.append(_("Considered at {meeting}, agenda item {item}: {outcome}").format(
+            # A draft or a plan submitted again still carries the review that returned it: say it is an earlier one.
+            earlier = plan.status in (PlanStatus.DRAFT, PlanStatus.SUBMITTED)
+            template = (_("Earlier considered at {meeting}, agenda item {item}: {outcome}") if earlier
+                        else _("Considered at {meeting}, agenda item {item}: {outcome}"))
+            lines.append(template.format(
                 meeting=self.meeting_text(plan.review.meeting), item=plan.review.item,
                 outcome=label(REVIEW_OUTCOME_LABELS, plan.review.outcome)))
             if plan.review.remarks:

@@ -17,7 +17,7 @@ from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.registers_export import RegisterExportService
 from desktop_app.services.schools import SchoolService
-from desktop_app.services.search import PlainProtocolSearch, ProtocolSearch
+from desktop_app.services.search import FtsProtocolSearch, PlainProtocolSearch, ProtocolSearch
 from desktop_app.services.setup import SetupService
 from desktop_app.services.teachers import TeacherService
 from desktop_app.services.visits import VisitService
@@ -58,6 +58,7 @@ class Services:
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now) -> Services:
+        search: ProtocolSearch = (FtsProtocolSearch if db.text_index else PlainProtocolSearch)(db, clock)
         return cls(
             db=db,
             accounts=AccountService(db, clock),
@@ -73,6 +74,6 @@ class Services:
             documents=DocumentService(db, clock),
             setup=SetupService(db, clock),
             registers=RegisterExportService(db, clock),
-            search=PlainProtocolSearch(db, clock),
+            search=search,
             attention=AttentionService(db, clock),
         )

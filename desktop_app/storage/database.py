@@ -22,6 +22,7 @@ from desktop_app.storage import backups, dialect
 from desktop_app.storage.errors import (
     BackupError,
     NewerDatabaseError,
+    StorageError,
     UnknownSchemaError,
     translated_errors,
 )
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0002_accounts_audit"
+HEAD_REVISION = "0003_protocol_search"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:
@@ -84,6 +85,8 @@ class Database:
     def __init__(self, engine: Engine, url: sa.URL) -> None:
         self.engine = engine
         self.url = url
+        #: Whether protocols are searched through the full-text index (SQLite with FTS5).
+        self.text_index = False
         path = _sqlite_path(url)
         #: Where backups of this database go (``backups`` beside the file unless told otherwise).
         self.backup_dir: Path | None = path.resolve().parent / "backups" if path is not None else None
@@ -110,7 +113,17 @@ class Database:
         database = cls(engine, url)
         if backup_dir is not None:
             database.backup_dir = Path(backup_dir)
+        database._check_text_index()
         return database
+
+    def _check_text_index(self) -> None:
+        """Once at start: FTS5 present and the index in place (made and filled if missing)?"""
+        try:
+            with translated_errors(), self.engine.begin() as connection:
+                self.text_index = dialect.ensure_text_index(connection)
+        except StorageError as error:  # a read-only file without its index: search without it
+            log.warning("protocol search without the full-text index: %s", error)
+            self.text_index = False
 
     @staticmethod
     def _migrate(engine: Engine, url: sa.URL, path: Path | None, backup_dir: Path | None) -> None:
@@ -132,7 +145,8 @@ class Database:
         with engine.begin() as connection:
             if current is None and tables:
                 # Tables made without Alembic: adopt them only if they are exactly ours.
-                diff = compare_metadata(MigrationContext.configure(connection), metadata)
+                context = MigrationContext.configure(connection, opts={"include_name": dialect.include_name})
+                diff = compare_metadata(context, metadata)
                 if diff:
                     raise UnknownSchemaError(str(diff[:3]))
                 config.attributes["connection"] = connection
@@ -205,6 +219,7 @@ class Database:
         with translated_errors():
             safety = backups.restore(path, Path(backup), self.backup_dir)
             self._migrate(self.engine, self.url, path, self.backup_dir)
+        self._check_text_index()
         return safety
 
     def close(self) -> None:

@@ -6,10 +6,13 @@ so that a writer takes the write lock up front instead of failing halfway throug
 (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
 Case-insensitive matching and Kazakh alphabet order are Python functions registered on every
 connection; on PostgreSQL the same helpers compile to ``lower()`` and the ICU collation.
+The full-text index of protocols is an FTS5 table over ``protocol_texts``, kept in step by
+triggers; a Python built with an SQLite without FTS5 simply has no index (see ``ensure_text_index``).
 """
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Any
 
@@ -20,6 +23,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.sql.functions import FunctionElement
 
 from desktop_app.storage.collation import compare
@@ -62,6 +66,106 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     def on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+# --- full-text index of protocols ---------------------------------------------------------------
+
+#: The FTS5 table over ``protocol_texts.text``; FTS5 keeps its own tables under names that begin
+#: with it (``_data``, ``_idx``, ``_docsize``, ``_config``).
+TEXT_INDEX = "protocol_texts_fts"
+#: unicode61 folds case by Unicode's rules, Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ І included; ``remove_diacritics 0``
+#: keeps Й and Ё apart from И and Е.
+TEXT_TOKENIZER = "unicode61 remove_diacritics 0"
+_TRIGGERS = {
+    f"{TEXT_INDEX}_insert": f"AFTER INSERT ON protocol_texts BEGIN "
+    f"INSERT INTO {TEXT_INDEX}(rowid, text) VALUES (new.id, new.text); END",
+    f"{TEXT_INDEX}_delete": f"AFTER DELETE ON protocol_texts BEGIN "
+    f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}, rowid, text) VALUES ('delete', old.id, old.text); END",
+    f"{TEXT_INDEX}_update": f"AFTER UPDATE ON protocol_texts BEGIN "
+    f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}, rowid, text) VALUES ('delete', old.id, old.text); "
+    f"INSERT INTO {TEXT_INDEX}(rowid, text) VALUES (new.id, new.text); END",
+}
+
+
+@functools.cache
+def fts5_available() -> bool:
+    """Whether the SQLite linked into Python can create an FTS5 table (asked once per process)."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's ``include_name`` hook: the tables of the FTS5 index (the virtual table and FTS5's
+    own) are not described by the models, so schema comparisons and autogenerate skip them."""
+    return not (type_ == "table" and name is not None
+                and (name == TEXT_INDEX or name.startswith(f"{TEXT_INDEX}_")))
+
+
+def create_text_index(connection: Connection) -> None:
+    """The FTS5 index and its triggers, filled from ``protocol_texts`` (in the caller's transaction)."""
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TEXT_INDEX} USING fts5(text, content='protocol_texts', "
+        f"content_rowid='id', tokenize='{TEXT_TOKENIZER}')")
+    for name, body in _TRIGGERS.items():
+        connection.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    connection.exec_driver_sql(f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}) VALUES ('rebuild')")
+
+
+def drop_text_index(connection: Connection) -> None:
+    for name in _TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TEXT_INDEX}")
+
+
+def ensure_text_index(connection: Connection) -> bool:
+    """Checked once when a database is opened: is the index there and kept in step?
+
+    With FTS5 at hand a missing index or trigger (a file migrated, or last written, by a Python
+    without FTS5) is made and filled again. Without FTS5 the triggers are dropped, so that writes
+    to ``protocol_texts`` do not fail on the index they cannot reach; it is rebuilt when the file
+    is next opened with FTS5. Returns whether searches can use the index."""
+    if connection.dialect.name != "sqlite":
+        return False
+    present = {row[0] for row in connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE name = ? OR tbl_name = 'protocol_texts'", (TEXT_INDEX,))}
+    if "protocol_texts" not in present:
+        return False  # a schema older than revision 0003 (only while migrating)
+    wanted = {TEXT_INDEX, *_TRIGGERS}
+    if not fts5_available():
+        for name in _TRIGGERS.keys() & present:
+            connection.exec_driver_sql(f"DROP TRIGGER {name}")
+        return False
+    if not wanted <= present:
+        create_text_index(connection)
+    return True
+
+
+def text_index_problems(connection: Connection) -> list[str]:
+    """FTS5's own check that the index matches ``protocol_texts`` (empty: it does)."""
+    try:
+        connection.exec_driver_sql(f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}) VALUES ('integrity-check')")
+    except sa.exc.DatabaseError as error:
+        return [f"{TEXT_INDEX}: {error.orig}"]
+    return []
+
+
+def text_index() -> TableClause:
+    """The FTS5 table for a join on ``rowid`` = ``protocol_texts.id``."""
+    return sa.table(TEXT_INDEX, sa.column("rowid", sa.Integer()))
+
+
+def text_index_match(text: str) -> ColumnElement[bool]:
+    """Rows of the index with ``text`` as a phrase, its last word as a prefix ("оқу жыл" finds
+    "оқу жылы"), in any case. The phrase is quoted, so FTS5 operators in it are plain words."""
+    phrase = '"' + text.replace('"', '""') + '"*'
+    return sa.literal_column(TEXT_INDEX).match(phrase)
 
 
 def sqlite_pragma(connection: Connection, name: str) -> Any:

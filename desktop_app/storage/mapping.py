@@ -8,7 +8,7 @@ Both the single-record and the bulk paths of the Store use these and nothing els
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -375,6 +375,25 @@ def build_meeting(row: Row, children: Children) -> Meeting:
         form=MeetingForm(row["form"]),
         version=row["version"],
     )
+
+
+def meeting_texts(meeting: Meeting) -> Iterator[tuple[int | None, str, str]]:
+    """What a protocol search looks through, in the protocol's order: ``(item number or None,
+    field, text)`` with field one of place, title, heard, spoke, decision."""
+    if meeting.place:
+        yield None, "place", meeting.place
+    for item in meeting.agenda:
+        if item.title:
+            yield item.number, "title", item.title
+        for field, speeches in (("heard", item.heard), ("spoke", item.spoke)):
+            yield from ((item.number, field, s.text) for s in speeches if s.text)
+        yield from ((item.number, "decision", d) for d in item.decisions if d)
+
+
+def dump_protocol_texts(school_id: str, meeting: Meeting) -> list[dict[str, Any]]:
+    """Rows of ``protocol_texts`` for the meeting (ids are left to the database, in this order)."""
+    return [{"school_id": school_id, "meeting_id": meeting.id, "item": item, "field": field, "text": text}
+            for item, field, text in meeting_texts(meeting)]
 
 
 # --- calendar-thematic plans ------------------------------------------------------------------

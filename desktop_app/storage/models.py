@@ -628,6 +628,26 @@ class MeetingVersionRow(Base):
     at: Mapped[datetime]
 
 
+# --- full-text search (revision 0003) ---------------------------------------------------------
+
+
+class ProtocolTextRow(Base):
+    """One passage of a protocol as it is searched: the place, an item's title, a speech or a
+    decision, in the order of the protocol (``id``). Written by the Store with the meeting; the
+    SQLite FTS5 index over it (``dialect.TEXT_INDEX``) follows by triggers, and a server database
+    can index the same rows its own way."""
+
+    __tablename__ = "protocol_texts"
+    __table_args__ = (owner("meeting_id", "meetings"), Index(None, "school_id", "meeting_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[str]
+    meeting_id: Mapped[str]
+    item: Mapped[int | None]
+    field: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+
+
 # --- accounts and audit (revision 0002) -------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, delete, func, insert, or_, select, update
@@ -29,7 +31,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
-from desktop_app.storage.dialect import ci_contains, ordered
+from desktop_app.storage.dialect import ci_contains, ordered, text_index, text_index_match
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
 
@@ -40,10 +42,25 @@ _USERS = mapping.table_of(m.UserRow)
 _AUDIT = mapping.table_of(m.AuditEventRow)
 _PLAN_EVENTS = mapping.table_of(m.PlanEventRow)
 _MEETING_VERSIONS = mapping.table_of(m.MeetingVersionRow)
+_PROTOCOL_TEXTS = mapping.table_of(m.ProtocolTextRow)
 #: Tables of a school's records, parents before children (reverse it to delete).
 _SCHOOL_TABLES: tuple[Table, ...] = tuple(
     t for t in m.metadata.sorted_tables if "school_id" in t.c and t.name not in ("users", "audit_events")
 )
+
+
+@dataclass(frozen=True)
+class ProtocolPassage:
+    """A passage of a protocol that a full-text search found, with what names its protocol."""
+
+    meeting: str
+    body: str
+    academic_year: str
+    number: int
+    date: date
+    item: int | None
+    field: str
+    text: str
 
 
 class Store:
@@ -151,6 +168,8 @@ class Store:
                 rows[kind.table.name][0]["seq"] = seq
                 for table_name, table_rows in rows.items():
                     collected[table_name] += table_rows
+        for meeting in records.meetings:
+            collected[_PROTOCOL_TEXTS.name] += mapping.dump_protocol_texts(school.id, meeting)
         self.session.execute(insert(_SCHOOLS), [mapping.dump_school(school)])
         for table in _SCHOOL_TABLES:
             if collected.get(table.name):
@@ -254,10 +273,41 @@ class Store:
         return self._get(mapping.MEETINGS, school_id, record_id)
 
     def save_meeting(self, school_id: str, record: Meeting) -> None:
+        """The meeting and its passages for the search, in one go."""
         self._save(mapping.MEETINGS, school_id, record)
+        self._delete_protocol_texts(school_id, record.id)
+        texts = mapping.dump_protocol_texts(school_id, record)
+        if texts:
+            self.session.execute(insert(_PROTOCOL_TEXTS), texts)
 
     def delete_meeting(self, school_id: str, record_id: str) -> None:
+        self._delete_protocol_texts(school_id, record_id)
         self._delete(mapping.MEETINGS, school_id, record_id)
+
+    def _delete_protocol_texts(self, school_id: str, meeting_id: str) -> None:
+        table = _PROTOCOL_TEXTS
+        self.session.execute(delete(table).where(table.c.school_id == school_id,
+                                                 table.c.meeting_id == meeting_id))
+
+    def search_protocols(self, school_id: str, text: str, limit: int) -> list[ProtocolPassage]:
+        """Passages of the school's protocols that hold ``text`` (words in this order, the last one
+        maybe unfinished, any case), newest meeting first and in the protocol's order within one.
+        Needs the full-text index (``Database.text_index``)."""
+        passages, meetings, bodies, index = (
+            _PROTOCOL_TEXTS, mapping.MEETINGS.table, mapping.ASSOCIATIONS.table, text_index())
+        statement = (
+            select(passages.c.meeting_id, meetings.c.body_id, bodies.c.academic_year_id, meetings.c.number,
+                   meetings.c.date, passages.c.item, passages.c.field, passages.c.text)
+            .select_from(
+                index.join(passages, passages.c.id == index.c.rowid)
+                .join(meetings, (meetings.c.school_id == passages.c.school_id)
+                      & (meetings.c.id == passages.c.meeting_id))
+                .join(bodies, (bodies.c.school_id == meetings.c.school_id) & (bodies.c.id == meetings.c.body_id)))
+            .where(text_index_match(text), passages.c.school_id == school_id)
+            .order_by(meetings.c.date.desc(), meetings.c.body_id.desc(), meetings.c.number.desc(),
+                      passages.c.id)
+            .limit(limit))
+        return [ProtocolPassage(*row) for row in self.session.execute(statement)]
 
     def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
         """Meetings of one association or council, by date and number."""

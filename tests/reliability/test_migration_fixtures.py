@@ -1,5 +1,6 @@
 """Database files of every earlier schema version (tests/data/schema-*.sqlite3) upgrade to head
-with their rows and contents kept, after a verified backup (issues 2 and 8)."""
+with their rows and contents kept, after a verified backup (issues 2 and 8), and their protocols
+are found by the full-text search (issue 5). schema-0002 is made by schema-0002_accounts_audit.py."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
+from desktop_app.domain.accounts import COMMAND_LINE
+from desktop_app.services import Services
 from desktop_app.services.exchange.codec import parse_document
-from desktop_app.storage.database import HEAD_REVISION, Database
+from desktop_app.services.search import FtsProtocolSearch
+from desktop_app.storage.database import HEAD_REVISION, Database, alembic_config
 from tests.shared_files import SAMPLE
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "data").glob("schema-*.sqlite3"))
@@ -23,7 +28,10 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def test_there_is_a_fixture_for_each_earlier_revision() -> None:
-    assert [p.name for p in FIXTURES] == ["schema-0001_initial.sqlite3"]
+    scripts = ScriptDirectory.from_config(alembic_config())
+    earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
+    assert earlier == ["0001_initial", "0002_accounts_audit"]
+    assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in earlier]
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
@@ -32,13 +40,19 @@ def test_an_earlier_file_upgrades_without_losing_anything(fixture: Path, tmp_pat
     shutil.copy(fixture, path)
     before = _counts(path)
     assert sum(before.values()) > 100
-    database = Database.open(path, backup_dir=tmp_path / "backups")
+    services = Services.over(Database.open(path, backup_dir=tmp_path / "backups"))
     try:
-        assert database.revision() == HEAD_REVISION
-        with database.transaction() as store:
+        assert services.db.revision() == HEAD_REVISION
+        with services.db.transaction() as store:
             records = store.load_records("school-7")
+        assert isinstance(services.search, FtsProtocolSearch)
+        hits = services.search.search(COMMAND_LINE, "school-7", "ТӘЛІМГЕР")
+        assert {(h.meeting, h.item, h.place) for h in hits} == {
+            ("m-math-26-1", 2, "title"), ("m-math-26-1", 2, "heard"), ("m-math-26-1", 2, "decision")}
+        hit = services.search.search(COMMAND_LINE, "school-7", "соч")[0]
+        assert (hit.meeting, hit.text[hit.start:hit.end]) == ("m-math-26-2", "СОЧ")
     finally:
-        database.close()
+        services.close()
     after = _counts(path)
     assert {t: n for t, n in after.items() if t in before} == before
     assert records == parse_document(SAMPLE.read_bytes())

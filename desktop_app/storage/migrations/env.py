@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 
+from desktop_app.storage.dialect import include_name
 from desktop_app.storage.models import metadata
 
 config = context.config
@@ -16,6 +17,7 @@ def _configure(**kwargs: object) -> None:
         target_metadata=metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         **kwargs,
     )
 

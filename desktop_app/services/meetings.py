@@ -20,7 +20,7 @@ from desktop_app.domain.meetings import (
     numbering_errors,
 )
 from desktop_app.services.base import Service, found, raise_first
-from desktop_app.services.exchange.codec import dump_meeting
+from desktop_app.services.exchange.codec import dump_meeting, parse_meeting
 from desktop_app.storage.store import Store
 
 
@@ -130,6 +130,14 @@ class MeetingService(Service):
     def versions(self, actor: Actor, school: str, meeting: str) -> builtins.list[MeetingVersion]:
         with self._read(actor, school) as store:
             return store.meeting_versions(school, meeting)
+
+    def version(self, actor: Actor, school: str, meeting: str, version: int) -> tuple[MeetingVersion, Meeting]:
+        """A previous version to read (rule 5): who replaced it, when and why, and the protocol as
+        it was finalized."""
+        with self._read(actor, school) as store:
+            kept = next((v for v in store.meeting_versions(school, meeting) if v.version == version), None)
+        kept = found(kept, "meeting", f"{meeting} v{version}")
+        return kept, replace(parse_meeting(json.loads(kept.snapshot)), version=version)
 
     def delete(self, actor: Actor, school: str, meeting: str) -> None:
         """Only a draft is deleted, and only the last number of its body (no gaps, rule 3)."""

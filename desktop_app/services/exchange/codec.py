@@ -798,6 +798,11 @@ def dump_meeting(meeting: Meeting) -> JSON:
     return _dump_meeting(meeting)
 
 
+def parse_meeting(obj: JSON) -> Meeting:
+    """A meeting written by ``dump_meeting`` read back (a protocol version snapshot, to show it)."""
+    return _meeting(obj)
+
+
 def dump_plan(plan: CalendarPlan) -> JSON:
     """One plan as the exchange format writes it."""
     return _dump_plan(plan)

@@ -27,6 +27,7 @@ from desktop_app.domain.entities import Association, Meeting, MeetingStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _
 from desktop_app.ui.dialogs.meeting import MeetingDialog
+from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import local
@@ -91,7 +92,10 @@ class MeetingsView(View):
         self.versions_box = QGroupBox(self)
         self.versions = QListWidget(self.versions_box)
         self.versions.setWordWrap(True)
-        QVBoxLayout(self.versions_box).addWidget(self.versions)
+        self.view_version_button = QPushButton(self.versions_box)
+        versions_layout = QVBoxLayout(self.versions_box)
+        versions_layout.addWidget(self.versions)
+        versions_layout.addWidget(self.view_version_button, 0, Qt.AlignmentFlag.AlignRight)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +135,10 @@ class MeetingsView(View):
         self.extract_button.clicked.connect(self.ask_print_extract)
         self.register_button.clicked.connect(self.ask_print_register)
         self.search_panel.open_meeting.connect(self.open_meeting)
+        self.versions.itemDoubleClicked.connect(lambda _item: self.open_version())
+        self.versions.currentRowChanged.connect(
+            lambda row: self.view_version_button.setEnabled(row >= 0))
+        self.view_version_button.clicked.connect(lambda: self.open_version())
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Meetings"))
@@ -149,6 +157,7 @@ class MeetingsView(View):
         self.register_button.setText(_("Register PDF…"))
         self.work_plan_box.setTitle(_("Annual work plan"))
         self.versions_box.setTitle(_("Previous versions (read only)"))
+        self.view_version_button.setText(_("View the version…"))
         self.tabs.setTabText(0, _("Protocols"))
         self.tabs.setTabText(1, _("Search in all protocols"))
         self.model.retranslate()
@@ -221,8 +230,10 @@ class MeetingsView(View):
             s = self.session
             for version in s.services.meetings.versions(s.actor, s.school, meeting.id):
                 self.versions.addItem(_("Version {version}, {at}, {who}: {reason}").format(
-                    version=version.version, at=version.at.strftime("%d.%m.%Y %H:%M"),
+                    version=version.version, at=version.at.astimezone().strftime("%d.%m.%Y %H:%M"),
                     who=version.actor, reason=version.reason))
+                self.versions.item(self.versions.count() - 1).setData(Qt.ItemDataRole.UserRole, version.version)
+        self.view_version_button.setEnabled(self.versions.currentRow() >= 0)
 
     # Actions -----------------------------------------------------------------------------------
     def editor(self, meeting: Meeting | None = None, body: Association | None = None) -> MeetingDialog | None:
@@ -258,6 +269,26 @@ class MeetingsView(View):
             self.show_message(error.render(_))
             return
         dialog = self.editor(meeting, body)
+        if dialog is not None:
+            dialog.exec()
+
+    def version_dialog(self) -> MeetingVersionDialog | None:
+        """The chosen previous version of the selected protocol, to read (not shown yet)."""
+        meeting, entry = self.selected(), self.versions.currentItem()
+        if meeting is None or entry is None:
+            return None
+        s = self.session
+        try:
+            kept, old = s.services.meetings.version(s.actor, s.school, meeting.id,
+                                                    int(entry.data(Qt.ItemDataRole.UserRole)))
+        except UserError as error:
+            self.show_message(error.render(_))
+            return None
+        body = self.body()
+        return MeetingVersionDialog(s, kept, old, local(body.name) if body else old.body, self)
+
+    def open_version(self) -> None:
+        dialog = self.version_dialog()
         if dialog is not None:
             dialog.exec()
 

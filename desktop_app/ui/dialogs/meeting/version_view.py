@@ -1,0 +1,142 @@
+"""A previous version of a protocol, read only (rule 5): the protocol as it was finalized, and who
+replaced it by the next version, when and why."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop_app.domain.accounts import MeetingVersion
+from desktop_app.domain.entities import AgendaItem, Meeting, Person, Speaker, Teacher
+from desktop_app.domain.labels import MEETING_FORM_LABELS
+from desktop_app.i18n import _
+from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
+from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
+from desktop_app.ui.session import Session
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _line(caption: str, text: str) -> str:
+    return f"<p><b>{_esc(caption)}</b> {_esc(text)}</p>" if text else ""
+
+
+class ProtocolText:
+    """The protocol as HTML in the window's language; names of teachers, plans and lessons given."""
+
+    def __init__(self, teachers: dict[str, Teacher], plans: dict[str, str], visits: dict[str, str]) -> None:
+        self.teachers = teachers
+        self.plans = plans
+        self.visits = visits
+
+    def name(self, teacher: str) -> str:
+        found = self.teachers.get(teacher)
+        return found.full_name if found else teacher
+
+    def speaker(self, speaker: Speaker) -> str:
+        if isinstance(speaker, Person):
+            return f"{speaker.name} ({speaker.position})" if speaker.position else speaker.name
+        return self.name(speaker)
+
+    def html(self, meeting: Meeting) -> str:
+        details = [f"{_('Date')}: {short_date(meeting.date)}"]
+        if meeting.start_time:
+            details.append(_("Start: {time}").format(time=meeting.start_time))
+        if meeting.place:
+            details.append(_("Place: {place}").format(place=meeting.place))
+        kind = [f"{_('Form')}: {_(MEETING_FORM_LABELS[meeting.form])}",
+                f"{_('Protocol language')}: {LANGUAGE_NAMES.get(meeting.language, meeting.language.value)}",
+                f"{_('Status')}: {label(MEETING_STATUS_LABELS, meeting.status)}"]
+        present = [self.name(a.teacher) for a in meeting.attendance if a.present]
+        absent = [self.name(a.teacher) + (f" — {a.reason}" if a.reason else "")
+                  for a in meeting.attendance if not a.present]
+        guests = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
+        parts = [f"<p>{_esc('; '.join(details))}<br>{_esc('; '.join(kind))}</p>",
+                 _line(_("Chair:"), self.name(meeting.chair)),
+                 _line(_("Secretary:"), self.name(meeting.secretary)),
+                 _line(_("Present:"), f"{len(present)}: {', '.join(present)}" if present else "0"),
+                 _line(_("Absent:"), "; ".join(absent)),
+                 _line(_("Invited:"), "; ".join(guests)),
+                 f"<h3>{_esc(_('AGENDA:'))}</h3>"]
+        parts += [f"<p>{item.number}. {_esc(item.title)}</p>" for item in meeting.agenda]
+        for item in meeting.agenda:
+            parts.append(self.item_html(item))
+        return "".join(parts)
+
+    def item_html(self, item: AgendaItem) -> str:
+        parts = [f"<h3>{item.number}. {_esc(item.title)}</h3>"]
+        parts += [_line(_("HEARD:"), f"{self.speaker(s.speaker)} — {s.text}") for s in item.heard]
+        if item.spoke:
+            parts.append(f"<p><b>{_esc(_('SPOKE:'))}</b></p>")
+            parts += [f"<p>{_esc(self.speaker(s.speaker))} — {_esc(s.text)}</p>" for s in item.spoke]
+        parts.append(_line(_("Plans considered:"), "; ".join(self.plans.get(p, p) for p in item.plans)))
+        parts.append(_line(_("Open lessons and visits discussed") + ":",
+                           "; ".join(self.visits.get(v, v) for v in item.lesson_visits)))
+        if item.decisions:
+            parts.append(f"<p><b>{_esc(_('RESOLVED:'))}</b></p>")
+            parts += [f"<p>{item.number}.{n}. {_esc(text)}</p>" for n, text in enumerate(item.decisions, 1)]
+        if item.vote is not None:
+            vote = _("Voted: “for” — {for_}, “against” — {against}, “abstained” — {abstained}.").format(
+                for_=item.vote.in_favour, against=item.vote.against, abstained=item.vote.abstained)
+            parts.append(f"<p>{_esc(vote)}</p>")
+        return "".join(parts)
+
+
+class MeetingVersionDialog(QDialog):
+    """Nothing here can change the record: it shows a snapshot kept by the service."""
+
+    def __init__(self, session: Session, kept: MeetingVersion, meeting: Meeting, body_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kept = kept
+        self.meeting = meeting
+        self.body_name = body_name
+        s = session
+        subjects = s.subject_names()
+        teachers = s.teachers_by_id()
+
+        def who(teacher: str) -> str:
+            found = teachers.get(teacher)
+            return found.short_name if found else teacher
+
+        plans = {p.id: f"{who(p.teacher)} — {subjects.get(p.subject, p.subject)}, {p.grade}"
+                 for p in s.services.plans.list(s.actor, s.school)}
+        visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
+                  for v in s.services.visits.list(s.actor, s.school)}
+        self.text = ProtocolText(teachers, plans, visits)
+        self.title = QLabel(self)
+        self.title.setObjectName("viewTitle")
+        self.title.setWordWrap(True)
+        self.replaced = QLabel(self)
+        self.replaced.setWordWrap(True)
+        self.replaced.setObjectName("viewNote")
+        self.browser = QTextBrowser(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.replaced)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        kept, meeting = self.kept, self.meeting
+        self.setWindowTitle(_("Previous version of the protocol"))
+        self.title.setText(f"{self.body_name} — {_('PROTOCOL No. {number}').format(number=meeting.number)} "
+                           f"{_('(version {version})').format(version=kept.version)}")
+        self.replaced.setText(_("Replaced by version {next} on {at} by {who}. Reason: {reason}").format(
+            next=kept.version + 1, at=kept.at.astimezone().strftime("%d.%m.%Y %H:%M"), who=kept.actor,
+            reason=kept.reason))
+        self.browser.setHtml(self.text.html(meeting))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

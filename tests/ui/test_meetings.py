@@ -21,6 +21,7 @@ from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
+from desktop_app.ui.widgets.protocol_search import HIGHLIGHT_COLOR, TEXT_COLUMN, HitDelegate
 from tests.ui.conftest import type_text
 
 BODY = "mo-math-26"
@@ -188,6 +189,36 @@ def test_search_finds_a_kazakh_word_in_another_case_and_highlights_it(
     type_text(panel.query, "жоқ-сөз-мұнда")
     panel.run()
     assert panel.model.rowCount() == 0
+
+
+def test_the_hit_is_highlighted_in_the_table_cell(qtbot, view: MeetingsView) -> None:  # type: ignore[no-untyped-def]
+    """The delegate of the Text column finds the word typed in another case (Kazakh letters) in
+    the cell's text and paints it on the highlight colour, also when it lies beyond the cell's width."""
+    panel = view.search_panel
+    view.tabs.setCurrentIndex(1)
+    type_text(panel.query, "ТӘЛІМГЕР")
+    panel.run()
+    delegate = panel.table.itemDelegateForColumn(TEXT_COLUMN)
+    assert isinstance(delegate, HitDelegate) and delegate.query == "ТӘЛІМГЕР"
+    for row in range(panel.model.rowCount()):
+        text = panel.model.index(row, TEXT_COLUMN).data()
+        start, end = delegate.span(text) or (0, 0)
+        assert text[start:end].casefold() == "тәлімгер", text
+    assert delegate.span("Жас маманға тәлімгер бекітілді") == (12, 20)
+    assert delegate.span("Мүлдем басқа мәтін") is None
+
+    far = "Бұл ұзын мәтіннің соңында ғана " * 6 + "ТӘЛІМГЕР туралы"
+    metrics = panel.table.fontMetrics()
+    shown, start, end = delegate.visible(far, delegate.span(far) or (0, 0), 300, metrics)
+    assert shown.startswith("…") and shown[start:end] == "ТӘЛІМГЕР"
+    assert metrics.horizontalAdvance(shown) <= 300
+
+    panel.table.setColumnWidth(TEXT_COLUMN, 400)
+    panel.table.clearSelection()
+    image = panel.table.viewport().grab().toImage()
+    rect = panel.table.visualRect(panel.model.index(0, TEXT_COLUMN))
+    colours = {image.pixelColor(x, rect.center().y()).name() for x in range(rect.left(), rect.right())}
+    assert HIGHLIGHT_COLOR in colours
 
 
 def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView,  # type: ignore[no-untyped-def]

@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.i18n import N_, _
-from desktop_app.services.search import Hit
+from desktop_app.services.search import Hit, match_span
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
 
-HIGHLIGHT = "background-color: #ffe066;"
+HIGHLIGHT_COLOR = "#ffe066"
+HIGHLIGHT = f"background-color: {HIGHLIGHT_COLOR};"
+TEXT_COLUMN = 6
+#: Characters kept before a match that would otherwise fall beyond the cell's right edge.
+LEAD = 12
 PLACE_NAMES = {"title": N_("Agenda item"), "heard": N_("HEARD"), "spoke": N_("SPOKE"),
                "decision": N_("RESOLVED"), "place": N_("Place")}
 
@@ -23,6 +40,72 @@ def highlighted(hit: Hit) -> str:
     """The hit's text as HTML with the match marked."""
     before, match, after = hit.text[:hit.start], hit.text[hit.start:hit.end], hit.text[hit.end:]
     return f'{html.escape(before)}<span style="{HIGHLIGHT}">{html.escape(match)}</span>{html.escape(after)}'
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints the searched words on a highlight in a cell's text, found again in the text as
+    shown (any case, Kazakh letters too). A match beyond the cell's width is brought into view:
+    the text then starts with "…" a few characters before it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = ""
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        """Where the query is in ``text``, or None."""
+        if not self.query:
+            return None
+        start, end = match_span(text, self.query)
+        return (start, end) if end > start else None
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        span = self.span(text)
+        if span is None:
+            super().paint(painter, option, index)
+            return
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(
+            margin, 0, -margin, 0)
+        shown, start, end = self.visible(text, span, area.width(), opt.fontMetrics)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        normal = opt.palette.color(group)
+        metrics = opt.fontMetrics
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setClipRect(area)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextSingleLine)
+        x = area.left()
+        for piece, marked in ((shown[:start], False), (shown[start:end], True), (shown[end:], False)):
+            width = metrics.horizontalAdvance(piece)
+            box = QRect(x, area.top(), max(area.right() - x + 1, 0), area.height())
+            if marked:
+                painter.fillRect(QRect(x, area.center().y() - metrics.height() // 2, width, metrics.height()),
+                                 QColor(HIGHLIGHT_COLOR))
+            painter.setPen(QColor("black") if marked else normal)
+            painter.drawText(box, flags, piece)
+            x += width
+        painter.restore()
+
+    @staticmethod
+    def visible(text: str, span: tuple[int, int], width: int, metrics: QFontMetrics) -> tuple[str, int, int]:
+        """The text as it fits ``width``, with the match's start and end in it."""
+        start, end = span
+        cut_short = metrics.horizontalAdvance(text) > width
+        if cut_short and metrics.horizontalAdvance(text[:end] + "…") > width and start > LEAD:
+            cut = start - LEAD
+            text, start, end = "…" + text[cut:], LEAD + 1, end - cut + 1
+        if metrics.horizontalAdvance(text) > width:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return text, min(start, len(text)), min(end, len(text))
 
 
 class ProtocolSearchPanel(QWidget):
@@ -59,6 +142,8 @@ class ProtocolSearchPanel(QWidget):
         self.table = make_table(self)
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
+        self.highlighter = HitDelegate(self.table)
+        self.table.setItemDelegateForColumn(TEXT_COLUMN, self.highlighter)
         self.preview = QTextBrowser(self)
         self.preview.setMaximumHeight(120)
         self.summary = QLabel(self)
@@ -90,8 +175,9 @@ class ProtocolSearchPanel(QWidget):
     def run(self) -> list[Hit]:
         s = self.session
         hits = s.services.search.search(s.actor, s.school, self.query.text())
+        self.highlighter.query = self.query.text().strip()
         self.model.set_records(hits)
-        fit_columns(self.table)
+        fit_columns(self.table, 260)  # the text, last, takes the rest
         self.summary.setText(_("Found: {count}").format(count=len(hits)) if self.query.text().strip() else "")
         if hits:
             self.table.selectRow(0)

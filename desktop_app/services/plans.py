@@ -18,8 +18,7 @@ from desktop_app.domain.entities import (
     PlanStatus,
     ReviewOutcome,
 )
-from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.domain.labels import PLAN_STATUS_LABELS
+from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
@@ -211,54 +210,50 @@ class PlanService(Service):
 
     def agree(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
         """Deputy director: КЕЛІСІЛДІ / СОГЛАСОВАНО."""
-        actor.require(Action.AGREE_PLAN, record=plan)
-        with self._write(actor, school) as store:
-            record = found(store.get_plan(school, plan), "plan", plan)
-            deputy = self._official(store, school, "deputy_director", actor)
-            meeting_date = date.min
-            if record.review is not None:
-                meeting_date = found(store.get_meeting(school, record.review.meeting), "meeting",
-                                     record.review.meeting).date
-            before = record.status
-            workflow.agree(record, Approval(deputy, on or self.today()), meeting_date)
-            store.save_plan(school, record)
-            self._event(store, actor, school, record, "agree", before, record.status)
-            self._audit(store, actor, "plan.agree", school, "plan", plan, str(record.agreed))
-        return record
+        return self.agree_many(actor, school, [plan], on)[0]
 
     def approve(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
         """Director: БЕКІТЕМІН / УТВЕРЖДАЮ; the plan is locked from then on."""
-        actor.require(Action.APPROVE_PLAN, record=plan)
-        with self._write(actor, school) as store:
-            record = found(store.get_plan(school, plan), "plan", plan)
-            director = self._official(store, school, "director", actor)
-            before = record.status
-            workflow.approve(record, Approval(director, on or self.today()))
-            store.save_plan(school, record)
-            self._event(store, actor, school, record, "approve", before, record.status)
-            self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))
-        return record
+        return self.approve_many(actor, school, [plan], on)[0]
 
     def agree_many(self, actor: Actor, school: str, plans: builtins.list[str],
                    on: date | None = None) -> builtins.list[CalendarPlan]:
-        """Bulk agreement: all or nothing, so a refusal names the plan that stopped it."""
-        return [self.agree(actor, school, p, on) for p in self._all_recommended(actor, school, plans)]
+        """Bulk agreement in one transaction: all or nothing, so a refusal names the plan that
+        stopped it and no plan before it stays agreed."""
+        actor.require(Action.AGREE_PLAN, record=plans[0] if plans else None)
+        with self._write(actor, school) as store:
+            return [self._agree(store, actor, school, plan, on) for plan in plans]
 
     def approve_many(self, actor: Actor, school: str, plans: builtins.list[str],
                      on: date | None = None) -> builtins.list[CalendarPlan]:
-        return [self.approve(actor, school, p, on) for p in plans]
+        """Bulk approval in one transaction: all or nothing, as ``agree_many``."""
+        actor.require(Action.APPROVE_PLAN, record=plans[0] if plans else None)
+        with self._write(actor, school) as store:
+            return [self._approve(store, actor, school, plan, on) for plan in plans]
 
-    def _all_recommended(self, actor: Actor, school: str, plans: builtins.list[str]) -> builtins.list[str]:
-        with self._read(actor, school) as store:
-            for plan in plans:
-                record = found(store.get_plan(school, plan), "plan", plan)
-                if record.status is not PlanStatus.RECOMMENDED:
-                    raise DomainError(Rule.PLAN_WORKFLOW,
-                                      N_("the plan {id} is {status}; this step needs it to be {allowed}"),
-                                      {"id": plan, "status": Msg(PLAN_STATUS_LABELS[record.status]),
-                                       "allowed": Msg(PLAN_STATUS_LABELS[PlanStatus.RECOMMENDED])},
-                                      record=plan, field="status")
-        return plans
+    def _agree(self, store: Store, actor: Actor, school: str, plan: str, on: date | None) -> CalendarPlan:
+        record = found(store.get_plan(school, plan), "plan", plan)
+        deputy = self._official(store, school, "deputy_director", actor)
+        meeting_date = date.min
+        if record.review is not None:
+            meeting_date = found(store.get_meeting(school, record.review.meeting), "meeting",
+                                 record.review.meeting).date
+        before = record.status
+        workflow.agree(record, Approval(deputy, on or self.today()), meeting_date)
+        store.save_plan(school, record)
+        self._event(store, actor, school, record, "agree", before, record.status)
+        self._audit(store, actor, "plan.agree", school, "plan", plan, str(record.agreed))
+        return record
+
+    def _approve(self, store: Store, actor: Actor, school: str, plan: str, on: date | None) -> CalendarPlan:
+        record = found(store.get_plan(school, plan), "plan", plan)
+        director = self._official(store, school, "director", actor)
+        before = record.status
+        workflow.approve(record, Approval(director, on or self.today()))
+        store.save_plan(school, record)
+        self._event(store, actor, school, record, "approve", before, record.status)
+        self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))
+        return record
 
     def new_version(self, actor: Actor, school: str, plan: str, reason: str) -> CalendarPlan:
         """A change after approval: the approved version is kept in the history, the plan runs the

@@ -313,6 +313,24 @@ def test_rule6_approving_a_recommended_plan_is_refused(env: Env) -> None:
                 plan_id, "status")
 
 
+def test_rule6_bulk_agreement_and_approval_are_all_or_nothing(env: Env) -> None:
+    head, admin, director = env.actor("head"), env.actor("admin"), env.actor("director")
+    first, second, third = (_submitted(env) for _ in range(3))
+    for plan_id in (first, second):
+        env.s.plans.consider(head, SCHOOL, plan_id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
+    # the third is only submitted: nothing is agreed, the refusal names it
+    env.refused(lambda: env.s.plans.agree_many(admin, SCHOOL, [first, second, third]), Rule.PLAN_WORKFLOW,
+                third, "status")
+    assert [p.status for p in env.s.plans.agree_many(admin, SCHOOL, [first, second])] == [PlanStatus.AGREED] * 2
+    env.s.plans.consider(head, SCHOOL, third, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
+    env.refused(lambda: env.s.plans.approve_many(director, SCHOOL, [first, second, third]), Rule.PLAN_WORKFLOW,
+                third, "status")
+    assert env.s.plans.get(admin, SCHOOL, first).status is PlanStatus.AGREED
+    env.denied(lambda: env.s.plans.approve_many(admin, SCHOOL, [first, second]))
+    approved = env.s.plans.approve_many(director, SCHOOL, [first, second])
+    assert [p.status for p in approved] == [PlanStatus.APPROVED] * 2
+
+
 def test_rule6_considering_a_draft_is_refused(env: Env) -> None:
     created = env.s.plans.save(env.actor("teacher"), SCHOOL, plan())
     env.refused(lambda: env.s.plans.consider(env.actor("head"), SCHOOL, created.id, "m-math-26-2", 1,

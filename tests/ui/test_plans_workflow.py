@@ -273,8 +273,6 @@ def test_a_refused_bulk_agreement_names_the_plan_in_the_users_language(
     assert status_of(services, deputy, first) is PlanStatus.RECOMMENDED
 
 
-@pytest.mark.xfail(reason="PlanService.approve_many approves plan by plan: a refusal of a later plan leaves "
-                          "the earlier ones approved (not all or nothing, unlike agree_many)")
 def test_a_refused_bulk_approval_approves_nothing(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
     deputy, director = sign_in("administrator"), sign_in("director")
     first, second = recommended_plans(services, deputy, 2)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.accounts import COMMAND_LINE
-from desktop_app.i18n import LANGUAGES
+from desktop_app.i18n import LANGUAGES, LOCALES, format_date
 from desktop_app.paths import log_dir, resources_dir, translations_dir
 
 REQUIRED_RESOURCES = ("academic-years.json", "demo-school.json", "fonts/DejaVuSerif.ttf",
@@ -33,7 +34,24 @@ def _missing_files() -> list[str]:
     versions = Path(alembic_config().get_main_option("script_location") or "") / "versions"
     if not list(versions.glob("0*.py")):
         missing.append(str(versions))
-    return missing + _missing_qt()
+    return missing + _missing_qt() + _missing_locale_data()
+
+
+def _missing_locale_data() -> list[str]:
+    """Babel's data for the locales the program formats with (the bundle keeps only these)."""
+    from babel.numbers import format_decimal
+
+    missing = []
+    for language in LANGUAGES:
+        try:
+            month = format_date(date(2026, 9, 1), language, "LLLL yyyy")
+            format_decimal(1234.5, format="#,##0.##", locale=LOCALES[language])
+        except Exception as error:  # any failure here means the bundle lacks locale data
+            missing.append(f"babel locale data for {LOCALES[language]} ({error})")
+            continue
+        if "September" in month or not month[:1].isalpha():
+            missing.append(f"babel month names for {LOCALES[language]} ({month})")
+    return missing
 
 
 def _missing_qt() -> list[str]:

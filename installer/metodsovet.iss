@@ -1,9 +1,17 @@
-; Inno Setup 6 script for Metodsovet: a per-user install of the PyInstaller one-folder bundle.
+; Inno Setup 6.3 or newer (ArchitecturesAllowed=x64compatible) script for Metodsovet: a per-user
+; install of the PyInstaller one-folder bundle.
 ; Build on Windows: installer\build.ps1 (it runs PyInstaller, then ISCC on this file).
-; The bundle layout it expects (dist\metodsovet\):
-;   metodsovet.exe, _internal\ (Python, Qt, PySide6 plugins incl. platforms\qwindows.dll,
-;   translations\qtbase_kk.qm + qtbase_ru.qm, resources\ (fonts + licence, icons, presets, demo),
-;   translations\kk|ru\LC_MESSAGES\messages.po, desktop_app\storage\migrations\, schema.json)
+; The bundle layout it installs as is (dist\metodsovet\ -> {app}\):
+;   metodsovet.exe                      the program (windowed; icon and version resource from the spec)
+;   _internal\                          Python, Qt and the libraries, and the program's files:
+;     PySide6\plugins\platforms\qwindows.dll, qoffscreen.dll (no Qt\ level on Windows; Linux has
+;       PySide6/Qt/plugins), PySide6\translations\qtbase_kk.qm, qtbase_ru.qm
+;     resources\fonts\DejaVuSerif*.ttf + LICENSE-DejaVu.txt, resources\icons\metodsovet.ico,
+;       resources\academic-years.json, resources\demo-school.json
+;     translations\kk|ru\LC_MESSAGES\messages.po (compiled at run time into the user's data folder)
+;     desktop_app\storage\migrations\ (Alembic), desktop_app\services\exchange\schema.json
+; The program writes nothing under {app}: database, backups, compiled catalogs and logs are in
+; %LOCALAPPDATA%\Metodsovet\Metodsovet (platformdirs), which the uninstaller leaves alone.
 
 #define AppName "Metodsovet"
 #define AppVersion GetEnv("METODSOVET_VERSION")
@@ -65,11 +73,13 @@ Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
+; A postinstall entry runs as the user who started Setup, not elevated, even after "all users".
 Filename: "{app}\{#AppExe}"; Description: "{cm:Launch}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only what the program writes inside its own folder. The database, backups and logs live in the
-; user's data folder (%LOCALAPPDATA%\Metodsovet) and are never deleted by the uninstaller.
+; Only a stray __pycache__ inside the program's own folder (the frozen program reads its modules
+; from the archive in metodsovet.exe and should never write one). The database, backups and logs
+; live in the user's data folder (%LOCALAPPDATA%\Metodsovet\Metodsovet) and are never deleted.
 Type: filesandordirs; Name: "{app}\__pycache__"
 
 [Code]

@@ -138,6 +138,14 @@ class AccountService(Service):
         with self._db.transaction() as store:
             return store.list_users(actor.school)
 
+    def people(self, actor: Actor, school: str) -> dict[str, str]:
+        """Login → the full name of the teacher behind it, for the school's users: histories and
+        audit lines name people, not accounts. Logins without a teacher map to themselves."""
+        with self._read(actor, school) as store:
+            teachers = {t.id: t.full_name for t in store.list_teachers(school)}
+            return {u.login: teachers.get(u.teacher, u.login) if u.teacher else u.login
+                    for u in store.list_users(school)}
+
     def has_users(self) -> bool:
         with self._db.transaction() as store:
             return store.count_users() > 0

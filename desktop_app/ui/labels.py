@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
@@ -44,6 +44,11 @@ def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:
 
 def role_label(role: Role) -> str:
     return _(ROLE_LABELS[role])
+
+
+def local_time(moment: datetime) -> str:
+    """A stored (UTC) moment as the school's clock shows it: 27.11.2026 14:05."""
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 def short_date(day: date) -> str:

@@ -150,3 +150,12 @@ def test_change_password(env: Env) -> None:
     _sign_in_error(lambda: env.s.accounts.authenticate("raiono", password("viewer")))
     assert env.s.accounts.authenticate("raiono", "a-brand-new-one") == actor
     _sign_in_error(lambda: env.s.accounts.change_password(actor, "wrong-old-one", "another-new-one"))
+
+
+def test_people_name_the_teacher_behind_each_login_for_any_user_of_the_school(env: Env) -> None:
+    names = {t.id: t.full_name for t in env.s.teachers.list_teachers(env.actor("admin"), SCHOOL)}
+    people = env.s.accounts.people(env.actor("teacher"), SCHOOL)  # a teacher may read who did what
+    assert people["kim"] == names["t-05"] and people["zavuch"] == names["t-dep"]
+    assert people["raiono"] == "raiono"  # an account without a teacher keeps its login
+    with pytest.raises(DomainError):
+        env.s.accounts.people(env.actor("teacher"), "another-school")

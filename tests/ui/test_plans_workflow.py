@@ -145,9 +145,14 @@ def test_draft_to_approved_through_the_window_with_four_users(
     qtbot.addWidget(history)
     rows = history.rows()
     steps = [(row[1], row[2]) for row in rows]
-    assert steps == [("kim", "сохранён"), ("kim", "представлен на рассмотрение"),
-                     ("abenova", "рассмотрен на заседании: рекомендовано"),
-                     ("zavuch", "согласован заместителем директора"), ("director", "утверждён директором")]
+    people = services.accounts.people(director.actor, director.school)  # names, not logins
+    assert all(people[login] != login for login in ("kim", "abenova", "zavuch", "director"))
+    assert steps == [(people["kim"], "сохранён"), (people["kim"], "представлен на рассмотрение"),
+                     (people["abenova"], "рассмотрен на заседании: рекомендовано"),
+                     (people["zavuch"], "согласован заместителем директора"),
+                     (people["director"], "утверждён директором")]
+    assert people["zavuch"] in {t.full_name for t in services.teachers.list_teachers(
+        director.actor, director.school)}
     assert rows[2][3] == "Соответствует программе."
 
     # The PDF's title page carries the agreement and the approval, in either language.

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from desktop_app.domain.accounts import PlanEvent
 from desktop_app.domain.entities import CalendarPlan, PlanStatus
 from desktop_app.i18n import N_, _
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, event_label, label
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, event_label, label, local_time
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
@@ -36,11 +36,12 @@ class PlanHistoryDialog(QDialog):
         self.caption = caption
         s = session
         self.events = s.services.plans.history(s.actor, s.school, plan.id)
+        people = s.services.accounts.people(s.actor, s.school)
         self.plan_label = QLabel(self)
         self.plan_label.setWordWrap(True)
         self.model: RecordTableModel[PlanEvent] = RecordTableModel([
-            Column(N_("When"), lambda e: e.at.strftime("%d.%m.%Y %H:%M"), sort_key=lambda e: e.at.isoformat()),
-            Column(N_("Who"), lambda e: e.actor),
+            Column(N_("When"), lambda e: local_time(e.at), sort_key=lambda e: e.at.isoformat()),
+            Column(N_("Who"), lambda e: people.get(e.actor, e.actor)),
             Column(N_("Step"), lambda e: event_label(e.action)),
             Column(N_("Remarks"), note_text),
             Column(N_("Status"), lambda e: status_text(e.to_status) if e.from_status == e.to_status

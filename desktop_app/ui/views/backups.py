@@ -27,6 +27,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
+from desktop_app.ui.labels import local_time
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
@@ -38,7 +39,7 @@ FIRST_COUNT, COUNT_WIDTH = 4, 90
 
 def taken_at(entry: BackupEntry) -> str:
     """The moment of the backup in the computer's local time."""
-    return entry.info.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")
+    return local_time(entry.info.taken_at)
 
 
 def size_mb(entry: BackupEntry) -> str:

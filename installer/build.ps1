@@ -1,7 +1,7 @@
 # Builds the Windows setup on a Windows PC (PyInstaller does not cross-compile):
-#   1. Python 3.11+ from python.org, Inno Setup 6 (ISCC.exe on PATH or in the default folder);
-#   2. copy Inno Setup's unofficial Kazakh.isl next to metodsovet.iss;
-#   3. powershell -ExecutionPolicy Bypass -File installer\build.ps1
+#   1. Python 3.11+ from python.org, Inno Setup 6.3+ (ISCC.exe on PATH or in the default folder);
+#   2. powershell -ExecutionPolicy Bypass -File installer\build.ps1
+# The Kazakh wizard texts are installer\Kazakh.isl in the repository (see installer\README.md).
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path $PSScriptRoot -Parent)
 if (-not (Test-Path ".venv\Scripts\python.exe")) { py -3.11 -m venv .venv }
@@ -13,7 +13,6 @@ Write-Host "bundle: dist\metodsovet, $size MB unpacked"
 # user's log folder (%LOCALAPPDATA%\Metodsovet\Metodsovet\Logs).
 $test = Start-Process -FilePath dist\metodsovet\metodsovet.exe -ArgumentList "--self-test" -Wait -PassThru
 if ($test.ExitCode -ne 0) { throw "self-test failed (see self-test.log in the user's log folder)" }
-if (-not (Test-Path installer\Kazakh.isl)) { throw "installer\Kazakh.isl is missing (see installer\README.md)" }
 $iscc = (Get-Command ISCC.exe -ErrorAction SilentlyContinue).Source
 if (-not $iscc) { $iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
 & $iscc installer\metodsovet.iss

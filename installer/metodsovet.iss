@@ -49,13 +49,14 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
-; Kazakh uses Inno Setup's unofficial Kazakh.isl (Languages\Unofficial in the Inno Setup sources);
-; build.ps1 copies it next to this script as Kazakh.isl and refuses to build without it.
+; Kazakh: installer\Kazakh.isl in the repository, next to this script (a relative MessagesFile is
+; read from the script's folder): our own translation of every message of Inno Setup's English
+; Default.isl, checked by tests/installer/test_kazakh_isl.py. Russian comes with Inno Setup.
 Name: "kk"; MessagesFile: "Kazakh.isl"
 Name: "ru"; MessagesFile: "compiler:Languages\Russian.isl"
 
 [CustomMessages]
-kk.DesktopIcon=Жұмыс үстелінде белгіше жасау
+kk.DesktopIcon=Жұмыс үстелінде таңбаша жасау
 ru.DesktopIcon=Создать значок на рабочем столе
 kk.Launch=Методсоветті іске қосу
 ru.Launch=Запустить Методсовет

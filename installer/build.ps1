@@ -16,3 +16,4 @@ if ($test.ExitCode -ne 0) { throw "self-test failed (see self-test.log in the us
 $iscc = (Get-Command ISCC.exe -ErrorAction SilentlyContinue).Source
 if (-not $iscc) { $iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
 & $iscc installer\metodsovet.iss
+if ($LASTEXITCODE -ne 0) { throw "Inno Setup could not compile installer\metodsovet.iss (exit code $LASTEXITCODE)" }

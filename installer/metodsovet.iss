@@ -51,8 +51,10 @@ ArchitecturesInstallIn64BitMode=x64compatible
 [Languages]
 ; Kazakh: installer\Kazakh.isl in the repository, next to this script (a relative MessagesFile is
 ; read from the script's folder): our own translation of every message of Inno Setup's English
-; Default.isl, checked by tests/installer/test_kazakh_isl.py. Russian comes with Inno Setup.
-Name: "kk"; MessagesFile: "Kazakh.isl"
+; Default.isl, checked by tests/installer/test_kazakh_isl.py. Default.isl is read first, so a
+; message a newer Inno Setup adds shows in English instead of breaking the build. Russian comes
+; with Inno Setup.
+Name: "kk"; MessagesFile: "compiler:Default.isl,Kazakh.isl"
 Name: "ru"; MessagesFile: "compiler:Languages\Russian.isl"
 
 [CustomMessages]

@@ -80,8 +80,8 @@ class PlanDatesDialog(QDialog):
         self.calendar_text = QLabel(self.calendar_box)
         self.calendar_text.setWordWrap(True)
         QVBoxLayout(self.calendar_box).addWidget(self.calendar_text)
-        self.result = QLabel(self)
-        self.result.setWordWrap(True)
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
         self.not_fitting = QListWidget(self)
         self.not_fitting.setMaximumHeight(110)
         self.buttons = QDialogButtonBox(self)
@@ -95,7 +95,7 @@ class PlanDatesDialog(QDialog):
         layout.addWidget(self.timetable_box)
         layout.addWidget(self.week_note)
         layout.addWidget(self.calendar_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.not_fitting)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
@@ -145,8 +145,8 @@ class PlanDatesDialog(QDialog):
             filled, findings = fill_dates(self.plan, self.year, timetable)
         except UserError as error:
             self.filled, self.findings = None, []
-            self.result.setText(error.render(_))
-            self.result.setStyleSheet(ERROR_STYLE)
+            self.outcome.setText(error.render(_))
+            self.outcome.setStyleSheet(ERROR_STYLE)
             self.fill_button.setEnabled(False)
             return
         self.filled, self.findings = filled, findings
@@ -160,8 +160,8 @@ class PlanDatesDialog(QDialog):
             text = _("{placed} of {rows} rows get a date.").format(placed=0, rows=len(filled.rows))
         if findings:
             text += " " + _("Did not fit: {count}.").format(count=len(findings))
-        self.result.setText(text)
-        self.result.setStyleSheet(WARNING_STYLE if findings or not dated else OK_STYLE)
+        self.outcome.setText(text)
+        self.outcome.setStyleSheet(WARNING_STYLE if findings or not dated else OK_STYLE)
         for finding in findings:
             self.not_fitting.addItem(_(finding.message).format(**dict(finding.params)))
         self.not_fitting.setVisible(bool(findings))

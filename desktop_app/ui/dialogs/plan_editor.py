@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -104,6 +104,15 @@ class PlanRowsView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def finish_editing(self) -> None:
+        """Keep the cell being typed and close its editor (before saving or jumping to a row)."""
+        editor = QApplication.focusWidget()
+        if self.state() is QAbstractItemView.State.EditingState and editor is not None \
+                and self.isAncestorOf(editor):
+            delegate = self.itemDelegate()
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.selectionModel().selectedIndexes()}
         if not rows and self.currentIndex().isValid():
@@ -166,6 +175,7 @@ class PlanEditorDialog(QDialog):
         self.hours_per_week.setRange(0.5, 40)
         self.hours_per_week.setSingleStep(0.5)
         self.hours_per_week.setDecimals(1)
+        self.hours_per_week.setLocale(QLocale(QLocale.Language.Russian, QLocale.Country.Kazakhstan))  # 0,5
         self.hours_per_week.setValue(p.hours_per_week)
         self.errors = {name: error_label(self) for name in (*FIELDS, "rows")}
         self.captions = {name: QLabel(self) for name in FIELDS}
@@ -257,7 +267,7 @@ class PlanEditorDialog(QDialog):
         self.finding_list.itemClicked.connect(self._select_finding)
         self.finding_list.itemActivated.connect(self._select_finding)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
         for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
                            ("Ctrl+Insert", self.insert_row), ("Ctrl+Delete", self.delete_rows),
                            ("Alt+Up", lambda: self.move_row(-1)), ("Alt+Down", lambda: self.move_row(1))):
@@ -437,6 +447,7 @@ class PlanEditorDialog(QDialog):
     def _select_finding(self, item: QListWidgetItem) -> None:
         row = item.data(FINDING_ROW)
         if isinstance(row, int) and 1 <= row <= self.model.rowCount():
+            self.table.finish_editing()
             index = self.model.index(row - 1, Col.DATE)
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
@@ -446,10 +457,7 @@ class PlanEditorDialog(QDialog):
     def save(self) -> None:
         if self.model.read_only:
             return
-        editor = QApplication.focusWidget()
-        if self.table.state() is QAbstractItemView.State.EditingState and editor is not None \
-                and self.table.isAncestorOf(editor):  # keep the cell being typed (Ctrl+S)
-            self.table.itemDelegate().commitData.emit(editor)
+        self.table.finish_editing()  # Ctrl+S while typing in a cell
         show_refusal(None, self.errors, self.general_error)
         plan = self.current_plan()
         self.check_calendar()
@@ -469,9 +477,15 @@ class PlanEditorDialog(QDialog):
         self.dirty = False
         self.accept()
 
-    def reject(self) -> None:
+    def cancel(self) -> None:
+        """Cancel asks before throwing away what was typed."""
         if self.dirty and not self.model.read_only and QMessageBox.question(
                 self, _("Calendar-thematic plan"), _("Close without saving the changes?")) \
                 is not QMessageBox.StandardButton.Yes:
             return
-        super().reject()
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.dirty and not self.model.read_only:
+            return  # Escape does not throw away a typed plan; Cancel asks first
+        super().keyPressEvent(event)

@@ -1,0 +1,268 @@
+"""The KTP editor: typed from the keyboard, rows moved, dates filled, rule 7 flagged, copied, locked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktop_app import i18n
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
+from desktop_app.domain.errors import DomainError, Rule
+from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
+from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.language import install_language_hook
+from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
+from desktop_app.ui.session import Session
+from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+
+from .conftest import type_text
+
+YEAR = "2026-2027"
+
+
+def _year(session: Session) -> AcademicYear:
+    return session.services.schools.get_year(session.actor, session.school, YEAR)
+
+
+def _open(qtbot, session: Session, plan: CalendarPlan | None = None) -> PlanEditorDialog:  # type: ignore[no-untyped-def]
+    dialog = PlanEditorDialog(session, _year(session), plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    return dialog
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def _type_cell(text: str) -> None:
+    """Type into the table as a teacher does: the first key opens the editor, Tab moves on."""
+    for char in text:
+        type_text(_focus(), char)
+    QTest.keyClick(_focus(), Qt.Key.Key_Tab)
+
+
+def _draft(session: Session, rows: list[PlanRow], teacher: str | None = None, grade: int = 7) -> CalendarPlan:
+    plan = CalendarPlan("", teacher or session.actor.teacher or "", "informatics", YEAR, grade, Language.KK, 1,
+                        rows=rows, classes=["7В"])
+    return session.services.plans.save(session.actor, session.school, plan)
+
+
+def _cell(dialog: PlanEditorDialog, row: int, column: Col) -> str:
+    return str(dialog.model.data(dialog.model.index(row, column)))
+
+
+def test_type_a_plan_with_the_keyboard_then_save_and_reload(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("teacher")
+    dialog = _open(qtbot, session)
+    assert not dialog.teacher.isEnabled() and dialog.teacher.currentData() == session.actor.teacher
+    dialog.grade.setValue(7)
+    dialog.classes.setText("7А, 7Ә")
+    dialog.insert_button.click()  # the first row; the cursor stands in its topic
+    assert dialog.model.rowCount() == 1 and dialog.table.currentIndex().column() == Col.TOPIC
+    dialog.table.setFocus()
+    for text in ("Компьютер және ақпарат", "7.1.1.1; 7.1.1.2", "1", "02.09.2026", "БЖБ"):
+        _type_cell(text)
+    # Past the last cell: a new row, the cursor in its term.
+    assert dialog.model.rowCount() == 2 and dialog.table.currentIndex() == dialog.model.index(1, Col.TERM)
+    for text in ("I", "7.1 бөлім", "Ақпаратты кодтау", "7.1.2.1", "0,5", "09.09.2026"):
+        _type_cell(text)
+    QTest.keyClick(_focus(), Qt.Key.Key_Return)  # Enter moves on as Tab does
+    assert dialog.table.currentIndex() == dialog.model.index(1, Col.NOTE) or dialog.model.rowCount() == 3
+    rows, errors = dialog.model.parse()
+    assert errors == []
+    assert [(r.number, r.term, r.topic, r.objectives, r.hours, r.date, r.note) for r in rows] == [
+        (1, 1, "Компьютер және ақпарат", ["7.1.1.1", "7.1.1.2"], 1.0, date(2026, 9, 2), "БЖБ"),
+        (2, 1, "Ақпаратты кодтау", ["7.1.2.1"], 0.5, date(2026, 9, 9), None),
+    ]
+    assert rows[1].section == "7.1 бөлім"
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None
+    stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)
+    assert stored.status is PlanStatus.DRAFT and stored.classes == ["7А", "7Ә"] and stored.grade == 7
+    assert [(r.topic, r.hours, r.date) for r in stored.rows] == [(r.topic, r.hours, r.date) for r in rows]
+    again = _open(qtbot, session, stored)
+    assert _cell(again, 1, Col.HOURS) == "0,5" and _cell(again, 0, Col.OBJECTIVES) == "7.1.1.1; 7.1.1.2"
+
+
+def test_insert_move_and_delete_rows_then_save(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(i, f"Тақырып {i}", 1, term=1) for i in range(1, 5)])
+    dialog = _open(qtbot, session, plan)
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.TOPIC))
+    dialog.insert_button.click()  # before row 2; the focus goes to the table
+    _type_cell("Жаңа")
+    assert [_cell(dialog, r, Col.TOPIC) for r in range(5)] == [
+        "Тақырып 1", "Жаңа", "Тақырып 2", "Тақырып 3", "Тақырып 4"]
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.TOPIC))
+    dialog.up_button.click()
+    assert _cell(dialog, 0, Col.TOPIC) == "Жаңа" and _cell(dialog, 0, Col.NUMBER) == "1"
+    dialog.table.setCurrentIndex(dialog.model.index(4, Col.TOPIC))
+    dialog.up_button.click()
+    dialog.down_button.click()
+    dialog.down_button.click()  # already the last row: nothing moves
+    assert _cell(dialog, 4, Col.TOPIC) == "Тақырып 4"
+    dialog.table.clearSelection()
+    dialog.table.selectionModel().select(dialog.model.index(2, Col.TOPIC),
+                                         dialog.table.selectionModel().SelectionFlag.Select)
+    dialog.table.selectionModel().select(dialog.model.index(3, Col.TOPIC),
+                                         dialog.table.selectionModel().SelectionFlag.Select)
+    dialog.delete_button.click()
+    assert [_cell(dialog, r, Col.TOPIC) for r in range(3)] == ["Жаңа", "Тақырып 1", "Тақырып 4"]
+    assert [_cell(dialog, r, Col.NUMBER) for r in range(3)] == ["1", "2", "3"]
+    dialog.save_button.click()
+    stored = session.services.plans.get(session.actor, session.school, plan.id)
+    assert [(r.number, r.topic) for r in stored.rows] == [(1, "Жаңа"), (2, "Тақырып 1"), (3, "Тақырып 4")]
+
+
+def test_fill_dates_from_a_timetable(qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("ru")
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1), PlanRow(2, "Алгоритм", 2, term=1),
+                            PlanRow(3, "Цикл", 1, term=2)])
+    dialog = _open(qtbot, session, plan)
+    seen: list[str] = []
+
+    def choose_wednesday_and_friday(self: PlanDatesDialog) -> int:
+        self.set_timetable({2: 1, 4: 1})  # Wednesday and Friday, one lesson each
+        seen.append(self.outcome.text())
+        self.fill_button.click()
+        return self.result()
+
+    monkeypatch.setattr(PlanDatesDialog, "exec", choose_wednesday_and_friday)
+    dialog.dates_button.click()
+    assert "3 из 3" in seen[0]
+    assert [_cell(dialog, r, Col.DATE) for r in range(3)] == ["02.09.2026", "04.09.2026", "04.11.2026"]
+    assert "3 из 3" in dialog.summary.text()
+    assert dialog.blocked.styleSheet() == OK_STYLE
+
+
+def test_the_dates_dialog_says_what_did_not_fit(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("teacher")
+    rows = [PlanRow(i, f"Т{i}", 1, term=4) for i in range(1, 12)]
+    plan = CalendarPlan("", "t-05", "informatics", YEAR, 7, Language.KK, 1, rows=rows)
+    dates = PlanDatesDialog(session, _year(session), plan)
+    qtbot.addWidget(dates)
+    dates.set_timetable({0: 1})  # Mondays of term 4: 29.03 ... 24.05 without 10.05, eight lessons
+    assert dates.filled is not None and [f.row for f in dates.findings] == [9, 10, 11]
+    assert dates.not_fitting.count() == 3 and dates.fill_button.isEnabled()
+    dates.set_timetable({})
+    assert dates.filled is None and not dates.fill_button.isEnabled() and dates.outcome.styleSheet() == ERROR_STYLE
+
+
+@pytest.mark.parametrize("day", ["16.12.2026", "05.09.2026"])  # Independence Day; a Saturday
+def test_a_lesson_on_a_day_off_is_flagged_and_blocks_submission(qtbot, sign_in, day: str) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("kk")
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1, date=date(2026, 9, 2)),
+                            PlanRow(2, "Алгоритм", 1, term=2, date=date(2026, 12, 9))])
+    dialog = _open(qtbot, session, plan)
+    assert dialog.blocked.styleSheet() == OK_STYLE
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.DATE))
+    dialog.table.setFocus()
+    _type_cell(day)
+    index = dialog.model.index(1, Col.DATE)
+    assert dialog.model.data(index, Qt.ItemDataRole.BackgroundRole).color() == ERROR_COLOUR
+    tooltip = dialog.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(f"2-жол: {day}")
+    assert dialog.blocked.styleSheet() == ERROR_STYLE and "бұғатталған" in dialog.blocked.text()
+    flagged = [dialog.finding_list.item(i) for i in range(dialog.finding_list.count())]
+    assert any(item.text() == tooltip for item in flagged)
+    dialog.table.setCurrentIndex(dialog.model.index(0, Col.TOPIC))
+    dialog._select_finding(next(item for item in flagged if item.text() == tooltip))
+    assert dialog.table.currentIndex() == index
+    dialog.save_button.click()  # a draft may hold it; submission may not
+    assert dialog.saved_plan is not None
+    with pytest.raises(DomainError) as refused:
+        session.services.plans.submit(session.actor, session.school, plan.id)
+    assert refused.value.rule is Rule.PLAN_CALENDAR and refused.value.field == "rows.2.date"
+
+
+def test_copy_from_a_colleague(qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("head")  # Әбенова teaches algebra; Қасымов's algebra plan of grade 8 is the source
+    dialog = _open(qtbot, session)
+    dialog.subject.setCurrentIndex(dialog.subject.findData("algebra"))
+    dialog.grade.setValue(8)
+    dialog.hours_per_week.setValue(3)
+    listed: list[list[str]] = []
+
+    def choose_kasymov(self: PlanCopyDialog) -> int:
+        listed.append([p.id for p in self.sources])
+        self.select("ktp-alg8-26")
+        self.copy_button.click()
+        return self.result()
+
+    monkeypatch.setattr(PlanCopyDialog, "exec", choose_kasymov)
+    dialog.copy_button.click()
+    assert listed == [["ktp-alg8-26"]]
+    source = session.services.plans.get(session.actor, session.school, "ktp-alg8-26")
+    assert [_cell(dialog, r, Col.TOPIC) for r in range(dialog.model.rowCount())] == [r.topic for r in source.rows]
+    assert all(_cell(dialog, r, Col.DATE) == "" for r in range(dialog.model.rowCount()))
+    dialog.save_button.click()
+    assert dialog.saved_plan is not None and dialog.saved_plan.teacher == "t-01"
+    assert dialog.saved_plan.id != "ktp-alg8-26" and len(dialog.saved_plan.rows) == len(source.rows)
+
+
+def test_an_approved_plan_opens_read_only(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("ru")
+    session = sign_in("teacher")
+    plan = session.services.plans.get(session.actor, session.school, "ktp-inf7-26")
+    dialog = _open(qtbot, session, plan)
+    assert dialog.model.read_only and not dialog.save_button.isVisible()
+    assert not dialog.insert_button.isEnabled() and not dialog.hours_per_week.isEnabled()
+    assert not dialog.model.flags(dialog.model.index(0, Col.TOPIC)) & Qt.ItemFlag.ItemIsEditable
+    assert "новую версию" in dialog.status_line.text()
+    dialog.table.setCurrentIndex(dialog.model.index(0, Col.TOPIC))
+    dialog.table.setFocus()
+    _type_cell("x")
+    assert _cell(dialog, 0, Col.TOPIC) == plan.rows[0].topic
+    dialog.cancel_button.click()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_refused_save_keeps_everything_typed(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1, date=date(2026, 9, 2))])
+    dialog = _open(qtbot, session, plan)
+    dialog.model.setData(dialog.model.index(0, Col.HOURS), "көп")
+    dialog.save_button.click()  # the hours are not a number: refused before the service
+    assert dialog.isVisible() and dialog.saved_plan is None and dialog.errors["rows"].isVisible()
+    assert _cell(dialog, 0, Col.HOURS) == "көп"
+    dialog.model.setData(dialog.model.index(0, Col.HOURS), "2")
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
+    session.services.plans.submit(session.actor, session.school, plan.id)  # meanwhile, elsewhere
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.saved_plan is None and dialog.general_error.isVisible()
+    assert plan.id in dialog.general_error.text()
+    assert _cell(dialog, 0, Col.TOPIC) == "Кіріспе сабақ" and _cell(dialog, 0, Col.HOURS) == "2"
+
+
+def test_the_deputy_writes_a_plan_for_any_teacher_and_the_texts_follow_the_language(  # type: ignore[no-untyped-def]
+        qtbot, sign_in) -> None:
+    install_language_hook()
+    i18n.set_language("kk")
+    session = sign_in("administrator")
+    dialog = _open(qtbot, session)
+    assert dialog.teacher.isEnabled() and dialog.teacher.count() > 5
+    kk = (dialog.captions["hours_per_week"].text(), dialog.check_box.title(), dialog.insert_button.text(),
+          dialog.summary.text(), dialog.model.headerData(Col.TOPIC, Qt.Orientation.Horizontal))
+    i18n.set_language("ru")
+    ru = (dialog.captions["hours_per_week"].text(), dialog.check_box.title(), dialog.insert_button.text(),
+          dialog.summary.text(), dialog.model.headerData(Col.TOPIC, Qt.Orientation.Horizontal))
+    assert all(a != b for a, b in zip(kk, ru, strict=True)), (kk, ru)
+    assert ru[0] == "Часов в неделю" and kk[4] == "Сабақтың тақырыбы"
+    dialog.teacher.setCurrentIndex(dialog.teacher.findData("t-06"))
+    dialog.subject.setCurrentIndex(dialog.subject.findData("kazlang"))
+    dialog.insert_button.click()
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Фонетика")
+    dialog.save_button.click()
+    assert dialog.saved_plan is not None and dialog.saved_plan.teacher == "t-06"

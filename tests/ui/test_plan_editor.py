@@ -76,20 +76,29 @@ def test_type_a_plan_with_the_keyboard_then_save_and_reload(qtbot, sign_in) -> N
     assert dialog.model.rowCount() == 2 and dialog.table.currentIndex() == dialog.model.index(1, Col.TERM)
     for text in ("I", "7.1 бөлім", "Ақпаратты кодтау", "7.1.2.1", "0,5", "09.09.2026"):
         _type_cell(text)
-    QTest.keyClick(_focus(), Qt.Key.Key_Return)  # Enter moves on as Tab does
-    assert dialog.table.currentIndex() == dialog.model.index(1, Col.NOTE) or dialog.model.rowCount() == 3
+    assert dialog.table.currentIndex() == dialog.model.index(1, Col.NOTE)
+    QTest.keyClick(_focus(), Qt.Key.Key_Return)  # Enter moves on as Tab does: past the last cell, a new row
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=2000)  # the editor closes queued
+    assert dialog.model.rowCount() == 3 and dialog.table.currentIndex() == dialog.model.index(2, Col.TERM)
+    QTest.keyClick(_focus(), Qt.Key.Key_Escape)  # leave the new row's editor
+    QTest.keyClick(dialog.table, Qt.Key.Key_Return)  # not editing: Enter moves on too
+    assert dialog.table.currentIndex() == dialog.model.index(2, Col.SECTION)
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.NOTE))
+    for char in "ТЖБ":  # typed but neither Tab nor Enter: Ctrl+S keeps it
+        type_text(_focus(), char)
     rows, errors = dialog.model.parse()
-    assert errors == []
+    assert errors == [] and len(rows) == 2  # the blank row at the end is not part of the plan
     assert [(r.number, r.term, r.topic, r.objectives, r.hours, r.date, r.note) for r in rows] == [
         (1, 1, "Компьютер және ақпарат", ["7.1.1.1", "7.1.1.2"], 1.0, date(2026, 9, 2), "БЖБ"),
         (2, 1, "Ақпаратты кодтау", ["7.1.2.1"], 0.5, date(2026, 9, 9), None),
     ]
     assert rows[1].section == "7.1 бөлім"
-    dialog.save_button.click()
+    QTest.keyClick(_focus(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)
     assert stored.status is PlanStatus.DRAFT and stored.classes == ["7А", "7Ә"] and stored.grade == 7
     assert [(r.topic, r.hours, r.date) for r in stored.rows] == [(r.topic, r.hours, r.date) for r in rows]
+    assert [r.note for r in stored.rows] == ["БЖБ", "ТЖБ"]
     again = _open(qtbot, session, stored)
     assert _cell(again, 1, Col.HOURS) == "0,5" and _cell(again, 0, Col.OBJECTIVES) == "7.1.1.1; 7.1.1.2"
 

@@ -166,6 +166,11 @@ def test_the_dates_dialog_says_what_did_not_fit(qtbot, sign_in) -> None:  # type
     assert dates.not_fitting.count() == 3 and dates.fill_button.isEnabled()
     dates.set_timetable({})
     assert dates.filled is None and not dates.fill_button.isEnabled() and dates.outcome.styleSheet() == ERROR_STYLE
+    i18n.set_language("ru")
+    again = PlanDatesDialog(session, _year(session), CalendarPlan(
+        "", "t-05", "informatics", YEAR, 7, Language.KK, 1, rows=[PlanRow(1, "Т", 1, date=date(2026, 9, 7))]))
+    qtbot.addWidget(again)
+    assert "1 из 1" in again.outcome.text() and "будут заменены" in again.outcome.text()
 
 
 @pytest.mark.parametrize("day", ["16.12.2026", "05.09.2026"])  # Independence Day; a Saturday

@@ -160,6 +160,9 @@ class PlanDatesDialog(QDialog):
             text = _("{placed} of {rows} rows get a date.").format(placed=0, rows=len(filled.rows))
         if findings:
             text += " " + _("Did not fit: {count}.").format(count=len(findings))
+        already = sum(1 for row in self.plan.rows if row.date is not None)
+        if already:
+            text += " " + _("The {count} date(s) already in the plan are replaced.").format(count=already)
         self.outcome.setText(text)
         self.outcome.setStyleSheet(WARNING_STYLE if findings or not dated else OK_STYLE)
         for finding in findings:

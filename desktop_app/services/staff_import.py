@@ -174,7 +174,8 @@ def check_package(data: bytes, required: str, not_what: ImportFileError,
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        # NotImplementedError: a zip "version needed" above what Python reads (a damaged header).
         raise not_what from error
     if required not in names:
         raise not_what

@@ -336,3 +336,22 @@ def test_a_broken_real_file_never_crashes_the_reader(name: str, flips: list[tupl
         assert error.field == "file" and error.render()
         return
     assert all(isinstance(r.row.topic, str) for r in parsed.rows)
+
+
+def _with_zip_version(data: bytes, version: int) -> bytes:
+    """The package with every "version needed to extract" set to ``version`` (as a damaged header)."""
+    changed = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 4), (b"PK\x01\x02", 6)):
+        start = changed.find(signature)
+        while start >= 0:
+            changed[start + offset] = version
+            start = changed.find(signature, start + 4)
+    return bytes(changed)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in _REAL if not n.endswith(".csv")))
+def test_a_package_of_an_unknown_zip_version_is_refused_with_a_message(name: str) -> None:
+    """Found by hypothesis: zipfile raises NotImplementedError ("zip file version 6.4")."""
+    with pytest.raises(PlanFileError) as refused:
+        parse_plan(name, _with_zip_version(_REAL[name], 64), START)
+    assert refused.value.field == "file" and refused.value.render()

@@ -138,7 +138,7 @@ def plan_calendar_findings(
             findings.append(
                 CalendarFinding(
                     plan.id, row.number, row.date, Severity.ERROR, _DAY_OFF_MESSAGES[reason],
-                    (("row", row.number), ("date", row.date.isoformat())),
+                    (("row", row.number), ("date", row.date)),
                 )
             )
             continue
@@ -148,7 +148,7 @@ def plan_calendar_findings(
                 CalendarFinding(
                     plan.id, row.number, row.date, Severity.WARNING,
                     N_("row {row}: {date} lies in term {actual}, not in term {term}"),
-                    (("row", row.number), ("date", row.date.isoformat()),
+                    (("row", row.number), ("date", row.date),
                      ("actual", term), ("term", row.term)),
                 )
             )

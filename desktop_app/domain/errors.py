@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum, unique
 from typing import Any
 
@@ -76,6 +77,19 @@ class UserError(Exception):
         raise NotImplementedError
 
 
+def render_params(params: dict[str, Any], translate: Any = None) -> dict[str, Any]:
+    """Message parameters as people read them: a ``Msg`` translated, a date as 27.11.2026 (the numeric
+    form both languages use in school paperwork)."""
+    shown: dict[str, Any] = {}
+    for key, value in params.items():
+        if translate and isinstance(value, Msg):
+            value = translate(value)
+        elif isinstance(value, date):
+            value = value.strftime("%d.%m.%Y")
+        shown[key] = value
+    return shown
+
+
 @dataclass
 class DomainError(UserError):
     """A refusal the user can act on.
@@ -97,12 +111,8 @@ class DomainError(UserError):
     def render(self, translate: Any = None) -> str:
         """The message in the user's language (``translate`` is a gettext function)."""
         template = translate(self.message) if translate else self.message
-        params = {
-            key: translate(value) if translate and isinstance(value, Msg) else value
-            for key, value in self.params.items()
-        }
         try:
-            return str(template).format(**params)
+            return str(template).format(**render_params(self.params, translate))
         except (KeyError, IndexError, ValueError):
             return str(template)
 

@@ -40,8 +40,8 @@ def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
             errors.append(DomainError(
                 Rule.MEETING_NUMBERING,
                 N_("meeting No. {number} ({date}) is dated before meeting No. {previous} ({previous_date})"),
-                {"number": later.number, "date": later.date.isoformat(),
-                 "previous": earlier.number, "previous_date": earlier.date.isoformat()},
+                {"number": later.number, "date": later.date,
+                 "previous": earlier.number, "previous_date": earlier.date},
                 record=later.id, field="date",
             ))
     return errors
@@ -60,8 +60,8 @@ def date_errors(meeting: Meeting, year: AcademicYear) -> list[DomainError]:
     return [DomainError(
         Rule.MEETING_NUMBERING,
         N_("{date} is outside the academic year {year} ({first} – {last})"),
-        {"date": meeting.date.isoformat(), "year": year.id, "first": first.isoformat(),
-         "last": last.isoformat()},
+        {"date": meeting.date, "year": year.id, "first": first,
+         "last": last},
         record=meeting.id, field="date",
     )]
 
@@ -83,7 +83,7 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
             errors.append(DomainError(
                 Rule.MEETING_ATTENDANCE,
                 N_("{teacher} is not a member of {body} on {date}"),
-                {"teacher": entry.teacher, "body": body.id, "date": day.isoformat()},
+                {"teacher": entry.teacher, "body": body.id, "date": day},
                 record=meeting.id, field="attendance",
             ))
     present = {a.teacher for a in meeting.attendance if a.present}
@@ -94,7 +94,7 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
          N_("the secretary {teacher} is not a member of {body} on {date}"),
          N_("the secretary {teacher} is not marked present")),
     ):
-        params = {"teacher": teacher, "body": body.id, "date": day.isoformat()}
+        params = {"teacher": teacher, "body": body.id, "date": day}
         if not body.is_member(teacher, day):
             errors.append(DomainError(
                 Rule.MEETING_ATTENDANCE, message_member, params, record=meeting.id, field=role
@@ -162,6 +162,6 @@ def meeting_day_errors(meeting: Meeting, today: date) -> list[DomainError]:
     if meeting.status is not MeetingStatus.DRAFT and meeting.date > today:
         return [DomainError(
             Rule.VALUE, N_("the meeting of {date} has not taken place yet"),
-            {"date": meeting.date.isoformat()}, record=meeting.id, field="status",
+            {"date": meeting.date}, record=meeting.id, field="status",
         )]
     return []

@@ -21,7 +21,7 @@ def mentorship_errors(mentorship: Mentorship, year: AcademicYear) -> list[Domain
     if mentorship.end < mentorship.start:
         errors.append(DomainError(
             Rule.MENTORSHIP, N_("the mentorship ends ({end}) before it starts ({start})"),
-            {"start": mentorship.start.isoformat(), "end": mentorship.end.isoformat()},
+            {"start": mentorship.start, "end": mentorship.end},
             record=mentorship.id, field="end",
         ))
     for name, day in (("start", mentorship.start), ("end", mentorship.end)):
@@ -29,8 +29,8 @@ def mentorship_errors(mentorship: Mentorship, year: AcademicYear) -> list[Domain
             errors.append(DomainError(
                 Rule.MENTORSHIP,
                 N_("{date} is outside the academic year {year} ({first} – {last})"),
-                {"date": day.isoformat(), "year": year.id, "first": first.isoformat(),
-                 "last": last.isoformat()},
+                {"date": day, "year": year.id, "first": first,
+                 "last": last},
                 record=mentorship.id, field=name,
             ))
     return errors

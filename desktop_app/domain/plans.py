@@ -93,7 +93,7 @@ def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
     _expect(plan, PlanStatus.RECOMMENDED)
     if approval.on < meeting_date:
         raise _refuse(plan, N_("the agreement date {date} is before the meeting of {previous}"),
-                      field="agreed", date=approval.on.isoformat(), previous=meeting_date.isoformat())
+                      field="agreed", date=approval.on, previous=meeting_date)
     plan.agreed = approval
     plan.status = PlanStatus.AGREED
 
@@ -104,7 +104,7 @@ def approve(plan: CalendarPlan, approval: Approval) -> None:
     assert plan.agreed is not None
     if approval.on < plan.agreed.on:
         raise _refuse(plan, N_("the approval date {date} is before the agreement of {previous}"),
-                      field="approved", date=approval.on.isoformat(), previous=plan.agreed.on.isoformat())
+                      field="approved", date=approval.on, previous=plan.agreed.on)
     plan.approved = approval
     plan.status = PlanStatus.APPROVED
 
@@ -199,7 +199,7 @@ def record_errors(
     for (_, before), (field, after) in itertools.pairwise(dates):
         if after < before:
             fail(N_("the plan {id}: {date} is before the previous step of {previous}"), field,
-                 date=after.isoformat(), previous=before.isoformat())
+                 date=after, previous=before)
     return errors
 
 

@@ -155,10 +155,10 @@ def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
     first, last = year.window
     if year.end < year.start:
         fail(".end", N_("the academic year {year} ends ({end}) before it starts ({start})"),
-             start=year.start.isoformat(), end=year.end.isoformat())
+             start=year.start, end=year.end)
     elif year.end > last:
         fail(".end", N_("the academic year {year} runs past {last} ({end})"),
-             end=year.end.isoformat(), last=last.isoformat())
+             end=year.end, last=last)
     numbers: set[int] = set()
     for i, term in enumerate(year.terms):
         if term.number in numbers:
@@ -166,18 +166,18 @@ def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
         numbers.add(term.number)
         if term.end < term.start:
             fail(f".terms[{i}].end", N_("term {term} ends ({end}) before it starts ({start})"),
-                 term=term.number, start=term.start.isoformat(), end=term.end.isoformat())
+                 term=term.number, start=term.start, end=term.end)
         elif not (year.start <= term.start and term.end <= year.end):
             fail(f".terms[{i}]", N_("term {term} ({start} – {end}) is outside the academic year {year}"),
-                 term=term.number, start=term.start.isoformat(), end=term.end.isoformat())
+                 term=term.number, start=term.start, end=term.end)
     for name, holidays in (("holidays", year.holidays), ("grade1_holidays", year.grade1_holidays)):
         for i, holiday in enumerate(holidays):
             if holiday.end < holiday.start:
                 fail(f".{name}[{i}].end", N_("a holiday ends ({end}) before it starts ({start})"),
-                     start=holiday.start.isoformat(), end=holiday.end.isoformat())
+                     start=holiday.start, end=holiday.end)
             elif holiday.start < first or holiday.end > last:
                 fail(f".{name}[{i}]", N_("a holiday ({start} – {end}) is outside the academic year {year}"),
-                     start=holiday.start.isoformat(), end=holiday.end.isoformat())
+                     start=holiday.start, end=holiday.end)
     return [Finding("academic_years", position, year.id, error, detail) for detail, error in errors]
 
 

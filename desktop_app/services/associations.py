@@ -121,7 +121,7 @@ class AssociationService(Service):
                         Rule.MEETING_ATTENDANCE,
                         N_("{teacher} is recorded in the protocol No. {number} of {date}; the membership "
                            "must cover that day"),
-                        {"teacher": teacher, "number": meeting.number, "date": meeting.date.isoformat()},
+                        {"teacher": teacher, "number": meeting.number, "date": meeting.date},
                         record=after.id, field="members")
 
     def add_member(self, actor: Actor, school: str, association: str, teacher: str,

@@ -168,7 +168,7 @@ class MentoringService(Service):
             ensure_mentorship_open(record)
             if not record.start <= session.date <= record.end:
                 raise DomainError(Rule.MENTORSHIP, N_("{date} is outside the mentorship's period"),
-                                  {"date": session.date.isoformat()}, record=mentorship, field="sessions")
+                                  {"date": session.date}, record=mentorship, field="sessions")
             record.sessions.append(session)
             record.sessions.sort(key=lambda s: s.date)
             self._check(store, school, record)
@@ -190,7 +190,7 @@ class MentoringService(Service):
             ensure_mentorship_open(record)
             if not record.start <= session.date <= record.end:
                 raise DomainError(Rule.MENTORSHIP, N_("{date} is outside the mentorship's period"),
-                                  {"date": session.date.isoformat()}, record=mentorship, field="date")
+                                  {"date": session.date}, record=mentorship, field="date")
             found(store.get_subject(school, subject), "subject", subject)
             mentor_watches = session.kind is SessionKind.MENTOR_VISITS_LESSON
             teacher, observer = ((record.mentee, record.mentor) if mentor_watches

@@ -186,7 +186,7 @@ class PlanService(Service):
                 store.save_meeting(school, held)
             if held.status is MeetingStatus.DRAFT and held.date > self.today():
                 raise DomainError(Rule.PLAN_WORKFLOW, N_("the meeting of {date} has not taken place yet"),
-                                  {"date": held.date.isoformat()}, record=plan, field="review")
+                                  {"date": held.date}, record=plan, field="review")
             before = record.status
             workflow.consider(record, held, body, item, outcome, remarks)
             store.save_plan(school, record)

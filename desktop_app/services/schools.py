@@ -74,7 +74,7 @@ def year_errors(year: AcademicYear) -> list[DomainError]:
     for holiday in year.holidays + year.grade1_holidays:
         if holiday.end < holiday.start:
             refuse(N_("a holiday from {date} ends before it starts"), "holidays",
-                   date=holiday.start.isoformat())
+                   date=holiday.start)
     return errors
 
 

@@ -147,7 +147,7 @@ def test_a_lesson_on_a_day_off_blocks_submission(day, reason):
     p = plan(hours_per_week=1, rows=dated_rows("2025-09-02", day, "2025-09-03"))
     blockers = submission_blockers(p, year_2025())
     assert wheres(blockers) == [(R7, "p1", "rows.2.date")]
-    assert blockers[0].params == {"row": 2, "date": day}
+    assert blockers[0].params == {"row": 2, "date": date.fromisoformat(day)}
     assert reason in blockers[0].render()
 
 

@@ -51,13 +51,14 @@ def test_the_mentor_is_not_the_mentee():
 def test_the_period_lies_inside_the_academic_year(start, end, fields):
     errors = mentorship_errors(mentorship(start=start, end=end), year_2025())
     assert wheres(errors) == [(R8, "ms1", f) for f in fields]
-    assert all(e.params["first"] == "2025-08-01" and e.params["last"] == "2026-07-31" for e in errors)
+    assert all(e.params["first"] == d("2025-08-01") and e.params["last"] == d("2026-07-31") for e in errors)
 
 
 def test_the_period_ends_after_it_starts():
     errors = mentorship_errors(mentorship(start="2026-01-10", end="2025-12-01"), year_2025())
     assert wheres(errors) == [(R8, "ms1", "end")]
-    assert errors[0].params == {"start": "2026-01-10", "end": "2025-12-01"}
+    assert errors[0].params == {"start": d("2026-01-10"), "end": d("2025-12-01")}
+    assert errors[0].render() == "the mentorship ends (01.12.2025) before it starts (10.01.2026)"
 
 
 def test_all_problems_are_reported_together():

@@ -215,7 +215,7 @@ def test_draft_plan_with_lesson_on_day_off_is_accepted_and_warned() -> None:
     warnings = calendar_warnings(records)
     assert [(f.full_path, f.rule) for f in warnings] == [
         ("plans[0].rows[0]", Rule.PLAN_CALENDAR), ("plans[0]", Rule.PLAN_CALENDAR)]
-    assert "2026-12-16" in warnings[0].error.render()
+    assert "16.12.2026" in warnings[0].error.render()
     assert "34" in warnings[1].error.render()
     plan.status = PlanStatus.SUBMITTED
     assert where(validate_records(records)) == [("plans[0].rows[0]", "p1", Rule.PLAN_CALENDAR)]

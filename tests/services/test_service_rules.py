@@ -413,7 +413,7 @@ def test_rule7_lesson_on_a_saturday_blocks_submission(env: Env) -> None:
     created = env.s.plans.save(teacher, SCHOOL, plan(dates=dates))
     error = env.refused(lambda: env.s.plans.submit(teacher, SCHOOL, created.id), Rule.PLAN_CALENDAR,
                         created.id, "rows.4.date")
-    assert error.params == {"row": 4, "date": "2026-11-28"}
+    assert error.params == {"row": 4, "date": d("2026-11-28")}
     assert env.s.plans.get(teacher, SCHOOL, created.id).status is PlanStatus.DRAFT
 
 

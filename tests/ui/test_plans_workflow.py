@@ -212,7 +212,7 @@ def test_submission_with_a_lesson_on_a_day_off_is_refused_naming_the_row_and_dat
         i18n.set_language(language)
         assert not mine.submit()
         text = mine.message.text()
-        assert str(rows[2].number) in text and "2026-09-06" in text and words in text
+        assert str(rows[2].number) in text and "06.09.2026" in text and words in text
     assert status_of(services, teacher, draft.id) is PlanStatus.DRAFT
 
 

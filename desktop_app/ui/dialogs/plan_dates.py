@@ -166,6 +166,6 @@ class PlanDatesDialog(QDialog):
         self.outcome.setText(text)
         self.outcome.setStyleSheet(WARNING_STYLE if findings or not dated else OK_STYLE)
         for finding in findings:
-            self.not_fitting.addItem(_(finding.message).format(**dict(finding.params)))
+            self.not_fitting.addItem(finding.as_error().render(_))
         self.not_fitting.setVisible(bool(findings))
         self.fill_button.setEnabled(bool(filled.rows))

@@ -42,7 +42,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import EDITABLE
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE, error_label, show_refusal
@@ -53,10 +53,7 @@ FINDING_ROW = Qt.ItemDataRole.UserRole + 1
 
 def finding_text(finding: CalendarFinding) -> str:
     """A finding in the window's language, dates written as dd.mm.yyyy."""
-    params = dict(finding.params)
-    if finding.day is not None and "date" in params:
-        params["date"] = short_date(finding.day)
-    return _(finding.message).format(**params)
+    return finding.as_error().render(_)
 
 
 class PlanRowsView(QTableView):

@@ -78,7 +78,10 @@ def test_a_previous_version_opens_read_only_from_the_list(qtbot, view: MeetingsV
             assert speech.text in text
     chair = session.teachers_by_id()[old.chair].full_name
     assert chair in text
-    assert REASON in dialog.replaced.text() and session.actor.login in dialog.replaced.text()
+    who = session.services.accounts.people(session.actor, session.school)[session.actor.login]
+    assert who != session.actor.login  # the person, not the account
+    assert REASON in dialog.replaced.text() and who in dialog.replaced.text()
+    assert who in view.versions.item(0).text()
     assert "2" in dialog.replaced.text()
 
     i18n.set_language("ru")

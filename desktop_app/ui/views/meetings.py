@@ -28,7 +28,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import View, fit_columns, make_table
@@ -228,10 +228,12 @@ class MeetingsView(View):
         self.versions.clear()
         if meeting is not None:
             s = self.session
-            for version in s.services.meetings.versions(s.actor, s.school, meeting.id):
+            versions = s.services.meetings.versions(s.actor, s.school, meeting.id)
+            people = s.services.accounts.people(s.actor, s.school) if versions else {}
+            for version in versions:
                 self.versions.addItem(_("Version {version}, {at}, {who}: {reason}").format(
-                    version=version.version, at=version.at.astimezone().strftime("%d.%m.%Y %H:%M"),
-                    who=version.actor, reason=version.reason))
+                    version=version.version, at=local_time(version.at),
+                    who=people.get(version.actor, version.actor), reason=version.reason))
                 self.versions.item(self.versions.count() - 1).setData(Qt.ItemDataRole.UserRole, version.version)
         self.view_version_button.setEnabled(self.versions.currentRow() >= 0)
 

@@ -13,7 +13,7 @@ from desktop_app.domain.entities import AgendaItem, Meeting, Person, Speaker, Te
 from desktop_app.domain.labels import MEETING_FORM_LABELS
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.session import Session
 
 
@@ -108,6 +108,7 @@ class MeetingVersionDialog(QDialog):
         visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
                   for v in s.services.visits.list(s.actor, s.school)}
         self.text = ProtocolText(teachers, plans, visits)
+        self.replaced_by = s.services.accounts.people(s.actor, s.school).get(kept.actor, kept.actor)
         self.title = QLabel(self)
         self.title.setObjectName("viewTitle")
         self.title.setWordWrap(True)
@@ -131,8 +132,7 @@ class MeetingVersionDialog(QDialog):
         self.title.setText(f"{self.body_name} — {_('PROTOCOL No. {number}').format(number=meeting.number)} "
                            f"{_('(version {version})').format(version=kept.version)}")
         self.replaced.setText(_("Replaced by version {next} on {at} by {who}. Reason: {reason}").format(
-            next=kept.version + 1, at=kept.at.astimezone().strftime("%d.%m.%Y %H:%M"), who=kept.actor,
-            reason=kept.reason))
+            next=kept.version + 1, at=local_time(kept.at), who=self.replaced_by, reason=kept.reason))
         self.browser.setHtml(self.text.html(meeting))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
 

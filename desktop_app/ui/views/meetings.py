@@ -210,6 +210,14 @@ class MeetingsView(View):
             return None
         return self.model.record(self.proxy.source_row(index.row()))
 
+    def select_record(self, record: str) -> None:
+        """An Overview line names a meeting: show its body's meetings, unfiltered, with it selected."""
+        s = self.session
+        meeting = s.services.meetings.get(s.actor, s.school, record)
+        self.status_filter.setCurrentIndex(0)
+        self.body_combo.setCurrentIndex(max(self.body_combo.findData(meeting.body), 0))
+        self.select(record)
+
     def select(self, meeting_id: str) -> None:
         for row in range(self.proxy.rowCount()):
             if self.model.record(self.proxy.source_row(row)).id == meeting_id:

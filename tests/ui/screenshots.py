@@ -13,11 +13,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-shots-")
 
-from PySide6.QtWidgets import QApplication
+from dataclasses import replace
+from datetime import date
 
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.domain.entities import PlanStatus
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
 from desktop_app.ui.dialogs.mentorship import MentorshipDialog
+from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan_import import PlanImportDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.dialogs.visit import ObservationDialog
@@ -25,6 +32,8 @@ from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from desktop_app.ui.session import Session
 from desktop_app.ui.style import STYLE
+from desktop_app.ui.views.plans import PlansView
+from tests.services.test_plan_import import KK_BODY, KK_HEADER, xlsx
 
 
 def main(out: Path) -> None:
@@ -38,6 +47,7 @@ def main(out: Path) -> None:
     actor = services.accounts.authenticate("zavuch", "zavuch-demo")
     assert actor.school is not None
     session = Session(services, actor, actor.school)
+    submitted = submitted_plan(session)
     window = MainWindow(session)
     window.resize(1366, 768)
     window.show()
@@ -63,6 +73,7 @@ def main(out: Path) -> None:
         editor.close()
         shoot_mentoring_and_visits(app, window, session, out, language)
         shoot_meetings(app, window, out, language)
+        shoot_plans(app, window, session, out, language, submitted)
     window.close()
     services.close()
     print(f"saved to {out}")
@@ -123,6 +134,58 @@ def shoot_meetings(app: QApplication, window: MainWindow, out: Path, language: s
     app.processEvents()
     window.grab().save(str(out / f"{language}-meetings-search.png"))
     meetings.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+
+def submitted_plan(session: Session) -> str:
+    """A copy of the demo's returned algebra plan for another teacher, submitted for review."""
+    s = session
+    base = next(p for p in s.services.plans.list(s.actor, s.school) if p.status is PlanStatus.RETURNED)
+    plan = s.services.plans.save(s.actor, s.school, replace(base, id="", teacher="t-03", grade=9))
+    return s.services.plans.submit(s.actor, s.school, plan.id).id
+
+
+def _shot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> None:
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    app.processEvents()
+    widget.grab().save(str(path))
+    widget.close()
+
+
+def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Path, language: str,
+                submitted: str) -> None:
+    """The Plans section with a plan chosen, its history, the editor with a holiday lesson flagged,
+    the fill-dates dialog, the consider dialog and an import preview."""
+    window.show_section("plans")
+    plans = window.views["plans"]
+    assert isinstance(plans, PlansView)
+    approved = next(r.plan for r in plans.model.records() if r.plan.status is PlanStatus.APPROVED)
+    plans.select_plan(approved.id)
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-plans-selected.png"))
+    history = plans.make_history_dialog()
+    assert history is not None
+    _shot(app, history, out / f"{language}-plan-history.png")
+    year = window.current_year()
+    assert year is not None
+    draft = replace(approved, id="", status=PlanStatus.DRAFT, review=None, agreed=None, approved=None,
+                    rows=[replace(r) for r in approved.rows])
+    draft.rows[5].date = date(2026, 12, 16)  # Independence Day: flagged, submission blocked
+    editor = PlanEditorDialog(session, year, draft)
+    _shot(app, editor, out / f"{language}-plan-editor.png", (1366, 740))
+    dates = PlanDatesDialog(session, year, draft)
+    dates.set_timetable({1: 1, 3: 1})
+    _shot(app, dates, out / f"{language}-plan-dates.png")
+    plans.refresh()
+    plans.select_plan(submitted)
+    consider = plans.make_consider_dialog()
+    assert consider is not None
+    _shot(app, consider, out / f"{language}-plan-consider.png")
+    path = out / "КТЖ алгебра 8В.xlsx"
+    path.write_bytes(xlsx(KK_HEADER, KK_BODY))
+    preview = PlanImportDialog(session, year, path)
+    _shot(app, preview, out / f"{language}-plan-import.png", (1240, 700))
 
 
 if __name__ == "__main__":

@@ -183,6 +183,8 @@ class Database:
             return []
         with translated_errors(), self.engine.connect() as connection:
             problems = dialect.integrity_problems(connection)
+            if not problems and self.text_index:
+                problems = dialect.text_index_problems(connection)  # the search index matches the texts
             connection.rollback()
         return problems
 

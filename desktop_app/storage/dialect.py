@@ -150,7 +150,8 @@ def ensure_text_index(connection: Connection) -> bool:
 def text_index_problems(connection: Connection) -> list[str]:
     """FTS5's own check that the index matches ``protocol_texts`` (empty: it does)."""
     try:
-        connection.exec_driver_sql(f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}) VALUES ('integrity-check')")
+        # rank = 1: also compare the index with its external content table, not only with itself.
+        connection.exec_driver_sql(f"INSERT INTO {TEXT_INDEX}({TEXT_INDEX}, rank) VALUES ('integrity-check', 1)")
     except sa.exc.DatabaseError as error:
         return [f"{TEXT_INDEX}: {error.orig}"]
     return []

@@ -128,3 +128,16 @@ def test_migration_0003_fills_the_passages_of_an_older_file(tmp_db_path: Path, s
             assert _passages(connection) == _expected(sample.school.id, sample)
             assert _indexed(connection, "СОЧ") == ["Итоги I четверти: анализ СОР и СОЧ по математике и информатике"]
         _consistent(db)
+
+
+def test_the_integrity_check_finds_an_index_out_of_step_with_the_texts(db: Database, sample: SchoolRecords) -> None:
+    with db.transaction(write=True) as store:
+        store.insert_records(sample)
+    assert db.integrity_problems() == []
+    with db.engine.begin() as connection:  # one passage taken out of the index behind the triggers' back
+        row = connection.exec_driver_sql("SELECT id, text FROM protocol_texts ORDER BY id LIMIT 1").fetchone()
+        connection.exec_driver_sql(
+            f"INSERT INTO {dialect.TEXT_INDEX}({dialect.TEXT_INDEX}, rowid, text) VALUES ('delete', ?, ?)",
+            (row[0], row[1]))
+    problems = db.integrity_problems()
+    assert problems and dialect.TEXT_INDEX in problems[0]

@@ -171,6 +171,14 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     assert current.version == 2 and current.status is MeetingStatus.HELD
     assert view.versions.count() == 1 and "Хатшының" in view.versions.item(0).text()
 
+    # Found again by a Kazakh word of its decisions typed in capitals (the index follows every save).
+    view.tabs.setCurrentIndex(1)
+    type_text(view.search_panel.query, "АПТАЛЫҚТЫ ЖЕЛТОҚСАНДА")
+    qtbot.mouseClick(view.search_panel.find_button, Qt.MouseButton.LeftButton)
+    hits = [view.search_panel.model.record(r) for r in range(view.search_panel.model.rowCount())]
+    assert [h.meeting for h in hits] == [saved.id]
+    assert hits[0].text[hits[0].start:hits[0].end] == "Апталықты желтоқсанда"
+
 
 def test_search_finds_a_kazakh_word_in_another_case_and_highlights_it(
         qtbot, view: MeetingsView) -> None:  # type: ignore[no-untyped-def]

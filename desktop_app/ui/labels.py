@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum
+from typing import TypeVar
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
-from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are the domain's
+from desktop_app.domain.labels import (  # the window's labels are the domain's
     CATEGORY_LABELS,
     KIND_LABELS,
     MEETING_STATUS_LABELS,
@@ -17,6 +19,25 @@ from desktop_app.domain.labels import (  # noqa: F401 - the window's labels are 
     WORK_PLAN_FORM_LABELS,
 )
 from desktop_app.i18n import N_, _
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "KIND_LABELS",
+    "MEETING_STATUS_LABELS",
+    "MENTORSHIP_STATUS_LABELS",
+    "PLAN_EVENT_LABELS",
+    "PLAN_STATUS_LABELS",
+    "REVIEW_OUTCOME_LABELS",
+    "VISIT_KIND_LABELS",
+    "WORK_PLAN_FORM_LABELS",
+    "event_label",
+    "label",
+    "local_time",
+    "role_label",
+    "short_date",
+]
+
+E = TypeVar("E", bound=Enum)
 
 #: Steps in the history of a KTP (``PlanEvent.action``), as the history dialog names them.
 PLAN_EVENT_LABELS = {
@@ -37,9 +58,9 @@ def event_label(action: str) -> str:
     return _(PLAN_EVENT_LABELS[action]) if action in PLAN_EVENT_LABELS else action
 
 
-def label(labels: dict[StrEnum, str] | dict[Role, str], value: StrEnum) -> str:
+def label(labels: Mapping[E, str], value: E) -> str:
     """The translated label of an enum value; an unknown value shows as itself."""
-    return _(labels.get(value, str(value)))  # type: ignore[call-overload]
+    return _(labels.get(value, str(value)))
 
 
 def role_label(role: Role) -> str:

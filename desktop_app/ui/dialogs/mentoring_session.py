@@ -94,7 +94,7 @@ class SessionDialog(QDialog):
                           "subject": _("Subject"), "class": _("Class")}.items():
             self._captions[key].setText(text)
         for index, kind in enumerate(SessionKind):
-            self.kind.setItemText(index, label(SESSION_KIND_LABELS, kind))  # type: ignore[arg-type]
+            self.kind.setItemText(index, label(SESSION_KIND_LABELS, kind))
         self.as_visit.setText(_("Also record it as a lesson visit"))
         rename_items(self.subject, self.session.subject_names())
 
@@ -132,7 +132,7 @@ class SessionDialog(QDialog):
                 self.saved = s.services.mentoring.log_session(s.actor, s.school, self.record.id,
                                                               self.mentorship_session())
         except UserError as error:
-            show_refusal(error, self.errors, self.general_error)  # type: ignore[arg-type]
+            show_refusal(error, self.errors, self.general_error)
             return
         super().accept()
 
@@ -186,6 +186,6 @@ class CloseMentorshipDialog(QDialog):
                                                     self.conclusion.toPlainText(),
                                                     MentorshipStatus(self.status.currentData()))
         except UserError as error:
-            show_refusal(error, self.errors, self.general_error)  # type: ignore[arg-type]
+            show_refusal(error, self.errors, self.general_error)
             return
         super().accept()

@@ -17,7 +17,7 @@ from desktop_app.ui.views.base import fit_columns, make_table
 def status_text(value: str) -> str:
     """A stored status value in the window's language (an unknown one as itself)."""
     try:
-        return label(PLAN_STATUS_LABELS, PlanStatus(value))  # type: ignore[arg-type]
+        return label(PLAN_STATUS_LABELS, PlanStatus(value))
     except ValueError:
         return value
 

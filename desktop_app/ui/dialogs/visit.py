@@ -140,7 +140,7 @@ class VisitDialog(QDialog):
         try:
             self.saved = s.services.visits.save(s.actor, s.school, self.visit())
         except UserError as error:
-            show_refusal(error, self.errors, self.general_error)  # type: ignore[arg-type]
+            show_refusal(error, self.errors, self.general_error)
             return
         super().accept()
 
@@ -198,6 +198,6 @@ class ObservationDialog(QDialog):
         try:
             self.saved = s.services.visits.observe(s.actor, s.school, self.record.id, observation)
         except UserError as error:
-            show_refusal(error, self.errors, self.general_error)  # type: ignore[arg-type]
+            show_refusal(error, self.errors, self.general_error)
             return
         super().accept()

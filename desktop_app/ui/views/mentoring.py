@@ -73,7 +73,7 @@ class MentoringView(View):
         self.sessions_label.setObjectName("viewSubtitle")
         self.sessions: RecordTableModel[MentorshipSession] = RecordTableModel([
             Column(N_("Date"), lambda s: short_date(s.date), sort_key=lambda s: s.date.isoformat()),
-            Column(N_("Kind"), lambda s: label(SESSION_KIND_LABELS, s.kind)),  # type: ignore[arg-type]
+            Column(N_("Kind"), lambda s: label(SESSION_KIND_LABELS, s.kind)),
             Column(N_("Topic"), lambda s: s.topic),
             Column(N_("Notes"), lambda s: s.notes or ""),
             Column(N_("Lesson visit"), lambda s: s.lesson_visit or "", align_center=True),

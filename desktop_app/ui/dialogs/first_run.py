@@ -277,18 +277,17 @@ class FirstRunWizard(QWizard):
         self.people_page = PeoplePage(self)
         self.year_page = YearPage(self)
         self.admin_page = AdminPage(self)
-        for page_id, page in enumerate((self.choice_page, self.school_page, self.people_page,
-                                        self.year_page, self.admin_page)):
+        for page_id, page in enumerate(self.pages()):
             self.setPage(page_id, page)
         self.setMinimumSize(640, 480)
 
-    def pages(self) -> list[QWizardPage]:
-        return [self.page(i) for i in self.pageIds()]
+    def pages(self) -> tuple[ChoicePage, SchoolPage, PeoplePage, YearPage, AdminPage]:
+        return self.choice_page, self.school_page, self.people_page, self.year_page, self.admin_page
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Metodsovet — first start"))
         for page in self.pages():
-            page.retranslate_ui()  # type: ignore[attr-defined]
+            page.retranslate_ui()
         self._retranslate_buttons()
 
     def _retranslate_buttons(self) -> None:

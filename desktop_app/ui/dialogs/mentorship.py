@@ -4,10 +4,12 @@ year, the director's order, goals and the plan of activities. Rule 8 refusals go
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -171,7 +173,7 @@ class MentorshipDialog(QDialog):
     def add_activity(self, activity: MentorshipActivity | None) -> None:
         row = self.plan.rowCount()
         self.plan.insertRow(row)
-        self.plan.setCellWidget(row, 0, date_edit(activity.due if activity else self.start.date().toPython(),
+        self.plan.setCellWidget(row, 0, date_edit(activity.due if activity else date_of(self.start),
                                                   self.plan))
         self.plan.setItem(row, 1, QTableWidgetItem(activity.activity if activity else ""))
         done = QTableWidgetItem()
@@ -192,7 +194,7 @@ class MentorshipDialog(QDialog):
             text = item.text().strip() if item else ""
             if not text:
                 continue
-            due = date_of(widget)  # type: ignore[arg-type]
+            due = date_of(cast(QDateEdit, widget))  # column 0 holds the date_edit of add_activity
             result.append(MentorshipActivity(due, text, done is not None
                                              and done.checkState() == Qt.CheckState.Checked))
         return sorted(result, key=lambda a: a.due)
@@ -220,6 +222,6 @@ class MentorshipDialog(QDialog):
         try:
             self.saved = s.services.mentoring.save(s.actor, s.school, self.mentorship())
         except UserError as error:
-            show_refusal(error, self.errors, self.general_error)  # type: ignore[arg-type]
+            show_refusal(error, self.errors, self.general_error)
             return
         super().accept()

@@ -414,11 +414,11 @@ class PlanEditorDialog(QDialog):
         self.model.set_findings(self.findings, texts)
         self.finding_list.clear()
         for finding, text in zip(self.findings, texts, strict=True):
-            error = finding.severity is Severity.ERROR
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+            severe = finding.severity is Severity.ERROR
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if severe else QStyle.StandardPixmap.SP_MessageBoxWarning
             item = QListWidgetItem(self.style().standardIcon(icon), text, self.finding_list)
             item.setData(FINDING_ROW, finding.row)
-            item.setForeground(QColor("#b00020" if error else "#8a5a00"))
+            item.setForeground(QColor("#b00020" if severe else "#8a5a00"))
         weeks = study_weeks(self.year, plan.grade)
         room = SchoolCalendar(self.year, plan.grade).lesson_room(plan.hours_per_week)
         self.summary.setText(_("Hours in the plan: {total}; {per_week} h × {weeks} study weeks = {expected}; "

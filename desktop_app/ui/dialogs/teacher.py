@@ -27,6 +27,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
+from desktop_app.ui.widgets.fields import date_of
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -48,7 +49,7 @@ class OptionalDate(QWidget):
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd.MM.yyyy")
-        self.edit.setDate(QDate(value) if value else QDate.currentDate())
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -58,7 +59,7 @@ class OptionalDate(QWidget):
         layout.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[no-any-return]
+        return date_of(self.edit) if self.check.isChecked() else None
 
 
 class TeacherDialog(QDialog):

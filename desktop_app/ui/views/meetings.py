@@ -3,7 +3,7 @@ beside them; record, finalize, correct by a new version, print; search over all 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import Association, Meeting, MeetingStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _
+from desktop_app.services.documents import PrintedDocument
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.session import local
+from desktop_app.ui.session import Session, local
 from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
 
@@ -68,11 +69,11 @@ class MeetingsView(View):
         top.addWidget(self.language_label)
         top.addWidget(self.doc_language)
         actions = QHBoxLayout()
-        for widget in (self.new_button, self.open_button, self.finalize_button, self.version_button):
-            actions.addWidget(widget)
+        for button in (self.new_button, self.open_button, self.finalize_button, self.version_button):
+            actions.addWidget(button)
         actions.addStretch(1)
-        for widget in (self.print_button, self.extract_button, self.register_button):
-            actions.addWidget(widget)
+        for button in (self.print_button, self.extract_button, self.register_button):
+            actions.addWidget(button)
         self.model: RecordTableModel[Meeting] = RecordTableModel([
             Column(N_("No."), lambda m: str(m.number), sort_key=lambda m: m.number, align_center=True),
             Column(N_("Date"), lambda m: short_date(m.date), sort_key=lambda m: m.date.isoformat()),
@@ -327,10 +328,10 @@ class MeetingsView(View):
         return self._run(lambda s: s.services.meetings.new_version(s.actor, s.school, meeting.id, reason),
                          _("A new version is open for correction; the previous one is kept."))
 
-    def _run(self, action: object, done: str) -> bool:
+    def _run(self, action: Callable[[Session], object], done: str) -> bool:
         meeting = self.selected()
         try:
-            action(self.session)  # type: ignore[operator]
+            action(self.session)
         except UserError as error:
             self.show_message(error.render(_))
             return False
@@ -367,9 +368,9 @@ class MeetingsView(View):
         return self._write(path, lambda s: s.services.documents.register(
             s.actor, s.school, body.id, language or self.language()))
 
-    def _write(self, path: Path, build: object) -> bool:
+    def _write(self, path: Path, build: Callable[[Session], PrintedDocument]) -> bool:
         try:
-            document = build(self.session)  # type: ignore[operator]
+            document = build(self.session)
             path.write_bytes(document.data)
         except UserError as error:
             self.show_message(error.render(_))

@@ -3,6 +3,7 @@ whom" matrix of an association for the year, printing and the register as .xlsx.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.accounts import Action, Role
-from desktop_app.domain.entities import LessonVisit, Observation
+from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui.dialogs.visit import ObservationDialog, VisitDialog
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
@@ -182,11 +183,11 @@ class VisitsView(View):
         self.term.setCurrentIndex(max(index, 0))
         self.term.blockSignals(False)
 
-    def set_year(self, year: object) -> None:
+    def set_year(self, year: AcademicYear | None) -> None:
         self.term.blockSignals(True)
         self.term.clear()  # the new year's terms; the whole year shown until one is picked
         self.term.blockSignals(False)
-        super().set_year(year)  # type: ignore[arg-type]
+        super().set_year(year)
 
     def refresh(self) -> None:
         s = self.session
@@ -205,7 +206,7 @@ class VisitsView(View):
         self._load_visits()
         self._load_matrix()
 
-    def period(self) -> tuple[object, object] | None:
+    def period(self) -> tuple[date, date] | None:
         if self.year is None:
             return None
         number = self.term.currentData()
@@ -216,7 +217,7 @@ class VisitsView(View):
         chosen = self.selected()
         period = self.period()
         s = self.session
-        visits = s.services.visits.between(s.actor, s.school, *period) if period else []  # type: ignore[arg-type]
+        visits = s.services.visits.between(s.actor, s.school, *period) if period else []
         self.model.set_records(visits)
         fit_columns(self.table, 280)
         if chosen is not None:

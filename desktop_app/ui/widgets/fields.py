@@ -42,7 +42,7 @@ def date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate(value) if value else QDate.currentDate())
+    edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
     return edit
 
 

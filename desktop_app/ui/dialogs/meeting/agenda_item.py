@@ -187,8 +187,8 @@ class AgendaItemEditor(QWidget):
             self.plan_table.setItem(row, 1, status)
             outcome = QComboBox(self.plan_table)
             outcome.addItem("—", None)
-            for value in ReviewOutcome:
-                outcome.addItem("", value.value)
+            for outcome_value in ReviewOutcome:
+                outcome.addItem("", outcome_value.value)
             review = choice.plan.review
             if review is not None:
                 outcome.setCurrentIndex(outcome.findData(review.outcome.value))
@@ -235,11 +235,11 @@ class AgendaItemEditor(QWidget):
         self.visits_box = QGroupBox(self)
         self.visit_list = QListWidget(self.visits_box)
         self.visit_list.setMaximumHeight(90)
-        for choice in self._visits:
-            entry = QListWidgetItem(choice.caption, self.visit_list)
-            entry.setData(Qt.ItemDataRole.UserRole, choice.visit)
+        for visit_choice in self._visits:
+            entry = QListWidgetItem(visit_choice.caption, self.visit_list)
+            entry.setData(Qt.ItemDataRole.UserRole, visit_choice.visit)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = choice.visit in item.lesson_visits
+            checked = visit_choice.visit in item.lesson_visits
             entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         QVBoxLayout(self.visits_box).addWidget(self.visit_list)
         self.visits_box.setVisible(bool(self._visits))

@@ -373,7 +373,9 @@ class MeetingDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def set_read_only(self, locked: bool) -> None:
-        self.tabs.widget(0).setEnabled(not locked)
+        page = self.tabs.widget(0)  # the header and attendance; always there
+        if page is not None:
+            page.setEnabled(not locked)
         for editor in self.editors:
             editor.setEnabled(not locked)
         for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button,

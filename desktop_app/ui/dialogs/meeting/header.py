@@ -34,8 +34,8 @@ class HeaderForm(QWidget):
         self.start_time.setInputMask("99:99;_")
         self.place = QLineEdit(m.place or "", self)
         self.language = QComboBox(self)
-        for value, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, value.value)
+        for language, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, language.value)
         self.language.setCurrentIndex(self.language.findData(m.language.value))
         self.chair = QComboBox(self)
         self.secretary = QComboBox(self)
@@ -45,12 +45,12 @@ class HeaderForm(QWidget):
                 combo.addItem(name, teacher)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
         self.form = QComboBox(self)
-        for value in MeetingForm:
-            self.form.addItem("", value.value)
+        for form in MeetingForm:
+            self.form.addItem("", form.value)
         self.form.setCurrentIndex(self.form.findData(m.form.value))
         self.status = QComboBox(self)
-        for value in MeetingStatus:
-            self.status.addItem("", value.value)
+        for status in MeetingStatus:
+            self.status.addItem("", status.value)
         model = self.status.model()
         if isinstance(model, QStandardItemModel):  # finalized only through "Finalize" (a confirmation)
             finalized = model.item(2)

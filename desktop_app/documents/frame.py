@@ -87,7 +87,7 @@ def _canvas_class(meta: DocumentMeta, check: Verification) -> type[Canvas]:
     code_text = _("Verification code: {code}").format(code=check.code)
     stamp = meta.created.strftime("D:%Y%m%d000000+05'00'")
 
-    class _PagedCanvas(Canvas):  # type: ignore[misc]
+    class _PagedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no stubs: Canvas is Any
         """Keeps the pages until the end, to write «page X of Y» on each."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.skipif(os.environ.get("METODSOVET_BUILD_BUNDLE") != "1"
                                 reason="set METODSOVET_BUILD_BUNDLE=1 to build the bundle")
 
 
+@pytest.mark.timeout(1500)  # the build itself may take up to its own 1200 s limit
 def test_bundle_builds_and_passes_its_self_test() -> None:
     done = subprocess.run(["bash", str(ROOT / "installer" / "build.sh")], cwd=ROOT, capture_output=True,
                           text=True, timeout=1200)

@@ -27,6 +27,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 PLAN_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -77,7 +78,7 @@ class PlanCopyDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Copy the rows of another plan"))

@@ -46,6 +46,7 @@ from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE, error_label, show_refusal
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week")
 FINDING_ROW = Qt.ItemDataRole.UserRole + 1
@@ -245,7 +246,7 @@ class PlanEditorDialog(QDialog):
         layout.addWidget(self.status_line)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1300, 700)
+        fit_to_screen(self, 1300, 700)
         self.set_read_only(not self.editable())
 
     def _connect(self) -> None:

@@ -12,6 +12,7 @@ from desktop_app.ui.labels import PLAN_STATUS_LABELS, event_label, label, local_
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 
 def status_text(value: str) -> str:
@@ -61,7 +62,7 @@ class PlanHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
-        self.resize(1100, 440)
+        fit_to_screen(self, 1100, 440)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -47,6 +47,7 @@ from desktop_app.ui.models.sorting import fold
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.views.base import make_table
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, with_error
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 HEADER_FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week", "first_row")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -205,7 +206,7 @@ class PlanImportDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(1240, 700)
+        fit_to_screen(self, 1240, 700)
 
     def _connect(self) -> None:
         self.choose.clicked.connect(self.choose_file)

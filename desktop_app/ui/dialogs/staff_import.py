@@ -24,6 +24,7 @@ from desktop_app.ui.models.staff_import import StaffPreviewModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 
 def read_staff(session: Session, path: Path, parent: QWidget | None = None) -> StaffFile | None:
@@ -78,7 +79,7 @@ class StaffImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         fit_columns(self.table, maximum=240)
-        self.resize(1100, 560)
+        fit_to_screen(self, 1100, 560)
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self.accept)

@@ -35,6 +35,7 @@ from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
 from desktop_app.ui.widgets.people_picker import PeoplePicker
 from desktop_app.ui.widgets.saving import ask_path, write_built
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
 
@@ -99,7 +100,7 @@ class WorkPlanDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
 
     def _connect(self) -> None:
         self.buttons.rejected.connect(self.reject)

@@ -42,6 +42,7 @@ from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_of, error_label
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 AUTOSAVE_MS = 30_000
 
@@ -170,7 +171,7 @@ class MeetingDialog(QDialog):
         layout.addLayout(bottom)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
 
     def _connect(self) -> None:
         self.header.changed.connect(self._on_changed)

@@ -15,6 +15,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.session import Session
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 
 def _esc(text: str) -> str:
@@ -123,7 +124,7 @@ class MeetingVersionDialog(QDialog):
         layout.addWidget(self.replaced)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

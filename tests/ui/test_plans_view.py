@@ -161,6 +161,8 @@ def test_the_pdf_button_saves_the_ktp_with_its_approvals(qtbot, sign_in, tmp_pat
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     view = plans_view(qtbot, sign_in("teacher"))
     view.select_plan(APPROVED)
+    plan = view.selected_plans()[0]
+    assert view.language() == plan.language.value  # printed in the plan's own language by default
     target = tmp_path / "ktp.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     for language, words in (("kk", ("БЕКІТЕМІН", "КЕЛІСІЛДІ", "2026 жылғы 31 тамыз")),

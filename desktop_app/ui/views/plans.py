@@ -354,6 +354,8 @@ class PlansView(RecordsView):
         plans = self.selected_plans()
         one = plans[0] if len(plans) == 1 else None
         steps = self.allowed(one) if one is not None else set()
+        if one is not None:  # a KTP is printed in its own language unless the user picks the other
+            self.doc_language.setCurrentIndex(max(self.doc_language.findData(one.language.value), 0))
         self.submit_button.setEnabled("submit" in steps)
         self.consider_button.setEnabled("consider" in steps)
         self.revise_button.setEnabled("revise" in steps)

@@ -9,26 +9,28 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.services.file_tables import (
+    Cell,
+    ImportFileError,
+    cell_text,
+    check_package,
+    check_size,
+    excel_cell,
+    excel_date,
+    fold,
+    read_bytes,
+    refuse,
+)
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-#: A real staff list unpacks to a few MB; more than this is a zip bomb, refused before openpyxl opens it.
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
-#: Office XML packs 5-20 times; a package that unpacks to more than this many times its size is a zip bomb.
-MAX_RATIO = 100
-#: Below this many unpacked bytes the ratio is not checked (tiny files pack oddly but harm nothing).
-MIN_RATIO_CHECKED = 8 * 1024 * 1024
 MAX_ROWS = 5000
 HEADER_SEARCH_ROWS = 10
-EXCEL_EPOCH = date(1899, 12, 30)
 
 FIELDS = ("last_name", "first_name", "patronymic", "position", "subjects", "category",
           "category_awarded", "career_start")
@@ -65,13 +67,6 @@ CATEGORY_NAMES: dict[str, Category] = {
     "педагог-мастер": Category.MASTER, "master": Category.MASTER,
 }
 
-Cell = str | int | float | date | datetime | None
-
-
-class ImportFileError(DomainError):
-    """An imported file as a whole is refused (too large, not what it is named, no header row)."""
-
-
 class StaffFileError(ImportFileError):
     """The staff list as a whole is refused (too large, not a workbook, no header row)."""
 
@@ -103,14 +98,8 @@ class StaffFile:
         return [r.teacher for r in self.rows]
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    return re.sub(r"\s+", " ", text).strip().rstrip(":*").strip()
-
-
-def refuse(message: str, error: type[ImportFileError] = StaffFileError, **params: object) -> ImportFileError:
-    """The refusal of a whole file (``field`` "file")."""
-    return error(Rule.VALUE, message, dict(params), field="file")
+def _refuse(message: str, **params: object) -> ImportFileError:
+    return refuse(message, StaffFileError, **params)
 
 
 # Dates ----------------------------------------------------------------------------------------
@@ -127,10 +116,7 @@ def parse_date(value: Cell) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        serial = float(value)
-        if serial != int(serial) or not 1 <= serial <= 2958465:
-            raise ValueError(value)
-        return EXCEL_EPOCH + timedelta(days=int(serial))
+        return excel_date(value)
     text = str(value).strip()
     text = re.sub(r"\s*(ж\.|жыл|г\.|год)$", "", text).strip()
     if not text:
@@ -151,44 +137,19 @@ def parse_date(value: Cell) -> date | None:
 # Reading the file -----------------------------------------------------------------------------
 def read_rows(name: str, data: bytes) -> list[list[Cell]]:
     """The cells of the first sheet (.xlsx) or of the text (.csv); refuses what is not such a file."""
-    if len(data) > MAX_FILE_BYTES:
-        raise refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
-                      size=MAX_FILE_BYTES // (1024 * 1024))
+    check_size(data, N_("the file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(data)
     if suffix == ".csv":
         return _csv_rows(data)
     if suffix == ".xls":
-        raise refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
-    raise refuse(N_("a staff list is read from .xlsx or .csv files"))
-
-
-def check_package(data: bytes, required: str, not_what: ImportFileError,
-                  unsafe: str = N_("the workbook unpacks to more than {size} MB; it is refused as unsafe")) -> None:
-    """Refuses ``data`` unless it is a zip package holding ``required`` (``not_what`` is raised),
-    or when it unpacks to too much or too many times its size (a zip bomb), before any reader opens it."""
-    if not data.startswith(b"PK\x03\x04"):
-        raise not_what
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        # NotImplementedError: a zip "version needed" above what Python reads (a damaged header).
-        raise not_what from error
-    if required not in names:
-        raise not_what
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse(unsafe, type(not_what), size=MAX_UNPACKED_BYTES // (1024 * 1024))
-    if unpacked > MIN_RATIO_CHECKED and unpacked > MAX_RATIO * len(data):
-        raise refuse(N_("the file unpacks to {ratio} times its size; it is refused as unsafe"), type(not_what),
-                     ratio=unpacked // max(len(data), 1))
+        raise _refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
+    raise _refuse(N_("a staff list is read from .xlsx or .csv files"))
 
 
 def _xlsx_rows(data: bytes) -> list[list[Cell]]:
-    not_workbook = refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+    not_workbook = _refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
     check_package(data, "xl/workbook.xml", not_workbook)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only here: a fast start
 
@@ -198,7 +159,7 @@ def _xlsx_rows(data: bytes) -> list[list[Cell]]:
             sheet = workbook.worksheets[0]
             rows: list[list[Cell]] = []
             for row in sheet.iter_rows(values_only=True):
-                rows.append([c if isinstance(c, str | int | float | date) or c is None else str(c) for c in row])
+                rows.append([excel_cell(c) for c in row])
                 if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
                     break
             return rows
@@ -222,16 +183,6 @@ def _csv_rows(data: bytes) -> list[list[Cell]]:
 
 
 # Parsing --------------------------------------------------------------------------------------
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
 def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool]:
     """The header row's index, its columns' fields, and whether the headers are Kazakh."""
     lookup = {fold(h): f for f, names in HEADERS.items() for h in names}
@@ -239,15 +190,15 @@ def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool]:
         columns: dict[int, str] = {}
         kazakh = False
         for column, cell in enumerate(row):
-            name = fold(_text(cell))
+            name = fold(cell_text(cell))
             if name in lookup and lookup[name] not in columns.values():
                 columns[column] = lookup[name]
                 kazakh = kazakh or name in KAZAKH_HEADERS
         found = set(columns.values())
         if {"last_name", "first_name"} <= found or "full_name" in found:
             return index, columns, kazakh
-    raise refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
-                     "«Аты» / «Имя»"))
+    raise _refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
+                      "«Аты» / «Имя»"))
 
 
 def parse_staff(name: str, data: bytes, subjects: Iterable[Subject], today: date,
@@ -265,17 +216,17 @@ def parse_staff(name: str, data: bytes, subjects: Iterable[Subject], today: date
     seen: set[str] = set()
     for offset, row in enumerate(rows[start + 1:], start=start + 2):
         cells = {f: row[c] for c, f in columns.items() if c < len(row)}
-        if not any(_text(v) for v in cells.values()):
+        if not any(cell_text(v) for v in cells.values()):
             continue
         if len(parsed) >= MAX_ROWS:
-            raise refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
+            raise _refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
         parsed.append(_row(offset, cells, by_name, kazakh, today, known, seen))
     return StaffFile(parsed, sorted(set(columns.values()), key=lambda f: list(HEADERS).index(f)))
 
 
 def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bool, today: date,
          known: set[str], seen: set[str]) -> StaffRow:
-    texts = {f: _text(v) for f, v in cells.items()}
+    texts = {f: cell_text(v) for f, v in cells.items()}
     problems: dict[str, DomainError] = {}
 
     def problem(column: str, message: str, **params: object) -> None:
@@ -342,12 +293,5 @@ def _position(text: str, kazakh: bool) -> LocalizedText | None:
 def read_staff_file(path: Path, subjects: Iterable[Subject], today: date,
                     existing: Iterable[Teacher] = ()) -> StaffFile:
     """``parse_staff`` of a file on disk; a too large file is refused before it is read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refuse(N_("the file is larger than {size} MB; a staff list is much smaller"),
-                          size=MAX_FILE_BYTES // (1024 * 1024))
-        data = path.read_bytes()
-    except OSError as error:
-        raise refuse(N_("the file {file} cannot be read"), file=str(path)) from error
+    data = read_bytes(path, N_("the file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
     return parse_staff(path.name, data, subjects, today, existing)

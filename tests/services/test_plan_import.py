@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from desktop_app.domain.entities import Language
-from desktop_app.services import plan_import, staff_import
+from desktop_app.services import file_tables, plan_import
 from desktop_app.services.plan_import import (
     PlanFileError,
     parse_date,
@@ -224,7 +224,7 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(monkeypatch: pytest.MonkeyPat
     with pytest.raises(PlanFileError, match="unsafe") as caught:
         parse_plan(name, data, START)
     assert "times its size" in caught.value.render()
-    monkeypatch.setattr(staff_import, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
+    monkeypatch.setattr(file_tables, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
     with pytest.raises(PlanFileError, match="more than 4 MB"):
         parse_plan(name, data, START)
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import DomainError
+from desktop_app.services.file_tables import ImportFileError
 from desktop_app.services.plan_import import (
     FIELDS,
     MAX_LESSON_HOURS,
@@ -21,7 +22,6 @@ from desktop_app.services.plan_import import (
     parse_rows,
     read_table,
 )
-from desktop_app.services.staff_import import ImportFileError
 
 from .conftest import SCHOOL, Env
 from .test_plan_import import KK_BODY, KK_HEADER, RU_BODY, RU_HEADER, docx_file, xlsx

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
 from desktop_app.domain.errors import Rule
-from desktop_app.services import staff_import
+from desktop_app.services import file_tables
 from desktop_app.services.staff_import import StaffFileError, parse_date, parse_staff, read_staff_file
 from tests.services.conftest import SCHOOL, Env
 
@@ -119,7 +119,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch: pytest.Monk
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (8 * 1024 * 1024))
     data = buffer.getvalue()
     assert len(data) < 100_000  # small on disk, 8 MB unpacked
-    monkeypatch.setattr(staff_import, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
+    monkeypatch.setattr(file_tables, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
     monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: pytest.fail("openpyxl opened a bomb"))
     with pytest.raises(StaffFileError, match="unsafe"):
         parse("bomb.xlsx", data)
@@ -127,7 +127,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch: pytest.Monk
 
 def test_files_over_ten_megabytes_and_other_kinds_are_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.csv"
-    big.write_bytes(b"x" * (staff_import.MAX_FILE_BYTES + 1))
+    big.write_bytes(b"x" * (file_tables.MAX_FILE_BYTES + 1))
     with pytest.raises(StaffFileError, match="larger than 10 MB"):
         read_staff_file(big, SUBJECTS, TODAY)
     with pytest.raises(StaffFileError, match=r"\.xlsx"):

@@ -1,0 +1,177 @@
+"""The lessons of a KTP table read with the columns chosen, each with the problems of its cells.
+
+Term headings merged over the row ("I тоқсан") and sections written once (merged down or on a row of
+their own) carry down to the lessons below; totals, repeated headers, the row that numbers the columns
+and empty template rows are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.domain.entities import Language, PlanRow
+from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.services.file_tables import Cell, cell_text, fold
+from desktop_app.services.plan_import.cells import (
+    parse_date,
+    parse_hours,
+    parse_term,
+    split_objectives,
+    term_heading,
+)
+from desktop_app.services.plan_import.columns import FIELDS, PlanTable, field_of
+from desktop_app.services.plan_import.tables import MAX_ROWS, plan_refusal
+
+#: "Барлығы", "Итого", "Всего": a total line, not a lesson.
+_TOTAL = re.compile(r"^(барлығы|барлыгы|жиыны|итого|всего)\b", re.IGNORECASE)
+
+
+@dataclass
+class ImportedRow:
+    """One lesson of the file: ``line`` is the row the user sees (the Excel row, or the table's row
+    in Word counted over the plan's tables); ``problems`` are keyed by the field of the cell."""
+
+    line: int
+    row: PlanRow
+    texts: dict[str, str]
+    problems: dict[str, DomainError] = field(default_factory=dict)
+    #: The index of the row in ``PlanTable.rows`` (-1 when not read through a table).
+    source: int = -1
+
+
+@dataclass
+class PlanFile:
+    rows: list[ImportedRow]
+    #: The fields found in the header row, in the order of ``FIELDS``.
+    columns: list[str]
+    #: Kazakh headers found: the plan is likely in Kazakh.
+    language: Language
+    #: Problems of the whole file rather than of a cell (no column chosen for the topic).
+    file_problems: list[DomainError] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[DomainError]:
+        return [*self.file_problems, *(p for r in self.rows for p in r.problems.values())]
+
+    @property
+    def importable(self) -> bool:
+        return bool(self.rows) and not self.problems
+
+    def plan_rows(self) -> list[PlanRow]:
+        return [r.row for r in self.rows]
+
+
+@dataclass
+class _State:
+    """What carries down the rows: the term of the last heading and the section."""
+
+    term: int | None = None
+    section: str | None = None
+    number: int = 0
+
+
+def parse_rows(table: PlanTable, columns: Mapping[int, str], start_year: int,
+               first: int | None = None) -> PlanFile:
+    """Every lesson of the table read with ``columns`` (column index → field; a column not named, or
+    named with something that is not a field, is ignored; a field named twice is read from its first
+    column), from the row ``first`` (by default the one after the header). Writes nothing.
+
+    ``start_year`` is the calendar year the plan's academic year starts in (dd.mm dates take theirs
+    from it)."""
+    chosen: dict[int, str] = {}
+    for column in sorted(columns):
+        name = columns[column]
+        if name in FIELDS and 0 <= column < table.width and name not in chosen.values():
+            chosen[column] = name
+    begin = table.first_lesson_row if first is None else max(0, first)
+    state = _State()
+    parsed: list[ImportedRow] = []
+    for index in range(begin, len(table.rows)):
+        row = _row(table.lines[index], table.rows[index], table.spans[index], chosen, start_year, state)
+        if row is not None:
+            if len(parsed) >= MAX_ROWS:
+                raise plan_refusal(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
+            row.source = index
+            parsed.append(row)
+    file_problems = []
+    if "topic" not in chosen.values():
+        for lesson in parsed:  # one problem for the file says it, not one for every row
+            lesson.problems.pop("topic", None)
+        file_problems.append(DomainError(Rule.VALUE, N_("choose the column that holds the lesson topics"),
+                                         field="columns"))
+    elif not parsed:
+        file_problems.append(DomainError(Rule.VALUE, N_("no lessons found below the header row"), field="rows"))
+    found = set(chosen.values())
+    return PlanFile(parsed, [f for f in FIELDS if f in found], table.language, file_problems)
+
+
+def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, str], start_year: int,
+         state: _State) -> ImportedRow | None:
+    texts_in_row = [cell_text(c) for c in cells]
+    filled = [i for i, t in enumerate(texts_in_row) if t and i not in spans]
+    if not filled:
+        return None
+    if len(filled) == 1:
+        only = texts_in_row[filled[0]]
+        term = term_heading(only)
+        if term is not None:
+            state.term = term
+            return None
+        merged_over = filled[0] + 1 in spans
+        if merged_over and not _TOTAL.match(fold(only)):
+            state.section = only  # a section written over the whole row
+            return None
+    values = {f: cells[c] for c, f in columns.items() if c < len(cells) and c not in spans}
+    texts = {f: cell_text(v) for f, v in values.items()}
+    if _TOTAL.match(fold(" ".join(texts.values()))) or _TOTAL.match(fold(texts_in_row[filled[0]])):
+        return None
+    if all(field_of(t) == f for f, t in texts.items() if t):
+        return None  # the header repeated (a Word table over several pages)
+    term_problem = False
+    try:
+        term = parse_term(values.get("term"))
+    except (ValueError, OverflowError):
+        term, term_problem = None, True
+    if term is not None:
+        state.term = term
+    if not any(texts.get(f) for f in ("topic", "objectives", "date", "note")):
+        if texts.get("section"):
+            state.section = texts["section"]  # a section on a row of its own
+        return None  # a numbered but empty row of a template
+    numbers = [t for t in texts_in_row if t]
+    if all(t.isdigit() for t in numbers) and [int(t) for t in numbers] == list(range(1, len(numbers) + 1)) \
+            and len(numbers) > 2:
+        return None  # the row that numbers the columns 1, 2, 3 ...
+    problems: dict[str, DomainError] = {}
+
+    def problem(column: str, message: str, **params: object) -> None:
+        problems.setdefault(column, DomainError(Rule.VALUE, message, {"line": line, **params},
+                                                record=str(line), field=column))
+
+    if term_problem:
+        problem("term", N_("row {line}: «{value}» is not a term (1, 2, 3, 4 or I-IV)"), value=texts.get("term", ""))
+    if texts.get("section"):
+        state.section = texts["section"]
+    topic = texts.get("topic", "")
+    if not topic:
+        problem("topic", N_("row {line}: the lesson has no topic"))
+    try:
+        hours = parse_hours(values.get("hours"))
+    except (ValueError, OverflowError):
+        problem("hours", N_("row {line}: «{value}» is not a number of hours (1, 2 or 0,5)"),
+                value=texts.get("hours", ""))
+        hours = 1.0
+    try:
+        day = parse_date(values.get("date"), start_year)
+    except (ValueError, OverflowError):
+        problem("date", N_("row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)"),
+                value=texts.get("date", ""))
+        day = None
+    state.number += 1
+    row = PlanRow(
+        number=state.number, topic=topic, hours=hours, term=state.term, section=state.section,
+        objectives=split_objectives(texts.get("objectives", "")), date=day, note=texts.get("note") or None,
+    )
+    return ImportedRow(line, row, texts, problems)

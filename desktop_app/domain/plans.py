@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import StrEnum
 
+from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import (
     Approval,
     Association,
@@ -21,6 +23,61 @@ from desktop_app.domain.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS
 
 #: Statuses in which the teacher may change the plan's rows.
 EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
+
+
+class Step(StrEnum):
+    """A step on the path to approval that a user takes on a plan."""
+
+    SUBMIT = "submit"
+    CONSIDER = "consider"
+    REVISE = "revise"
+    AGREE = "agree"
+    APPROVE = "approve"
+    NEW_VERSION = "new_version"
+
+
+#: The statuses each step starts from (a returned plan is submitted by way of revising it).
+STEP_FROM: dict[Step, frozenset[PlanStatus]] = {
+    Step.SUBMIT: EDITABLE,
+    Step.CONSIDER: frozenset({PlanStatus.SUBMITTED}),
+    Step.REVISE: frozenset({PlanStatus.RETURNED}),
+    Step.AGREE: frozenset({PlanStatus.RECOMMENDED}),
+    Step.APPROVE: frozenset({PlanStatus.AGREED}),
+    Step.NEW_VERSION: frozenset({PlanStatus.APPROVED}),
+}
+
+#: The permission each step needs.
+STEP_ACTION: dict[Step, Action] = {
+    Step.SUBMIT: Action.EDIT_PLAN,
+    Step.CONSIDER: Action.REVIEW_PLAN,
+    Step.REVISE: Action.EDIT_PLAN,
+    Step.AGREE: Action.AGREE_PLAN,
+    Step.APPROVE: Action.APPROVE_PLAN,
+    Step.NEW_VERSION: Action.EDIT_PLAN,
+}
+
+
+def reviewers_of(plan: CalendarPlan, associations: Iterable[Association]) -> set[str]:
+    """Heads of the associations the plan's teacher belongs to: who may record its review (п. 26)."""
+    return {body.head for body in associations if body.is_member(plan.teacher)}
+
+
+def may_edit(actor: Actor, plan: CalendarPlan) -> bool:
+    """Rule 5 and the roles: the plan is still editable and ``actor`` is its teacher or the deputy."""
+    owners = {plan.teacher} if plan.teacher else set()
+    return plan.status in EDITABLE and actor.may(Action.EDIT_PLAN, owners)
+
+
+def allowed_steps(actor: Actor, plan: CalendarPlan, reviewers: Iterable[str] = ()) -> set[Step]:
+    """The steps ``actor`` may take on ``plan`` now: the status allows them and the role grants them.
+
+    The teacher owns submitting, revising and a new version; the heads in ``reviewers`` (see
+    ``reviewers_of``) own the review; agreeing and approving belong to a role, never to an owner.
+    A list shows this ahead of time; the service checks again when the step is taken."""
+    owners: dict[Step, frozenset[str]] = {Step.CONSIDER: frozenset(reviewers), Step.AGREE: frozenset(),
+                                          Step.APPROVE: frozenset()}
+    return {step for step, statuses in STEP_FROM.items()
+            if plan.status in statuses and actor.may(STEP_ACTION[step], owners.get(step, frozenset({plan.teacher})))}
 
 
 def _refuse(plan: CalendarPlan, message: str, field: str = "status", **params: object) -> DomainError:
@@ -69,7 +126,7 @@ def consider(
     remarks: str | None = None,
 ) -> None:
     """Association meeting: submitted → recommended, or returned with remarks (п. 26)."""
-    _expect(plan, PlanStatus.SUBMITTED)
+    _expect(plan, *STEP_FROM[Step.CONSIDER])
     review = Review(meeting.id, item, outcome, remarks)
     if outcome is ReviewOutcome.RETURNED and not (remarks or "").strip():
         raise _refuse(plan, N_("a plan returned for revision needs remarks"), field="review.remarks")
@@ -84,13 +141,13 @@ def consider(
 
 def revise(plan: CalendarPlan) -> None:
     """Teacher: a returned plan goes back to draft; the review stays as its history."""
-    _expect(plan, PlanStatus.RETURNED)
+    _expect(plan, *STEP_FROM[Step.REVISE])
     plan.status = PlanStatus.DRAFT
 
 
 def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
     """Deputy director: recommended → agreed, not before the meeting that recommended it."""
-    _expect(plan, PlanStatus.RECOMMENDED)
+    _expect(plan, *STEP_FROM[Step.AGREE])
     if approval.on < meeting_date:
         raise _refuse(plan, N_("the agreement date {date} is before the meeting of {previous}"),
                       field="agreed", date=approval.on, previous=meeting_date)
@@ -100,7 +157,7 @@ def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
 
 def approve(plan: CalendarPlan, approval: Approval) -> None:
     """Director: agreed → approved, not before the agreement; the plan is then locked."""
-    _expect(plan, PlanStatus.AGREED)
+    _expect(plan, *STEP_FROM[Step.APPROVE])
     assert plan.agreed is not None
     if approval.on < plan.agreed.on:
         raise _refuse(plan, N_("the approval date {date} is before the agreement of {previous}"),

@@ -41,6 +41,7 @@ from desktop_app.ui.widgets.fields import (
     date_edit,
     date_of,
     error_label,
+    show_field_error,
     show_refusal,
     with_error,
 )
@@ -286,12 +287,10 @@ class AssociationDialog(QDialog):
         show_refusal(None, self.errors, self.general_error)
         association = self.association()
         if not (association.name.kk or association.name.ru):
-            self.errors["name"].setText(_("The association needs a name."))
-            self.errors["name"].setVisible(True)
+            show_field_error(self.errors["name"], _("The association needs a name."))
             return
         if not association.head:
-            self.errors["head"].setText(_("Choose the head among the members."))
-            self.errors["head"].setVisible(True)
+            show_field_error(self.errors["head"], _("Choose the head among the members."))
             return
         s = self.session
         try:

@@ -27,7 +27,7 @@ from desktop_app.services.schools import YearPreset, load_presets
 from desktop_app.services.setup import SetUpSchool
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.settings import save_language
-from desktop_app.ui.widgets.fields import WARNING_STYLE, add_field_row, error_label, show_refusal
+from desktop_app.ui.widgets.fields import WARNING_STYLE, add_field_row, error_label, show_field_error, show_refusal
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 PAGE_CHOICE, PAGE_SCHOOL, PAGE_PEOPLE, PAGE_YEAR, PAGE_ADMIN = range(5)
@@ -250,8 +250,7 @@ class AdminPage(QWizardPage):
     def validatePage(self) -> bool:
         show_refusal(None, self.errors, self.general)
         if self.password.text() != self.repeat.text():
-            self.errors["repeat"].setText(_("The passwords differ."))
-            self.errors["repeat"].setVisible(True)
+            show_field_error(self.errors["repeat"], _("The passwords differ."))
             return False
         return self.owner.set_up()
 
@@ -332,8 +331,7 @@ class FirstRunWizard(QWizard):
         field = error.field or ""
         if field in ("director", "deputy_director"):
             show_refusal(error, self.people_page.errors, self.admin_page.general)
-            self.admin_page.general.setText(error.render(_))
-            self.admin_page.general.setVisible(True)
+            show_field_error(self.admin_page.general, error.render(_))
         elif field == "name":
             show_refusal(error, {}, self.school_page.error)
             self.admin_page.show_error(error)

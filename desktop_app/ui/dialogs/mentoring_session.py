@@ -23,7 +23,7 @@ from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
 from desktop_app.ui.session import Session, rename_items
-from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
 
 
 class SessionDialog(QDialog):
@@ -119,8 +119,7 @@ class SessionDialog(QDialog):
     def accept(self) -> None:
         show_refusal(None, self.errors, self.general_error)
         if not self.topic.text().strip():
-            self.errors["topic"].setText(_("Give the topic of the session."))
-            self.errors["topic"].setVisible(True)
+            show_field_error(self.errors["topic"], _("Give the topic of the session."))
             return
         s = self.session
         try:

@@ -31,7 +31,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_field_error, show_refusal
 
 
 class MentorshipDialog(QDialog):
@@ -215,8 +215,7 @@ class MentorshipDialog(QDialog):
         show_refusal(None, self.errors, self.general_error)
         number, day = self.order_number.text().strip(), self.order_date.value()
         if bool(number) != bool(day):
-            self.errors["order"].setText(_("Give both the order number and its date, or neither."))
-            self.errors["order"].setVisible(True)
+            show_field_error(self.errors["order"], _("Give both the order number and its date, or neither."))
             return
         s = self.session
         try:

@@ -26,7 +26,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import REVIEW_OUTCOME_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import add_field_row, error_label
+from desktop_app.ui.widgets.fields import add_field_row, error_label, show_field_error
 
 OUTCOMES = (ReviewOutcome.RECOMMENDED, ReviewOutcome.RETURNED)
 
@@ -118,9 +118,8 @@ class PlanConsiderDialog(QDialog):
             self.outcome.setItemText(index, label(REVIEW_OUTCOME_LABELS, outcome))
         self._update_remarks()
         if not self.choices:
-            self.general_error.setText(_("No meeting of the teacher's association has taken place with an open "
-                                         "protocol. Record the meeting in the Meetings section first."))
-            self.general_error.setVisible(True)
+            show_field_error(self.general_error, _("No meeting of the teacher's association has taken place with an "
+                                                   "open protocol. Record the meeting in the Meetings section first."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.choices))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -171,7 +170,6 @@ class PlanConsiderDialog(QDialog):
             field = getattr(error, "field", None) or ""
             target = self.errors["remarks"] if field.endswith("remarks") else (
                 self.errors["meeting"] if field.startswith("review") else self.general_error)
-            target.setText(error.render(_))
-            target.setVisible(True)
+            show_field_error(target, error.render(_))
             return
         super().accept()

@@ -26,7 +26,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.fields import error_label
+from desktop_app.ui.widgets.fields import error_label, show_field_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 PLAN_ID = Qt.ItemDataRole.UserRole + 1
@@ -106,8 +106,7 @@ class PlanCopyDialog(QDialog):
             self.sources = s.services.plans.copy_sources(s.actor, s.school, self.subject, grade)
         except UserError as error:
             self.sources = []
-            self.error.setText(error.render(_))
-            self.error.setVisible(True)
+            show_field_error(self.error, error.render(_))
         self._fill()
 
     def _fill(self) -> None:
@@ -143,7 +142,6 @@ class PlanCopyDialog(QDialog):
         try:
             self.rows = s.services.plans.copy_rows(s.actor, s.school, source)
         except UserError as error:
-            self.error.setText(error.render(_))
-            self.error.setVisible(True)
+            show_field_error(self.error, error.render(_))
             return
         super().accept()

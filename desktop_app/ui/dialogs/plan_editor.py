@@ -8,114 +8,42 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.accounts import Action
-from desktop_app.domain.calendar import CalendarFinding, SchoolCalendar, Severity, study_weeks
+from desktop_app.domain.calendar import CalendarFinding
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.plans import EDITABLE
+from desktop_app.domain.plans import EDITABLE, may_edit
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
-from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
+from desktop_app.ui.models.plan_rows import Col, PlanRowsModel
 from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE, error_label, show_refusal
+from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text
+from desktop_app.ui.widgets.fields import WARNING_STYLE, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.plan_rows_view import PlanRowsView
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week")
-FINDING_ROW = Qt.ItemDataRole.UserRole + 1
-
-
-def finding_text(finding: CalendarFinding) -> str:
-    """A finding in the window's language, dates written as dd.mm.yyyy."""
-    return finding.as_error().render(_)
-
-
-class PlanRowsView(QTableView):
-    """Fast entry: typing starts editing, Enter and Tab move on, going past the last cell adds a row."""
-
-    def __init__(self, model: PlanRowsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows = model
-        self.setModel(model)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setTabKeyNavigation(True)
-        self.setWordWrap(True)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        for column, width in ((Col.NUMBER, 36), (Col.TERM, 70), (Col.SECTION, 150), (Col.OBJECTIVES, 170),
-                              (Col.HOURS, 120), (Col.DATE, 110), (Col.NOTE, 120)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Col.TOPIC, QHeaderView.ResizeMode.Stretch)
-
-    def moveCursor(self, action: QAbstractItemView.CursorAction,
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        current = self.currentIndex()
-        if action is QAbstractItemView.CursorAction.MoveNext and current.isValid() \
-                and current.row() == self.rows.rowCount() - 1 and current.column() == Col.NOTE \
-                and not self.rows.read_only:
-            return self.rows.index(self.rows.append_row(), Col.TERM)
-        index = super().moveCursor(action, modifiers)
-        if action is QAbstractItemView.CursorAction.MoveNext and index.column() == Col.NUMBER:
-            index = self.rows.index(index.row(), Col.TERM)
-        return index
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        if hint is QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter moves on, as Tab does
-            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
-        super().closeEditor(editor, hint)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and self.state() is not QAbstractItemView.State.EditingState:
-            self.setCurrentIndex(self.moveCursor(QAbstractItemView.CursorAction.MoveNext,
-                                                 Qt.KeyboardModifier.NoModifier))
-            return
-        super().keyPressEvent(event)
-
-    def finish_editing(self) -> None:
-        """Keep the cell being typed and close its editor (before saving or jumping to a row)."""
-        editor = QApplication.focusWidget()
-        if self.state() is QAbstractItemView.State.EditingState and editor is not None \
-                and self.isAncestorOf(editor):
-            delegate = self.itemDelegate()
-            delegate.commitData.emit(editor)
-            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def selected_rows(self) -> list[int]:
-        rows = {i.row() for i in self.selectionModel().selectedIndexes()}
-        if not rows and self.currentIndex().isValid():
-            rows = {self.currentIndex().row()}
-        return sorted(rows)
 
 
 class PlanEditorDialog(QDialog):
@@ -207,17 +135,9 @@ class PlanEditorDialog(QDialog):
         tools.addWidget(self.copy_button)
         tools.addWidget(self.dates_button)
 
-        self.check_box = QGroupBox(self)
-        self.summary = QLabel(self.check_box)
-        self.summary.setWordWrap(True)
-        self.blocked = QLabel(self.check_box)
-        self.blocked.setWordWrap(True)
-        self.finding_list = QListWidget(self.check_box)
-        self.finding_list.setWordWrap(True)
-        check = QVBoxLayout(self.check_box)
-        check.addWidget(self.summary)
-        check.addWidget(self.blocked)
-        check.addWidget(self.finding_list, 1)
+        self.check_box = CalendarCheckPanel(self)
+        self.summary, self.blocked = self.check_box.summary, self.check_box.blocked
+        self.finding_list = self.check_box.finding_list
         table_part = QWidget(self)
         table_layout = QVBoxLayout(table_part)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -292,7 +212,7 @@ class PlanEditorDialog(QDialog):
         self.dates_button.setText(_("Fill dates…"))
         self.dates_button.setToolTip(_("Fill the date column from the class timetable and the calendar "
                                        "of the academic year"))
-        self.check_box.setTitle(_("Calendar check (rule 7)"))
+        self.check_box.retranslate_ui()
         self.save_button.setText(_("Save"))
         self.cancel_button.setText(_("Close") if self.model.read_only else _("Cancel"))
         self._show_status()
@@ -306,9 +226,7 @@ class PlanEditorDialog(QDialog):
 
     # State -----------------------------------------------------------------------------------
     def editable(self) -> bool:
-        p = self.original
-        owners = {p.teacher} if p.teacher else set()
-        return p.status in EDITABLE and self.session.actor.may(Action.EDIT_PLAN, owners)
+        return may_edit(self.session.actor, self.original)
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.set_read_only(read_only)
@@ -409,42 +327,16 @@ class PlanEditorDialog(QDialog):
             self.findings = s.services.plans.calendar_findings(s.actor, s.school, plan)
         except UserError as error:
             self.findings = []
-            self.general_error.setText(error.render(_))
-            self.general_error.setVisible(True)
+            show_field_error(self.general_error, error.render(_))
         texts = [finding_text(f) for f in self.findings]
         self.model.set_findings(self.findings, texts)
-        self.finding_list.clear()
-        for finding, text in zip(self.findings, texts, strict=True):
-            severe = finding.severity is Severity.ERROR
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if severe else QStyle.StandardPixmap.SP_MessageBoxWarning
-            item = QListWidgetItem(self.style().standardIcon(icon), text, self.finding_list)
-            item.setData(FINDING_ROW, finding.row)
-            item.setForeground(QColor("#b00020" if severe else "#8a5a00"))
-        weeks = study_weeks(self.year, plan.grade)
-        room = SchoolCalendar(self.year, plan.grade).lesson_room(plan.hours_per_week)
-        self.summary.setText(_("Hours in the plan: {total}; {per_week} h × {weeks} study weeks = {expected}; "
-                               "the calendar leaves room for about {room}. Rows with a date: {dated} of {rows}.")
-                             .format(total=format_hours(plan.total_hours), per_week=format_hours(plan.hours_per_week),
-                                     weeks=weeks, expected=format_hours(plan.hours_per_week * weeks),
-                                     room=format_hours(room), dated=sum(1 for r in plan.rows if r.date),
-                                     rows=len(plan.rows)))
-        blockers = sum(1 for f in self.findings if f.severity is Severity.ERROR)
-        if blockers:
-            self.blocked.setText(_("Submission is blocked: {count} lesson(s) dated on a day off.").format(
-                count=blockers))
-            self.blocked.setStyleSheet(ERROR_STYLE)
-        elif not plan.rows:
-            self.blocked.setText(_("The plan has no rows yet."))
-            self.blocked.setStyleSheet(WARNING_STYLE)
-        else:
-            self.blocked.setText(_("No lesson is dated on a day off: the calendar does not block submission."))
-            self.blocked.setStyleSheet(OK_STYLE)
+        self.check_box.show_findings(self.year, plan, self.findings, texts)
         self.errors["rows"].setText("\n".join(self.row_errors[:3]) + ("\n…" if len(self.row_errors) > 3 else ""))
         self.errors["rows"].setVisible(bool(self.row_errors))
 
     def _select_finding(self, item: QListWidgetItem) -> None:
-        row = item.data(FINDING_ROW)
-        if isinstance(row, int) and 1 <= row <= self.model.rowCount():
+        row = self.check_box.row_of(item)
+        if row is not None and 1 <= row <= self.model.rowCount():
             self.table.finish_editing()
             index = self.model.index(row - 1, Col.DATE)
             self.table.setCurrentIndex(index)
@@ -463,8 +355,7 @@ class PlanEditorDialog(QDialog):
             self.errors["rows"].setVisible(True)
             return
         if not plan.subject:
-            self.errors["subject"].setText(_("Choose the subject."))
-            self.errors["subject"].setVisible(True)
+            show_field_error(self.errors["subject"], _("Choose the subject."))
             return
         s = self.session
         try:

@@ -27,7 +27,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import date_of
+from desktop_app.ui.widgets.fields import date_of, show_field_error
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -202,8 +202,7 @@ class TeacherDialog(QDialog):
         if error is None:
             return
         target = self.errors.get((error.field or "").split(".")[0], self.general_error)
-        target.setText(error.render(_))
-        target.setVisible(True)
+        show_field_error(target, error.render(_))
         focus = {"last_name": self.last_name, "first_name": self.first_name,
                  "category_awarded": self.category_awarded.edit}.get(error.field or "")
         if focus is not None:

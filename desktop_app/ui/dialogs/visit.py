@@ -23,7 +23,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
 from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
 
 
 def _teacher_combo(session: Session, parent: QWidget, current: str | None) -> QComboBox:
@@ -129,12 +129,11 @@ class VisitDialog(QDialog):
         show_refusal(None, self.errors, self.general_error)
         first, last = self.year.window
         if not self.topic.text().strip():
-            self.errors["topic"].setText(_("Give the lesson topic."))
-            self.errors["topic"].setVisible(True)
+            show_field_error(self.errors["topic"], _("Give the lesson topic."))
             return
         if not first <= date_of(self.date) <= last:
-            self.errors["date"].setText(_("The date is outside the academic year {year}.").format(year=self.year.id))
-            self.errors["date"].setVisible(True)
+            show_field_error(self.errors["date"],
+                             _("The date is outside the academic year {year}.").format(year=self.year.id))
             return
         s = self.session
         try:

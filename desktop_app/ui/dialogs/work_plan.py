@@ -32,7 +32,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
 from desktop_app.ui.widgets.people_picker import PeoplePicker
 from desktop_app.ui.widgets.saving import ask_path, write_built
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -240,8 +240,7 @@ class WorkPlanDialog(QDialog):
                 self.association = s.services.associations.approve_work_plan(
                     s.actor, s.school, self.association.id, s.services.associations.today())
         except UserError as error:
-            self.error.setText(error.render(_))
-            self.error.setVisible(True)
+            show_field_error(self.error, error.render(_))
             return False
         self.changed = True
         self._load()

@@ -28,7 +28,7 @@ from desktop_app.ui.labels import role_label
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
-from desktop_app.ui.widgets.fields import error_label, show_refusal
+from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 
 
 class AccountTableModel(RecordTableModel[User]):
@@ -106,8 +106,7 @@ class AccountDialog(QDialog):
     def save(self) -> bool:
         if self.password.text() != self.repeat.text():
             show_refusal(None, self.errors, self.general_error)
-            self.errors["repeat"].setText(_("The two passwords differ."))
-            self.errors["repeat"].setVisible(True)
+            show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
         s = self.session
         try:

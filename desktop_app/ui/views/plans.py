@@ -1,6 +1,7 @@
 """Calendar-thematic plans (KTP) of the academic year: filters and counts per status, the path to
 approval (rules 6, 10: submit, consider at a meeting, revise, agree, approve, new version), the
-history of each plan and its PDF. Buttons follow the role and the status; the service still decides."""
+history of each plan and its PDF. Buttons follow the role and the status by the domain's rule
+(``domain.plans.allowed_steps``); the service still decides. The filters are ``PlanFilterBar``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
@@ -39,6 +41,7 @@ from desktop_app.ui.session import local
 from desktop_app.ui.views.base import fit_columns
 from desktop_app.ui.views.records import RecordsView
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_path, write_built
 
 #: Languages a KTP is printed in; each named in itself.
@@ -96,24 +99,10 @@ class PlansView(RecordsView):
         self.matching: list[PlanRow] = []
         self.all_rows: list[PlanRow] = []
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.filter_captions = {key: QLabel(self) for key in ("body", "teacher", "subject", "grade", "status")}
+        self.filter_bar = PlanFilterBar(self)
+        bar = self.filter_bar
         self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter = (
-            QComboBox(self) for _ in range(5))
-        for status in PlanStatus:
-            self.status_filter.addItem("", status.value)
-        self.status_filter.insertItem(0, "", "")
-        self.status_filter.setCurrentIndex(0)
-        # Two rows of filters, so that the section fits 1366 px beside the navigation in both languages.
-        filters, more_filters = QHBoxLayout(), QHBoxLayout()
-        widths = {"body": 24, "teacher": 14, "subject": 12, "grade": 4, "status": 16}  # in characters
-        for key, combo in zip(self.filter_captions, self.filters(), strict=True):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(widths[key])
-            row = filters if key in ("body", "teacher") else more_filters
-            row.addWidget(self.filter_captions[key])
-            row.addWidget(combo)
-        filters.addStretch(1)
-        more_filters.addStretch(1)
+            bar.body, bar.teacher, bar.subject, bar.grade, bar.status)
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
         self.counts_label.setObjectName("viewNote")
@@ -153,24 +142,22 @@ class PlansView(RecordsView):
         self.message.setWordWrap(True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(2, filters)
-        layout.insertLayout(3, more_filters)
-        layout.insertWidget(4, self.counts_label)
-        layout.insertLayout(5, records)
-        layout.insertLayout(6, steps)
+        layout.insertWidget(2, self.filter_bar)
+        layout.insertWidget(3, self.counts_label)
+        layout.insertLayout(4, records)
+        layout.insertLayout(5, steps)
         layout.addWidget(self.details)
         layout.addWidget(self.message)
 
     def filters(self) -> tuple[QComboBox, ...]:
-        return (self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter)
+        return self.filter_bar.combos()
 
     def step_buttons(self) -> tuple[QPushButton, ...]:
         return (self.submit_button, self.consider_button, self.revise_button, self.agree_button,
                 self.approve_button, self.version_button)
 
     def _connect(self) -> None:
-        for combo in self.filters():
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.filter_bar.changed.connect(self.apply_filters)
         self.table.selectionModel().selectionChanged.connect(
             lambda _s, _d: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -188,14 +175,7 @@ class PlansView(RecordsView):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        for key, text in (("body", _("Association:")), ("teacher", _("Teacher:")), ("subject", _("Subject:")),
-                          ("grade", _("Grade:")), ("status", _("Status:"))):
-            self.filter_captions[key].setText(text)
-        for combo in self.filters():
-            if combo.count():
-                combo.setItemText(0, _("all"))
-        for index, status in enumerate(PlanStatus, start=1):
-            self.status_filter.setItemText(index, label(PLAN_STATUS_LABELS, status))
+        self.filter_bar.retranslate_ui()
         self.new_button.setText(_("New plan…"))
         self.open_button.setText(_("Open…"))
         self.import_button.setText(_("Import from file…"))
@@ -232,44 +212,22 @@ class PlansView(RecordsView):
         self.all_rows = list(self.load()) if self.year is not None else []
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
         self.bodies = sorted((b for b in bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
-        self._fill(self.body_filter, [(b.id, local(b.name)) for b in self.bodies])
-        self._fill(self.teacher_filter, sorted({(r.plan.teacher, r.teacher) for r in self.all_rows},
-                                               key=lambda pair: kazakh_key(pair[1])))
-        self._fill(self.subject_filter, sorted({(r.plan.subject, r.subject) for r in self.all_rows},
-                                               key=lambda pair: kazakh_key(pair[1])))
-        self._fill(self.grade_filter, [(str(g), str(g)) for g in sorted({r.plan.grade for r in self.all_rows})])
+        self.filter_bar.fill(
+            self.bodies,
+            teachers=sorted({(r.plan.teacher, r.teacher) for r in self.all_rows}, key=lambda pair: kazakh_key(pair[1])),
+            subjects=sorted({(r.plan.subject, r.subject) for r in self.all_rows}, key=lambda pair: kazakh_key(pair[1])),
+            grades=sorted({r.plan.grade for r in self.all_rows}))
         self.apply_filters()
         self.select_plans(chosen)
-
-    def _fill(self, combo: QComboBox, choices: list[tuple[str, str]]) -> None:
-        """All + the choices, keeping the current one if it is still there."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(_("all"), "")
-        for value, text in choices:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-        combo.blockSignals(False)
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""
         combo.setCurrentIndex(max(combo.findData(value), 0))
 
-    def _matches(self, row: PlanRow) -> bool:
-        """Every filter but the status one: the counts are taken over these rows."""
-        body_id, teacher, subject, grade = (c.currentData() for c in self.filters()[:4])
-        if body_id:
-            body = next((b for b in self.bodies if b.id == body_id), None)
-            if body is None or row.plan.teacher not in body.member_ids():
-                return False
-        return ((not teacher or row.plan.teacher == teacher) and (not subject or row.plan.subject == subject)
-                and (not grade or str(row.plan.grade) == grade))
-
     def apply_filters(self) -> None:
         chosen = [p.id for p in self.selected_plans()]
-        self.matching = [r for r in self.all_rows if self._matches(r)]
-        status = self.status_filter.currentData()
+        self.matching = [r for r in self.all_rows if self.filter_bar.matches(r.plan)]
+        status = self.filter_bar.status_value()
         self.model.set_records([r for r in self.matching if not status or r.plan.status.value == status])
         fit_columns(self.table)
         self._update_counts()
@@ -319,36 +277,13 @@ class PlansView(RecordsView):
     def select_record(self, record: str) -> None:
         """An Overview line was opened: show the plan even if the filters hid it, and select it."""
         if not any(r.plan.id == record for r in self.model.records()):
-            for combo in self.filters():
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
+            self.filter_bar.clear_all()
             self.apply_filters()
         self.select_plan(record)
 
-    def reviewers_of(self, plan: CalendarPlan) -> set[str]:
-        """Heads of the associations the plan's teacher belongs to: who may record its review."""
-        return {b.head for b in self.bodies if b.is_member(plan.teacher)}
-
-    def allowed(self, plan: CalendarPlan) -> set[str]:
-        """The steps this user may take on ``plan`` now (the service checks again)."""
-        actor = self.session.actor
-        own = actor.may(Action.EDIT_PLAN, {plan.teacher})
-        status = plan.status
-        steps = set()
-        if own and status in (PlanStatus.DRAFT, PlanStatus.RETURNED):
-            steps.add("submit")
-        if own and status is PlanStatus.RETURNED:
-            steps.add("revise")
-        if own and status is PlanStatus.APPROVED:
-            steps.add("new_version")
-        if status is PlanStatus.SUBMITTED and actor.may(Action.REVIEW_PLAN, self.reviewers_of(plan)):
-            steps.add("consider")
-        if status is PlanStatus.RECOMMENDED and actor.may(Action.AGREE_PLAN):
-            steps.add("agree")
-        if status is PlanStatus.AGREED and actor.may(Action.APPROVE_PLAN):
-            steps.add("approve")
-        return steps
+    def allowed(self, plan: CalendarPlan) -> set[Step]:
+        """The steps this user may take on ``plan`` now (the rule is the domain's; the service checks again)."""
+        return allowed_steps(self.session.actor, plan, reviewers_of(plan, self.bodies))
 
     def _selection_changed(self) -> None:
         plans = self.selected_plans()
@@ -356,14 +291,14 @@ class PlansView(RecordsView):
         steps = self.allowed(one) if one is not None else set()
         if one is not None:  # a KTP is printed in its own language unless the user picks the other
             self.doc_language.setCurrentIndex(max(self.doc_language.findData(one.language.value), 0))
-        self.submit_button.setEnabled("submit" in steps)
-        self.consider_button.setEnabled("consider" in steps)
-        self.revise_button.setEnabled("revise" in steps)
-        self.version_button.setEnabled("new_version" in steps)
+        self.submit_button.setEnabled(Step.SUBMIT in steps)
+        self.consider_button.setEnabled(Step.CONSIDER in steps)
+        self.revise_button.setEnabled(Step.REVISE in steps)
+        self.version_button.setEnabled(Step.NEW_VERSION in steps)
         # Several at once: only when every selected plan may take the step. If the list is stale
         # (another user moved a plan meanwhile) the service refuses, naming the plan that stopped it.
-        self.agree_button.setEnabled(bool(plans) and all("agree" in self.allowed(p) for p in plans))
-        self.approve_button.setEnabled(bool(plans) and all("approve" in self.allowed(p) for p in plans))
+        self.agree_button.setEnabled(bool(plans) and all(Step.AGREE in self.allowed(p) for p in plans))
+        self.approve_button.setEnabled(bool(plans) and all(Step.APPROVE in self.allowed(p) for p in plans))
         for button in (self.open_button, self.history_button, self.print_button):
             button.setEnabled(one is not None)
         actor = self.session.actor

@@ -1,4 +1,4 @@
-"""Small form pieces: a red refusal label under a field, date edits, a refusal router."""
+"""Small form pieces: a red refusal label under a field and a way to show it, date edits, a refusal router."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ def date_of(edit: QDateEdit) -> date:
     return value
 
 
+def show_field_error(label: QLabel, text: str) -> None:
+    """Show a refusal the form found itself, before asking the service, in the label of its field."""
+    label.setText(text)
+    label.setVisible(True)
+
+
 def show_refusal(error: UserError | None, labels: dict[str, QLabel], general: QLabel) -> None:
     """Clear every label, then put the refusal under the field it names (or under the form)."""
     for widget in [*labels.values(), general]:
@@ -59,6 +65,4 @@ def show_refusal(error: UserError | None, labels: dict[str, QLabel], general: QL
         widget.setVisible(False)
     if error is None:
         return
-    target = labels.get((error.field or "").split(".")[0], general)
-    target.setText(error.render(_))
-    target.setVisible(True)
+    show_field_error(labels.get((error.field or "").split(".")[0], general), error.render(_))

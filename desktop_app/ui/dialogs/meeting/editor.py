@@ -41,7 +41,7 @@ from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanCho
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import date_of, error_label
+from desktop_app.ui.widgets.fields import date_of, error_label, show_field_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 AUTOSAVE_MS = 30_000
@@ -296,8 +296,7 @@ class MeetingDialog(QDialog):
         for error in attendance_errors(meeting, self.body):
             if error.field in ("chair", "secretary") and getattr(meeting, error.field):
                 target = self.header.errors[error.field]
-                target.setText(f"{rule_label(error.rule, _)}: {error.render(_)}")
-                target.setVisible(True)
+                show_field_error(target, f"{rule_label(error.rule, _)}: {error.render(_)}")
 
     # Reading and saving ------------------------------------------------------------------------
     def meeting(self, status: MeetingStatus | None = None) -> Meeting:
@@ -319,8 +318,7 @@ class MeetingDialog(QDialog):
         meeting = self.meeting(status)
         for name in ("chair", "secretary"):
             if not getattr(meeting, name):
-                self.header.errors[name].setText(_("Choose a member of the body."))
-                self.header.errors[name].setVisible(True)
+                show_field_error(self.header.errors[name], _("Choose a member of the body."))
                 return False
         try:
             saved = s.services.meetings.save(s.actor, s.school, meeting)
@@ -410,11 +408,9 @@ class MeetingDialog(QDialog):
             target = self.general_error
         if target in self.header.errors.values():
             self.tabs.setCurrentIndex(0)  # show the field the refusal names
-        target.setText(text)
-        target.setVisible(True)
+        show_field_error(target, text)
         if target is not self.general_error:
-            self.general_error.setText(_("Not saved: {reason}").format(reason=text))
-            self.general_error.setVisible(True)
+            show_field_error(self.general_error, _("Not saved: {reason}").format(reason=text))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.autosave_draft()

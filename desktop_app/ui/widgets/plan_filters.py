@@ -1,0 +1,104 @@
+"""The filters over a list of KTPs: association, teacher, subject, grade and status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
+from desktop_app.i18n import _
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from desktop_app.ui.session import local
+
+#: The filters in their order on screen, with their widths in characters.
+WIDTHS = {"body": 24, "teacher": 14, "subject": 12, "grade": 4, "status": 16}
+
+
+class PlanFilterBar(QWidget):
+    """Each filter starts with "all"; ``changed`` fires when the user picks another value.
+
+    Retranslates through its owner (no LanguageChange handler of its own), as the parts of a view do."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bodies: list[Association] = []
+        self.captions = {key: QLabel(self) for key in WIDTHS}
+        self.body, self.teacher, self.subject, self.grade, self.status = (QComboBox(self) for _ in range(5))
+        for status in PlanStatus:
+            self.status.addItem("", status.value)
+        self.status.insertItem(0, "", "")
+        self.status.setCurrentIndex(0)
+        # Two rows of filters, so that the section fits 1366 px beside the navigation in both languages.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters, more_filters = QHBoxLayout(), QHBoxLayout()
+        for key, combo in zip(WIDTHS, self.combos(), strict=True):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(WIDTHS[key])
+            row = filters if key in ("body", "teacher") else more_filters
+            row.addWidget(self.captions[key])
+            row.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        filters.addStretch(1)
+        more_filters.addStretch(1)
+        layout.addLayout(filters)
+        layout.addLayout(more_filters)
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.body, self.teacher, self.subject, self.grade, self.status)
+
+    def retranslate_ui(self) -> None:
+        for key, text in (("body", _("Association:")), ("teacher", _("Teacher:")), ("subject", _("Subject:")),
+                          ("grade", _("Grade:")), ("status", _("Status:"))):
+            self.captions[key].setText(text)
+        for combo in self.combos():
+            if combo.count():
+                combo.setItemText(0, _("all"))
+        for index, status in enumerate(PlanStatus, start=1):
+            self.status.setItemText(index, label(PLAN_STATUS_LABELS, status))
+
+    def fill(self, bodies: Sequence[Association], teachers: Sequence[tuple[str, str]],
+             subjects: Sequence[tuple[str, str]], grades: Sequence[int]) -> None:
+        """New choices (value, text), keeping each current one that is still there; no ``changed``."""
+        self.bodies = list(bodies)
+        _fill(self.body, [(b.id, local(b.name)) for b in self.bodies])
+        _fill(self.teacher, teachers)
+        _fill(self.subject, subjects)
+        _fill(self.grade, [(str(g), str(g)) for g in grades])
+
+    def matches(self, plan: CalendarPlan) -> bool:
+        """Every filter but the status one (the counts per status are taken over these plans)."""
+        body_id, teacher, subject, grade = (c.currentData() for c in self.combos()[:4])
+        if body_id:
+            body = next((b for b in self.bodies if b.id == body_id), None)
+            if body is None or plan.teacher not in body.member_ids():
+                return False
+        return ((not teacher or plan.teacher == teacher) and (not subject or plan.subject == subject)
+                and (not grade or str(plan.grade) == grade))
+
+    def status_value(self) -> str:
+        """The chosen status (a ``PlanStatus`` value), or "" for all."""
+        return str(self.status.currentData() or "")
+
+    def clear_all(self) -> None:
+        """Every filter back to "all", without ``changed``."""
+        for combo in self.combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
+
+def _fill(combo: QComboBox, choices: Sequence[tuple[str, str]]) -> None:
+    """All + the choices, keeping the current one if it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(_("all"), "")
+    for value, text in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+    combo.blockSignals(False)

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
 
     def _fit_navigation(self) -> None:
         """As wide as the longest section name in the current language (within reason)."""
+        self.navigation.ensurePolished()  # the style sheet's font, not the default one, is measured
         metrics = self.navigation.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
                       for row in range(self.navigation.count())), default=0)

@@ -6,11 +6,13 @@ import gettext
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import i18n
 from desktop_app.i18n import _
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from desktop_app.ui.settings import settings
+from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.teachers import TeachersView
 
@@ -132,3 +134,22 @@ def test_the_window_fits_1366_by_768(window: MainWindow) -> None:
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366
     assert hint.height() <= 768
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_section_name_fits_the_navigation_with_the_window_style(qtbot, sign_in, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Measured with the style sheet's font (11pt), as the window starts: nothing is cut off."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    app.setStyleSheet(STYLE)
+    try:
+        i18n.set_language(language)
+        main = MainWindow(sign_in("administrator"))
+        qtbot.addWidget(main)
+        main.show()
+        nav = main.navigation
+        widest = max(nav.fontMetrics().horizontalAdvance(nav.item(r).text()) for r in range(nav.count()))
+        assert nav.width() >= widest + 20 + 2 * nav.frameWidth(), (nav.width(), widest)  # padding 2 × 10 px
+    finally:
+        app.setStyleSheet(before)

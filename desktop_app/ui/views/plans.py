@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,13 +34,14 @@ from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
 from desktop_app.ui.dialogs.plan_import import PlanImportDialog
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label, short_date
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import fit_columns
 from desktop_app.ui.views.records import RecordsView
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_path, write_built
 
@@ -135,9 +136,7 @@ class PlansView(RecordsView):
         self.agree_button.setVisible(actor.may(Action.AGREE_PLAN))
         self.approve_button.setVisible(actor.may(Action.APPROVE_PLAN))
 
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = PlanDetails(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         layout = self.layout()
@@ -308,34 +307,9 @@ class PlansView(RecordsView):
         self._show_details()
 
     def _show_details(self) -> None:
-        """Where the selected plan stands: the review with its remarks, the agreement, the approval."""
         chosen = self.selected()
-        if chosen is None:
-            self.details.setText("")
-            self.details.setVisible(False)
-            return
-        plan = chosen.plan
-        lines = [caption(chosen) + " — " + label(PLAN_STATUS_LABELS, plan.status)
-                 + (" " + _("(version {version})").format(version=plan.version) if plan.version > 1 else "")]
-        if plan.review is not None:
-            # A draft or a plan submitted again still carries the review that returned it: say it is an earlier one.
-            earlier = plan.status in (PlanStatus.DRAFT, PlanStatus.SUBMITTED)
-            template = (_("Earlier considered at {meeting}, agenda item {item}: {outcome}") if earlier
-                        else _("Considered at {meeting}, agenda item {item}: {outcome}"))
-            lines.append(template.format(
-                meeting=self.meeting_text(plan.review.meeting), item=plan.review.item,
-                outcome=label(REVIEW_OUTCOME_LABELS, plan.review.outcome)))
-            if plan.review.remarks:
-                lines.append(_("Remarks: {remarks}").format(remarks=plan.review.remarks))
-        if plan.agreed is not None:
-            lines.append(_("Agreed: {name}, {date}").format(
-                name=self.session_names().get(plan.agreed.by, plan.agreed.by), date=short_date(plan.agreed.on)))
-        if plan.approved is not None:
-            lines.append(_("Approved: {name}, {date}").format(
-                name=self.session_names().get(plan.approved.by, plan.approved.by),
-                date=short_date(plan.approved.on)))
-        self.details.setText("\n".join(lines))
-        self.details.setVisible(True)
+        self.details.show_text(None if chosen is None else plan_details_text(
+            chosen.plan, caption(chosen), self.session_names(), self.meeting_text))
 
     def meeting_text(self, meeting_id: str) -> str:
         """"meeting No. 2 of 06.11.2026" in the window's language; the id if it cannot be read."""

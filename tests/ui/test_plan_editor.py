@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
 from desktop_app.domain.errors import DomainError, Rule
 from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
 from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan_editor import AUTOSAVE_MS, PlanEditorDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
 from desktop_app.ui.session import Session
@@ -280,3 +280,159 @@ def test_the_deputy_writes_a_plan_for_any_teacher_and_the_texts_follow_the_langu
     dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Фонетика")
     dialog.save_button.click()
     assert dialog.saved_plan is not None and dialog.saved_plan.teacher == "t-06"
+
+
+# Autosave ------------------------------------------------------------------------------------
+def _no_question(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton | None = None) -> list[str]:
+    """Record every question; without an answer a question fails the test (autosave never asks)."""
+    asked: list[str] = []
+
+    def question(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        assert answer is not None, f"unexpected question: {text}"
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_autosave_creates_a_draft_then_updates_it(qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("ru")
+    _no_question(monkeypatch)
+    session = sign_in("teacher")
+    before = {p.id for p in session.services.plans.list(session.actor, session.school, YEAR)}
+    dialog = _open(qtbot, session)
+    assert dialog.autosave.isActive() and dialog.autosave.interval() == AUTOSAVE_MS
+    dialog.autosave.setInterval(50)
+    dialog.grade.setValue(7)
+    dialog.insert_button.click()
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе")
+    qtbot.waitUntil(lambda: "классы" in dialog.autosave_label.text(), timeout=3000)  # the header is not complete
+    assert dialog.saved_plan is None and dialog.dirty
+    dialog.classes.setText("7А")
+    dialog.model.setData(dialog.model.index(0, Col.DATE), "02.09.2026")
+    qtbot.waitUntil(lambda: dialog.saved_plan is not None, timeout=3000)
+    first = dialog.saved_plan
+    assert first is not None and first.id and first.status is PlanStatus.DRAFT and not dialog.dirty
+    assert "автоматически" in dialog.autosave_label.text() and dialog.original.id == first.id
+    assert "Статус" in dialog.status_line.text()  # no longer "a new plan"
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
+    qtbot.waitUntil(lambda: dialog.saved_plan is not None and dialog.saved_plan.rows[0].topic == "Кіріспе сабақ",
+                    timeout=3000)
+    after = {p.id for p in session.services.plans.list(session.actor, session.school, YEAR)}
+    assert after - before == {first.id}  # one plan, saved twice
+    stored = session.services.plans.get(session.actor, session.school, first.id)
+    assert stored.classes == ["7А"]
+    assert [(r.topic, r.date) for r in stored.rows] == [("Кіріспе сабақ", date(2026, 9, 2))]
+    dialog.cancel_button.click()  # nothing left unsaved: no question; the caller reloads
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.autosave.isActive()
+
+
+def test_autosave_keeps_an_invalid_row_unsaved_and_closing_asks_only_then(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, monkeypatch) -> None:
+    i18n.set_language("kk")
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1), PlanRow(2, "Алгоритм", 1, term=1)])
+    dialog = _open(qtbot, session, plan)
+    dialog.autosave.stop()
+    asked = _no_question(monkeypatch)
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
+    dialog.model.setData(dialog.model.index(1, Col.HOURS), "көп")
+    assert dialog.autosave_draft() is False and "көп" in dialog.autosave_label.text()
+    assert _cell(dialog, 1, Col.HOURS) == "көп" and _cell(dialog, 0, Col.TOPIC) == "Кіріспе сабақ"
+    stored = session.services.plans.get(session.actor, session.school, plan.id)
+    assert [r.topic for r in stored.rows] == ["Кіріспе", "Алгоритм"] and dialog.saved_plan is None
+
+    asked = _no_question(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.cancel_button.click()  # cannot be saved: the existing question; No keeps everything
+    assert asked == [i18n._("Close without saving the changes?")] and dialog.isVisible()
+    assert _cell(dialog, 1, Col.HOURS) == "көп"
+
+    dialog.model.setData(dialog.model.index(1, Col.HOURS), "2")
+    asked = _no_question(monkeypatch)
+    dialog.cancel_button.click()  # now it can be: saved on closing, nothing asked
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    stored = session.services.plans.get(session.actor, session.school, plan.id)
+    assert [(r.topic, r.hours) for r in stored.rows] == [("Кіріспе сабақ", 1), ("Алгоритм", 2)]
+    assert dialog.saved_plan is not None and dialog.saved_plan.id == plan.id
+
+
+def test_autosave_stops_for_a_read_only_plan(qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _no_question(monkeypatch)
+    session = sign_in("teacher")
+    plan = session.services.plans.get(session.actor, session.school, "ktp-inf7-26")  # approved
+    dialog = _open(qtbot, session, plan)
+    assert not dialog.autosave.isActive()
+    dialog.dirty = True
+    assert dialog.autosave_draft() is False and dialog.autosave_label.text() == ""
+    dialog.cancel_button.click()
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.saved_plan is None
+
+
+# Delete clears cells -------------------------------------------------------------------------
+def test_delete_clears_the_selected_cells_and_ctrl_delete_the_rows(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1, date=date(2026, 9, 2), note="БЖБ"),
+                            PlanRow(2, "Алгоритм", 1, term=2, date=date(2026, 12, 16)),  # Independence Day
+                            PlanRow(3, "Цикл", 1, term=2)])
+    dialog = _open(qtbot, session, plan)
+    dialog.autosave.stop()
+    assert dialog.blocked.styleSheet() == ERROR_STYLE
+    selection = dialog.table.selectionModel()
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.DATE))
+    selection.select(dialog.model.index(0, Col.NOTE), selection.SelectionFlag.Select)
+    dialog.table.setFocus()
+    with qtbot.waitSignal(dialog.model.dataChanged):
+        QTest.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert dialog.model.rowCount() == 3 and dialog.dirty
+    assert _cell(dialog, 1, Col.DATE) == "" and _cell(dialog, 0, Col.NOTE) == ""
+    assert _cell(dialog, 1, Col.TOPIC) == "Алгоритм" and _cell(dialog, 0, Col.DATE) == "02.09.2026"
+    assert dialog.blocked.styleSheet() == OK_STYLE  # the calendar check follows
+    dialog.table.clearSelection()
+    dialog.table.setCurrentIndex(dialog.model.index(0, Col.TOPIC))
+    QTest.keyClick(dialog.table, Qt.Key.Key_Backspace)  # not editing: Backspace clears too
+    assert _cell(dialog, 0, Col.TOPIC) == "" and dialog.model.rowCount() == 3
+    assert dialog.errors["rows"].isVisible()  # a lesson without a topic is not saved
+    dialog.table.setCurrentIndex(dialog.model.index(1, Col.TOPIC))
+    QTest.keyClick(dialog.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.model.rowCount() == 2 and _cell(dialog, 1, Col.TOPIC) == "Цикл"
+
+
+# Copy brings the header --------------------------------------------------------------------
+def test_copy_brings_hours_per_week_and_classes_when_none_are_typed(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, monkeypatch) -> None:
+    i18n.set_language("ru")
+    session = sign_in("head")
+    source = session.services.plans.get(session.actor, session.school, "ktp-alg8-26")  # 3 h, 8В, t-02
+
+    def choose(self: PlanCopyDialog) -> int:
+        self.select(source.id)
+        self.copy_button.click()
+        return self.result()
+
+    monkeypatch.setattr(PlanCopyDialog, "exec", choose)
+    dialog = _open(qtbot, session)
+    dialog.autosave.stop()
+    dialog.subject.setCurrentIndex(dialog.subject.findData("algebra"))
+    dialog.grade.setValue(8)
+    dialog.hours_per_week.setValue(1.5)
+    dialog.copy_button.click()
+    assert dialog.hours_per_week.value() == source.hours_per_week and dialog.classes.text() == "8В"
+    assert dialog.teacher.currentData() == "t-01" and dialog.grade.value() == 8 and dialog.dirty
+    note = dialog.status_line.text()
+    assert "Скопировано" in note and "8В" in note and "3 ч" in note and f"({len(source.rows)})" in note
+
+    other = _open(qtbot, session)
+    other.autosave.stop()
+    other.subject.setCurrentIndex(other.subject.findData("algebra"))
+    other.grade.setValue(8)
+    other.classes.setText("8А")
+    other.copy_button.click()
+    assert other.classes.text() == "8А" and other.hours_per_week.value() == source.hours_per_week
+    assert "8В" not in other.status_line.text() and "3 ч" in other.status_line.text()
+    i18n.set_language("kk")
+    other.retranslate_ui()
+    assert "Скопировано" not in other.status_line.text()
+    other.save_button.click()
+    assert other.saved_plan is not None and other.saved_plan.classes == ["8А"]
+    assert other.saved_plan.hours_per_week == source.hours_per_week and other.saved_plan.teacher == "t-01"

@@ -127,3 +127,20 @@ def test_headers_follow_the_language() -> None:
     kk = model.headerData(Col.TOPIC, Qt.Orientation.Horizontal)
     i18n.set_language("ru")
     assert (kk, model.headerData(Col.TOPIC, Qt.Orientation.Horizontal)) == ("Сабақтың тақырыбы", "Тема урока")
+
+
+def test_clear_cells_empties_text_but_keeps_rows_and_numbers() -> None:
+    model = PlanRowsModel(ROWS)
+    changed: list[tuple[int, int, int, int]] = []
+    edits: list[int] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), a.column(), b.row(), b.column())))
+    model.edited.connect(lambda: edits.append(1))
+    cells = [model.index(0, Col.NUMBER), model.index(0, Col.OBJECTIVES), model.index(2, Col.NOTE),
+             model.index(1, Col.DATE)]  # the date of row 2 is already empty
+    assert model.clear_cells(cells) == 2
+    assert changed == [(0, Col.OBJECTIVES, 2, Col.NOTE)] and edits == [1]
+    assert model.rowCount() == 3 and _text(model, 0, Col.NUMBER) == "1"
+    assert _text(model, 0, Col.OBJECTIVES) == "" and _text(model, 2, Col.NOTE) == ""
+    assert model.clear_cells([model.index(2, Col.NOTE)]) == 0 and edits == [1]  # nothing to clear: no signal
+    model.set_read_only(True)
+    assert model.clear_cells([model.index(0, Col.TOPIC)]) == 0 and _text(model, 0, Col.TOPIC) == "Компьютер"

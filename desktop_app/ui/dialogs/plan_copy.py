@@ -33,7 +33,8 @@ PLAN_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class PlanCopyDialog(QDialog):
-    """After ``exec() == Accepted``, ``rows`` holds the copied rows (numbered from 1, without dates)."""
+    """After ``exec() == Accepted``, ``rows`` holds the copied rows (numbered from 1, without dates)
+    and ``source`` the plan they came from (as listed: its header gives the hours per week and classes)."""
 
     def __init__(self, session: Session, subject: str, grade: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,7 @@ class PlanCopyDialog(QDialog):
         self.subject = subject
         self.grade = grade
         self.rows: list[PlanRow] | None = None
+        self.source: CalendarPlan | None = None
         self.sources: list[CalendarPlan] = []
         self.teachers = session.teachers_by_id()
         self._build_ui()
@@ -84,7 +86,8 @@ class PlanCopyDialog(QDialog):
         self.setWindowTitle(_("Copy the rows of another plan"))
         subject = self.session.subject_names().get(self.subject, self.subject)
         self.note.setText(_("Plans of {subject} of every academic year and every teacher of the school. The "
-                            "copied rows replace the rows of the table; their dates are cleared.")
+                            "copied rows replace the rows of the table; their dates are cleared. The hours per "
+                            "week are copied too, and the classes when none are typed yet.")
                           .format(subject=subject))
         self.all_grades.setText(_("Plans of every grade, not only grade {grade}").format(grade=self.grade))
         self.table.setHorizontalHeaderLabels([_("Teacher"), _("Academic year"), _("Grade"), _("Classes"),
@@ -131,17 +134,22 @@ class PlanCopyDialog(QDialog):
         self.copy_button.setEnabled(self.chosen() is not None)
 
     def chosen(self) -> str | None:
+        plan = self.chosen_plan()
+        return plan.id if plan is not None else None
+
+    def chosen_plan(self) -> CalendarPlan | None:
         rows = {i.row() for i in self.table.selectedIndexes()}
-        return self.sources[min(rows)].id if rows else None
+        return self.sources[min(rows)] if rows else None
 
     def accept(self) -> None:
-        source = self.chosen()
+        source = self.chosen_plan()
         if source is None:
             return
         s = self.session
         try:
-            self.rows = s.services.plans.copy_rows(s.actor, s.school, source)
+            self.rows = s.services.plans.copy_rows(s.actor, s.school, source.id)
         except UserError as error:
             show_field_error(self.error, error.render(_))
             return
+        self.source = source
         super().accept()

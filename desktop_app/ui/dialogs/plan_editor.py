@@ -1,15 +1,18 @@
 """Write or read a KTP: the header, the rows typed from the keyboard, and rule 7 checked as it is typed.
 
 The calendar check runs through the service on the plan as it stands in the dialog (saved or not);
-a refused save keeps the dialog open with everything typed.
+a refused save keeps the dialog open with everything typed. A changed plan is saved as a draft
+every 30 seconds and on closing, once its rows parse and its header is complete.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +39,7 @@ from desktop_app.domain.plans import EDITABLE, may_edit
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
-from desktop_app.ui.models.plan_rows import Col, PlanRowsModel
+from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text
 from desktop_app.ui.widgets.fields import WARNING_STYLE, error_label, show_field_error, show_refusal
@@ -44,10 +47,27 @@ from desktop_app.ui.widgets.plan_rows_view import PlanRowsView
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week")
+AUTOSAVE_MS = 30_000
 
 
 class PlanEditorDialog(QDialog):
-    """After ``exec() == Accepted``, ``saved_plan`` holds the plan the service saved."""
+    """After ``exec() == Accepted``, ``saved_plan`` holds the plan the service saved.
+
+    Autosave and closing: every ``AUTOSAVE_MS`` an editable plan with changes is saved as a draft
+    (``autosave_draft``) once its rows parse and its header names the teacher, the subject and the
+    classes; otherwise nothing is saved, everything typed stays, and the label by the buttons says
+    what is missing. A new plan gets its id from the first save and later saves update it;
+    ``saved_plan`` is always the last plan saved, and the dialog ends ``Accepted`` whenever
+    something was saved while it was open, so the caller reloads the list even after Close.
+
+    Closing (Close, the title bar, Alt+F4) first commits the cell being typed and tries one more
+    autosave: what can be saved is kept, not thrown away — with autosave every half minute, "close
+    without saving" could not promise to undo anything anyway. Only when changes remain that
+    cannot be saved (a row that does not parse, the header not complete, a refusal of the service)
+    is the existing question "Close without saving the changes?" asked; No keeps the dialog open
+    with the reason shown. A close from code (the application ending, a test) asks nothing. Escape
+    still does not close a changed plan. Autosave itself never shows a message box.
+    """
 
     def __init__(self, session: Session, year: AcademicYear, plan: CalendarPlan | None = None,
                  parent: QWidget | None = None) -> None:
@@ -61,6 +81,9 @@ class PlanEditorDialog(QDialog):
         self.original = plan or self._new_plan()
         self.findings: list[CalendarFinding] = []
         self.row_errors: list[str] = []
+        self._copied: tuple[CalendarPlan, bool] | None = None  # the source of "Copy from…"; classes too?
+        self._autosave_note: Callable[[], str] | None = None  # the label's text, in the window's language
+        self._asking = True  # False while closing from code: no question then
         self._build_ui()
         self._connect()
         self.retranslate_ui()
@@ -152,13 +175,16 @@ class PlanEditorDialog(QDialog):
         self.splitter.setSizes([420, 170])
 
         self.general_error = error_label(self)
+        self.autosave_label = QLabel(self)
+        self.autosave_label.setObjectName("viewNote")
+        self.autosave_label.setWordWrap(True)
         self.save_button = QPushButton(self)
         self.save_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setAutoDefault(False)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.autosave_label, 1)
         bottom.addWidget(self.general_error, 1)
-        bottom.addStretch(0)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -166,6 +192,8 @@ class PlanEditorDialog(QDialog):
         layout.addWidget(self.status_line)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
         fit_to_screen(self, 1300, 700)
         self.set_read_only(not self.editable())
 
@@ -190,6 +218,9 @@ class PlanEditorDialog(QDialog):
                            ("Ctrl+Insert", self.insert_row), ("Ctrl+Delete", self.delete_rows),
                            ("Alt+Up", lambda: self.move_row(-1)), ("Alt+Down", lambda: self.move_row(1))):
             QShortcut(QKeySequence(keys), self, slot)
+        self.autosave.timeout.connect(self.autosave_draft)
+        if not self.model.read_only:
+            self.autosave.start()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Calendar-thematic plan"))
@@ -214,8 +245,9 @@ class PlanEditorDialog(QDialog):
                                        "of the academic year"))
         self.check_box.retranslate_ui()
         self.save_button.setText(_("Save"))
-        self.cancel_button.setText(_("Close") if self.model.read_only else _("Cancel"))
+        self.cancel_button.setText(_("Close"))  # what can be saved is saved on closing
         self._show_status()
+        self.autosave_label.setText(self._autosave_note() if self._autosave_note else "")
         self.model.retranslate()
         self.check_calendar()
 
@@ -238,6 +270,7 @@ class PlanEditorDialog(QDialog):
         if read_only:
             self.teacher.setEnabled(False)
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.autosave.stop()
 
     def _show_status(self) -> None:
         p = self.original
@@ -257,7 +290,7 @@ class PlanEditorDialog(QDialog):
         else:
             text = _("Status: {status}").format(status=status)
         version = _(", version {number}").format(number=p.version) if p.version > 1 else ""
-        self.status_line.setText(text + version)
+        self.status_line.setText("\n".join(part for part in (text + version, self._copy_note()) if part))
         self.status_line.setStyleSheet(WARNING_STYLE if not self.editable() else "")
 
     def _edited(self) -> None:
@@ -298,12 +331,39 @@ class PlanEditorDialog(QDialog):
             self.table.setCurrentIndex(self.model.index(current.row() + delta, current.column()))
 
     def copy_from(self) -> None:
+        """The source's rows (dates cleared), its hours per week, and its classes when none are typed;
+        not its teacher, grade or year. The status line says what was copied."""
         from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
 
         plan = self.current_plan()
         dialog = PlanCopyDialog(self.session, plan.subject, plan.grade, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.rows is not None:
-            self.set_rows(dialog.rows)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.rows is None:
+            return
+        source = dialog.source
+        if source is not None:
+            self.hours_per_week.setValue(source.hours_per_week)
+            classes = not plan.classes and bool(source.classes)
+            if classes:
+                self.classes.setText(", ".join(source.classes))
+            self._copied = (replace(source, rows=dialog.rows), classes)
+        self.set_rows(dialog.rows)
+        self.dirty = True  # the classes are set from code, and the rows may be the same as before
+        self._show_status()
+
+    def _copy_note(self) -> str:
+        """What "Copy from…" took from which plan, in the window's language."""
+        if self._copied is None:
+            return ""
+        source, classes = self._copied
+        person = self.teachers.get(source.teacher)
+        values = {"teacher": person.short_name if person else source.teacher, "year": source.academic_year,
+                  "grade": source.grade, "count": len(source.rows), "hours": format_hours(source.hours_per_week),
+                  "classes": ", ".join(source.classes)}
+        if classes:
+            return _("Copied from the plan of {teacher} ({year}, grade {grade}): the rows ({count}) without "
+                     "dates, {hours} hours per week and the classes {classes}.").format(**values)
+        return _("Copied from the plan of {teacher} ({year}, grade {grade}): the rows ({count}) without dates "
+                 "and {hours} hours per week.").format(**values)
 
     def fill_dates(self) -> None:
         from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
@@ -344,6 +404,65 @@ class PlanEditorDialog(QDialog):
             self.table.setFocus()
 
     # Saving ----------------------------------------------------------------------------------
+    def _store(self, plan: CalendarPlan) -> CalendarPlan:
+        """Save through the service; the dialog goes on from the saved plan (a new one has its id now)."""
+        s = self.session
+        saved = s.services.plans.save(s.actor, s.school, plan)
+        self.saved_plan = self.original = saved
+        self.dirty = False
+        self._show_status()
+        return saved
+
+    def _not_ready(self, plan: CalendarPlan) -> Callable[[], str] | None:
+        """Why ``plan`` is not saved automatically yet, in the window's language; None when it may be."""
+        _rows, errors = self.model.parse()
+        if errors:
+            first = errors[0]
+            return lambda: first.render(_)
+        if not plan.teacher:
+            return lambda: _("choose the teacher")
+        if not plan.subject:
+            return lambda: _("choose the subject")
+        if not plan.classes:
+            return lambda: _("type the classes")
+        if not plan.rows:
+            return lambda: _("type the first row")
+        return None
+
+    @staticmethod
+    def _refusal(error: UserError) -> Callable[[], str]:
+        return lambda: error.render(_)
+
+    @staticmethod
+    def _not_saved(reason: Callable[[], str]) -> Callable[[], str]:
+        return lambda: _("Not saved automatically yet: {reason}.").format(reason=reason().rstrip("."))
+
+    def _note(self, text: Callable[[], str]) -> None:
+        self._autosave_note = text
+        self.autosave_label.setText(text())
+
+    def autosave_draft(self) -> bool:
+        """Save an editable plan with changes as a draft; True when it was saved.
+
+        Never a message box and never a lost keystroke: a plan that cannot be saved yet keeps
+        everything typed, and the label says why. The cell being typed is left open (its text is
+        saved the next time)."""
+        if self.model.read_only or not self.dirty:
+            return False
+        plan = self.current_plan()
+        reason = self._not_ready(plan)
+        if reason is None:
+            try:
+                self._store(plan)
+            except UserError as error:
+                reason = self._refusal(error)
+        if reason is not None:
+            self._note(self._not_saved(reason))
+            return False
+        time = datetime.now().strftime("%H:%M")
+        self._note(lambda: _("Draft saved automatically at {time}.").format(time=time))
+        return True
+
     def save(self) -> None:
         if self.model.read_only:
             return
@@ -357,22 +476,41 @@ class PlanEditorDialog(QDialog):
         if not plan.subject:
             show_field_error(self.errors["subject"], _("Choose the subject."))
             return
-        s = self.session
         try:
-            self.saved_plan = s.services.plans.save(s.actor, s.school, plan)
+            self._store(plan)
         except UserError as error:
             show_refusal(error, self.errors, self.general_error)
             return
-        self.dirty = False
+        self.autosave.stop()
         self.accept()
 
     def cancel(self) -> None:
-        """Cancel asks before throwing away what was typed."""
-        if self.dirty and not self.model.read_only and QMessageBox.question(
-                self, _("Calendar-thematic plan"), _("Close without saving the changes?")) \
-                is not QMessageBox.StandardButton.Yes:
-            return
+        """The Close button: see the class docstring for what closing saves and when it asks."""
         self.reject()
+
+    def reject(self) -> None:
+        """Every way of closing but Save ends here (Close, the title bar, Alt+F4)."""
+        if not self._may_close():
+            return
+        self.autosave.stop()
+        self.done(QDialog.DialogCode.Accepted if self.saved_plan is not None else QDialog.DialogCode.Rejected)
+
+    def _may_close(self) -> bool:
+        """Save what can be saved; ask only about changes that cannot be."""
+        if self.model.read_only:
+            return True
+        self.table.finish_editing()
+        if not self.dirty or self.autosave_draft() or not self._asking:
+            return True
+        return QMessageBox.question(self, _("Calendar-thematic plan"), _("Close without saving the changes?")) \
+            is QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._asking = event.spontaneous()  # close() from code asks nothing
+        try:
+            super().closeEvent(event)  # QDialog: reject()
+        finally:
+            self._asking = True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.dirty and not self.model.read_only:

@@ -261,6 +261,29 @@ class PlanRowsModel(QAbstractTableModel):
         self.edited.emit()
         return True
 
+    def clear_cells(self, indexes: Sequence[QModelIndex]) -> int:
+        """Empty the given cells, as Delete does in a spreadsheet (the rows stay); how many changed.
+
+        The number column is the row's position and is left alone; one ``dataChanged`` covers the
+        cells cleared, then ``edited`` once."""
+        if self._read_only:
+            return 0
+        changed: list[tuple[int, int]] = []
+        for index in indexes:
+            if not index.isValid() or index.column() == Col.NUMBER or not 0 <= index.row() < len(self._rows):
+                continue
+            cells = self._rows[index.row()].cells
+            column = Col(index.column())
+            if cells.get(column, ""):
+                cells[column] = ""
+                changed.append((index.row(), index.column()))
+        if not changed:
+            return 0
+        rows, columns = [r for r, _c in changed], [c for _r, c in changed]
+        self.dataChanged.emit(self.index(min(rows), min(columns)), self.index(max(rows), max(columns)))
+        self.edited.emit()
+        return len(changed)
+
     def set_dates(self, dates: Sequence[date | None]) -> None:
         """The date column of the first ``len(dates)`` rows (from filling by the timetable)."""
         for position, day in enumerate(dates[:len(self._rows)]):

@@ -1,7 +1,8 @@
 """The rows of a KTP typed from the keyboard, as a teacher types them from a paper plan.
 
-Typing starts editing, Enter and Tab move on, going past the last cell adds a row; the dialog
-that holds the table adds the row commands (Ctrl+Insert, Ctrl+Delete, Alt+Up, Alt+Down).
+Typing starts editing, Enter and Tab move on, going past the last cell adds a row, Delete and
+Backspace empty the selected cells as in a spreadsheet; the dialog that holds the table adds the
+row commands (Ctrl+Insert, Ctrl+Delete, Alt+Up, Alt+Down).
 """
 
 from __future__ import annotations
@@ -51,12 +52,24 @@ class PlanRowsView(QTableView):
         super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) \
+                and self.state() is not QAbstractItemView.State.EditingState:
+            self.clear_selected_cells()  # Ctrl+Delete, which deletes rows, is the dialog's shortcut
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() is not QAbstractItemView.State.EditingState:
             self.setCurrentIndex(self.moveCursor(QAbstractItemView.CursorAction.MoveNext,
                                                  Qt.KeyboardModifier.NoModifier))
             return
         super().keyPressEvent(event)
+
+    def clear_selected_cells(self) -> int:
+        """Delete and Backspace empty the selected cells (or the current one), not the rows."""
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes and self.currentIndex().isValid():
+            indexes = [self.currentIndex()]
+        return self.rows.clear_cells(indexes)
 
     def finish_editing(self) -> None:
         """Keep the cell being typed and close its editor (before saving or jumping to a row)."""

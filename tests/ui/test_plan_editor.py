@@ -67,8 +67,8 @@ def test_type_a_plan_with_the_keyboard_then_save_and_reload(qtbot, sign_in) -> N
     assert not dialog.teacher.isEnabled() and dialog.teacher.currentData() == session.actor.teacher
     dialog.grade.setValue(7)
     dialog.classes.setText("7А, 7Ә")
-    dialog.insert_button.click()  # the first row; the cursor stands in its topic
-    assert dialog.model.rowCount() == 1 and dialog.table.currentIndex().column() == Col.TOPIC
+    # A new plan opens on an empty first row with the cursor in its topic.
+    assert dialog.model.rowCount() == 1 and dialog.table.currentIndex() == dialog.model.index(0, Col.TOPIC)
     dialog.table.setFocus()
     for text in ("Компьютер және ақпарат", "7.1.1.1; 7.1.1.2", "1", "02.09.2026", "БЖБ"):
         _type_cell(text)

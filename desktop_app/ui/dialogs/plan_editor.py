@@ -36,7 +36,7 @@ from desktop_app.domain.calendar import CalendarFinding
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import EDITABLE, may_edit
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
@@ -86,6 +86,11 @@ class PlanEditorDialog(QDialog):
         self._asking = True  # False while closing from code: no question then
         self._build_ui()
         self._connect()
+        if plan is None and not self.model.read_only:
+            # A new plan opens on an empty first row, the cursor in its topic: typing starts the plan
+            # (an empty last row is not part of the plan, so nothing is saved until something is typed).
+            self.model.insertRows(0, 1)
+            self.table.setCurrentIndex(self.model.index(0, Col.TOPIC))
         self.retranslate_ui()
         self.dirty = False
 
@@ -93,7 +98,8 @@ class PlanEditorDialog(QDialog):
         teacher = self.session.actor.teacher or ""
         person = self.teachers.get(teacher)
         subject = person.subjects[0] if person and person.subjects else ""
-        return CalendarPlan("", teacher, subject, self.year.id, 5, Language.KK, 1)
+        # The plan's language: the window's as a first guess (the class's language decides).
+        return CalendarPlan("", teacher, subject, self.year.id, 5, Language(current_language()), 1)
 
     # Building --------------------------------------------------------------------------------
     def _build_ui(self) -> None:

@@ -32,9 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import i18n
+from desktop_app.domain.entities import MeetingStatus, PlanStatus
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
+from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
+from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.main_window import SECTIONS, MainWindow
+from desktop_app.ui.views.meetings import MeetingsView
+from desktop_app.ui.views.plans import PlansView
 
 #: Texts allowed to read the same in Kazakh and Russian, each with its reason.
 SAME_IN_BOTH = {
@@ -49,6 +54,7 @@ SAME_IN_BOTH = {
     "Lesson Study": "a visit kind: the method's international name, used as is in both languages",
     "Қазақша": "the language menu names each language in itself",
     "Русский": "the language menu names each language in itself",
+    "7А, 7Ә": "an example of class names (data) as the KTP editor's placeholder",
 }
 #: Data, not interface: no letters at all (numbers, dates, times, ids such as 2025-2026), or a path.
 NOT_WORDS = re.compile(r"^([\W\d_]*|/.*|[A-Za-z]:\\.*)$")
@@ -129,7 +135,8 @@ def _open_everything(qtbot, window: MainWindow) -> list[QWidget]:  # type: ignor
         visits.table.selectRow(0)  # type: ignore[attr-defined]
     settings = views["settings"]
     settings.table.selectRow(0)  # type: ignore[attr-defined]
-    dialogs = [
+    dialogs = [*_plan_dialogs(window), _version_dialog(window),
+
         views["teachers"].make_dialog(None),  # type: ignore[attr-defined]
         associations.make_dialog(None),  # type: ignore[attr-defined]
         associations.make_dialog(body),  # type: ignore[attr-defined]
@@ -152,6 +159,38 @@ def _open_everything(qtbot, window: MainWindow) -> list[QWidget]:  # type: ignor
         dialog.show()
         shown.append(dialog)
     return shown
+
+
+def _plan_dialogs(window: MainWindow) -> list[QWidget | None]:
+    """The KTP editor (new and existing), import preview, fill dates, copy, history and consider."""
+    s = window.session
+    plans = window.views["plans"]
+    assert isinstance(plans, PlansView) and plans.year is not None
+    listed = s.services.plans.list(s.actor, s.school, plans.year.id)
+    returned = next(p for p in listed if p.status is PlanStatus.RETURNED)
+    s.services.plans.revise(s.actor, s.school, returned.id)
+    s.services.plans.submit(s.actor, s.school, returned.id)  # so that it can be considered
+    plans.refresh()
+    plans.select_plan(returned.id)
+    consider = plans.make_consider_dialog()
+    approved = next(p for p in listed if p.status is PlanStatus.APPROVED)
+    plans.select_plan(approved.id)
+    return [consider, plans.make_history_dialog(), plans.make_editor_dialog(approved),
+            plans.make_editor_dialog(None), plans.make_import_dialog(None),
+            PlanDatesDialog(s, plans.year, approved), PlanCopyDialog(s, approved.subject, approved.grade)]
+
+
+def _version_dialog(window: MainWindow) -> QWidget | None:
+    """A previous version of a finalized protocol, after a correction made a new one."""
+    s = window.session
+    meetings = window.views["meetings"]
+    assert isinstance(meetings, MeetingsView)
+    finalized = next(m for m in meetings.model.records() if m.status is MeetingStatus.FINALIZED)
+    s.services.meetings.new_version(s.actor, s.school, finalized.id, "Хатшының тегі қате жазылған")
+    meetings.load_meetings()
+    meetings.select(finalized.id)
+    meetings.versions.setCurrentRow(0)
+    return meetings.version_dialog()
 
 
 #: An English word left in a Kazakh or Russian window: a msgid without a translation.
@@ -195,6 +234,10 @@ def test_every_visible_text_changes_with_the_language(qtbot, window: MainWindow)
     teachers = session.services.teachers.list_teachers(session.actor, session.school, include_archived=True)
     same_names = {name for subject in session.services.teachers.list_subjects(session.actor, session.school)
                   if (name := subject.name.get("kk")) == subject.name.get("ru")}  # Математика, Алгебра
-    problems = _untranslated(kazakh, russian, {t.last_name for t in teachers}, same_names)
+    bodies = session.services.associations.list(session.actor, session.school)
+    agenda = {f"{item.number}. {item.title}" for body in bodies  # data: agenda items offered by title
+              for meeting in session.services.meetings.list(session.actor, session.school, body.id)
+              for item in meeting.agenda}
+    problems = _untranslated(kazakh, russian, {t.last_name for t in teachers}, same_names | agenda)
     problems += _english(kazakh, "kk") + _english(russian, "ru")
     assert not problems, "the same in Kazakh and Russian, or English left:\n" + "\n".join(problems)

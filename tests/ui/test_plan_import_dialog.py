@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear, Language, PlanStatus
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.plan_import import PlanImportDialog
 from desktop_app.ui.language import install_language_hook
-from desktop_app.ui.models.plan_import import BAD, LEADING
+from desktop_app.ui.models.plan_import import BAD, EDITED, LEADING
 from desktop_app.ui.session import Session
 from tests.services.test_plan_import import KK_BODY, KK_HEADER, RU_BODY, RU_HEADER, docx_file, xlsx
 
@@ -105,6 +106,80 @@ def test_a_teacher_imports_a_kazakh_xlsx_after_leaving_out_a_bad_column(qtbot, s
     ]
     assert stored.rows[0].objectives == ["5.1.1.1 сандарды оқу", "5.1.1.2 жазу"]
     assert len(_plans(session)) == len(before) + 1
+
+
+def _row_of_line(dialog: PlanImportDialog, line: int) -> int:
+    return next(r for r in range(dialog.model.rowCount()) if dialog.model.data(dialog.model.index(r, 0)) == str(line))
+
+
+def test_a_mistyped_date_is_corrected_in_the_preview_and_the_corrected_rows_imported(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, qtmodeltester) -> None:
+    session = sign_in("teacher")
+    body = [list(r) for r in KK_BODY]
+    body[2][5] = "31.09"  # row 6 of the sheet
+    path = tmp_path / "КТЖ информатика 7В.xlsx"
+    path.write_bytes(xlsx(KK_HEADER, body))
+    on_disk = path.read_bytes()
+    dialog = _dialog(qtbot, session, path)
+    model = dialog.model
+    row = _row_of_line(dialog, 6)
+    cell = model.index(row, LEADING + 5)
+    editable = Qt.ItemFlag.ItemIsEditable
+    # Only the file's cells of the rows that are or could be lessons: not the row number, the term read,
+    # the title or the header row.
+    assert model.flags(cell) & editable
+    assert not model.flags(model.index(row, 0)) & editable and not model.flags(model.index(row, 1)) & editable
+    assert dialog.table_data is not None and dialog.table_data.header is not None
+    assert not model.flags(model.index(dialog.table_data.header, LEADING + 2)) & editable
+    assert not model.flags(model.index(0, LEADING)) & editable
+    assert not dialog.import_button.isEnabled() and dialog.problems.count() == 1
+    assert dialog.edit_note.isVisible() and dialog.edit_note.text()
+    # The user selects the red cell, presses F2 and types the right date.
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(cell)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = dialog.table.indexWidget(cell)  # the open editor
+    assert isinstance(editor, QLineEdit) and editor.text() == "31.09"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "30.09")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.edits))  # the delegate commits once back in the event loop
+    assert dialog.edits == {(row, 5): "30.09"}
+    assert model.data(cell) == "30.09"
+    assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == EDITED
+    assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
+    assert "31.09" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert dialog.table.currentIndex() == cell  # the cursor stays where the user typed
+    assert not dialog.problems.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.file_table is not None and dialog.file_table.text(row, 5) == "31.09"  # the file's copy is not changed
+    qtmodeltester.check(model)
+    # Another cell made wrong through the model shows its problem in its cell; its file text again is no
+    # correction at all.
+    other = model.index(_row_of_line(dialog, 7), LEADING + 5)
+    assert model.setData(other, "32.09", Qt.ItemDataRole.EditRole)
+    assert model.data(other, Qt.ItemDataRole.BackgroundRole).color() == BAD
+    assert "32.09" in model.data(other, Qt.ItemDataRole.ToolTipRole)
+    assert not dialog.import_button.isEnabled() and dialog.problems.count() == 1
+    assert model.setData(other, "07.09", Qt.ItemDataRole.EditRole)
+    assert model.data(other, Qt.ItemDataRole.BackgroundRole) is None and len(dialog.edits) == 1
+    assert not model.setData(model.index(row, 1), "3", Qt.ItemDataRole.EditRole)
+    qtmodeltester.check(model)
+    # Choosing the file again discards the corrections, as the note says; choosing columns keeps them.
+    dialog.load(path)
+    assert dialog.edits == {} and model.data(cell) == "31.09" and not dialog.import_button.isEnabled()
+    assert model.setData(model.index(row, LEADING + 5), "30.09", Qt.ItemDataRole.EditRole)
+    _pick(dialog, 6, "")
+    assert model.data(cell) == "30.09" and model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == EDITED
+    _pick(dialog, 6, "note")
+    assert dialog.import_button.isEnabled()
+    qtmodeltester.check(model)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.saved_plan is not None
+    stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)
+    assert [(r.topic, r.date) for r in stored.rows] == [
+        ("Натурал сандарды оқу", date(2026, 9, 2)), ("Сандарды салыстыру", date(2026, 9, 30)),
+        ("Қосу", date(2026, 9, 7)), ("Жай бөлшектер", date(2026, 11, 10))]
+    assert path.read_bytes() == on_disk
 
 
 def test_the_deputy_imports_a_russian_docx_choosing_the_topic_column(qtbot, sign_in, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,13 +1,21 @@
 """Import a KTP from .xlsx, .docx or .csv: the plan's header, which file column is which field, every
-row with its problems by cell; nothing is written before Import (``PlanService.import_plan``)."""
+row with its problems by cell; nothing is written before Import (``PlanService.import_plan``).
+
+A cell can be corrected in the preview (a mistyped date): the text replaces the cell in the dialog's
+copy of the table (``table_data``; the file's own cells stay in ``file_table`` and on disk), the rows
+are read again at once, and Import takes the corrected rows. Choosing other columns or another first
+row keeps the corrections (they belong to cells of the file, not to fields); choosing a file again
+discards them, as the note under the table says."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -107,6 +115,10 @@ class PlanImportDialog(QDialog):
         self.year = year
         self.saved_plan: CalendarPlan | None = None
         self.path: Path | None = None
+        #: The table as the file has it, and the cells corrected here: (row, column) → text.
+        self.file_table: PlanTable | None = None
+        self.edits: dict[tuple[int, int], str] = {}
+        #: The table the rows are read from: the file's with the corrections.
         self.table_data: PlanTable | None = None
         self.parsed: PlanFile | None = None
         self.columns: dict[int, str] = {}
@@ -188,6 +200,11 @@ class PlanImportDialog(QDialog):
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self.edit_note = QLabel(self)
+        self.edit_note.setObjectName("editNote")
+        self.edit_note.setWordWrap(True)
         self.problems_title = QLabel(self)
         self.problems_title.setObjectName("viewSubtitle")
         self.problems = QListWidget(self)
@@ -202,6 +219,7 @@ class PlanImportDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.edit_note)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems)
         layout.addWidget(self.general_error)
@@ -212,7 +230,8 @@ class PlanImportDialog(QDialog):
         self.choose.clicked.connect(self.choose_file)
         self.import_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.first_row.valueChanged.connect(self.reparse)
+        self.first_row.valueChanged.connect(lambda _value: self.reparse())
+        self.model.cell_edited.connect(self.edit_cell)
         self.teacher.currentIndexChanged.connect(self._subject_of_teacher)
         self.problems.itemActivated.connect(self._show_problem)
         self.problems.itemClicked.connect(self._show_problem)
@@ -257,7 +276,8 @@ class PlanImportDialog(QDialog):
         try:
             table = read_table_file(path)
         except UserError as error:
-            self.table_data, self.parsed, self.columns = None, None, {}
+            self.file_table, self.table_data, self.parsed, self.columns = None, None, None, {}
+            self.edits = {}
             self.header.set_combos({})
             self.model.set_preview(None, None, {})
             self.file_error.setText(error.render(_))
@@ -265,7 +285,8 @@ class PlanImportDialog(QDialog):
             self._show_state()
             return
         self.file_error.setVisible(False)
-        self.table_data = table
+        self.file_table = self.table_data = table
+        self.edits = {}  # the note under the table says a file chosen again drops the corrections
         self.columns = dict(table.columns)
         self.first_row.blockSignals(True)
         self.first_row.setRange(min(table.lines, default=1), max(table.lines, default=1))
@@ -348,8 +369,27 @@ class PlanImportDialog(QDialog):
         wanted = self.first_row.value()
         return next((i for i, line in enumerate(table.lines) if line >= wanted), len(table.lines))
 
-    def reparse(self) -> None:
-        """Read the lessons again with the columns and the first row as chosen now."""
+    def edit_cell(self, row: int, column: int, text: str) -> None:
+        """The user corrected the cell ``column`` of ``rows[row]``: the text replaces it in the dialog's
+        copy of the table (the file's own text again is no correction) and the rows are read again."""
+        source = self.file_table
+        if source is None or not 0 <= row < len(source.rows) or not 0 <= column < source.width:
+            return
+        original = source.text(row, column)
+        if text in (original, one_line(original)):
+            self.edits.pop((row, column), None)
+        else:
+            self.edits[row, column] = text
+        table = replace(source, rows=[list(cells) for cells in source.rows])
+        for (r, c), value in self.edits.items():
+            table.rows[r][c] = value
+        self.table_data = table
+        # The columns stay as the user sized them; the hours per week follow only a corrected hours cell.
+        self.reparse(refit=self.columns.get(column) == "hours", fit=False)
+
+    def reparse(self, refit: bool = True, fit: bool = True) -> None:
+        """Read the lessons again with the columns and the first row as chosen now; ``fit`` sizes the
+        columns to the cells, ``refit`` sets the hours per week from the hours read."""
         table = self.table_data
         self.parsed = None
         if table is not None:
@@ -359,9 +399,12 @@ class PlanImportDialog(QDialog):
             except UserError as error:
                 self.file_error.setText(error.render(_))
                 self.file_error.setVisible(True)
-        self.model.set_preview(table, self.parsed, self.columns)
-        self._fit_columns()
-        if self.parsed is not None and self.parsed.rows:
+        source = self.file_table
+        originals = {cell: source.text(*cell) for cell in self.edits} if source is not None else {}
+        self.model.set_preview(table, self.parsed, self.columns, originals, self._first_index())
+        if fit:
+            self._fit_columns()
+        if refit and self.parsed is not None and self.parsed.rows:
             self.hours_per_week.setValue(hours_per_week(sum(r.row.hours for r in self.parsed.rows),
                                                         self.year.study_weeks))
         self._show_state()
@@ -386,6 +429,14 @@ class PlanImportDialog(QDialog):
     def _show_state(self) -> None:
         parsed = self.parsed
         self.problems.clear()
+        self.edit_note.setVisible(self.table_data is not None)
+        note = _("Double-click a cell, press F2 or start typing to correct it here: only what is imported "
+                 "changes, the file stays as it is. Choosing other columns keeps the corrections; choosing "
+                 "the file again discards them.")
+        if self.edits:
+            note += " " + ngettext("{count} cell corrected here.", "{count} cells corrected here.",
+                                   len(self.edits)).format(count=len(self.edits))
+        self.edit_note.setText(note)
         if parsed is None:
             self.summary.setText(_("Choose the KTP file: a table with a row of column headings such as "
                                    "«Сабақтың тақырыбы» / «Тема урока»."))

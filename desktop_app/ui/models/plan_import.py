@@ -1,18 +1,24 @@
 """The cells of a KTP file before import, as the file has them: bad cells red with the problem in
-their tooltip, rows that are not lessons (title, header, term headings, totals) grey."""
+their tooltip, rows that are not lessons (title, header, term headings, totals) grey.
+
+A cell of a row from the first lesson row on can be corrected in place: the model only reports the
+new text (``cell_edited``); the dialog keeps it in its copy of the table, reads the rows again and
+gives the model the cells corrected so far, shown italic on a pale blue (the file is never written)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.i18n import N_, _
 from desktop_app.services.plan_import import ImportedRow, PlanFile, PlanTable
 
 BAD = QColor("#f8d0d0")
 GREY = QColor("#808080")
+#: A cell corrected in the preview (a bad one stays red until it reads well).
+EDITED = QColor("#e3ecfa")
 
 #: The fields a file column can be read as, with their glossary names ("" ignores the column).
 FIELD_LABELS: dict[str, str] = {
@@ -50,18 +56,53 @@ def one_line(text: str) -> str:
 class PlanPreviewModel(QAbstractTableModel):
     """Every row of the table from its first one; a lesson row shows its term in column 1."""
 
+    #: A cell was given a new text: the row of ``table.rows``, the file column, the text.
+    cell_edited = Signal(int, int, str)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table: PlanTable | None = None
         self.parsed: PlanFile | None = None
         self.columns: dict[int, str] = {}
+        #: The cells corrected here (row, file column) → the text the file has.
+        self.edited: dict[tuple[int, int], str] = {}
+        #: Rows before this one (title, header) cannot be corrected.
+        self.first = 0
         self._lessons: dict[int, ImportedRow] = {}
 
-    def set_preview(self, table: PlanTable | None, parsed: PlanFile | None, columns: dict[int, str]) -> None:
-        self.beginResetModel()
+    def set_preview(self, table: PlanTable | None, parsed: PlanFile | None, columns: dict[int, str],
+                    edited: dict[tuple[int, int], str] | None = None, first: int = 0) -> None:
+        """A table of the same shape is shown again in place (the current cell and the editor stay);
+        another one resets the model."""
+        same = table is not None and self.table is not None and len(table.rows) == len(self.table.rows) \
+            and table.width == self.table.width
+        if not same:
+            self.beginResetModel()
         self.table, self.parsed, self.columns = table, parsed, dict(columns)
+        self.edited, self.first = dict(edited or {}), first
         self._lessons = {r.source: r for r in parsed.rows} if parsed is not None else {}
-        self.endResetModel()
+        if not same:
+            self.endResetModel()
+        elif self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def editable(self, row: int, column: int) -> bool:
+        """A cell of the file (not the row number or term shown before them) in a row that is or could be
+        a lesson: from the first lesson row on, not the header row nor a cell merged from the left."""
+        table = self.table
+        return table is not None and LEADING <= column < table.width + LEADING and self.first <= row < \
+            len(table.rows) and row != table.header and column - LEADING not in table.spans[row]
+
+    def edit_text(self, row: int, column: int) -> str:
+        """The cell's text in one line, as the editor shows it: learning objectives one per line in the
+        file are separated by "; ", which reads as the same objectives."""
+        if self.table is None:
+            return ""
+        text = self.table.text(row, column - LEADING)
+        if self.columns.get(column - LEADING) == "objectives":
+            lines = (line.strip().rstrip(";").strip() for line in text.splitlines())
+            return "; ".join(line for line in lines if line)
+        return one_line(text)
 
     def lesson(self, row: int) -> ImportedRow | None:
         return self._lessons.get(row)
@@ -106,6 +147,9 @@ class PlanPreviewModel(QAbstractTableModel):
         lesson = self._lessons.get(row)
         field = self.columns.get(column - LEADING, "")
         problem = lesson.problems.get(field) if lesson is not None and field else None
+        edited = (row, column - LEADING) in self.edited
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(row, column) if self.editable(row, column) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return str(self.table.lines[row])
@@ -115,13 +159,41 @@ class PlanPreviewModel(QAbstractTableModel):
                 return ""  # a cell merged from the left shows its text once
             return one_line(self.table.text(row, column - LEADING))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if problem is not None:
-                return problem.render(_)
-            return self.table.text(row, column - LEADING) or None if column >= LEADING else None
+            tip = problem.render(_) if problem is not None else \
+                self.table.text(row, column - LEADING) or None if column >= LEADING else None
+            if edited:
+                note = _("Edited here; the file is not changed (it has «{value}»).").format(
+                    value=one_line(self.edited[row, column - LEADING]))
+                return f"{tip}\n{note}" if tip else note
+            return tip
         if role == Qt.ItemDataRole.BackgroundRole and problem is not None:
             return QBrush(BAD)
+        if role == Qt.ItemDataRole.BackgroundRole and edited:
+            return QBrush(EDITED)
+        if role == Qt.ItemDataRole.FontRole and edited:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and lesson is None:
             return QBrush(GREY)
         if role == Qt.ItemDataRole.TextAlignmentRole and column < LEADING:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.editable(index.row(), index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Reports the new text of a cell that can be corrected (``cell_edited``); the same text is no
+        change. The dialog shows the cells read again (``set_preview``)."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or \
+                not self.editable(index.row(), index.column()):
+            return False
+        text = "" if value is None else str(value).strip()
+        if text == self.edit_text(index.row(), index.column()):
+            return True
+        self.cell_edited.emit(index.row(), index.column() - LEADING, text)
+        return True

@@ -455,10 +455,10 @@ class PlanImportDialog(QDialog):
                             "the table and the row the lessons start at.")
         problems = parsed.problems
         if problems:
-            text += " " + ngettext("{count} problem has to be corrected in the file or in the columns "
-                                   "chosen; nothing is imported until then.",
-                                   "{count} problems have to be corrected in the file or in the columns "
-                                   "chosen; nothing is imported until then.", len(problems)).format(
+            text += " " + ngettext("{count} problem has to be corrected in the table, in the file or in the "
+                                   "columns chosen; nothing is imported until then.",
+                                   "{count} problems have to be corrected in the table, in the file or in the "
+                                   "columns chosen; nothing is imported until then.", len(problems)).format(
                 count=len(problems))
             self.summary.setStyleSheet("")
         else:

@@ -265,7 +265,7 @@ def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bo
         day = dates[column]
         if day is not None and not date(1940, 1, 1) <= day <= today:
             problem(column, N_("row {line}: the date {value} is in the future or too far in the past"),
-                    value=day.strftime("%d.%m.%Y"))
+                    value=day)  # rendered as dd.mm.yyyy with the message
     if dates.get("category_awarded") and category is Category.NONE:
         problem("category", N_("row {line}: a category award date needs a category"))
     teacher = Teacher(

@@ -88,6 +88,7 @@ def test_bad_cells_are_reported_per_row_and_column() -> None:
     assert set(first.problems) == {"last_name", "subjects", "category", "category_awarded", "career_start"}
     assert "Химия" in first.problems["subjects"].render()
     assert first.problems["category_awarded"].params["line"] == 2
+    assert "01.01.2030" in first.problems["career_start"].render()  # a date as paperwork writes it
     assert set(second.problems) == {"category"}  # an award date without a category
     assert "already in the staff list" in third.problems["last_name"].render()
     assert "twice" in fourth.problems["last_name"].render()

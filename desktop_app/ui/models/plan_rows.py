@@ -22,6 +22,7 @@ from desktop_app.domain.calendar import CalendarFinding, Severity
 from desktop_app.domain.entities import PlanRow
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.i18n import _
+from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import AnyIndex
 
 OBJECTIVE_SEPARATOR = "; "
@@ -73,7 +74,7 @@ def row_text(row: PlanRow) -> RowText:
         Col.TOPIC: row.topic,
         Col.OBJECTIVES: OBJECTIVE_SEPARATOR.join(row.objectives),
         Col.HOURS: format_hours(row.hours),
-        Col.DATE: row.date.strftime("%d.%m.%Y") if row.date else "",
+        Col.DATE: short_date(row.date) if row.date else "",
         Col.NOTE: row.note or "",
     })
 
@@ -287,7 +288,7 @@ class PlanRowsModel(QAbstractTableModel):
     def set_dates(self, dates: Sequence[date | None]) -> None:
         """The date column of the first ``len(dates)`` rows (from filling by the timetable)."""
         for position, day in enumerate(dates[:len(self._rows)]):
-            self._rows[position].cells[Col.DATE] = day.strftime("%d.%m.%Y") if day else ""
+            self._rows[position].cells[Col.DATE] = short_date(day) if day else ""
         if self._rows:
             self.dataChanged.emit(self.index(0, Col.DATE), self.index(len(self._rows) - 1, Col.DATE))
         self.edited.emit()

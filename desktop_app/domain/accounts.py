@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from desktop_app.domain.errors import N_, PermissionDenied
+from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
+
+#: The password rule, told before a password is typed (Accounts, first-run wizard) and enforced
+#: by ``check_password``; the windows show ``PASSWORD_RULE`` with ``count=MIN_PASSWORD_LENGTH``.
+MIN_PASSWORD_LENGTH = 8
+PASSWORD_RULE = N_("A password has at least {count} characters.")
+LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 
 
 class Role(StrEnum):
@@ -112,8 +120,54 @@ class User:
     failed_attempts: int = 0
     locked_until: datetime | None = None
 
+    last_sign_in: datetime | None = None
+
     def actor(self) -> Actor:
         return Actor(self.login, self.role, self.school, self.teacher)
+
+    @property
+    def locked(self) -> bool:
+        """Locked by the administrator (not the short wait after failed attempts)."""
+        return not self.active
+
+
+#: Roles whose account acts for a teacher of the school (their plans, their association).
+ROLES_WITH_TEACHER = frozenset({Role.HEAD, Role.TEACHER})
+
+
+def check_login(login: str) -> None:
+    if not LOGIN_PATTERN.match(login):
+        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
+                                         "dot, dash and underscore (2 to 64)"),
+                          {"login": login}, record=login, field="login")
+
+
+def check_password(login: str, password: str) -> None:
+    """The password rule (``PASSWORD_RULE``)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
+                          {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
+
+
+def check_teacher_link(login: str, role: Role, teacher: str | None) -> None:
+    if role in ROLES_WITH_TEACHER and teacher is None:
+        raise DomainError(Rule.VALUE, N_("an account of a head or a teacher is linked to a teacher"),
+                          record=login, field="teacher")
+
+
+def check_administrator_kept(users: Iterable[User], changed: User, field: str | None = None) -> None:
+    """The school must never lose its last administrator: refuse a change (role, lock) after which
+    no administrator who can sign in would be left among ``users``."""
+    def signs_in_as_administrator(user: User) -> bool:
+        return user.role is Role.ADMINISTRATOR and user.active
+
+    if signs_in_as_administrator(changed):
+        return
+    if any(signs_in_as_administrator(u) for u in users if u.login != changed.login):
+        return
+    raise DomainError(Rule.PERMISSION, N_("{login} is the last administrator who can sign in; make "
+                                          "another account an administrator first"),
+                      {"login": changed.login}, record=changed.login, field=field)
 
 
 @dataclass

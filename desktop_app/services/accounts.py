@@ -1,23 +1,35 @@
-"""Accounts: Argon2id password hashes, sign-in with lockout, the first administrator."""
+"""Accounts: Argon2id password hashes, sign-in with lockout, the first administrator, and the
+administrator's care of accounts (password reset, lock, role); each change is in the audit trail."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from desktop_app.domain.accounts import Action, Actor, Role, User
+from desktop_app.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    Action,
+    Actor,
+    Role,
+    User,
+    check_administrator_kept,
+    check_login,
+    check_password,
+    check_teacher_link,
+)
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.services.base import Service, found
+from desktop_app.storage.store import Store
 
-MIN_PASSWORD_LENGTH = 8
+__all__ = ["MIN_PASSWORD_LENGTH", "AccountService", "SignInError", "check_login_and_password",
+           "hash_password", "lock_duration"]
+
 #: Failures allowed before the first lock; each further failure doubles the wait.
 FREE_ATTEMPTS = 3
 FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(minutes=30)
-LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
@@ -36,13 +48,8 @@ def lock_duration(failures: int) -> timedelta:
 
 def check_login_and_password(login: str, password: str) -> None:
     """The rules of a new account's login and password (shared with the first-start set-up)."""
-    if not LOGIN_PATTERN.match(login):
-        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
-                                         "dot, dash and underscore (2 to 64)"),
-                          {"login": login}, record=login, field="login")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
-                          {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
+    check_login(login)
+    check_password(login, password)
 
 
 def hash_password(password: str) -> str:
@@ -54,9 +61,7 @@ class AccountService(Service):
                     school: str | None = None, teacher: str | None = None) -> User:
         """The administrator creates accounts; ``actor`` None is allowed only for the first one."""
         check_login_and_password(login, password)
-        if role in (Role.HEAD, Role.TEACHER) and teacher is None:
-            raise DomainError(Rule.VALUE, N_("an account of a head or a teacher is linked to a teacher"),
-                              record=login, field="teacher")
+        check_teacher_link(login, role, teacher)
         with self._db.transaction(write=True) as store:
             if actor is None:
                 if store.count_users():
@@ -87,11 +92,12 @@ class AccountService(Service):
             return user
 
     def authenticate(self, login: str, password: str) -> Actor:
-        """Check a password; repeated failures lock the account for a growing time."""
+        """Check a password; repeated failures lock the account for a growing time. An account
+        locked by the administrator is told so only to whoever knows its password."""
         refused = SignInError(Rule.PERMISSION, N_("wrong login or password"), record=login)
         with self._db.transaction(write=True) as store:
             user = store.get_user(login)
-            if user is None or not user.active:
+            if user is None:
                 _hasher.hash(password)  # same work either way: no hint whether the login exists
                 raise refused
             now = self._clock()
@@ -112,26 +118,95 @@ class AccountService(Service):
                 failed: SignInError | None = refused
             else:
                 failed = None
-                if user.failed_attempts or user.locked_until or _hasher.check_needs_rehash(user.password_hash):
-                    user.failed_attempts = 0
-                    user.locked_until = None
-                    if _hasher.check_needs_rehash(user.password_hash):
-                        user.password_hash = _hasher.hash(password)
-                    store.save_user(user)
+                user.failed_attempts = 0
+                user.locked_until = None
+                if _hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = _hasher.hash(password)
+                if user.locked:
+                    failed = SignInError(Rule.PERMISSION, N_("the account {login} is locked; ask the "
+                                                             "administrator to unlock it"),
+                                         {"login": login}, record=login)
+                else:
+                    user.last_sign_in = now
+                store.save_user(user)
         if failed is not None:
             raise failed
         return user.actor()
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
-        self.authenticate(actor.login, old)
-        if len(new) < MIN_PASSWORD_LENGTH:
-            raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
-                              {"count": MIN_PASSWORD_LENGTH}, record=actor.login, field="password")
+        """Any signed-in user changes their own password, proving the current one."""
+        check_password(actor.login, new)
+        try:
+            self.authenticate(actor.login, old)
+        except SignInError as error:
+            error.field = "current"
+            raise
         with self._db.transaction(write=True) as store:
             user = found(store.get_user(actor.login), "user", actor.login)
             user.password_hash = _hasher.hash(new)
             store.save_user(user)
             self._audit(store, actor, "user.password", user.school, "user", actor.login, "")
+
+    def reset_password(self, actor: Actor, login: str, new: str) -> User:
+        """The administrator sets a new password for another account (a forgotten one); the wait
+        after failed attempts ends with it."""
+        check_password(login, new)
+        with self._db.transaction(write=True) as store:
+            user = self._managed(store, actor, login)
+            user.password_hash = _hasher.hash(new)
+            user.failed_attempts = 0
+            user.locked_until = None
+            store.save_user(user)
+            self._audit(store, actor, "user.password_reset", user.school, "user", login, "")
+            return user
+
+    def set_locked(self, actor: Actor, login: str, locked: bool) -> User:
+        """Lock an account (it cannot sign in) or unlock it. Nobody locks themself, and the last
+        administrator who can sign in stays unlocked."""
+        with self._db.transaction(write=True) as store:
+            user = self._managed(store, actor, login)
+            if locked and login == actor.login:
+                raise DomainError(Rule.PERMISSION, N_("you cannot lock your own account {login}"),
+                                  {"login": login}, record=login)
+            user.active = not locked
+            check_administrator_kept(self._colleagues(store, user), user)
+            store.save_user(user)
+            self._audit(store, actor, "user.lock" if locked else "user.unlock", user.school, "user",
+                        login, "")
+            return user
+
+    def change_role(self, actor: Actor, login: str, role: Role, teacher: str | None) -> User:
+        """A new role and linked teacher (a head's or a teacher's account needs one); the last
+        administrator who can sign in keeps the role."""
+        check_teacher_link(login, role, teacher)
+        with self._db.transaction(write=True) as store:
+            user = self._managed(store, actor, login)
+            if teacher is not None:
+                if user.school is None:
+                    raise DomainError(Rule.VALUE, N_("a teacher is linked within a school"),
+                                      record=login, field="teacher")
+                found(store.get_teacher(user.school, teacher), "teacher", teacher)
+            before = f"{user.role.value}/{user.teacher or ''}"
+            user.role, user.teacher = role, teacher
+            check_administrator_kept(self._colleagues(store, user), user, field="role")
+            store.save_user(user)
+            self._audit(store, actor, "user.role", user.school, "user", login,
+                        f"{before} -> {role.value}/{teacher or ''}")
+            return user
+
+    @staticmethod
+    def _managed(store: Store, actor: Actor, login: str) -> User:
+        """The account ``login`` that ``actor`` (an administrator of its school) may change."""
+        actor.require(Action.MANAGE_ACCOUNTS, record=login)
+        user = found(store.get_user(login), "user", login)
+        if user.school is not None:
+            actor.require_school(user.school)
+        return user
+
+    @staticmethod
+    def _colleagues(store: Store, user: User) -> list[User]:
+        """The accounts that administer ``user``'s school: its own and those of every school."""
+        return [u for u in store.list_users() if u.school in (user.school, None)]
 
     def list_users(self, actor: Actor) -> list[User]:
         actor.require(Action.MANAGE_ACCOUNTS)

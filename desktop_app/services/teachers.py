@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from desktop_app.domain import subjects
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import Category, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
@@ -116,14 +117,20 @@ class TeacherService(Service):
             return store.list_subjects(school)
 
     def save_subject(self, actor: Actor, school: str, subject: Subject) -> Subject:
+        """Add a subject (no id: the next free ``s-N``) or rename one; a name another subject
+        already has, in any case or spelling of the letters, is refused."""
         actor.require(Action.MANAGE_TEACHERS)
-        if not (subject.name.kk or subject.name.ru):
-            raise DomainError(Rule.VALUE, N_("a subject needs a name"), record=subject.id or None,
-                              field="name")
+        subject = subjects.cleaned(subject)
         with self._write(actor, school) as store:
-            if not subject.id:
+            existing = store.list_subjects(school)
+            subjects.check_unique_name(subject, existing)
+            known = {s.id for s in existing}
+            if subject.id and subject.id not in known:
+                found(None, "subject", subject.id)
+            created = not subject.id
+            if created:
                 subject = replace(subject, id=store.next_id(school, "subjects", "s"))
             store.save_subject(school, subject)
-            self._audit(store, actor, "subject.save", school, "subject", subject.id,
-                        subject.name.get("ru"))
+            self._audit(store, actor, "subject.create" if created else "subject.rename", school,
+                        "subject", subject.id, f"{subject.name.kk or ''} / {subject.name.ru or ''}")
         return subject

@@ -580,6 +580,7 @@ def dump_user(user: User) -> dict[str, Any]:
         "login": user.login, "role": str(user.role), "password_hash": user.password_hash,
         "school_id": user.school, "teacher_id": user.teacher, "active": user.active,
         "failed_attempts": user.failed_attempts, "locked_until": user.locked_until,
+        "last_sign_in": user.last_sign_in,
     }
 
 
@@ -588,6 +589,7 @@ def build_user(row: Row) -> User:
         login=row["login"], role=Role(row["role"]), password_hash=row["password_hash"],
         school=row["school_id"], teacher=row["teacher_id"], active=bool(row["active"]),
         failed_attempts=row["failed_attempts"], locked_until=row["locked_until"],
+        last_sign_in=row["last_sign_in"],
     )
 
 

@@ -666,6 +666,7 @@ class UserRow(Base):
     active: Mapped[bool] = mapped_column(Boolean)
     failed_attempts: Mapped[int]
     locked_until: Mapped[datetime | None]
+    last_sign_in: Mapped[datetime | None]  # revision 0004
 
 
 class AuditEventRow(Base):

@@ -16,6 +16,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,7 @@ from desktop_app.services.accounts import hash_password  # noqa: E402
 from desktop_app.services.base import chain_hash  # noqa: E402
 from desktop_app.storage import dialect  # noqa: E402
 from desktop_app.storage.database import alembic_config, to_url  # noqa: E402
+from desktop_app.storage.mapping import dump_user  # noqa: E402
 from desktop_app.storage.store import Store  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +39,8 @@ SCHOOL = "school-7"
 #: login, role, teacher; the password of each is "<login>-0002".
 ACCOUNTS = [("zavuch", Role.ADMINISTRATOR, "t-dep"), ("abenova", Role.HEAD, "t-01"),
             ("raiono", Role.VIEWER, None)]
+COLUMNS_0002 = ("login", "role", "password_hash", "school_id", "teacher_id", "active", "failed_attempts",
+                "locked_until")
 
 
 def main() -> None:
@@ -54,7 +58,10 @@ def main() -> None:
             at = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
             previous = ""
             for n, (login, role, teacher) in enumerate(ACCOUNTS):
-                store.add_user(User(login, role, hash_password(f"{login}-0002"), SCHOOL, teacher))
+                # Columns of revision 0002 only (later revisions add to the account).
+                row = dump_user(User(login, role, hash_password(f"{login}-0002"), SCHOOL, teacher))
+                session.execute(sa.insert(sa.table("users", *map(sa.column, COLUMNS_0002))),
+                                [{k: row[k] for k in COLUMNS_0002}])
                 event = AuditEvent(at + timedelta(minutes=n), "zavuch" if n else "cli", "user.create", SCHOOL,
                                    "user", login, role.value)
                 event.previous_hash = previous

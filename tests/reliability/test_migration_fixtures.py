@@ -1,6 +1,8 @@
 """Database files of every earlier schema version (tests/data/schema-*.sqlite3) upgrade to head
 with their rows and contents kept, after a verified backup (issues 2 and 8), and their protocols
-are found by the full-text search (issue 5). schema-0002 is made by schema-0002_accounts_audit.py."""
+are found by the full-text search (issue 5); their accounts sign in, and the last sign-in and the
+lock of revision 0004 work on them (issue 13). schema-0002 and schema-0003 are made by the scripts
+of the same names."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from desktop_app.domain.accounts import COMMAND_LINE
+from desktop_app.domain.accounts import COMMAND_LINE, Role
 from desktop_app.services import Services
+from desktop_app.services.accounts import SignInError
 from desktop_app.services.exchange.codec import parse_document
 from desktop_app.services.search import FtsProtocolSearch
 from desktop_app.storage.database import HEAD_REVISION, Database, alembic_config
@@ -30,7 +33,7 @@ def _counts(path: Path) -> dict[str, int]:
 def test_there_is_a_fixture_for_each_earlier_revision() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
-    assert earlier == ["0001_initial", "0002_accounts_audit"]
+    assert earlier == ["0001_initial", "0002_accounts_audit", "0003_protocol_search"]
     assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in earlier]
 
 
@@ -58,3 +61,26 @@ def test_an_earlier_file_upgrades_without_losing_anything(fixture: Path, tmp_pat
     assert records == parse_document(SAMPLE.read_bytes())
     saved = list((tmp_path / "backups").glob("*-pre-migration.sqlite3"))
     assert len(saved) == 1 and _counts(saved[0]) == before
+
+
+@pytest.mark.parametrize("fixture", [p for p in FIXTURES if p.stem != "schema-0001_initial"], ids=lambda p: p.stem)
+def test_accounts_of_an_earlier_file_sign_in_and_are_locked(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as db:
+        assert "last_sign_in" not in [r[1] for r in db.execute("PRAGMA table_info(users)")]
+    services = Services.over(Database.open(path, backup_dir=tmp_path / "backups"))
+    try:
+        users = {u.login: u for u in services.accounts.list_users(COMMAND_LINE)}
+        assert set(users) == {"zavuch", "abenova", "raiono"}
+        assert all(u.last_sign_in is None and not u.locked for u in users.values())
+        admin = services.accounts.authenticate("zavuch", "zavuch-0002")
+        assert admin.role is Role.ADMINISTRATOR
+        services.accounts.set_locked(admin, "abenova", True)
+        with pytest.raises(SignInError):
+            services.accounts.authenticate("abenova", "abenova-0002")
+        after = {u.login: u for u in services.accounts.list_users(admin)}
+        assert after["zavuch"].last_sign_in is not None and after["abenova"].last_sign_in is None
+        assert after["abenova"].locked
+    finally:
+        services.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.i18n import N_, _
+from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
     def _init_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.password_action = QAction(self)  # any signed-in user: their own password
+        self.password_action.triggered.connect(self.change_own_password)
+        self.file_menu.addAction(self.password_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.quit_action)
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
         self.retranslate_count += 1
         self.setWindowTitle(_("Metodsovet — methodical work of the school"))
         self.file_menu.setTitle(_("&File"))
+        self.password_action.setText(_("Change my &password…"))
         self.quit_action.setText(_("&Quit"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
@@ -218,6 +224,10 @@ class MainWindow(QMainWindow):
 
     def _on_language_action(self, action: QAction) -> None:
         self.set_language(str(action.data()))
+
+    def change_own_password(self) -> None:
+        if PasswordDialog(self.session, parent=self).exec():
+            self.statusBar().showMessage(_("Your password is changed."))
 
     # Sections, year, search ------------------------------------------------------------------
     def current_view(self) -> View:

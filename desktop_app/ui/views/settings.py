@@ -1,5 +1,6 @@
 """Settings: the school's academic years (create from a preset, edit terms and holidays) and, for
-the administrator, the backups (ui/views/backups.py) and the accounts (ui/views/accounts.py)."""
+the administrator, the subjects (ui/views/subjects.py), the backups (ui/views/backups.py) and the
+accounts (ui/views/accounts.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.views.accounts import AccountsPanel
 from desktop_app.ui.views.backups import BackupsPanel
 from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.views.subjects import SubjectsPanel
 
 
 class YearTableModel(RecordTableModel[AcademicYear]):
@@ -78,6 +80,11 @@ class SettingsView(View):
         years.addWidget(self.note_label)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(years_page, "")
+        #: Subjects belong to the staff list (Action.MANAGE_TEACHERS).
+        manages_staff = self.session.may(Action.MANAGE_TEACHERS)
+        self.subjects: SubjectsPanel | None = SubjectsPanel(self.session, self) if manages_staff else None
+        if self.subjects is not None:
+            self.tabs.addTab(self.subjects, "")
         #: Backups are the administrator's (Action.MANAGE_SCHOOL); others do not get the page.
         self.backups: BackupsPanel | None = BackupsPanel(self.session, self) if may else None
         if self.backups is not None:
@@ -100,6 +107,9 @@ class SettingsView(View):
             self.backups.status_message.connect(self.status_message)
         if self.accounts is not None:
             self.accounts.status_message.connect(self.status_message)
+        if self.subjects is not None:
+            self.subjects.status_message.connect(self.status_message)
+            self.subjects.subjects_changed.connect(self.records_changed)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Settings"))
@@ -109,8 +119,11 @@ class SettingsView(View):
         self.note_label.setText(_("The language is chosen in the Language menu."))
         self.model.retranslate()
         self.tabs.setTabText(0, _("Academic years"))
+        if self.subjects is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.subjects), _("Subjects"))
+            self.subjects.retranslate_ui()
         if self.backups is not None:
-            self.tabs.setTabText(1, _("Backups"))
+            self.tabs.setTabText(self.tabs.indexOf(self.backups), _("Backups"))
             self.backups.retranslate_ui()
         if self.accounts is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.accounts), _("Accounts"))
@@ -121,6 +134,8 @@ class SettingsView(View):
         self.model.set_records(s.services.schools.list_years(s.actor, s.school))
         fit_columns(self.table)
         self._update_buttons()
+        if self.subjects is not None:
+            self.subjects.refresh()
         if self.backups is not None:
             self.backups.refresh()
         if self.accounts is not None:

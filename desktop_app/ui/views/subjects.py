@@ -1,0 +1,179 @@
+"""Settings → Subjects: the deputy director adds a subject and renames one, in Kazakh and Russian.
+
+Subjects are never deleted here (plans, teachers and associations name them). A name another
+subject already has, in any case or with look-alike letters, is refused by services.teachers
+under the field it concerns. The teacher and association dialogs read the subjects afresh each
+time they open, so a new subject is there at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.entities import LocalizedText, Subject
+from desktop_app.domain.errors import UserError
+from desktop_app.i18n import N_, _
+from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.session import Session, local
+from desktop_app.ui.views.base import fit_columns, make_table
+from desktop_app.ui.widgets.fields import error_label, show_refusal
+
+
+class SubjectTableModel(RecordTableModel[Subject]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([
+            Column(N_("Name in Kazakh"), lambda s: s.name.kk or ""),
+            Column(N_("Name in Russian"), lambda s: s.name.ru or ""),
+        ], parent)
+
+
+class SubjectDialog(QDialog):
+    """A new subject (``subject`` None) or another name for one; ``saved`` holds it after OK."""
+
+    FIELDS = ("name_kk", "name_ru")
+
+    def __init__(self, session: Session, subject: Subject | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.subject = subject
+        self.saved: Subject | None = None
+        name = subject.name if subject else LocalizedText()
+        self.name_kk = QLineEdit(name.kk or "", self)
+        self.name_ru = QLineEdit(name.ru or "", self)
+        self.captions = {field: QLabel(self) for field in self.FIELDS}
+        self.errors = {field: error_label(self) for field in self.FIELDS}
+        self.general_error = error_label(self)
+        form = QFormLayout()
+        for field, widget in (("name_kk", self.name_kk), ("name_ru", self.name_ru)):
+            self.captions[field].setBuddy(widget)
+            form.addRow(self.captions[field], widget)
+            form.addRow("", self.errors[field])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.subject is None:
+            self.setWindowTitle(_("New subject"))
+        else:
+            self.setWindowTitle(_("Rename the subject {name}").format(name=local(self.subject.name)))
+        self.captions["name_kk"].setText(_("Name in Kazakh"))
+        self.captions["name_ru"].setText(_("Name in Russian"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def save(self) -> bool:
+        s = self.session
+        record = Subject(self.subject.id if self.subject else "",
+                         LocalizedText(self.name_kk.text() or None, self.name_ru.text() or None))
+        try:
+            self.saved = s.services.teachers.save_subject(s.actor, s.school, record)
+        except UserError as error:
+            show_refusal(error, self.errors, self.general_error)
+            return False
+        show_refusal(None, self.errors, self.general_error)
+        self.accept()
+        return True
+
+
+class SubjectsPanel(QWidget):
+    """Signals: ``status_message(text)`` and ``subjects_changed`` after a subject was saved."""
+
+    status_message = Signal(str)
+    subjects_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("viewSubtitle")
+        self.add_button = QPushButton(self)
+        self.rename_button = QPushButton(self)
+        self.note = QLabel(self)
+        self.note.setObjectName("viewNote")
+        self.note.setWordWrap(True)
+        self.model = SubjectTableModel(self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.rename_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.add_button.clicked.connect(self.add_subject)
+        self.rename_button.clicked.connect(self.rename_subject)
+        self.table.doubleClicked.connect(self.rename_subject)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(_("Subjects"))
+        self.add_button.setText(_("Add a subject…"))
+        self.rename_button.setText(_("Rename…"))
+        self.note.setText(_("Subjects are not deleted: teachers, associations and plans name them."))
+        self.model.retranslate()
+
+    def refresh(self) -> None:
+        s = self.session
+        self.model.set_records(s.services.teachers.list_subjects(s.actor, s.school))
+        fit_columns(self.table)
+        self._update_buttons()
+
+    def selected(self) -> Subject | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.rename_button.setEnabled(self.selected() is not None)
+
+    def make_dialog(self, subject: Subject | None = None) -> SubjectDialog:
+        """The dialog for a new subject or a renamed one; tests drive it without exec()."""
+        return SubjectDialog(self.session, subject, self)
+
+    def add_subject(self) -> None:
+        self._edit(None)
+
+    def rename_subject(self) -> None:
+        subject = self.selected()
+        if subject is not None:
+            self._edit(subject)
+
+    def _edit(self, subject: Subject | None) -> None:
+        dialog = self.make_dialog(subject)
+        if dialog.exec() and dialog.saved is not None:
+            self.saved(dialog.saved)
+
+    def saved(self, subject: Subject) -> None:
+        """The list shows the saved subject, the other sections reload their subject names."""
+        self.refresh()
+        for row, record in enumerate(self.model.records()):
+            if record.id == subject.id:
+                self.table.selectRow(row)
+        self.subjects_changed.emit()
+        self.status_message.emit(_("Subject {name} saved.").format(name=local(subject.name)))

@@ -41,7 +41,7 @@ def check_unique_name(subject: Subject, others: Iterable[Subject]) -> None:
         if other.id == subject.id:
             continue
         for field, mine in (("name_kk", subject.name.kk), ("name_ru", subject.name.ru)):
-            theirs = (other.name.kk, other.name.ru)
-            if mine and any(t and name_key(t) == name_key(mine) for t in theirs):
-                raise DomainError(Rule.UNIQUE_ID, N_("the subject {name} already exists ({id})"),
-                                  {"name": mine, "id": other.id}, record=subject.id or None, field=field)
+            same = [t for t in (other.name.kk, other.name.ru) if mine and t and name_key(t) == name_key(mine)]
+            if same:
+                raise DomainError(Rule.UNIQUE_ID, N_("the subject {name} already exists"),
+                                  {"name": same[0]}, record=subject.id or None, field=field)

@@ -186,16 +186,25 @@ def test_a_subject_is_added_and_renamed(env: Env) -> None:
     assert len(names) == 7
 
 
-@pytest.mark.parametrize(("kk", "ru", "field"), [
-    ("МАТЕМАТИКА", "Математика 2", "name_kk"),
-    ("Физика", "казахская  литература", "name_ru"),
-    ("ҚАЗАҚ ӘДЕБИЕТІ", None, "name_kk"),
-    ("Қазақ Əдебиеті", None, "name_kk"),  # Latin schwa typed for Ә
-    (None, "Информатика", "name_ru"),  # the Kazakh name of another subject
+@pytest.mark.parametrize(("kk", "ru", "field", "existing"), [
+    ("МАТЕМАТИКА", "Математика 2", "name_kk", "Математика"),
+    ("Физика", "казахская  литература", "name_ru", "Казахская литература"),
+    ("ҚАЗАҚ ӘДЕБИЕТІ", None, "name_kk", "Қазақ әдебиеті"),
+    ("Қазақ Əдебиеті", None, "name_kk", "Қазақ әдебиеті"),  # Latin schwa typed for Ә
+    (None, "Информатика", "name_ru", "Информатика"),  # the Kazakh name of another subject
 ])
-def test_a_duplicate_subject_name_is_refused(env: Env, kk: str | None, ru: str | None, field: str) -> None:
-    env.refused(lambda: env.s.teachers.save_subject(env.actor("admin"), SCHOOL, Subject("", LocalizedText(kk, ru))),
-                Rule.UNIQUE_ID, None, field)
+def test_a_duplicate_subject_name_is_refused(env: Env, kk: str | None, ru: str | None, field: str,
+                                             existing: str) -> None:
+    error = env.refused(lambda: env.s.teachers.save_subject(env.actor("admin"), SCHOOL,
+                                                            Subject("", LocalizedText(kk, ru))),
+                        Rule.UNIQUE_ID, None, field)
+    assert error.params == {"name": existing}
+
+
+def test_a_subject_keeps_its_own_name_when_renamed(env: Env) -> None:
+    admin = env.actor("admin")
+    renamed = env.s.teachers.save_subject(admin, SCHOOL, Subject("math", LocalizedText("МАТЕМАТИКА", "Математика")))
+    assert renamed.name.kk == "МАТЕМАТИКА"
 
 
 def test_a_subject_without_a_name_or_by_others_is_refused(env: Env) -> None:

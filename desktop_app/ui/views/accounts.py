@@ -44,8 +44,7 @@ class AccountTableModel(RecordTableModel[User]):
             Column(N_("Role"), lambda u: role_label(u.role)),
             Column(N_("Teacher"), lambda u: self.teacher_names.get(u.teacher or "", u.teacher or "")),
             Column(N_("State"), lambda u: _("locked") if u.locked else _("can sign in")),
-            Column(N_("Last sign-in"), lambda u: sign_in_time(u.last_sign_in),
-                   sort_key=lambda u: u.last_sign_in.isoformat() if u.last_sign_in else ""),
+            Column(N_("Last sign-in"), lambda u: sign_in_time(u.last_sign_in)),
         ], parent, dimmed=lambda u: u.locked)
 
 
@@ -157,6 +156,7 @@ class AccountsPanel(QWidget):
         self.model = AccountTableModel({}, self)
         self.table = make_table(self)
         self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)  # by login, as the service lists them
         bar = QHBoxLayout()
         for button in (self.add_button, self.password_button, self.lock_button, self.role_button):
             bar.addWidget(button)

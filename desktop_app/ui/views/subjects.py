@@ -116,6 +116,7 @@ class SubjectsPanel(QWidget):
         self.model = SubjectTableModel(self)
         self.table = make_table(self)
         self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)  # the school's order of subjects
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.rename_button)

@@ -31,6 +31,8 @@ FREE_ATTEMPTS = 3
 FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(minutes=30)
 
+WRONG_PASSWORD = N_("wrong login or password")
+
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
 
@@ -94,7 +96,7 @@ class AccountService(Service):
     def authenticate(self, login: str, password: str) -> Actor:
         """Check a password; repeated failures lock the account for a growing time. An account
         locked by the administrator is told so only to whoever knows its password."""
-        refused = SignInError(Rule.PERMISSION, N_("wrong login or password"), record=login)
+        refused = SignInError(Rule.PERMISSION, WRONG_PASSWORD, record=login)
         with self._db.transaction(write=True) as store:
             user = store.get_user(login)
             if user is None:
@@ -138,7 +140,10 @@ class AccountService(Service):
         check_password(actor.login, new)
         try:
             self.authenticate(actor.login, old)
-        except SignInError as error:
+        except SignInError as error:  # a wrong one counts as a failed sign-in (and may lock)
+            if error.message == WRONG_PASSWORD:
+                raise SignInError(Rule.PERMISSION, N_("the current password is wrong"),
+                                  record=actor.login, field="current") from None
             error.field = "current"
             raise
         with self._db.transaction(write=True) as store:

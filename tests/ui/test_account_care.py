@@ -217,7 +217,7 @@ def test_a_user_changes_their_own_password_from_the_file_menu(qtbot, sign_in) ->
         type_text(dialog.password, NEW)
         type_text(dialog.repeat, NEW)
         _ok(dialog)
-        assert dialog.isVisible() and dialog.errors["current"].text() == _("wrong login or password")
+        assert dialog.isVisible() and dialog.errors["current"].text() == _("the current password is wrong")
         dialog.current.clear()
         type_text(dialog.current, old)
         _ok(dialog)

@@ -155,6 +155,7 @@ class AccountService(Service):
     def reset_password(self, actor: Actor, login: str, new: str) -> User:
         """The administrator sets a new password for another account (a forgotten one); the wait
         after failed attempts ends with it."""
+        actor.require(Action.MANAGE_ACCOUNTS, record=login)
         check_password(login, new)
         with self._db.transaction(write=True) as store:
             user = self._managed(store, actor, login)
@@ -183,6 +184,7 @@ class AccountService(Service):
     def change_role(self, actor: Actor, login: str, role: Role, teacher: str | None) -> User:
         """A new role and linked teacher (a head's or a teacher's account needs one); the last
         administrator who can sign in keeps the role."""
+        actor.require(Action.MANAGE_ACCOUNTS, record=login)
         check_teacher_link(login, role, teacher)
         with self._db.transaction(write=True) as store:
             user = self._managed(store, actor, login)

@@ -44,6 +44,7 @@ def test_the_administrator_resets_a_forgotten_password(env: Env) -> None:
 @pytest.mark.parametrize("key", ["director", "head", "teacher", "viewer"])
 def test_only_the_administrator_resets_a_password(env: Env, key: str) -> None:
     env.denied(lambda: env.s.accounts.reset_password(env.actor(key), "raiono", NEW))
+    env.denied(lambda: env.s.accounts.reset_password(env.actor(key), "raiono", "short"))  # permission first
 
 
 def test_a_reset_password_follows_the_rule(env: Env) -> None:
@@ -128,6 +129,7 @@ def test_a_head_or_teacher_role_needs_a_teacher(env: Env) -> None:
 def test_only_the_administrator_changes_a_role(env: Env, key: str) -> None:
     env.denied(lambda: env.s.accounts.change_role(env.actor(key), env.actor(key).login,
                                                   Role.ADMINISTRATOR, None))
+    env.denied(lambda: env.s.accounts.change_role(env.actor(key), "raiono", Role.TEACHER, None))
 
 
 def test_the_last_administrator_keeps_the_role(env: Env) -> None:

@@ -115,12 +115,15 @@ class _Builder:
 
     @staticmethod
     def names(kind: DocumentKind, number: int | None, parts: Callable[[str, Translate], list[str]],
-              ) -> dict[str, str]:
-        """The file name in each document language: ``parts(language, translate)`` after the kind."""
+              counted: tuple[str, int] | None = None) -> dict[str, str]:
+        """The file name in each document language: ``parts(language, translate)`` after the kind and,
+        when ``counted`` is (msgid, n), the msgid translated with ``{number}`` = n («2-тоқсан»)."""
         names = {}
         for language in LANGUAGES:
             t = gettext_for(language)
-            names[language] = document_file_name(t(DOCUMENT_KIND_LABELS[kind]), number, parts(language, t))
+            first = [t(counted[0]).format(number=counted[1])] if counted else []
+            names[language] = document_file_name(t(DOCUMENT_KIND_LABELS[kind]), number,
+                                                 first + parts(language, t))
         return names
 
     # One function per kind ----------------------------------------------------------------------
@@ -140,8 +143,8 @@ class _Builder:
             yield CatalogEntry(
                 DocumentRef(DocumentKind.EXTRACT, meeting.id, item.number), year, title, body, body_name,
                 date=meeting.date, language=meeting.language.value, refusal=refusal,
-                file_names=self.names(DocumentKind.EXTRACT, meeting.number, lambda lang, t, n=item.number: [
-                    t(N_("item {number}")).format(number=n), self.ctx.body_name(meeting.body, lang), day]))
+                file_names=self.names(DocumentKind.EXTRACT, meeting.number, lambda lang, t: [
+                    self.ctx.body_name(meeting.body, lang), day], (N_("item {number}"), item.number)))
 
     def plan(self, plan: CalendarPlan, year: str) -> CatalogEntry:
         body, body_name = self.body(self.association_of(plan.teacher, year))
@@ -196,8 +199,8 @@ class _Builder:
                 DocumentRef(DocumentKind.SCHEDULE, year.id, term.number), year.id,
                 self._("Term {term}, {year} academic year").format(term=term.number, year=year.id),
                 date=term.start, language=self.ui,
-                file_names=self.names(DocumentKind.SCHEDULE, None, lambda lang, t, n=term.number: [
-                    t(N_("term {term}")).format(term=n), year.id]))
+                file_names=self.names(DocumentKind.SCHEDULE, None, lambda lang, t: [year.id],
+                                      (N_("term {number}"), term.number)))
 
     def association_of(self, teacher: str, year: str) -> str | None:
         """The teacher's association of the year (a subject association before the council)."""

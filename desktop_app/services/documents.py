@@ -32,8 +32,8 @@ from desktop_app.domain.entities import (
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.i18n import current_language
 from desktop_app.domain.printing import extract_refusal
+from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.document_catalog import (
     CatalogEntry,

@@ -76,8 +76,8 @@ class CatalogEntry:
     title: str  # in the language of the window when the catalog was made
     association: str | None = None
     association_name: str = ""
-    teachers: tuple[str, ...] = ()
-    teacher_names: str = ""
+    teachers: tuple[str, ...] = ()  # whose document it is: the KTP's author, the observed teacher …
+    teacher_names: tuple[str, ...] = ()  # their short names, in the same order
     date: date | None = None
     language: str = "ru"  # the document's own language, unless the user forces one
     refusal: DomainError | None = None
@@ -153,7 +153,7 @@ class _Builder:
         when = plan.approved.on if plan.approved else None
         return CatalogEntry(
             DocumentRef(DocumentKind.KTP, plan.id), year, title, body, body_name, (plan.teacher,),
-            self.ctx.short_name(plan.teacher), when, plan.language.value,
+            (self.ctx.short_name(plan.teacher),), when, plan.language.value,
             file_names=self.names(DocumentKind.KTP, None, lambda lang, t: [
                 self.surname(plan.teacher), self.ctx.subject(plan.subject, lang),
                 t(N_("grade {grade}")).format(grade=plan.grade), *plan.classes, year]))
@@ -167,18 +167,18 @@ class _Builder:
                  approved.on if approved else None, work_plan_refusal(association)),
                 (DocumentKind.REGISTER, self._("{year} academic year").format(year=year), None, None)):
             yield CatalogEntry(
-                DocumentRef(kind, association.id), year, title, body, body_name, (association.head,),
-                self.ctx.short_name(association.head), when, self.ui, refusal,
-                self.names(kind, None, lambda lang, t: [self.ctx.body_name(association.id, lang), year]))
+                DocumentRef(kind, association.id), year, title, body, body_name, date=when, language=self.ui,
+                refusal=refusal,
+                file_names=self.names(kind, None, lambda lang, t: [self.ctx.body_name(association.id, lang), year]))
 
     def mentorship(self, mentorship: Mentorship) -> CatalogEntry:
         year = mentorship.academic_year
         body, body_name = self.body(self.association_of(mentorship.mentee, year))
-        pair = f"{self.ctx.short_name(mentorship.mentor)} → {self.ctx.short_name(mentorship.mentee)}"
         period = f"{mentorship.start.strftime('%d.%m.%Y')} – {mentorship.end.strftime('%d.%m.%Y')}"
         return CatalogEntry(
             DocumentRef(DocumentKind.MENTORSHIP, mentorship.id), year, period, body, body_name,
-            (mentorship.mentor, mentorship.mentee), pair, mentorship.start, self.ui,
+            (mentorship.mentor, mentorship.mentee),
+            (self.ctx.short_name(mentorship.mentor), self.ctx.short_name(mentorship.mentee)), mentorship.start, self.ui,
             file_names=self.names(DocumentKind.MENTORSHIP, None, lambda lang, t: [
                 f"{self.surname(mentorship.mentor)} - {self.surname(mentorship.mentee)}", year]))
 
@@ -188,7 +188,7 @@ class _Builder:
                                       visit.class_name or "", visit.topic) if p)
         return CatalogEntry(
             DocumentRef(DocumentKind.OBSERVATION, visit.id), year, title, body, body_name, (visit.teacher,),
-            self.ctx.short_name(visit.teacher), visit.date, self.ui,
+            (self.ctx.short_name(visit.teacher),), visit.date, self.ui,
             file_names=self.names(DocumentKind.OBSERVATION, None, lambda lang, t: [
                 self.surname(visit.teacher), self.ctx.subject(visit.subject, lang), visit.class_name or "",
                 visit.date.isoformat()]))

@@ -71,4 +71,8 @@ def default_backup_dir(database: str) -> Path:
 def documents_dir() -> Path:
     """Where a saved document goes first: the user's Documents folder (never the program's)."""
     home = os.environ.get(DATA_ENV)
-    return Path(home) / "documents" if home else Path(platformdirs.user_documents_dir())
+    if not home:
+        return Path(platformdirs.user_documents_dir())
+    path = Path(home) / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -26,7 +26,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import N_, DomainError
 from desktop_app.domain.labels import VISIT_KIND_LABELS
 from desktop_app.domain.printing import extract_refusal, work_plan_refusal
-from desktop_app.i18n import LANGUAGES, gettext_for
+from desktop_app.i18n import LANGUAGES, gettext_for, ngettext
 
 
 class DocumentKind(StrEnum):
@@ -162,10 +162,14 @@ class _Builder:
         year = association.academic_year
         body, body_name = self.body(association.id)
         approved = association.work_plan.approved if association.work_plan else None
+        items = len(association.work_plan.items) if association.work_plan else 0
+        meetings = sum(1 for m in self.records.meetings if m.body == association.id)
         for kind, title, when, refusal in (
-                (DocumentKind.WORK_PLAN, self._("{year} academic year").format(year=year),
+                (DocumentKind.WORK_PLAN, ngettext("{count} item", "{count} items", items, self.ui).format(count=items),
                  approved.on if approved else None, work_plan_refusal(association)),
-                (DocumentKind.REGISTER, self._("{year} academic year").format(year=year), None, None)):
+                (DocumentKind.REGISTER, ngettext("{count} protocol", "{count} protocols", meetings,
+                                                          self.ui).format(
+                    count=meetings), None, None)):
             yield CatalogEntry(
                 DocumentRef(kind, association.id), year, title, body, body_name, date=when, language=self.ui,
                 refusal=refusal,
@@ -197,7 +201,7 @@ class _Builder:
         for term in year.terms:
             yield CatalogEntry(
                 DocumentRef(DocumentKind.SCHEDULE, year.id, term.number), year.id,
-                self._("Term {term}, {year} academic year").format(term=term.number, year=year.id),
+                self._("term {number}").format(number=term.number),
                 date=term.start, language=self.ui,
                 file_names=self.names(DocumentKind.SCHEDULE, None, lambda lang, t: [year.id],
                                       (N_("term {number}"), term.number)))

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,7 +74,8 @@ class DocumentsView(View):
             filters.setColumnStretch(column, 2 if column in (1, 2) else 1)
 
         self.model: RecordTableModel[CatalogEntry] = RecordTableModel([
-            Column(N_("Kind"), lambda e: _(DOCUMENT_KIND_LABELS[e.ref.kind])),
+            Column(N_("Kind"), lambda e: _(DOCUMENT_KIND_LABELS[e.ref.kind]),
+                   sort_key=lambda e: list(DocumentKind).index(e.ref.kind)),
             Column(N_("Document"), lambda e: e.title),
             Column(N_("Association"), lambda e: e.association_name),
             Column(N_("Teacher"), lambda e: " → ".join(e.teacher_names)),
@@ -103,6 +105,7 @@ class DocumentsView(View):
             bar.addWidget(button)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(filters)
@@ -238,7 +241,7 @@ class DocumentsView(View):
     def print_selected(self) -> Outcome:
         """Open each chosen PDF in the system's viewer (from a temporary folder)."""
         return self._produce(self.selected(), lambda entry, data: open_for_printing(
-            entry.file_name(self.language()), data))
+            entry.file_name(self.language()), data), printing=True)
 
     def save_selected(self) -> Outcome:
         """One document: the save dialog with its default name. Several: a folder, each its own name."""
@@ -252,7 +255,8 @@ class DocumentsView(View):
         return self._produce(chosen, lambda entry, data: _write(
             free_path(folder, entry.file_name(self.language())), data))
 
-    def _produce(self, entries: list[CatalogEntry], deliver: Callable[[CatalogEntry, bytes], Path]) -> Outcome:
+    def _produce(self, entries: list[CatalogEntry], deliver: Callable[[CatalogEntry, bytes], Path],
+                 printing: bool = False) -> Outcome:
         """Build each document and ``deliver`` it; a refusal or a failed write is noted, the rest go on."""
         s, outcome = self.session, Outcome()
         for entry in entries:
@@ -267,23 +271,35 @@ class DocumentsView(View):
             except OSError as error:
                 outcome.refused.append((entry, write_failure(error)))
         if entries:
-            self._report(outcome)
+            self._report(outcome, printing)
         return outcome
 
-    def _report(self, outcome: Outcome) -> None:
-        lines = []
-        if outcome.written:
-            lines.append(ngettext("{count} file written:", "{count} files written:", len(outcome.written)).format(
-                count=len(outcome.written)) + " " + ", ".join(p.name for p in outcome.written))
+    def _report(self, outcome: Outcome, printing: bool) -> None:
+        """Green: what was written (every name in the tooltip); red: each refusal with its reason."""
+        count, done = len(outcome.written), ""
+        if printing and count:
+            done = ngettext("{count} document opened for printing", "{count} documents opened for printing",
+                            count).format(count=count)
+        elif count == 1:
+            done = _("Saved: {path}").format(path=outcome.written[0])
+        elif count:
+            done = ngettext("{count} file saved into {folder}", "{count} files saved into {folder}", count).format(
+                count=count, folder=outcome.written[0].parent)
+        lines = [f'<span style="color:#1b6e20">{escape(done)}</span>'] if done else []
         for entry, reason in outcome.refused:
-            lines.append(_("Not printed: {document} — {reason}").format(
-                document=f"{_(DOCUMENT_KIND_LABELS[entry.ref.kind])} {entry.title}", reason=reason))
-        self.show_message("\n".join(lines), ok=not outcome.refused)
+            text = _("Not printed: {document} — {reason}").format(
+                document=f"{_(DOCUMENT_KIND_LABELS[entry.ref.kind])} {entry.title}", reason=reason)
+            lines.append(f'<span style="color:#b00020">{escape(text)}</span>')
+        self.message.setStyleSheet("")
+        self.message.setText("<br>".join(lines))
+        self.message.setToolTip("\n".join(p.name for p in outcome.written))
+        self.status_message.emit(done or _("Nothing was printed"))
 
     def show_message(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020;")
-        self.message.setText(text)
-        self.status_message.emit(text.splitlines()[0] if text else "")
+        self.message.setText(escape(text))
+        self.message.setToolTip("")
+        self.status_message.emit(text)
 
 
 def _write(path: Path, data: bytes) -> Path:

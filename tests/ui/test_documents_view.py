@@ -160,3 +160,37 @@ def test_the_section_follows_the_language(qtbot, sign_in) -> None:  # type: igno
                            view.model.headerData(6, Qt.Orientation.Horizontal))
     assert texts["kk"][0] == "PDF ретінде сақтау…" and texts["ru"][0] == "Сохранить в PDF…"
     assert all(a != b for a, b in zip(texts["kk"], texts["ru"], strict=True))
+
+
+PROTOCOL = {"kk": "Хаттама №2 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-11-06.pdf",
+            "ru": "Протокол №2 МО учителей математики и информатики 2026-11-06.pdf"}
+
+
+@pytest.mark.parametrize(("section", "record", "ask", "expected"), [
+    ("meetings", "m-math-26-2", "ask_print_protocol", PROTOCOL),
+    ("plans", "ktp-inf7-26", "ask_print", {"kk": "КТЖ Ким Информатика 7-сынып 7А 7Б 2026-2027.pdf",
+                                           "ru": "КТП Ким Информатика 7 класс 7А 7Б 2026-2027.pdf"}),
+    ("mentoring", "ment-04", "ask_print", {"ru": "Наставничество Иванова - Серікбай 2026-2027.pdf"}),
+    ("visits", "v-2", "ask_print_sheet", {"ru": "Наблюдение урока Қасымов Алгебра 8В 2026-11-20.pdf"}),
+])
+def test_every_section_saves_under_the_documents_name_from_the_documents_folder(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, section: str, record: str, ask: str,
+        expected: dict[str, str]) -> None:
+    """The name is in the language the section prints in (its language box, else the window's)."""
+    asked: list[str] = []
+
+    def save_as(_parent, _title, start: str, _pattern):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(tmp_path / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    i18n.set_language("ru")
+    window.show_record(section, record)
+    view = window.views[section]
+    if section == "visits":  # the section has no select_record (nothing opens a visit from elsewhere)
+        view.select(record)
+    language = view.language() if hasattr(view, "language") else i18n.current_language()
+    getattr(view, ask)()
+    assert [Path(a).name for a in asked] == [expected[language]]
+    assert Path(asked[0]).parent.name == "documents"
+    assert (tmp_path / expected[language]).read_bytes().startswith(b"%PDF")

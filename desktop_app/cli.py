@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", required=True)
         p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES)
         p.add_argument("--school")
+    p = commands.add_parser("schedule", help=_("print the schedule of open lessons and mutual visits of one "
+                                               "term (PDF)"))
+    p.add_argument("--year", required=True, metavar="ID", help=_("the academic year's id, e.g. 2026-2027"))
+    p.add_argument("--term", required=True, type=int, metavar="N", help=_("the term's number, 1 to 4"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES,
+                   help=_("the document's language (default: the language of the messages)"))
+    p.add_argument("--school", metavar="ID", help=_("the school, needed only when the database holds several"))
     p = commands.add_parser("verify", help=_("tell whether a printed verification code matches a current record"))
     p.add_argument("code")
     p.add_argument("--school")

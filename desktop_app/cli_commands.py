@@ -143,7 +143,8 @@ def _check(services: Services, school: str | None) -> int:
     return EXIT_REFUSED
 
 
-DOCUMENT_COMMANDS = ("protocol", "extract", "plan", "workplan", "register", "mentorship", "observation")
+DOCUMENT_COMMANDS = ("protocol", "extract", "plan", "workplan", "register", "mentorship", "observation",
+                     "schedule")
 
 
 def _print_document(services: Services, args: argparse.Namespace) -> int:
@@ -161,6 +162,8 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
         printed = documents.register(COMMAND_LINE, school, args.record, lang)
     elif args.command == "mentorship":
         printed = documents.mentorship(COMMAND_LINE, school, args.record, lang)
+    elif args.command == "schedule":
+        printed = documents.visit_schedule(COMMAND_LINE, school, args.year, args.term, lang)
     else:
         printed = documents.observation(COMMAND_LINE, school, args.record, lang)
     target = Path(args.out)

@@ -66,3 +66,13 @@ def default_backup_dir(database: str) -> Path:
     if "://" not in database:
         return Path(database).resolve().parent / "backups"
     return data_dir() / "backups"
+
+
+def documents_dir() -> Path:
+    """Where a saved document goes first: the user's Documents folder (never the program's)."""
+    home = os.environ.get(DATA_ENV)
+    if not home:
+        return Path(platformdirs.user_documents_dir())
+    path = Path(home) / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -32,8 +32,16 @@ from desktop_app.domain.entities import (
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.printing import extract_refusal
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
+from desktop_app.services.document_catalog import (
+    CatalogEntry,
+    DocumentKind,
+    DocumentRef,
+    Visible,
+    catalog_entries,
+)
 from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
@@ -222,6 +230,47 @@ class DocumentService(Service):
         check = schedule_check(records, year, term, visits).with_chain(chain)
         data = build_schedule(year, term, visits, DocumentContext.from_records(records), lang, check)
         return PrintedDocument(data, lang, check)
+
+    # The documents section ------------------------------------------------------------------------
+    def catalog(self, actor: Actor, school: str, academic_year: str) -> list[CatalogEntry]:
+        """Every document of the academic year the user may read, with why one cannot be printed now."""
+        return [e for e in self._catalog(actor, school) if e.academic_year == academic_year]
+
+    def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None) -> str:
+        """The default file name of one document (the one the documents section would use)."""
+        entry = next((e for e in self._catalog(actor, school) if e.ref == ref), None)
+        if entry is None:
+            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                              {"kind": Msg(N_("document")), "id": ref.key}, record=ref.record)
+        return entry.file_name(language)
+
+    def document(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None) -> PrintedDocument:
+        """Print any document of the catalog; ``language`` None: the document's own."""
+        kind, record = ref.kind, ref.record
+        if kind is DocumentKind.PROTOCOL:
+            return self.protocol(actor, school, record, language)
+        if kind is DocumentKind.EXTRACT:
+            refusal = extract_refusal(self._meeting(self._records(actor, school), record))
+            if refusal is not None:
+                raise refusal
+            return self.extract(actor, school, record, int(ref.item or 0), language)
+        if kind is DocumentKind.KTP:
+            return self.plan(actor, school, record, language)
+        if kind is DocumentKind.WORK_PLAN:
+            return self.work_plan(actor, school, record, language)
+        if kind is DocumentKind.REGISTER:
+            return self.register(actor, school, record, language)
+        if kind is DocumentKind.MENTORSHIP:
+            return self.mentorship(actor, school, record, language)
+        if kind is DocumentKind.OBSERVATION:
+            return self.observation(actor, school, record, language)
+        return self.visit_schedule(actor, school, record, int(ref.item or 0), language)
+
+    def _catalog(self, actor: Actor, school: str) -> list[CatalogEntry]:
+        records = self._records(actor, school)
+        visible = Visible(self._plans.list(actor, school), self._mentoring.list(actor, school),
+                          self._visits.list(actor, school))
+        return catalog_entries(records, visible, current_language())
 
     def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
         """The current records whose verification code (or full hash) starts with ``code``."""

@@ -32,9 +32,9 @@ from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.base import View
+from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
-from desktop_app.ui.views.note import NoteView
 from desktop_app.ui.views.overview import OverviewView
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
@@ -61,10 +61,7 @@ SECTIONS = (
     Section("mentoring", N_("Mentoring"), MentoringView),
     Section("visits", N_("Lesson visits"), VisitsView),
     Section("teachers", N_("Teachers"), TeachersView),
-    Section("documents", N_("Documents"), lambda s: NoteView(
-        s, N_("Documents"), N_("Printing protocols, extracts and plans from the window comes in a later "
-                               "version. Until then, use the command line: metodsovet protocol, "
-                               "metodsovet extract, metodsovet plan."))),
+    Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView),
 )
 

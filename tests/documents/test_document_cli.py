@@ -59,3 +59,34 @@ def test_unknown_ids_are_refused(db: Path, tmp_path: Path, args: list[str], caps
 def test_verify_refuses_an_unknown_or_short_code(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "verify", "000000000000"]) == 1
     assert main(["--db", str(db), "verify", "abc"]) == 1
+
+
+@pytest.mark.parametrize(("lang", "term_text"), [("ru", "2 четверть, 2026-2027"), ("kk", "2-тоқсан")])
+def test_schedule_writes_the_term_with_its_lessons(db: Path, tmp_path: Path, lang: str, term_text: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "schedule.pdf"
+    assert main(["--db", str(db), "schedule", "--year", "2026-2027", "--term", "2", "--out", str(out),
+                 "--lang", lang, "--school", "school-7"]) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())  # cells wrap lines
+    assert term_text in text
+    assert "Ким В. А." in text and "Қасымов Е. Н." in text  # the teachers of v-1 and v-2 (November)
+    code = capsys.readouterr().out.split()[-1]
+    assert code in text
+    assert main(["--db", str(db), "verify", code]) == 0
+
+
+def test_schedule_of_an_empty_term_and_refusals(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "schedule.pdf"
+    assert main(["--db", str(db), "schedule", "--year", "2026-2027", "--term", "1", "--out", str(out)]) == 0
+    assert "Ким В. А." not in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    capsys.readouterr()
+    for args in (["--year", "2026-2027", "--term", "7"], ["--year", "1999-2000", "--term", "1"]):
+        missing = tmp_path / "no.pdf"
+        assert main(["--db", str(db), "schedule", *args, "--out", str(missing)]) == 1
+        assert not missing.exists() and capsys.readouterr().err.strip()
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(db), "schedule", "--year", "2026-2027", "--out", str(out)])  # --term missing
+    assert stop.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["--lang", "ru", "schedule", "--help"])
+    assert "номер четверти" in capsys.readouterr().out

@@ -30,11 +30,12 @@ from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Association, WorkPlan, WorkPlanForm, WorkPlanItem
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
 from desktop_app.ui.widgets.people_picker import PeoplePicker
-from desktop_app.ui.widgets.saving import ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, write_built
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
@@ -254,7 +255,8 @@ class WorkPlanDialog(QDialog):
 
     def print_plan(self, language: str, path: Path | None = None) -> bool:
         """Save the work plan as a PDF with the director's approval block (asks for the path)."""
-        path = path or ask_path(self, f"{self.association.id}-{language}.pdf")
+        path = path or ask_document_path(self, self.session, DocumentRef(DocumentKind.WORK_PLAN, self.association.id),
+                                         language)
         if path is None:
             return False
         s = self.session

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import Association, Meeting, MeetingStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.documents import PrintedDocument
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
@@ -34,6 +34,7 @@ from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableMo
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
+from desktop_app.ui.widgets.saving import ask_document_path
 
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
 
@@ -381,13 +382,12 @@ class MeetingsView(View):
         self.show_message(_("Saved: {path}").format(path=path), ok=True)
         return True
 
-    def _ask_path(self, name: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), name, "PDF (*.pdf)")
-        return Path(path) if path else None
+    def _ask_path(self, kind: DocumentKind, record: str, item: int | None = None) -> Path | None:
+        return ask_document_path(self, self.session, DocumentRef(kind, record, item), self.language())
 
     def ask_print_protocol(self) -> None:
         meeting = self.selected()
-        path = self._ask_path(f"protocol-{meeting.number}-{self.language()}.pdf") if meeting else None
+        path = self._ask_path(DocumentKind.PROTOCOL, meeting.id) if meeting else None
         if path is not None:
             self.write_protocol(path)
 
@@ -397,12 +397,14 @@ class MeetingsView(View):
             return
         titles = [f"{i.number}. {i.title}" for i in meeting.agenda]
         chosen, ok = QInputDialog.getItem(self, _("Extract from the protocol"), _("Agenda item"), titles, 0, False)
-        path = self._ask_path(f"extract-{meeting.number}-{self.language()}.pdf") if ok else None
-        if path is not None:
-            self.write_extract(path, meeting.agenda[titles.index(chosen)].number)
+        item = meeting.agenda[titles.index(chosen)].number if ok else None
+        path = self._ask_path(DocumentKind.EXTRACT, meeting.id, item) if item is not None else None
+        if path is not None and item is not None:
+            self.write_extract(path, item)
 
     def ask_print_register(self) -> None:
-        path = self._ask_path(f"register-{self.language()}.pdf")
+        body = self.body()
+        path = self._ask_path(DocumentKind.REGISTER, body.id) if body else None
         if path is not None:
             self.write_register(path)
 

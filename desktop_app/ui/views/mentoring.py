@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Mentorship, MentorshipSession, MentorshipStatus
 from desktop_app.i18n import N_, _, current_language
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.dialogs.mentoring_session import CloseMentorshipDialog, SessionDialog
 from desktop_app.ui.dialogs.mentorship import MentorshipDialog
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.views.base import View, fit_columns, make_table
-from desktop_app.ui.widgets.saving import ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
 
 
 def order_text(m: Mentorship) -> str:
@@ -262,7 +263,8 @@ class MentoringView(View):
 
     def ask_print(self) -> None:
         chosen = self.selected()
-        path = ask_path(self, f"mentorship-{chosen.id}-{current_language()}.pdf") if chosen else None
+        ref = DocumentRef(DocumentKind.MENTORSHIP, chosen.id) if chosen else None
+        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
         if path is not None:
             self.write_plan(path)
 

@@ -30,6 +30,7 @@ from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, _, current_language
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
@@ -43,7 +44,7 @@ from desktop_app.ui.views.records import RecordsView
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
-from desktop_app.ui.widgets.saving import ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, write_built
 
 #: Languages a KTP is printed in; each named in itself.
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
@@ -481,7 +482,8 @@ class PlansView(RecordsView):
 
     def ask_print(self) -> None:
         plan = self._one()
-        path = ask_path(self, f"ktp-{plan.id}-{self.language()}.pdf") if plan else None
+        path = ask_document_path(self, self.session, DocumentRef(DocumentKind.KTP, plan.id),
+                                 self.language()) if plan else None
         if path is not None:
             self.write_plan(path)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation
 from desktop_app.i18n import N_, _, current_language
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.visit import ObservationDialog, VisitDialog
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
@@ -32,7 +33,7 @@ from desktop_app.ui.models.visits import VisitMatrixModel
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
-from desktop_app.ui.widgets.saving import ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
 
 
 class VisitsView(View):
@@ -307,7 +308,8 @@ class VisitsView(View):
 
     def ask_print_sheet(self) -> None:
         chosen = self.selected()
-        path = ask_path(self, f"observation-{chosen.id}-{current_language()}.pdf") if chosen else None
+        ref = DocumentRef(DocumentKind.OBSERVATION, chosen.id) if chosen else None
+        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
         if path is not None:
             self.write_sheet(path)
 
@@ -320,7 +322,8 @@ class VisitsView(View):
 
     def ask_print_schedule(self) -> None:
         term = self.term.currentData()
-        path = ask_path(self, f"schedule-{term}-{current_language()}.pdf") if self.year and term else None
+        ref = DocumentRef(DocumentKind.SCHEDULE, self.year.id, int(term)) if self.year and term else None
+        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
         if path is not None:
             self.write_schedule(path)
 

@@ -1,0 +1,93 @@
+"""The documents section's catalog: every printable document of a year, by role, with refusals."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.domain.entities import MeetingStatus
+from desktop_app.domain.errors import DomainError
+from desktop_app.services.document_catalog import DocumentKind, DocumentRef
+from tests.services.conftest import SCHOOL, Env
+
+YEAR = "2026-2027"
+
+
+def _text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def test_the_catalog_of_the_year_holds_every_kind_of_document(env: Env) -> None:
+    entries = env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)
+    assert {e.ref.kind for e in entries} == set(DocumentKind)
+    assert all(e.academic_year == YEAR for e in entries)
+    refs = {e.ref for e in entries}
+    meetings = [m for m in env.s.meetings.list(env.actor("admin"), SCHOOL, "mo-math-26")]
+    for meeting in meetings:
+        assert DocumentRef(DocumentKind.PROTOCOL, meeting.id) in refs
+        for item in meeting.agenda:
+            assert DocumentRef(DocumentKind.EXTRACT, meeting.id, item.number) in refs
+    assert {e.ref.item for e in entries if e.ref.kind is DocumentKind.SCHEDULE} == {1, 2, 3, 4}
+    assert DocumentRef(DocumentKind.WORK_PLAN, "mo-math-25") not in refs  # another year
+    by_ref = {e.ref: e for e in entries}
+    protocol = by_ref[DocumentRef(DocumentKind.PROTOCOL, "m-math-26-1")]
+    assert protocol.language == "kk" and protocol.association == "mo-math-26"
+    assert protocol.file_name() == "Хаттама №1 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-08-27.pdf"
+    assert protocol.file_name("ru") == "Протокол №1 МО учителей математики и информатики 2026-08-27.pdf"
+    plan = by_ref[DocumentRef(DocumentKind.KTP, "ktp-inf7-26")]
+    assert plan.teachers == ("t-05",) and "Ким" in plan.file_name("ru") and "КТП" in plan.file_name("ru")
+
+
+def test_file_names_are_distinct_across_associations_and_years(env: Env) -> None:
+    entries = [e for year in ("2025-2026", YEAR) for e in env.s.documents.catalog(env.actor("admin"), SCHOOL, year)]
+    for language in ("kk", "ru"):
+        names = [e.file_name(language) for e in entries]
+        assert len(set(names)) == len(names)
+    assert env.s.documents.file_name(env.actor("admin"), SCHOOL, DocumentRef(DocumentKind.REGISTER, "mo-kaz-26"),
+                                     "ru") == "Журнал регистрации протоколов МО учителей казахского языка и " \
+                                              "литературы 2026-2027.pdf"
+
+
+def test_a_teacher_sees_what_they_may_read(env: Env) -> None:
+    admin = {e.ref for e in env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)}
+    teacher = {e.ref for e in env.s.documents.catalog(env.actor("teacher"), SCHOOL, YEAR)}
+    assert teacher < admin
+    plans = {r.record for r in teacher if r.kind is DocumentKind.KTP}
+    assert plans == {p.id for p in env.s.plans.list(env.actor("teacher"), SCHOOL, YEAR)} == {"ktp-inf7-26"}
+    assert "ktp-alg8-26" in {r.record for r in admin if r.kind is DocumentKind.KTP}
+    assert not {r for r in teacher if r.kind is DocumentKind.MENTORSHIP}  # ment-04 is not hers
+    visits = {r.record for r in teacher if r.kind is DocumentKind.OBSERVATION}
+    first, last = env.s.schools.get_year(env.actor("admin"), SCHOOL, YEAR).window
+    assert visits == {v.id for v in env.s.visits.list(env.actor("teacher"), SCHOOL) if first <= v.date <= last}
+    assert visits < {r.record for r in admin if r.kind is DocumentKind.OBSERVATION}
+    assert {r for r in admin if r.kind is DocumentKind.PROTOCOL} <= teacher  # protocols are open to all
+
+
+def test_the_extract_of_a_protocol_not_finalized_is_marked_and_refused(env: Env) -> None:
+    entries = env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)
+    meetings = {m.id: m for m in env.s.meetings.list(env.actor("admin"), SCHOOL, "mo-math-26")}
+    extracts = [e for e in entries if e.ref.kind is DocumentKind.EXTRACT]
+    draft = [e for e in extracts if meetings[e.ref.record].status is not MeetingStatus.FINALIZED]
+    final = [e for e in extracts if meetings[e.ref.record].status is MeetingStatus.FINALIZED]
+    assert draft and final
+    for entry in draft:
+        assert not entry.printable and entry.refusal is not None
+        assert entry.refusal.record == entry.ref.record and entry.refusal.field == "status"
+        with pytest.raises(DomainError):
+            env.s.documents.document(env.actor("admin"), SCHOOL, entry.ref)
+    assert all(e.printable for e in final)
+    printed = env.s.documents.document(env.actor("admin"), SCHOOL, final[0].ref, "ru")
+    assert printed.language == "ru" and "ВЫПИСКА" in _text(printed.data).upper()
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_every_printable_kind_prints_in_its_default_and_in_a_forced_language(env: Env, kind: DocumentKind) -> None:
+    entry = next(e for e in env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)
+                 if e.ref.kind is kind and e.printable)
+    default = env.s.documents.document(env.actor("admin"), SCHOOL, entry.ref)
+    assert default.language == entry.language
+    other = "ru" if entry.language == "kk" else "kk"
+    forced = env.s.documents.document(env.actor("admin"), SCHOOL, entry.ref, other)
+    assert forced.language == other and _text(forced.data) != _text(default.data)

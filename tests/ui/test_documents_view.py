@@ -1,0 +1,196 @@
+"""The Documents section: the documents of the year filtered by kind, association, teacher and text;
+one saved (read back), many saved into a folder, a refusal reported, the language forced, "Print"
+opening the PDF in the system's viewer, the save dialog starting in the Documents folder."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app import i18n
+from desktop_app.services.document_catalog import DocumentKind
+from desktop_app.ui.views.documents import DocumentsView
+
+
+def _text(path: Path | bytes) -> str:
+    source = BytesIO(path) if isinstance(path, bytes) else path
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(source).pages).split())
+
+
+def _view(qtbot, sign_in, role: str = "administrator") -> DocumentsView:  # type: ignore[no-untyped-def]
+    session = sign_in(role)
+    view = DocumentsView(session)
+    qtbot.addWidget(view)
+    years = session.services.schools.list_years(session.actor, session.school)
+    view.set_year(next(y for y in years if y.id == "2026-2027"))
+    view.resize(1140, 700)
+    view.show()
+    return view
+
+
+def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def _kinds(view: DocumentsView) -> set[DocumentKind]:
+    return {e.ref.kind for e in view.shown()}
+
+
+def test_filters_by_kind_association_teacher_and_text_change_the_rows(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, sign_in)
+    total = view.proxy.rowCount()
+    assert _kinds(view) == set(DocumentKind)
+    assert str(total) in view.counts_label.text()
+    _choose(view.kind_filter, DocumentKind.KTP)
+    assert _kinds(view) == {DocumentKind.KTP} and 0 < view.proxy.rowCount() < total
+    _choose(view.kind_filter, None)
+    _choose(view.body_filter, "mo-kaz-26")
+    assert view.proxy.rowCount() and all(e.association == "mo-kaz-26" for e in view.shown())
+    assert DocumentKind.PROTOCOL not in _kinds(view)  # this association has met no time yet
+    _choose(view.body_filter, None)
+    _choose(view.teacher_filter, "t-05")
+    assert {e.ref.record for e in view.shown()} == {"ktp-inf7-26", "v-1"}
+    assert all("Ким" in view.proxy.index(r, 3).data() for r in range(view.proxy.rowCount()))
+    _choose(view.teacher_filter, None)
+    view.set_search("Квадратные")
+    assert [e.ref.record for e in view.shown()] == ["v-2"]
+    view.set_search("")
+    assert view.proxy.rowCount() == total
+
+
+def test_a_teacher_sees_only_what_she_may_read(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, sign_in, "teacher")
+    plans = {e.ref.record for e in view.shown() if e.ref.kind is DocumentKind.KTP}
+    assert plans == {"ktp-inf7-26"}
+    assert DocumentKind.MENTORSHIP not in _kinds(view)
+
+
+def test_save_one_writes_the_pdf_under_its_default_name_from_the_documents_folder(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _view(qtbot, sign_in)
+    _choose(view.kind_filter, DocumentKind.PROTOCOL)
+    protocol = next(e for e in view.shown() if e.ref.record == "m-math-26-1")
+    view.select([protocol])
+    asked: list[str] = []
+
+    def save_as(_parent, _title, start: str, _pattern):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(tmp_path / Path(start).name), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    outcome = view.save_selected()
+    start = Path(asked[0])
+    assert start.name == "Хаттама №1 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-08-27.pdf"
+    assert start.parent.name == "documents"  # the user's Documents folder, not the program's
+    written = tmp_path / start.name
+    assert outcome.written == [written] and "ХАТТАМА № 1" in _text(written)
+    assert start.name in view.message.text()
+    view.save_selected()  # the folder used last is offered next time
+    assert Path(asked[1]).parent == tmp_path
+
+
+def test_save_many_writes_each_file_and_reports_the_refused(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _view(qtbot, sign_in)
+    _choose(view.body_filter, "mo-math-26")
+    chosen = [e for e in view.shown() if e.ref.kind is not DocumentKind.SCHEDULE]
+    refused = [e for e in chosen if not e.printable]
+    assert refused, "the extract of the protocol that is not finalized is listed as not printable"
+    view.table.selectAll()
+    assert len(view.selected()) == len(chosen)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    outcome = view.save_selected()
+    files = sorted(folder.iterdir())
+    assert len(files) == len(chosen) - len(refused) == len(outcome.written)
+    assert len({f.name for f in files}) == len(files)
+    assert all(f.read_bytes().startswith(b"%PDF") for f in files)
+    assert [e.ref for e, _reason in outcome.refused] == [e.ref for e in refused]
+    assert "не завершён" in view.message.text() or "аяқталмаған" in view.message.text()
+    assert str(len(files)) in view.message.text()
+
+
+def test_the_language_choice_changes_the_pdfs_language(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _view(qtbot, sign_in)
+    _choose(view.kind_filter, DocumentKind.PROTOCOL)
+    protocol = next(e for e in view.shown() if e.ref.record == "m-math-26-1")  # a Kazakh protocol
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _p, _t, start, _f: (str(tmp_path / Path(start).name), ""))
+    view.select([protocol])
+    own = view.save_selected().written[0]
+    _choose(view.doc_language, "ru")
+    assert view.proxy.index(view.shown().index(protocol), 5).data() == "Русский"
+    view.select([protocol])
+    russian = view.save_selected().written[0]
+    assert own.name.startswith("Хаттама №1") and russian.name.startswith("Протокол №1")
+    assert "ХАТТАМА № 1" in _text(own) and "ПРОТОКОЛ № 1" in _text(russian)
+
+
+def test_print_opens_each_pdf_in_the_system_viewer(qtbot, sign_in, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, sign_in)
+    opened: list[Path] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
+    _choose(view.kind_filter, DocumentKind.SCHEDULE)
+    view.table.selectAll()
+    view.print_button.click()
+    assert len(opened) == 4 and len({p.name for p in opened}) == 4
+    assert all(p.read_bytes().startswith(b"%PDF") for p in opened)
+
+
+def test_the_section_follows_the_language(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.language import install_language_hook
+
+    install_language_hook()
+    view = _view(qtbot, sign_in)
+    texts = {}
+    for language in ("kk", "ru"):
+        i18n.set_language(language)
+        qtbot.wait(10)
+        texts[language] = (view.save_button.text(), view.kind_filter.itemText(0), view.proxy.index(0, 0).data(),
+                           view.model.headerData(6, Qt.Orientation.Horizontal))
+    assert texts["kk"][0] == "PDF ретінде сақтау…" and texts["ru"][0] == "Сохранить в PDF…"
+    assert all(a != b for a, b in zip(texts["kk"], texts["ru"], strict=True))
+
+
+PROTOCOL = {"kk": "Хаттама №2 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-11-06.pdf",
+            "ru": "Протокол №2 МО учителей математики и информатики 2026-11-06.pdf"}
+
+
+@pytest.mark.parametrize(("section", "record", "ask", "expected"), [
+    ("meetings", "m-math-26-2", "ask_print_protocol", PROTOCOL),
+    ("plans", "ktp-inf7-26", "ask_print", {"kk": "КТЖ Ким Информатика 7-сынып 7А 7Б 2026-2027.pdf",
+                                           "ru": "КТП Ким Информатика 7 класс 7А 7Б 2026-2027.pdf"}),
+    ("mentoring", "ment-04", "ask_print", {"ru": "Наставничество Иванова - Серікбай 2026-2027.pdf"}),
+    ("visits", "v-2", "ask_print_sheet", {"ru": "Наблюдение урока Қасымов Алгебра 8В 2026-11-20.pdf"}),
+])
+def test_every_section_saves_under_the_documents_name_from_the_documents_folder(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, section: str, record: str, ask: str,
+        expected: dict[str, str]) -> None:
+    """The name is in the language the section prints in (its language box, else the window's)."""
+    asked: list[str] = []
+
+    def save_as(_parent, _title, start: str, _pattern):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(tmp_path / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    i18n.set_language("ru")
+    window.show_record(section, record)
+    view = window.views[section]
+    if section == "visits":  # the section has no select_record (nothing opens a visit from elsewhere)
+        view.select(record)
+    language = view.language() if hasattr(view, "language") else i18n.current_language()
+    getattr(view, ask)()
+    assert [Path(a).name for a in asked] == [expected[language]]
+    assert Path(asked[0]).parent.name == "documents"
+    assert (tmp_path / expected[language]).read_bytes().startswith(b"%PDF")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from desktop_app.domain.errors import N_, PermissionDenied
+from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
 
 
 class Role(StrEnum):
@@ -99,6 +100,34 @@ class Actor:
 #: The command line acts as the administrator of every school: it runs on the PC that holds the
 #: database file, where the file itself is already within reach.
 COMMAND_LINE = Actor("cli", Role.ADMINISTRATOR)
+
+
+#: The rules of a new account's login and password, here once: the services refuse by them and the
+#: window shows them before anything is typed.
+MIN_PASSWORD_LENGTH = 8
+LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
+LOGIN_RULE = N_("Latin letters, digits, dot, dash and underscore; 2 to 64 characters.")
+PASSWORD_RULE = N_("At least {count} characters: letters of any alphabet, digits, signs.")
+
+
+def login_is_valid(login: str) -> bool:
+    return bool(LOGIN_PATTERN.match(login))
+
+
+def password_shortfall(password: str) -> int:
+    """How many characters the password still lacks (0: long enough)."""
+    return max(0, MIN_PASSWORD_LENGTH - len(password))
+
+
+def check_login_and_password(login: str, password: str) -> None:
+    """Refuse a new account's login or password that breaks the rules above."""
+    if not login_is_valid(login):
+        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
+                                         "dot, dash and underscore (2 to 64)"),
+                          {"login": login}, record=login, field="login")
+    if password_shortfall(password):
+        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
+                          {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
 
 
 @dataclass

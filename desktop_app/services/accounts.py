@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from desktop_app.domain.accounts import Action, Actor, Role, User
+from desktop_app.domain.accounts import MIN_PASSWORD_LENGTH, Action, Actor, Role, User, check_login_and_password
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.services.base import Service, found
 
-MIN_PASSWORD_LENGTH = 8
 #: Failures allowed before the first lock; each further failure doubles the wait.
 FREE_ATTEMPTS = 3
 FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(minutes=30)
-LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
@@ -32,17 +29,6 @@ def lock_duration(failures: int) -> timedelta:
         return timedelta(0)
     wait: timedelta = FIRST_LOCK * (2 ** (failures - FREE_ATTEMPTS))
     return min(wait, MAX_LOCK)
-
-
-def check_login_and_password(login: str, password: str) -> None:
-    """The rules of a new account's login and password (shared with the first-start set-up)."""
-    if not LOGIN_PATTERN.match(login):
-        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
-                                         "dot, dash and underscore (2 to 64)"),
-                          {"login": login}, record=login, field="login")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
-                          {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
 
 
 def hash_password(password: str) -> str:

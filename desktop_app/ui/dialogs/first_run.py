@@ -133,7 +133,7 @@ class FirstRunWizard(QWizard):
         self.admin_page = AdminPage(self.set_up, self)
         for page_id, page in enumerate(self.pages()):
             self.setPage(page_id, page)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(760, 540)  # two lines of a page's subtitle in either language
 
     def pages(self) -> tuple[ChoicePage, SchoolPage, PeoplePage, YearPage, AdminPage]:
         return self.choice_page, self.school_page, self.people_page, self.year_page, self.admin_page

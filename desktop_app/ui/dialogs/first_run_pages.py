@@ -153,9 +153,8 @@ class PeoplePage(RequiredPage):
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Director and deputy director"))
-        self.setSubTitle(_("Optional: they are added to the staff list with their positions. A person needs "
-                           "the fields marked *. Other teachers are added later, by hand or from a staff "
-                           "list file."))
+        self.setSubTitle(_("Optional: they are added to the staff list with their positions; a person needs "
+                           "the fields marked *. The other teachers come later."))
         self.boxes["director"].setTitle(_("Director"))
         self.boxes["deputy_director"].setTitle(_("Deputy director for academic work"))
         for captions in self.captions.values():

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 
 from desktop_app import app, i18n
-from desktop_app.domain.entities import LocalizedText
+from desktop_app.domain.entities import LocalizedText, Teacher
 from desktop_app.services import Services
 from desktop_app.ui.dialogs.first_run import PAGE_ADMIN, PAGE_PEOPLE, PAGE_SCHOOL, PAGE_YEAR, FirstRunWizard
 from desktop_app.ui.dialogs.sign_in import SignInDialog
@@ -286,3 +286,20 @@ def test_the_buttons_of_the_empty_overview_go_where_they_say(qtbot, empty: Servi
     panel.new_association.click()
     assert window.current_view() is window.views["associations"]
     assert opened[-1][0] == "AssociationDialog"
+
+
+def test_the_first_steps_follow_the_staff_list(qtbot, empty: Services) -> None:  # type: ignore[no-untyped-def]
+    new = _overview(qtbot, empty, "ru")
+    panel = new.views["overview"].first_steps  # type: ignore[attr-defined]
+    s = new.session
+    empty.teachers.save(s.actor, s.school, Teacher("", "Иванова", "Ольга"))
+    new.views["overview"].refresh()
+    assert "кроме директора и заместителя директора, 1 учитель" in panel.staff_text.text()
+    assert "Создайте их или скопируйте" in panel.associations_text.text()
+    assert panel.isVisible()
+
+
+def test_a_running_school_gets_no_first_steps(window: MainWindow) -> None:
+    window.show_section("overview")  # the demo school: teachers and associations, nothing to suggest
+    view = window.views["overview"]
+    assert view.isVisible() and not view.first_steps.isVisible()  # type: ignore[attr-defined]

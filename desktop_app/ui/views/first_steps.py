@@ -89,6 +89,10 @@ class FirstStepsPanel(QFrame):
             bodies = ngettext("2. Methodical associations of {year}: {count} created.",
                               "2. Methodical associations of {year}: {count} created.",
                               steps.associations).format(year=self.year, count=steps.associations)
+        elif steps.teachers:
+            bodies = _("2. Methodical associations of {year}: none yet. Create them, or copy the previous "
+                       "year's in the Associations section; an association needs at least {minimum} teachers "
+                       "of one subject (rule 1, п. 23).").format(year=self.year, minimum=MINIMUM_TEACHERS)
         else:
             bodies = _("2. Methodical associations of {year}: none yet. An association is formed where at "
                        "least {minimum} teachers teach one subject (rule 1, п. 23): add the teachers "

@@ -185,15 +185,15 @@ def is_empty(services: Services) -> bool:
     return not services.accounts.has_users() and not services.schools.list_schools(_FIRST_START)
 
 
-def first_start(services: Services, parent: QWidget | None = None) -> str | None:
-    """An empty database: the wizard loads the demo school or sets up the school; returns the
-    login to sign in with, or None when the user left."""
+def first_start(services: Services, parent: QWidget | None = None) -> Actor | None:
+    """An empty database: the wizard sets up the school or loads the demo school; returns its
+    administrator, signed in (not asked for the password just chosen), or None when the user left."""
     from desktop_app.ui.dialogs.first_run import FirstRunWizard
 
     wizard = FirstRunWizard(services, parent)
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
-    return wizard.login
+    return wizard.actor
 
 
 def session_for(services: Services, dialog: SignInDialog) -> Session | None:
@@ -241,12 +241,13 @@ class _Opening:
         self.opened = opened
         services = opened.services
         if is_empty(services):
-            login = first_start(services, self.dialog)
-            if not login:
+            actor = first_start(services, self.dialog)
+            if actor is None:
                 self.dialog.reject()
                 return
-            self.dialog.login.setText(login)
-            self.dialog.password.setFocus()
+            self.dialog.set_services(services)
+            self.dialog.signed_in(actor)
+            return
         import desktop_app.ui.main_window  # noqa: F401  (loaded while the user types: sign-in stays quick)
 
         self.dialog.set_services(services)

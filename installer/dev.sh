@@ -29,14 +29,26 @@ need_python() {
 }
 
 make_venv() {
+  # Installs (with pip) only when pyproject.toml changed since the last install of this extra: a
+  # stamp in .venv keeps the checksum of the pyproject.toml it was installed from. The install is
+  # editable, so changed sources need no reinstall.
   need_python
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  local extra=$1 stamp sum
+  stamp="$VENV/.metodsovet-installed-${extra:-base}"
+  sum=$(cksum < pyproject.toml)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -x "$VENV/bin/metodsovet" ]; then
+    return
+  fi
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  if [ -n "$1" ]; then
-    "$VENV/bin/python" -m pip install --quiet -e ".[$1]"
+  if [ -n "$extra" ]; then
+    "$VENV/bin/python" -m pip install --quiet -e ".[$extra]"
   else
     "$VENV/bin/python" -m pip install --quiet -e .
   fi
+  echo "$sum" > "$stamp"
+  # The test extra holds everything the program needs: `run` after `test` installs nothing.
+  [ -z "$extra" ] || echo "$sum" > "$VENV/.metodsovet-installed-base"
 }
 
 missing_qt_packages() {

@@ -10,12 +10,6 @@ from enum import StrEnum
 
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
 
-#: The password rule, told before a password is typed (Accounts, first-run wizard) and enforced
-#: by ``check_password``; the windows show ``PASSWORD_RULE`` with ``count=MIN_PASSWORD_LENGTH``.
-MIN_PASSWORD_LENGTH = 8
-PASSWORD_RULE = N_("A password has at least {count} characters.")
-LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
-
 
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"  # the deputy director for academic work (п. 25)
@@ -109,6 +103,29 @@ class Actor:
 COMMAND_LINE = Actor("cli", Role.ADMINISTRATOR)
 
 
+#: The rules of a new account's login and password, here once: the services refuse by them and the
+#: window shows them before anything is typed.
+MIN_PASSWORD_LENGTH = 8
+LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
+LOGIN_RULE = N_("Latin letters, digits, dot, dash and underscore; 2 to 64 characters.")
+PASSWORD_RULE = N_("At least {count} characters: letters of any alphabet, digits, signs.")
+
+
+def login_is_valid(login: str) -> bool:
+    return bool(LOGIN_PATTERN.match(login))
+
+
+def password_shortfall(password: str) -> int:
+    """How many characters the password still lacks (0: long enough)."""
+    return max(0, MIN_PASSWORD_LENGTH - len(password))
+
+
+def check_login_and_password(login: str, password: str) -> None:
+    """Refuse a new account's login or password that breaks the rules above."""
+    check_login(login)
+    check_password(login, password)
+
+
 @dataclass
 class User:
     login: str
@@ -136,7 +153,8 @@ ROLES_WITH_TEACHER = frozenset({Role.HEAD, Role.TEACHER})
 
 
 def check_login(login: str) -> None:
-    if not LOGIN_PATTERN.match(login):
+    """The login rule (``LOGIN_RULE``)."""
+    if not login_is_valid(login):
         raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
                                          "dot, dash and underscore (2 to 64)"),
                           {"login": login}, record=login, field="login")
@@ -144,7 +162,7 @@ def check_login(login: str) -> None:
 
 def check_password(login: str, password: str) -> None:
     """The password rule (``PASSWORD_RULE``)."""
-    if len(password) < MIN_PASSWORD_LENGTH:
+    if password_shortfall(password):
         raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
                           {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
 

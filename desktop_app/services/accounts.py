@@ -15,7 +15,7 @@ from desktop_app.domain.accounts import (
     Role,
     User,
     check_administrator_kept,
-    check_login,
+    check_login_and_password,
     check_password,
     check_teacher_link,
 )
@@ -46,12 +46,6 @@ def lock_duration(failures: int) -> timedelta:
         return timedelta(0)
     wait: timedelta = FIRST_LOCK * (2 ** (failures - FREE_ATTEMPTS))
     return min(wait, MAX_LOCK)
-
-
-def check_login_and_password(login: str, password: str) -> None:
-    """The rules of a new account's login and password (shared with the first-start set-up)."""
-    check_login(login)
-    check_password(login, password)
 
 
 def hash_password(password: str) -> str:

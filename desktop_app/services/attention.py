@@ -64,7 +64,31 @@ class AttentionItem:
     day: date | None = None
 
 
+@dataclass(frozen=True)
+class FirstSteps:
+    """What a new school still lacks in a year; while anything does, the overview says what to do next."""
+
+    #: Active teachers besides the director and the deputy director (whom the first start adds).
+    teachers: int
+    #: Methodical associations of the year.
+    associations: int
+
+    @property
+    def done(self) -> bool:
+        return self.teachers > 0 and self.associations > 0
+
+
 class AttentionService(Service):
+    def first_steps(self, actor: Actor, school: str, academic_year: str | None) -> FirstSteps:
+        """How far the school has come from an empty database: its staff list and the year's associations."""
+        with self._read(actor, school) as store:
+            record = store.get_school(school)
+            leaders = {record.director, record.deputy_director} if record else set()
+            teachers = sum(1 for t in store.list_teachers(school) if t.active and t.id not in leaders)
+            associations = sum(1 for body in store.list_associations(school)
+                               if body.academic_year == academic_year)
+        return FirstSteps(teachers, associations)
+
     def items(self, actor: Actor, school: str, academic_year: str, today: date) -> list[AttentionItem]:
         """Everything of the year that waits on someone, limited to what ``actor`` may see."""
         with self._read(actor, school) as store:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from desktop_app.domain.accounts import Actor, Role, User
+from desktop_app.domain.accounts import Actor, Role, User, check_login_and_password
 from desktop_app.domain.entities import LocalizedText, School, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
-from desktop_app.services.accounts import check_login_and_password, hash_password
+from desktop_app.services.accounts import hash_password
 from desktop_app.services.base import Service
 from desktop_app.services.schools import load_presets, year_errors
 
@@ -42,6 +42,14 @@ STANDARD_SUBJECTS: tuple[tuple[str, str, str], ...] = (
     ("primary", "Бастауыш сынып", "Начальные классы"),
 )
 
+#: The positions of the people the wizard names, as the staff list and the protocols print them
+#: (the glossary's terms).
+POSITIONS = {
+    "director": LocalizedText("Директор", "Директор"),
+    "deputy_director": LocalizedText("Директордың оқу ісі жөніндегі орынбасары",
+                                     "Заместитель директора по учебной работе"),
+}
+
 
 @dataclass(frozen=True)
 class SetUpSchool:
@@ -58,7 +66,8 @@ class SetUpSchool:
 class SetupService(Service):
     def set_up(self, request: SetUpSchool) -> Actor:
         """Create the school, its year from a preset, the standard subjects, the director and the
-        deputy as teachers, and the first administrator, in one transaction on an empty database."""
+        deputy as teachers with their positions, and the first administrator, in one transaction on
+        an empty database."""
         school = request.school
         if not school.id:
             school = replace(school, id=DEFAULT_SCHOOL_ID)
@@ -91,7 +100,8 @@ class SetupService(Service):
                     continue
                 teacher = replace(person, id=store.next_id(school.id, "teachers", "t"),
                                   last_name=person.last_name.strip(), first_name=person.first_name.strip(),
-                                  patronymic=(person.patronymic or "").strip() or None)
+                                  patronymic=(person.patronymic or "").strip() or None,
+                                  position=person.position or POSITIONS[field])
                 store.save_teacher(school.id, teacher)
                 linked[field] = teacher.id
             school = replace(school, director=linked.get("director"),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
+from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, _
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import role_label
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
                 view.years_changed.connect(self.reload_years)
             if isinstance(view, OverviewView):
                 view.record_requested.connect(self.show_record)
+                view.step_requested.connect(self.run_step)
 
     # Language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -241,6 +243,11 @@ class MainWindow(QMainWindow):
         self.show_section(key)
         self.views[key].select_record(record)
 
+    def run_step(self, key: str, action: str) -> None:
+        """A button of the overview's first steps: its section, then the dialog it names."""
+        self.show_section(key)
+        getattr(self.views[key], action)()
+
     def _on_section(self, row: int) -> None:
         if row < 0:
             return
@@ -282,12 +289,8 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(index)
 
     def _default_year(self) -> str | None:
-        today = self.session.services.schools.today()
-        for year in self._years:
-            first, last = year.window
-            if first <= today <= last:
-                return year.id
-        return self._years[-1].id if self._years else None
+        year = year_on(self._years, self.session.services.schools.today())
+        return year.id if year else None
 
     def _on_year(self, _index: int) -> None:
         year = self.current_year()

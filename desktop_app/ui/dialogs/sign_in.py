@@ -128,6 +128,11 @@ class SignInDialog(QDialog):
         """Enter and the default button both come here; only a checked password closes the dialog."""
         self.sign_in()
 
+    def signed_in(self, actor: Actor) -> None:
+        """The first start signed its administrator in already: close without asking again."""
+        self.actor = actor
+        super().accept()
+
     def sign_in(self) -> None:
         if self.services is None:  # Enter pressed while the database is still being opened
             return

@@ -15,6 +15,7 @@ from desktop_app.services.attention import ATTENTION_KIND_LABELS, AttentionItem,
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import View
+from desktop_app.ui.views.first_steps import FirstStepsPanel
 
 
 @dataclass
@@ -89,10 +90,12 @@ def attention_text(item: AttentionItem) -> str:
 
 
 class OverviewView(View):
-    """Signals: ``record_requested(section, record)`` when a line of "Needs attention" is opened."""
+    """Signals: ``record_requested(section, record)`` when a line of "Needs attention" is opened;
+    ``step_requested(section, action)`` when a button of the first steps asks for a section's dialog."""
 
     searchable = False
     record_requested = Signal(str, str)
+    step_requested = Signal(str, str)
 
     def _build_ui(self) -> None:
         self.figures = YearFigures()
@@ -101,6 +104,8 @@ class OverviewView(View):
         self.title_label.setObjectName("viewTitle")
         self.school_label = QLabel(self)
         self.school_label.setWordWrap(True)
+        self.first_steps = FirstStepsPanel(self.session.actor, self)
+        self.first_steps.setVisible(False)
         self.tiles = {
             "associations": Tile(N_("Associations"), self),
             "meetings": Tile(N_("Meetings"), self),
@@ -117,6 +122,7 @@ class OverviewView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.school_label)
+        layout.addWidget(self.first_steps)
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addSpacing(8)
@@ -136,6 +142,7 @@ class OverviewView(View):
 
     def _connect(self) -> None:
         self.attention_tree.itemActivated.connect(self._on_attention)
+        self.first_steps.step_requested.connect(self.step_requested)
 
     def _on_attention(self, item: QTreeWidgetItem, _column: int) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)
@@ -154,9 +161,13 @@ class OverviewView(View):
         f = self.figures
         for tile in self.tiles.values():
             tile.title.setText(_(tile.caption))
-        self._set("associations", f.associations,
-                  _("{count} short of the minimum of rule 1 (п. 23)").format(count=f.associations_short)
-                  if f.associations_short else _("all meet rule 1 (п. 23)"))
+        if not f.associations:
+            bodies = _("none created yet")
+        elif f.associations_short:
+            bodies = _("{count} short of the minimum of rule 1 (п. 23)").format(count=f.associations_short)
+        else:
+            bodies = _("all meet rule 1 (п. 23)")
+        self._set("associations", f.associations, bodies)
         finalized = ngettext("{count} protocol finalized", "{count} protocols finalized",
                              f.meetings_finalized).format(count=f.meetings_finalized)
         self._set("meetings", f.meetings, finalized)
@@ -165,6 +176,7 @@ class OverviewView(View):
         self._set("plans", sum(f.plans.values()), plans)
         self._set("mentorships", f.mentorships, "")
         self._set("visits", f.visits, _("open lessons, master classes and mutual visits"))
+        self.first_steps.retranslate_ui()
         self._fill_attention()
 
     def _fill_attention(self) -> None:
@@ -198,6 +210,8 @@ class OverviewView(View):
     def refresh(self) -> None:
         self.figures = self._count() if self.year is not None else YearFigures()
         attention = self.session.services.attention
+        steps = attention.first_steps(self.session.actor, self.session.school, self.year.id if self.year else None)
+        self.first_steps.show_steps(steps, self.year.id if self.year else "")
         self.attention = ([] if self.year is None else
                           attention.items(self.session.actor, self.session.school, self.year.id, attention.today()))
         self.retranslate_ui()

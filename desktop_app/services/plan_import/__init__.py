@@ -68,6 +68,7 @@ __all__ = [
     "parse_hours",
     "parse_plan",
     "parse_rows",
+    "parse_table",
     "parse_term",
     "read_plan_file",
     "read_table",
@@ -78,17 +79,22 @@ __all__ = [
 ]
 
 
-def parse_plan(name: str, data: bytes, start_year: int) -> PlanFile:
+def parse_plan(name: str, data: bytes, start_year: int, group: int = 0) -> PlanFile:
     """Every lesson of the file as a plan row with the problems of its cells, read with the columns
     of its header row (nothing is written); a file without a recognised header row is refused.
+    ``group``: the class whose dates are read when the file gives one date per class.
 
     Word tables after the first one with a header row continue it (a KTP split per term or page),
     whether or not they repeat the header."""
-    table = read_table(name, data)
-    if table.header is None or "topic" not in table.columns.values():
+    return parse_table(read_table(name, data), start_year, group)
+
+
+def parse_table(table: PlanTable, start_year: int, group: int = 0) -> PlanFile:
+    """``parse_plan`` of a table already read."""
+    if table.header is None or ("topic" not in table.columns.values() and "topic" not in table.ambiguous):
         raise plan_refusal(N_("no header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
                               "«Тема урока», «Сағат саны» / «Количество часов» and «Мерзімі» / «Сроки»"))
-    return parse_rows(table, table.columns, start_year)
+    return parse_rows(table, table.columns_for(group), start_year, group=group)
 
 
 def _read_bytes(path: Path) -> bytes:

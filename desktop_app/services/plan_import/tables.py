@@ -16,7 +16,8 @@ from desktop_app.domain.errors import N_
 from desktop_app.services.file_tables import Cell, ImportFileError, check_package, check_size, excel_cell, refuse
 
 MAX_ROWS = 1000
-HEADER_SEARCH_ROWS = 15
+#: A title block and approval stamps can take twenty rows above the header.
+HEADER_SEARCH_ROWS = 30
 #: A KTP has about ten columns; a sheet formatted far to the right is cut to its filled columns first.
 MAX_COLUMNS = 40
 #: Letters of cp1251 at the places where KZ-1048 (Kazakh Windows) has Kazakh ones; not used in Russian.

@@ -54,12 +54,12 @@ _STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section", ("раздел", "болим", "сквозн", "ортак", "модул")),
     ("hours", ("час", "саг")),
     ("date", ("дат", "срок", "мерзим")),
-    ("objectives", ("цел", "максат")),
+    ("objectives", ("цел", "макс")),
     ("topic", ("тем", "такыры")),
     ("note", ("примеч", "прим", "ескерт")),
     ("term", ("четв", "токсан")),
 )
-_NOT_STEMS = ("част", "темп", "целик", "датч")
+_NOT_STEMS = ("част", "темп", "целик", "датч", "максим")
 _EXACT = {"ч": "hours", "кол": "hours", "количество": "hours", "колво": "hours", "кун": "date",
           "куни": "date", "кундер": "date", "число": "date"}
 _NUMBER_WORDS = frozenset({"№", "n", "no", "н", "номер", "номери", "рети", "рет", "реттик", "п", "р", "с", "пп",
@@ -191,6 +191,8 @@ def _sub_row(rows: Sequence[Sequence[Cell]], spans: Sequence[set[int]], index: i
     if index + 1 >= len(rows):
         return False
     top, below = rows[index], rows[index + 1]
+    if sum(1 for c, cell in enumerate(top) if cell_text(cell) and c not in spans[index]) < 2:
+        return False  # a title merged over the table is no group heading
     grouped = spans[index] | {c - 1 for c in spans[index]}
     differing = 0
     for column, cell in enumerate(below):

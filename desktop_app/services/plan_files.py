@@ -166,6 +166,8 @@ class PlanFileService(Service):
                                                                 file=str(path)))
         digest = hashlib.sha256(data).hexdigest()
         draft = PlanFileDraft(path, digest, imported_as=imported.get(digest))
+        if draft.imported_as is not None:
+            return draft  # skipped: not read again
         try:
             table = read_table(path.name, data)
             first = parse_table(table, academic_start_year(year.start))

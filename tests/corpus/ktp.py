@@ -68,12 +68,13 @@ def make_docx(layout: Layout) -> bytes:
     for part in parts:
         table = document.add_table(rows=len(part), cols=width)
         table.style = "Table Grid"
-        for r, values in enumerate(part):
+        for row, values in zip(table.rows, part, strict=True):
+            cells = row.cells  # once a row: python-docx builds the whole grid for each cell asked
             if isinstance(values, str):
-                table.cell(r, 0).merge(table.cell(r, width - 1)).text = values
+                cells[0].merge(cells[width - 1]).text = values
                 continue
-            for c, value in enumerate(values):
-                table.cell(r, c).text = "" if value is None else str(value)
+            for cell, value in zip(cells, values, strict=False):
+                cell.text = "" if value is None else str(value)
         for top, left, bottom, right in layout.merges:
             text = table.cell(top, left).text
             table.cell(top, left).merge(table.cell(bottom, right)).text = text
@@ -285,3 +286,33 @@ def layouts() -> list[Layout]:
                merges=[(0, 4, 0, 5), (0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3)],
                expected=[[(1, "Карта", "Масштаб", 1, D(2026, 9, 3)), (1, "Карта", "Азимут", 1, D(2026, 9, 10))]]),
     ]
+
+
+FIRST_DAY = D(2026, 9, 2)
+
+
+def year_plan(name: str, suffix: str, kazakh: bool, lessons: int = 68, start: date = FIRST_DAY) -> Layout:
+    """A whole year's plan as a school writes it: term headings, a section every eight lessons,
+    learning objectives, hours and dates twice a week (for the benchmarks)."""
+    header: list[object] = (["№", "Бөлім / ортақ тақырып", "Сабақтың тақырыбы", "Оқу мақсаттары", "Сағат саны",
+                             "Мерзімі", "Ескертпе"] if kazakh else
+                            ["№ п/п", "Раздел / сквозная тема", "Тема урока", "Цели обучения", "Кол-во часов",
+                             "Сроки", "Примечание"])
+    term_name = "{} тоқсан" if kazakh else "{} четверть"
+    table: list[Row] = [header]
+    expected: list[Expected] = []
+    per_term = -(-lessons // 4)
+    day = start
+    for number in range(lessons):
+        term = number // per_term + 1
+        if number % per_term == 0:
+            table.append(term_name.format("I" * term if term < 4 else "IV"))
+        section = f"{number // 8 + 1}-бөлім" if kazakh else f"Раздел {number // 8 + 1}"
+        topic = f"Сабақ {number + 1}" if kazakh else f"Урок {number + 1}"
+        table.append([str(number % per_term + 1), section if number % 8 == 0 else "", topic,
+                      f"{term}.{number % 8 + 1}.1.1", "1", day.strftime("%d.%m.%Y"), ""])
+        expected.append((term, section, topic, 1, day))
+        day = day.fromordinal(day.toordinal() + (2 if day.weekday() < 3 else 5))
+    return Layout(name, suffix, table, above=KK_STAMPS if kazakh else RU_STAMPS, landscape=suffix == ".docx",
+                  title=["Күнтізбелік-тақырыптық жоспар" if kazakh else "Календарно-тематический план"],
+                  expected=[expected])

@@ -83,6 +83,10 @@ class PlanFileDraft:
             return [self.refusal]
         return [p for _classes, parsed in self.plans for p in parsed.problems]
 
+    def missing(self) -> list[DomainError]:
+        """What the user has to choose before the file can be imported (teacher, subject, grade)."""
+        return PlanFileService.missing(self)
+
     @property
     def lessons(self) -> int:
         return len(self.plans[0][1].rows) if self.plans else 0
@@ -215,7 +219,7 @@ class PlanFileService(Service):
                     before = store.get_plan(school, draft.imported_as)
                 reports.append(FileReport(draft.path, FileStatus.SKIPPED, [before] if before else []))
                 continue
-            problems = draft.problems if draft.refusal is not None else [*draft.problems, *self._missing(draft)]
+            problems = draft.problems if draft.refusal is not None else [*draft.problems, *draft.missing()]
             if problems:
                 reports.append(FileReport(draft.path, FileStatus.REFUSED, problems=problems))
                 continue
@@ -244,7 +248,8 @@ class PlanFileService(Service):
         return FileReport(draft.path, FileStatus.IMPORTED, saved)
 
     @staticmethod
-    def _missing(draft: PlanFileDraft) -> list[DomainError]:
+    def missing(draft: PlanFileDraft) -> list[DomainError]:
+        """The teacher, subject or grade neither guessed nor given."""
         missing = []
         if draft.teacher is None:
             missing.append(DomainError(Rule.VALUE, N_("the teacher is not recognised from the file name, its "

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.dialogs.plan_folder_import import CLASSES, GRADE, STATE, SUBJECT, TEACHER, PlanFolderImportDialog
 from desktop_app.ui.session import Session
 from tests.corpus.ktp import layouts
@@ -48,6 +49,9 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
     assert "7А, 7Б" in dialog.table.item(0, STATE).text()  # one plan per class
     assert not dialog.table.cellWidget(0, CLASSES).isEnabled()
     assert cell(2, TEACHER).currentData() is None  # nobody's name in "без имени"
+    assert dialog.table.item(2, STATE).text().startswith(
+        _("the teacher is not recognised from the file name, its folder or its title rows; choose the teacher"))
+    assert dialog.import_button.text() == ngettext("Import {count} file", "Import {count} files", 2).format(count=2)
     teacher = cell(2, TEACHER)
     assert isinstance(teacher, QComboBox)
     teacher.setCurrentIndex(teacher.findData("t-03"))
@@ -57,6 +61,8 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
     grade = cell(2, GRADE)
     assert isinstance(grade, QSpinBox)
     grade.setValue(9)
+    assert dialog.table.item(2, STATE).text() == _("Ready")
+    assert dialog.import_button.text() == ngettext("Import {count} file", "Import {count} files", 3).format(count=3)
     dialog.table.grab().save(str(tmp_path / "folder.png"))
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

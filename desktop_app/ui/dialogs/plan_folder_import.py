@@ -155,6 +155,10 @@ class PlanFolderImportDialog(QDialog):
             for column, widget in ((TEACHER, teacher), (SUBJECT, subject), (GRADE, grade), (CLASSES, classes)):
                 widget.setEnabled(widget.isEnabled() and draft.refusal is None and draft.imported_as is None)
                 self.table.setCellWidget(index, column, widget)
+            teacher.currentIndexChanged.connect(lambda _i, row=index: self._changed(row))
+            subject.currentIndexChanged.connect(lambda _i, row=index: self._changed(row))
+            grade.valueChanged.connect(lambda _v, row=index: self._changed(row))
+            classes.textChanged.connect(lambda _t, row=index: self._changed(row))
             lessons = QTableWidgetItem(str(draft.lessons) if draft.plans else "")
             lessons.setFlags(lessons.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(index, LESSONS, lessons)
@@ -176,6 +180,8 @@ class PlanFolderImportDialog(QDialog):
         if draft.problems:
             return _("Cannot be imported: {problems}").format(
                 problems="; ".join(p.render(_) for p in draft.problems)), True
+        if draft.missing():
+            return "; ".join(p.render(_) for p in draft.missing()), True
         if len(draft.plans) > 1:
             return _("Ready: one plan per class ({classes})").format(
                 classes=", ".join(c for classes, _parsed in draft.plans for c in classes)), False
@@ -192,7 +198,7 @@ class PlanFolderImportDialog(QDialog):
             item.setToolTip(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             item.setBackground(QBrush(BAD) if bad else QBrush())
-        ready = [d for d in self.drafts if d.refusal is None and d.imported_as is None and not d.problems]
+        ready = [d for d in self.drafts if d.imported_as is None and not d.problems and not d.missing()]
         if self.reports:
             counts = {status: sum(1 for r in self.reports if r.status is status) for status in FileStatus}
             self.summary.setText(_("{imported} imported, {skipped} skipped, {refused} refused.").format(
@@ -212,20 +218,25 @@ class PlanFolderImportDialog(QDialog):
             self.summary.setStyleSheet("")
         self.import_button.setText(ngettext("Import {count} file", "Import {count} files", len(ready)).format(
             count=len(ready)))
-        self.import_button.setEnabled(bool(self.drafts) and not self.reports)
+        self.import_button.setEnabled(bool(ready) and not self.reports)
+
+    def _changed(self, index: int) -> None:
+        """The user chose a teacher, subject, grade or classes of file ``index``: its draft takes them."""
+        draft = self.drafts[index]
+        teacher, subject = self.table.cellWidget(index, TEACHER), self.table.cellWidget(index, SUBJECT)
+        grade, classes = self.table.cellWidget(index, GRADE), self.table.cellWidget(index, CLASSES)
+        if not (isinstance(teacher, QComboBox) and isinstance(subject, QComboBox) and isinstance(grade, QSpinBox)
+                and isinstance(classes, QLineEdit)):
+            return  # the row is still being filled
+        draft.teacher, draft.subject = teacher.currentData(), subject.currentData()
+        draft.grade = grade.value() or None
+        if len(draft.plans) < 2:
+            draft.classes = [c.strip() for c in classes.text().replace(";", ",").split(",") if c.strip()]
+            draft.plans = [(draft.classes, parsed) for _classes, parsed in draft.plans]
+        self._show_rows()
 
     def import_files(self) -> None:
         """Import every file with what the table says; the report replaces the state column."""
-        for index, draft in enumerate(self.drafts):
-            teacher, subject = self.table.cellWidget(index, TEACHER), self.table.cellWidget(index, SUBJECT)
-            grade, classes = self.table.cellWidget(index, GRADE), self.table.cellWidget(index, CLASSES)
-            assert isinstance(teacher, QComboBox) and isinstance(subject, QComboBox)
-            assert isinstance(grade, QSpinBox) and isinstance(classes, QLineEdit)
-            draft.teacher, draft.subject = teacher.currentData(), subject.currentData()
-            draft.grade = grade.value() or None
-            if len(draft.plans) < 2:
-                draft.classes = [c.strip() for c in classes.text().replace(";", ",").split(",") if c.strip()]
-                draft.plans = [(draft.classes, parsed) for _classes, parsed in draft.plans]
         s = self.session
         try:
             self.reports = s.services.plan_files.import_files(s.actor, s.school, self.drafts, self.year.id)

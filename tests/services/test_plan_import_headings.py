@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain.entities import Language
 from desktop_app.services.plan_import import HEADERS, parse_date, parse_hours, term_heading
 from desktop_app.services.plan_import.columns import field_of, find_header
 
@@ -103,3 +104,19 @@ def test_cells_as_schools_write_them() -> None:
         [date(2026, 9, 5)] * 4 + [date(2027, 1, 12)]
     assert [parse_date("05.09 / 06.09", 2026, g) for g in (0, 1)] == [date(2026, 9, 5), date(2026, 9, 6)]
     assert parse_date("05.09", 2026, 1) == date(2026, 9, 5)  # one date serves every class
+
+
+def test_merged_rows_that_are_lessons_and_those_that_are_sections() -> None:
+    from desktop_app.services.plan_import import parse_rows
+    from desktop_app.services.plan_import.columns import PlanTable
+
+    texts = ["СОР по разделу «Числа»", "Раздел 3. Повторение", "Итоговое повторение", "ТЖБ", "Резерв",
+             "2-бөлім. Қайталау"]
+    rows: list[list[object]] = [["№", "Тема урока", "Часы", "Дата"], ["1", "Тема 1", "", ""]]
+    rows += [[t, None, None, None] for t in texts]
+    table = PlanTable(rows, [set()] + [set()] + [{1, 2, 3}] * len(texts), list(range(1, len(rows) + 1)), 0,  # type: ignore[arg-type]
+                      {0: "number", 1: "topic", 2: "hours", 3: "date"}, Language.RU)
+    parsed = parse_rows(table, table.columns, 2026)
+    assert [(r.topic, r.section) for r in parsed.plan_rows()] == [
+        ("Тема 1", None), ("СОР по разделу «Числа»", None), ("Итоговое повторение", "Раздел 3. Повторение"),
+        ("ТЖБ", "Раздел 3. Повторение"), ("Резерв", "Раздел 3. Повторение")]

@@ -29,8 +29,8 @@ from desktop_app.services.plan_import.tables import MAX_ROWS, plan_refusal
 _TOTAL = re.compile(r"^(барлығы|барлыгы|жиыны|итого|всего)\b", re.IGNORECASE)
 #: Rows merged over the table that are lessons all the same: summative assessment (БЖБ / СОР,
 #: ТЖБ / СОЧ), reserve and revision lessons.
-_LESSON_ROW = re.compile(r"(?<!\w)(сор|соч|бжб|тжб)(?!\w)|суммативн|жиынтық бағала|жиынтык багала|резерв|"
-                         r"повторени|қайталау|кайталау", re.IGNORECASE)
+_SUMMATIVE = re.compile(r"(?<!\w)(сор|соч|бжб|тжб)(?!\w)|суммативн|жиынтық бағала|жиынтык багала", re.IGNORECASE)
+_REVISION = re.compile(r"резерв|повторени|қайталау|кайталау", re.IGNORECASE)
 #: The names of the fields in messages (the preview's column choices say the same).
 FIELD_NAMES = {
     "number": N_("No."), "term": N_("Term"), "section": N_("Section / cross-cutting theme"),
@@ -160,14 +160,15 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
     if len(filled) == 1:
         only = texts_in_row[filled[0]]
         merged_over = filled[0] + 1 in spans
-        if merged_over and _LESSON_ROW.search(fold(only)) and not _TOTAL.match(fold(only)):
+        lesson = _SUMMATIVE.search(fold(only)) or (_REVISION.search(fold(only)) and field_of(only) != "section")
+        if merged_over and lesson and not _TOTAL.match(fold(only)):
             values, texts = {"topic": only}, {"topic": only}  # "СОР 1" merged over the row: a lesson
         elif merged_over and not _TOTAL.match(fold(only)):
             state.section = only  # a section written over the whole row
             return None
     if _TOTAL.match(fold(" ".join(texts.values()))) or _TOTAL.match(fold(texts_in_row[filled[0]])):
         return None
-    if all(field_of(t) == f for f, t in texts.items() if t):
+    if sum(1 for t in texts.values() if t) > 1 and all(field_of(t) == f for f, t in texts.items() if t):
         return None  # the header repeated (a Word table over several pages)
     term_problem = False
     try:

@@ -1,4 +1,4 @@
-"""Reading a KTP (calendar-thematic plan) from .xlsx, .docx or .csv into plan rows; writes nothing.
+"""Reading a KTP (calendar-thematic plan) from .xlsx, .xls, .docx, .doc or .csv into plan rows; writes nothing.
 
 Teachers make KTPs in Excel or Word in a handful of layouts: a header row with the glossary's
 columns in Kazakh or Russian, rows of lessons, term headings merged over the row ("I тоқсан",
@@ -10,10 +10,11 @@ Two steps, so that the preview can correct the columns: ``read_table`` gives the
 the columns it recognised, ``parse_rows`` reads lessons from them with the columns the user chose.
 ``parse_plan`` does both with the recognised columns.
 
-One job a module: ``tables`` reads a file's cells (and refuses what is not a KTP file), ``columns``
-finds the plan's table, its header row and which column is which, ``cells`` reads one cell's value,
-``rows`` turns rows into lessons with their problems, ``guess`` reads the plan's details from the
-file name and title rows.
+One job a module: ``tables`` reads a file's cells (and refuses what is not a KTP file), ``old_formats``
+those of .xls and .doc files, ``columns`` finds the plan's table, its header (one row, or a group
+heading over sub-headings) and which column is which by the headings' words, ``cells`` reads one
+cell's value, ``rows`` turns rows into lessons with their problems, ``guess`` reads the plan's details
+from the file name and title rows.
 """
 
 from __future__ import annotations

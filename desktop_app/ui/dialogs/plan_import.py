@@ -1,4 +1,4 @@
-"""Import a KTP from .xlsx, .docx or .csv: the plan's header, which file column is which field, every
+"""Import a KTP from .xlsx, .xls, .docx, .doc or .csv: the plan's header, which file column is which field, every
 row with its problems by cell; nothing is written before Import (``PlanService.import_plan``).
 
 A cell can be corrected in the preview (a mistyped date): the text replaces the cell in the dialog's

@@ -470,7 +470,7 @@ class PlansView(RecordsView):
         return PlanImportDialog(self.session, self.year, path, self)
 
     def import_from_file(self) -> None:
-        """Choose a .xlsx, .docx or .csv file, then preview and import it as a new draft."""
+        """Choose a .xlsx, .xls, .docx, .doc or .csv file, then preview and import it as a new draft."""
         if self.year is None:
             return
         name, _filter = QFileDialog.getOpenFileName(

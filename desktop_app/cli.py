@@ -41,6 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help=_("import an exchange document"))
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help=_("replace the school if it exists"))
+    p = commands.add_parser(
+        "import-plans", help=_("import KTP files (.xlsx, .xls, .docx, .doc, .csv) and folders of them as draft plans"),
+        description=_("Import KTP files, and every KTP file in the folders named, as draft plans: each file "
+                      "all or nothing, its teacher, subject, grade and classes guessed from its file name, "
+                      "folder and title rows unless given here. A file imported before unchanged is skipped. "
+                      "Exit status 1 when any file was refused."))
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("--year", required=True, help=_("the academic year's id, e.g. 2026-2027"))
+    p.add_argument("--teacher", help=_("the teacher's id for every file"))
+    p.add_argument("--subject", help=_("the subject's id for every file"))
+    p.add_argument("--grade", type=int, choices=range(1, 13), metavar="N", help=_("the grade for every file"))
+    p.add_argument("--dry-run", action="store_true", help=_("read and report, import nothing"))
+    p.add_argument("--school")
     p = commands.add_parser("export", help=_("export one school as an exchange document"))
     p.add_argument("file")
     p.add_argument("--school")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.domain.accounts import COMMAND_LINE, ROLE_LABELS, Role
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.preferences import backup_dir_for
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
@@ -35,6 +35,8 @@ def run_command(args: argparse.Namespace, database: str) -> int:
             return _demo(services)
         if args.command == "import":
             return _import(services, args.file, data, args.replace)
+        if args.command == "import-plans":
+            return _import_plans(services, args)
         if args.command == "export":
             return _export(services, Path(args.file), args.school)
         if args.command == "check":
@@ -93,6 +95,45 @@ def _import(services: Services, name: str, data: bytes, replace: bool) -> int:
     print(_("{file}: school {school} {verb}: {counts}").format(file=name, school=summary.school,
                                                                 verb=verb, counts=counts))
     return EXIT_OK
+
+
+def _import_plans(services: Services, args: argparse.Namespace) -> int:
+    """`import-plans`: one line per file on standard output, the problems of a refused file on standard
+    error (one per line, naming the file), a count at the end; 1 when any file was refused."""
+    from desktop_app.services.plan_files import FileChoice, FileStatus, plan_files
+
+    school = _pick_school(services, args.school)
+    files = plan_files(Path(p) for p in args.paths)
+    if not files:
+        raise DomainError(Rule.VALUE, N_("no KTP files (.xlsx, .xls, .docx, .doc, .csv) found in {paths}"),
+                          {"paths": ", ".join(args.paths)})
+    given = FileChoice(args.teacher, args.subject, args.grade)
+    drafts = services.plan_files.read(COMMAND_LINE, school, files, args.year, given)
+    reports = services.plan_files.import_files(COMMAND_LINE, school, drafts, args.year, dry_run=args.dry_run)
+    counts = dict.fromkeys(FileStatus, 0)
+    for report in reports:
+        counts[report.status] += 1
+        plans = "; ".join(_("{plan} (teacher {teacher}, subject {subject}, grade {grade}, classes {classes}, "
+                            "lessons: {count})").format(
+            plan=p.id or _("new plan"), teacher=p.teacher, subject=p.subject, grade=p.grade,
+            classes=", ".join(p.classes) or "—", count=len(p.rows)) for p in report.plans)
+        if report.status is FileStatus.IMPORTED:
+            print(_("{file}: imported as {plans}").format(file=report.path, plans=plans))
+        elif report.status is FileStatus.WOULD_IMPORT:
+            print(_("{file}: would be imported as {plans}").format(file=report.path, plans=plans))
+        elif report.status is FileStatus.SKIPPED:
+            print(_("{file}: skipped, imported before unchanged as {plans}").format(
+                file=report.path, plans=", ".join(p.id for p in report.plans)))
+        else:
+            print(ngettext("{file}: refused, {count} problem (listed on standard error)",
+                           "{file}: refused, {count} problems (listed on standard error)",
+                           len(report.problems)).format(file=report.path, count=len(report.problems)))
+            for problem in report.problems:
+                print(f"{report.path}: {problem.render(_)}", file=sys.stderr)
+    print(_("{imported} imported, {would} to import, {skipped} skipped, {refused} refused").format(
+        imported=counts[FileStatus.IMPORTED], would=counts[FileStatus.WOULD_IMPORT],
+        skipped=counts[FileStatus.SKIPPED], refused=counts[FileStatus.REFUSED]))
+    return EXIT_REFUSED if counts[FileStatus.REFUSED] else EXIT_OK
 
 
 def _pick_school(services: Services, school: str | None) -> str:

@@ -14,6 +14,7 @@ from desktop_app.services.documents import DocumentService
 from desktop_app.services.exchange.service import ExchangeService
 from desktop_app.services.meetings import MeetingService
 from desktop_app.services.mentoring import MentoringService
+from desktop_app.services.plan_files import PlanFileService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.registers_export import RegisterExportService
 from desktop_app.services.schools import SchoolService
@@ -38,6 +39,7 @@ class Services:
     associations: AssociationService
     meetings: MeetingService
     plans: PlanService
+    plan_files: PlanFileService
     mentoring: MentoringService
     visits: VisitService
     exchange: ExchangeService
@@ -67,6 +69,7 @@ class Services:
             associations=AssociationService(db, clock),
             meetings=MeetingService(db, clock),
             plans=PlanService(db, clock),
+            plan_files=PlanFileService(db, clock),
             mentoring=MentoringService(db, clock),
             visits=VisitService(db, clock),
             exchange=ExchangeService(db, clock),

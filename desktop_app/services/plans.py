@@ -102,7 +102,8 @@ class PlanService(Service):
         actor.require(Action.READ_ALL, record=plan.id)
 
     # Writing ------------------------------------------------------------------------------------
-    def save(self, actor: Actor, school: str, plan: CalendarPlan, *, imported: bool = False) -> CalendarPlan:
+    def save(self, actor: Actor, school: str, plan: CalendarPlan, *, imported: bool = False,
+             source: str | None = None) -> CalendarPlan:
         """Create or edit a draft (or returned) plan: the teacher's own, or any for the deputy."""
         actor.require(Action.EDIT_PLAN, {plan.teacher}, plan.id or None)
         with self._write(actor, school) as store:
@@ -126,17 +127,19 @@ class PlanService(Service):
             self._event(store, actor, school, plan, "import" if imported else "save",
                         existing.status if existing else plan.status, plan.status)
             action = "plan.import" if imported else "plan.update" if existing else "plan.create"
-            self._audit(store, actor, action, school, "plan", plan.id, f"{len(plan.rows)} rows")
+            summary = f"{len(plan.rows)} rows" + (f"; {source}" if source else "")
+            self._audit(store, actor, action, school, "plan", plan.id, summary)
         return plan
 
     def import_plan(self, actor: Actor, school: str, plan_header: CalendarPlan,
-                    rows: builtins.list[PlanRow]) -> CalendarPlan:
+                    rows: builtins.list[PlanRow], source: str | None = None) -> CalendarPlan:
         """A KTP read from a file (``services.plan_import``) saved as a new draft in one transaction.
 
         ``plan_header`` carries what the user chose in the preview (teacher, subject, grade, classes,
         year, language, hours per week); its id, status and rows are not used. The rows are numbered
         1, 2, 3 ... in the order given; a row without a topic or with hours that are not positive is
-        refused, so the preview's problems have to be resolved first."""
+        refused, so the preview's problems have to be resolved first. ``source`` (the file and its
+        content hash) is kept in the audit trail, so that a folder imported again skips it."""
         if not rows:
             raise DomainError(Rule.VALUE, N_("the imported KTP has no rows"), record=None, field="rows")
         numbered = []
@@ -148,7 +151,7 @@ class PlanService(Service):
                 raise DomainError(Rule.VALUE, N_("row {row}: the hours must be more than 0"), {"row": number},
                                   field=f"rows.{number}.hours")
             numbered.append(replace(row, number=number, topic=row.topic.strip()))
-        return self.save(actor, school, replace(plan_header, id="", rows=numbered), imported=True)
+        return self.save(actor, school, replace(plan_header, id="", rows=numbered), imported=True, source=source)
 
     def submit(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
         """Teacher: draft → submitted; a lesson dated on a day off blocks it (rule 7)."""

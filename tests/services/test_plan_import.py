@@ -236,9 +236,11 @@ def test_oversized_old_and_other_files_are_refused(tmp_path: Path) -> None:
         read_plan_file(big, START)
     with pytest.raises(PlanFileError, match="larger than 10 MB"):
         parse_plan("ktp.docx", big.read_bytes(), START)
-    with pytest.raises(PlanFileError, match=r"\.xls, \.doc"):
+    with pytest.raises(PlanFileError, match=r"not a Word 97-2003 document"):
         parse_plan("ktp.doc", b"\xd0\xcf\x11\xe0", START)
-    with pytest.raises(PlanFileError, match=r"\.xlsx, \.docx or \.csv"):
+    with pytest.raises(PlanFileError, match=r"not an Excel 97-2003 workbook"):
+        parse_plan("ktp.xls", b"PK\x03\x04", START)
+    with pytest.raises(PlanFileError, match=r"\.xlsx, \.xls, \.docx, \.doc or \.csv"):
         parse_plan("ktp.pdf", b"%PDF-1.4", START)
     with pytest.raises(PlanFileError, match="cannot be read"):
         read_plan_file(tmp_path / "missing.xlsx", START)

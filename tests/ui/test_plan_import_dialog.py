@@ -315,3 +315,50 @@ def test_the_dialog_fits_a_small_screen(qtbot, sign_in, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, sign_in("teacher"), path)
     assert dialog.minimumSizeHint().width() <= 1366 and dialog.minimumSizeHint().height() <= 740
     assert dialog.width() <= 1366 and dialog.height() <= 740
+
+
+def test_the_preview_reads_the_corpus_layouts_and_asks_which_class_and_which_column(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path) -> None:
+    from tests.corpus.ktp import layouts
+
+    session = sign_in("administrator")
+    corpus = {layout.name: layout for layout in layouts()}
+    for layout in corpus.values():  # every layout gives its plan in the preview too
+        path = tmp_path / f"Ким информатика 7 класс{layout.suffix}"
+        path.write_bytes(layout.data())
+        dialog = _dialog(qtbot, session, path)
+        assert dialog.parsed is not None and dialog.parsed.importable, layout.name
+        assert [(r.term, r.section, r.topic, r.hours, r.date) for r in dialog.parsed.plan_rows()] == \
+            layout.expected[0], layout.name
+        assert dialog.dates_of.isVisibleTo(dialog) == (len(layout.expected) > 1)
+        dialog.close()
+
+    # The generator's layout: no dates, so the summary says "Fill dates…" will fill them.
+    path = tmp_path / "generator.docx"
+    path.write_bytes(corpus["generator-ru"].data())
+    dialog = _dialog(qtbot, session, path)
+    assert _("Fill dates…") in dialog.summary.text()
+    dialog.close()
+
+    # Dates per class: choosing 7Б reads its column and names the class.
+    path = tmp_path / "class-columns.xlsx"
+    path.write_bytes(corpus["class-columns-ru"].data())
+    dialog = _dialog(qtbot, session, path)
+    assert [dialog.dates_of.itemText(i) for i in range(dialog.dates_of.count())] == ["7А", "7Б"]
+    dialog.dates_of.setCurrentIndex(1)
+    assert dialog.parsed is not None and [r.date for r in dialog.parsed.plan_rows()] == \
+        [date(2026, 9, 6), date(2026, 9, 13)]
+    assert dialog.classes.text() == "7Б"
+    dialog.close()
+
+    # Two columns headed "Дата": neither is guessed; the problem says so until the user chooses one.
+    path = tmp_path / "two-dates.xlsx"
+    path.write_bytes(xlsx(["№", "Тема урока", "Дата", "Кол-во часов", "Дата"], [["1", "Кіріспе", "05.09", 1, "06.09"]]))
+    dialog = _dialog(qtbot, session, path)
+    assert "date" not in dialog.columns.values() and not dialog.import_button.isEnabled()
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("C «Дата»" in t and "E «Дата»" in t for t in texts), texts
+    _pick(dialog, 2, "date")
+    assert dialog.parsed is not None and dialog.parsed.importable and dialog.import_button.isEnabled()
+    assert dialog.parsed.plan_rows()[0].date == date(2026, 9, 5)
+    dialog.close()

@@ -1,4 +1,4 @@
-"""Reading a KTP (calendar-thematic plan) from .xlsx, .docx or .csv into plan rows; writes nothing.
+"""Reading a KTP (calendar-thematic plan) from .xlsx, .xls, .docx, .doc or .csv into plan rows; writes nothing.
 
 Teachers make KTPs in Excel or Word in a handful of layouts: a header row with the glossary's
 columns in Kazakh or Russian, rows of lessons, term headings merged over the row ("I тоқсан",
@@ -10,10 +10,11 @@ Two steps, so that the preview can correct the columns: ``read_table`` gives the
 the columns it recognised, ``parse_rows`` reads lessons from them with the columns the user chose.
 ``parse_plan`` does both with the recognised columns.
 
-One job a module: ``tables`` reads a file's cells (and refuses what is not a KTP file), ``columns``
-finds the plan's table, its header row and which column is which, ``cells`` reads one cell's value,
-``rows`` turns rows into lessons with their problems, ``guess`` reads the plan's details from the
-file name and title rows.
+One job a module: ``tables`` reads a file's cells (and refuses what is not a KTP file), ``old_formats``
+those of .xls and .doc files, ``columns`` finds the plan's table, its header (one row, or a group
+heading over sub-headings) and which column is which by the headings' words, ``cells`` reads one
+cell's value, ``rows`` turns rows into lessons with their problems, ``guess`` reads the plan's details
+from the file name and title rows.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ __all__ = [
     "parse_hours",
     "parse_plan",
     "parse_rows",
+    "parse_table",
     "parse_term",
     "read_plan_file",
     "read_table",
@@ -78,17 +80,22 @@ __all__ = [
 ]
 
 
-def parse_plan(name: str, data: bytes, start_year: int) -> PlanFile:
+def parse_plan(name: str, data: bytes, start_year: int, group: int = 0) -> PlanFile:
     """Every lesson of the file as a plan row with the problems of its cells, read with the columns
     of its header row (nothing is written); a file without a recognised header row is refused.
+    ``group``: the class whose dates are read when the file gives one date per class.
 
     Word tables after the first one with a header row continue it (a KTP split per term or page),
     whether or not they repeat the header."""
-    table = read_table(name, data)
-    if table.header is None or "topic" not in table.columns.values():
+    return parse_table(read_table(name, data), start_year, group)
+
+
+def parse_table(table: PlanTable, start_year: int, group: int = 0) -> PlanFile:
+    """``parse_plan`` of a table already read."""
+    if table.header is None or ("topic" not in table.columns.values() and "topic" not in table.ambiguous):
         raise plan_refusal(N_("no header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
                               "«Тема урока», «Сағат саны» / «Количество часов» and «Мерзімі» / «Сроки»"))
-    return parse_rows(table, table.columns, start_year)
+    return parse_rows(table, table.columns_for(group), start_year, group=group)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -1,4 +1,4 @@
-"""The cells of a KTP file: the sheets of an .xlsx, the tables of a .docx, or the one table of a .csv.
+"""The cells of a KTP file: the sheets of an .xlsx or .xls, the tables of a .docx or .doc, or the one table of a .csv.
 
 Refuses what is too large, not what it is named, a zip bomb, or a .csv that is not text; which of the
 tables holds the plan is ``columns.read_table``'s choice.
@@ -16,7 +16,8 @@ from desktop_app.domain.errors import N_
 from desktop_app.services.file_tables import Cell, ImportFileError, check_package, check_size, excel_cell, refuse
 
 MAX_ROWS = 1000
-HEADER_SEARCH_ROWS = 15
+#: A title block and approval stamps can take twenty rows above the header.
+HEADER_SEARCH_ROWS = 30
 #: A KTP has about ten columns; a sheet formatted far to the right is cut to its filled columns first.
 MAX_COLUMNS = 40
 #: Letters of cp1251 at the places where KZ-1048 (Kazakh Windows) has Kazakh ones; not used in Russian.
@@ -53,13 +54,20 @@ def read_tables(name: str, data: bytes) -> list[RawTable]:
         return _docx_tables(data)
     if suffix == ".csv":
         return [_csv_table(data)]
-    if suffix in (".xls", ".doc"):
-        raise plan_refusal(N_("old Office files (.xls, .doc) are not read; save the KTP as .xlsx or .docx"))
-    raise plan_refusal(N_("a KTP is read from .xlsx, .docx or .csv files"))
+    if suffix == ".xls":
+        from desktop_app.services.plan_import.old_formats import xls_tables
+
+        return xls_tables(data)
+    if suffix == ".doc":
+        from desktop_app.services.plan_import.old_formats import doc_to_docx
+
+        return _docx_tables(doc_to_docx(data))
+    raise plan_refusal(N_("a KTP is read from .xlsx, .xls, .docx, .doc or .csv files"))
 
 
 def is_docx(name: str) -> bool:
-    return Path(name).suffix.lower() == ".docx"
+    """Word tables (a .docx, or a .doc converted to one) continue each other; sheets do not."""
+    return Path(name).suffix.lower() in (".docx", ".doc")
 
 
 def _xlsx_tables(data: bytes) -> list[RawTable]:

@@ -1,4 +1,4 @@
-"""Import a KTP from .xlsx, .docx or .csv: the plan's header, which file column is which field, every
+"""Import a KTP from .xlsx, .xls, .docx, .doc or .csv: the plan's header, which file column is which field, every
 row with its problems by cell; nothing is written before Import (``PlanService.import_plan``).
 
 A cell can be corrected in the preview (a mistyped date): the text replaces the cell in the dialog's
@@ -57,7 +57,7 @@ from desktop_app.ui.views.base import make_table
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, with_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
-HEADER_FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week", "first_row")
+HEADER_FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week", "first_row", "dates_of")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -173,6 +173,9 @@ class PlanImportDialog(QDialog):
         self.hours_per_week.setValue(1)
         self.first_row = QSpinBox(self)
         self.first_row.setRange(1, 1)
+        #: The class whose dates are read when the file gives each class its own (one plan per class).
+        self.dates_of = QComboBox(self)
+        self.dates_of.setObjectName("datesOf")
         self._subject_of_teacher()
         self.errors = {name: error_label(self) for name in HEADER_FIELDS}
         self._captions = {name: QLabel(self) for name in ("file", *HEADER_FIELDS)}
@@ -187,6 +190,8 @@ class PlanImportDialog(QDialog):
             grid.addLayout(with_error(getattr(self, name), self.errors[name]), row, column + 1)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
+        self._captions["dates_of"].setVisible(False)
+        self.dates_of.setVisible(False)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -231,6 +236,7 @@ class PlanImportDialog(QDialog):
         self.import_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.first_row.valueChanged.connect(lambda _value: self.reparse())
+        self.dates_of.currentIndexChanged.connect(self._choose_class)
         self.model.cell_edited.connect(self.edit_cell)
         self.teacher.currentIndexChanged.connect(self._subject_of_teacher)
         self.problems.itemActivated.connect(self._show_problem)
@@ -240,11 +246,13 @@ class PlanImportDialog(QDialog):
         self.setWindowTitle(_("Import a calendar-thematic plan"))
         captions = {"file": _("File"), "teacher": _("Teacher"), "subject": _("Subject"), "grade": _("Grade"),
                     "classes": _("Classes"), "language": _("Language"), "hours_per_week": _("Hours per week"),
-                    "first_row": _("Lessons start at row")}
+                    "first_row": _("Lessons start at row"), "dates_of": _("Dates of class")}
         for name, text in captions.items():
             self._captions[name].setText(text)
         self.choose.setText(_("Choose a file…"))
-        self.file.setPlaceholderText(_("An .xlsx, .docx or .csv file with the KTP table"))
+        self.file.setPlaceholderText(_("An .xlsx, .xls, .docx, .doc or .csv file with the KTP table"))
+        self.dates_of.setToolTip(_("The file gives each class its own dates: this plan takes the dates of the "
+                                   "class chosen here; import the file again for each other class."))
         self.classes.setPlaceholderText(_("e.g. 7А, 7Б"))
         self.classes.setToolTip(_("Classes separated by commas"))
         rename_items(self.subject, {s.id: local(s.name) for s in self._subjects})
@@ -263,7 +271,7 @@ class PlanImportDialog(QDialog):
     # Reading the file -----------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Import a calendar-thematic plan"), "",
-                                                    _("KTP files (*.xlsx *.docx *.csv)"))
+                                                    _("KTP files (*.xlsx *.xls *.docx *.doc *.csv)"))
         if name:
             self.load(Path(name))
 
@@ -294,8 +302,42 @@ class PlanImportDialog(QDialog):
                                 else max(table.lines, default=1))
         self.first_row.blockSignals(False)
         self._guess(path.name, table)
+        self.dates_of.blockSignals(True)
+        self.dates_of.clear()  # the classes of the file chosen before
+        self.dates_of.blockSignals(False)
         self._make_combos()
         self.reparse()
+        self._fill_classes()
+
+    def _fill_classes(self) -> None:
+        """The classes to choose the dates of, when the file gives each class its own dates."""
+        table, parsed = self.table_data, self.parsed
+        labels = [label for _column, label in table.groups] if table is not None else []
+        if not labels and parsed is not None and parsed.dates_per_cell > 1:
+            given = [c.strip() for c in self.classes.text().split(",") if c.strip()]
+            labels = given if len(given) == parsed.dates_per_cell else \
+                [str(n) for n in range(1, parsed.dates_per_cell + 1)]
+        self.dates_of.blockSignals(True)
+        self.dates_of.clear()
+        for label in labels:
+            self.dates_of.addItem(label)
+        self.dates_of.blockSignals(False)
+        self.dates_of.setVisible(len(labels) > 1)
+        self._captions["dates_of"].setVisible(len(labels) > 1)
+        if len(labels) > 1:
+            self._choose_class(0)
+
+    def _choose_class(self, index: int) -> None:
+        table = self.table_data
+        if table is None or index < 0:
+            return
+        if index < len(table.groups):
+            self.set_column(table.groups[index][0], "date")  # reads the rows again
+        else:
+            self.reparse(refit=False, fit=False)
+        label = self.dates_of.itemText(index)
+        if any(label == g for _column, g in table.groups) or not label.isdigit():
+            self.classes.setText(label)
 
     def _guess(self, name: str, table: PlanTable) -> None:
         guess = guess_details(name, table, self._subjects)
@@ -395,7 +437,7 @@ class PlanImportDialog(QDialog):
         if table is not None:
             try:
                 self.parsed = parse_rows(table, self.columns, academic_start_year(self.year.start),
-                                         self._first_index())
+                                         self._first_index(), max(self.dates_of.currentIndex(), 0))
             except UserError as error:
                 self.file_error.setText(error.render(_))
                 self.file_error.setVisible(True)
@@ -464,6 +506,9 @@ class PlanImportDialog(QDialog):
         else:
             text += " " + _("No problems found. Nothing is written until you press Import.")
             self.summary.setStyleSheet(OK_STYLE)
+        if parsed.dates_empty:
+            text += " " + _("The lessons have no dates: after the import, «{button}» of the plan fills them "
+                            "from the timetable.").format(button=_("Fill dates…"))
         self.summary.setText(text)
         for error in parsed.file_problems:
             self.problems.addItem(error.render(_))

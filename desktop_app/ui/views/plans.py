@@ -29,10 +29,11 @@ from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
-from desktop_app.i18n import N_, _, current_language
+from desktop_app.i18n import N_, _, current_language, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan_folder_import import PlanFolderImportDialog
 from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
 from desktop_app.ui.dialogs.plan_import import PlanImportDialog
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
@@ -110,6 +111,8 @@ class PlansView(RecordsView):
         self.counts_label.setObjectName("viewNote")
 
         self.new_button, self.open_button, self.import_button = (QPushButton(self) for _ in range(3))
+        self.folder_button = QPushButton(self)
+        self.folder_button.setObjectName("importFolderButton")
         self.history_button, self.print_button = QPushButton(self), QPushButton(self)
         self.language_label = QLabel(self)
         self.doc_language = QComboBox(self)
@@ -117,7 +120,7 @@ class PlansView(RecordsView):
             self.doc_language.addItem(name, code)
         self.doc_language.setCurrentIndex(max(self.doc_language.findData(current_language()), 0))
         records = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.import_button):
+        for button in (self.new_button, self.open_button, self.import_button, self.folder_button):
             records.addWidget(button)
         records.addStretch(1)
         for widget in (self.history_button, self.language_label, self.doc_language, self.print_button):
@@ -133,6 +136,7 @@ class PlansView(RecordsView):
         for button in (self.new_button, self.import_button, self.submit_button, self.revise_button,
                        self.version_button):
             button.setVisible(writes)
+        self.folder_button.setVisible(actor.may(Action.EDIT_PLAN))  # every teacher's plan: the deputy
         self.consider_button.setVisible(actor.may(Action.REVIEW_PLAN) or actor.role is Role.HEAD)
         self.agree_button.setVisible(actor.may(Action.AGREE_PLAN))
         self.approve_button.setVisible(actor.may(Action.APPROVE_PLAN))
@@ -164,6 +168,7 @@ class PlansView(RecordsView):
         self.new_button.clicked.connect(self.new_plan)
         self.open_button.clicked.connect(self.open_selected)
         self.import_button.clicked.connect(self.import_from_file)
+        self.folder_button.clicked.connect(self.import_folder)
         self.history_button.clicked.connect(self.show_history)
         self.print_button.clicked.connect(self.ask_print)
         self.submit_button.clicked.connect(self.submit)
@@ -179,6 +184,7 @@ class PlansView(RecordsView):
         self.new_button.setText(_("New plan…"))
         self.open_button.setText(_("Open…"))
         self.import_button.setText(_("Import from file…"))
+        self.folder_button.setText(_("Import a folder…"))
         self.history_button.setText(_("History…"))
         self.language_label.setText(_("Document language:"))
         self.print_button.setText(_("KTP PDF…"))
@@ -305,6 +311,7 @@ class PlansView(RecordsView):
         may_write = actor.may(Action.EDIT_PLAN) or actor.teacher is not None
         self.new_button.setEnabled(self.year is not None and may_write)
         self.import_button.setEnabled(self.year is not None and may_write)
+        self.folder_button.setEnabled(self.year is not None and actor.may(Action.EDIT_PLAN))
         self._show_details()
 
     def _show_details(self) -> None:
@@ -464,17 +471,32 @@ class PlansView(RecordsView):
         return PlanImportDialog(self.session, self.year, path, self)
 
     def import_from_file(self) -> None:
-        """Choose a .xlsx, .docx or .csv file, then preview and import it as a new draft."""
+        """Choose a .xlsx, .xls, .docx, .doc or .csv file, then preview and import it as a new draft."""
         if self.year is None:
             return
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Import a calendar-thematic plan"), "",
-            _("Calendar-thematic plans (*.xlsx *.docx *.csv)"))
+            _("Calendar-thematic plans (*.xlsx *.xls *.docx *.doc *.csv)"))
         if not name:
             return
         dialog = self.make_import_dialog(Path(name))
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None:
             self.after_dialog(dialog.saved_plan, _("The plan is imported as a draft."))
+
+    def make_folder_dialog(self, folder: Path | None) -> PlanFolderImportDialog | None:
+        return PlanFolderImportDialog(self.session, self.year, folder, self) if self.year is not None else None
+
+    def import_folder(self) -> None:
+        """Every KTP file of a folder, each confirmed in a table, imported as drafts with a report."""
+        dialog = self.make_folder_dialog(None)
+        if dialog is None:
+            return
+        dialog.choose_folder()
+        dialog.exec()
+        if dialog.saved:
+            self.after_dialog(dialog.saved[-1], ngettext("{count} plan imported as a draft.",
+                                                         "{count} plans imported as drafts.",
+                                                         len(dialog.saved)).format(count=len(dialog.saved)))
 
     # Printing ----------------------------------------------------------------------------------
     def language(self) -> str:

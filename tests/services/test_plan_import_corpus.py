@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop_app.services.plan_import import PlanFile, parse_plan
@@ -66,3 +68,22 @@ def test_a_doc_without_libreoffice_is_refused_saying_how_to_go_on(monkeypatch: p
     with pytest.raises(PlanFileError) as refused:
         parse_plan("ktp.doc", old_formats.OLE_SIGNATURE + b"\0" * 512, START)
     assert "install LibreOffice" in refused.value.render() and ".docx" in refused.value.render()
+
+
+#: .xls copies of two layouts, made once with LibreOffice (``convert(layout.data(), ".xlsx", "xls")``),
+#: so that the xlrd path is tested where LibreOffice is not installed (CI).
+XLS_FIXTURES = Path(__file__).resolve().parent.parent / "data" / "ktp"
+
+
+@pytest.mark.parametrize("name", ["stamps-ru", "two-row-kk"])
+def test_kept_xls_files_give_the_plan_without_libreoffice(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.services.plan_import import old_formats
+
+    monkeypatch.setattr(old_formats, "office_program", lambda: None)  # xlrd alone reads .xls
+    layout = next(layout for layout in LAYOUTS if layout.name == name)
+    data = (XLS_FIXTURES / f"{name}.xls").read_bytes()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")
+    for group, expected in enumerate(layout.expected):
+        parsed = parse_plan("ktp.xls", data, START, group)
+        assert parsed.importable, [p.render() for p in parsed.problems]
+        assert rows_of(parsed) == expected

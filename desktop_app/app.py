@@ -23,7 +23,7 @@ from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, log_dir
 from desktop_app.preferences import backup_dir_for
 from desktop_app.ui.dialogs.sign_in import SignInDialog
-from desktop_app.ui.language import install_language_hook, load_qt_translator
+from desktop_app.ui.language import install_language_hook, system_locale_for_dates
 from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
@@ -258,15 +258,15 @@ class _Opening:
 
 def _run(database: str, language: str | None) -> int:
     log.info("starting the window on %s", database)
-    app = QApplication.instance() or QApplication(sys.argv)
+    chosen = choose_language(language)
+    with system_locale_for_dates(chosen):
+        app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     app.setStyleSheet(STYLE)
-    chosen = choose_language(language)
     install_language_hook()
-    i18n.set_language(chosen)
-    load_qt_translator(chosen)
+    i18n.set_language(chosen)  # the hook loads Qt's translations and locale (language.use_language)
 
     dialog = SignInDialog(None)
     opening = _Opening(database, dialog)

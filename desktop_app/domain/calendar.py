@@ -266,5 +266,6 @@ SUBMITTED_STATUSES = frozenset(
 )
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _num(value: float) -> float:
+    """Hours as a float parameter: the message shows it the language's way (4 or 0,5)."""
+    return round(float(value), 2)

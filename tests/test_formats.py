@@ -73,7 +73,7 @@ def test_a_lazy_message_is_rendered_in_the_language_of_the_moment() -> None:
 
 
 def test_a_lazy_plural_message_takes_the_plural_form_of_the_language() -> None:
-    message = i18n.Text("{count} teacher imported", plural="{count} teachers imported", count=5)
+    message = i18n.lazy_ngettext("{count} teacher imported", "{count} teachers imported", 5)
     assert i18n.render(message, "ru") == i18n.ngettext("{count} teacher imported", "{count} teachers imported",
                                                        5, "ru").format(count=5)
     assert "5" in i18n.render(message, "kk")

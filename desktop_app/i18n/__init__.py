@@ -192,6 +192,11 @@ class Renderable(Protocol):
     def render(self, translate: Any = None) -> str: ...
 
 
+#: What a status bar or a message line is given: a ``Text`` or a refusal, rendered in the language
+#: of the moment (again after a switch), or a string translated already (it stays as it is).
+Message = str | Renderable
+
+
 @dataclass(frozen=True)
 class Text:
     """A message kept untranslated until it is shown, so it can be shown again in another language
@@ -220,6 +225,11 @@ class Text:
         return self.render()
 
 
+def lazy_ngettext(singular: str, plural: str, count: int, **params: Any) -> Text:
+    """ngettext kept lazy: the form for ``count`` is chosen in the language it is shown in."""
+    return Text(singular, params, plural=plural, count=count)
+
+
 def shown(value: object, language: str | None = None) -> object:
     """A message parameter as people read it: a float and a date in the language's form, a
     ``Text`` (or a refusal) rendered; anything else as it is."""
@@ -234,7 +244,7 @@ def shown(value: object, language: str | None = None) -> object:
     return value
 
 
-def render(message: object, language: str | None = None) -> str:
+def render(message: Message, language: str | None = None) -> str:
     """A status line or message: a ``Text`` or a refusal in ``language`` (default: current); a
     string as it is (already translated)."""
     return str(shown(message, language))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Role, User
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, Text, _
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
@@ -124,7 +124,7 @@ class AccountDialog(QDialog):
 class AccountsPanel(QWidget):
     """Signal ``status_message(text)`` after an account was added."""
 
-    status_message = Signal(str)
+    status_message = Signal(object)  # an i18n.Message
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,4 +164,4 @@ class AccountsPanel(QWidget):
         dialog = self.make_dialog()
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
-            self.status_message.emit(_("Account {login} created.").format(login=dialog.saved.login))
+            self.status_message.emit(Text(N_("Account {login} created."), {"login": dialog.saved.login}))

@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.domain.calendar import CalendarFinding, Severity
 from desktop_app.domain.entities import PlanRow
 from desktop_app.domain.errors import N_, DomainError, Rule
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_number
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import AnyIndex
 
@@ -80,7 +80,8 @@ def row_text(row: PlanRow) -> RowText:
 
 
 def format_hours(hours: float) -> str:
-    return str(int(hours)) if float(hours).is_integer() else f"{hours:g}".replace(".", ",")
+    """4 or 0,5: hours as the language writes them."""
+    return format_number(hours)
 
 
 def parse_date(text: str, year_hint: int | None = None) -> date | None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, Text, _, current_language
+from desktop_app.i18n import N_, Text, _, current_language, format_size
 from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
 from desktop_app.ui.labels import local_time
@@ -43,7 +43,8 @@ def taken_at(entry: BackupEntry) -> str:
 
 
 def size_mb(entry: BackupEntry) -> str:
-    return f"{entry.info.size / 1_000_000:.2f}"
+    """Megabytes with two digits as the language writes them: 0,38."""
+    return format_size(entry.info.size)
 
 
 def schools(entry: BackupEntry) -> str:

@@ -29,7 +29,7 @@ from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
-from desktop_app.i18n import N_, Message, Text, _, current_language
+from desktop_app.i18n import N_, Message, Text, _, current_language, format_number
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
@@ -80,7 +80,7 @@ class PlansView(RecordsView):
             Column(N_("Grade"), lambda r: str(r.plan.grade), sort_key=lambda r: r.plan.grade,
                    align_center=True),
             Column(N_("Classes"), lambda r: ", ".join(r.plan.classes)),
-            Column(N_("Hours per week"), lambda r: f"{r.plan.hours_per_week:g}",
+            Column(N_("Hours per week"), lambda r: format_number(r.plan.hours_per_week),
                    sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
             Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
                    align_center=True),

@@ -143,7 +143,7 @@ def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> No
             "backup was restored: {backup}, made on {date}. Changes made after that time are not in it."
         ).format(problem=report.problems[0] if report.problems else "", damaged=report.damaged_copy,
                  backup=report.restored_from.path.name,
-                 date=report.restored_from.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")))
+                 date=i18n.format_moment(report.restored_from.taken_at)))
     if report.location is not None:
         QMessageBox.warning(parent, _("Metodsovet"), _(LOCATION_WARNINGS[report.location]))
 

@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QAbstractListModel, QModelIndex
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.calendar import plan_calendar_findings
@@ -65,3 +67,31 @@ def test_calendar_finding_hours_in_the_window_language(window: MainWindow) -> No
         assert any("0,5" in t or "16,5" in t for t in texts), texts
         assert not any(re.search(r"\d\.\d", t) for t in texts), texts
     assert date(2026, 12, 6).strftime("%d.%m.%Y") == i18n.format_short_date(date(2026, 12, 6))
+
+
+def shown_texts(widget: QWidget) -> list[str]:
+    """Labels, buttons and every cell of every table under ``widget``."""
+    texts = [w.text() for w in widget.findChildren(QLabel)] + [w.text() for w in widget.findChildren(QAbstractButton)]
+    for table in widget.findChildren(QAbstractItemView):
+        model = table.model()
+        if model is None:
+            continue
+        root = QModelIndex()
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+        texts += [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(root), 50))
+                  for column in range(columns)]
+    return texts
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_section_shows_an_iso_or_spaced_date_or_a_decimal_point(window: MainWindow, language: str) -> None:
+    window.set_language(language)
+    found, dated = [], set()
+    for key, view in window.views.items():
+        window.show_section(key)
+        texts = shown_texts(view)
+        dated |= {key for t in texts if re.search(r"\b\d\d\.\d\d\.\d{4}\b", t)}
+        found += [(key, t) for t in texts
+                  if ISO_DATE.search(t) or SPACED_DATE.search(t) or re.search(r"(?<![\d.])\d+\.\d+(?![\d.])", t)]
+    assert found == []
+    assert {"meetings", "visits", "settings"} <= dated  # the walk reads the tables

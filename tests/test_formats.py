@@ -50,10 +50,10 @@ def test_dates_are_numeric_with_the_whole_year(language: str) -> None:
 
 def test_a_refusal_shows_its_numbers_and_dates_in_the_language() -> None:
     finding = CalendarFinding("p1", None, None, Severity.WARNING,
-                              "the plan has {total} hours; the calendar leaves room for about {room}",
+                              "The plan has {total} hours; the calendar leaves room for about {room}",
                               (("total", 34.5), ("room", 33.0)))
     error = finding.as_error()
-    assert error.render() == "the plan has 34.5 hours; the calendar leaves room for about 33"
+    assert error.render() == "The plan has 34.5 hours; the calendar leaves room for about 33"
     for language in i18n.LANGUAGES:
         shown = error.render(i18n.gettext_for(language))
         assert "34,5" in shown and "33" in shown and "34.5" not in shown

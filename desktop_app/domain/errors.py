@@ -132,7 +132,7 @@ class NotFoundError(DomainError):
     def __init__(self, kind: str, record: str) -> None:
         super().__init__(
             Rule.REFERENCE,
-            N_("{kind} {id} does not exist"),
+            N_("Not found: {kind} {id}"),
             {"kind": Msg(kind), "id": record},
             record=record,
             kind=kind,
@@ -145,7 +145,7 @@ class PermissionDenied(DomainError):
     def __init__(self, action: str, role: str, record: str | None = None) -> None:
         super().__init__(
             Rule.PERMISSION,
-            N_("the role {role} may not {action}"),
+            N_("The role {role} may not {action}"),
             {"role": Msg(role), "action": Msg(action)},
             record=record,
         )

@@ -37,11 +37,11 @@ def lock_duration(failures: int) -> timedelta:
 def check_login_and_password(login: str, password: str) -> None:
     """The rules of a new account's login and password (shared with the first-start set-up)."""
     if not LOGIN_PATTERN.match(login):
-        raise DomainError(Rule.VALUE, N_("the login {login} may use only Latin letters, digits, "
+        raise DomainError(Rule.VALUE, N_("The login {login} may use only Latin letters, digits, "
                                          "dot, dash and underscore (2 to 64)"),
                           {"login": login}, record=login, field="login")
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
+        raise DomainError(Rule.VALUE, N_("The password needs at least {count} characters"),
                           {"count": MIN_PASSWORD_LENGTH}, record=login, field="password")
 
 
@@ -55,15 +55,15 @@ class AccountService(Service):
         """The administrator creates accounts; ``actor`` None is allowed only for the first one."""
         check_login_and_password(login, password)
         if role in (Role.HEAD, Role.TEACHER) and teacher is None:
-            raise DomainError(Rule.VALUE, N_("an account of a head or a teacher is linked to a teacher"),
+            raise DomainError(Rule.VALUE, N_("An account of a head or a teacher is linked to a teacher"),
                               record=login, field="teacher")
         with self._db.transaction(write=True) as store:
             if actor is None:
                 if store.count_users():
-                    raise DomainError(Rule.PERMISSION, N_("accounts exist; sign in as an administrator"),
+                    raise DomainError(Rule.PERMISSION, N_("Accounts exist; sign in as an administrator"),
                                       record=login)
                 if role is not Role.ADMINISTRATOR:
-                    raise DomainError(Rule.VALUE, N_("the first account is an administrator"),
+                    raise DomainError(Rule.VALUE, N_("The first account is an administrator"),
                                       record=login, field="role")
                 acting = Actor(login, Role.ADMINISTRATOR, school, teacher)
             else:
@@ -72,14 +72,14 @@ class AccountService(Service):
                     actor.require_school(school)
                 acting = actor
             if store.get_user(login) is not None:
-                raise DomainError(Rule.UNIQUE_ID, N_("the login {login} is taken"), {"login": login},
+                raise DomainError(Rule.UNIQUE_ID, N_("The login {login} is taken"), {"login": login},
                                   record=login, field="login")
             if school is not None:
                 found(store.get_school(school), "school", school)
                 if teacher is not None:
                     found(store.get_teacher(school, teacher), "teacher", teacher)
             elif teacher is not None:
-                raise DomainError(Rule.VALUE, N_("a teacher is linked within a school"),
+                raise DomainError(Rule.VALUE, N_("A teacher is linked within a school"),
                                   record=login, field="school")
             user = User(login, role, _hasher.hash(password), school, teacher)
             store.add_user(user)
@@ -88,7 +88,7 @@ class AccountService(Service):
 
     def authenticate(self, login: str, password: str) -> Actor:
         """Check a password; repeated failures lock the account for a growing time."""
-        refused = SignInError(Rule.PERMISSION, N_("wrong login or password"), record=login)
+        refused = SignInError(Rule.PERMISSION, N_("Wrong login or password"), record=login)
         with self._db.transaction(write=True) as store:
             user = store.get_user(login)
             if user is None or not user.active:
@@ -98,7 +98,7 @@ class AccountService(Service):
             if user.locked_until is not None and user.locked_until > now:
                 seconds = int((user.locked_until - now).total_seconds()) + 1
                 raise SignInError(Rule.PERMISSION,
-                                  N_("too many failed attempts; try again in {seconds} s"),
+                                  N_("Too many failed attempts; try again in {seconds} s"),
                                   {"seconds": seconds}, record=login)
             try:
                 _hasher.verify(user.password_hash, password)
@@ -125,7 +125,7 @@ class AccountService(Service):
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         self.authenticate(actor.login, old)
         if len(new) < MIN_PASSWORD_LENGTH:
-            raise DomainError(Rule.VALUE, N_("the password needs at least {count} characters"),
+            raise DomainError(Rule.VALUE, N_("The password needs at least {count} characters"),
                               {"count": MIN_PASSWORD_LENGTH}, record=actor.login, field="password")
         with self._db.transaction(write=True) as store:
             user = found(store.get_user(actor.login), "user", actor.login)

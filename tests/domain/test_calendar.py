@@ -219,7 +219,7 @@ def test_more_hours_than_the_calendar_leaves_room_for_is_a_warning():
     assert len(room) == 1
     assert room[0].severity is Severity.WARNING
     assert dict(room[0].params) == {"total": 68.0, "room": 66.0}
-    assert room[0].as_error().render() == "the plan has 68 hours; the calendar leaves room for about 66"
+    assert room[0].as_error().render() == "The plan has 68 hours; the calendar leaves room for about 66"
     assert submission_blockers(p, year_2025()) == []
 
 

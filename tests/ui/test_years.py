@@ -55,7 +55,7 @@ def test_a_year_from_a_preset_and_a_holiday_edited(qtbot, fresh: Session) -> Non
     _save(dialog)
     assert dialog.isVisible()
     assert dialog.errors["holidays"].isVisible()
-    assert dialog.errors["holidays"].text() == _("a holiday from {date} ends before it starts").format(
+    assert dialog.errors["holidays"].text() == _("A holiday from {date} ends before it starts").format(
         date=first.date().toPython().strftime("%d.%m.%Y"))
 
     last.setDate(QDate(first.date().addDays(9)))

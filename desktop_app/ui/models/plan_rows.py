@@ -320,15 +320,15 @@ class PlanRowsModel(QAbstractTableModel):
             elif column is Col.TERM:
                 parse_term(text)
             elif column is Col.TOPIC and not text.strip() and not self._trailing_blank(row):
-                return DomainError(Rule.VALUE, N_("row {row}: the lesson has no topic"), {"row": number},
+                return DomainError(Rule.VALUE, N_("Row {row}: the lesson has no topic"), {"row": number},
                                    field=field_name)
         except ValueError:
             if column is Col.DATE:
-                message = N_("row {line}: «{value}» is not a date (dd.mm.yyyy)")
+                message = N_("Row {line}: «{value}» is not a date (dd.mm.yyyy)")
             elif column is Col.HOURS:
-                message = N_("row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
+                message = N_("Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
             else:
-                message = N_("row {line}: «{value}» is not a term (1 to 4)")
+                message = N_("Row {line}: «{value}» is not a term (1 to 4)")
             return DomainError(Rule.VALUE, message, {"line": number, "value": text}, field=field_name)
         return None
 

@@ -23,7 +23,7 @@ from desktop_app.i18n import _
 from desktop_app.paths import APP_NAME, log_dir
 from desktop_app.preferences import backup_dir_for
 from desktop_app.ui.dialogs.sign_in import SignInDialog
-from desktop_app.ui.language import install_language_hook, load_qt_translator
+from desktop_app.ui.language import install_language_hook, system_locale_for_dates
 from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
@@ -143,7 +143,7 @@ def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> No
             "backup was restored: {backup}, made on {date}. Changes made after that time are not in it."
         ).format(problem=report.problems[0] if report.problems else "", damaged=report.damaged_copy,
                  backup=report.restored_from.path.name,
-                 date=report.restored_from.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")))
+                 date=i18n.format_moment(report.restored_from.taken_at)))
     if report.location is not None:
         QMessageBox.warning(parent, _("Metodsovet"), _(LOCATION_WARNINGS[report.location]))
 
@@ -259,15 +259,15 @@ class _Opening:
 
 def _run(database: str, language: str | None) -> int:
     log.info("starting the window on %s", database)
-    app = QApplication.instance() or QApplication(sys.argv)
+    chosen = choose_language(language)
+    with system_locale_for_dates(chosen):
+        app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     app.setStyleSheet(STYLE)
-    chosen = choose_language(language)
     install_language_hook()
-    i18n.set_language(chosen)
-    load_qt_translator(chosen)
+    i18n.set_language(chosen)  # the hook loads Qt's translations and locale (language.use_language)
 
     dialog = SignInDialog(None)
     opening = _Opening(database, dialog)

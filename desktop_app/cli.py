@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _fail(error.render(_))
             return EXIT_REFUSED
         path = _log_exception()
-        _fail(_("internal error: {error} (details in {log})").format(error=error, log=path))
+        _fail(_("Internal error: {error} (details in {log})").format(error=error, log=path))
         return EXIT_REFUSED
 
 

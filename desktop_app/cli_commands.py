@@ -65,7 +65,7 @@ def _damage_report(database: str) -> int | None:
     if not problems:
         return None
     for problem in problems[:20]:
-        print(_("database: {problem}").format(problem=problem), file=sys.stderr)
+        print(_("Database: {problem}").format(problem=problem), file=sys.stderr)
     print(_("The file {file} is damaged. It was not changed. Start the program: it moves the damaged "
             "file aside and restores the newest good backup from {folder}.").format(
         file=path, folder=backup_dir_for(database)), file=sys.stderr)
@@ -76,7 +76,7 @@ def _read_file(name: str) -> bytes:
     try:
         return Path(name).read_bytes()
     except OSError as error:
-        raise DomainError(Rule.VALUE, N_("cannot read {file}: {reason}"),
+        raise DomainError(Rule.VALUE, N_("Cannot read {file}: {reason}"),
                           {"file": name, "reason": error.strerror or str(error)}, record=name) from None
 
 
@@ -140,14 +140,14 @@ def _pick_school(services: Services, school: str | None) -> str:
     schools = [s.id for s in services.schools.list_schools(COMMAND_LINE)]
     if school is not None:
         if school not in schools:
-            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+            raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                               {"kind": Msg(N_("school")), "id": school}, record=school)
         return school
     if len(schools) == 1:
         return schools[0]
     if not schools:
-        raise DomainError(Rule.VALUE, N_("the database holds no school"))
-    raise DomainError(Rule.VALUE, N_("the database holds several schools ({schools}); name one with --school"),
+        raise DomainError(Rule.VALUE, N_("The database holds no school"))
+    raise DomainError(Rule.VALUE, N_("The database holds several schools ({schools}); name one with --school"),
                       {"schools": ", ".join(schools)})
 
 
@@ -166,9 +166,9 @@ def _check(services: Services, school: str | None) -> int:
         school = _pick_school(services, school)
     report = services.checks.check(COMMAND_LINE, school)
     for problem in report.integrity:
-        print(_("database: {problem}").format(problem=problem))
+        print(_("Database: {problem}").format(problem=problem))
     for entry in report.audit_breaks:
-        print(_("audit trail broken at {entry}").format(entry=entry))
+        print(_("Audit trail broken at {entry}").format(entry=entry))
     error_word, warning_word = _("error"), _("warning")
     for school_report in report.schools:
         for finding in school_report.errors:
@@ -179,7 +179,7 @@ def _check(services: Services, school: str | None) -> int:
             school=school_report.school, errors=len(school_report.errors),
             warnings=len(school_report.warnings)))
     if report.ok:
-        print(_("database integrity: ok"))
+        print(_("Database integrity: ok"))
         return EXIT_OK
     return EXIT_REFUSED
 
@@ -217,14 +217,14 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
 
 #: Why a file could not be written, in the user's language (the OS's own text is English).
 WRITE_FAILURES = {
-    errno.ENOSPC: N_("the disk is full; free some space or choose another disk"),
-    errno.EDQUOT: N_("the disk is full; free some space or choose another disk"),
-    errno.EROFS: N_("the disk or folder is read-only; choose another folder"),
-    errno.EACCES: N_("writing to this folder is not allowed; choose another folder"),
-    errno.EPERM: N_("writing to this folder is not allowed; choose another folder"),
-    errno.ENOENT: N_("the folder does not exist; choose another folder"),
-    errno.ENOTDIR: N_("the folder does not exist; choose another folder"),
-    errno.EISDIR: N_("a folder has this name; choose another file name"),
+    errno.ENOSPC: N_("The disk is full; free some space or choose another disk"),
+    errno.EDQUOT: N_("The disk is full; free some space or choose another disk"),
+    errno.EROFS: N_("The disk or folder is read-only; choose another folder"),
+    errno.EACCES: N_("Writing to this folder is not allowed; choose another folder"),
+    errno.EPERM: N_("Writing to this folder is not allowed; choose another folder"),
+    errno.ENOENT: N_("The folder does not exist; choose another folder"),
+    errno.ENOTDIR: N_("The folder does not exist; choose another folder"),
+    errno.EISDIR: N_("A folder has this name; choose another file name"),
 }
 
 
@@ -247,7 +247,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):  # under a file (NotADirectoryError) there is nothing to remove
             temporary.unlink(missing_ok=True)
-        raise DomainError(Rule.VALUE, N_("cannot write {file}: {reason}"),
+        raise DomainError(Rule.VALUE, N_("Cannot write {file}: {reason}"),
                           {"file": str(target), "reason": _write_failure(error)}, record=str(target)) from None
 
 
@@ -273,5 +273,5 @@ def _user_add(services: Services, args: argparse.Namespace) -> int:
         school = _pick_school(services, school)
     user = services.accounts.create_user(COMMAND_LINE, args.login, password, Role(args.role),
                                          school, args.teacher)
-    print(_("account {login} created ({role})").format(login=user.login, role=_(ROLE_LABELS[user.role])))
+    print(_("Account {login} created ({role})").format(login=user.login, role=_(ROLE_LABELS[user.role])))
     return EXIT_OK

@@ -44,9 +44,9 @@ def test_check_names_the_plan_the_row_and_the_date_of_each_day_off(
     lines = _lines(capsys, "ktp-alg8-26")
     weekend = [line for line in lines if "05.09.2026" in line]
     holiday = [line for line in lines if "16.12.2026" in line]
-    assert len(weekend) == 1 and "rows[0]" in weekend[0] and "строка 1" in weekend[0]
+    assert len(weekend) == 1 and "rows[0]" in weekend[0] and "Строка 1" in weekend[0]
     assert "выходной" in weekend[0]
-    assert len(holiday) == 1 and "rows[1]" in holiday[0] and "строка 2" in holiday[0]
+    assert len(holiday) == 1 and "rows[1]" in holiday[0] and "Строка 2" in holiday[0]
     assert "праздничный" in holiday[0]
     hours = [line for line in lines if "102" in line]
     assert len(hours) == 1 and "3 ч × 34" in hours[0] and "правило 7" in hours[0]

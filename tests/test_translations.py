@@ -24,6 +24,7 @@ def _extracted(tmp_path: Path) -> set[str]:
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "--no-location", "-F",
          str(ROOT / "translations" / "babel.cfg"), "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
+         "-k", "lazy_ngettext:1,2",
          "-o", str(pot), str(ROOT / "desktop_app")],
         check=True, capture_output=True, cwd=ROOT,
     )

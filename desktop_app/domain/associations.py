@@ -79,9 +79,9 @@ def composition_errors(
     found = composition(association, teachers, window, on)
     if not found.satisfied:
         if found.subject is None:
-            message = N_("fewer than {required} members: {count} of {required}")
+            message = N_("Fewer than {required} members: {count} of {required}")
         else:
-            message = N_("fewer than {required} teachers of one subject: {count} of {required}")
+            message = N_("Fewer than {required} teachers of one subject: {count} of {required}")
         errors.append(DomainError(
             Rule.ASSOCIATION_COMPOSITION, message,
             {"count": found.count, "required": found.required, "subject": found.subject or ""},
@@ -96,12 +96,12 @@ def officer_errors(association: Association, window: tuple[date, date]) -> list[
     errors = []
     if association.head not in members:
         errors.append(DomainError(
-            Rule.HEAD_AND_SECRETARY_ARE_MEMBERS, N_("the head {teacher} is not a member"),
+            Rule.HEAD_AND_SECRETARY_ARE_MEMBERS, N_("The head {teacher} is not a member"),
             {"teacher": association.head}, record=association.id, field="head",
         ))
     if association.secretary is not None and association.secretary not in members:
         errors.append(DomainError(
-            Rule.HEAD_AND_SECRETARY_ARE_MEMBERS, N_("the secretary {teacher} is not a member"),
+            Rule.HEAD_AND_SECRETARY_ARE_MEMBERS, N_("The secretary {teacher} is not a member"),
             {"teacher": association.secretary}, record=association.id, field="secretary",
         ))
     return errors
@@ -113,7 +113,7 @@ def membership_errors(association: Association) -> list[DomainError]:
     for m in association.members:
         if m.since and m.until and m.until < m.since:
             errors.append(DomainError(
-                Rule.VALUE, N_("membership of {teacher} ends before it starts"),
+                Rule.VALUE, N_("Membership of {teacher} ends before it starts"),
                 {"teacher": m.teacher}, record=association.id, field="members",
             ))
     by_teacher: dict[str, list[tuple[date, date]]] = {}
@@ -141,13 +141,13 @@ def work_plan_errors(
     for index, item in enumerate(plan.items, start=1):
         if not first <= item.month <= last:
             errors.append(DomainError(
-                Rule.VALUE, N_("work plan item {item}: month {month} is outside the academic year"),
+                Rule.VALUE, N_("Work plan item {item}: month {month} is outside the academic year"),
                 {"item": index, "month": item.month}, record=association.id, field="work_plan",
             ))
     if plan.approved is not None and school.director and plan.approved.by != school.director:
         errors.append(DomainError(
             Rule.WORK_PLAN_APPROVAL,
-            N_("the work plan is approved by {teacher}, who is not the director"),
+            N_("The work plan is approved by {teacher}, who is not the director"),
             {"teacher": plan.approved.by}, record=association.id, field="work_plan.approved",
         ))
     return errors
@@ -158,6 +158,6 @@ def ensure_work_plan_editable(association: Association) -> None:
     if association.work_plan is not None and association.work_plan.approved is not None:
         raise DomainError(
             Rule.WORK_PLAN_APPROVAL,
-            N_("the work plan of {association} is approved and can no longer be changed"),
+            N_("The work plan of {association} is approved and can no longer be changed"),
             {"association": association.id}, record=association.id, field="work_plan",
         )

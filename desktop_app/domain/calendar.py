@@ -114,10 +114,10 @@ class SchoolCalendar:
 
 
 _DAY_OFF_MESSAGES = {
-    DayOff.OUTSIDE_YEAR: N_("row {row}: {date} is outside the academic year"),
-    DayOff.BREAK: N_("row {row}: {date} falls in the school break"),
-    DayOff.HOLIDAY: N_("row {row}: {date} is a holiday"),
-    DayOff.WEEKEND: N_("row {row}: {date} is a weekend day"),
+    DayOff.OUTSIDE_YEAR: N_("Row {row}: {date} is outside the academic year"),
+    DayOff.BREAK: N_("Row {row}: {date} falls in the school break"),
+    DayOff.HOLIDAY: N_("Row {row}: {date} is a holiday"),
+    DayOff.WEEKEND: N_("Row {row}: {date} is a weekend day"),
 }
 
 
@@ -147,7 +147,7 @@ def plan_calendar_findings(
             findings.append(
                 CalendarFinding(
                     plan.id, row.number, row.date, Severity.WARNING,
-                    N_("row {row}: {date} lies in term {actual}, not in term {term}"),
+                    N_("Row {row}: {date} lies in term {actual}, not in term {term}"),
                     (("row", row.number), ("date", row.date),
                      ("actual", term), ("term", row.term)),
                 )
@@ -158,7 +158,7 @@ def plan_calendar_findings(
         findings.append(
             CalendarFinding(
                 plan.id, None, None, Severity.WARNING,
-                N_("the plan has {total} hours; {per_week} h × {weeks} weeks = {expected}"),
+                N_("The plan has {total} hours; {per_week} h × {weeks} weeks = {expected}"),
                 (("total", _num(total)), ("per_week", _num(plan.hours_per_week)),
                  ("weeks", study_weeks(year, plan.grade)), ("expected", _num(expected))),
             )
@@ -168,7 +168,7 @@ def plan_calendar_findings(
         findings.append(
             CalendarFinding(
                 plan.id, None, None, Severity.WARNING,
-                N_("the plan has {total} hours; the calendar leaves room for about {room}"),
+                N_("The plan has {total} hours; the calendar leaves room for about {room}"),
                 (("total", _num(total)), ("room", _num(room))),
             )
         )
@@ -192,12 +192,12 @@ def timetable_errors(timetable: Timetable, record: str = "") -> list[DomainError
     errors = []
     for weekday, lessons in timetable.items():
         if not 0 <= weekday <= 5 or lessons < 0 or lessons != int(lessons) or lessons > 8:
-            message = N_("the timetable has {lessons} lessons on a day; it takes 0 to 8 lessons on Monday to "
+            message = N_("The timetable has {lessons} lessons on a day; it takes 0 to 8 lessons on Monday to "
                          "Saturday")
             errors.append(DomainError(Rule.VALUE, message, {"lessons": lessons, "weekday": weekday},
                                       record=record or None, field="timetable"))
     if not errors and not any(timetable.values()):
-        errors.append(DomainError(Rule.VALUE, N_("the timetable has no lessons"), record=record or None,
+        errors.append(DomainError(Rule.VALUE, N_("The timetable has no lessons"), record=record or None,
                                   field="timetable"))
     return errors
 
@@ -250,7 +250,7 @@ def fill_dates(plan: CalendarPlan, year: AcademicYear,
             rows.append(replace(row, date=None))
             findings.append(CalendarFinding(
                 plan.id, row.number, None, Severity.WARNING,
-                N_("row {row}: the timetable leaves no lesson for it in the academic year"),
+                N_("Row {row}: the timetable leaves no lesson for it in the academic year"),
                 (("row", row.number),),
             ))
             position = float(len(slots))
@@ -266,5 +266,6 @@ SUBMITTED_STATUSES = frozenset(
 )
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _num(value: float) -> float:
+    """Hours as a float parameter: the message shows it the language's way (4 or 0,5)."""
+    return round(float(value), 2)

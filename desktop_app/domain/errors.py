@@ -79,13 +79,19 @@ class UserError(Exception):
 
 def render_params(params: dict[str, Any], translate: Any = None) -> dict[str, Any]:
     """Message parameters as people read them: a ``Msg`` translated, a date as 27.11.2026 (the numeric
-    form both languages use in school paperwork)."""
+    form both languages use in school paperwork), a float as 0,5. A translate function of
+    desktop_app.i18n formats dates and numbers the language's way (its ``date`` and ``number``);
+    without one a float is written as Python writes it (the log, an exception's text)."""
+    number = getattr(translate, "number", None)
+    day = getattr(translate, "date", None)
     shown: dict[str, Any] = {}
     for key, value in params.items():
         if translate and isinstance(value, Msg):
             value = translate(value)
         elif isinstance(value, date):
-            value = value.strftime("%d.%m.%Y")
+            value = day(value) if day else value.strftime("%d.%m.%Y")
+        elif isinstance(value, float):
+            value = number(value) if number else f"{value:g}"
         shown[key] = value
     return shown
 
@@ -126,7 +132,7 @@ class NotFoundError(DomainError):
     def __init__(self, kind: str, record: str) -> None:
         super().__init__(
             Rule.REFERENCE,
-            N_("{kind} {id} does not exist"),
+            N_("Not found: {kind} {id}"),
             {"kind": Msg(kind), "id": record},
             record=record,
             kind=kind,
@@ -139,7 +145,7 @@ class PermissionDenied(DomainError):
     def __init__(self, action: str, role: str, record: str | None = None) -> None:
         super().__init__(
             Rule.PERMISSION,
-            N_("the role {role} may not {action}"),
+            N_("The role {role} may not {action}"),
             {"role": Msg(role), "action": Msg(action)},
             record=record,
         )

@@ -20,7 +20,7 @@ def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
     for meeting in ordered:
         if counts[meeting.number] > 1:
             errors.append(DomainError(
-                Rule.MEETING_NUMBERING, N_("meeting number {number} is repeated in {body}"),
+                Rule.MEETING_NUMBERING, N_("Meeting number {number} is repeated in {body}"),
                 {"number": meeting.number, "body": meeting.body},
                 record=meeting.id, field="number",
             ))
@@ -30,7 +30,7 @@ def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
             meeting = next(m for m in ordered if m.number == meeting_number)
             errors.append(DomainError(
                 Rule.MEETING_NUMBERING,
-                N_("meeting number {number} of {body} leaves a gap: number {expected} is missing"),
+                N_("Meeting number {number} of {body} leaves a gap: number {expected} is missing"),
                 {"number": meeting_number, "body": meeting.body, "expected": expected},
                 record=meeting.id, field="number",
             ))
@@ -39,7 +39,7 @@ def numbering_errors(meetings: Iterable[Meeting]) -> list[DomainError]:
         if later.number > earlier.number and later.date < earlier.date:
             errors.append(DomainError(
                 Rule.MEETING_NUMBERING,
-                N_("meeting No. {number} ({date}) is dated before meeting No. {previous} ({previous_date})"),
+                N_("Meeting No. {number} ({date}) is dated before meeting No. {previous} ({previous_date})"),
                 {"number": later.number, "date": later.date,
                  "previous": earlier.number, "previous_date": earlier.date},
                 record=later.id, field="date",
@@ -88,11 +88,11 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
             ))
     present = {a.teacher for a in meeting.attendance if a.present}
     for role, teacher, message_member, message_present in (
-        ("chair", meeting.chair, N_("the chair {teacher} is not a member of {body} on {date}"),
-         N_("the chair {teacher} is not marked present")),
+        ("chair", meeting.chair, N_("The chair {teacher} is not a member of {body} on {date}"),
+         N_("The chair {teacher} is not marked present")),
         ("secretary", meeting.secretary,
-         N_("the secretary {teacher} is not a member of {body} on {date}"),
-         N_("the secretary {teacher} is not marked present")),
+         N_("The secretary {teacher} is not a member of {body} on {date}"),
+         N_("The secretary {teacher} is not marked present")),
     ):
         params = {"teacher": teacher, "body": body.id, "date": day}
         if not body.is_member(teacher, day):
@@ -108,7 +108,7 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
         if item.vote is not None and item.vote.total > count:
             errors.append(DomainError(
                 Rule.MEETING_ATTENDANCE,
-                N_("item {item}: {votes} votes counted but only {present} present"),
+                N_("Item {item}: {votes} votes counted but only {present} present"),
                 {"item": item.number, "votes": item.vote.total, "present": count},
                 record=meeting.id, field=f"agenda.{item.number}.vote",
             ))
@@ -121,13 +121,13 @@ def agenda_errors(meeting: Meeting) -> list[DomainError]:
     numbers = [i.number for i in meeting.agenda]
     if sorted(numbers) != list(range(1, len(numbers) + 1)):
         errors.append(DomainError(
-            Rule.VALUE, N_("agenda items must be numbered 1 to {count} without gaps or repeats"),
+            Rule.VALUE, N_("Agenda items must be numbered 1 to {count} without gaps or repeats"),
             {"count": len(numbers)}, record=meeting.id, field="agenda",
         ))
     for item in meeting.agenda:
         if not [d for d in item.decisions if d.strip()]:
             errors.append(DomainError(
-                Rule.VALUE, N_("item {item} has no decision"),
+                Rule.VALUE, N_("Item {item} has no decision"),
                 {"item": item.number}, record=meeting.id, field=f"agenda.{item.number}.decisions",
             ))
     return errors
@@ -138,7 +138,7 @@ def ensure_editable(meeting: Meeting) -> None:
     if meeting.status is MeetingStatus.FINALIZED:
         raise DomainError(
             Rule.LOCKED_RECORD,
-            N_("the protocol No. {number} ({id}) is finalized and locked; make a new version to correct it"),
+            N_("The protocol No. {number} ({id}) is finalized and locked; make a new version to correct it"),
             {"number": meeting.number, "id": meeting.id}, record=meeting.id,
         )
 
@@ -151,7 +151,7 @@ def ensure_status_change(meeting: Meeting, new: MeetingStatus) -> None:
     ensure_editable(meeting)
     if _STATUS_ORDER.index(new) < _STATUS_ORDER.index(meeting.status):
         raise DomainError(
-            Rule.LOCKED_RECORD, N_("a meeting that was {old} cannot go back to {new}"),
+            Rule.LOCKED_RECORD, N_("A meeting that was {old} cannot go back to {new}"),
             {"old": Msg(MEETING_STATUS_LABELS[meeting.status]), "new": Msg(MEETING_STATUS_LABELS[new])},
             record=meeting.id, field="status",
         )
@@ -161,7 +161,7 @@ def meeting_day_errors(meeting: Meeting, today: date) -> list[DomainError]:
     """A meeting that is marked held or finalized has taken place."""
     if meeting.status is not MeetingStatus.DRAFT and meeting.date > today:
         return [DomainError(
-            Rule.VALUE, N_("the meeting of {date} has not taken place yet"),
+            Rule.VALUE, N_("The meeting of {date} has not taken place yet"),
             {"date": meeting.date}, record=meeting.id, field="status",
         )]
     return []

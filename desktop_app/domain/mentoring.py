@@ -14,13 +14,13 @@ def mentorship_errors(mentorship: Mentorship, year: AcademicYear) -> list[Domain
     errors = []
     if mentorship.mentor == mentorship.mentee:
         errors.append(DomainError(
-            Rule.MENTORSHIP, N_("the mentor and the mentee are the same teacher {teacher}"),
+            Rule.MENTORSHIP, N_("The mentor and the mentee are the same teacher {teacher}"),
             {"teacher": mentorship.mentor}, record=mentorship.id, field="mentee",
         ))
     first, last = year.window
     if mentorship.end < mentorship.start:
         errors.append(DomainError(
-            Rule.MENTORSHIP, N_("the mentorship ends ({end}) before it starts ({start})"),
+            Rule.MENTORSHIP, N_("The mentorship ends ({end}) before it starts ({start})"),
             {"start": mentorship.start, "end": mentorship.end},
             record=mentorship.id, field="end",
         ))
@@ -40,6 +40,6 @@ def ensure_mentorship_open(mentorship: Mentorship) -> None:
     """A completed or cancelled mentorship is part of the record and is not changed."""
     if mentorship.status is not MentorshipStatus.ACTIVE:
         raise DomainError(
-            Rule.LOCKED_RECORD, N_("the mentorship {id} is closed and can no longer be changed"),
+            Rule.LOCKED_RECORD, N_("The mentorship {id} is closed and can no longer be changed"),
             {"id": mentorship.id}, record=mentorship.id,
         )

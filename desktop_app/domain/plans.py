@@ -87,7 +87,7 @@ def _refuse(plan: CalendarPlan, message: str, field: str = "status", **params: o
 def _expect(plan: CalendarPlan, *allowed: PlanStatus) -> None:
     if plan.status not in allowed:
         raise _refuse(
-            plan, N_("the plan {id} is {status}; this step needs it to be {allowed}"),
+            plan, N_("The plan {id} is {status}; this step needs it to be {allowed}"),
             status=Msg(PLAN_STATUS_LABELS[plan.status]),
             allowed=Msg(PLAN_STATUS_LABELS[allowed[0]]) if len(allowed) == 1
             else " / ".join(s.value for s in allowed),
@@ -99,11 +99,11 @@ def ensure_editable(plan: CalendarPlan) -> None:
     if plan.status is PlanStatus.APPROVED:
         raise DomainError(
             Rule.LOCKED_RECORD,
-            N_("the plan {id} is approved and locked; make a new version to change it"),
+            N_("The plan {id} is approved and locked; make a new version to change it"),
             {"id": plan.id}, record=plan.id,
         )
     if plan.status not in EDITABLE:
-        raise _refuse(plan, N_("the plan {id} is {status} and cannot be edited now"),
+        raise _refuse(plan, N_("The plan {id} is {status} and cannot be edited now"),
                       status=Msg(PLAN_STATUS_LABELS[plan.status]))
 
 
@@ -113,7 +113,7 @@ def submit(plan: CalendarPlan) -> None:
         revise(plan)
     _expect(plan, PlanStatus.DRAFT)
     if not plan.rows:
-        raise _refuse(plan, N_("the plan {id} has no rows"), field="rows")
+        raise _refuse(plan, N_("The plan {id} has no rows"), field="rows")
     plan.status = PlanStatus.SUBMITTED
 
 
@@ -129,7 +129,7 @@ def consider(
     _expect(plan, *STEP_FROM[Step.CONSIDER])
     review = Review(meeting.id, item, outcome, remarks)
     if outcome is ReviewOutcome.RETURNED and not (remarks or "").strip():
-        raise _refuse(plan, N_("a plan returned for revision needs remarks"), field="review.remarks")
+        raise _refuse(plan, N_("A plan returned for revision needs remarks"), field="review.remarks")
     errors = review_errors(plan, review, {meeting.id: meeting}, {body.id: body})
     if errors:
         raise errors[0]
@@ -149,7 +149,7 @@ def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
     """Deputy director: recommended → agreed, not before the meeting that recommended it."""
     _expect(plan, *STEP_FROM[Step.AGREE])
     if approval.on < meeting_date:
-        raise _refuse(plan, N_("the agreement date {date} is before the meeting of {previous}"),
+        raise _refuse(plan, N_("The agreement date {date} is before the meeting of {previous}"),
                       field="agreed", date=approval.on, previous=meeting_date)
     plan.agreed = approval
     plan.status = PlanStatus.AGREED
@@ -160,7 +160,7 @@ def approve(plan: CalendarPlan, approval: Approval) -> None:
     _expect(plan, *STEP_FROM[Step.APPROVE])
     assert plan.agreed is not None
     if approval.on < plan.agreed.on:
-        raise _refuse(plan, N_("the approval date {date} is before the agreement of {previous}"),
+        raise _refuse(plan, N_("The approval date {date} is before the agreement of {previous}"),
                       field="approved", date=approval.on, previous=plan.agreed.on)
     plan.approved = approval
     plan.status = PlanStatus.APPROVED
@@ -175,7 +175,7 @@ def review_errors(
     """Rule 10: the review is of a meeting of the teacher's association whose item lists the plan."""
     meeting = meetings.get(review.meeting)
     if meeting is None:
-        return [DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+        return [DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                             {"kind": Msg("meeting"), "id": review.meeting}, record=plan.id,
                             field="review.meeting")]
     body = associations.get(meeting.body)
@@ -183,14 +183,14 @@ def review_errors(
     if body is None or not body.is_member(plan.teacher, meeting.date):
         errors.append(DomainError(
             Rule.PLAN_RECORD,
-            N_("the plan was reviewed at {meeting}, but {teacher} is not a member of that body"),
+            N_("The plan was reviewed at {meeting}, but {teacher} is not a member of that body"),
             {"meeting": meeting.id, "teacher": plan.teacher}, record=plan.id, field="review.meeting",
         ))
     item = meeting.item(review.item)
     if item is None or plan.id not in item.plans:
         errors.append(DomainError(
             Rule.PLAN_RECORD,
-            N_("item {item} of meeting {meeting} does not list the plan {id}"),
+            N_("Item {item} of meeting {meeting} does not list the plan {id}"),
             {"item": review.item, "meeting": meeting.id, "id": plan.id},
             record=plan.id, field="review.item",
         ))
@@ -222,29 +222,29 @@ def record_errors(
     wanted = _NEEDS_REVIEW.get(status)
     if wanted is not None:
         if plan.review is None:
-            fail(N_("the plan {id} is {status} but has no review of an association meeting"), "review")
+            fail(N_("The plan {id} is {status} but has no review of an association meeting"), "review")
         elif plan.review.outcome is not wanted:
-            fail(N_("the plan {id} is {status} but its review says {outcome}"), "review.outcome",
+            fail(N_("The plan {id} is {status} but its review says {outcome}"), "review.outcome",
                  outcome=Msg(REVIEW_OUTCOME_LABELS[plan.review.outcome]))
     elif plan.review is not None and plan.review.outcome is ReviewOutcome.RECOMMENDED:
-        fail(N_("the plan {id} is {status} but its review already recommended it"), "review.outcome")
+        fail(N_("The plan {id} is {status} but its review already recommended it"), "review.outcome")
     if plan.review is not None:
         errors.extend(review_errors(plan, plan.review, meetings, associations))
     needs_agreed = status in (PlanStatus.AGREED, PlanStatus.APPROVED)
     needs_approved = status is PlanStatus.APPROVED
     if needs_agreed and plan.agreed is None:
-        fail(N_("the plan {id} is {status} but has no agreement of the deputy director"), "agreed")
+        fail(N_("The plan {id} is {status} but has no agreement of the deputy director"), "agreed")
     if not needs_agreed and plan.agreed is not None:
-        fail(N_("the plan {id} is {status} but carries an agreement"), "agreed")
+        fail(N_("The plan {id} is {status} but carries an agreement"), "agreed")
     if needs_approved and plan.approved is None:
-        fail(N_("the plan {id} is {status} but has no approval of the director"), "approved")
+        fail(N_("The plan {id} is {status} but has no approval of the director"), "approved")
     if not needs_approved and plan.approved is not None:
-        fail(N_("the plan {id} is {status} but carries an approval"), "approved")
+        fail(N_("The plan {id} is {status} but carries an approval"), "approved")
     if plan.agreed is not None and school.deputy_director and plan.agreed.by != school.deputy_director:
-        fail(N_("the plan {id} is agreed by {teacher}, who is not the deputy director"), "agreed.by",
+        fail(N_("The plan {id} is agreed by {teacher}, who is not the deputy director"), "agreed.by",
              teacher=plan.agreed.by)
     if plan.approved is not None and school.director and plan.approved.by != school.director:
-        fail(N_("the plan {id} is approved by {teacher}, who is not the director"), "approved.by",
+        fail(N_("The plan {id} is approved by {teacher}, who is not the director"), "approved.by",
              teacher=plan.approved.by)
     dates: list[tuple[str, date]] = []
     if plan.review is not None and plan.review.meeting in meetings:
@@ -255,7 +255,7 @@ def record_errors(
         dates.append(("approved.on", plan.approved.on))
     for (_, before), (field, after) in itertools.pairwise(dates):
         if after < before:
-            fail(N_("the plan {id}: {date} is before the previous step of {previous}"), field,
+            fail(N_("The plan {id}: {date} is before the previous step of {previous}"), field,
                  date=after, previous=before)
     return errors
 
@@ -275,16 +275,16 @@ def row_errors(plan: CalendarPlan) -> list[DomainError]:
         errors.append(DomainError(Rule.VALUE, message, params, record=plan.id or None, field=field))
 
     if plan.grade not in GRADES:
-        fail(N_("the grade must be from {low} to {high}"), "grade", low=GRADES[0], high=GRADES[-1])
+        fail(N_("The grade must be from {low} to {high}"), "grade", low=GRADES[0], high=GRADES[-1])
     if not 0 < plan.hours_per_week <= MAX_HOURS_PER_WEEK:
-        fail(N_("the hours per week must be more than 0 and at most {high}"), "hours_per_week",
+        fail(N_("The hours per week must be more than 0 and at most {high}"), "hours_per_week",
              high=MAX_HOURS_PER_WEEK)
     seen: set[int] = set()
     for row in plan.rows:
         if row.number in seen:
-            fail(N_("row number {row} is repeated"), "rows", row=row.number)
+            fail(N_("Row number {row} is repeated"), "rows", row=row.number)
         seen.add(row.number)
         if not 0 < row.hours <= MAX_ROW_HOURS:
-            fail(N_("row {row}: the hours must be more than 0 and at most {high}"), f"rows.{row.number}.hours",
+            fail(N_("Row {row}: the hours must be more than 0 and at most {high}"), f"rows.{row.number}.hours",
                  row=row.number, high=MAX_ROW_HOURS)
     return errors

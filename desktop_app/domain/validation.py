@@ -113,7 +113,7 @@ def _duplicate_ids(records: SchoolRecords) -> list[Finding]:
         for position, record in enumerate(getattr(records, name)):
             if record.id in seen:
                 findings.append(Finding(name, position, record.id, DomainError(
-                    Rule.UNIQUE_ID, N_("the id {id} is used by more than one record of {collection}"),
+                    Rule.UNIQUE_ID, N_("The id {id} is used by more than one record of {collection}"),
                     {"id": record.id, "collection": name}, record=record.id, field="id",
                 ), ".id"))
             seen.add(record.id)
@@ -135,7 +135,7 @@ class _References:
         if value is None or value in known:
             return
         self.findings.append(Finding(self.collection, self.index, self.record, DomainError(
-            Rule.REFERENCE, N_("{kind} {id} does not exist"), {"kind": Msg(kind), "id": value},
+            Rule.REFERENCE, N_("Not found: {kind} {id}"), {"kind": Msg(kind), "id": value},
             record=self.record, field=detail.lstrip("."), kind=kind,
         ), detail))
 
@@ -154,29 +154,29 @@ def _year_findings(position: int, year: AcademicYear) -> list[Finding]:
 
     first, last = year.window
     if year.end < year.start:
-        fail(".end", N_("the academic year {year} ends ({end}) before it starts ({start})"),
+        fail(".end", N_("The academic year {year} ends ({end}) before it starts ({start})"),
              start=year.start, end=year.end)
     elif year.end > last:
-        fail(".end", N_("the academic year {year} runs past {last} ({end})"),
+        fail(".end", N_("The academic year {year} runs past {last} ({end})"),
              end=year.end, last=last)
     numbers: set[int] = set()
     for i, term in enumerate(year.terms):
         if term.number in numbers:
-            fail(f".terms[{i}].number", N_("term {term} is listed twice in {year}"), term=term.number)
+            fail(f".terms[{i}].number", N_("Term {term} is listed twice in {year}"), term=term.number)
         numbers.add(term.number)
         if term.end < term.start:
-            fail(f".terms[{i}].end", N_("term {term} ends ({end}) before it starts ({start})"),
+            fail(f".terms[{i}].end", N_("Term {term} ends ({end}) before it starts ({start})"),
                  term=term.number, start=term.start, end=term.end)
         elif not (year.start <= term.start and term.end <= year.end):
-            fail(f".terms[{i}]", N_("term {term} ({start} – {end}) is outside the academic year {year}"),
+            fail(f".terms[{i}]", N_("Term {term} ({start} – {end}) is outside the academic year {year}"),
                  term=term.number, start=term.start, end=term.end)
     for name, holidays in (("holidays", year.holidays), ("grade1_holidays", year.grade1_holidays)):
         for i, holiday in enumerate(holidays):
             if holiday.end < holiday.start:
-                fail(f".{name}[{i}].end", N_("a holiday ends ({end}) before it starts ({start})"),
+                fail(f".{name}[{i}].end", N_("A holiday ends ({end}) before it starts ({start})"),
                      start=holiday.start, end=holiday.end)
             elif holiday.start < first or holiday.end > last:
-                fail(f".{name}[{i}]", N_("a holiday ({start} – {end}) is outside the academic year {year}"),
+                fail(f".{name}[{i}]", N_("A holiday ({start} – {end}) is outside the academic year {year}"),
                      start=holiday.start, end=holiday.end)
     return [Finding("academic_years", position, year.id, error, detail) for detail, error in errors]
 

@@ -12,9 +12,14 @@ import gettext
 import hashlib
 import io
 import logging
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 from desktop_app.paths import data_dir, translations_dir
 
@@ -88,13 +93,33 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
-def gettext_for(language: str | None = None) -> Callable[[str], str]:
+class Gettext:
+    """A translate function: of one language, or (``language`` None) of the current one.
+
+    Besides translating it formats a message's parameters the language's way: a refusal's
+    ``render(translate)`` calls ``translate.number`` for a float and ``translate.date`` for a date
+    (the domain has no Babel and does not know the language)."""
+
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language
+
+    def __call__(self, message: str) -> str:
+        return translations(self.language or _current).gettext(message)
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.language)
+
+    def date(self, day: date) -> str:
+        return format_short_date(day, self.language)
+
+
+def gettext_for(language: str | None = None) -> Gettext:
     """A translate function for one language (documents use their own language)."""
-    return translations(language or _current).gettext
+    return Gettext(language or _current)
 
 
-def _(message: str) -> str:
-    return translations(_current).gettext(message)
+#: Translates into the language current at the call (a live switch changes what it returns).
+_ = Gettext()
 
 
 def ngettext(singular: str, plural: str, n: int, language: str | None = None) -> str:
@@ -103,7 +128,123 @@ def ngettext(singular: str, plural: str, n: int, language: str | None = None) ->
 
 def format_date(day: date, language: str | None = None, fmt: str = "long") -> str:
     """A date as Kazakh or Russian paperwork writes it (Babel kk_KZ / ru_KZ)."""
-    from babel import Locale
     from babel.dates import format_date as _babel_format_date
 
-    return _babel_format_date(day, format=fmt, locale=Locale.parse(LOCALES[language or _current]))
+    return _babel_format_date(day, format=fmt, locale=babel_locale(language))
+
+
+@cache
+def _babel_locale(name: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
+def babel_locale(language: str | None = None) -> Locale:
+    """Babel's kk_KZ or ru_KZ (parsed once)."""
+    return _babel_locale(LOCALES[language or _current])
+
+
+#: The numeric date of school paperwork in both languages, 06.12.2026 (CLDR's Kazakh short form
+#: has a two-digit year, which a protocol never uses).
+SHORT_DATE = "dd.MM.y"
+
+
+def format_short_date(day: date, language: str | None = None) -> str:
+    """06.12.2026, the form of every date shown in a table or a message."""
+    from babel.dates import format_date as _babel_format_date
+
+    return _babel_format_date(day, format=SHORT_DATE, locale=babel_locale(language))
+
+
+def format_moment(moment: datetime, language: str | None = None) -> str:
+    """A stored (UTC) moment on the computer's clock: 06.12.2026 14:05."""
+    from babel.dates import format_datetime
+
+    return str(format_datetime(moment.astimezone(), format=f"{SHORT_DATE} HH:mm", locale=babel_locale(language)))
+
+
+def format_number(value: float, language: str | None = None, decimals: int | None = None) -> str:
+    """0,38 and 1 234,5 as Kazakh and Russian write them (Babel); ``decimals`` fixes the digits
+    after the comma, else up to three are shown and a whole number has none."""
+    from babel.numbers import format_decimal
+
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=babel_locale(language)))
+
+
+def format_percent(fraction: float, language: str | None = None) -> str:
+    """0.385 as «38 %» (ru) / «38%» (kk)."""
+    from babel.numbers import format_percent as _babel_format_percent
+
+    return str(_babel_format_percent(fraction, locale=babel_locale(language)))
+
+
+def format_size(size: int, language: str | None = None) -> str:
+    """A file size in megabytes with two digits, 0,38 (the column says «MB»)."""
+    return format_number(size / 1_000_000, language, decimals=2)
+
+
+@runtime_checkable
+class Renderable(Protocol):
+    """A message that renders itself in a language: a ``Text``, a refusal (``UserError``)."""
+
+    def render(self, translate: Any = None) -> str: ...
+
+
+#: What a status bar or a message line is given: a ``Text`` or a refusal, rendered in the language
+#: of the moment (again after a switch), or a string translated already (it stays as it is).
+Message = str | Renderable
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message kept untranslated until it is shown, so it can be shown again in another language
+    (the status bar after a live switch). ``plural`` and ``count`` make it an ngettext message;
+    parameters are rendered like a refusal's (a ``Text`` inside is rendered too)."""
+
+    message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    plural: str | None = None
+    count: int = 0
+
+    def render(self, translate: Any = None) -> str:
+        language = getattr(translate, "language", None) or _current
+        if self.plural is not None:
+            template = ngettext(self.message, self.plural, self.count, language)
+        else:
+            template = translations(language).gettext(self.message)
+        values = {"count": self.count, **{key: shown(value, language) for key, value in self.params.items()}}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            log.warning("cannot fill %r with %s", template, sorted(values))
+            return template
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def lazy_ngettext(singular: str, plural: str, count: int, **params: Any) -> Text:
+    """ngettext kept lazy: the form for ``count`` is chosen in the language it is shown in."""
+    return Text(singular, params, plural=plural, count=count)
+
+
+def shown(value: object, language: str | None = None) -> object:
+    """A message parameter as people read it: a float and a date in the language's form, a
+    ``Text`` (or a refusal) rendered; anything else as it is."""
+    if isinstance(value, Renderable):
+        return value.render(Gettext(language))
+    if isinstance(value, float):
+        return format_number(value, language)
+    if isinstance(value, datetime):
+        return format_moment(value, language)
+    if isinstance(value, date):
+        return format_short_date(value, language)
+    return value
+
+
+def render(message: Message, language: str | None = None) -> str:
+    """A status line or message: a ``Text`` or a refusal in ``language`` (default: current); a
+    string as it is (already translated)."""
+    return str(shown(message, language))

@@ -61,10 +61,10 @@ class AccountService(Service):
         with self._db.transaction(write=True) as store:
             if actor is None:
                 if store.count_users():
-                    raise DomainError(Rule.PERMISSION, N_("accounts exist; sign in as an administrator"),
+                    raise DomainError(Rule.PERMISSION, N_("Accounts exist; sign in as an administrator"),
                                       record=login)
                 if role is not Role.ADMINISTRATOR:
-                    raise DomainError(Rule.VALUE, N_("the first account is an administrator"),
+                    raise DomainError(Rule.VALUE, N_("The first account is an administrator"),
                                       record=login, field="role")
                 acting = Actor(login, Role.ADMINISTRATOR, school, teacher)
             else:
@@ -73,14 +73,14 @@ class AccountService(Service):
                     actor.require_school(school)
                 acting = actor
             if store.get_user(login) is not None:
-                raise DomainError(Rule.UNIQUE_ID, N_("the login {login} is taken"), {"login": login},
+                raise DomainError(Rule.UNIQUE_ID, N_("The login {login} is taken"), {"login": login},
                                   record=login, field="login")
             if school is not None:
                 found(store.get_school(school), "school", school)
                 if teacher is not None:
                     found(store.get_teacher(school, teacher), "teacher", teacher)
             elif teacher is not None:
-                raise DomainError(Rule.VALUE, N_("a teacher is linked within a school"),
+                raise DomainError(Rule.VALUE, N_("A teacher is linked within a school"),
                                   record=login, field="school")
             user = User(login, role, _hasher.hash(password), school, teacher)
             store.add_user(user)
@@ -100,7 +100,7 @@ class AccountService(Service):
             if user.locked_until is not None and user.locked_until > now:
                 seconds = int((user.locked_until - now).total_seconds()) + 1
                 raise SignInError(Rule.PERMISSION,
-                                  N_("too many failed attempts; try again in {seconds} s"),
+                                  N_("Too many failed attempts; try again in {seconds} s"),
                                   {"seconds": seconds}, record=login)
             try:
                 _hasher.verify(user.password_hash, password)
@@ -136,7 +136,7 @@ class AccountService(Service):
             self.authenticate(actor.login, old)
         except SignInError as error:  # a wrong one counts as a failed sign-in (and may lock)
             if error.message == WRONG_PASSWORD:
-                raise SignInError(Rule.PERMISSION, N_("the current password is wrong"),
+                raise SignInError(Rule.PERMISSION, N_("The current password is wrong"),
                                   record=actor.login, field="current") from None
             error.field = "current"
             raise

@@ -49,7 +49,7 @@ class AssociationService(Service):
         for teacher in [association.head, association.secretary,
                         *(m.teacher for m in association.members)]:
             if teacher is not None and teacher not in teachers:
-                raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                                   {"kind": Msg("teacher"), "id": teacher}, record=association.id,
                                   field="members")
         for subject in association.subjects:
@@ -73,13 +73,13 @@ class AssociationService(Service):
                     ensure_work_plan_editable(existing)
                 if existing.academic_year != association.academic_year and \
                         store.meetings_of(school, association.id):
-                    raise DomainError(Rule.VALUE, N_("the association has meetings; its academic year "
+                    raise DomainError(Rule.VALUE, N_("The association has meetings; its academic year "
                                                      "cannot change"), record=association.id,
                                       field="academic_year")
             before = existing.work_plan.approved if existing is not None and existing.work_plan else None
             if (association.work_plan.approved if association.work_plan else None) != before:
                 raise DomainError(Rule.WORK_PLAN_APPROVAL,
-                                  N_("only the director approves the work plan (п. 28)"),
+                                  N_("Only the director approves the work plan (п. 28)"),
                                   record=association.id, field="work_plan.approved")
             self._check(store, school, association)
             self._check_ended(store, school, association, existing)
@@ -174,7 +174,7 @@ class AssociationService(Service):
             ensure_work_plan_editable(record)
             if plan.approved is not None:
                 raise DomainError(Rule.WORK_PLAN_APPROVAL,
-                                  N_("only the director approves the work plan (п. 28)"),
+                                  N_("Only the director approves the work plan (п. 28)"),
                                   record=association, field="work_plan.approved")
             record.work_plan = plan
             self._check(store, school, record)
@@ -190,11 +190,11 @@ class AssociationService(Service):
             record = found(store.get_association(school, association), "association", association)
             ensure_work_plan_editable(record)
             if record.work_plan is None or not record.work_plan.items:
-                raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("the work plan of {association} is empty"),
+                raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("The work plan of {association} is empty"),
                                   {"association": association}, record=association, field="work_plan")
             director = found(store.get_school(school), "school", school).director
             if director is None:
-                raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("the school has no director on record"),
+                raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("The school has no director on record"),
                                   record=school, field="director")
             record.work_plan.approved = Approval(director, on)
             self._check(store, school, record)

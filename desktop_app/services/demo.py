@@ -34,7 +34,7 @@ def load_demo(services: Services) -> tuple[str, tuple[DemoAccount, ...]]:
     """Fill an empty database; a database that holds anything is refused, never mixed."""
     with services.db.transaction() as store:
         if store.school_ids() or store.count_users():
-            raise DomainError(Rule.VALUE, N_("the database already holds data; the demo needs an "
+            raise DomainError(Rule.VALUE, N_("The database already holds data; the demo needs an "
                                              "empty database"))
     data = (resources_dir() / DEMO_FILE).read_bytes()
     summary = services.exchange.import_document(COMMAND_LINE, data)

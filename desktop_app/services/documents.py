@@ -154,7 +154,7 @@ class DocumentService(Service):
         records, chain = self._load(actor, school)
         record = self._meeting(records, meeting)
         if record.item(item) is None:
-            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+            raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                               {"kind": Msg(N_("agenda item")), "id": f"{meeting} #{item}"}, record=meeting)
         lang = self._language(language, record.language.value)
         check = extract_check(record, item)
@@ -223,7 +223,7 @@ class DocumentService(Service):
                      "academic year", academic_year)
         period = next((t for t in year.terms if t.number == term), None)
         if period is None:
-            raise DomainError(Rule.VALUE, N_("the academic year {year} has no term {term}"),
+            raise DomainError(Rule.VALUE, N_("The academic year {year} has no term {term}"),
                               {"year": academic_year, "term": term}, record=academic_year, field="term")
         visits = self._visits.between(actor, school, period.start, period.end)  # what the user may see
         lang = self._language(language, current_language())
@@ -276,7 +276,7 @@ class DocumentService(Service):
         """The current records whose verification code (or full hash) starts with ``code``."""
         wanted = normalize_code(code)
         if len(wanted) < CODE_LENGTH:
-            raise DomainError(Rule.VALUE, N_("a verification code has {count} hexadecimal characters"),
+            raise DomainError(Rule.VALUE, N_("A verification code has {count} hexadecimal characters"),
                               {"count": CODE_LENGTH}, record=code)
         with self._db.transaction() as store:
             schools = [s for s in store.school_ids() if school in (None, s) and actor.school in (None, s)]

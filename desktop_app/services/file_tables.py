@@ -79,11 +79,11 @@ def read_bytes(path: Path, too_large: str, kind: type[ImportFileError]) -> bytes
             raise refuse(too_large, kind, size=MAX_FILE_BYTES // (1024 * 1024))
         return path.read_bytes()
     except OSError as error:
-        raise refuse(N_("the file {file} cannot be read"), kind, file=str(path)) from error
+        raise refuse(N_("The file {file} cannot be read"), kind, file=str(path)) from error
 
 
 def check_package(data: bytes, required: str, not_what: ImportFileError,
-                  unsafe: str = N_("the workbook unpacks to more than {size} MB; it is refused as unsafe")) -> None:
+                  unsafe: str = N_("The workbook unpacks to more than {size} MB; it is refused as unsafe")) -> None:
     """Refuses ``data`` unless it is a zip package holding ``required`` (``not_what`` is raised),
     or when it unpacks to too much or too many times its size (a zip bomb), before any reader opens it."""
     if not data.startswith(b"PK\x03\x04"):
@@ -101,5 +101,5 @@ def check_package(data: bytes, required: str, not_what: ImportFileError,
     if unpacked > MAX_UNPACKED_BYTES:
         raise refuse(unsafe, type(not_what), size=MAX_UNPACKED_BYTES // (1024 * 1024))
     if unpacked > MIN_RATIO_CHECKED and unpacked > MAX_RATIO * len(data):
-        raise refuse(N_("the file unpacks to {ratio} times its size; it is refused as unsafe"), type(not_what),
+        raise refuse(N_("The file unpacks to {ratio} times its size; it is refused as unsafe"), type(not_what),
                      ratio=unpacked // max(len(data), 1))

@@ -47,7 +47,7 @@ class MeetingService(Service):
                     if isinstance(s.speaker, str)]
         for teacher in [meeting.chair, meeting.secretary, *(a.teacher for a in meeting.attendance), *speakers]:
             if teacher not in teachers:
-                raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                                   {"kind": Msg("teacher"), "id": teacher}, record=meeting.id)
         for item in meeting.agenda:
             for plan in item.plans:
@@ -72,14 +72,14 @@ class MeetingService(Service):
             if existing is not None:
                 ensure_editable(existing)
                 if existing.body != meeting.body:
-                    raise DomainError(Rule.VALUE, N_("a meeting cannot move to another body"),
+                    raise DomainError(Rule.VALUE, N_("A meeting cannot move to another body"),
                                       record=meeting.id, field="body")
                 if meeting.status is MeetingStatus.FINALIZED:
-                    raise DomainError(Rule.LOCKED_RECORD, N_("a protocol is locked by finalizing it, not by saving it"),
+                    raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
                                       record=meeting.id, field="status")
                 meeting = replace(meeting, version=existing.version)
             elif meeting.status is MeetingStatus.FINALIZED:
-                raise DomainError(Rule.LOCKED_RECORD, N_("a protocol is locked by finalizing it, not by saving it"),
+                raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
                                   record=meeting.id or None, field="status")
             if not meeting.id:
                 meeting = replace(meeting, id=store.next_id(school, "meetings", f"m-{meeting.body}"))
@@ -108,14 +108,14 @@ class MeetingService(Service):
     def new_version(self, actor: Actor, school: str, meeting: str, reason: str) -> Meeting:
         """Rule 5: reopen a finalized protocol for correction, keeping the old version readable."""
         if not reason.strip():
-            raise DomainError(Rule.LOCKED_RECORD, N_("a new version of a protocol needs a reason"),
+            raise DomainError(Rule.LOCKED_RECORD, N_("A new version of a protocol needs a reason"),
                               record=meeting, field="reason")
         with self._write(actor, school) as store:
             record = found(store.get_meeting(school, meeting), "meeting", meeting)
             actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
             if record.status is not MeetingStatus.FINALIZED:
                 raise DomainError(Rule.LOCKED_RECORD,
-                                  N_("only a finalized protocol gets a new version; edit this one"),
+                                  N_("Only a finalized protocol gets a new version; edit this one"),
                                   record=meeting, field="status")
             snapshot = json.dumps(dump_meeting(record), ensure_ascii=False, sort_keys=True)
             store.add_meeting_version(school, MeetingVersion(meeting, record.version, snapshot,
@@ -146,15 +146,15 @@ class MeetingService(Service):
             actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
             ensure_editable(record)
             if record.status is not MeetingStatus.DRAFT:
-                raise DomainError(Rule.LOCKED_RECORD, N_("only a draft protocol can be deleted"),
+                raise DomainError(Rule.LOCKED_RECORD, N_("Only a draft protocol can be deleted"),
                                   record=meeting, field="status")
             if record.number != next_number(store.meetings_of(school, record.body)) - 1:
                 raise DomainError(Rule.MEETING_NUMBERING,
-                                  N_("only the last meeting of the body can be deleted"),
+                                  N_("Only the last meeting of the body can be deleted"),
                                   record=meeting, field="number")
             plans = [p for p in store.list_plans(school) if p.review and p.review.meeting == meeting]
             if plans:
-                raise DomainError(Rule.PLAN_RECORD, N_("plans were reviewed at this meeting"),
+                raise DomainError(Rule.PLAN_RECORD, N_("Plans were reviewed at this meeting"),
                                   record=meeting, field="agenda")
             store.delete_meeting(school, meeting)
             self._audit(store, actor, "meeting.delete", school, "meeting", meeting, "")

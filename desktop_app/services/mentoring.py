@@ -182,7 +182,7 @@ class MentoringService(Service):
         """Log a session in which one of the pair watches the other's lesson, and record that
         lesson as a mutual visit observed by the watcher (the session's notes as recommendations)."""
         if session.kind not in VISIT_SESSION_KINDS:
-            raise DomainError(Rule.VALUE, N_("only a lesson visit session can be recorded as a lesson visit"),
+            raise DomainError(Rule.VALUE, N_("Only a lesson visit session can be recorded as a lesson visit"),
                               record=mentorship, field="kind")
         with self._write(actor, school) as store:
             record = found(store.get_mentorship(school, mentorship), "mentorship", mentorship)
@@ -216,10 +216,10 @@ class MentoringService(Service):
         """Complete with the final conclusion (or cancel with the reason)."""
         actor.require(Action.EDIT_MENTORSHIP, record=mentorship)
         if status is MentorshipStatus.ACTIVE:
-            raise DomainError(Rule.VALUE, N_("choose completed or cancelled"), record=mentorship,
+            raise DomainError(Rule.VALUE, N_("Choose completed or cancelled"), record=mentorship,
                               field="status")
         if not conclusion.strip():
-            raise DomainError(Rule.MENTORSHIP, N_("closing a mentorship needs a conclusion"),
+            raise DomainError(Rule.MENTORSHIP, N_("Closing a mentorship needs a conclusion"),
                               record=mentorship, field="conclusion")
         with self._write(actor, school) as store:
             record = found(store.get_mentorship(school, mentorship), "mentorship", mentorship)

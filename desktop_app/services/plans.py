@@ -80,7 +80,7 @@ class PlanService(Service):
         with self._read(actor, school) as store:
             record = found(store.get_plan(school, source), "plan", source)
         if not record.rows:
-            raise DomainError(Rule.VALUE, N_("the plan {id} has no rows"), {"id": source}, record=source,
+            raise DomainError(Rule.VALUE, N_("The plan {id} has no rows"), {"id": source}, record=source,
                               field="rows")
         return [replace(row, number=number, date=None, objectives=builtins.list(row.objectives))
                 for number, row in enumerate(record.rows, start=1)]
@@ -141,14 +141,14 @@ class PlanService(Service):
         refused, so the preview's problems have to be resolved first. ``source`` (the file and its
         content hash) is kept in the audit trail, so that a folder imported again skips it."""
         if not rows:
-            raise DomainError(Rule.VALUE, N_("the imported KTP has no rows"), record=None, field="rows")
+            raise DomainError(Rule.VALUE, N_("The imported KTP has no rows"), record=None, field="rows")
         numbered = []
         for number, row in enumerate(rows, start=1):
             if not row.topic.strip():
-                raise DomainError(Rule.VALUE, N_("row {row}: the lesson has no topic"), {"row": number},
+                raise DomainError(Rule.VALUE, N_("Row {row}: the lesson has no topic"), {"row": number},
                                   field=f"rows.{number}.topic")
             if not row.hours > 0:
-                raise DomainError(Rule.VALUE, N_("row {row}: the hours must be more than 0"), {"row": number},
+                raise DomainError(Rule.VALUE, N_("Row {row}: the hours must be more than 0"), {"row": number},
                                   field=f"rows.{number}.hours")
             numbered.append(replace(row, number=number, topic=row.topic.strip()))
         return self.save(actor, school, replace(plan_header, id="", rows=numbered), imported=True, source=source)
@@ -181,14 +181,14 @@ class PlanService(Service):
             actor.require(Action.REVIEW_PLAN, {body.head}, plan)
             agenda_item = held.item(item)
             if agenda_item is None:
-                raise DomainError(Rule.REFERENCE, N_("meeting {meeting} has no agenda item {item}"),
+                raise DomainError(Rule.REFERENCE, N_("Meeting {meeting} has no agenda item {item}"),
                                   {"meeting": meeting, "item": item}, record=meeting, field="agenda")
             if plan not in agenda_item.plans:
                 ensure_meeting_editable(held)
                 agenda_item.plans.append(plan)
                 store.save_meeting(school, held)
             if held.status is MeetingStatus.DRAFT and held.date > self.today():
-                raise DomainError(Rule.PLAN_WORKFLOW, N_("the meeting of {date} has not taken place yet"),
+                raise DomainError(Rule.PLAN_WORKFLOW, N_("The meeting of {date} has not taken place yet"),
                                   {"date": held.date}, record=plan, field="review")
             before = record.status
             workflow.consider(record, held, body, item, outcome, remarks)
@@ -262,13 +262,13 @@ class PlanService(Service):
         """A change after approval: the approved version is kept in the history, the plan runs the
         path again from draft (rule 5)."""
         if not reason.strip():
-            raise DomainError(Rule.LOCKED_RECORD, N_("a new version of a plan needs a reason"),
+            raise DomainError(Rule.LOCKED_RECORD, N_("A new version of a plan needs a reason"),
                               record=plan, field="reason")
         with self._write(actor, school) as store:
             record = found(store.get_plan(school, plan), "plan", plan)
             actor.require(Action.EDIT_PLAN, {record.teacher}, plan)
             if record.status is not PlanStatus.APPROVED:
-                raise DomainError(Rule.LOCKED_RECORD, N_("only an approved plan gets a new version"),
+                raise DomainError(Rule.LOCKED_RECORD, N_("Only an approved plan gets a new version"),
                                   record=plan, field="status")
             snapshot = json.dumps({"version": record.version, "review": str(record.review),
                                    "agreed": str(record.agreed), "approved": str(record.approved)},
@@ -290,8 +290,8 @@ class PlanService(Service):
         if official is None:
             official = actor.teacher
         if official is None:
-            message = (N_("the school has no director on record") if field == "director"
-                       else N_("the school has no deputy director on record"))
+            message = (N_("The school has no director on record") if field == "director"
+                       else N_("The school has no deputy director on record"))
             raise DomainError(Rule.PLAN_RECORD, message, record=school, field=field)
         return official
 

@@ -62,18 +62,18 @@ def year_errors(year: AcademicYear) -> list[DomainError]:
                                   record=year.id, field=field))
 
     if year.end < year.start:
-        refuse(N_("the academic year {id} ends before it starts"), "end")
+        refuse(N_("The academic year {id} ends before it starts"), "end")
     numbers = [t.number for t in year.terms]
     if len(set(numbers)) != len(numbers):
-        refuse(N_("term numbers repeat in {id}"), "terms")
+        refuse(N_("Term numbers repeat in {id}"), "terms")
     for term in year.terms:
         if term.end < term.start:
-            refuse(N_("term {term} ends before it starts"), "terms", term=term.number)
+            refuse(N_("Term {term} ends before it starts"), "terms", term=term.number)
         if term.start < year.start or term.end > year.end:
-            refuse(N_("term {term} lies outside the academic year"), "terms", term=term.number)
+            refuse(N_("Term {term} lies outside the academic year"), "terms", term=term.number)
     for holiday in year.holidays + year.grade1_holidays:
         if holiday.end < holiday.start:
-            refuse(N_("a holiday from {date} ends before it starts"), "holidays",
+            refuse(N_("A holiday from {date} ends before it starts"), "holidays",
                    date=holiday.start)
     return errors
 
@@ -94,10 +94,10 @@ class SchoolService(Service):
             actor.require_school(school.id)
         with self._write(actor, None) as store:
             if store.get_school(school.id) is not None:
-                raise DomainError(Rule.UNIQUE_ID, N_("the school {id} exists already"),
+                raise DomainError(Rule.UNIQUE_ID, N_("The school {id} exists already"),
                                   {"id": school.id}, record=school.id, field="id")
             if not (school.name.kk or school.name.ru):
-                raise DomainError(Rule.VALUE, N_("the school needs a name"), record=school.id,
+                raise DomainError(Rule.VALUE, N_("The school needs a name"), record=school.id,
                                   field="name")
             store.save_school(school)
             self._audit(store, actor, "school.create", school.id, "school", school.id,
@@ -110,7 +110,7 @@ class SchoolService(Service):
             for field, teacher in (("director", school.director),
                                    ("deputy_director", school.deputy_director)):
                 if teacher is not None and store.get_teacher(school.id, teacher) is None:
-                    raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                    raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                                       {"kind": Msg("teacher"), "id": teacher}, record=school.id, field=field)
             store.save_school(school)
             self._audit(store, actor, "school.update", school.id, "school", school.id, "")
@@ -139,10 +139,10 @@ class SchoolService(Service):
     def create_year_from_preset(self, actor: Actor, school: str, preset_id: str) -> AcademicYear:
         preset = next((p for p in load_presets() if p.year.id == preset_id), None)
         if preset is None:
-            raise DomainError(Rule.REFERENCE, N_("there is no calendar preset {id}"),
+            raise DomainError(Rule.REFERENCE, N_("There is no calendar preset {id}"),
                               {"id": preset_id}, record=preset_id)
         with self._read(actor, school) as store:
             if store.get_academic_year(school, preset_id) is not None:
-                raise DomainError(Rule.UNIQUE_ID, N_("the academic year {id} exists already"),
+                raise DomainError(Rule.UNIQUE_ID, N_("The academic year {id} exists already"),
                                   {"id": preset_id}, record=preset_id)
         return self.save_year(actor, school, replace(preset.year))

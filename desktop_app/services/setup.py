@@ -72,10 +72,10 @@ class SetupService(Service):
         if not school.id:
             school = replace(school, id=DEFAULT_SCHOOL_ID)
         if not (school.name.kk or school.name.ru):
-            raise DomainError(Rule.VALUE, N_("the school needs a name"), record=school.id, field="name")
+            raise DomainError(Rule.VALUE, N_("The school needs a name"), record=school.id, field="name")
         preset = next((p for p in load_presets() if p.year.id == request.preset), None)
         if preset is None:
-            raise DomainError(Rule.REFERENCE, N_("there is no calendar preset {id}"),
+            raise DomainError(Rule.REFERENCE, N_("There is no calendar preset {id}"),
                               {"id": request.preset}, record=request.preset, field="year")
         year = replace(preset.year)
         if year_errors(year):
@@ -84,11 +84,11 @@ class SetupService(Service):
         people = [("director", request.director), ("deputy_director", request.deputy_director)]
         for field, person in people:
             if person is not None and not (person.last_name.strip() and person.first_name.strip()):
-                raise DomainError(Rule.VALUE, N_("a teacher needs a last name and a first name"),
+                raise DomainError(Rule.VALUE, N_("A teacher needs a last name and a first name"),
                                   record=school.id, field=field)
         with self._db.transaction(write=True) as store:
             if store.school_ids() or store.count_users():
-                raise DomainError(Rule.VALUE, N_("the database already holds data; the set-up needs "
+                raise DomainError(Rule.VALUE, N_("The database already holds data; the set-up needs "
                                                  "an empty database"), field="database")
             store.save_school(replace(school, director=None, deputy_director=None))
             store.save_academic_year(school.id, year)

@@ -137,19 +137,19 @@ def parse_date(value: Cell) -> date | None:
 # Reading the file -----------------------------------------------------------------------------
 def read_rows(name: str, data: bytes) -> list[list[Cell]]:
     """The cells of the first sheet (.xlsx) or of the text (.csv); refuses what is not such a file."""
-    check_size(data, N_("the file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
+    check_size(data, N_("The file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(data)
     if suffix == ".csv":
         return _csv_rows(data)
     if suffix == ".xls":
-        raise _refuse(N_("old Excel files (.xls) are not read; save the list as .xlsx"))
-    raise _refuse(N_("a staff list is read from .xlsx or .csv files"))
+        raise _refuse(N_("Old Excel files (.xls) are not read; save the list as .xlsx"))
+    raise _refuse(N_("A staff list is read from .xlsx or .csv files"))
 
 
 def _xlsx_rows(data: bytes) -> list[list[Cell]]:
-    not_workbook = _refuse(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+    not_workbook = _refuse(N_("The file is not an Excel workbook (.xlsx), though it is named so"))
     check_package(data, "xl/workbook.xml", not_workbook)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only here: a fast start
 
@@ -197,7 +197,7 @@ def _header(rows: Sequence[Sequence[Cell]]) -> tuple[int, dict[int, str], bool]:
         found = set(columns.values())
         if {"last_name", "first_name"} <= found or "full_name" in found:
             return index, columns, kazakh
-    raise _refuse(N_("no header row found: the list needs columns such as «Тегі» / «Фамилия» and "
+    raise _refuse(N_("No header row found: the list needs columns such as «Тегі» / «Фамилия» and "
                       "«Аты» / «Имя»"))
 
 
@@ -219,7 +219,7 @@ def parse_staff(name: str, data: bytes, subjects: Iterable[Subject], today: date
         if not any(cell_text(v) for v in cells.values()):
             continue
         if len(parsed) >= MAX_ROWS:
-            raise _refuse(N_("the list has more than {count} rows"), count=MAX_ROWS)
+            raise _refuse(N_("The list has more than {count} rows"), count=MAX_ROWS)
         parsed.append(_row(offset, cells, by_name, kazakh, today, known, seen))
     return StaffFile(parsed, sorted(set(columns.values()), key=lambda f: list(HEADERS).index(f)))
 
@@ -241,33 +241,33 @@ def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bo
     texts.pop("full_name", None)
     for required in ("last_name", "first_name"):
         if not texts.get(required):
-            problem(required, N_("row {line}: the last name and the first name are required"))
+            problem(required, N_("Row {line}: the last name and the first name are required"))
     subject_ids: list[str] = []
     for part in re.split(r"[,;]", texts.get("subjects", "")):
         if not part.strip():
             continue
         subject = subjects.get(fold(part))
         if subject is None:
-            problem("subjects", N_("row {line}: there is no subject «{subject}» in the school"), subject=part.strip())
+            problem("subjects", N_("Row {line}: there is no subject «{subject}» in the school"), subject=part.strip())
         elif subject not in subject_ids:
             subject_ids.append(subject)
     category = CATEGORY_NAMES.get(fold(texts.get("category", "")))
     if category is None:
-        problem("category", N_("row {line}: unknown category «{category}»"), category=texts["category"])
+        problem("category", N_("Row {line}: unknown category «{category}»"), category=texts["category"])
     dates: dict[str, date | None] = {}
     for column in ("category_awarded", "career_start"):
         try:
             dates[column] = parse_date(cells.get(column))
         except (ValueError, OverflowError):
-            problem(column, N_("row {line}: «{value}» is not a date (dd.mm.yyyy)"), value=texts.get(column, ""))
+            problem(column, N_("Row {line}: «{value}» is not a date (dd.mm.yyyy)"), value=texts.get(column, ""))
             dates[column] = None
             continue
         day = dates[column]
         if day is not None and not date(1940, 1, 1) <= day <= today:
-            problem(column, N_("row {line}: the date {value} is in the future or too far in the past"),
+            problem(column, N_("Row {line}: the date {value} is in the future or too far in the past"),
                     value=day)  # rendered as dd.mm.yyyy with the message
     if dates.get("category_awarded") and category is Category.NONE:
-        problem("category", N_("row {line}: a category award date needs a category"))
+        problem("category", N_("Row {line}: a category award date needs a category"))
     teacher = Teacher(
         id="", last_name=texts.get("last_name", ""), first_name=texts.get("first_name", ""),
         patronymic=texts.get("patronymic") or None,
@@ -277,9 +277,9 @@ def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bo
     )
     key = fold(teacher.full_name)
     if key and key in known:
-        problem("last_name", N_("row {line}: {name} is already in the staff list"), name=teacher.full_name)
+        problem("last_name", N_("Row {line}: {name} is already in the staff list"), name=teacher.full_name)
     elif key and key in seen:
-        problem("last_name", N_("row {line}: {name} is listed twice in the file"), name=teacher.full_name)
+        problem("last_name", N_("Row {line}: {name} is listed twice in the file"), name=teacher.full_name)
     seen.add(key)
     return StaffRow(line, teacher, texts, problems)
 
@@ -293,5 +293,5 @@ def _position(text: str, kazakh: bool) -> LocalizedText | None:
 def read_staff_file(path: Path, subjects: Iterable[Subject], today: date,
                     existing: Iterable[Teacher] = ()) -> StaffFile:
     """``parse_staff`` of a file on disk; a too large file is refused before it is read."""
-    data = read_bytes(path, N_("the file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
+    data = read_bytes(path, N_("The file is larger than {size} MB; a staff list is much smaller"), StaffFileError)
     return parse_staff(path.name, data, subjects, today, existing)

@@ -52,11 +52,11 @@ def _checked(teacher: Teacher) -> Teacher:
     """Names cleaned and required; an award date needs a category."""
     last, first = _clean(teacher.last_name), _clean(teacher.first_name)
     if not last or not first:
-        raise DomainError(Rule.VALUE, N_("a teacher needs a last name and a first name"),
+        raise DomainError(Rule.VALUE, N_("A teacher needs a last name and a first name"),
                           record=teacher.id or None, field="last_name" if not last else "first_name")
     teacher = replace(teacher, last_name=last, first_name=first, patronymic=_clean(teacher.patronymic))
     if teacher.category_awarded and teacher.category is Category.NONE:
-        raise DomainError(Rule.VALUE, N_("a category award date needs a category"),
+        raise DomainError(Rule.VALUE, N_("A category award date needs a category"),
                           record=teacher.id or None, field="category_awarded")
     return teacher
 

@@ -99,7 +99,7 @@ class VisitService(Service):
         for observation in visit.observations:
             found(store.get_teacher(school, observation.observer), "teacher", observation.observer)
             if observation.observer == visit.teacher:
-                raise DomainError(Rule.VALUE, N_("a teacher does not observe their own lesson"),
+                raise DomainError(Rule.VALUE, N_("A teacher does not observe their own lesson"),
                                   record=visit.id, field="observations")
 
     def save(self, actor: Actor, school: str, visit: LessonVisit) -> LessonVisit:

@@ -18,7 +18,7 @@ from desktop_app.domain.errors import N_, UserError
 class StorageError(UserError):
     """A storage failure with a msgid (``message``) and its ``params``, translated at display."""
 
-    message: ClassVar[str] = N_("the database could not be used: {detail}")
+    message: ClassVar[str] = N_("The database could not be used: {detail}")
 
     def __init__(self, detail: str = "", **params: Any) -> None:
         self.detail = detail
@@ -34,40 +34,40 @@ class StorageError(UserError):
 
 
 class LockedError(StorageError):
-    message = N_("the database is busy in another window or program; try again in a moment")
+    message = N_("The database is busy in another window or program; try again in a moment")
 
 
 class DiskFullError(StorageError):
-    message = N_("the disk is full or cannot be written; free some space and try again")
+    message = N_("The disk is full or cannot be written; free some space and try again")
 
 
 class ReadOnlyError(StorageError):
-    message = N_("the database file is read-only; check the file's permissions")
+    message = N_("The database file is read-only; check the file's permissions")
 
 
 class CorruptError(StorageError):
-    message = N_("the file is not a Metodsovet database or it is damaged; restore a backup")
+    message = N_("The file is not a Metodsovet database or it is damaged; restore a backup")
 
 
 class NewerDatabaseError(StorageError):
-    message = N_("the database was made by a newer version of the program (revision {revision}); "
+    message = N_("The database was made by a newer version of the program (revision {revision}); "
                  "update the program")
 
 
 class UnknownSchemaError(StorageError):
-    message = N_("the database holds tables that this program does not recognise")
+    message = N_("The database holds tables that this program does not recognise")
 
 
 class BackupError(StorageError):
-    message = N_("the backup could not be made: {detail}")
+    message = N_("The backup could not be made: {detail}")
 
 
 class DuplicateError(StorageError):
-    message = N_("{kind} {id} already exists")
+    message = N_("Already exists: {kind} {id}")
 
 
 class ConstraintError(StorageError):
-    message = N_("the change would break the links between records: {detail}")
+    message = N_("The change would break the links between records: {detail}")
 
 
 _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (

@@ -28,7 +28,7 @@ NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.s
 
 
 class InUseError(StorageError):
-    message = N_("the database is open in another copy of the program; close it there first")
+    message = N_("The database is open in another copy of the program; close it there first")
 
 
 class DatabaseLock:

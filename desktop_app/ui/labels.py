@@ -18,7 +18,7 @@ from desktop_app.domain.labels import (  # the window's labels are the domain's
     VISIT_KIND_LABELS,
     WORK_PLAN_FORM_LABELS,
 )
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, format_moment, format_short_date
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -69,10 +69,9 @@ def role_label(role: Role) -> str:
 
 def local_time(moment: datetime) -> str:
     """A stored (UTC) moment as the school's clock shows it: 27.11.2026 14:05."""
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    return format_moment(moment)
 
 
 def short_date(day: date) -> str:
-    """27.11.2026: the numeric form both languages use in paperwork (Babel's kk short form has a
-    two-digit year)."""
-    return day.strftime("%d.%m.%Y")
+    """27.11.2026: the numeric form both languages use in paperwork (i18n.format_short_date)."""
+    return format_short_date(day)

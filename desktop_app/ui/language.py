@@ -1,10 +1,15 @@
-"""Live language switching: Qt's own translator, and a LanguageChange event for every window."""
+"""Live language switching: Qt's own translator and locale, and a LanguageChange event for every window."""
 
 from __future__ import annotations
 
+import locale
 import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import i18n
@@ -13,6 +18,29 @@ log = logging.getLogger(__name__)
 
 _qt_translator: QTranslator | None = None
 _hooked = False
+
+
+class _QtTranslations(QTranslator):
+    """Qt's own translations (qtbase_kk.qm / qtbase_ru.qm) and a repair: Qt 6 gave some labels an
+    accelerator ("&Look in:", "Files of &type:") that the Russian file has only without one, so Qt's
+    file dialog was half English. A text with "&" that has no translation is looked up without it."""
+
+    def __init__(self, loaded: QTranslator, parent: QObject) -> None:
+        super().__init__(parent)
+        self.loaded = loaded
+
+    def isEmpty(self) -> bool:
+        return self.loaded.isEmpty()
+
+    def language(self) -> str:
+        return self.loaded.language()
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        found = self.loaded.translate(context, source, disambiguation, n)
+        if found or "&" not in source:
+            return found or ""
+        plain = self.loaded.translate(context, source.replace("&", ""), disambiguation, n)
+        return "&" + plain if plain else ""
 
 
 def load_qt_translator(language: str) -> bool:
@@ -25,9 +53,10 @@ def load_qt_translator(language: str) -> bool:
         QCoreApplication.removeTranslator(_qt_translator)
         _qt_translator = None
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
+    loaded = QTranslator(app)
     for name in (f"qtbase_{language}", f"qt_{language}"):
-        if translator.load(name, folder):
+        if loaded.load(name, folder):
+            translator = _QtTranslations(loaded, app)
             QCoreApplication.installTranslator(translator)
             _qt_translator = translator
             log.info("loaded Qt translations %s from %s", name, folder)
@@ -36,8 +65,55 @@ def load_qt_translator(language: str) -> bool:
     return False
 
 
-def _language_changed(language: str) -> None:
+def qt_locale(language: str) -> QLocale:
+    return QLocale(i18n.LOCALES[language])
+
+
+def set_qt_locale(language: str) -> None:
+    """Qt's widgets (a date edit's calendar, a spin box's decimal comma, Qt's file dialog) write
+    dates and numbers as kk_KZ / ru_KZ do; widgets made from now on take it."""
+    QLocale.setDefault(qt_locale(language))
+
+
+def use_language(language: str) -> None:
+    """Qt's side of a language: its translations and its locale (at start and at every switch)."""
     load_qt_translator(language)
+    set_qt_locale(language)
+
+
+#: What Qt's system locale takes from the environment for its file dialog: file dates, numbers
+#: ("371,09 KiB") and the word for bytes. Not LC_CTYPE: the encoding stays the user's.
+SYSTEM_LOCALE_CATEGORIES = ("LC_TIME", "LC_NUMERIC", "LC_MESSAGES")
+
+
+@contextmanager
+def system_locale_for_dates(language: str) -> Iterator[None]:
+    """Around the creation of the QApplication: Qt's own file dialog (Linux without a native one)
+    writes file dates and sizes in the system locale, which Qt reads from the environment once, at
+    that moment; a C or English environment gave «6 12 2026» and «9 bytes». When the environment
+    names neither of the program's languages, Qt reads the chosen one instead; the environment is
+    restored afterwards (programs started from the window get the user's own), and so is the C
+    library's number format (C libraries keep writing 0.5). Windows reads the user's settings, not
+    the environment, and has a native dialog."""
+    current = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    if sys.platform == "win32" or os.environ.get("LC_ALL") or current[:2] in i18n.LANGUAGES:
+        yield
+        return
+    before = {name: os.environ.get(name) for name in SYSTEM_LOCALE_CATEGORIES}
+    os.environ.update({name: f"{i18n.LOCALES[language]}.UTF-8" for name in SYSTEM_LOCALE_CATEGORIES})
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        locale.setlocale(locale.LC_NUMERIC, "C")
+
+
+def _language_changed(language: str) -> None:
+    use_language(language)
     announce_language_change()
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, Message, _, render
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.session import Session, local
@@ -168,6 +168,22 @@ class MainWindow(QMainWindow):
     def _init_status_bar(self) -> None:
         self.user_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.user_label)
+        self._status: Message = ""
+        self._status_text = ""
+
+    def show_status(self, message: Message) -> None:
+        """A message of a section in the status bar; it is kept (not its text) so that a language
+        switch shows it again in the new language."""
+        self._status = message
+        self._status_text = render(message)
+        self.statusBar().showMessage(self._status_text)
+
+    def _retranslate_status(self) -> None:
+        """Only a message still shown (a menu's tip replaces it, for one)."""
+        bar = self.statusBar()
+        if self._status and bar.currentMessage() == self._status_text:
+            self._status_text = render(self._status)
+            bar.showMessage(self._status_text)
 
     def _connect_signals(self) -> None:
         self.quit_action.triggered.connect(self.close)
@@ -178,7 +194,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._on_search)
         for view in self.views.values():
             view.records_changed.connect(self._on_records_changed)
-            view.status_message.connect(self.statusBar().showMessage)
+            view.status_message.connect(self.show_status)
             if isinstance(view, SettingsView):
                 view.years_changed.connect(self.reload_years)
             if isinstance(view, OverviewView):
@@ -210,6 +226,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(_("{user} — {role} — {school}").format(
             user=s.actor.login, role=role_label(s.actor.role),
             school=local(school.short_name or school.name)))
+        self._retranslate_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

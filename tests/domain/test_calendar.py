@@ -177,7 +177,7 @@ def test_undated_rows_are_not_checked_against_days():
     p = plan(hours_per_week=1, rows=[PlanRow(i, "t", 1) for i in range(1, 35)])
     findings = plan_calendar_findings(p, year_2025())
     assert [(f.row, f.severity, dict(f.params)) for f in findings] == [
-        (None, Severity.WARNING, {"total": "34", "room": "33"})
+        (None, Severity.WARNING, {"total": 34.0, "room": 33.0})
     ]
     assert submission_blockers(p, year_2025()) == []
 
@@ -197,10 +197,10 @@ def test_hours_mismatch_is_a_warning_not_an_error(grade, hours, mismatch):
     if mismatch:
         params = dict(expected_hours[0].params)
         assert params == {
-            "total": str(hours),
-            "per_week": "1",
+            "total": float(hours),
+            "per_week": 1.0,
             "weeks": 34 if grade != 1 else 33,
-            "expected": "34" if grade != 1 else "33",
+            "expected": 34.0 if grade != 1 else 33.0,
         }
 
 
@@ -218,7 +218,8 @@ def test_more_hours_than_the_calendar_leaves_room_for_is_a_warning():
     room = [f for f in findings if "room" in dict(f.params)]
     assert len(room) == 1
     assert room[0].severity is Severity.WARNING
-    assert dict(room[0].params) == {"total": "68", "room": "66"}
+    assert dict(room[0].params) == {"total": 68.0, "room": 66.0}
+    assert room[0].as_error().render() == "The plan has 68 hours; the calendar leaves room for about 66"
     assert submission_blockers(p, year_2025()) == []
 
 

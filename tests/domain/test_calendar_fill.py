@@ -62,8 +62,8 @@ def test_more_rows_than_lessons_are_reported_and_left_without_a_date() -> None:
     filled, findings = fill_dates(original, year, {2: 1})
     assert [r.date is None for r in filled.rows[-3:]] == [False, True, True]
     assert [(f.row, f.severity, f.message) for f in findings] == [
-        (room + 1, Severity.WARNING, "row {row}: the timetable leaves no lesson for it in the academic year"),
-        (room + 2, Severity.WARNING, "row {row}: the timetable leaves no lesson for it in the academic year"),
+        (room + 1, Severity.WARNING, "Row {row}: the timetable leaves no lesson for it in the academic year"),
+        (room + 2, Severity.WARNING, "Row {row}: the timetable leaves no lesson for it in the academic year"),
     ]
     assert findings[0].as_error().field == f"rows.{room + 1}.date"
     assert all(r.date is None for r in original.rows)  # the plan given is not changed

@@ -117,10 +117,10 @@ def test_a_user_acts_as_its_actor():
 # --- rendering refusals ------------------------------------------------------------------------------
 
 CATALOGUE = {
-    "the role {role} may not {action}": "рөл {role}: {action} рұқсат етілмейді",
+    "The role {role} may not {action}": "рөл {role}: {action} рұқсат етілмейді",
     "teacher": "мұғалім",
     "write a calendar-thematic plan": "КТЖ жазу",
-    "{kind} {id} does not exist": "{kind} {id} жоқ",
+    "Not found: {kind} {id}": "{kind} {id} жоқ",
     "meeting": "отырыс",
 }
 
@@ -133,12 +133,12 @@ def test_render_translates_the_message_and_its_msg_params():
     with pytest.raises(PermissionDenied) as caught:
         actor(Role.TEACHER).require(A.EDIT_PLAN, owners={"t2"})
     assert caught.value.render(fake_translate) == "рөл мұғалім: КТЖ жазу рұқсат етілмейді"
-    assert caught.value.render() == "the role teacher may not write a calendar-thematic plan"
+    assert caught.value.render() == "The role teacher may not write a calendar-thematic plan"
     assert str(caught.value) == caught.value.render()
 
 
 def test_render_leaves_plain_params_untranslated():
-    error = DomainError(Rule.VALUE, "{kind} {id} does not exist", {"kind": Msg("meeting"), "id": "teacher"})
+    error = DomainError(Rule.VALUE, "Not found: {kind} {id}", {"kind": Msg("meeting"), "id": "teacher"})
     assert error.render(fake_translate) == "отырыс teacher жоқ"
 
 

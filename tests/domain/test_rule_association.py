@@ -70,7 +70,7 @@ def test_fewer_than_three_teachers_of_one_subject_is_refused(kind, member_ids, c
     assert wheres(errors) == [(R1, "a1", "members")]
     assert errors[0].params["count"] == count
     assert errors[0].params["required"] == 3
-    assert errors[0].render() == f"fewer than 3 teachers of one subject: {count} of 3"
+    assert errors[0].render() == f"Fewer than 3 teachers of one subject: {count} of 3"
 
 
 def test_composition_is_the_live_2_of_3_display():
@@ -114,7 +114,7 @@ def test_association_without_subjects_counts_its_members():
     assert composition(a, math_staff(), WINDOW) == Composition(2, 3, None)
     errors = composition_errors(a, math_staff(), WINDOW)
     assert wheres(errors) == [(R1, "a1", "members")]
-    assert errors[0].render() == "fewer than 3 members: 2 of 3"
+    assert errors[0].render() == "Fewer than 3 members: 2 of 3"
 
 
 # --- counted over the year window, or on a date ------------------------------------------------------

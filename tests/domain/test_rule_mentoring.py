@@ -58,7 +58,7 @@ def test_the_period_ends_after_it_starts():
     errors = mentorship_errors(mentorship(start="2026-01-10", end="2025-12-01"), year_2025())
     assert wheres(errors) == [(R8, "ms1", "end")]
     assert errors[0].params == {"start": d("2026-01-10"), "end": d("2025-12-01")}
-    assert errors[0].render() == "the mentorship ends (01.12.2025) before it starts (10.01.2026)"
+    assert errors[0].render() == "The mentorship ends (01.12.2025) before it starts (10.01.2026)"
 
 
 def test_all_problems_are_reported_together():

@@ -172,7 +172,7 @@ def _fails_writing(database: Path, out: Path, capsys: pytest.CaptureFixture[str]
     before = _meetings(database)
     assert _protocol(database, out) == 1
     error = capsys.readouterr().err
-    assert str(out) in error and "не удаётся записать" in error and "Traceback" not in error
+    assert str(out) in error and "Не удаётся записать" in error and "Traceback" not in error
     assert gettext_for("ru")(reason) in error
     assert _sound(database) and _meetings(database) == before
     return error

@@ -475,7 +475,7 @@ def test_rule_1_renders_like_cli_md() -> None:
     _remove_member(document)
     problems = refused(document)
     assert [p.render() for p in problems] == [
-        "associations[2] (mo-kaz-26): п. 23 — fewer than 3 teachers of one subject: 2 of 3"
+        "associations[2] (mo-kaz-26): п. 23 — Fewer than 3 teachers of one subject: 2 of 3"
     ]
 
 
@@ -551,11 +551,11 @@ def test_render_with_record_and_paragraph() -> None:
         "associations[4]",
         "mo-phys",
         Rule.ASSOCIATION_COMPOSITION,
-        "fewer than {required} teachers of one subject: {count} of {required}",
+        "Fewer than {required} teachers of one subject: {count} of {required}",
         {"count": 2, "required": 3},
     )
     assert (
-        problem.render() == "associations[4] (mo-phys): п. 23 — fewer than 3 teachers of one subject: 2 of 3"
+        problem.render() == "associations[4] (mo-phys): п. 23 — Fewer than 3 teachers of one subject: 2 of 3"
     )
     assert str(problem) == problem.render()
 
@@ -565,10 +565,10 @@ def test_render_rule_number_without_paragraph() -> None:
         "meetings[1]",
         "m-2",
         Rule.MEETING_NUMBERING,
-        "meeting number {number} is repeated in {body}",
+        "Meeting number {number} is repeated in {body}",
         {"number": 1, "body": "mo"},
     )
-    assert problem.render() == "meetings[1] (m-2): rule 3 — meeting number 1 is repeated in mo"
+    assert problem.render() == "meetings[1] (m-2): rule 3 — Meeting number 1 is repeated in mo"
 
 
 def test_render_without_record() -> None:
@@ -576,18 +576,18 @@ def test_render_without_record() -> None:
         "$",
         None,
         Rule.SCHEMA,
-        "the document is not valid JSON: {detail} at line {line}, column {column}",
+        "The document is not valid JSON: {detail} at line {line}, column {column}",
         {"detail": "Expecting value", "line": 1, "column": 1},
     )
     assert (
-        problem.render() == "$: schema — the document is not valid JSON: Expecting value at line 1, column 1"
+        problem.render() == "$: schema — The document is not valid JSON: Expecting value at line 1, column 1"
     )
 
 
 def test_render_translates_message_and_label() -> None:
     catalogue = {
         "rule {number}": "ереже {number}",
-        "the chair {teacher} is not marked present": "төраға {teacher} қатысқан деп белгіленбеген",
+        "The chair {teacher} is not marked present": "төраға {teacher} қатысқан деп белгіленбеген",
         "reference": "сілтеме",
     }
 
@@ -598,7 +598,7 @@ def test_render_translates_message_and_label() -> None:
         "meetings[1]",
         "m-2",
         Rule.MEETING_ATTENDANCE,
-        "the chair {teacher} is not marked present",
+        "The chair {teacher} is not marked present",
         {"teacher": "t-01"},
     )
     assert problem.render(translate) == "meetings[1] (m-2): ереже 4 — төраға t-01 қатысқан деп белгіленбеген"

@@ -181,11 +181,11 @@ def test_bad_cells_are_problems_of_their_row_and_column() -> None:
     found = {(r.line, column, p.message, p.params.get("value")) for r in parsed.rows
              for column, p in r.problems.items()}
     assert found == {
-        (5, "hours", "row {line}: «{value}» is not a number of hours (1, 2 or 0,5)", "abc"),
-        (5, "date", "row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)", "31.09.2026"),
-        (6, "topic", "row {line}: the lesson has no topic", None),
-        (7, "hours", "row {line}: «{value}» is not a number of hours (1, 2 or 0,5)", "-1"),
-        (7, "date", "row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)", "кейін"),
+        (5, "hours", "Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)", "abc"),
+        (5, "date", "Row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)", "31.09.2026"),
+        (6, "topic", "Row {line}: the lesson has no topic", None),
+        (7, "hours", "Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)", "-1"),
+        (7, "date", "Row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)", "кейін"),
     }
     problem = parsed.rows[0].problems["date"]
     assert problem.record == "5" and problem.field == "date" and problem.params["line"] == 5
@@ -247,7 +247,7 @@ def test_oversized_old_and_other_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_file_without_a_ktp_header_is_refused() -> None:
-    with pytest.raises(PlanFileError, match="no header row") as caught:
+    with pytest.raises(PlanFileError, match="No header row") as caught:
         parse_plan("ktp.xlsx", xlsx(["Фамилия", "Имя"], [["Ким", "Ольга"]]), START)
     assert caught.value.field == "file"
 

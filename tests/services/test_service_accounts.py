@@ -46,7 +46,7 @@ def test_accounts_store_an_argon2id_hash_and_sign_in(env: Env, key: str) -> None
 def test_wrong_password_and_unknown_login_give_the_same_message(env: Env) -> None:
     wrong = _sign_in_error(lambda: env.s.accounts.authenticate("kim", "not-the-password"))
     unknown = _sign_in_error(lambda: env.s.accounts.authenticate("nobody", "not-the-password"))
-    assert str(wrong) == str(unknown) == "wrong login or password"
+    assert str(wrong) == str(unknown) == "Wrong login or password"
     assert wrong.message == unknown.message and wrong.params == unknown.params == {}
 
 
@@ -61,7 +61,7 @@ def test_lockout_after_three_failures_with_a_growing_wait(env: Env, clock: Fixed
         _sign_in_error(lambda: accounts.authenticate("kim", "wrong-password"))
     # Locked: even the right password is refused, with the wait.
     locked = _sign_in_error(lambda: accounts.authenticate("kim", right))
-    assert "too many failed attempts" in locked.message
+    assert "Too many failed attempts" in locked.message
     assert 29 <= locked.params["seconds"] <= 31
     clock.advance(seconds=20)
     assert 9 <= _sign_in_error(lambda: accounts.authenticate("kim", right)).params["seconds"] <= 11

@@ -135,7 +135,7 @@ def test_files_over_ten_megabytes_and_other_kinds_are_refused(tmp_path: Path) ->
         parse("list.xls", b"\xd0\xcf\x11\xe0")
     with pytest.raises(StaffFileError, match=r"\.xlsx or \.csv"):
         parse("list.txt", b"text")
-    with pytest.raises(StaffFileError, match="no header row"):
+    with pytest.raises(StaffFileError, match="No header row"):
         parse("list.csv", b"a;b\n1;2\n")
 
 

@@ -197,7 +197,7 @@ def test_the_deputy_imports_a_russian_docx_choosing_the_topic_column(qtbot, sign
     assert dialog._combo_field(2) == ""
     assert not dialog.import_button.isEnabled()
     assert dialog.problems.count() == 1
-    assert dialog.problems.item(0).text() == _("choose the column that holds the lesson topics")
+    assert dialog.problems.item(0).text() == _("Choose the column that holds the lesson topics")
     _pick(dialog, 2, "topic")
     assert dialog.columns[2] == "topic"
     assert dialog.import_button.isEnabled(), [p.render() for p in dialog.parsed.problems]  # type: ignore[union-attr]

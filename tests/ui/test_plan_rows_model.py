@@ -72,7 +72,7 @@ def test_a_mistyped_cell_is_kept_and_named() -> None:
     rows, errors = model.parse()
     assert [e.field for e in errors] == ["rows.1.date", "rows.2.hours", "rows.3.term"]
     assert rows[0].date is None and rows[1].hours == 0 and rows[2].term is None
-    assert "строка 1" in errors[0].render(i18n._)
+    assert "Строка 1" in errors[0].render(i18n._)
 
 
 def test_terms_dates_and_hours_are_read_the_way_teachers_type_them() -> None:
@@ -99,7 +99,7 @@ def test_blank_rows_at_the_end_are_left_out_but_not_in_the_middle() -> None:
 
 def test_findings_colour_the_date_cell_of_their_row() -> None:
     model = PlanRowsModel(ROWS)
-    holiday = CalendarFinding("p", 1, date(2026, 9, 2), Severity.ERROR, "row {row}: {date} is a holiday")
+    holiday = CalendarFinding("p", 1, date(2026, 9, 2), Severity.ERROR, "Row {row}: {date} is a holiday")
     term = CalendarFinding("p", 3, None, Severity.WARNING, "w")
     plan_wide = CalendarFinding("p", None, None, Severity.WARNING, "hours")
     model.set_findings([holiday, term, plan_wide], ["holiday!", "term!", "hours!"])

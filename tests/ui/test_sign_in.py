@@ -49,7 +49,7 @@ def test_a_wrong_password_shows_the_refusal_and_keeps_the_input(qtbot, services:
     assert dialog.isVisible()
     assert dialog.actor is None
     assert dialog.error.isVisible()
-    assert dialog.error.text() == _("wrong login or password")
+    assert dialog.error.text() == _("Wrong login or password")
     assert dialog.login.text() == "zavuch"
     assert dialog.password.text() == "not-the-password"
 
@@ -62,12 +62,12 @@ def test_one_enter_is_one_attempt(qtbot, services: Services) -> None:  # type: i
         dialog.password.clear()
         qtbot.keyClicks(dialog.password, "wrong")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.error.text() == _("wrong login or password")  # 3 free attempts: no lock yet
+    assert dialog.error.text() == _("Wrong login or password")  # 3 free attempts: no lock yet
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "wrong")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    locked = _("too many failed attempts; try again in {seconds} s").split("{")[0]
-    assert dialog.error.text().startswith(locked) or dialog.error.text() == _("wrong login or password")
+    locked = _("Too many failed attempts; try again in {seconds} s").split("{")[0]
+    assert dialog.error.text().startswith(locked) or dialog.error.text() == _("Wrong login or password")
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "zavuch-demo")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)

@@ -94,7 +94,7 @@ def test_a_refusal_keeps_the_dialog_open_with_the_input(qtbot, sign_in) -> None:
     assert dialog.isVisible()
     assert dialog.saved is None
     assert dialog.errors["last_name"].isVisible()
-    assert dialog.errors["last_name"].text() == _("a teacher needs a last name and a first name")
+    assert dialog.errors["last_name"].text() == _("A teacher needs a last name and a first name")
     assert dialog.first_name.text() == "Ұлбосын"
     assert dialog.patronymic.text() == "Маратқызы"
 

@@ -212,18 +212,18 @@ def load_json(data: bytes | str) -> Any:
     """The JSON value of ``data``: UTF-8 (a BOM is tolerated), no duplicate keys, no NaN."""
     if isinstance(data, str):
         if len(data) > MAX_DOCUMENT_BYTES or len(data.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
-            raise _root_problem(N_("the document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
+            raise _root_problem(N_("The document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
         text = data.removeprefix("\ufeff")
     else:
         if len(data) > MAX_DOCUMENT_BYTES:
-            raise _root_problem(N_("the document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
+            raise _root_problem(N_("The document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
         raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line, column = _line_column(raw, exc.start)
             raise _root_problem(
-                N_("the document is not UTF-8 text: line {line}, column {column}"), line=line, column=column
+                N_("The document is not UTF-8 text: line {line}, column {column}"), line=line, column=column
             ) from None
 
     duplicates: list[tuple[dict[str, Any], list[str]]] = []
@@ -246,15 +246,15 @@ def load_json(data: bytes | str) -> Any:
         document = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=reject_constant)
     except json.JSONDecodeError as exc:
         raise _root_problem(
-            N_("the document is not valid JSON: {detail} at line {line}, column {column}"),
+            N_("The document is not valid JSON: {detail} at line {line}, column {column}"),
             detail=exc.msg, line=exc.lineno, column=exc.colno,
         ) from None
     except _Constant as exc:
         raise _root_problem(
-            N_("the document is not valid JSON: {detail}"), detail=f"{exc} is not a number"
+            N_("The document is not valid JSON: {detail}"), detail=f"{exc} is not a number"
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise _root_problem(N_("the document is not valid JSON: {detail}"), detail=str(exc)[:200]) from None
+        raise _root_problem(N_("The document is not valid JSON: {detail}"), detail=str(exc)[:200]) from None
 
     if duplicates:
         where = {id(obj): keys for obj, keys in duplicates}
@@ -264,7 +264,7 @@ def load_json(data: bytes | str) -> Any:
             for key in keys or []:
                 problems.append(Problem(
                     json_path(parts), _record_of(document, parts), Rule.SCHEMA,
-                    N_("the key {key} appears more than once in one object"), {"key": key},
+                    N_("The key {key} appears more than once in one object"), {"key": key},
                 ))
         raise ExchangeError(problems)
     return document
@@ -358,14 +358,14 @@ def _pick(error: ValidationError) -> list[ValidationError]:
 
 _LIMIT_MESSAGES = {
     "minLength": N_("{value} is shorter than {limit} characters"),
-    "maxLength": N_("the text is longer than {limit} characters"),
-    "minItems": N_("the list needs at least {limit} items"),
-    "maxItems": N_("the list has more than {limit} items"),
+    "maxLength": N_("The text is longer than {limit} characters"),
+    "minItems": N_("The list needs at least {limit} items"),
+    "maxItems": N_("The list has more than {limit} items"),
     "minimum": N_("{value} is less than {limit}"),
     "exclusiveMinimum": N_("{value} must be more than {limit}"),
     "maximum": N_("{value} is more than {limit}"),
     "exclusiveMaximum": N_("{value} must be less than {limit}"),
-    "minProperties": N_("the object needs at least {limit} keys"),
+    "minProperties": N_("The object needs at least {limit} keys"),
 }
 
 
@@ -374,7 +374,7 @@ def _explain(error: ValidationError) -> list[tuple[list[str | int], str, dict[st
     keyword = str(error.validator)
     instance = error.instance
     if keyword == "required" and isinstance(instance, dict):
-        return [([*parts, key], N_("the required key {key} is missing"), {"key": key})
+        return [([*parts, key], N_("The required key {key} is missing"), {"key": key})
                 for key in error.validator_value if key not in instance]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
@@ -609,7 +609,7 @@ def parse_document(data: bytes | str) -> SchoolRecords:
     try:
         records = records_from_document(document, normalize=_needs_nfc(data))
     except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - the schema rules these out
-        raise _root_problem(N_("the document cannot be read: {detail}"), detail=str(exc)[:200]) from None
+        raise _root_problem(N_("The document cannot be read: {detail}"), detail=str(exc)[:200]) from None
     findings = validate_records(records)
     if findings:
         raise ExchangeError([Problem.from_finding(f) for f in findings])

@@ -30,7 +30,7 @@ class ExchangeService(Service):
             if exists and not replace:
                 raise ExchangeError([Problem(
                     path="school.id", record=school, rule=Rule.UNIQUE_ID,
-                    message=N_("the database already holds the school {id}; import with --replace "
+                    message=N_("The database already holds the school {id}; import with --replace "
                                "to replace it"), params={"id": school},
                 )])
             if exists:

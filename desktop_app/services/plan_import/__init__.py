@@ -93,13 +93,13 @@ def parse_plan(name: str, data: bytes, start_year: int, group: int = 0) -> PlanF
 def parse_table(table: PlanTable, start_year: int, group: int = 0) -> PlanFile:
     """``parse_plan`` of a table already read."""
     if table.header is None or ("topic" not in table.columns.values() and "topic" not in table.ambiguous):
-        raise plan_refusal(N_("no header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
+        raise plan_refusal(N_("No header row found: a KTP needs columns such as «Сабақтың тақырыбы» / "
                               "«Тема урока», «Сағат саны» / «Количество часов» and «Мерзімі» / «Сроки»"))
     return parse_rows(table, table.columns_for(group), start_year, group=group)
 
 
 def _read_bytes(path: Path) -> bytes:
-    return read_bytes(path, N_("the file is larger than {size} MB; a KTP is much smaller"), PlanFileError)
+    return read_bytes(path, N_("The file is larger than {size} MB; a KTP is much smaller"), PlanFileError)
 
 
 def read_plan_file(path: Path, start_year: int) -> PlanFile:

@@ -290,7 +290,7 @@ def read_table(name: str, data: bytes) -> PlanTable:
         [i for i, t in enumerate(tables) if find_header(t.rows, t.spans, strict=False) is not None]
     filled = [i for i, t in enumerate(tables) if any(cell_text(c) for r in t.rows for c in r)]
     if not filled:
-        raise plan_refusal(N_("the file holds no table with text; a KTP is a table of lessons"))
+        raise plan_refusal(N_("The file holds no table with text; a KTP is a table of lessons"))
     if with_header:
         parts = [with_header[0]]
         if docx:
@@ -308,7 +308,7 @@ def read_table(name: str, data: bytes) -> PlanTable:
         lines += [bases[index] + r + 1 for r in range(len(table.rows))]
     width = max((c + 1 for row in rows for c, cell in enumerate(row) if cell_text(cell)), default=0)
     if width > MAX_COLUMNS:
-        raise plan_refusal(N_("the table has {count} columns; a KTP has about ten"), count=width)
+        raise plan_refusal(N_("The table has {count} columns; a KTP has about ten"), count=width)
     rows = [[*row[:width], *[None] * (width - len(row))] for row in rows]
     found = find_header(rows, spans) or find_header(rows, spans, strict=False)
     if found is None:

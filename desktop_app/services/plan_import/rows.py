@@ -112,17 +112,17 @@ def parse_rows(table: PlanTable, columns: Mapping[int, str], start_year: int,
         row = _row(table.lines[index], table.rows[index], table.spans[index], chosen, start_year, state, group)
         if row is not None:
             if len(parsed) >= MAX_ROWS:
-                raise plan_refusal(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
+                raise plan_refusal(N_("The KTP has more than {count} rows"), count=MAX_ROWS)
             row.source = index
             parsed.append(row)
     file_problems = []
     if "topic" not in chosen.values():
         for lesson in parsed:  # one problem for the file says it, not one for every row
             lesson.problems.pop("topic", None)
-        file_problems.append(DomainError(Rule.VALUE, N_("choose the column that holds the lesson topics"),
+        file_problems.append(DomainError(Rule.VALUE, N_("Choose the column that holds the lesson topics"),
                                          field="columns"))
     elif not parsed:
-        file_problems.append(DomainError(Rule.VALUE, N_("no lessons found below the header row"), field="rows"))
+        file_problems.append(DomainError(Rule.VALUE, N_("No lessons found below the header row"), field="rows"))
     found = set(chosen.values())
     for name, where in table.ambiguous.items():
         if name not in found:
@@ -192,22 +192,22 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
                                                 record=str(line), field=column))
 
     if term_problem:
-        problem("term", N_("row {line}: «{value}» is not a term (1, 2, 3, 4 or I-IV)"), value=texts.get("term", ""))
+        problem("term", N_("Row {line}: «{value}» is not a term (1, 2, 3, 4 or I-IV)"), value=texts.get("term", ""))
     if texts.get("section"):
         state.section = texts["section"]
     topic = texts.get("topic", "")
     if not topic:
-        problem("topic", N_("row {line}: the lesson has no topic"))
+        problem("topic", N_("Row {line}: the lesson has no topic"))
     try:
         hours = parse_hours(values.get("hours"))
     except (ValueError, OverflowError):
-        problem("hours", N_("row {line}: «{value}» is not a number of hours (1, 2 or 0,5)"),
+        problem("hours", N_("Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)"),
                 value=texts.get("hours", ""))
         hours = 1.0
     try:
         day = parse_date(values.get("date"), start_year, group)
     except (ValueError, OverflowError):
-        problem("date", N_("row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)"),
+        problem("date", N_("Row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)"),
                 value=texts.get("date", ""))
         day = None
     state.number += 1

@@ -46,7 +46,7 @@ class RawTable:
 def read_tables(name: str, data: bytes) -> list[RawTable]:
     """The sheets of an .xlsx, the tables of a .docx, or the one table of a .csv; refuses what is
     not such a file."""
-    check_size(data, N_("the file is larger than {size} MB; a KTP is much smaller"), PlanFileError)
+    check_size(data, N_("The file is larger than {size} MB; a KTP is much smaller"), PlanFileError)
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_tables(data)
@@ -62,7 +62,7 @@ def read_tables(name: str, data: bytes) -> list[RawTable]:
         from desktop_app.services.plan_import.old_formats import doc_to_docx
 
         return _docx_tables(doc_to_docx(data))
-    raise plan_refusal(N_("a KTP is read from .xlsx, .xls, .docx, .doc or .csv files"))
+    raise plan_refusal(N_("A KTP is read from .xlsx, .xls, .docx, .doc or .csv files"))
 
 
 def is_docx(name: str) -> bool:
@@ -71,7 +71,7 @@ def is_docx(name: str) -> bool:
 
 
 def _xlsx_tables(data: bytes) -> list[RawTable]:
-    not_workbook = plan_refusal(N_("the file is not an Excel workbook (.xlsx), though it is named so"))
+    not_workbook = plan_refusal(N_("The file is not an Excel workbook (.xlsx), though it is named so"))
     check_package(data, "xl/workbook.xml", not_workbook)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # only here: a fast start
 
@@ -97,9 +97,9 @@ def _xlsx_tables(data: bytes) -> list[RawTable]:
 
 
 def _docx_tables(data: bytes) -> list[RawTable]:
-    not_document = plan_refusal(N_("the file is not a Word document (.docx), though it is named so"))
+    not_document = plan_refusal(N_("The file is not a Word document (.docx), though it is named so"))
     check_package(data, "word/document.xml", not_document,
-                  N_("the document unpacks to more than {size} MB; it is refused as unsafe"))
+                  N_("The document unpacks to more than {size} MB; it is refused as unsafe"))
     import docx  # only here: a fast start
 
     try:
@@ -125,7 +125,7 @@ def _docx_tables(data: bytes) -> list[RawTable]:
 def decode_text(data: bytes) -> str:
     """The text of a .csv: UTF-8 (with or without a BOM), UTF-16 with a BOM, else the Windows code page
     Excel uses in Russian (cp1251) or Kazakh (KZ-1048) Windows; refuses binary files."""
-    not_text = plan_refusal(N_("the file is not a text table (.csv), though it is named so"))
+    not_text = plan_refusal(N_("The file is not a text table (.csv), though it is named so"))
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")):
         raise not_text
     try:
@@ -175,9 +175,9 @@ def _csv_table(data: bytes) -> RawTable:
     try:
         for row in reader:
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise plan_refusal(N_("the KTP has more than {count} rows"), count=MAX_ROWS)
+                raise plan_refusal(N_("The KTP has more than {count} rows"), count=MAX_ROWS)
             rows.append(list(row[:MAX_COLUMNS * 4]))
     except csv.Error as error:
-        raise plan_refusal(N_("line {line} of the .csv file cannot be read as a row of a table"),
+        raise plan_refusal(N_("Line {line} of the .csv file cannot be read as a row of a table"),
                            line=reader.line_num) from error
     return RawTable(rows, [set() for _ in rows])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.calendar import CalendarFinding, fill_dates
 from desktop_app.domain.entities import AcademicYear, CalendarPlan
 from desktop_app.domain.errors import N_, UserError
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_number
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE
@@ -138,7 +138,7 @@ class PlanDatesDialog(QDialog):
         timetable = self.timetable()
         week = sum(timetable.values())
         self.week_note.setText(_("{lessons} lesson(s) a week by this timetable; the plan has {hours} h a week.")
-                               .format(lessons=week, hours=f"{self.plan.hours_per_week:g}"))
+                               .format(lessons=week, hours=format_number(self.plan.hours_per_week)))
         self.week_note.setStyleSheet(WARNING_STYLE if abs(week - self.plan.hours_per_week) >= 1 else "")
         self.not_fitting.clear()
         try:

@@ -427,13 +427,13 @@ class PlanEditorDialog(QDialog):
             first = errors[0]
             return lambda: first.render(_)
         if not plan.teacher:
-            return lambda: _("choose the teacher")
+            return lambda: _("Choose the teacher")
         if not plan.subject:
-            return lambda: _("choose the subject")
+            return lambda: _("Choose the subject")
         if not plan.classes:
-            return lambda: _("type the classes")
+            return lambda: _("Type the classes")
         if not plan.rows:
-            return lambda: _("type the first row")
+            return lambda: _("Type the first row")
         return None
 
     @staticmethod

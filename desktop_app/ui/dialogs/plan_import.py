@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, Teacher
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, format_number, ngettext
 from desktop_app.services.plan_import import (
     FIELDS,
     PlanFile,
@@ -491,7 +491,7 @@ class PlanImportDialog(QDialog):
         count = len(parsed.rows)
         hours = sum(r.row.hours for r in parsed.rows)
         text = ngettext("{count} lesson read, {hours} hours.", "{count} lessons read, {hours} hours.",
-                        count).format(count=count, hours=f"{hours:g}")
+                        count).format(count=count, hours=format_number(hours))
         if self.table_data is not None and self.table_data.header is None:
             text += " " + _("No row of column headings was recognised: choose the field of each column above "
                             "the table and the row the lessons start at.")

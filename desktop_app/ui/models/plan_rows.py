@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.domain.calendar import CalendarFinding, Severity
 from desktop_app.domain.entities import PlanRow
 from desktop_app.domain.errors import N_, DomainError, Rule
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_number
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import AnyIndex
 
@@ -80,7 +80,8 @@ def row_text(row: PlanRow) -> RowText:
 
 
 def format_hours(hours: float) -> str:
-    return str(int(hours)) if float(hours).is_integer() else f"{hours:g}".replace(".", ",")
+    """4 or 0,5: hours as the language writes them."""
+    return format_number(hours)
 
 
 def parse_date(text: str, year_hint: int | None = None) -> date | None:
@@ -319,15 +320,15 @@ class PlanRowsModel(QAbstractTableModel):
             elif column is Col.TERM:
                 parse_term(text)
             elif column is Col.TOPIC and not text.strip() and not self._trailing_blank(row):
-                return DomainError(Rule.VALUE, N_("row {row}: the lesson has no topic"), {"row": number},
+                return DomainError(Rule.VALUE, N_("Row {row}: the lesson has no topic"), {"row": number},
                                    field=field_name)
         except ValueError:
             if column is Col.DATE:
-                message = N_("row {line}: «{value}» is not a date (dd.mm.yyyy)")
+                message = N_("Row {line}: «{value}» is not a date (dd.mm.yyyy)")
             elif column is Col.HOURS:
-                message = N_("row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
+                message = N_("Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
             else:
-                message = N_("row {line}: «{value}» is not a term (1 to 4)")
+                message = N_("Row {line}: «{value}» is not a term (1 to 4)")
             return DomainError(Rule.VALUE, message, {"line": number, "value": text}, field=field_name)
         return None
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.accounts import Role, User
+from desktop_app.domain.accounts import ROLE_LABELS, Role, User
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import LOCALES, N_, _, current_language
+from desktop_app.i18n import LOCALES, N_, Text, _, current_language
 from desktop_app.ui.dialogs.accounts import PasswordDialog, RoleDialog, password_rule_text, rule_label
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.models.table import Column, RecordTableModel
@@ -141,7 +141,7 @@ class AccountDialog(QDialog):
 class AccountsPanel(QWidget):
     """Signal ``status_message(text)`` after an account was added or changed."""
 
-    status_message = Signal(str)
+    status_message = Signal(object)  # an i18n.Message
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,13 +223,13 @@ class AccountsPanel(QWidget):
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.select(dialog.saved.login)
-            self.status_message.emit(_("Account {login} created.").format(login=dialog.saved.login))
+            self.status_message.emit(Text(N_("Account {login} created."), {"login": dialog.saved.login}))
 
     def reset_password(self) -> None:
         user = self.selected()
         if user is not None and self.make_password_dialog(user).exec():
-            self.status_message.emit(_("The password of {login} is changed; tell it to them in person.")
-                                     .format(login=user.login))
+            self.status_message.emit(Text(N_("The password of {login} is changed; tell it to them in person."),
+                                          {"login": user.login}))
 
     def change_role(self) -> None:
         user = self.selected()
@@ -238,8 +238,8 @@ class AccountsPanel(QWidget):
         dialog = self.make_role_dialog(user)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
-            self.status_message.emit(_("{login} is now: {role}.").format(
-                login=user.login, role=role_label(dialog.saved.role)))
+            self.status_message.emit(Text(N_("{login} is now: {role}."),
+                                          {"login": user.login, "role": Text(ROLE_LABELS[dialog.saved.role])}))
 
     def toggle_lock(self) -> bool:
         """Lock the selected account, or unlock it; a refusal is shown above the list."""
@@ -254,7 +254,7 @@ class AccountsPanel(QWidget):
             return False
         show_refusal(None, {}, self.refusal)
         self.refresh()
-        self.status_message.emit(
-            (_("{login} is locked: the account cannot sign in.") if changed.locked
-             else _("{login} is unlocked and can sign in again.")).format(login=user.login))
+        self.status_message.emit(Text(
+            N_("{login} is locked: the account cannot sign in.") if changed.locked
+            else N_("{login} is unlocked and can sign in again."), {"login": user.login}))
         return True

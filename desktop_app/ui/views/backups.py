@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _, current_language
+from desktop_app.i18n import N_, Text, _, current_language, format_size
 from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
 from desktop_app.ui.labels import local_time
@@ -43,7 +43,8 @@ def taken_at(entry: BackupEntry) -> str:
 
 
 def size_mb(entry: BackupEntry) -> str:
-    return f"{entry.info.size / 1_000_000:.2f}"
+    """Megabytes with two digits as the language writes them: 0,38."""
+    return format_size(entry.info.size)
 
 
 def schools(entry: BackupEntry) -> str:
@@ -100,7 +101,7 @@ class BackupsPanel(QWidget):
     """Signal ``restored`` after a backup was put in place (the window reloads everything)."""
 
     restored = Signal()
-    status_message = Signal(str)
+    status_message = Signal(object)  # an i18n.Message
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,7 +213,7 @@ class BackupsPanel(QWidget):
             self._fail(error)
             return None
         self.refresh()
-        self.status_message.emit(_("Backup made: {path}").format(path=path))
+        self.status_message.emit(Text(N_("Backup made: {path}"), {"path": str(path)}))
         return path
 
     def confirm_restore(self, entry: BackupEntry) -> bool:
@@ -237,8 +238,8 @@ class BackupsPanel(QWidget):
             return False
         self.refresh()
         self.restored.emit()
-        self.status_message.emit(_("The backup of {date} was restored; the previous state is kept in "
-                                   "{path}.").format(date=taken_at(entry), path=safety.name))
+        self.status_message.emit(Text(N_("The backup of {date} was restored; the previous state is kept in "
+                                         "{path}."), {"date": entry.info.taken_at, "path": safety.name}))
         return True
 
     def choose_folder(self) -> None:

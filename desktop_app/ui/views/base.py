@@ -18,8 +18,9 @@ class View(QWidget):
 
     #: A record was saved through this view (other views may need to reload).
     records_changed = Signal()
-    #: Text for the window's status bar (e.g. a refusal or "3 of 12 shown").
-    status_message = Signal(str)
+    #: For the window's status bar: an i18n.Message (a lazy ``Text`` or a refusal, shown again in
+    #: the new language after a switch; a plain string only if nothing else will do).
+    status_message = Signal(object)
 
     searchable = True
 

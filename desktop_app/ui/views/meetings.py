@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import Association, Meeting, MeetingStatus
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, Message, Text, _
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.documents import PrintedDocument
 from desktop_app.ui.dialogs.meeting import MeetingDialog
@@ -33,6 +33,7 @@ from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, shor
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
 from desktop_app.ui.widgets.saving import ask_document_path
 
@@ -108,8 +109,7 @@ class MeetingsView(View):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self)
         protocols = QWidget(self)
         layout = QVBoxLayout(protocols)
         layout.addLayout(top)
@@ -278,7 +278,7 @@ class MeetingsView(View):
             meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
             body = s.services.associations.get(s.actor, s.school, meeting.body)
         except UserError as error:
-            self.show_message(error.render(_))
+            self.show_message(error)
             return
         dialog = self.editor(meeting, body)
         if dialog is not None:
@@ -294,7 +294,7 @@ class MeetingsView(View):
             kept, old = s.services.meetings.version(s.actor, s.school, meeting.id,
                                                     int(entry.data(Qt.ItemDataRole.UserRole)))
         except UserError as error:
-            self.show_message(error.render(_))
+            self.show_message(error)
             return None
         body = self.body()
         return MeetingVersionDialog(s, kept, old, local(body.name) if body else old.body, self)
@@ -304,10 +304,10 @@ class MeetingsView(View):
         if dialog is not None:
             dialog.exec()
 
-    def show_message(self, text: str, ok: bool = False) -> None:
-        self.message.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020;")
-        self.message.setText(text)
-        self.status_message.emit(text)
+    def show_message(self, message: Message, ok: bool = False) -> None:
+        """Under the table and in the status bar; a ``Text`` or a refusal follows a language switch."""
+        self.message.show_message(message, ok)
+        self.status_message.emit(message)
 
     def finalize_selected(self) -> bool:
         meeting = self.selected()
@@ -315,7 +315,7 @@ class MeetingsView(View):
                 "A finalized protocol is locked; it can be corrected only through a new version. Finalize?")):
             return False
         return self._run(lambda s: s.services.meetings.finalize(s.actor, s.school, meeting.id),
-                         _("The protocol is finalized."))
+                         Text(N_("The protocol is finalized.")))
 
     def ask_new_version(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(self, _("New version"), _("Why is the protocol corrected?"))
@@ -327,14 +327,14 @@ class MeetingsView(View):
         if meeting is None:
             return False
         return self._run(lambda s: s.services.meetings.new_version(s.actor, s.school, meeting.id, reason),
-                         _("A new version is open for correction; the previous one is kept."))
+                         Text(N_("A new version is open for correction; the previous one is kept.")))
 
-    def _run(self, action: Callable[[Session], object], done: str) -> bool:
+    def _run(self, action: Callable[[Session], object], done: Message) -> bool:
         meeting = self.selected()
         try:
             action(self.session)
         except UserError as error:
-            self.show_message(error.render(_))
+            self.show_message(error)
             return False
         self.show_message(done, ok=True)
         self.load_meetings()
@@ -374,12 +374,13 @@ class MeetingsView(View):
             document = build(self.session)
             path.write_bytes(document.data)
         except UserError as error:
-            self.show_message(error.render(_))
+            self.show_message(error)
             return False
         except OSError as error:
-            self.show_message(_("The file could not be written: {reason}").format(reason=error.strerror or error))
+            self.show_message(Text(N_("The file could not be written: {reason}"),
+                                   {"reason": error.strerror or str(error)}))
             return False
-        self.show_message(_("Saved: {path}").format(path=path), ok=True)
+        self.show_message(Text(N_("Saved: {path}"), {"path": str(path)}), ok=True)
         return True
 
     def _ask_path(self, kind: DocumentKind, record: str, item: int | None = None) -> Path | None:

@@ -29,7 +29,7 @@ from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
-from desktop_app.i18n import N_, _, current_language, ngettext
+from desktop_app.i18n import N_, Message, Text, _, current_language, format_number, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
@@ -42,7 +42,7 @@ from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import fit_columns
 from desktop_app.ui.views.records import RecordsView
-from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_document_path, write_built
@@ -82,7 +82,7 @@ class PlansView(RecordsView):
             Column(N_("Grade"), lambda r: str(r.plan.grade), sort_key=lambda r: r.plan.grade,
                    align_center=True),
             Column(N_("Classes"), lambda r: ", ".join(r.plan.classes)),
-            Column(N_("Hours per week"), lambda r: f"{r.plan.hours_per_week:g}",
+            Column(N_("Hours per week"), lambda r: format_number(r.plan.hours_per_week),
                    sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
             Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
                    align_center=True),
@@ -142,8 +142,7 @@ class PlansView(RecordsView):
         self.approve_button.setVisible(actor.may(Action.APPROVE_PLAN))
 
         self.details = PlanDetails(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(2, self.filter_bar)
@@ -333,19 +332,19 @@ class PlansView(RecordsView):
         return self._names
 
     # Steps -------------------------------------------------------------------------------------
-    def show_message(self, text: str, ok: bool = False) -> None:
-        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.message.setText(text)
-        self.status_message.emit(text)
+    def show_message(self, message: Message, ok: bool = False) -> None:
+        """Under the details and in the status bar; a ``Text`` or a refusal follows a language switch."""
+        self.message.show_message(message, ok)
+        self.status_message.emit(message)
 
-    def _run(self, action: Callable[[], Any], done: str, keep: Sequence[str]) -> bool:
+    def _run(self, action: Callable[[], Any], done: Message, keep: Sequence[str]) -> bool:
         """Call the service; its refusal is shown in the user's language, the list reloads on success."""
         try:
             action()
         except UserError as error:
             self.refresh()  # the list may have been stale: show where the plans stand now
             self.select_plans(keep)
-            self.show_message(error.render(_))
+            self.show_message(error)
             return False
         self.refresh()
         self.select_plans(keep)
@@ -363,7 +362,7 @@ class PlansView(RecordsView):
             return False
         s = self.session
         return self._run(lambda: s.services.plans.submit(s.actor, s.school, plan.id),
-                         _("The plan is submitted for review by the association."), [plan.id])
+                         Text(N_("The plan is submitted for review by the association.")), [plan.id])
 
     def revise(self) -> bool:
         plan = self._one()
@@ -371,7 +370,8 @@ class PlansView(RecordsView):
             return False
         s = self.session
         return self._run(lambda: s.services.plans.revise(s.actor, s.school, plan.id),
-                         _("The plan is back in draft: work on the remarks and submit it again."), [plan.id])
+                         Text(N_("The plan is back in draft: work on the remarks and submit it again.")),
+                         [plan.id])
 
     def agree(self) -> bool:
         ids = [p.id for p in self.selected_plans()]
@@ -379,7 +379,7 @@ class PlansView(RecordsView):
             return False
         s = self.session
         return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids),
-                         _("Agreed: {count}.").format(count=len(ids)), ids)
+                         Text(N_("Agreed: {count}."), {"count": len(ids)}), ids)
 
     def ask_approve(self) -> None:
         count = len(self.selected_plans())
@@ -393,7 +393,7 @@ class PlansView(RecordsView):
             return False
         s = self.session
         return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids),
-                         _("Approved: {count}.").format(count=len(ids)), ids)
+                         Text(N_("Approved: {count}."), {"count": len(ids)}), ids)
 
     def ask_new_version(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(self, _("New version"),
@@ -407,7 +407,8 @@ class PlansView(RecordsView):
             return False
         s = self.session
         return self._run(lambda: s.services.plans.new_version(s.actor, s.school, plan.id, reason),
-                         _("A new version is open as a draft; it runs the path to approval again."), [plan.id])
+                         Text(N_("A new version is open as a draft; it runs the path to approval again.")),
+                         [plan.id])
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, _("Confirm"), text)
@@ -423,9 +424,9 @@ class PlansView(RecordsView):
     def consider(self) -> None:
         dialog = self.make_consider_dialog()
         if dialog is not None and dialog.exec() and dialog.saved is not None:
-            self.after_dialog(dialog.saved, _("The association's outcome is recorded."))
+            self.after_dialog(dialog.saved, Text(N_("The association's outcome is recorded.")))
 
-    def after_dialog(self, plan: CalendarPlan, done: str) -> None:
+    def after_dialog(self, plan: CalendarPlan, done: Message) -> None:
         """A dialog saved ``plan``: reload, keep it selected, tell the other sections."""
         self.refresh()
         self.select_plan(plan.id)
@@ -439,7 +440,7 @@ class PlansView(RecordsView):
         try:
             return PlanHistoryDialog(self.session, chosen.plan, caption(chosen), self)
         except UserError as error:
-            self.show_message(error.render(_))
+            self.show_message(error)
             return None
 
     def show_history(self) -> None:
@@ -463,7 +464,7 @@ class PlansView(RecordsView):
 
     def _edit(self, dialog: PlanEditorDialog | None) -> None:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None:
-            self.after_dialog(dialog.saved_plan, _("The plan is saved."))
+            self.after_dialog(dialog.saved_plan, Text(N_("The plan is saved.")))
 
     def make_import_dialog(self, path: Path | None) -> PlanImportDialog | None:
         if self.year is None:
@@ -481,7 +482,7 @@ class PlansView(RecordsView):
             return
         dialog = self.make_import_dialog(Path(name))
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None:
-            self.after_dialog(dialog.saved_plan, _("The plan is imported as a draft."))
+            self.after_dialog(dialog.saved_plan, Text(N_("The plan is imported as a draft.")))
 
     def make_folder_dialog(self, folder: Path | None) -> PlanFolderImportDialog | None:
         return PlanFolderImportDialog(self.session, self.year, folder, self) if self.year is not None else None
@@ -515,5 +516,5 @@ class PlansView(RecordsView):
         s, lang = self.session, language or self.language()
         written = write_built(self, path, lambda: s.services.documents.plan(s.actor, s.school, plan.id, lang).data)
         if written:
-            self.show_message(_("Saved: {path}").format(path=path), ok=True)
+            self.show_message(Text(N_("Saved: {path}"), {"path": str(path)}), ok=True)
         return written

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, Text, _
 from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
 from desktop_app.ui.labels import short_date
@@ -178,14 +178,14 @@ class SettingsView(View):
         try:
             year = s.services.schools.create_year_from_preset(s.actor, s.school, preset_id)
         except UserError as error:
-            self.status_message.emit(error.render(_))
+            self.status_message.emit(error)
             return None
         preset = next(p for p in load_presets() if p.year.id == preset_id)
         self._changed(year.id)
         if not preset.official:
-            self.status_message.emit(_("This calendar is a draft: check every date against the Minister's "
-                                       "order for {year} and correct it in Settings → Academic years.").format(
-                                           year=year.id))
+            self.status_message.emit(Text(N_("This calendar is a draft: check every date against the Minister's "
+                                             "order for {year} and correct it in Settings → Academic years."),
+                                          {"year": year.id}))
         return year
 
     def make_dialog(self, year: AcademicYear) -> YearDialog:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Teacher
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, lazy_ngettext, ngettext
 from desktop_app.ui.dialogs.staff_import import StaffImportDialog, read_staff
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.table import RecordFilterProxy
@@ -150,8 +150,8 @@ class TeachersView(View):
     def imported(self, teachers: list[Teacher]) -> None:
         self.refresh()
         self.records_changed.emit()
-        self.status_message.emit(ngettext("{count} teacher imported", "{count} teachers imported",
-                                          len(teachers)).format(count=len(teachers)))
+        self.status_message.emit(lazy_ngettext("{count} teacher imported", "{count} teachers imported",
+                                               len(teachers)))
 
     def toggle_archived(self) -> None:
         teacher = self.selected()

@@ -105,7 +105,7 @@ def _import_plans(services: Services, args: argparse.Namespace) -> int:
     school = _pick_school(services, args.school)
     files = plan_files(Path(p) for p in args.paths)
     if not files:
-        raise DomainError(Rule.VALUE, N_("no KTP files (.xlsx, .xls, .docx, .doc, .csv) found in {paths}"),
+        raise DomainError(Rule.VALUE, N_("No KTP files (.xlsx, .xls, .docx, .doc, .csv) found in {paths}"),
                           {"paths": ", ".join(args.paths)})
     given = FileChoice(args.teacher, args.subject, args.grade)
     drafts = services.plan_files.read(COMMAND_LINE, school, files, args.year, given)

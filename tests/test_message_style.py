@@ -24,8 +24,8 @@ PACKAGE = ROOT / "desktop_app"
 #: the Overview), which are words inside sentences, not sentences.
 REFUSAL_SOURCES = ("domain", "services", "storage", "cli_commands.py", "ui/models/plan_rows.py")
 LABEL_FILES = {"domain/labels.py", "domain/accounts.py", "services/attention.py", "services/maintenance.py",
-               "services/registers_export.py"}
-LABELS = {*RECORD_KINDS, *_PLAIN_LABELS.values(), "rule {number}", "agenda item"}
+               "services/registers_export.py", "services/document_catalog.py"}
+LABELS = {*RECORD_KINDS, *_PLAIN_LABELS.values(), "rule {number}", "agenda item", "document"}
 #: Placeholders whose value starts with a capital or a digit, or is a datum shown as it is.
 SENTENCE_STARTS = {"teacher", "name", "date", "number", "line", "row", "item", "term", "year", "body",
                    "association", "school", "count", "start", "end", "first", "last", "previous",

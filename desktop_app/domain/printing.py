@@ -11,7 +11,7 @@ def extract_refusal(meeting: Meeting) -> DomainError | None:
     if meeting.status is MeetingStatus.FINALIZED:
         return None
     return DomainError(Rule.LOCKED_RECORD,
-                       N_("the protocol No. {number} of {date} is not finalized: an extract is issued only "
+                       N_("The protocol No. {number} of {date} is not finalized: an extract is issued only "
                           "from a finalized protocol"),
                        {"number": meeting.number, "date": meeting.date}, record=meeting.id, field="status")
 
@@ -20,5 +20,5 @@ def work_plan_refusal(body: Association) -> DomainError | None:
     """A work plan without items has nothing to approve (п. 28)."""
     if body.work_plan is not None and body.work_plan.items:
         return None
-    return DomainError(Rule.WORK_PLAN_APPROVAL, N_("the work plan of the association has no items yet"),
+    return DomainError(Rule.WORK_PLAN_APPROVAL, N_("The work plan of the association has no items yet"),
                        record=body.id, field="work_plan")

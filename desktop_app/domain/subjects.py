@@ -30,7 +30,7 @@ def cleaned(subject: Subject) -> Subject:
 
     name = LocalizedText(clean(subject.name.kk), clean(subject.name.ru))
     if not (name.kk or name.ru):
-        raise DomainError(Rule.VALUE, N_("a subject needs a name"), record=subject.id or None,
+        raise DomainError(Rule.VALUE, N_("A subject needs a name"), record=subject.id or None,
                           field="name_kk")
     return Subject(subject.id, name)
 
@@ -43,5 +43,5 @@ def check_unique_name(subject: Subject, others: Iterable[Subject]) -> None:
         for field, mine in (("name_kk", subject.name.kk), ("name_ru", subject.name.ru)):
             same = [t for t in (other.name.kk, other.name.ru) if mine and t and name_key(t) == name_key(mine)]
             if same:
-                raise DomainError(Rule.UNIQUE_ID, N_("the subject {name} already exists"),
+                raise DomainError(Rule.UNIQUE_ID, N_("The subject {name} already exists"),
                                   {"name": same[0]}, record=subject.id or None, field=field)

@@ -31,7 +31,7 @@ FREE_ATTEMPTS = 3
 FIRST_LOCK = timedelta(seconds=30)
 MAX_LOCK = timedelta(minutes=30)
 
-WRONG_PASSWORD = N_("wrong login or password")
+WRONG_PASSWORD = N_("Wrong login or password")
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
@@ -119,7 +119,7 @@ class AccountService(Service):
                 if _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 if user.locked:
-                    failed = SignInError(Rule.PERMISSION, N_("the account {login} is locked; ask the "
+                    failed = SignInError(Rule.PERMISSION, N_("The account {login} is locked; ask the "
                                                              "administrator to unlock it"),
                                          {"login": login}, record=login)
                 else:
@@ -166,7 +166,7 @@ class AccountService(Service):
         with self._db.transaction(write=True) as store:
             user = self._managed(store, actor, login)
             if locked and login == actor.login:
-                raise DomainError(Rule.PERMISSION, N_("you cannot lock your own account {login}"),
+                raise DomainError(Rule.PERMISSION, N_("You cannot lock your own account {login}"),
                                   {"login": login}, record=login)
             user.active = not locked
             check_administrator_kept(self._colleagues(store, user), user)
@@ -184,7 +184,7 @@ class AccountService(Service):
             user = self._managed(store, actor, login)
             if teacher is not None:
                 if user.school is None:
-                    raise DomainError(Rule.VALUE, N_("a teacher is linked within a school"),
+                    raise DomainError(Rule.VALUE, N_("A teacher is linked within a school"),
                                       record=login, field="teacher")
                 found(store.get_teacher(user.school, teacher), "teacher", teacher)
             before = f"{user.role.value}/{user.teacher or ''}"

@@ -240,7 +240,7 @@ class DocumentService(Service):
         """The default file name of one document (the one the documents section would use)."""
         entry = next((e for e in self._catalog(actor, school) if e.ref == ref), None)
         if entry is None:
-            raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+            raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                               {"kind": Msg(N_("document")), "id": ref.key}, record=ref.record)
         return entry.file_name(language)
 

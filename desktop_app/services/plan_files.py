@@ -144,7 +144,7 @@ class PlanFileService(Service):
         with self._read(actor, school) as store:
             academic_year = store.get_academic_year(school, year)
             if academic_year is None:
-                raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
+                raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                                   {"kind": Msg(N_("academic year")), "id": year}, record=year)
             teachers = [t for t in store.list_teachers(school) if t.active]
             subjects = store.list_subjects(school)
@@ -166,7 +166,7 @@ class PlanFileService(Service):
         try:
             data = path.read_bytes()
         except OSError:
-            return PlanFileDraft(path, "", refusal=plan_refusal(N_("the file {file} cannot be read"),
+            return PlanFileDraft(path, "", refusal=plan_refusal(N_("The file {file} cannot be read"),
                                                                 file=str(path)))
         digest = hashlib.sha256(data).hexdigest()
         draft = PlanFileDraft(path, digest, imported_as=imported.get(digest))
@@ -252,13 +252,13 @@ class PlanFileService(Service):
         """The teacher, subject or grade neither guessed nor given."""
         missing = []
         if draft.teacher is None:
-            missing.append(DomainError(Rule.VALUE, N_("the teacher is not recognised from the file name, its "
+            missing.append(DomainError(Rule.VALUE, N_("The teacher is not recognised from the file name, its "
                                                       "folder or its title rows; choose the teacher"),
                                        field="teacher"))
         if draft.subject is None:
-            missing.append(DomainError(Rule.VALUE, N_("the subject is not recognised from the file name or its "
+            missing.append(DomainError(Rule.VALUE, N_("The subject is not recognised from the file name or its "
                                                       "title rows; choose the subject"), field="subject"))
         if not draft.grade:
-            missing.append(DomainError(Rule.VALUE, N_("the grade is not recognised from the file name or its "
+            missing.append(DomainError(Rule.VALUE, N_("The grade is not recognised from the file name or its "
                                                       "title rows; choose the grade"), field="grade"))
         return missing

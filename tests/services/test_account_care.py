@@ -71,7 +71,7 @@ def test_a_locked_account_cannot_sign_in_and_is_told_so(env: Env) -> None:
     # A wrong password tells nothing about the lock.
     with pytest.raises(SignInError) as wrong:
         env.s.accounts.authenticate("kim", "not-the-password")
-    assert str(wrong.value) == "wrong login or password"
+    assert str(wrong.value) == "Wrong login or password"
     env.s.accounts.set_locked(env.actor("admin"), "kim", False)
     assert _last_audit(env)[:3] == ("user.unlock", "zavuch", "kim")
     assert env.s.accounts.authenticate("kim", password("teacher")).login == "kim"

@@ -23,7 +23,7 @@ CONVERT_SECONDS = 90
 
 def xls_tables(data: bytes) -> list[RawTable]:
     """The sheets of an .xls (Excel 97-2003) with their merged cells."""
-    not_workbook = plan_refusal(N_("the file is not an Excel 97-2003 workbook (.xls), though it is named so"))
+    not_workbook = plan_refusal(N_("The file is not an Excel 97-2003 workbook (.xls), though it is named so"))
     if not data.startswith(OLE_SIGNATURE):
         raise not_workbook
     import xlrd  # type: ignore[import-untyped]  # only here: a fast start
@@ -86,10 +86,10 @@ def doc_to_docx(data: bytes) -> bytes:
     """A .doc (Word 97-2003) converted to .docx by LibreOffice; refused with how to go on when
     LibreOffice is not installed or the conversion fails."""
     if not data.startswith(OLE_SIGNATURE):
-        raise plan_refusal(N_("the file is not a Word 97-2003 document (.doc), though it is named so"))
+        raise plan_refusal(N_("The file is not a Word 97-2003 document (.doc), though it is named so"))
     program = office_program()
     if program is None:
-        raise plan_refusal(N_("a .doc file is read through LibreOffice, which is not installed: install "
+        raise plan_refusal(N_("A .doc file is read through LibreOffice, which is not installed: install "
                               "LibreOffice (libreoffice.org, free) and try again, or open the file in Word and "
                               "save it as .docx"))
     with tempfile.TemporaryDirectory(prefix="metodsovet-doc-") as folder:

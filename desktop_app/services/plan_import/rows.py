@@ -128,7 +128,7 @@ def parse_rows(table: PlanTable, columns: Mapping[int, str], start_year: int,
         if name not in found:
             headings = ", ".join(f"{_letter(c)} «{' '.join(table.heading(c).split())}»" for c in where)
             file_problems.append(DomainError(
-                Rule.VALUE, N_("columns {columns} all look like «{field}»: choose the one to read"),
+                Rule.VALUE, N_("Columns {columns} all look like «{field}»: choose the one to read"),
                 {"columns": headings, "field": Msg(FIELD_NAMES[name])}, field="columns"))
     dates = [len(date_parts(r.texts.get("date", ""))) for r in parsed]
     return PlanFile(parsed, [f for f in FIELDS if f in found], table.language, file_problems,

@@ -66,7 +66,7 @@ def test_a_locked_account_cannot_sign_in_and_is_told_so(env: Env) -> None:
     assert _user(env, "kim").locked
     with pytest.raises(SignInError) as caught:
         env.s.accounts.authenticate("kim", password("teacher"))
-    assert caught.value.message.startswith("the account {login} is locked")
+    assert caught.value.message.startswith("The account {login} is locked")
     assert caught.value.params == {"login": "kim"}
     # A wrong password tells nothing about the lock.
     with pytest.raises(SignInError) as wrong:
@@ -153,7 +153,7 @@ def test_any_user_changes_their_own_password(env: Env) -> None:
     actor = env.actor("teacher")
     with pytest.raises(SignInError) as wrong:
         env.s.accounts.change_password(actor, "not-the-current", NEW)
-    assert (wrong.value.field, wrong.value.message) == ("current", "the current password is wrong")
+    assert (wrong.value.field, wrong.value.message) == ("current", "The current password is wrong")
     env.refused(lambda: env.s.accounts.change_password(actor, password("teacher"), "short"),
                 Rule.VALUE, "kim", "password")
     env.s.accounts.change_password(actor, password("teacher"), NEW)

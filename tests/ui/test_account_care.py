@@ -217,7 +217,7 @@ def test_a_user_changes_their_own_password_from_the_file_menu(qtbot, sign_in) ->
         type_text(dialog.password, NEW)
         type_text(dialog.repeat, NEW)
         _ok(dialog)
-        assert dialog.isVisible() and dialog.errors["current"].text() == _("the current password is wrong")
+        assert dialog.isVisible() and dialog.errors["current"].text() == _("The current password is wrong")
         dialog.current.clear()
         type_text(dialog.current, old)
         _ok(dialog)
@@ -242,7 +242,7 @@ def test_a_locked_account_is_told_so_at_sign_in(qtbot, window: MainWindow, servi
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.actor is None
     assert dialog.error.isVisible()
-    assert dialog.error.text() == _("the account {login} is locked; ask the administrator to unlock it").format(
+    assert dialog.error.text() == _("The account {login} is locked; ask the administrator to unlock it").format(
         login="kim")
     i18n.set_language("kk")
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import LocalizedText, Subject
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, Text, _
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.views.base import fit_columns, make_table
@@ -100,7 +100,7 @@ class SubjectDialog(QDialog):
 class SubjectsPanel(QWidget):
     """Signals: ``status_message(text)`` and ``subjects_changed`` after a subject was saved."""
 
-    status_message = Signal(str)
+    status_message = Signal(object)  # an i18n.Message
     subjects_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -177,4 +177,4 @@ class SubjectsPanel(QWidget):
             if record.id == subject.id:
                 self.table.selectRow(row)
         self.subjects_changed.emit()
-        self.status_message.emit(_("Subject {name} saved.").format(name=local(subject.name)))
+        self.status_message.emit(Text(N_("Subject {name} saved."), {"name": local(subject.name)}))

@@ -23,6 +23,7 @@ from desktop_app.documents.schedule import build_schedule
 from desktop_app.documents.verification import CODE_LENGTH, Verification, normalize_code, verification
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.accounts import Actor
+from desktop_app.domain.associations import ensure_work_plan_printable
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -32,6 +33,7 @@ from desktop_app.domain.entities import (
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.meetings import ensure_extract_allowed
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
@@ -148,6 +150,7 @@ class DocumentService(Service):
         if record.item(item) is None:
             raise DomainError(Rule.REFERENCE, N_("{kind} {id} does not exist"),
                               {"kind": Msg(N_("agenda item")), "id": f"{meeting} #{item}"}, record=meeting)
+        ensure_extract_allowed(record)
         lang = self._language(language, record.language.value)
         check = extract_check(record, item)
         check = check.with_chain(chain)
@@ -169,6 +172,7 @@ class DocumentService(Service):
                   language: str | None = None) -> PrintedDocument:
         records, chain = self._load(actor, school)
         body = self._association(records, association)
+        ensure_work_plan_printable(body)
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
         check = check.with_chain(chain)

@@ -18,6 +18,7 @@ from desktop_app.domain.meetings import (
     meeting_day_errors,
     next_number,
     numbering_errors,
+    speaker_errors,
 )
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange.codec import dump_meeting, parse_meeting
@@ -60,6 +61,7 @@ class MeetingService(Service):
         # A repeated number is reported on both meetings: name the one being saved.
         raise_first([e for e in numbering if e.record == meeting.id] or numbering)
         raise_first(attendance_errors(meeting, body))
+        raise_first(speaker_errors(meeting, body))
         raise_first(agenda_errors(meeting))
         raise_first(meeting_day_errors(meeting, self.today()))
 

@@ -65,6 +65,16 @@ class MeetingService(Service):
         raise_first(agenda_errors(meeting))
         raise_first(meeting_day_errors(meeting, self.today()))
 
+    def problem(self, actor: Actor, school: str, meeting: Meeting) -> DomainError | None:
+        """The refusal ``save`` would give for ``meeting`` now, without saving anything: the editor
+        asks again after each change, so a refusal the user has fixed goes away at once."""
+        with self._read(actor, school) as store:
+            try:
+                self._check(store, school, meeting)
+            except DomainError as error:
+                return error
+        return None
+
     def save(self, actor: Actor, school: str, meeting: Meeting) -> Meeting:
         """Create or edit a protocol that is not finalized; a new one without an id gets one."""
         with self._write(actor, school) as store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
+from desktop_app.domain.entities import CalendarPlan
 from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
 from desktop_app.ui.language import install_language_hook
@@ -73,3 +75,18 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+#: When the tests' plans are submitted: before the meetings of November that consider them.
+SUBMITTED_AT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+def submit_on(services: Services, session: Session, plan: str, at: datetime = SUBMITTED_AT) -> CalendarPlan:
+    """Submit ``plan`` as if at ``at``: rule 6 refuses a review at a meeting held before the
+    submission, and the tests consider plans at meetings of November."""
+    clock = services.plans._clock
+    services.plans._clock = lambda: at
+    try:
+        return services.plans.submit(session.actor, session.school, plan)
+    finally:
+        services.plans._clock = clock

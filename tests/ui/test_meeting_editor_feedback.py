@@ -20,6 +20,7 @@ from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
 from desktop_app.ui.session import Session
+from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.widgets.fields import date_edit, date_of
 from tests.ui.conftest import type_text
 
@@ -183,3 +184,22 @@ def test_the_meeting_date_takes_a_digit_typed_into_the_middle(qtbot, dialog: Mee
     assert field.lineEdit().text() == "20.11.2026"
     assert _typed_into_the_middle(qtbot, field, 1, Qt.Key.Key_7) == "27.11.2026"
     assert dialog.meeting().date == date(2026, 11, 27)
+
+
+def test_an_extract_is_offered_only_for_a_finalized_protocol(qtbot, sign_in, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    session: Session = sign_in("administrator")
+    view = MeetingsView(session)
+    qtbot.addWidget(view)
+    year = next(y for y in session.services.schools.list_years(session.actor, session.school)
+                if y.id == "2026-2027")
+    view.set_year(year)
+    view.body_combo.setCurrentIndex(view.body_combo.findData(BODY))
+    view.show()
+    view.select("m-math-26-2")  # held, not finalized
+    assert not view.extract_button.isEnabled()
+    assert view.extract_button.toolTip() == _("An extract is issued only from a finalized protocol.")
+    assert not view.write_extract(tmp_path / "x.pdf", 1)  # asked anyway: the service's refusal is shown
+    assert "m-math-26-2" in view.message.text() and not (tmp_path / "x.pdf").exists()
+    view.select("m-math-26-1")  # finalized
+    assert view.extract_button.isEnabled() and view.extract_button.toolTip() == ""
+    assert view.write_extract(tmp_path / "x.pdf", 1) and (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")

@@ -7,6 +7,7 @@ away as soon as the form no longer has the problem."""
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -321,8 +322,7 @@ class MeetingDialog(QDialog):
         by_item: dict[int, list[str]] = {}
         for error in speaker_errors(meeting, self.body):
             number = int(str(error.params["item"]))
-            text = error.render(_).replace(error.params["teacher"], self.attendance.name(error.params["teacher"]))
-            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {text}")
+            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {self.refusal_text(error)}")
         for number, editor in enumerate(getattr(self, "editors", []), 1):
             editor.show_speaker_errors(by_item.get(number, []))
 
@@ -361,6 +361,7 @@ class MeetingDialog(QDialog):
         puts a refusal in the calm note at the bottom instead of red text at the field."""
         if not quiet:
             self.show_error(None)
+            self.autosave_label.clear()  # an older note of the automatic save is stale now
         s = self.session
         meeting = self.meeting(status)
         for name in ("chair", "secretary"):
@@ -382,7 +383,7 @@ class MeetingDialog(QDialog):
         except UserError as error:
             if quiet:
                 self.autosave_label.setText(_("Not saved automatically yet: {reason}").format(
-                    reason=error.render(_)))
+                    reason=self.refusal_text(error)))
             else:
                 self.show_error(error)
             return False
@@ -448,6 +449,13 @@ class MeetingDialog(QDialog):
             self.autosave.stop()
             self.autosave_label.setText(_("The protocol is finalized and locked."))
 
+    def refusal_text(self, error: UserError) -> str:
+        """The refusal in the user's language, naming a teacher by name rather than by id."""
+        if isinstance(error, DomainError) and isinstance(error.params.get("teacher"), str):
+            teacher = error.params["teacher"]
+            error = replace(error, params={**error.params, "teacher": self.attendance.name(teacher)})
+        return error.render(_)
+
     def show_error(self, error: UserError | None) -> None:
         self.shown_error = error
         for label_widget in [*self.header.errors.values(), self.general_error, self.agenda_error]:
@@ -457,7 +465,9 @@ class MeetingDialog(QDialog):
             editor.decisions_error.setVisible(False)
         if error is None:
             return
-        text = error.render(_)
+        text = self.refusal_text(error)
+        if isinstance(error, DomainError) and error.rule.number:
+            text = f"{rule_label(error.rule, _)}: {text}"  # the refusal names its rule
         parts = (error.field or "").split(".")
         target = self.header.errors.get(parts[0], self.general_error)
         if parts[0] == "agenda" and len(parts) > 2 and parts[1].isdigit():

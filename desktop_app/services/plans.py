@@ -51,6 +51,12 @@ class PlanService(Service):
             self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
             return store.plan_events(school, plan)
 
+    def submitted_on(self, actor: Actor, school: str, plan: str) -> date | None:
+        """The day the plan was last submitted: no meeting before it can have considered it (rule 6)."""
+        with self._read(actor, school) as store:
+            self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
+            return self._submitted_on(store, school, plan)
+
     def calendar_findings(self, actor: Actor, school: str, plan: CalendarPlan) -> builtins.list[CalendarFinding]:
         """Rule 7 for a plan as it stands in the editor (saved or not)."""
         with self._read(actor, school) as store:

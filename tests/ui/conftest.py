@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -81,12 +82,19 @@ def type_text(widget: QWidget, text: str) -> None:
 SUBMITTED_AT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
 
-def submit_on(services: Services, session: Session, plan: str, at: datetime = SUBMITTED_AT) -> CalendarPlan:
-    """Submit ``plan`` as if at ``at``: rule 6 refuses a review at a meeting held before the
-    submission, and the tests consider plans at meetings of November."""
+@contextmanager
+def plans_clock(services: Services, at: datetime = SUBMITTED_AT) -> Iterator[None]:
+    """The plans service's clock stands at ``at`` meanwhile (a teacher who submitted in early
+    November, before the meetings that consider the plan: rule 6 refuses a review dated before)."""
     clock = services.plans._clock
     services.plans._clock = lambda: at
     try:
-        return services.plans.submit(session.actor, session.school, plan)
+        yield
     finally:
         services.plans._clock = clock
+
+
+def submit_on(services: Services, session: Session, plan: str, at: datetime = SUBMITTED_AT) -> CalendarPlan:
+    """Submit ``plan`` as if at ``at`` (see :func:`plans_clock`)."""
+    with plans_clock(services, at):
+        return services.plans.submit(session.actor, session.school, plan)

@@ -203,3 +203,37 @@ def test_an_extract_is_offered_only_for_a_finalized_protocol(qtbot, sign_in, tmp
     view.select("m-math-26-1")  # finalized
     assert view.extract_button.isEnabled() and view.extract_button.toolTip() == ""
     assert view.write_extract(tmp_path / "x.pdf", 1) and (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(("language", "words"), [("kk", "тапсырылды"), ("ru", "сдан")])
+def test_a_plan_submitted_today_is_not_offered_a_meeting_held_before(qtbot, sign_in, services, language: str,  # type: ignore[no-untyped-def]
+                                                                     words: str) -> None:
+    """Rule 6 in the window: the consider dialog offers no meeting held before the submission and
+    says why; the same plan submitted in early November is offered meeting No. 2 of 06.11."""
+    from dataclasses import replace
+
+    from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
+    from desktop_app.ui.labels import short_date
+    from tests.ui.conftest import submit_on
+
+    i18n.set_language(language)
+    head = sign_in("head")
+    deputy = sign_in("administrator")
+    base = services.plans.get(deputy.actor, deputy.school, "ktp-inf7-26")
+    bodies = services.associations.list(deputy.actor, deputy.school, "2026-2027")
+    for submit in (lambda p: services.plans.submit(deputy.actor, deputy.school, p),
+                   lambda p: submit_on(services, deputy, p)):
+        plan = services.plans.save(deputy.actor, deputy.school, replace(
+            base, id="", teacher="t-03", grade=7, review=None, agreed=None, approved=None))
+        submit(plan.id)
+        plan = services.plans.get(head.actor, head.school, plan.id)
+        dialog = PlanConsiderDialog(head, plan, plan.id, bodies)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        submitted = services.plans.submitted_on(head.actor, head.school, plan.id)
+        if submitted > date(2026, 11, 6):
+            assert dialog.choices == [] and dialog.general_error.isVisible()
+            assert short_date(submitted) in dialog.general_error.text() and words in dialog.general_error.text()
+        else:
+            assert "m-math-26-2" in [c.meeting.id for c in dialog.choices]
+            assert not dialog.general_error.isVisible()

@@ -144,6 +144,8 @@ def work_plan_errors(
                 Rule.VALUE, N_("Work plan item {item}: month {month} is outside the academic year"),
                 {"item": index, "month": item.month}, record=association.id, field="work_plan",
             ))
+    if plan.approved is not None and not plan.items:
+        errors.append(_empty_work_plan(association, "work_plan.approved"))
     if plan.approved is not None and school.director and plan.approved.by != school.director:
         errors.append(DomainError(
             Rule.WORK_PLAN_APPROVAL,
@@ -161,3 +163,30 @@ def ensure_work_plan_editable(association: Association) -> None:
             N_("The work plan of {association} is approved and can no longer be changed"),
             {"association": association.id}, record=association.id, field="work_plan",
         )
+
+
+def _empty_work_plan(association: Association, field: str) -> DomainError:
+    return DomainError(
+        Rule.WORK_PLAN_APPROVAL,
+        N_("The work plan of {association} has no items; the head adds them before the director "
+           "approves it or it is printed"),
+        {"association": association.id}, record=association.id, field=field,
+    )
+
+
+def ensure_work_plan_approvable(association: Association) -> None:
+    """Rule 9 (п. 28): the director approves a plan of work, not an empty sheet."""
+    ensure_work_plan_editable(association)
+    if association.work_plan is None or not association.work_plan.items:
+        raise _empty_work_plan(association, "work_plan")
+
+
+def ensure_work_plan_printable(association: Association) -> None:
+    """An empty work plan is refused, not printed.
+
+    The printed plan exists to be signed under БЕКІТЕМІН / УТВЕРЖДАЮ and filed; a deputy director
+    who prints an empty one wants to know that it is empty and who fills it in, not a sheet with
+    the director's approval block over an empty table (which could even be signed by mistake).
+    So the refusal names the association and says the head adds the items first."""
+    if association.work_plan is None or not association.work_plan.items:
+        raise _empty_work_plan(association, "work_plan")

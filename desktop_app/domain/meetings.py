@@ -115,6 +115,54 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
     return errors
 
 
+#: The parts of an agenda item where people speak, as the protocol heads them.
+SPEECH_PARTS = {"heard": N_("HEARD"), "spoke": N_("SPOKE")}
+
+
+def absent_speakers(meeting: Meeting, body: Association) -> list[tuple[str, DomainError]]:
+    """Rule 4: a member of the body who speaks (HEARD or SPOKE) is marked present at the meeting;
+    otherwise the protocol lists her both as absent and as speaking. Invited guests and teachers
+    who are not members of the body may speak. Each error comes with its exchange path
+    (``.agenda[0].spoke[1].speaker``)."""
+    present = {a.teacher for a in meeting.attendance if a.present}
+    found: list[tuple[str, DomainError]] = []
+    for j, item in enumerate(meeting.agenda):
+        for part, speeches in (("heard", item.heard), ("spoke", item.spoke)):
+            for k, speech in enumerate(speeches):
+                speaker = speech.speaker
+                if not isinstance(speaker, str) or speaker in present:
+                    continue
+                if not body.is_member(speaker, meeting.date):
+                    continue
+                found.append((f".agenda[{j}].{part}[{k}].speaker", DomainError(
+                    Rule.MEETING_ATTENDANCE,
+                    N_("Item {item}: {teacher} speaks under {part} but is not marked present; "
+                       "a member who speaks must be present"),
+                    {"item": item.number, "teacher": speaker, "part": Msg(SPEECH_PARTS[part])},
+                    record=meeting.id, field=f"agenda.{item.number}.{part}",
+                )))
+    return found
+
+
+def speaker_errors(meeting: Meeting, body: Association) -> list[DomainError]:
+    """Rule 4 for the speakers: see :func:`absent_speakers`."""
+    return [error for _path, error in absent_speakers(meeting, body)]
+
+
+def ensure_extract_allowed(meeting: Meeting) -> None:
+    """An extract certifies «Выписка верна» / «Үзінді дұрыс»: it is issued only from a finalized
+    protocol (rule 5), never from a draft printed under the ПРОЕКТ mark."""
+    if meeting.status is not MeetingStatus.FINALIZED:
+        raise DomainError(
+            Rule.LOCKED_RECORD,
+            N_("The protocol No. {number} ({id}) is {status}; an extract is issued only from a "
+               "finalized protocol, so finalize it first"),
+            {"number": meeting.number, "id": meeting.id,
+             "status": Msg(MEETING_STATUS_LABELS[meeting.status])},
+            record=meeting.id, field="status",
+        )
+
+
 def agenda_errors(meeting: Meeting) -> list[DomainError]:
     """Agenda items are numbered 1, 2, 3 ... and each has at least one decision."""
     errors: list[DomainError] = []

@@ -124,9 +124,17 @@ def consider(
     item: int,
     outcome: ReviewOutcome,
     remarks: str | None = None,
+    submitted_on: date | None = None,
 ) -> None:
-    """Association meeting: submitted → recommended, or returned with remarks (п. 26)."""
+    """Association meeting: submitted → recommended, or returned with remarks (п. 26).
+
+    Dates never go backwards (rule 6): the meeting is not held before ``submitted_on``, the day
+    the plan was submitted (the service reads it from the plan's history)."""
     _expect(plan, *STEP_FROM[Step.CONSIDER])
+    if submitted_on is not None and meeting.date < submitted_on:
+        raise _refuse(plan, N_("The plan {id} was submitted on {submitted}; the meeting of {date} is "
+                               "earlier, so it cannot have considered the plan"),
+                      field="review.meeting", submitted=submitted_on, date=meeting.date)
     review = Review(meeting.id, item, outcome, remarks)
     if outcome is ReviewOutcome.RETURNED and not (remarks or "").strip():
         raise _refuse(plan, N_("A plan returned for revision needs remarks"), field="review.remarks")
@@ -155,10 +163,14 @@ def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
     plan.status = PlanStatus.AGREED
 
 
-def approve(plan: CalendarPlan, approval: Approval) -> None:
-    """Director: agreed → approved, not before the agreement; the plan is then locked."""
+def approve(plan: CalendarPlan, approval: Approval, review_date: date | None = None) -> None:
+    """Director: agreed → approved, not before the review (held on ``review_date``) nor the
+    agreement; the plan is then locked."""
     _expect(plan, *STEP_FROM[Step.APPROVE])
     assert plan.agreed is not None
+    if review_date is not None and approval.on < review_date:
+        raise _refuse(plan, N_("The approval date {date} is before the meeting of {previous}"),
+                      field="approved", date=approval.on, previous=review_date)
     if approval.on < plan.agreed.on:
         raise _refuse(plan, N_("The approval date {date} is before the agreement of {previous}"),
                       field="approved", date=approval.on, previous=plan.agreed.on)

@@ -1,24 +1,30 @@
-"""What may be printed now, and why not: the rules the documents section shows before a refusal."""
+"""What may be printed now, and why not: the rules of meetings and associations (an extract only
+from a finalized protocol, rule 5; no empty work plan, rule 9) asked without raising, so that the
+documents section can show a refusal before the user asks for the paper."""
 
 from __future__ import annotations
 
-from desktop_app.domain.entities import Association, Meeting, MeetingStatus
-from desktop_app.domain.errors import N_, DomainError, Rule
+from collections.abc import Callable
+
+from desktop_app.domain.associations import ensure_work_plan_printable
+from desktop_app.domain.entities import Association, Meeting
+from desktop_app.domain.errors import DomainError
+from desktop_app.domain.meetings import ensure_extract_allowed
+
+
+def _refusal(check: Callable[[], None]) -> DomainError | None:
+    try:
+        check()
+    except DomainError as refused:
+        return refused
+    return None
 
 
 def extract_refusal(meeting: Meeting) -> DomainError | None:
     """An extract certifies «Выписка верна» / «Үзінді дұрыс»: only a finalized protocol has one."""
-    if meeting.status is MeetingStatus.FINALIZED:
-        return None
-    return DomainError(Rule.LOCKED_RECORD,
-                       N_("The protocol No. {number} of {date} is not finalized: an extract is issued only "
-                          "from a finalized protocol"),
-                       {"number": meeting.number, "date": meeting.date}, record=meeting.id, field="status")
+    return _refusal(lambda: ensure_extract_allowed(meeting))
 
 
 def work_plan_refusal(body: Association) -> DomainError | None:
-    """A work plan without items has nothing to approve (п. 28)."""
-    if body.work_plan is not None and body.work_plan.items:
-        return None
-    return DomainError(Rule.WORK_PLAN_APPROVAL, N_("The work plan of the association has no items yet"),
-                       record=body.id, field="work_plan")
+    """A work plan without items is neither approved nor printed (п. 28)."""
+    return _refusal(lambda: ensure_work_plan_printable(body))

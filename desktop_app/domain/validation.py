@@ -271,6 +271,8 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
         errors += meeting_rules.attendance_errors(meeting, body)
         errors += meeting_rules.agenda_errors(meeting)
         findings += _findings("meetings", i, meeting.id, errors)
+        findings += [Finding("meetings", i, meeting.id, error, detail)
+                     for detail, error in meeting_rules.absent_speakers(meeting, body)]
     # A body belongs to one academic year, so its meetings are numbered within the body.
     for meetings in by_body.values():
         for error in meeting_rules.numbering_errors(meetings):

@@ -12,6 +12,7 @@ from desktop_app.domain.associations import (
     Composition,
     composition,
     composition_errors,
+    ensure_work_plan_approvable,
     ensure_work_plan_editable,
     membership_errors,
     officer_errors,
@@ -188,10 +189,8 @@ class AssociationService(Service):
         actor.require(Action.APPROVE_WORK_PLAN, record=association)
         with self._write(actor, school) as store:
             record = found(store.get_association(school, association), "association", association)
-            ensure_work_plan_editable(record)
-            if record.work_plan is None or not record.work_plan.items:
-                raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("The work plan of {association} is empty"),
-                                  {"association": association}, record=association, field="work_plan")
+            ensure_work_plan_approvable(record)
+            assert record.work_plan is not None
             director = found(store.get_school(school), "school", school).director
             if director is None:
                 raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("The school has no director on record"),

@@ -23,6 +23,7 @@ from desktop_app.documents.schedule import build_schedule
 from desktop_app.documents.verification import CODE_LENGTH, Verification, normalize_code, verification
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.accounts import Actor
+from desktop_app.domain.associations import ensure_work_plan_printable
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -32,7 +33,7 @@ from desktop_app.domain.entities import (
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.domain.printing import extract_refusal
+from desktop_app.domain.meetings import ensure_extract_allowed
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.document_catalog import (
@@ -156,6 +157,7 @@ class DocumentService(Service):
         if record.item(item) is None:
             raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                               {"kind": Msg(N_("agenda item")), "id": f"{meeting} #{item}"}, record=meeting)
+        ensure_extract_allowed(record)
         lang = self._language(language, record.language.value)
         check = extract_check(record, item)
         check = check.with_chain(chain)
@@ -177,6 +179,7 @@ class DocumentService(Service):
                   language: str | None = None) -> PrintedDocument:
         records, chain = self._load(actor, school)
         body = self._association(records, association)
+        ensure_work_plan_printable(body)
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
         check = check.with_chain(chain)
@@ -249,10 +252,7 @@ class DocumentService(Service):
         kind, record = ref.kind, ref.record
         if kind is DocumentKind.PROTOCOL:
             return self.protocol(actor, school, record, language)
-        if kind is DocumentKind.EXTRACT:
-            refusal = extract_refusal(self._meeting(self._records(actor, school), record))
-            if refusal is not None:
-                raise refusal
+        if kind is DocumentKind.EXTRACT:  # refused unless the protocol is finalized (rule 5)
             return self.extract(actor, school, record, int(ref.item or 0), language)
         if kind is DocumentKind.KTP:
             return self.plan(actor, school, record, language)

@@ -18,6 +18,7 @@ from desktop_app.domain.meetings import (
     meeting_day_errors,
     next_number,
     numbering_errors,
+    speaker_errors,
 )
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange.codec import dump_meeting, parse_meeting
@@ -60,8 +61,19 @@ class MeetingService(Service):
         # A repeated number is reported on both meetings: name the one being saved.
         raise_first([e for e in numbering if e.record == meeting.id] or numbering)
         raise_first(attendance_errors(meeting, body))
+        raise_first(speaker_errors(meeting, body))
         raise_first(agenda_errors(meeting))
         raise_first(meeting_day_errors(meeting, self.today()))
+
+    def problem(self, actor: Actor, school: str, meeting: Meeting) -> DomainError | None:
+        """The refusal ``save`` would give for ``meeting`` now, without saving anything: the editor
+        asks again after each change, so a refusal the user has fixed goes away at once."""
+        with self._read(actor, school) as store:
+            try:
+                self._check(store, school, meeting)
+            except DomainError as error:
+                return error
+        return None
 
     def save(self, actor: Actor, school: str, meeting: Meeting) -> Meeting:
         """Create or edit a protocol that is not finalized; a new one without an id gets one."""

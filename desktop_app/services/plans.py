@@ -51,6 +51,12 @@ class PlanService(Service):
             self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
             return store.plan_events(school, plan)
 
+    def submitted_on(self, actor: Actor, school: str, plan: str) -> date | None:
+        """The day the plan was last submitted: no meeting before it can have considered it (rule 6)."""
+        with self._read(actor, school) as store:
+            self._require_visible(store, actor, school, found(store.get_plan(school, plan), "plan", plan))
+            return self._submitted_on(store, school, plan)
+
     def calendar_findings(self, actor: Actor, school: str, plan: CalendarPlan) -> builtins.list[CalendarFinding]:
         """Rule 7 for a plan as it stands in the editor (saved or not)."""
         with self._read(actor, school) as store:
@@ -191,7 +197,8 @@ class PlanService(Service):
                 raise DomainError(Rule.PLAN_WORKFLOW, N_("The meeting of {date} has not taken place yet"),
                                   {"date": held.date}, record=plan, field="review")
             before = record.status
-            workflow.consider(record, held, body, item, outcome, remarks)
+            workflow.consider(record, held, body, item, outcome, remarks,
+                              submitted_on=self._submitted_on(store, school, plan))
             store.save_plan(school, record)
             self._event(store, actor, school, record, f"consider.{outcome.value}", before, record.status,
                         remarks)
@@ -251,8 +258,12 @@ class PlanService(Service):
     def _approve(self, store: Store, actor: Actor, school: str, plan: str, on: date | None) -> CalendarPlan:
         record = found(store.get_plan(school, plan), "plan", plan)
         director = self._official(store, school, "director", actor)
+        review_date = None
+        if record.review is not None:
+            review_date = found(store.get_meeting(school, record.review.meeting), "meeting",
+                                record.review.meeting).date
         before = record.status
-        workflow.approve(record, Approval(director, on or self.today()))
+        workflow.approve(record, Approval(director, on or self.today()), review_date)
         store.save_plan(school, record)
         self._event(store, actor, school, record, "approve", before, record.status)
         self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))
@@ -284,6 +295,13 @@ class PlanService(Service):
         return record
 
     # Helpers ------------------------------------------------------------------------------------
+    @staticmethod
+    def _submitted_on(store: Store, school: str, plan: str) -> date | None:
+        """The day of the plan's latest submission (rule 6: a review is not dated before it);
+        None for a plan that came in submitted (an exchange import has no such history)."""
+        days = [e.at.date() for e in store.plan_events(school, plan) if e.to_status == PlanStatus.SUBMITTED.value]
+        return days[-1] if days else None
+
     def _official(self, store: Store, school: str, field: str, actor: Actor) -> str:
         record = found(store.get_school(school), "school", school)
         official: str | None = getattr(record, field)

@@ -5,20 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from desktop_app.domain.entities import Attendance, MeetingStatus, Membership, Vote
+from desktop_app.domain.entities import AgendaItem, Attendance, MeetingStatus, Membership, Person, Speech, Vote
 from desktop_app.domain.errors import DomainError, Rule
 from desktop_app.domain.meetings import (
+    absent_speakers,
     agenda_errors,
     attendance_errors,
     date_errors,
     ensure_editable,
+    ensure_extract_allowed,
     ensure_status_change,
     next_number,
     numbering_errors,
+    speaker_errors,
 )
 
-from .builders import association, d, item, meeting, wheres, year_2025
+from .builders import association, d, item, meeting, where, wheres, year_2025
 
 R3 = Rule.MEETING_NUMBERING
 R4 = Rule.MEETING_ATTENDANCE
@@ -300,3 +305,48 @@ def test_a_finalized_protocol_changes_status_no_more(new):
     with pytest.raises(DomainError) as caught:
         ensure_status_change(meeting(status=MeetingStatus.FINALIZED), new)
     assert (caught.value.rule, caught.value.record, caught.value.field) == (Rule.LOCKED_RECORD, "m1", None)
+
+
+# --- rule 4: a member who speaks is present ----------------------------------------------------------
+
+MEMBERS = ("t1", "t2", "t3", "t4")
+
+
+@given(
+    absent=st.sets(st.sampled_from(MEMBERS[2:])),
+    heard=st.lists(st.sampled_from([*MEMBERS, "guest", "outsider"]), max_size=3),
+    spoke=st.lists(st.sampled_from([*MEMBERS, "guest", "outsider"]), max_size=3),
+)
+def test_a_member_who_speaks_is_present_and_guests_may_speak(absent, heard, spoke):
+    """``guest`` is an invited Person, ``outsider`` a teacher who is not a member of the body."""
+
+    def speeches(names):
+        return [Speech(Person("Guest G.") if n == "guest" else n, "text") for n in names]
+
+    body = association(members=[Membership(t) for t in MEMBERS])
+    agenda = [AgendaItem(1, "item", ["ok"], heard=speeches(heard), spoke=speeches(spoke))]
+    m = meeting(present=tuple(t for t in MEMBERS if t not in absent), absent=tuple(sorted(absent)),
+                agenda=agenda)
+    found = absent_speakers(m, body)
+    expected = [f".agenda[0].{part}[{k}].speaker" for part, names in (("heard", heard), ("spoke", spoke))
+                for k, name in enumerate(names) if name in absent]
+    assert [path for path, _ in found] == expected
+    for _, error in found:
+        assert where(error)[:2] == (R4, "m1") and error.field in ("agenda.1.heard", "agenda.1.spoke")
+        assert error.params["teacher"] in absent and "rule 4" in error.rule.label
+    assert speaker_errors(m, body) == [error for _, error in found]
+
+
+def test_a_member_not_listed_in_the_attendance_may_not_speak_either():
+    body = association(members=[Membership(t) for t in MEMBERS])
+    m = meeting(agenda=[AgendaItem(1, "item", ["ok"], spoke=[Speech("t4", "text")])])  # t4 not listed
+    assert wheres(speaker_errors(m, body)) == [(R4, "m1", "agenda.1.spoke")]
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.DRAFT, MeetingStatus.HELD])
+def test_an_extract_is_issued_only_from_a_finalized_protocol(status):
+    with pytest.raises(DomainError) as caught:
+        ensure_extract_allowed(meeting(status=status))
+    assert where(caught.value) == (Rule.LOCKED_RECORD, "m1", "status")
+    assert "rule 5" in caught.value.rule.label and "m1" in caught.value.render()
+    ensure_extract_allowed(meeting(status=MeetingStatus.FINALIZED))

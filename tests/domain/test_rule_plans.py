@@ -435,3 +435,36 @@ def test_review_of_a_missing_meeting_is_a_reference_error():
     p = plan(status=PlanStatus.RECOMMENDED, review=recommended_review("m9", 2))
     errors = review_errors(p, p.review, {"m1": august_meeting()}, {"a1": body()})
     assert wheres(errors) == [(Rule.REFERENCE, "p1", "review.meeting")]
+
+
+# --- rule 6: the steps keep their order in time -------------------------------------------------------
+
+DAYS = st.dates(min_value=d("2025-08-01"), max_value=d("2026-07-31"))
+
+
+@given(submitted=DAYS, held=DAYS)
+def test_a_review_is_never_dated_before_the_submission(submitted, held):
+    p = plan(status=PlanStatus.SUBMITTED)
+    call = (consider, p, meeting(day=held, agenda=[item(1, "ok", plans=["p1"])]), body(), 1,
+            ReviewOutcome.RECOMMENDED)
+    if held < submitted:
+        error = refusal(*call, submitted_on=submitted)
+        assert where(error) == (R6, "p1", "review.meeting")
+        assert error.params["submitted"] == submitted and error.params["date"] == held
+        assert "rule 6" in error.rule.label and "p1" in error.render()
+        assert p.status is PlanStatus.SUBMITTED and p.review is None  # nothing changed
+    else:
+        consider(*call[1:], submitted_on=submitted)
+        assert p.status is PlanStatus.RECOMMENDED
+
+
+@given(review=DAYS, agreed=DAYS, approved=DAYS)
+def test_approval_is_never_dated_before_the_review_or_the_agreement(review, agreed, approved):
+    p = plan(status=PlanStatus.AGREED, review=recommended_review(), agreed=Approval(DEPUTY, agreed))
+    if approved < review or approved < agreed:
+        error = refusal(approve, p, Approval(DIRECTOR, approved), review)
+        assert where(error) == (R6, "p1", "approved")
+        assert p.status is PlanStatus.AGREED and p.approved is None
+    else:
+        approve(p, Approval(DIRECTOR, approved), review)
+        assert p.status is PlanStatus.APPROVED

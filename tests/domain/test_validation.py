@@ -33,6 +33,8 @@ from desktop_app.domain.entities import (
     Term,
     VisitKind,
     WorkPlan,
+    WorkPlanForm,
+    WorkPlanItem,
 )
 from desktop_app.domain.errors import DomainError, Rule
 from desktop_app.domain.validation import Finding, calendar_warnings, validate_records
@@ -55,7 +57,8 @@ def school() -> SchoolRecords:
     mo = Association(
         "mo", AssociationKind.SUBJECT, LocalizedText("ӘБ", "МО"), "y26", head="t1", subjects=["math"],
         secretary="t2", members=[Membership(f"t{i}", d("2026-08-20")) for i in range(1, 5)],
-        work_plan=WorkPlan(approved=Approval("dir", d("2026-08-28"))),
+        work_plan=WorkPlan([WorkPlanItem("2026-08", "КТЖ қарау", WorkPlanForm.MEETING, ["t1"])],
+                           approved=Approval("dir", d("2026-08-28"))),
     )
     meetings = [
         Meeting(f"m{n}", "mo", n, day, Language.KK, "t1", "t2",

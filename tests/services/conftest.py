@@ -51,6 +51,8 @@ SAMPLE_BYTES = SAMPLE_PATH.read_bytes()
 
 SCHOOL = "school-7"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+#: When the tests' plans are submitted: before meeting No. 2 of the sample (06.11.2026) reviews them.
+SUBMITTED_AT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
 #: key -> (login, role, linked teacher). The head "head" leads mo-math-26, "head2" leads mo-kaz-26.
 ACCOUNTS: dict[str, tuple[str, Role, str | None]] = {
@@ -109,6 +111,16 @@ class Env:
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         return snapshot(self.path)
+
+    def submit(self, actor: Actor, plan: str, on: datetime = SUBMITTED_AT) -> CalendarPlan:
+        """Submit ``plan`` on ``on`` (before the sample meetings that consider it: rule 6 refuses a
+        review dated before the submission); the clock is put back afterwards."""
+        now = self.clock.now
+        self.clock.now = on
+        try:
+            return self.services.plans.submit(actor, SCHOOL, plan)
+        finally:
+            self.clock.now = now
 
     def refused(self, call: Callable[[], object], rule: Rule, record: str | None = None,
                 field: str | None = None, *, check_field: bool = True) -> DomainError:

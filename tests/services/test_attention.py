@@ -8,7 +8,7 @@ from datetime import date
 from desktop_app.domain.accounts import COMMAND_LINE as CLI
 from desktop_app.domain.entities import Category, ReviewOutcome
 from desktop_app.services.attention import AttentionItem, AttentionKind
-from tests.services.conftest import SCHOOL, Env, mentorship, plan, session
+from tests.services.conftest import SCHOOL, SUBMITTED_AT, Env, mentorship, plan, session
 
 YEAR = "2026-2027"
 TODAY = date(2026, 11, 27)
@@ -27,10 +27,10 @@ def test_a_plan_is_listed_at_each_step_until_approved(env: Env) -> None:
     draft = env.s.plans.save(teacher, SCHOOL, plan())
     plan_kinds = {AttentionKind.PLAN_SUBMITTED, AttentionKind.PLAN_RECOMMENDED, AttentionKind.PLAN_AGREED}
     assert not [i for i in _items(env) if i.kind in plan_kinds]  # a draft waits on nobody
-    env.s.plans.submit(teacher, SCHOOL, draft.id)
+    env.submit(teacher, draft.id)
     item = _of(env, AttentionKind.PLAN_SUBMITTED)[draft.id]
     assert isinstance(item.params["teacher"], str) and item.params["teacher"].startswith("Ким")
-    assert item.params["grade"] == 8 and item.day == TODAY
+    assert item.params["grade"] == 8 and item.day == SUBMITTED_AT.date()  # the day it was submitted
     assert item.title.format(**{k: str(v) for k, v in item.params.items()})
     env.s.plans.consider(env.actor("head"), SCHOOL, draft.id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     assert draft.id not in _of(env, AttentionKind.PLAN_SUBMITTED)
@@ -45,7 +45,7 @@ def test_a_plan_is_listed_at_each_step_until_approved(env: Env) -> None:
 def test_a_returned_plan_waits_on_no_one_but_its_teacher(env: Env) -> None:
     teacher = env.actor("teacher")
     draft = env.s.plans.save(teacher, SCHOOL, plan())
-    env.s.plans.submit(teacher, SCHOOL, draft.id)
+    env.submit(teacher, draft.id)
     env.s.plans.consider(env.actor("head"), SCHOOL, draft.id, "m-math-26-2", 1, ReviewOutcome.RETURNED, "даты")
     assert not [i for i in _items(env) if i.record == draft.id]
 
@@ -53,8 +53,8 @@ def test_a_returned_plan_waits_on_no_one_but_its_teacher(env: Env) -> None:
 def test_a_teacher_sees_only_their_own_plans(env: Env) -> None:
     mine = env.s.plans.save(env.actor("teacher"), SCHOOL, plan("t-05"))
     theirs = env.s.plans.save(CLI, SCHOOL, plan("t-02", "math"))
-    env.s.plans.submit(CLI, SCHOOL, mine.id)
-    env.s.plans.submit(CLI, SCHOOL, theirs.id)
+    env.submit(CLI, mine.id)
+    env.submit(CLI, theirs.id)
     assert set(_of(env, AttentionKind.PLAN_SUBMITTED, "teacher")) == {mine.id}
     assert set(_of(env, AttentionKind.PLAN_SUBMITTED, "teacher2")) == {theirs.id}
     assert set(_of(env, AttentionKind.PLAN_SUBMITTED, "admin")) == {mine.id, theirs.id}

@@ -271,6 +271,13 @@ VARIANTS = [
         Rule.MEETING_ATTENDANCE,
         id="rule4-votes-exceed-present",
     ),
+    V(
+        _set("meetings.1.attendance.2.present", False),
+        "meetings[1].agenda[0].spoke[0].speaker",
+        "m-math-26-2",
+        Rule.MEETING_ATTENDANCE,
+        id="rule4-absent-member-speaks",
+    ),
     # Rules 6 and 10
     V(
         _set("plans.0.agreed", None),
@@ -352,6 +359,13 @@ VARIANTS = [
         "mo-math-26",
         Rule.WORK_PLAN_APPROVAL,
         id="rule9-work-plan-approved-by-non-director",
+    ),
+    V(
+        _set("associations.1.work_plan.items", []),
+        "associations[1]",
+        "mo-math-26",
+        Rule.WORK_PLAN_APPROVAL,
+        id="rule9-empty-work-plan-approved",
     ),
     # References and ids
     V(
@@ -707,7 +721,7 @@ def documents(draw: st.DrawFn) -> Doc:
                     )
                 },
                 optional={"approved": st.one_of(st.none(), st.just({"by": "t0", "on": "2026-08-28"}))},
-            ),
+            ).filter(lambda plan: plan["items"] or not plan.get("approved")),  # rule 9: not approved empty
         ),
     )
     document: Doc = {
@@ -742,8 +756,8 @@ def documents(draw: st.DrawFn) -> Doc:
             }
             speech = st.fixed_dictionaries(
                 {
-                    "speaker": st.one_of(
-                        st.sampled_from(ids),
+                    "speaker": st.one_of(  # rule 4: a member who speaks is present
+                        st.sampled_from([t for t in ids if t not in absent]),
                         st.fixed_dictionaries({"name": text}, optional={"position": text}),
                     ),
                     "text": text,

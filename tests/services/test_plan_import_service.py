@@ -53,7 +53,7 @@ def test_imported_rows_are_renumbered_and_can_be_dated_and_submitted(env: Env) -
     assert findings == [] and [r.date for r in filled.rows] == [date(2026, 9, 2), date(2026, 9, 9),
                                                                  date(2026, 9, 16)]
     env.s.plans.save(teacher, SCHOOL, filled)
-    assert env.s.plans.submit(teacher, SCHOOL, saved.id).status is PlanStatus.SUBMITTED
+    assert env.submit(teacher, saved.id).status is PlanStatus.SUBMITTED
 
 
 def test_a_refused_import_writes_nothing(env: Env) -> None:

@@ -33,7 +33,7 @@ def test_each_change_adds_an_audit_event(env: Env) -> None:
     created = env.s.teachers.save(admin, SCHOOL, teacher())
     env.s.associations.add_member(head, SCHOOL, "mo-math-26", created.id)
     new_plan = env.s.plans.save(teacher_, SCHOOL, plan())
-    env.s.plans.submit(teacher_, SCHOOL, new_plan.id)
+    env.submit(teacher_, new_plan.id)
     env.s.plans.consider(head, SCHOOL, new_plan.id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     env.s.meetings.finalize(head, SCHOOL, "m-math-26-2")
     added = _audit(env)[len(before):]

@@ -263,7 +263,7 @@ def _draft(env: Env) -> str:
 
 def _submitted(env: Env) -> str:
     plan_id = _draft(env)
-    env.s.plans.submit(CLI, SCHOOL, plan_id)
+    env.submit(CLI, plan_id)
     return plan_id
 
 
@@ -287,7 +287,7 @@ def _status_is(status: PlanStatus) -> Callable[[Env, Any, Any], None]:
 
 @case("submit own plan", "admin", "teacher", setup=_draft)
 def _submit(env: Env, actor: Actor, plan_id: Any) -> Any:
-    return env.s.plans.submit(actor, SCHOOL, plan_id)
+    return env.submit(actor, plan_id)
 
 
 _submit.check(_status_is(PlanStatus.SUBMITTED))

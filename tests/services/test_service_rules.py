@@ -21,6 +21,7 @@ from desktop_app.domain.errors import Rule
 from tests.services.conftest import (
     KAZ_MEMBERS,
     SCHOOL,
+    SUBMITTED_AT,
     Env,
     d,
     meeting,
@@ -248,7 +249,7 @@ def test_rule5_plan_new_version_runs_the_whole_path_again(env: Env) -> None:
     # An approval of the new version needs the path again.
     env.refused(lambda: env.s.plans.approve(director, SCHOOL, "ktp-inf7-26"), Rule.PLAN_WORKFLOW,
                 "ktp-inf7-26", "status")
-    env.s.plans.submit(teacher, SCHOOL, "ktp-inf7-26")
+    env.submit(teacher, "ktp-inf7-26")
     env.s.plans.consider(head, SCHOOL, "ktp-inf7-26", "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     env.s.plans.agree(admin, SCHOOL, "ktp-inf7-26")
     final = env.s.plans.approve(director, SCHOOL, "ktp-inf7-26")
@@ -269,15 +270,17 @@ def test_rule5_plan_new_version_runs_the_whole_path_again(env: Env) -> None:
 def _submitted(env: Env, teacher: str = "teacher", subject: str = "informatics") -> str:
     actor = env.actor(teacher)
     created = env.s.plans.save(actor, SCHOOL, plan(actor.teacher or "", subject))
-    env.s.plans.submit(actor, SCHOOL, created.id)
+    env.submit(actor, created.id)
     return created.id
 
 
 def test_rule6_the_whole_path_by_the_right_roles_with_history(env: Env) -> None:
     teacher, head, admin, director = (env.actor(k) for k in ("teacher", "head", "admin", "director"))
+    today, env.clock.now = env.clock.now, SUBMITTED_AT  # written and submitted before meeting No. 2
     created = env.s.plans.save(teacher, SCHOOL, plan())
     assert created.status is PlanStatus.DRAFT
     assert env.s.plans.submit(teacher, SCHOOL, created.id).status is PlanStatus.SUBMITTED
+    env.clock.now = today
     considered = env.s.plans.consider(head, SCHOOL, created.id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     assert considered.status is PlanStatus.RECOMMENDED
     env.clock.advance(days=1)
@@ -355,7 +358,7 @@ def test_rule6_returned_goes_back_to_draft_on_revise(env: Env) -> None:
     stored = env.s.plans.get(teacher, SCHOOL, plan_id)
     assert stored.status is PlanStatus.DRAFT
     assert stored.review is not None and stored.review.remarks == "Добавить цели обучения"
-    assert env.s.plans.submit(teacher, SCHOOL, plan_id).status is PlanStatus.SUBMITTED
+    assert env.submit(teacher, plan_id).status is PlanStatus.SUBMITTED
 
 
 def test_rule6_returned_goes_back_to_draft_on_edit(env: Env) -> None:
@@ -411,7 +414,7 @@ def test_rule7_lesson_on_a_saturday_blocks_submission(env: Env) -> None:
     teacher = env.actor("teacher")
     dates: list = [*school_days(3), d("2026-11-28")]
     created = env.s.plans.save(teacher, SCHOOL, plan(dates=dates))
-    error = env.refused(lambda: env.s.plans.submit(teacher, SCHOOL, created.id), Rule.PLAN_CALENDAR,
+    error = env.refused(lambda: env.submit(teacher, created.id), Rule.PLAN_CALENDAR,
                         created.id, "rows.4.date")
     assert error.params == {"row": 4, "date": d("2026-11-28")}
     assert env.s.plans.get(teacher, SCHOOL, created.id).status is PlanStatus.DRAFT
@@ -421,7 +424,7 @@ def test_rule7_lesson_on_independence_day_blocks_submission(env: Env) -> None:
     teacher = env.actor("teacher")
     dates: list = [d("2026-12-16"), *school_days(3)]
     created = env.s.plans.save(teacher, SCHOOL, plan(dates=dates))
-    error = env.refused(lambda: env.s.plans.submit(teacher, SCHOOL, created.id), Rule.PLAN_CALENDAR,
+    error = env.refused(lambda: env.submit(teacher, created.id), Rule.PLAN_CALENDAR,
                         created.id, "rows.1.date")
     assert "holiday" in error.message and error.params["row"] == 1
 
@@ -432,7 +435,7 @@ def test_rule7_hours_mismatch_is_a_warning_that_does_not_block(env: Env) -> None
     findings = env.s.plans.calendar_findings(teacher, SCHOOL, created)
     assert findings and all(f.severity is Severity.WARNING for f in findings)
     assert any(f.row is None and "hours" in f.message for f in findings)
-    assert env.s.plans.submit(teacher, SCHOOL, created.id).status is PlanStatus.SUBMITTED
+    assert env.submit(teacher, created.id).status is PlanStatus.SUBMITTED
     assert env.s.plans.get(teacher, SCHOOL, created.id).status is PlanStatus.SUBMITTED
 
 
@@ -565,7 +568,7 @@ def test_rule10_consider_records_a_review_listed_on_the_agenda_item(env: Env) ->
 def test_rule10_consider_for_a_teacher_outside_the_body_is_refused(env: Env) -> None:
     admin = env.actor("admin")
     created = env.s.plans.save(admin, SCHOOL, plan("t-06", "kazlang"))
-    env.s.plans.submit(admin, SCHOOL, created.id)
+    env.submit(admin, created.id)
     for actor in (env.actor("head"), admin):
         env.refused(lambda actor=actor: env.s.plans.consider(actor, SCHOOL, created.id, "m-math-26-2", 1,
                                                              ReviewOutcome.RECOMMENDED),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
+from desktop_app.domain.entities import CalendarPlan
 from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
 from desktop_app.ui.language import install_language_hook
@@ -73,3 +76,25 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+#: When the tests' plans are submitted: before the meetings of November that consider them.
+SUBMITTED_AT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+@contextmanager
+def plans_clock(services: Services, at: datetime = SUBMITTED_AT) -> Iterator[None]:
+    """The plans service's clock stands at ``at`` meanwhile (a teacher who submitted in early
+    November, before the meetings that consider the plan: rule 6 refuses a review dated before)."""
+    clock = services.plans._clock
+    services.plans._clock = lambda: at
+    try:
+        yield
+    finally:
+        services.plans._clock = clock
+
+
+def submit_on(services: Services, session: Session, plan: str, at: datetime = SUBMITTED_AT) -> CalendarPlan:
+    """Submit ``plan`` as if at ``at`` (see :func:`plans_clock`)."""
+    with plans_clock(services, at):
+        return services.plans.submit(session.actor, session.school, plan)

@@ -22,7 +22,7 @@ from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.widgets.protocol_search import HIGHLIGHT_COLOR, TEXT_COLUMN, HitDelegate
-from tests.ui.conftest import type_text
+from tests.ui.conftest import submit_on, type_text
 
 BODY = "mo-math-26"
 DAY = date(2026, 11, 20)
@@ -53,7 +53,7 @@ def submitted_plans(services: Services, session: Session) -> list[str]:
     for teacher, grade in (("t-03", 7), ("t-04", 9)):
         plan = services.plans.save(session.actor, session.school,
                                    replace(base, id="", teacher=teacher, grade=grade, review=None))
-        ids.append(services.plans.submit(session.actor, session.school, plan.id).id)
+        ids.append(submit_on(services, session, plan.id).id)
     return ids
 
 

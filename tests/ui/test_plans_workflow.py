@@ -21,6 +21,7 @@ from desktop_app.services import Services
 from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView
+from tests.ui.conftest import plans_clock, submit_on
 
 YEAR = "2026-2027"
 MEETING = "m-math-26-2"  # held on 06.11.2026, protocol still open
@@ -72,7 +73,8 @@ def test_draft_to_approved_through_the_window_with_four_users(
     assert "согласовывать КТП" in refused(lambda: services.plans.agree(teacher.actor, teacher.school, plan))
     refused(lambda: services.plans.consider(teacher.actor, teacher.school, plan, MEETING, 1,
                                             ReviewOutcome.RECOMMENDED))
-    qtbot.mouseClick(mine.submit_button, Qt.MouseButton.LeftButton)
+    with plans_clock(services):  # submitted in early November, before meeting No. 2 of 06.11
+        qtbot.mouseClick(mine.submit_button, Qt.MouseButton.LeftButton)
     assert status_of(services, deputy, plan) is PlanStatus.SUBMITTED
     assert "представлен" in mine.message.text()
     assert not mine.submit_button.isEnabled()
@@ -177,7 +179,7 @@ def test_returned_plan_goes_back_to_the_teacher_with_the_remarks(qtbot, sign_in,
     i18n.set_language("kk")
     teacher, head = sign_in("teacher"), sign_in("head")
     plan = new_draft(teacher, "t-05", 9, ["9А"]).id
-    services.plans.submit(teacher.actor, teacher.school, plan)
+    submit_on(services, teacher, plan)
     chair = plans_view(qtbot, head)
     chair.select_plan(plan)
     dialog = chair.make_consider_dialog()
@@ -221,7 +223,7 @@ def recommended_plans(services: Services, deputy: Session, count: int) -> list[s
     ids = []
     for teacher, grade in (("t-03", 7), ("t-04", 9), ("t-02", 7))[:count]:
         plan = new_draft(deputy, teacher, grade, [f"{grade}А"]).id
-        services.plans.submit(deputy.actor, deputy.school, plan)
+        submit_on(services, deputy, plan)
         services.plans.consider(deputy.actor, deputy.school, plan, MEETING, 1, ReviewOutcome.RECOMMENDED)
         ids.append(plan)
     return ids

@@ -1,7 +1,8 @@
 """The association's outcome for one KTP at a meeting (п. 26): recommended, or returned with remarks.
 
-The choices offered are the meetings of the teacher's association that have taken place and whose
-protocol is still open (or already lists the plan); the service decides and may still refuse.
+The choices offered are the meetings of the teacher's association that have taken place, not before
+the plan was submitted (rule 6), and whose protocol is still open (or already lists the plan); the
+service decides and may still refuse.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class PlanConsiderDialog(QDialog):
         """Meetings of the teacher's associations that this user may record outcomes for, newest first."""
         s = self.session
         today = s.services.plans.today()
+        self.submitted = s.services.plans.submitted_on(s.actor, s.school, self.plan.id)
+        self.earlier = False  # meetings were left out because they were held before the submission
         choices = []
         for body in bodies:
             if not body.is_member(self.plan.teacher) or not s.actor.may(Action.REVIEW_PLAN, {body.head}):
@@ -99,6 +102,9 @@ class PlanConsiderDialog(QDialog):
                 if meeting.date > today or not meeting.agenda or not body.is_member(self.plan.teacher, meeting.date):
                     continue
                 if meeting.status is MeetingStatus.FINALIZED and not listed:
+                    continue
+                if self.submitted is not None and meeting.date < self.submitted and not listed:
+                    self.earlier = True
                     continue
                 choices.append(MeetingChoice(body, meeting))
         choices.sort(key=lambda c: c.meeting.date, reverse=True)
@@ -117,7 +123,12 @@ class PlanConsiderDialog(QDialog):
         for index, outcome in enumerate(OUTCOMES):
             self.outcome.setItemText(index, label(REVIEW_OUTCOME_LABELS, outcome))
         self._update_remarks()
-        if not self.choices:
+        if not self.choices and self.earlier and self.submitted is not None:
+            show_field_error(self.general_error, _(
+                "The plan was submitted on {date}; no meeting of the teacher's association with an open "
+                "protocol has taken place since. Record that meeting in the Meetings section first.").format(
+                    date=short_date(self.submitted)))
+        elif not self.choices:
             show_field_error(self.general_error, _("No meeting of the teacher's association has taken place with an "
                                                    "open protocol. Record the meeting in the Meetings section first."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.choices))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import date_of, show_field_error
+from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -46,10 +45,7 @@ class OptionalDate(QWidget):
     def __init__(self, value: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(self)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+        self.edit = date_edit(value, self)  # takes a digit typed into the middle, as every date field
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.check.toggled.connect(self.edit.setEnabled)

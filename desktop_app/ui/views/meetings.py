@@ -229,8 +229,12 @@ class MeetingsView(View):
     def _selection_changed(self) -> None:
         meeting = self.selected()
         finalized = meeting is not None and meeting.status is MeetingStatus.FINALIZED
-        for button in (self.open_button, self.print_button, self.extract_button):
+        for button in (self.open_button, self.print_button):
             button.setEnabled(meeting is not None)
+        # «Выписка верна» certifies a finalized protocol: no extract from a draft (the service refuses too).
+        self.extract_button.setEnabled(finalized)
+        self.extract_button.setToolTip("" if finalized or meeting is None
+                                       else _("An extract is issued only from a finalized protocol."))
         self.finalize_button.setEnabled(meeting is not None and not finalized)
         self.version_button.setEnabled(finalized)
         self.new_button.setEnabled(self.body() is not None)

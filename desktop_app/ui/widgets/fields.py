@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import UserError
@@ -38,8 +39,37 @@ def add_field_row(form: QFormLayout, caption: QLabel, widget: QWidget, error: QL
     form.addRow(caption, with_error(widget, error))
 
 
+class DateEdit(QDateEdit):
+    """A date field that takes a digit typed anywhere in it.
+
+    A plain QDateEdit ignores a digit typed into the middle of a full section (the cursor between
+    the two digits of the day): the section is full, so the key does nothing. Here a digit
+    overwrites the digit after the cursor, as in a form on paper, and the cursor moves on (past a
+    dot); when that would make no date (day 36), the digit starts the section afresh instead, as
+    when the section is selected."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        line = self.lineEdit()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if len(text) == 1 and text.isdigit() and plain and line is not None and not line.hasSelectedText():
+            shown, position = line.text(), line.cursorPosition()
+            while position < len(shown) and not shown[position].isdigit():
+                position += 1
+            if position < len(shown):
+                typed = QDate.fromString(shown[:position] + text + shown[position + 1:], self.displayFormat())
+                if typed.isValid() and self.minimumDate() <= typed <= self.maximumDate():
+                    self.setDate(typed)
+                    line.setCursorPosition(position + 1)
+                    event.accept()
+                    return
+                self.setCurrentSection(self.sectionAt(position))
+                self.setSelectedSection(self.sectionAt(position))
+        super().keyPressEvent(event)
+
+
 def date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())

@@ -75,16 +75,27 @@ def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
 
 
 class SpeakerCombo(QComboBox):
-    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]]) -> None:
+    """The people who may speak: present members and invited guests. A member marked absent is
+    not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
+    lost and the item shows the refusal at once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._absent: dict[SpeakerKey, str] = {}
+
+    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
+                     absent: dict[SpeakerKey, str] | None = None) -> None:
         current = self.currentData()
+        self._absent = dict(absent or {})
         self.clear()
         self.addItem("—", None)
         for key, name in speakers:
             self.addItem(name, key)
-        index = self.findData(current)
-        self.setCurrentIndex(max(index, 0))
+        self.select(current)
 
     def select(self, key: SpeakerKey | None) -> None:
+        if key is not None and self.findData(key) < 0 and key in self._absent:
+            self.addItem(_("{name} (marked absent)").format(name=self._absent[key]), key)
         self.setCurrentIndex(max(self.findData(key), 0))
 
 
@@ -124,7 +135,8 @@ class AgendaItemEditor(QWidget):
 
     def __init__(self, item: AgendaItem, plans: list[PlanChoice], present: Callable[[], int],
                  speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None,
-                 visits: list[VisitChoice] | None = None) -> None:
+                 visits: list[VisitChoice] | None = None,
+                 absent: dict[SpeakerKey, str] | None = None) -> None:
         super().__init__(parent)
         self._present = present
         self._plans = list(plans)
@@ -133,6 +145,7 @@ class AgendaItemEditor(QWidget):
         offered = {v.visit for v in self._visits}
         self._kept_visits = [v for v in item.lesson_visits if v not in offered]
         self._speakers = speakers
+        self._absent = dict(absent or {})
         self._spoke: list[SpokeRow] = []
         self._heard_more: list[SpokeRow] = []  # HEARD reports after the first (co-reporters)
         self._build_ui(item)
@@ -143,7 +156,7 @@ class AgendaItemEditor(QWidget):
     def _build_ui(self, item: AgendaItem) -> None:
         self.title = QLineEdit(item.title, self)
         self.heard_speaker = SpeakerCombo(self)
-        self.heard_speaker.set_speakers(self._speakers)
+        self.heard_speaker.set_speakers(self._speakers, self._absent)
         self.heard_text = text_edit(self)
         if item.heard:
             self.heard_speaker.select(speaker_key(item.heard[0].speaker))
@@ -245,6 +258,7 @@ class AgendaItemEditor(QWidget):
         self.visits_box.setVisible(bool(self._visits))
         self.title_label = QLabel(self)
         self.title_error = error_label(self)
+        self.speaker_error = error_label(self)  # rule 4: a member who speaks is present
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QFormLayout()
@@ -253,6 +267,7 @@ class AgendaItemEditor(QWidget):
         layout.addWidget(self.title_error)
         layout.addWidget(self.heard_box)
         layout.addWidget(self.spoke_group)
+        layout.addWidget(self.speaker_error)
         layout.addWidget(self.resolved_box)
         layout.addWidget(self.plans_box)
         layout.addWidget(self.visits_box)
@@ -307,7 +322,7 @@ class AgendaItemEditor(QWidget):
     def _add_row(self, rows: list[SpokeRow], box: QVBoxLayout, speech: Speech | None,
                  multiline: bool) -> SpokeRow:
         row = SpokeRow(self, multiline)
-        row.speaker.set_speakers(self._speakers)
+        row.speaker.set_speakers(self._speakers, self._absent)
         if speech is not None:
             row.speaker.select(speaker_key(speech.speaker))
             row.set_value(speech.text)
@@ -331,12 +346,20 @@ class AgendaItemEditor(QWidget):
     def heard_rows(self) -> list[SpokeRow]:
         return list(self._heard_more)
 
-    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]]) -> None:
+    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
+                     absent: dict[SpeakerKey, str] | None = None) -> None:
+        """The choices follow the attendance: see :class:`SpeakerCombo`."""
         self._speakers = speakers
+        self._absent = dict(absent or {})
         for combo in [self.heard_speaker, *(r.speaker for r in self._heard_more + self._spoke)]:
             combo.blockSignals(True)
-            combo.set_speakers(speakers)
+            combo.set_speakers(speakers, self._absent)
             combo.blockSignals(False)
+
+    def show_speaker_errors(self, texts: list[str]) -> None:
+        """Rule 4 refusals of this item's speakers, shown as soon as the attendance makes them."""
+        self.speaker_error.setText("\n".join(texts))
+        self.speaker_error.setVisible(bool(texts))
 
     def update_vote_check(self) -> None:
         """Rule 4 as the user types: the vote counts no more people than are present."""

@@ -1,10 +1,13 @@
 """Record or edit a protocol. Rules are checked as the user types where cheap and always by the
 service on save; a refusal keeps the dialog open with everything typed. Drafts are saved every
-30 seconds and on closing."""
+30 seconds and on closing; an automatic save that is refused says so in a calm note, not in red
+(the user may be in the middle of an item): red refusals come from Save and Finalize, and each goes
+away as soon as the form no longer has the problem."""
 
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -33,8 +36,8 @@ from desktop_app.domain.entities import (
     PlanStatus,
     Speaker,
 )
-from desktop_app.domain.errors import UserError
-from desktop_app.domain.meetings import attendance_errors
+from desktop_app.domain.errors import DomainError, UserError
+from desktop_app.domain.meetings import attendance_errors, speaker_errors
 from desktop_app.i18n import _
 from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey, VisitChoice
@@ -45,6 +48,8 @@ from desktop_app.ui.widgets.fields import date_of, error_label, show_field_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 AUTOSAVE_MS = 30_000
+#: A refusal on screen is checked again this long after the last change (typing stays smooth).
+RECHECK_MS = 400
 
 
 class MeetingDialog(QDialog):
@@ -59,6 +64,7 @@ class MeetingDialog(QDialog):
         self.body = body
         self.saved: Meeting | None = meeting
         self.dirty = False
+        self.shown_error: UserError | None = None  # the refusal of the last Save or Finalize on screen
         s = session
         self.teachers = s.teachers_by_id()
         if meeting is None:
@@ -171,6 +177,9 @@ class MeetingDialog(QDialog):
         layout.addLayout(bottom)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
+        self.recheck = QTimer(self)
+        self.recheck.setSingleShot(True)
+        self.recheck.setInterval(RECHECK_MS)
         fit_to_screen(self, 1180, 700)
 
     def _connect(self) -> None:
@@ -187,6 +196,7 @@ class MeetingDialog(QDialog):
         self.finalize_button.clicked.connect(lambda: self.finalize())
         self.close_button.clicked.connect(self.close)
         self.autosave.timeout.connect(self.autosave_draft)
+        self.recheck.timeout.connect(self.recheck_error)
         self.autosave.start()
         if self.editors:
             self.items.setCurrentRow(0)
@@ -216,9 +226,17 @@ class MeetingDialog(QDialog):
 
     # Agenda ------------------------------------------------------------------------------------
     def speakers(self) -> list[tuple[SpeakerKey, str]]:
-        members = [(f"member:{t}", self.attendance.name(t)) for t in self.attendance.member_ids()]
+        """Who may speak: the members marked present, then the invited guests (rule 4)."""
+        present = {a.teacher for a in self.attendance.attendance() if a.present}
+        members = [(f"member:{t}", self.attendance.name(t)) for t in self.attendance.member_ids()
+                   if t in present]
         guests = [(f"guest:{g.name}", g.name) for g in self.attendance.guest_list()]
         return members + guests
+
+    def absent_speakers(self) -> dict[SpeakerKey, str]:
+        """Members of the body not marked present: not offered, but kept (and flagged) where chosen."""
+        present = {a.teacher for a in self.attendance.attendance() if a.present}
+        return {f"member:{t}": self.attendance.name(t) for t in self.body.member_ids() if t not in present}
 
     def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
         if key is None:
@@ -232,7 +250,7 @@ class MeetingDialog(QDialog):
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
                                   self.attendance.present_count, self.speakers(), self,
-                                  visits=self._visit_choices)
+                                  visits=self._visit_choices, absent=self.absent_speakers())
         editor.changed.connect(self._on_changed)
         editor.title.textChanged.connect(self._renumber)
         self.editors.append(editor)
@@ -266,10 +284,11 @@ class MeetingDialog(QDialog):
 
     def _renumber(self) -> None:
         """Numbers follow the order of the list."""
+        untitled = _("(no title yet)")
         for row, editor in enumerate(self.editors):
             entry = self.items.item(row)
             if entry is not None:
-                entry.setText(f"{row + 1}. {editor.title.text().strip() or _('(no title)')}")
+                entry.setText(f"{row + 1}. {editor.title.text().strip() or untitled}")
 
     def _show_item(self, row: int) -> None:
         if 0 <= row < len(self.editors):
@@ -277,9 +296,9 @@ class MeetingDialog(QDialog):
 
     # Rules as the user types -------------------------------------------------------------------
     def _on_attendance_changed(self) -> None:
-        speakers = self.speakers()
+        speakers, absent = self.speakers(), self.absent_speakers()
         for editor in self.editors:
-            editor.set_speakers(speakers)
+            editor.set_speakers(speakers, absent)
             editor.update_vote_check()
         self._on_changed()
 
@@ -287,9 +306,12 @@ class MeetingDialog(QDialog):
         self.dirty = True
         if hasattr(self, "general_error"):
             self._check_rules()
+            if self.shown_error is not None:
+                self.recheck.start()  # (re)started on every change: asked once the typing pauses
 
     def _check_rules(self) -> None:
-        """Rule 4 for chair and secretary, cheap enough for every keystroke."""
+        """Rule 4 for chair, secretary and speakers, cheap enough for every keystroke: these follow
+        deliberate choices (a mark, a name), not half-typed text."""
         meeting = self.meeting()
         for name in ("chair", "secretary"):
             self.header.errors[name].setVisible(False)
@@ -297,6 +319,29 @@ class MeetingDialog(QDialog):
             if error.field in ("chair", "secretary") and getattr(meeting, error.field):
                 target = self.header.errors[error.field]
                 show_field_error(target, f"{rule_label(error.rule, _)}: {error.render(_)}")
+        by_item: dict[int, list[str]] = {}
+        for error in speaker_errors(meeting, self.body):
+            number = int(str(error.params["item"]))
+            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {self.refusal_text(error)}")
+        for number, editor in enumerate(getattr(self, "editors", []), 1):
+            editor.show_speaker_errors(by_item.get(number, []))
+
+    def recheck_error(self) -> None:
+        """Ask the service again about the refusal on screen; once the form no longer has that
+        problem, its red text goes (another problem waits for the next Save)."""
+        shown = self.shown_error
+        if shown is None:
+            return
+        s = self.session
+        try:
+            now = s.services.meetings.problem(s.actor, s.school, self.meeting())
+        except UserError:
+            return
+        still = (isinstance(shown, DomainError) and now is not None
+                 and (now.field, now.message, now.params) == (shown.field, shown.message, shown.params))
+        if not still:
+            self.show_error(None)
+            self._check_rules()
 
     # Reading and saving ------------------------------------------------------------------------
     def meeting(self, status: MeetingStatus | None = None) -> Meeting:
@@ -312,13 +357,19 @@ class MeetingDialog(QDialog):
 
     def save(self, status: MeetingStatus | None = None, quiet: bool = False) -> bool:
         """Save through the service, then record the plan outcomes; False (and the refusal shown)
-        when a rule blocks it. Nothing typed is lost either way."""
-        self.show_error(None)
+        when a rule blocks it. Nothing typed is lost either way. ``quiet`` (the automatic save)
+        puts a refusal in the calm note at the bottom instead of red text at the field."""
+        if not quiet:
+            self.show_error(None)
+            self.autosave_label.clear()  # an older note of the automatic save is stale now
         s = self.session
         meeting = self.meeting(status)
         for name in ("chair", "secretary"):
             if not getattr(meeting, name):
-                show_field_error(self.header.errors[name], _("Choose a member of the body."))
+                if quiet:
+                    self.autosave_label.setText(_("Not saved automatically yet: choose the chair and the secretary."))
+                else:
+                    show_field_error(self.header.errors[name], _("Choose a member of the body."))
                 return False
         try:
             saved = s.services.meetings.save(s.actor, s.school, meeting)
@@ -330,13 +381,26 @@ class MeetingDialog(QDialog):
                     editor.update_plan(plan)
             self.saved = s.services.meetings.get(s.actor, s.school, saved.id)
         except UserError as error:
-            self.show_error(error)
+            if quiet:
+                self.autosave_label.setText(_("Not saved automatically yet: {reason}").format(
+                    reason=self.refusal_text(error)))
+            else:
+                self.show_error(error)
             return False
         self.dirty = False
+        self.show_status(self.saved.status)
         if not quiet:
             self.autosave_label.setText(_("Saved."))
         self.meeting_saved.emit(self.saved.id)
         return True
+
+    def show_status(self, status: MeetingStatus) -> None:
+        """The Status box says what the protocol is now (held after a save, finalized after
+        Finalize); setting it is not an edit."""
+        box = self.header.status
+        box.blockSignals(True)
+        box.setCurrentIndex(max(box.findData(status.value), 0))
+        box.blockSignals(False)
 
     def autosave_draft(self) -> bool:
         """Only a draft with changes is saved automatically; a refusal is shown, not raised."""
@@ -362,6 +426,7 @@ class MeetingDialog(QDialog):
         except UserError as error:
             self.show_error(error)
             return False
+        self.show_status(self.saved.status)
         self.meeting_saved.emit(self.saved.id)
         self.set_read_only(True)
         return True
@@ -384,7 +449,15 @@ class MeetingDialog(QDialog):
             self.autosave.stop()
             self.autosave_label.setText(_("The protocol is finalized and locked."))
 
+    def refusal_text(self, error: UserError) -> str:
+        """The refusal in the user's language, naming a teacher by name rather than by id."""
+        if isinstance(error, DomainError) and isinstance(error.params.get("teacher"), str):
+            teacher = error.params["teacher"]
+            error = replace(error, params={**error.params, "teacher": self.attendance.name(teacher)})
+        return error.render(_)
+
     def show_error(self, error: UserError | None) -> None:
+        self.shown_error = error
         for label_widget in [*self.header.errors.values(), self.general_error, self.agenda_error]:
             label_widget.clear()
             label_widget.setVisible(False)
@@ -392,7 +465,9 @@ class MeetingDialog(QDialog):
             editor.decisions_error.setVisible(False)
         if error is None:
             return
-        text = error.render(_)
+        text = self.refusal_text(error)
+        if isinstance(error, DomainError) and error.rule.number:
+            text = f"{rule_label(error.rule, _)}: {text}"  # the refusal names its rule
         parts = (error.field or "").split(".")
         target = self.header.errors.get(parts[0], self.general_error)
         if parts[0] == "agenda" and len(parts) > 2 and parts[1].isdigit():
@@ -400,8 +475,10 @@ class MeetingDialog(QDialog):
             if 0 <= row < len(self.editors):
                 self.tabs.setCurrentIndex(1)
                 self.items.setCurrentRow(row)
-                target = (self.editors[row].vote_error if parts[2] == "vote"
-                          else self.editors[row].decisions_error)
+                editor = self.editors[row]
+                target = (editor.vote_error if parts[2] == "vote"
+                          else editor.speaker_error if parts[2] in ("heard", "spoke")
+                          else editor.decisions_error)
         elif parts[0] == "agenda":
             target = self.agenda_error
         elif parts[0] == "attendance":

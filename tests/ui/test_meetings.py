@@ -234,6 +234,7 @@ def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView, 
     dialog = view.editor()
     assert dialog is not None
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.autosave.setInterval(50)
     fill_header(qtbot, dialog)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
@@ -246,6 +247,7 @@ def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView, 
     type_text(dialog.header.place, " №2")
     dialog.autosave.stop()
     dialog.close()  # saved on close
+    assert not dialog.isVisible()
     stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
     assert stored.place == "Мұғалімдер бөлмесі №2"
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -45,9 +44,10 @@ from desktop_app.ui.widgets.fields import (
     show_refusal,
     with_error,
 )
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class AssociationDialog(QDialog):
+class AssociationDialog(FormDialog):
     """Saves through services.associations.save on OK; ``saved`` holds the stored association."""
 
     FIELDS = ("kind", "name", "subjects", "members", "head", "secretary")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 class AccountTableModel(RecordTableModel[User]):
@@ -42,7 +42,7 @@ class AccountTableModel(RecordTableModel[User]):
         ], parent)
 
 
-class AccountDialog(QDialog):
+class AccountDialog(FormDialog):
     """Creates the account through services.accounts.create_user on OK; ``saved`` holds it."""
 
     FIELDS = ("login", "role", "teacher", "password", "repeat")

@@ -154,10 +154,13 @@ def _version_dialog(window: MainWindow) -> QWidget:
 
 
 def _existing_meeting(window: MainWindow, status: MeetingStatus) -> QWidget:
+    """The first protocol in ``status`` of any association of the school."""
+    s = window.session
     meetings = _view(window, "meetings")
     assert isinstance(meetings, MeetingsView)
-    found = next(m for m in meetings.model.records() if m.status is status)
-    return _some(meetings.editor(found, _body(window)))
+    found = next((m, body) for body in s.services.associations.list(s.actor, s.school)
+                 for m in s.services.meetings.list(s.actor, s.school, body.id) if m.status is status)
+    return _some(meetings.editor(*found))
 
 
 def _fill_new_meeting(dialog: QWidget) -> None:

@@ -1,4 +1,5 @@
-"""Screenshots of every section in both languages at 1366×768 (run by hand, not a test).
+"""Screenshots of every section and every dialog of tests/ui/every_dialog.py in both languages at
+1366×768 (run by hand, not a test); what is cut (tests/ui/fits.py) is printed too.
 
     QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [output folder]
 """
@@ -10,7 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = Path(tempfile.mkdtemp(prefix="metodsovet-screen-")) / "screen.json"
+SCREEN.write_text('{"screens": [{"name": "school", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                  '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")  # a 1366×768 screen
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-shots-")
 
 from dataclasses import replace
@@ -34,6 +38,8 @@ from desktop_app.ui.session import Session
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.plans import PlansView
 from tests.services.test_plan_import import KK_BODY, KK_HEADER, xlsx
+from tests.ui.every_dialog import DIALOGS
+from tests.ui.fits import clipped
 
 
 def main(out: Path) -> None:
@@ -57,6 +63,8 @@ def main(out: Path) -> None:
             window.show_section(section.key)
             app.processEvents()
             window.grab().save(str(out / f"{language}-{section.key}.png"))
+            report(window, f"{language}-{section.key}")
+        shoot_catalog(app, window, out, language)
         dialog = SignInDialog(services)
         dialog.show()
         dialog.login.setText("zavuch")
@@ -77,6 +85,25 @@ def main(out: Path) -> None:
     window.close()
     services.close()
     print(f"saved to {out}")
+
+
+def report(widget: QWidget, name: str) -> None:
+    for problem in clipped(widget):
+        print(f"{name}: {problem}")
+
+
+def shoot_catalog(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """Every dialog of the catalog, opened with the demo's data, as it first appears."""
+    for number, entry in enumerate(DIALOGS):
+        dialog = entry.open(window)
+        dialog.show()
+        app.processEvents()
+        name = f"{language}-dialog-{number:02d}-{entry.name.replace(' ', '-').replace('/', '-')}"
+        dialog.grab().save(str(out / f"{name}.png"))
+        report(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
+    window.show()
 
 
 def shoot_mentoring_and_visits(app: QApplication, window: MainWindow, session: Session, out: Path,

@@ -144,6 +144,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     assert dialog.saved is not None and dialog.saved.status is MeetingStatus.FINALIZED
     assert not dialog.save_button.isEnabled()
     dialog.close()
+    assert not dialog.isVisible()  # a finalized protocol closes (issue 13: it could not)
     locked = services.meetings.get(session.actor, session.school, saved.id)
     with pytest.raises(DomainError) as refused:  # the service refuses, not only the button
         services.meetings.save(session.actor, session.school, replace(locked, place="Басқа"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -79,8 +78,7 @@ class WorkPlanDialog(FormDialog):
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.save_button, self.approve_button = QPushButton(self), QPushButton(self)
         self.approve_button.setObjectName("approveButton")
-        self.print_button = QToolButton(self)  # Print in Kazakh or in Russian (documents.md)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button = QPushButton(self)  # Print in Kazakh or in Russian (documents.md); room for the arrow
         self.print_menu = QMenu(self.print_button)
         self.print_actions = {language: self.print_menu.addAction("") for language in i18n.LANGUAGES}
         self.print_button.setMenu(self.print_menu)

@@ -145,8 +145,9 @@ def _version_dialog(window: MainWindow) -> QWidget:
     corrected = next((m for m in meetings.model.records()
                       if s.services.meetings.versions(s.actor, s.school, m.id)), None)
     finalized = corrected or next(m for m in meetings.model.records() if m.status is MeetingStatus.FINALIZED)
-    if corrected is None:
+    if corrected is None:  # corrected and finalized again: the school keeps a finalized protocol
         s.services.meetings.new_version(s.actor, s.school, finalized.id, "Хатшының тегі қате жазылған")
+        s.services.meetings.finalize(s.actor, s.school, finalized.id)
         meetings.load_meetings()
     meetings.select(finalized.id)
     meetings.versions.setCurrentRow(0)

@@ -107,3 +107,21 @@ def test_every_dialog_reads_whole(qtbot, window: MainWindow, language: str,  # t
         problems += [f"{entry.name}: {p}" for p in clipped(dialog)]
         dialog.close()
     assert not problems, f"cut at 1366×768 ({language}):\n" + "\n".join(problems)
+
+
+def test_the_association_dialog_shows_every_subject_without_scrolling(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: the subject list showed four rows; the demo school has more subjects."""
+    monkeypatch.setattr(QWidget, "screen", lambda _self: SchoolScreen())
+    associations = window.views["associations"]
+    dialog = associations.make_dialog(associations.selected())  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    _size_as_on_school_screen(dialog)
+    dialog.show()
+    _settle()
+    subjects = dialog.subjects
+    assert subjects.count() > 4
+    viewport = subjects.viewport().rect()
+    hidden = [subjects.item(row).text() for row in range(subjects.count())
+              if not viewport.contains(subjects.visualItemRect(subjects.item(row)))]
+    assert hidden == [], f"subjects a user must scroll to: {hidden}"

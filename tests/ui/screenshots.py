@@ -1,7 +1,7 @@
 """Screenshots of every section and every dialog of tests/ui/every_dialog.py in both languages at
 1366×768 (run by hand, not a test); what is cut (tests/ui/fits.py) is printed too.
 
-    QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [output folder]
+    PYTHONPATH=. python tests/ui/screenshots.py [output folder]   (QT_QPA_PLATFORM unset: 1366×768)
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-SCREEN = Path(tempfile.mkdtemp(prefix="metodsovet-screen-")) / "screen.json"
-SCREEN.write_text('{"screens": [{"name": "school", "x": 0, "y": 0, "width": 1366, "height": 768, '
-                  '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")  # a 1366×768 screen
+# A 1366×768 screen (the offscreen platform's own is 800×600; dialogs size themselves to the screen).
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('screen_1366x768.json')}")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-shots-")
 
 from dataclasses import replace

@@ -113,6 +113,7 @@ def test_the_association_dialog_shows_every_subject_without_scrolling(  # type: 
         qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 13: the subject list showed four rows; the demo school has more subjects."""
     monkeypatch.setattr(QWidget, "screen", lambda _self: SchoolScreen())
+    window.show_section("associations")
     associations = window.views["associations"]
     dialog = associations.make_dialog(associations.selected())  # type: ignore[attr-defined]
     qtbot.addWidget(dialog)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -310,7 +309,3 @@ def close_button(dialog: QWidget) -> QAbstractButton:
             if box.buttonRole(button) is QDialogButtonBox.ButtonRole.RejectRole:
                 return button
     raise AssertionError(f"no Close or Cancel button in {type(dialog).__name__}")
-
-
-def is_dialog(widget: QWidget) -> bool:
-    return isinstance(widget, QDialog)

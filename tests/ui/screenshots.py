@@ -1,6 +1,7 @@
-"""Screenshots of every section in both languages at 1366×768 (run by hand, not a test).
+"""Screenshots of every section and every dialog of tests/ui/every_dialog.py in both languages at
+1366×768 (run by hand, not a test); what is cut (tests/ui/fits.py) is printed too.
 
-    QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [output folder]
+    PYTHONPATH=. python tests/ui/screenshots.py [output folder]   (QT_QPA_PLATFORM unset: 1366×768)
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A 1366×768 screen (the offscreen platform's own is 800×600; dialogs size themselves to the screen).
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('screen_1366x768.json')}")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-shots-")
 
 from dataclasses import replace
@@ -35,6 +37,8 @@ from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.plans import PlansView
 from tests.services.test_plan_import import KK_BODY, KK_HEADER, xlsx
 from tests.ui.conftest import submit_on
+from tests.ui.every_dialog import DIALOGS
+from tests.ui.fits import clipped
 
 
 def main(out: Path) -> None:
@@ -58,6 +62,8 @@ def main(out: Path) -> None:
             window.show_section(section.key)
             app.processEvents()
             window.grab().save(str(out / f"{language}-{section.key}.png"))
+            report(window, f"{language}-{section.key}")
+        shoot_catalog(app, window, out, language)
         dialog = SignInDialog(services)
         dialog.show()
         dialog.login.setText("zavuch")
@@ -78,6 +84,25 @@ def main(out: Path) -> None:
     window.close()
     services.close()
     print(f"saved to {out}")
+
+
+def report(widget: QWidget, name: str) -> None:
+    for problem in clipped(widget):
+        print(f"{name}: {problem}")
+
+
+def shoot_catalog(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """Every dialog of the catalog, opened with the demo's data, as it first appears."""
+    for number, entry in enumerate(DIALOGS):
+        dialog = entry.open(window)
+        dialog.show()
+        app.processEvents()
+        name = f"{language}-dialog-{number:02d}-{entry.name.replace(' ', '-').replace('/', '-')}"
+        dialog.grab().save(str(out / f"{name}.png"))
+        report(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
+    window.show()
 
 
 def shoot_mentoring_and_visits(app: QApplication, window: MainWindow, session: Session, out: Path,

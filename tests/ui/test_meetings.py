@@ -144,6 +144,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     assert dialog.saved is not None and dialog.saved.status is MeetingStatus.FINALIZED
     assert not dialog.save_button.isEnabled()
     dialog.close()
+    assert not dialog.isVisible()  # a finalized protocol closes (issue 13: it could not)
     locked = services.meetings.get(session.actor, session.school, saved.id)
     with pytest.raises(DomainError) as refused:  # the service refuses, not only the button
         services.meetings.save(session.actor, session.school, replace(locked, place="Басқа"))
@@ -234,6 +235,7 @@ def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView, 
     dialog = view.editor()
     assert dialog is not None
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.autosave.setInterval(50)
     fill_header(qtbot, dialog)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
@@ -246,6 +248,7 @@ def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView, 
     type_text(dialog.header.place, " №2")
     dialog.autosave.stop()
     dialog.close()  # saved on close
+    assert not dialog.isVisible()
     stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
     assert stored.place == "Мұғалімдер бөлмесі №2"
 

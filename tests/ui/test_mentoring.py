@@ -37,6 +37,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     view.suggestions.setCurrentRow(_suggested(view).index("t-11"))
     dialog = view.make_assign_dialog(view.suggestions.currentItem().data(Qt.ItemDataRole.UserRole))
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.mentee.currentData() == "t-11"
     assert dialog.mentor.currentData() == "t-09"  # the expert of primary classes, no mentees yet
     assert dialog.mentor.currentText().startswith("★")
@@ -48,7 +49,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     dialog.plan.item(0, 1).setText("Кеңес")
     dialog.plan.item(0, 2).setCheckState(Qt.CheckState.Checked)
     dialog.accept()
-    assert dialog.saved is not None, dialog.general_error.text()
+    assert dialog.saved is not None and not dialog.isVisible(), dialog.general_error.text()
     view.saved(dialog.saved)
     assert view.model.rowCount() == before + 1
     assert "t-11" not in _suggested(view)
@@ -58,15 +59,17 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
 
     session_dialog = view.make_session_dialog()
     qtbot.addWidget(session_dialog)
+    session_dialog.show()
     session_dialog.date.setDate(QDate(2026, 10, 5))
     type_text(session_dialog.topic, "Сабақ жоспары")
     session_dialog.notes.setPlainText("Мақсаттар нақтыланды")
     session_dialog.accept()
-    assert session_dialog.saved is not None
+    assert session_dialog.saved is not None and not session_dialog.isVisible()
     view.saved(session_dialog.saved)
 
     visit_dialog = view.make_session_dialog()
     qtbot.addWidget(visit_dialog)
+    visit_dialog.show()
     visit_dialog.kind.setCurrentIndex(visit_dialog.kind.findData(SessionKind.MENTOR_VISITS_LESSON.value))
     visit_dialog.date.setDate(QDate(2026, 11, 12))
     type_text(visit_dialog.topic, "Бөлшектер")
@@ -74,7 +77,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     assert visit_dialog.subject.isEnabled()
     type_text(visit_dialog.class_name, "1Ә")
     visit_dialog.accept()
-    assert visit_dialog.saved is not None, visit_dialog.general_error.text()
+    assert visit_dialog.saved is not None and not visit_dialog.isVisible(), visit_dialog.general_error.text()
     view.saved(visit_dialog.saved)
     assert view.sessions.rowCount() == 2
     link = view.sessions.record(1).lesson_visit
@@ -90,11 +93,12 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
 
     closing = view.make_close_dialog()
     qtbot.addWidget(closing)
+    closing.show()
     closing.accept()
-    assert closing.saved is None and (not closing.errors["conclusion"].isHidden())
+    assert closing.saved is None and closing.isVisible() and (not closing.errors["conclusion"].isHidden())
     closing.conclusion.setPlainText("Жоспар орындалды")
     closing.accept()
-    assert closing.saved is not None
+    assert closing.saved is not None and not closing.isVisible()
     view.saved(closing.saved)
     assert view.selected().status is MentorshipStatus.COMPLETED
     assert not view.log_button.isEnabled()
@@ -104,14 +108,15 @@ def test_rule_8_refusals_are_shown_by_the_field_and_input_kept(qtbot, sign_in) -
     view = _view(qtbot, sign_in)
     dialog = view.make_assign_dialog("t-11")
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.mentor.setCurrentIndex(dialog.mentor.findData("t-11"))
     dialog.accept()
-    assert dialog.saved is None
+    assert dialog.saved is None and dialog.isVisible()
     assert (not dialog.errors["mentee"].isHidden()) and dialog.errors["mentee"].text()
     dialog.mentor.setCurrentIndex(0)
     dialog.end.setDate(QDate(2027, 8, 15))
     dialog.accept()
-    assert dialog.saved is None and (not dialog.errors["end"].isHidden())
+    assert dialog.saved is None and dialog.isVisible() and (not dialog.errors["end"].isHidden())
     assert dialog.end.date().toPython() == date(2027, 8, 15)
     assert dialog.errors["mentee"].isHidden()
 
@@ -121,10 +126,11 @@ def test_a_session_outside_the_period_is_refused_under_the_date(qtbot, sign_in) 
     view.table.selectRow(0)
     dialog = view.make_session_dialog()
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.date.setDate(QDate(2027, 7, 1))
     type_text(dialog.topic, "Жаз")
     dialog.accept()
-    assert dialog.saved is None and (not dialog.errors["date"].isHidden())
+    assert dialog.saved is None and dialog.isVisible() and (not dialog.errors["date"].isHidden())
     assert dialog.topic.text() == "Жаз"
 
 

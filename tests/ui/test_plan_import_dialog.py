@@ -212,7 +212,7 @@ def test_the_deputy_imports_a_russian_docx_choosing_the_topic_column(qtbot, sign
     # The rows are the rows of the Word document (the approval table is row 1).
     assert [r.line for r in dialog.parsed.rows] == [4, 5, 7, 8]
     dialog.accept()
-    assert dialog.result() == PlanImportDialog.DialogCode.Accepted
+    assert dialog.result() == PlanImportDialog.DialogCode.Accepted and not dialog.isVisible()
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)  # type: ignore[union-attr]
     assert stored.teacher == "t-05" and stored.status is PlanStatus.DRAFT and stored.language is Language.RU
     assert [(r.topic, r.date) for r in stored.rows][-1] == ("Сложение дробей", date(2027, 1, 12))
@@ -240,6 +240,7 @@ def test_a_csv_from_russian_excel_with_a_term_column(qtbot, sign_in, tmp_path: P
     _pick(dialog, 3, "")  # every lesson an hour
     assert dialog.import_button.isEnabled()
     dialog.accept()
+    assert not dialog.isVisible()
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)  # type: ignore[union-attr]
     assert [(r.term, r.topic, r.hours, r.date, r.note) for r in stored.rows] == [
         (1, "Информация и её виды", 1.0, date(2026, 9, 3), None),

@@ -214,7 +214,9 @@ def test_new_open_and_import_open_their_dialogs_and_reload(qtbot, sign_in, servi
     def import_it(dialog: PlanImportDialog) -> int:
         chosen.append(dialog.path)
         dialog.grade.setValue(8)
+        dialog.show()
         dialog.accept()  # as the Import button does
+        assert not dialog.isVisible()
         return int(dialog.result())
 
     monkeypatch.setattr(PlanImportDialog, "exec", import_it)

@@ -105,6 +105,7 @@ def test_draft_to_approved_through_the_window_with_four_users(
         assert dialog.isVisible() and "замечани" in dialog.errors["remarks"].text()
         dialog.choose(MEETING, 1, ReviewOutcome.RECOMMENDED, "Соответствует программе.")
         dialog.accept()
+        assert not dialog.isVisible()
 
     QTimer.singleShot(0, fill_and_accept)
     qtbot.mouseClick(chair.consider_button, Qt.MouseButton.LeftButton)
@@ -185,9 +186,11 @@ def test_returned_plan_goes_back_to_the_teacher_with_the_remarks(qtbot, sign_in,
     dialog = chair.make_consider_dialog()
     assert dialog is not None
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.choose(MEETING, 1, ReviewOutcome.RETURNED, "БЖБ мерзімдерін көрсетіңіз.")
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.status is PlanStatus.RETURNED
+    assert not dialog.isVisible()
 
     mine = plans_view(qtbot, teacher)
     mine.select_plan(plan)

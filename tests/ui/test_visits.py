@@ -42,6 +42,7 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
 
     dialog = view.make_visit_dialog(None)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.kind.setCurrentIndex(dialog.kind.findData(VisitKind.OPEN_LESSON.value))
     dialog.teacher.setCurrentIndex(dialog.teacher.findData("t-03"))
     assert dialog.subject.currentData() == "math"
@@ -50,7 +51,7 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
     type_text(dialog.topic, "Пропорция")
     dialog.association.setCurrentIndex(dialog.association.findData("mo-math-26"))
     dialog.accept()
-    assert dialog.saved is not None, dialog.general_error.text()
+    assert dialog.saved is not None and not dialog.isVisible(), dialog.general_error.text()
     view.saved(dialog.saved)
     assert view.model.rowCount() == before + 1
     assert view.selected().id == dialog.saved.id
@@ -58,10 +59,11 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
     for observer, strengths in (("t-01", "Мақсат анық"), ("t-02", "Топтық жұмыс")):
         observe = view.make_observation_dialog(observer)
         qtbot.addWidget(observe)
+        observe.show()
         observe.strengths.setPlainText(strengths)
         observe.recommendations.setPlainText("Кері байланыс")
         observe.accept()
-        assert observe.saved is not None, observe.general_error.text()
+        assert observe.saved is not None and not observe.isVisible(), observe.general_error.text()
         view.saved(observe.saved)
     assert view.observations.rowCount() == 2
     assert _matrix_count(view, "t-01", "t-03") == "1"
@@ -93,15 +95,17 @@ def test_refusals_are_shown_by_the_field(qtbot, sign_in) -> None:  # type: ignor
     view = _view(qtbot, sign_in)
     dialog = view.make_visit_dialog(None)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.accept()
-    assert dialog.saved is None and not dialog.errors["topic"].isHidden()
+    assert dialog.saved is None and dialog.isVisible() and not dialog.errors["topic"].isHidden()
     view.table.selectRow(0)
     chosen = view.selected()
     observe = view.make_observation_dialog(chosen.teacher)
     qtbot.addWidget(observe)
+    observe.show()
     observe.strengths.setPlainText("Өз сабағы")
     observe.accept()
-    assert observe.saved is None and not observe.errors["observer"].isHidden()
+    assert observe.saved is None and observe.isVisible() and not observe.errors["observer"].isHidden()
     assert observe.strengths.toPlainText() == "Өз сабағы"
 
 

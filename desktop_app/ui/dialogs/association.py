@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -45,9 +45,11 @@ from desktop_app.ui.widgets.fields import (
     show_refusal,
     with_error,
 )
+from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.sizing import fit_to_screen
 
 
-class AssociationDialog(QDialog):
+class AssociationDialog(FormDialog):
     """Saves through services.associations.save on OK; ``saved`` holds the stored association."""
 
     FIELDS = ("kind", "name", "subjects", "members", "head", "secretary")
@@ -77,13 +79,18 @@ class AssociationDialog(QDialog):
         self.kind.setCurrentIndex(list(AssociationKind).index(a.kind) if a else 0)
         self.name_kk = QLineEdit(a.name.kk or "" if a else "", self)
         self.name_ru = QLineEdit(a.name.ru or "" if a else "", self)
-        self.subjects = QListWidget(self)
-        self.subjects.setMaximumHeight(96)
+        self.subjects = QListWidget(self)  # in rows across the dialog: every subject seen, no scrolling
+        self.subjects.setFlow(QListView.Flow.LeftToRight)
+        self.subjects.setWrapping(True)
+        self.subjects.setResizeMode(QListView.ResizeMode.Adjust)
+        self.subjects.setSpacing(2)
         for subject in self._subjects:
             item = QListWidgetItem(local(subject.name), self.subjects)
             item.setData(Qt.ItemDataRole.UserRole, subject.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if a and subject.id in a.subjects else Qt.CheckState.Unchecked)
+        row = self.subjects.sizeHintForRow(0) + 4 if self.subjects.count() else 24
+        self.subjects.setMinimumHeight(5 * row + 2 * self.subjects.frameWidth())  # not four rows only
 
         self.members_box = QGroupBox(self)
         self.members_table = QTableWidget(0, 3, self)
@@ -144,6 +151,7 @@ class AssociationDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(780)
+        fit_to_screen(self, 860, 660)  # room for the subjects and the members at 1366×768
 
     def _with_error(self, widget: QWidget, error: str | None) -> QVBoxLayout:
         return with_error(widget, self.errors[error] if error is not None else None)

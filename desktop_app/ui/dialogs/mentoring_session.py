@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,9 +23,10 @@ from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
 from desktop_app.ui.session import Session, rename_items
 from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class SessionDialog(QDialog):
+class SessionDialog(FormDialog):
     """Logs through services.mentoring.log_session, or log_visit_session when "also a lesson visit"."""
 
     FIELDS = ("date", "kind", "topic", "notes", "subject")
@@ -136,7 +136,7 @@ class SessionDialog(QDialog):
         super().accept()
 
 
-class CloseMentorshipDialog(QDialog):
+class CloseMentorshipDialog(FormDialog):
     """Completes (or cancels) through services.mentoring.close with the final conclusion."""
 
     def __init__(self, session: Session, mentorship: Mentorship, parent: QWidget | None = None) -> None:

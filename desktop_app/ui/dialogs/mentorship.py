@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,9 +31,10 @@ from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class MentorshipDialog(QDialog):
+class MentorshipDialog(FormDialog):
     """Saves through services.mentoring.save on OK; ``saved`` holds the stored mentorship."""
 
     FIELDS = ("mentee", "mentor", "start", "end", "order", "goals", "plan")

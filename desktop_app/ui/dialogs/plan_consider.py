@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +27,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import REVIEW_OUTCOME_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import add_field_row, error_label, show_field_error
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 OUTCOMES = (ReviewOutcome.RECOMMENDED, ReviewOutcome.RETURNED)
 
@@ -38,7 +38,7 @@ class MeetingChoice:
     meeting: Meeting
 
 
-class PlanConsiderDialog(QDialog):
+class PlanConsiderDialog(FormDialog):
     """``saved`` holds the plan as the service returned it after the outcome was recorded."""
 
     def __init__(self, session: Session, plan: CalendarPlan, caption: str, bodies: list[Association],

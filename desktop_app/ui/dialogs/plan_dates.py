@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -28,6 +27,7 @@ from desktop_app.i18n import _, format_number
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"))
 
@@ -41,7 +41,7 @@ def default_timetable(hours_per_week: float) -> dict[int, int]:
     return timetable
 
 
-class PlanDatesDialog(QDialog):
+class PlanDatesDialog(FormDialog):
     """After ``exec() == Accepted``: ``filled`` is the plan with its dates, ``findings`` what did not fit."""
 
     def __init__(self, session: Session, year: AcademicYear, plan: CalendarPlan,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,7 +66,8 @@ class PlanEditorDialog(QDialog):
     cannot be saved (a row that does not parse, the header not complete, a refusal of the service)
     is the existing question "Close without saving the changes?" asked; No keeps the dialog open
     with the reason shown. A close from code (the application ending, a test) asks nothing. Escape
-    still does not close a changed plan. Autosave itself never shows a message box.
+    closes as Close does (in a cell being typed it only leaves the cell). Autosave itself never
+    shows a message box.
     """
 
     def __init__(self, session: Session, year: AcademicYear, plan: CalendarPlan | None = None,
@@ -496,7 +497,7 @@ class PlanEditorDialog(QDialog):
         self.reject()
 
     def reject(self) -> None:
-        """Every way of closing but Save ends here (Close, the title bar, Alt+F4)."""
+        """Every way of closing but Save ends here (Close, Escape, the title bar, Alt+F4)."""
         if not self._may_close():
             return
         self.autosave.stop()
@@ -518,8 +519,3 @@ class PlanEditorDialog(QDialog):
             super().closeEvent(event)  # QDialog: reject()
         finally:
             self._asking = True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.dirty and not self.model.read_only:
-            return  # Escape does not throw away a typed plan; Cancel asks first
-        super().keyPressEvent(event)

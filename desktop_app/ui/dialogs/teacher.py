@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -58,7 +58,7 @@ class OptionalDate(QWidget):
         return date_of(self.edit) if self.check.isChecked() else None
 
 
-class TeacherDialog(QDialog):
+class TeacherDialog(FormDialog):
     """Saves through services.teachers.save on OK; ``saved`` holds the stored teacher afterwards."""
 
     FIELDS = ("last_name", "first_name", "patronymic", "position", "subjects", "category",

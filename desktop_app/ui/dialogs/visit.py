@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 def _teacher_combo(session: Session, parent: QWidget, current: str | None) -> QComboBox:
@@ -35,7 +35,7 @@ def _teacher_combo(session: Session, parent: QWidget, current: str | None) -> QC
     return combo
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     """Saves through services.visits.save on OK; ``saved`` holds the stored visit."""
 
     FIELDS = ("kind", "teacher", "subject", "class_name", "date", "topic", "association")
@@ -144,7 +144,7 @@ class VisitDialog(QDialog):
         super().accept()
 
 
-class ObservationDialog(QDialog):
+class ObservationDialog(FormDialog):
     """Records one observer's strengths and recommendations through services.visits.observe."""
 
     def __init__(self, session: Session, visit: LessonVisit, observer: str | None = None,

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.people_picker import PeoplePicker
 from desktop_app.ui.widgets.saving import ask_document_path, write_built
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -48,7 +47,7 @@ def year_months(first: date) -> list[str]:
     return [m.strftime("%Y-%m") for m in months]
 
 
-class WorkPlanDialog(QDialog):
+class WorkPlanDialog(FormDialog):
     """``changed`` is True after the plan was saved or approved."""
 
     def __init__(self, session: Session, association: Association, parent: QWidget | None = None) -> None:
@@ -80,8 +79,7 @@ class WorkPlanDialog(QDialog):
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.save_button, self.approve_button = QPushButton(self), QPushButton(self)
         self.approve_button.setObjectName("approveButton")
-        self.print_button = QToolButton(self)  # Print in Kazakh or in Russian (documents.md)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button = QPushButton(self)  # Print in Kazakh or in Russian (documents.md); room for the arrow
         self.print_menu = QMenu(self.print_button)
         self.print_actions = {language: self.print_menu.addAction("") for language in i18n.LANGUAGES}
         self.print_button.setMenu(self.print_menu)
@@ -107,6 +105,8 @@ class WorkPlanDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(lambda: self.add_item(None))
         self.remove_button.clicked.connect(self.remove_item)
+        for button in (self.add_button, self.remove_button):
+            self.watch(button.clicked)  # a row added or removed is a change to ask about on closing
         self.save_button.clicked.connect(self.save)
         self.approve_button.clicked.connect(self.approve)
         for language, action in self.print_actions.items():
@@ -245,6 +245,7 @@ class WorkPlanDialog(QDialog):
             return False
         self.changed = True
         self._load()
+        self.typed = False
         return True
 
     def save(self) -> bool:

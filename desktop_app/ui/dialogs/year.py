@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -32,11 +31,12 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 TERMS = 4
 
 
-class YearDialog(QDialog):
+class YearDialog(FormDialog):
     """Saves through services.schools.save_year; ``saved`` holds the stored year afterwards."""
 
     def __init__(self, session: Session, year: AcademicYear, parent: QWidget | None = None) -> None:

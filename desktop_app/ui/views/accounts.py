@@ -14,7 +14,6 @@ from babel.dates import format_datetime
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 class AccountTableModel(RecordTableModel[User]):
@@ -56,7 +56,7 @@ def sign_in_time(moment: datetime | None) -> str:
     return format_datetime(local, "d MMM y, HH:mm", tzinfo=local.tzinfo, locale=LOCALES[current_language()])
 
 
-class AccountDialog(QDialog):
+class AccountDialog(FormDialog):
     """Creates the account through services.accounts.create_user on OK; ``saved`` holds it."""
 
     FIELDS = ("login", "role", "teacher", "password", "repeat")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.ui.session import Session
+from desktop_app.ui.widgets.columns import fit_to_width
 
 
 class View(QWidget):
@@ -81,9 +82,6 @@ def make_table(parent: QWidget | None = None) -> QTableView:
 
 
 def fit_columns(table: QTableView, maximum: int = 360) -> None:
-    """Size columns to their contents, but no column wider than ``maximum`` pixels."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        if header.sectionSize(column) > maximum:
-            header.resizeSection(column, maximum)
+    """Size columns to their contents, no column wider than ``maximum`` pixels, and the widest
+    narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768)."""
+    fit_to_width(table, maximum)

@@ -66,8 +66,7 @@ class MeetingsView(View):
             self.doc_language.addItem(name, code)
         top = QHBoxLayout()  # two rows, so that both languages fit 1366 px
         for widget in (self.body_label, self.body_combo, self.status_label, self.status_filter):
-            top.addWidget(widget)
-        top.addStretch(1)
+            top.addWidget(widget, 1 if widget is self.body_combo else 0)  # long names read whole
         top.addWidget(self.language_label)
         top.addWidget(self.doc_language)
         actions = QHBoxLayout()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,9 +48,7 @@ class VisitsView(View):
         self.plan_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.observe_button = QPushButton(self)
-        self.output_button = QToolButton(self)
-        self.output_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.output_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.output_button = QPushButton(self)  # a menu button that leaves room for its arrow
         self.output_menu = QMenu(self)
         self.output_button.setMenu(self.output_menu)
         self.print_sheet_button = self.output_menu.addAction("")

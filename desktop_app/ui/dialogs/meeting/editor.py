@@ -65,6 +65,7 @@ class MeetingDialog(QDialog):
         self.saved: Meeting | None = meeting
         self.dirty = False
         self.shown_error: UserError | None = None  # the refusal of the last Save or Finalize on screen
+        self._asking = True  # False while closing from code: no question then
         s = session
         self.teachers = s.teachers_by_id()
         if meeting is None:
@@ -194,7 +195,7 @@ class MeetingDialog(QDialog):
         self.items.currentRowChanged.connect(self._show_item)
         self.save_button.clicked.connect(lambda: self.save())
         self.finalize_button.clicked.connect(lambda: self.finalize())
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)
         self.autosave.timeout.connect(self.autosave_draft)
         self.recheck.timeout.connect(self.recheck_error)
         self.autosave.start()
@@ -490,9 +491,20 @@ class MeetingDialog(QDialog):
             show_field_error(self.general_error, _("Not saved: {reason}").format(reason=text))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.autosave_draft()
-        self.autosave.stop()
-        super().closeEvent(event)
+        self._asking = event.spontaneous()  # close() from code asks nothing
+        try:
+            super().closeEvent(event)  # QDialog: reject() while visible, which hides the dialog
+        finally:
+            self._asking = True
 
     def reject(self) -> None:
-        self.close()
+        """Every way of closing ends here (Close, Escape, the title bar). A draft with changes is
+        saved; changes that cannot be saved (a refusal, a held protocol) are closed only after
+        "Close without saving the changes?" is answered Yes. Calling close() here would never hide
+        the dialog: QDialog.closeEvent calls reject() and ignores the event while still visible."""
+        if self.dirty and not self.autosave_draft() and self._asking and QMessageBox.question(
+                self, _("Protocol of the meeting"), _("Close without saving the changes?")) \
+                is not QMessageBox.StandardButton.Yes:
+            return
+        self.autosave.stop()
+        super().reject()

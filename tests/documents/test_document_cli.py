@@ -21,9 +21,9 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 COMMANDS = [
-    (["protocol", "m-math-26-1"], "ХАТТАМА № 1"),  # the meeting's language: Kazakh
+    (["protocol", "m-math-26-1"], "№ 1 ХАТТАМАСЫ"),  # the meeting's language: Kazakh
     (["protocol", "m-math-26-2"], "ПРОТОКОЛ № 2"),
-    (["extract", "m-math-26-1", "2"], "ХАТТАМАДАН ҮЗІНДІ"),
+    (["extract", "m-math-26-1", "2"], "№ 1 хаттамасынан ҮЗІНДІ"),
     (["plan", "ktp-alg8-26"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
     (["plan", "ktp-inf7-26", "--lang", "ru"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
     (["workplan", "mo-math-25", "--lang", "kk"], "БЕКІТЕМІН"),

@@ -39,8 +39,7 @@ from reportlab.platypus import (
 
 from desktop_app.documents.common import Styles, esc, make_styles, translator
 from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
-from desktop_app.documents.verification import Verification
-from desktop_app.i18n import N_
+from desktop_app.documents.verification import DOCUMENT_KINDS, Verification
 
 LEFT, RIGHT, TOP, BOTTOM = 30 * mm, 10 * mm, 20 * mm, 20 * mm
 CREATOR = "Metodsovet"
@@ -56,19 +55,6 @@ class DocumentMeta:
     created: date  # from the record, never the clock
     draft_mark: str | None = None
     landscape: bool = False
-
-
-#: What the verification block calls each kind of document (the QR payload keeps the code).
-DOCUMENT_KINDS = {
-    "protocol": N_("meeting protocol"),
-    "extract": N_("extract from the protocol"),
-    "ktp": N_("calendar-thematic plan"),
-    "workplan": N_("annual work plan of the association"),
-    "register": N_("register of protocols"),
-    "mentorship": N_("mentorship plan and log"),
-    "observation": N_("lesson observation sheet"),
-    "schedule": N_("schedule of open lessons"),
-}
 
 
 class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab has no stubs: Flowable is Any

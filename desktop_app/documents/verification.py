@@ -32,8 +32,21 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from desktop_app.i18n import N_
+
 CODE_LENGTH = 12
-KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register")
+KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule")
+#: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
+DOCUMENT_KINDS = {
+    "protocol": N_("meeting protocol"),
+    "extract": N_("extract from the protocol"),
+    "ktp": N_("calendar-thematic plan"),
+    "workplan": N_("annual work plan of the association"),
+    "register": N_("register of protocols"),
+    "mentorship": N_("mentorship plan and log"),
+    "observation": N_("lesson observation sheet"),
+    "schedule": N_("schedule of open lessons"),
+}
 
 
 @dataclass(frozen=True)

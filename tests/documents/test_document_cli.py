@@ -59,3 +59,26 @@ def test_unknown_ids_are_refused(db: Path, tmp_path: Path, args: list[str], caps
 def test_verify_refuses_an_unknown_or_short_code(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "verify", "000000000000"]) == 1
     assert main(["--db", str(db), "verify", "abc"]) == 1
+
+
+def test_each_document_command_has_its_own_help(capsys: pytest.CaptureFixture[str]) -> None:
+    texts = {}
+    for command in ("protocol", "extract", "plan", "workplan", "register", "mentorship", "observation"):
+        with pytest.raises(SystemExit) as leaving:
+            main([command, "--help"])
+        assert leaving.value.code == 0
+        texts[command] = capsys.readouterr().out
+    assert len(set(texts.values())) == len(texts)
+    assert "(PDF)" in texts["extract"] and "--out" in texts["plan"]
+
+
+@pytest.mark.parametrize(("language", "kind"), [("kk", "отырыс хаттамасы"), ("ru", "протокол заседания")])
+def test_verify_names_the_kind_in_the_users_language(db: Path, tmp_path: Path, language: str, kind: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    assert main(["--db", str(db), "--lang", language, "protocol", "m-math-26-1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert kind in printed
+    code = printed.split()[-1]
+    assert main(["--db", str(db), "--lang", language, "verify", code]) == 0
+    assert kind in capsys.readouterr().out

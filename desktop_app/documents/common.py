@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.documents.fonts import FALLBACK, FALLBACK_CHARS, SERIF, SERIF_BOLD, register_fonts
@@ -134,14 +135,40 @@ def glue(text: str) -> str:
     return text
 
 
-def esc(text: str | None) -> str:
+def break_compounds(text: str, width: float, size: float = TABLE_SIZE) -> str:
+    """Let a compound too wide for its column («информационно-коммуникационные») break after a hyphen.
+
+    A word wider than the column can never stand whole on one line, so a space after its hyphen
+    changes nothing but where the line breaks; the parts are taken greedily, each as wide as fits.
+    """
+    words = []
+    for word in text.split(" "):
+        if "-" not in word[:-1] or stringWidth(word, SERIF, size) <= width:
+            words.append(word)
+            continue
+        parts = [p + "-" for p in word.split("-")]
+        parts[-1] = parts[-1][:-1]
+        segment = ""
+        for part in parts:
+            if segment and stringWidth(segment + part, SERIF, size) > width:
+                words.append(segment)
+                segment = ""
+            segment += part
+        words.append(segment)
+    return " ".join(words)
+
+
+def esc(text: str | None, width: float | None = None) -> str:
     """User text as data: markup characters print literally, line breaks stay line breaks.
 
-    Initials stay with the surname, «№» with its number and «г.» with its year (``glue``).
+    Initials stay with the surname, «№» with its number and «г.» with its year (``glue``); given
+    the width of a table's cell, over-wide compounds break at their hyphens (``break_compounds``).
     """
     if not text:
         return ""
     text = glue(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if width is not None:
+        text = "\n".join(break_compounds(line, width) for line in text.split("\n"))
     text = escape(text, {'"': "&quot;"})
     for char in FALLBACK_CHARS:
         text = text.replace(char, f'<font name="{FALLBACK}">{char}</font>')
@@ -267,6 +294,15 @@ def make_styles() -> Styles:
         organization=ParagraphStyle("organization", parent=plain, fontName=SERIF_BOLD, leading=17,
                                     alignment=TA_CENTER, spaceAfter=6),
     )
+
+
+#: Left plus right padding of a grid's cell (``grid``).
+CELL_PADDING = 6
+
+
+def cell(text: str | None, width: float, style: ParagraphStyle) -> Paragraph:
+    """A grid cell of user text in a column ``width`` wide: whole words, compounds break at hyphens."""
+    return Paragraph(esc(text, width - CELL_PADDING), style)
 
 
 def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:

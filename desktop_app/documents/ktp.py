@@ -16,6 +16,7 @@ from desktop_app.documents.common import (
     Translate,
     blank_date,
     bold,
+    cell,
     dated,
     esc,
     grid,
@@ -122,12 +123,12 @@ def plan_table(plan: CalendarPlan, language: str, styles: Styles,
         for row in group_rows:
             rows.append([
                 Paragraph(str(row.number), styles.cell_centre),
-                Paragraph(esc(row.section), styles.cell),
-                Paragraph(esc(row.topic), styles.cell),
-                Paragraph("<br/>".join(esc(o) for o in row.objectives), styles.cell),
+                cell(row.section, COLUMNS[1], styles.cell),
+                cell(row.topic, COLUMNS[2], styles.cell),
+                cell("\n".join(row.objectives), COLUMNS[3], styles.cell),  # one objective a line
                 Paragraph(number(row.hours, language), styles.cell_centre),
                 Paragraph(short_date(row.date, language), styles.cell_centre),
-                Paragraph(esc(row.note), styles.cell),
+                cell(row.note, COLUMNS[6], styles.cell),
             ])
     total = _("Total: {hours} h").format(hours=number(plan.total_hours, language))
     total_row: list[object] = [Paragraph(f"<b>{esc(total)}</b>", styles.cell), "", "", "", "", "", ""]

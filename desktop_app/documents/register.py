@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desktop_app.documents.common import (
     DocumentContext,
+    cell,
     esc,
     make_styles,
     short_date,
@@ -24,6 +25,8 @@ from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Association, Meeting
 from desktop_app.domain.labels import MEETING_STATUS_LABELS
 from desktop_app.i18n import ngettext
+
+WIDTHS = [24 * mm, 28 * mm, 88 * mm, 30 * mm]
 
 
 def build_register(body: Association, meetings: Sequence[Meeting], ctx: DocumentContext, language: str,
@@ -41,12 +44,12 @@ def build_register(body: Association, meetings: Sequence[Meeting], ctx: Document
         _("Protocol No."), _("Date"), _("Agenda"), _("Status"))]]
     ordered = sorted(meetings, key=lambda m: m.number)
     for meeting in ordered:
-        agenda = "<br/>".join(f"{i.number}. {esc(i.title)}" for i in meeting.agenda)
+        agenda = cell("\n".join(f"{i.number}. {i.title}" for i in meeting.agenda), WIDTHS[2], styles.cell)
         rows.append([Paragraph(str(meeting.number), styles.cell_centre),
                      Paragraph(short_date(meeting.date, language), styles.cell_centre),
-                     Paragraph(agenda, styles.cell),
+                     agenda,
                      Paragraph(esc(_(MEETING_STATUS_LABELS[meeting.status])), styles.cell_centre)])
-    table, closing = tail_rows(rows, [24 * mm, 28 * mm, 88 * mm, 30 * mm])
+    table, closing = tail_rows(rows, WIDTHS)
     story += table
     closing += [
         spacer(2),

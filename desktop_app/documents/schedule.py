@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desktop_app.documents.common import (
     DocumentContext,
+    cell,
     esc,
     make_styles,
     short_date,
@@ -22,6 +23,9 @@ from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import AcademicYear, LessonVisit
 from desktop_app.domain.labels import VISIT_KIND_LABELS
+
+#: Whole dates and words: «27.08.2026», «взаимопосещение» and «мұғалімдерінің» fit at 12 pt.
+WIDTHS = [9 * mm, 23 * mm, 36 * mm, 42 * mm, 30 * mm, 30 * mm]
 
 
 def build_schedule(year: AcademicYear, term: int, visits: Sequence[LessonVisit], ctx: DocumentContext,
@@ -45,11 +49,10 @@ def build_schedule(year: AcademicYear, term: int, visits: Sequence[LessonVisit],
             Paragraph(short_date(visit.date, language), styles.cell_centre),
             Paragraph(esc(_(VISIT_KIND_LABELS[visit.kind])), styles.cell),
             Paragraph(esc(ctx.short_name(visit.teacher)) + "<br/>" + esc(subject), styles.cell),
-            Paragraph(esc(visit.topic), styles.cell),
-            Paragraph(esc(ctx.body_name(visit.association, language) if visit.association else ""), styles.cell),
+            cell(visit.topic, WIDTHS[4], styles.cell),
+            cell(ctx.body_name(visit.association, language) if visit.association else "", WIDTHS[5], styles.cell),
         ])
-    #: Whole dates and words: «взаимопосещение» and «мұғалімдерінің» fit their columns at 12 pt.
-    table, closing = tail_rows(rows, [9 * mm, 23 * mm, 36 * mm, 42 * mm, 30 * mm, 30 * mm])
+    table, closing = tail_rows(rows, WIDTHS)
     story += table
     deputy = ctx.school.deputy_director
     if deputy:

@@ -13,6 +13,7 @@ from desktop_app.documents.common import (
     blank_date,
     body_genitive,
     bold,
+    cell,
     esc,
     heading_lines,
     long_date,
@@ -30,6 +31,8 @@ from desktop_app.documents.ktp import BLANK_NAME, approval_cell
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Association
 from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
+
+WIDTHS = [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm]
 
 
 def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
@@ -62,10 +65,10 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     for index, item in enumerate(items, start=1):
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(month_name(item.month, language)), styles.cell),
-                     Paragraph(esc(item.topic), styles.cell),
+                     cell(item.topic, WIDTHS[2], styles.cell),
                      Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
-                     Paragraph("<br/>".join(esc(ctx.short_name(t)) for t in item.responsible), styles.cell)])
-    table, closing = tail_rows(rows, [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm])
+                     cell("\n".join(ctx.short_name(t) for t in item.responsible), WIDTHS[4], styles.cell)])
+    table, closing = tail_rows(rows, WIDTHS)
     story += table
     closing += [spacer(2), signature_rows([(_("Head of the association"), ctx.signature_name(body.head))],
                                           styles)]

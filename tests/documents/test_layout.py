@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
 
+from desktop_app.documents.ktp import COLUMNS
 from desktop_app.services.exchange.codec import parse_document
-from tests.documents.layout import HAVE_POPPLER, Line, Page, outside_margins, read_pages
+from tests.documents.layout import HAVE_POPPLER, MARGINS, Line, Page, outside_margins, read_pages
 from tests.documents.long_school import long_records
 from tests.documents.printing import documents
 from tests.shared_files import SAMPLE
@@ -102,13 +105,23 @@ def test_a_heading_never_ends_a_page(printed: dict[str, tuple[bytes, list[Page]]
             assert body[-1].text not in HEADINGS, f"{name} p.{number} ends with {body[-1].text}"
 
 
-def test_ktp_words_are_whole(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
-    """Section names and objectives wrap at spaces: no word is cut in two."""
+def test_ktp_words_are_whole_and_inside_their_column(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
+    """Section names and objectives wrap at spaces (compounds at their hyphen), each inside its column."""
+    edges = list(accumulate(COLUMNS, initial=MARGINS[0]))
     for language in ("kk", "ru"):
         pages = printed[f"long-{language}-ktp-ktp-long"][1]
         words = {w.text for page in pages[1:] for w in page.words}
-        assert {"Компьютерная", "информационно-коммуникационные", "алгоритмдерді", "құрастыру"} <= words
-        assert "Компьютер" not in words and "Количес" not in words
+        assert {"Компьютерная", "информационно-", "коммуникационные", "алгоритмдерді", "құрастыру"} <= words
+        assert not {"Компьютер", "Количес", "ная"} & words
+        for number, page in enumerate(pages[1:], start=2):
+            assert page.width > page.height  # the table is on landscape pages
+            total = next((line.words[0].y0 for line in page.body if line.text.startswith(("Барлығы", "Всего"))),
+                         page.height)  # the QR block is below the total
+            rows = [line for line in page.body if line.words[0].x0 >= edges[0] + 4 and line.words[0].y0 < total]
+            for word in (w for line in rows for w in line.words):  # not the term and total rows (spanning)
+                column = bisect_right(edges, word.x0 + 0.5) - 1
+                assert 0 <= column < len(COLUMNS) and word.x1 <= edges[column + 1] + 0.5, \
+                    f"{language} p.{number}: {word.text!r} crosses a column's edge"
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")

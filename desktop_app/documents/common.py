@@ -122,7 +122,7 @@ _GLUE = [
     (re.compile(r"№ (?=\S)"), f"№{NBSP}"),
     (re.compile(r"(?<=[\d_]) (?=(?:г|ж|жж|гг)\.)"), NBSP),                   # «2026 г.», «20__ г.»
     (re.compile(r"(?<![\w.])(г|ж)\. (?=\w)"), rf"\1.{NBSP}"),                 # «г. Астана»
-    (re.compile(r" (?=20__)"), NBSP),
+    (re.compile(r"(?<=_) (?=20__)"), NBSP),                                   # «___» __________ 20__
     (re.compile(r"(?<=[\d_]) (?=жылғы|жыл\b|год|года)"), NBSP),
     (re.compile(r"(?<=«___») (?=_)"), NBSP),
 ]
@@ -300,8 +300,18 @@ def make_styles() -> Styles:
 CELL_PADDING = 6
 
 
-def cell(text: str | None, width: float, style: ParagraphStyle) -> Paragraph:
-    """A grid cell of user text in a column ``width`` wide: whole words, compounds break at hyphens."""
+def cell(text: str | None, width: float, style: ParagraphStyle) -> Paragraph | str:
+    """A grid cell of user text in a column ``width`` wide: whole words, compounds break at hyphens.
+
+    Text that fits on one line is the plain string itself (a table draws it as it is, with no
+    markup to parse and nothing to wrap: most cells of a long KTP); only a left-aligned cell.
+    """
+    if text is None:
+        return ""
+    plain = "\n" not in text and "\r" not in text and not any(c in text for c in FALLBACK_CHARS)
+    if plain and style.alignment == TA_LEFT and \
+            stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
+        return text
     return Paragraph(esc(text, width - CELL_PADDING), style)
 
 

@@ -51,6 +51,7 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
                                   boldItalic=SERIF_BOLD_ITALIC)
     # Defaults read at run time; the module-level copies are set too (they were read at import).
+    rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 pass over every page
     rl_config.canvas_basefontname = SERIF
     rl_config.defaultGraphicsFontName = SERIF
     shapes.STATE_DEFAULTS["fontName"] = SERIF

@@ -57,8 +57,13 @@ class DocumentMeta:
     landscape: bool = False
 
 
+#: The QR code's mask pattern, fixed: trying all eight for the least penalty took most of the time
+#: of a short document, and the payload (hex digests) is already as irregular as a mask makes it.
+MASK = 0
+
+
 class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab has no stubs: Flowable is Any
-    """The QR code drawn as one filled path of dark runs (not a shape per cell)."""
+    """The QR code drawn once, as one filled path of dark runs (not a shape per cell)."""
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
@@ -67,7 +72,8 @@ class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab has no stubs: Flo
     def draw(self) -> None:
         code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
         code.addData(self.payload)
-        code.make()
+        code.version = code.calculate_version()
+        code.makeImpl(False, MASK)
         count = code.getModuleCount()
         border = 2
         cell = self.width / (count + 2 * border)

@@ -27,6 +27,7 @@ from desktop_app.documents.common import (
     short_date,
     spacer,
     translator,
+    year_span,
 )
 from desktop_app.documents.frame import DocumentMeta, render, to_landscape
 from desktop_app.documents.verification import Verification
@@ -90,7 +91,7 @@ def title_page(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: 
         Paragraph(esc(_("Subject: {subject}").format(subject=ctx.subject(plan.subject, language))),
                   styles.centre),
         Paragraph(esc(grade), styles.centre),
-        Paragraph(esc(_("{year} academic year").format(year=plan.academic_year)), styles.centre),
+        Paragraph(esc(_("{year} academic year").format(year=year_span(plan.academic_year))), styles.centre),
         spacer(12),
         Paragraph(esc(_("Teacher: {name}").format(name=teacher)), styles.left),
         Paragraph(esc(_("Hours per week: {week}; in total: {total}").format(
@@ -102,6 +103,8 @@ def title_page(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: 
 
 #: Landscape columns (257 mm): wide enough for whole words of real section names and objectives.
 COLUMNS = [10 * mm, 44 * mm, 62 * mm, 60 * mm, 26 * mm, 24 * mm, 31 * mm]
+#: No., hours and date: centred.
+CENTRED = [("ALIGN", (col, 0), (col, -1), "CENTER") for col in (0, 4, 5)]
 
 
 def plan_table(plan: CalendarPlan, language: str, styles: Styles,
@@ -122,22 +125,22 @@ def plan_table(plan: CalendarPlan, language: str, styles: Styles,
         rows.append([Paragraph(f"<b>{esc(label)}</b>", styles.cell), "", "", "", "", "", ""])
         for row in group_rows:
             rows.append([
-                Paragraph(str(row.number), styles.cell_centre),
+                str(row.number),  # plain strings, centred by the table's style (CENTRED)
                 cell(row.section, COLUMNS[1], styles.cell),
                 cell(row.topic, COLUMNS[2], styles.cell),
                 cell("\n".join(row.objectives), COLUMNS[3], styles.cell),  # one objective a line
-                Paragraph(number(row.hours, language), styles.cell_centre),
-                Paragraph(short_date(row.date, language), styles.cell_centre),
+                number(row.hours, language),
+                short_date(row.date, language),
                 cell(row.note, COLUMNS[6], styles.cell),
             ])
     total = _("Total: {hours} h").format(hours=number(plan.total_hours, language))
     total_row: list[object] = [Paragraph(f"<b>{esc(total)}</b>", styles.cell), "", "", "", "", "", ""]
     last_span = ("SPAN", (0, -1), (-1, -1))
     if len(rows) < 4:
-        return [], [grid([*rows, total_row], COLUMNS, extra=[*spans, last_span])]
+        return [], [grid([*rows, total_row], COLUMNS, extra=[*CENTRED, *spans, last_span])]
     last = rows.pop()
-    return ([grid(rows, COLUMNS, extra=spans)],
-            [grid([last, total_row], COLUMNS, header_rows=0, extra=[last_span])])
+    return ([grid(rows, COLUMNS, extra=[*CENTRED, *spans])],
+            [grid([last, total_row], COLUMNS, header_rows=0, extra=[*CENTRED, last_span])])
 
 
 def build_plan(plan: CalendarPlan, ctx: DocumentContext, language: str, check: Verification) -> bytes:

@@ -1,12 +1,14 @@
 """The page frame every document is printed on.
 
-A4, margins left 30 mm, right 10 mm, top 20 mm, bottom 20 mm (room to bind; documents.md). The
-foot of every page carries the verification code on the left and, from the second page on,
-«Страница 2 из 5» / «5 беттің 2-беті» on the right. A draft carries a diagonal «ПРОЕКТ» /
-«ЖОБА» mark under the text. The last flowable of every document is the QR block (kind, record id,
-version, full hash, the audit chain's head); the PDF's keywords repeat them. Output is
-deterministic: ``invariant=1`` and the creation date taken from the record, so the same record
-(and the same audit log) gives the same bytes.
+A4 (a KTP's table on landscape pages), margins left 30 mm, right 10 mm, top 20 mm, bottom 20 mm
+(room to bind; documents.md); the frames have no inner padding, so a table as wide as the text
+ends exactly at the right margin. The foot of every page carries the verification code on the
+left and, from the second page on, «Страница 2 из 5» / «5 беттің 2-беті» on the right. A draft
+carries a diagonal «ПРОЕКТ» / «ЖОБА» mark. Every document ends with its closing lines (the last
+text, the signatures) kept on one page with the QR block: the kind of document, its version and
+the short code in print; record id, full hash and the audit chain's head in the QR code and the
+PDF's keywords. Output is deterministic: ``invariant=1`` and the creation date taken from the
+record, so the same record (and the same audit log) gives the same bytes.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from desktop_app.domain.entities import AcademicYear, LessonVisit
 from desktop_app.domain.labels import VISIT_KIND_LABELS
 
 #: Whole dates and words: «27.08.2026», «взаимопосещение» and «мұғалімдерінің» fit at 12 pt.
-WIDTHS = [9 * mm, 23 * mm, 36 * mm, 42 * mm, 30 * mm, 30 * mm]
+WIDTHS = [9 * mm, 23 * mm, 36 * mm, 38 * mm, 34 * mm, 30 * mm]
 
 
 def build_schedule(year: AcademicYear, term: int, visits: Sequence[LessonVisit], ctx: DocumentContext,

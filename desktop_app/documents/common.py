@@ -14,7 +14,8 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
 from desktop_app.documents.fonts import FALLBACK, FALLBACK_CHARS, SERIF, SERIF_BOLD, register_fonts
 from desktop_app.domain.entities import (
@@ -35,6 +36,22 @@ from desktop_app.domain.entities import (
 from desktop_app.i18n import LOCALES, format_date, gettext_for
 
 Translate = Callable[[str], str]
+
+
+class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab has no stubs: Paragraph is Any
+    """A paragraph laid out once per width.
+
+    KeepTogether, keepWithNext groups and tables ask a paragraph for its size more than once
+    with the same width; breaking its lines again gave the same result at the same cost.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self.__dict__.get("blPara")
+        if lines is not None and self.__dict__.get("_wrapped") == (availWidth, id(lines)):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, id(self.blPara))  # a copy made by split() lays out anew
+        return size
 
 #: Width of the text block on A4 portrait: 210 mm - 30 mm - 10 mm (the frame has no padding).
 TEXT_WIDTH = 170 * mm

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
     blank_date,
     bold,
     dated,

@@ -33,13 +33,12 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from desktop_app.documents.common import Styles, esc, make_styles, translator
+from desktop_app.documents.common import Paragraph, Styles, esc, make_styles, translator
 from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
 from desktop_app.documents.verification import DOCUMENT_KINDS, Verification
 

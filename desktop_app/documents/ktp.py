@@ -7,11 +7,12 @@ from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
     Styles,
     Translate,
     blank_date,

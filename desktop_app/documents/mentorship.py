@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
     dated,
     esc,
     grid,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from desktop_app.documents.common import (
     NBSP,
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
     Styles,
     Translate,
     body_genitive,

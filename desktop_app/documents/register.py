@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
     cell,
     esc,
     make_styles,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
     cell,
     esc,
     make_styles,

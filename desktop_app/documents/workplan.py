@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
     blank_date,
     body_genitive,
     bold,

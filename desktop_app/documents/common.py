@@ -260,6 +260,13 @@ def speaker_text(speaker: Speaker, ctx: DocumentContext, language: str, members:
     return f"{name}, {position.lower()}" if position else name
 
 
+def head_role(body: Association, _: Translate) -> str:
+    """Who signs for the body: «Руководитель МО» / «ӘБ жетекшісі», the council's chair."""
+    if body.kind is AssociationKind.COUNCIL:
+        return _("Chair of the methodical council")
+    return _("Head of the association")
+
+
 def body_genitive(body: Association | None, body_id: str, language: str, _: Translate) -> str:
     """The body as the title of a protocol names it («методического совета» / «МО учителей …»)."""
     if body is not None and body.kind is AssociationKind.COUNCIL:

@@ -208,6 +208,9 @@ def render(story: Sequence[Flowable], meta: DocumentMeta, check: Verification,
         keywords=keywords(check), pageTemplates=_templates(meta),
         initialFontName=SERIF, initialFontSize=12, initialLeading=15,
     )
+    body, closing = list(story), list(closing)
+    while body and body[-1].getKeepWithNext():  # a heading just before the closing goes with it
+        closing.insert(0, body.pop())
     tail = KeepTogether([*closing, Spacer(1, 5 * mm), qr_block(check, meta.language, styles)])
-    doc.build([*story, tail], canvasmaker=_canvas_class(meta, check))
+    doc.build([*body, tail], canvasmaker=_canvas_class(meta, check))
     return buffer.getvalue()

@@ -13,6 +13,7 @@ from desktop_app.documents.common import (
     Paragraph,
     cell,
     esc,
+    head_role,
     make_styles,
     short_date,
     signature_rows,
@@ -56,7 +57,7 @@ def build_register(body: Association, meetings: Sequence[Meeting], ctx: Document
         spacer(2),
         Paragraph(esc(ngettext("In total: {count} protocol", "In total: {count} protocols", len(ordered),
                                language).format(count=len(ordered))), styles.left),
-        signature_rows([(_("Head of the association"), ctx.signature_name(body.head))], styles),
+        signature_rows([(head_role(body, _), ctx.signature_name(body.head))], styles),
     ]
     year = ctx.years.get(body.academic_year)
     created = max((m.date for m in ordered), default=None) or (year.start if year else date(2000, 1, 1))

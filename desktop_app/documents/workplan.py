@@ -16,6 +16,7 @@ from desktop_app.documents.common import (
     bold,
     cell,
     esc,
+    head_role,
     heading_lines,
     long_date,
     make_styles,
@@ -71,7 +72,7 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
                      cell("\n".join(ctx.short_name(t) for t in item.responsible), WIDTHS[4], styles.cell)])
     table, closing = tail_rows(rows, WIDTHS)
     story += table
-    closing += [spacer(2), signature_rows([(_("Head of the association"), ctx.signature_name(body.head))],
+    closing += [spacer(2), signature_rows([(head_role(body, _), ctx.signature_name(body.head))],
                                           styles)]
     year = ctx.years.get(body.academic_year)
     created = approved.on if approved else year.start if year else date(2000, 1, 1)

@@ -337,3 +337,15 @@ def test_a_typed_decision_number_prints_once(records: SchoolRecords, ctx: Docume
     text = flat(protocol(replace(m, agenda=[item, *m.agenda[1:]]), ctx, language))
     in_order(text, ["1.1. Принять к сведению", "1.2. Ұсынылсын", "1.3. 2026 жылы өткізу"])
     assert "1.1. 1.1." not in text and "1.2. 1.2" not in text
+
+
+@pytest.mark.parametrize(("language", "heading"), [
+    ("kk", "Әдістемелік кеңес отырысының № 2 ХАТТАМАСЫ"),
+    ("ru", "ПРОТОКОЛ № 2 заседания методического совета"),
+])
+def test_the_council_protocol_heading(records: SchoolRecords, ctx: DocumentContext, language: str,
+                                      heading: str) -> None:
+    m = replace(meeting(records, "m-math-26-2"), body="council-26")
+    text = flat(protocol(m, ctx, language))
+    assert heading in text
+    assert "кеңестің отырысының" not in text

@@ -14,12 +14,23 @@ from typing import NoReturn
 from desktop_app import i18n
 from desktop_app.domain.accounts import Role
 from desktop_app.domain.errors import DomainError
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
 from desktop_app.paths import default_database, log_dir
 
 log = logging.getLogger("desktop_app.cli")
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+#: What each document command prints, and what its record argument is (``--help``).
+DOCUMENT_HELP = {
+    "protocol": (N_("print the protocol of a meeting (PDF)"), N_("id of the meeting")),
+    "extract": (N_("print an extract from a protocol for one agenda item (PDF)"), N_("id of the meeting")),
+    "plan": (N_("print a calendar-thematic plan with its title page (PDF)"), N_("id of the plan")),
+    "workplan": (N_("print the annual work plan of an association (PDF)"), N_("id of the association")),
+    "register": (N_("print the register of an association's protocols (PDF)"), N_("id of the association")),
+    "mentorship": (N_("print a mentorship's plan, log and conclusion (PDF)"), N_("id of the mentorship")),
+    "observation": (N_("print the observation sheet of a lesson visit (PDF)"), N_("id of the lesson visit")),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,13 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--school")
     for name, extra in (("protocol", []), ("extract", ["item"]), ("plan", []), ("workplan", []),
                         ("register", []), ("mentorship", []), ("observation", [])):
-        p = commands.add_parser(name, help=_("print a document (PDF)"))
-        p.add_argument("record")
+        p = commands.add_parser(name, help=_(DOCUMENT_HELP[name][0]), description=_(DOCUMENT_HELP[name][0]))
+        p.add_argument("record", help=_(DOCUMENT_HELP[name][1]))
         for arg in extra:
-            p.add_argument(arg, type=int)
-        p.add_argument("--out", required=True)
-        p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES)
-        p.add_argument("--school")
+            p.add_argument(arg, type=int, help=_("number of the agenda item"))
+        p.add_argument("--out", required=True, help=_("the PDF file to write"))
+        p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES,
+                       help=_("language of the document (default: the record's, else the user's)"))
+        p.add_argument("--school", help=_("the school's id, when the database holds several"))
     p = commands.add_parser("schedule", help=_("print the schedule of open lessons and mutual visits of one "
                                                "term (PDF)"))
     p.add_argument("--year", required=True, metavar="ID", help=_("the academic year's id, e.g. 2026-2027"))

@@ -16,6 +16,7 @@ from desktop_app.i18n import _, ngettext
 from desktop_app.preferences import backup_dir_for
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
+from desktop_app.services.documents import kind_name
 from desktop_app.services.exchange.codec import Problem
 from desktop_app.services.maintenance import MaintenanceService, damage, sqlite_file
 
@@ -210,7 +211,7 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
     target = Path(args.out)
     _write_atomically(target, printed.data)
     print(_("{file}: {kind} {record} ({language}), verification code {code}").format(
-        file=target, kind=printed.check.kind, record=printed.check.record, language=printed.language,
+        file=target, kind=kind_name(printed.check.kind), record=printed.check.record, language=printed.language,
         code=printed.check.code))
     return EXIT_OK
 
@@ -258,7 +259,8 @@ def _verify(services: Services, code: str, school: str | None) -> int:
     for match in matches:
         check = match.check
         print(_("{code}: matches {kind} {record}, version {version}, school {school}").format(
-            code=check.code, kind=check.kind, record=check.record, version=check.version, school=match.school))
+            code=check.code, kind=kind_name(check.kind), record=check.record, version=check.version,
+            school=match.school))
     if matches:
         return EXIT_OK
     print(_("{code}: no current record has this verification code (the record changed or the code is "

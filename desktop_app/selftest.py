@@ -16,9 +16,10 @@ from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.i18n import LANGUAGES, LOCALES, format_date
 from desktop_app.paths import log_dir, resources_dir, translations_dir
 
-REQUIRED_RESOURCES = ("academic-years.json", "demo-school.json", "fonts/DejaVuSerif.ttf",
-                      "fonts/DejaVuSerif-Bold.ttf", "fonts/DejaVuSerif-Italic.ttf",
-                      "fonts/LICENSE-DejaVu.txt")
+REQUIRED_RESOURCES = ("academic-years.json", "demo-school.json", "fonts/LiberationSerif-Regular.ttf",
+                      "fonts/LiberationSerif-Bold.ttf", "fonts/LiberationSerif-Italic.ttf",
+                      "fonts/LiberationSerif-BoldItalic.ttf", "fonts/LICENSE-Liberation.txt",
+                      "fonts/DejaVuSerif.ttf", "fonts/LICENSE-DejaVu.txt")
 
 
 def _missing_files() -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,12 +10,14 @@ from xml.sax.saxutils import escape
 
 from babel.numbers import format_decimal
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
-from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
+from desktop_app.documents.fonts import FALLBACK, FALLBACK_CHARS, SERIF, SERIF_BOLD, register_fonts
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -34,8 +37,27 @@ from desktop_app.i18n import LOCALES, format_date, gettext_for
 
 Translate = Callable[[str], str]
 
-#: Width of the text block on A4 portrait: 210 mm - 30 mm - 10 mm.
+
+class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab has no stubs: Paragraph is Any
+    """A paragraph laid out once per width.
+
+    KeepTogether, keepWithNext groups and tables ask a paragraph for its size more than once
+    with the same width; breaking its lines again gave the same result at the same cost.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self.__dict__.get("blPara")
+        if lines is not None and self.__dict__.get("_wrapped") == (availWidth, id(lines)):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, id(self.blPara))  # a copy made by split() lays out anew
+        return size
+
+#: Width of the text block on A4 portrait: 210 mm - 30 mm - 10 mm (the frame has no padding).
 TEXT_WIDTH = 170 * mm
+#: Width of the text block on A4 landscape: 297 mm - 30 mm - 10 mm.
+WIDE_TEXT_WIDTH = 257 * mm
+BODY_SIZE, TABLE_SIZE = 14, 12
 
 
 @dataclass
@@ -107,12 +129,67 @@ def localized(text: LocalizedText | None, language: str) -> str:
     return text.get(language) if text else ""
 
 
-def esc(text: str | None) -> str:
-    """User text as data: markup characters print literally, line breaks stay line breaks."""
+NBSP = "\u00a0"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+#: Spaces a line must not break at (office typography): initials and the surname, «№ 1»,
+#: «2026 г.», «г. Астана», «20__», «2026 жылғы».
+_GLUE = [
+    (re.compile(rf"(?<![\w.])([{_UPPER}]\.) (?=[{_UPPER}])"), rf"\1{NBSP}"),  # «А. М.» → «А.␣М.␣Surname»
+    (re.compile(rf"(?<=[^\W\d_]) (?=[{_UPPER}]\.(?:[\s,;:)»]|$|[{_UPPER}]\.))"), NBSP),  # «Ким В. А.»
+    (re.compile(r"№ (?=\S)"), f"№{NBSP}"),
+    (re.compile(r"(?<=[\d_]) (?=(?:г|ж|жж|гг)\.)"), NBSP),                   # «2026 г.», «20__ г.»
+    (re.compile(r"(?<![\w.])(г|ж)\. (?=\w)"), rf"\1.{NBSP}"),                 # «г. Астана»
+    (re.compile(r"(?<=_) (?=20__)"), NBSP),                                   # «___» __________ 20__
+    (re.compile(r"(?<=[\d_]) (?=жылғы|жыл\b|год|года)"), NBSP),
+    (re.compile(r"(?<=«___») (?=_)"), NBSP),
+]
+
+
+def glue(text: str) -> str:
+    """Replace the spaces a line must not break at with no-break spaces (U+00A0)."""
+    for pattern, replacement in _GLUE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def break_compounds(text: str, width: float, size: float = TABLE_SIZE) -> str:
+    """Let a compound too wide for its column («информационно-коммуникационные») break after a hyphen.
+
+    A word wider than the column can never stand whole on one line, so a space after its hyphen
+    changes nothing but where the line breaks; the parts are taken greedily, each as wide as fits.
+    """
+    words = []
+    for word in text.split(" "):
+        if "-" not in word[:-1] or stringWidth(word, SERIF, size) <= width:
+            words.append(word)
+            continue
+        parts = [p + "-" for p in word.split("-")]
+        parts[-1] = parts[-1][:-1]
+        segment = ""
+        for part in parts:
+            if segment and stringWidth(segment + part, SERIF, size) > width:
+                words.append(segment)
+                segment = ""
+            segment += part
+        words.append(segment)
+    return " ".join(words)
+
+
+def esc(text: str | None, width: float | None = None) -> str:
+    """User text as data: markup characters print literally, line breaks stay line breaks.
+
+    Initials stay with the surname, «№» with its number and «г.» with its year (``glue``); given
+    the width of a table's cell, over-wide compounds break at their hyphens (``break_compounds``).
+    """
     if not text:
         return ""
-    lines = escape(text.replace("\r\n", "\n").replace("\r", "\n"), {'"': "&quot;"}).split("\n")
-    return "<br/>".join(lines)
+    text = glue(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if width is not None:
+        text = "\n".join(break_compounds(line, width) for line in text.split("\n"))
+    text = escape(text, {'"': "&quot;"})
+    for char in FALLBACK_CHARS:
+        text = text.replace(char, f'<font name="{FALLBACK}">{char}</font>')
+    return "<br/>".join(text.split("\n"))
 
 
 def bold(label: str) -> str:
@@ -123,6 +200,33 @@ def long_date(day: date, language: str) -> str:
     """«27 ноября 2026 г.» / «2026 жылғы 27 қараша» (glossary)."""
     pattern = "y 'жылғы' d MMMM" if language == "kk" else "d MMMM y 'г.'"
     return format_date(day, language, pattern)
+
+
+#: «тамыздағы»: the month in the locative-attributive form (-дағы/-дегі/-тағы/-тегі), as in
+#: «2026 жылғы 27 тамыздағы № 1 хаттама»; written out, not derived, so that it cannot be wrong.
+KK_MONTHS_ATTRIBUTIVE = ("қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
+                         "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы",
+                         "желтоқсандағы")
+
+
+def dated(day: date, language: str) -> str:
+    """The date as a document's «of …»: «2026 жылғы 27 тамыздағы» / «27.08.2026».
+
+    The phrase templates around it (catalogs) put «от» and «г.» where Russian wants them.
+    """
+    if language == "kk":
+        return f"{day.year} жылғы {day.day} {KK_MONTHS_ATTRIBUTIVE[day.month - 1]}"
+    return day.strftime("%d.%m.%Y")
+
+
+def year_span(academic_year: str) -> str:
+    """«2025-2026» as printed: «2025–2026» (an en dash between the years)."""
+    return academic_year.replace("-", "\u2013")
+
+
+def blank_date(_: Translate) -> str:
+    """A date to fill in by hand: «20__ жылғы «___» __________» / ««___» __________ 20__ г.»."""
+    return _("«___» __________ 20__")
 
 
 def short_date(day: date | None, language: str) -> str:
@@ -138,7 +242,7 @@ def month_name(year_month: str, language: str) -> str:
     except ValueError:
         return year_month
     pattern = "y 'ж.' LLLL" if language == "kk" else "LLLL y"
-    return format_date(day, language, pattern)
+    return format_date(day, language, pattern).lower()  # «2026 ж. тамыз», not «Тамыз»
 
 
 def number(value: float, language: str) -> str:
@@ -154,6 +258,13 @@ def speaker_text(speaker: Speaker, ctx: DocumentContext, language: str, members:
         return name
     position = ctx.position(speaker, language)
     return f"{name}, {position.lower()}" if position else name
+
+
+def head_role(body: Association, _: Translate) -> str:
+    """Who signs for the body: «Руководитель МО» / «ӘБ жетекшісі», the council's chair."""
+    if body.kind is AssociationKind.COUNCIL:
+        return _("Chair of the methodical council")
+    return _("Head of the association")
 
 
 def body_genitive(body: Association | None, body_id: str, language: str, _: Translate) -> str:
@@ -181,30 +292,51 @@ class Styles:
 
 
 def make_styles() -> Styles:
+    """Office look: 14 pt justified body with a first-line indent, 12 pt tables (documents.md)."""
     register_fonts()
-    base = ParagraphStyle("body", fontName=SERIF, fontSize=12, leading=15, alignment=TA_LEFT,
-                          spaceAfter=2)
-    cell = ParagraphStyle("cell", parent=base, fontSize=10, leading=12, alignment=TA_LEFT, spaceAfter=0)
+    base = ParagraphStyle("body", fontName=SERIF, fontSize=BODY_SIZE, leading=17, alignment=TA_JUSTIFY,
+                          firstLineIndent=12.5 * mm, spaceAfter=2, splitLongWords=0)
+    plain = ParagraphStyle("plain", parent=base, alignment=TA_LEFT, firstLineIndent=0)
+    cell = ParagraphStyle("cell", parent=plain, fontSize=TABLE_SIZE, leading=14, spaceAfter=0)
     return Styles(
         body=base,
-        left=ParagraphStyle("left", parent=base, alignment=TA_LEFT),
-        centre=ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
-        right=ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
-        title=ParagraphStyle("title", parent=base, fontName=SERIF_BOLD, fontSize=14, leading=18,
-                             alignment=TA_CENTER, spaceBefore=6, spaceAfter=2),
-        heading=ParagraphStyle("heading", parent=base, fontName=SERIF_BOLD, alignment=TA_LEFT,
-                               spaceBefore=8, spaceAfter=3, keepWithNext=1),
-        small=ParagraphStyle("small", parent=base, fontSize=10, leading=12, alignment=TA_LEFT),
-        small_centre=ParagraphStyle("small_centre", parent=base, fontSize=9, leading=11,
+        left=plain,
+        centre=ParagraphStyle("centre", parent=plain, alignment=TA_CENTER),
+        right=ParagraphStyle("right", parent=plain, alignment=TA_RIGHT),
+        title=ParagraphStyle("title", parent=plain, fontName=SERIF_BOLD, leading=17,
+                             alignment=TA_CENTER, spaceBefore=4, spaceAfter=0, keepWithNext=1),
+        heading=ParagraphStyle("heading", parent=plain, fontName=SERIF_BOLD, spaceBefore=8,
+                               spaceAfter=3, keepWithNext=1),
+        small=ParagraphStyle("small", parent=plain, fontSize=TABLE_SIZE, leading=14),
+        small_centre=ParagraphStyle("small_centre", parent=plain, fontSize=10, leading=12,
                                     alignment=TA_CENTER),
         cell=cell,
-        numbered=ParagraphStyle("numbered", parent=base, leftIndent=8 * mm, firstLineIndent=-8 * mm),
+        numbered=ParagraphStyle("numbered", parent=base, firstLineIndent=12.5 * mm),
         cell_centre=ParagraphStyle("cell_centre", parent=cell, alignment=TA_CENTER),
-        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=SERIF_BOLD, fontSize=9, leading=11,
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=SERIF_BOLD, fontSize=11, leading=13,
                                  alignment=TA_CENTER),
-        organization=ParagraphStyle("organization", parent=base, fontName=SERIF_BOLD, fontSize=12,
-                                    leading=15, alignment=TA_CENTER, spaceAfter=6),
+        organization=ParagraphStyle("organization", parent=plain, fontName=SERIF_BOLD, leading=17,
+                                    alignment=TA_CENTER, spaceAfter=6),
     )
+
+
+#: Left plus right padding of a grid's cell (``grid``).
+CELL_PADDING = 6
+
+
+def cell(text: str | None, width: float, style: ParagraphStyle) -> Paragraph | str:
+    """A grid cell of user text in a column ``width`` wide: whole words, compounds break at hyphens.
+
+    Text that fits on one line is the plain string itself (a table draws it as it is, with no
+    markup to parse and nothing to wrap: most cells of a long KTP); only a left-aligned cell.
+    """
+    if text is None:
+        return ""
+    plain = "\n" not in text and "\r" not in text and not any(c in text for c in FALLBACK_CHARS)
+    if plain and style.alignment == TA_LEFT and \
+            stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
+        return text
+    return Paragraph(esc(text, width - CELL_PADDING), style)
 
 
 def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
@@ -216,10 +348,10 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_ro
          extra: Sequence[tuple[object, ...]] = ()) -> Table:
     """A ruled table whose header repeats on every page it runs onto."""
     table = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows,
-                  hAlign="LEFT")
+                  hAlign="LEFT", splitInRow=1)  # a row taller than a page (a long agenda) splits
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), SERIF),
-        ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -250,12 +382,30 @@ def plain_table(rows: Sequence[Sequence[object]], widths: Sequence[float],
 
 
 def signature_rows(entries: Sequence[tuple[str, str]], styles: Styles) -> Table:
-    """«Председатель ________ Г. С. Әбенова», one line per signer."""
+    """«Председатель ________ Г. С. Әбенова», one line per signer, room to sign above the line."""
     rows = [[Paragraph(esc(role), styles.left), Paragraph("_" * 18, styles.left),
              Paragraph(esc(name), styles.left)] for role, name in entries]
-    table = plain_table(rows, [55 * mm, 55 * mm, 60 * mm],
-                        extra=[("TOPPADDING", (0, 0), (-1, -1), 10)])
+    table = plain_table(rows, [65 * mm, 50 * mm, 55 * mm],
+                        extra=[("TOPPADDING", (0, 0), (-1, -1), 8 * mm)])
     return table
+
+
+def heading_lines(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A generated heading of one or more lines (catalog phrase templates use «\\n»)."""
+    return [Paragraph(esc(line), style) for line in text.split("\n")]
+
+
+def tail_rows(rows: list[list[object]], widths: Sequence[float], tail: int = 2,
+              extra: Sequence[tuple[object, ...]] = ()) -> tuple[list[Flowable], list[Flowable]]:
+    """A grid split so that its last rows can stay on one page with what follows them.
+
+    Returns (flowables for the story, flowables for the closing); the second table has no header
+    and the same widths, so the two print as one table.
+    """
+    if len(rows) <= tail + 2:
+        return [], [grid(rows, widths, extra=extra)]
+    head, last = rows[:-tail], rows[-tail:]
+    return [grid(head, widths, extra=extra)], [grid(last, widths, header_rows=0)]
 
 
 def spacer(height_mm: float) -> Flowable:

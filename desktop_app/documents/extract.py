@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
+    blank_date,
     bold,
+    dated,
     esc,
+    heading_lines,
     labelled,
     long_date,
     make_styles,
@@ -35,16 +39,15 @@ from desktop_app.domain.entities import AgendaItem, Meeting
 
 
 def extract_story(meeting: Meeting, item: AgendaItem, ctx: DocumentContext, language: str,
-                  issued: date | None) -> list[Flowable]:
+                  issued: date | None) -> tuple[list[Flowable], list[Flowable]]:
+    """The extract's flowables and its closing (kept on one page with the QR block)."""
     _ = translator(language)
     styles = make_styles()
     subtitle = meeting_subtitle(meeting, ctx, language, _)
     story: list[Flowable] = [
         Paragraph(esc(ctx.school.name.get(language)), styles.organization),
-        Paragraph(esc(_("EXTRACT FROM PROTOCOL No. {number}").format(number=meeting.number)), styles.title),
-        Paragraph(esc(_("{meeting} of {date}").format(meeting=subtitle,
-                                                       date=long_date(meeting.date, language))),
-                  styles.centre),
+        *heading_lines(_("EXTRACT FROM PROTOCOL No. {number}\n{meeting} of {date}").format(
+            number=meeting.number, meeting=subtitle, date=dated(meeting.date, language)), styles.title),
         spacer(4),
         labelled(_("Present:"), esc(people_count(meeting.present_count, language)), styles.body),
         Paragraph(esc(_("Agenda item {number}:").format(number=item.number)) + " " + esc(item.title),
@@ -52,15 +55,16 @@ def extract_story(meeting: Meeting, item: AgendaItem, ctx: DocumentContext, lang
     ]
     story += heard_block(item, meeting, ctx, language, styles, _)
     story += decisions_block(item, styles, _)
-    story += [
+    closing: list[Flowable] = [
+        story.pop(),
         spacer(6),
         Paragraph(bold(_("The extract is true")), styles.left),
         signature_rows([(_("Secretary"), ctx.signature_name(meeting.secretary))], styles),
         spacer(3),
         Paragraph(esc(_("Date of issue: {date}").format(
-            date=long_date(issued, language) if issued else "«____» ______________ 20___")), styles.left),
+            date=long_date(issued, language) if issued else blank_date(_))), styles.left),
     ]
-    return story
+    return story, closing
 
 
 def build_extract(meeting: Meeting, item_number: int, ctx: DocumentContext, language: str,
@@ -73,4 +77,5 @@ def build_extract(meeting: Meeting, item_number: int, ctx: DocumentContext, lang
     meta = DocumentMeta(title=title, subject=f"{item.number}. {item.title}",
                         author=ctx.school.name.get(language), language=language,
                         created=issued or meeting.date, draft_mark=draft_mark(meeting, _))
-    return render(extract_story(meeting, item, ctx, language, issued), meta, check)
+    story, closing = extract_story(meeting, item, ctx, language, issued)
+    return render(story, meta, check, closing)

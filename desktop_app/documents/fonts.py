@@ -1,9 +1,11 @@
-"""The serif family of every printed document: DejaVu Serif, shipped in resources/fonts.
+"""The serif family of every printed document: Liberation Serif, shipped in resources/fonts.
 
-DejaVu Serif covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), №, «», —, ₸ and U+202F. It is
-registered once as a family and made ReportLab's base font for the canvas, paragraph styles,
-tables and graphics, so that no base-14 font (Helvetica, Times, Courier) is ever referenced and
-every font in a PDF is an embedded subset.
+Kazakh and Russian office papers are set in Times New Roman; Liberation Serif (SIL OFL) has the
+same metrics and covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), №, «», — and U+202F. It has no
+tenge sign (₸): ``FALLBACK`` (DejaVu Serif) draws the characters listed in ``FALLBACK_CHARS``
+(common.esc wraps them). The family is registered once and made ReportLab's base font for the
+canvas, paragraph styles, tables and graphics, so that no base-14 font (Helvetica, Times,
+Courier) is ever referenced and every font in a PDF is an embedded subset.
 """
 
 from __future__ import annotations
@@ -23,12 +25,16 @@ SERIF = "DocSerif"
 SERIF_BOLD = "DocSerif-Bold"
 SERIF_ITALIC = "DocSerif-Italic"
 SERIF_BOLD_ITALIC = "DocSerif-BoldItalic"
+FALLBACK = "DocSerif-Fallback"
+#: Characters Liberation Serif lacks, drawn with the fallback font.
+FALLBACK_CHARS = "₸"
 
-_FILES = {
-    SERIF: "DejaVuSerif.ttf",
-    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
-    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
-    SERIF_BOLD_ITALIC: "DejaVuSerif-BoldItalic.ttf",
+FILES = {
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+    FALLBACK: "DejaVuSerif.ttf",
 }
 
 
@@ -36,7 +42,7 @@ _FILES = {
 def register_fonts() -> str:
     """Register the family (once) and make it the default everywhere; returns the regular name."""
     folder = resources_dir() / "fonts"
-    for name, file in _FILES.items():
+    for name, file in FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     addMapping(SERIF, 0, 0, SERIF)
     addMapping(SERIF, 1, 0, SERIF_BOLD)
@@ -45,6 +51,7 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
                                   boldItalic=SERIF_BOLD_ITALIC)
     # Defaults read at run time; the module-level copies are set too (they were read at import).
+    rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 pass over every page
     rl_config.canvas_basefontname = SERIF
     rl_config.defaultGraphicsFontName = SERIF
     shapes.STATE_DEFAULTS["fontName"] = SERIF

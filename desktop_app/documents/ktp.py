@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
     Styles,
     Translate,
+    blank_date,
     bold,
+    cell,
+    dated,
     esc,
     grid,
     long_date,
@@ -23,42 +28,54 @@ from desktop_app.documents.common import (
     short_date,
     spacer,
     translator,
+    year_span,
 )
-from desktop_app.documents.frame import DocumentMeta, render
+from desktop_app.documents.frame import DocumentMeta, render, to_landscape
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Approval, CalendarPlan, ReviewOutcome
 
 BLANK_NAME = "_" * 22
-BLANK_DATE = "«___» __________ 20__"
+#: Room to sign above a name, as on a paper signed by hand.
+SIGN_ROOM = 10 * mm
 
 
-def _approval_lines(approval: Approval | None, ctx: DocumentContext, language: str) -> tuple[str, str]:
+def approval_cell(lines: list[str], name: str, day: str, styles: Styles) -> list[Flowable]:
+    """A block of the title page: heading and role lines, room to sign, the name, the date."""
+    sign = ParagraphStyle("sign", parent=styles.small, spaceBefore=SIGN_ROOM)
+    return [Paragraph("<br/>".join(lines), styles.small), Paragraph(esc(name), sign),
+            Paragraph(esc(day), styles.small)]
+
+
+def _signed(approval: Approval | None, ctx: DocumentContext, language: str,
+            _: Translate) -> tuple[str, str]:
     if approval is None:
-        return BLANK_NAME, BLANK_DATE
-    return f"{'_' * 12} {ctx.signature_name(approval.by)}", long_date(approval.on, language)
+        return BLANK_NAME, blank_date(_)
+    return f"{'_' * 10} {ctx.signature_name(approval.by)}", long_date(approval.on, language)
+
+
+def considered_text(plan: CalendarPlan, ctx: DocumentContext, language: str, _: Translate) -> str:
+    """«на заседании МО …, протокол № 1 от 27.08.2026 г.» / «… ӘБ отырысында, … № 1 хаттама»."""
+    review = plan.review
+    meeting = ctx.meetings.get(review.meeting) if review else None
+    if review is not None and review.outcome is ReviewOutcome.RECOMMENDED and meeting is not None:
+        return _("at the meeting of {body}, protocol No. {number} of {date}").format(
+            body=ctx.body_name(meeting.body, language), number=meeting.number,
+            date=dated(meeting.date, language))
+    return _("at the meeting of the association, protocol No. ____ of {date}").format(date=blank_date(_))
 
 
 def approval_block(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: Styles,
                    _: Translate) -> Flowable:
     """Considered / agreed / approved, each filled once that step has happened."""
-    considered = [bold(_("CONSIDERED"))]
-    review = plan.review
-    meeting = ctx.meetings.get(review.meeting) if review else None
-    if review is not None and review.outcome is ReviewOutcome.RECOMMENDED and meeting is not None:
-        body = ctx.body_name(meeting.body, language)
-        considered.append(esc(_("at meeting No. {number} of {body}, protocol of {date}").format(
-            number=meeting.number, body=body, date=long_date(meeting.date, language))))
-    else:
-        considered.append(esc(_("at meeting No. ____ of the association")))
-        considered.append(esc(_("protocol of {date}").format(date=BLANK_DATE)))
-    agreed_name, agreed_date = _approval_lines(plan.agreed, ctx, language)
-    approved_name, approved_date = _approval_lines(plan.approved, ctx, language)
-    agreed = [bold(_("AGREED")), esc(_("Deputy director for academic work")),
-              esc(agreed_name), esc(agreed_date)]
-    approved = [bold(_("I APPROVE")), esc(_("Director")), esc(approved_name), esc(approved_date)]
-    cells = [Paragraph("<br/>".join(lines), styles.small) for lines in (considered, agreed, approved)]
-    return plain_table([cells], [TEXT_WIDTH / 3] * 3,
-                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (-1, -1), 6)])
+    considered = [Paragraph(bold(_("CONSIDERED")), styles.small),
+                  Paragraph(esc(considered_text(plan, ctx, language, _)), styles.small)]
+    agreed = approval_cell([bold(_("AGREED")), esc(_("Deputy director for academic work"))],
+                           *_signed(plan.agreed, ctx, language, _), styles)
+    approved = approval_cell([bold(_("I APPROVE")), esc(_("Director"))],
+                             *_signed(plan.approved, ctx, language, _), styles)
+    width = (TEXT_WIDTH - 2 * 6 * mm) / 3
+    return plain_table([[considered, "", agreed, "", approved]], [width, 6 * mm, width, 6 * mm, width],
+                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 
 def title_page(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: Styles,
@@ -70,22 +87,30 @@ def title_page(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: 
         Paragraph(esc(ctx.school.name.get(language)), styles.organization),
         spacer(6),
         approval_block(plan, ctx, language, styles, _),
-        spacer(45),
+        spacer(40),
         Paragraph(esc(_("CALENDAR-THEMATIC PLAN")), styles.title),
         Paragraph(esc(_("Subject: {subject}").format(subject=ctx.subject(plan.subject, language))),
                   styles.centre),
         Paragraph(esc(grade), styles.centre),
-        Paragraph(esc(_("{year} academic year").format(year=plan.academic_year)), styles.centre),
+        Paragraph(esc(_("{year} academic year").format(year=year_span(plan.academic_year))), styles.centre),
         spacer(12),
         Paragraph(esc(_("Teacher: {name}").format(name=teacher)), styles.left),
         Paragraph(esc(_("Hours per week: {week}; in total: {total}").format(
             week=number(plan.hours_per_week, language), total=number(plan.total_hours, language))),
             styles.left),
-        PageBreak(),
+        *to_landscape(),
     ]
 
 
-def plan_table(plan: CalendarPlan, language: str, styles: Styles, _: Translate) -> Flowable:
+#: Landscape columns (257 mm): wide enough for whole words of real section names and objectives.
+COLUMNS = [10 * mm, 44 * mm, 62 * mm, 60 * mm, 26 * mm, 24 * mm, 31 * mm]
+#: No., hours and date: centred.
+CENTRED = [("ALIGN", (col, 0), (col, -1), "CENTER") for col in (0, 4, 5)]
+
+
+def plan_table(plan: CalendarPlan, language: str, styles: Styles,
+               _: Translate) -> tuple[list[Flowable], list[Flowable]]:
+    """The table (story part, closing part: its last lesson and the total, kept with the QR)."""
     head = [_("No."), _("Section / cross-cutting theme"), _("Lesson topic"), _("Learning objectives"),
             _("Number of hours"), _("Date"), _("Note")]
     rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in head]]
@@ -101,30 +126,34 @@ def plan_table(plan: CalendarPlan, language: str, styles: Styles, _: Translate) 
         rows.append([Paragraph(f"<b>{esc(label)}</b>", styles.cell), "", "", "", "", "", ""])
         for row in group_rows:
             rows.append([
-                Paragraph(str(row.number), styles.cell_centre),
-                Paragraph(esc(row.section), styles.cell),
-                Paragraph(esc(row.topic), styles.cell),
-                Paragraph(esc(", ".join(row.objectives)), styles.cell),
-                Paragraph(number(row.hours, language), styles.cell_centre),
-                Paragraph(short_date(row.date, language), styles.cell_centre),
-                Paragraph(esc(row.note), styles.cell),
+                str(row.number),  # plain strings, centred by the table's style (CENTRED)
+                cell(row.section, COLUMNS[1], styles.cell),
+                cell(row.topic, COLUMNS[2], styles.cell),
+                cell("\n".join(row.objectives), COLUMNS[3], styles.cell),  # one objective a line
+                number(row.hours, language),
+                short_date(row.date, language),
+                cell(row.note, COLUMNS[6], styles.cell),
             ])
     total = _("Total: {hours} h").format(hours=number(plan.total_hours, language))
-    spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
-    rows.append([Paragraph(f"<b>{esc(total)}</b>", styles.cell), "", "", "", "", "", ""])
-    widths = [9 * mm, 24 * mm, 41 * mm, 28 * mm, 18 * mm, 24 * mm, 26 * mm]
-    return grid(rows, widths, extra=spans)
+    total_row: list[object] = [Paragraph(f"<b>{esc(total)}</b>", styles.cell), "", "", "", "", "", ""]
+    last_span = ("SPAN", (0, -1), (-1, -1))
+    if len(rows) < 4:
+        return [], [grid([*rows, total_row], COLUMNS, extra=[*CENTRED, *spans, last_span])]
+    last = rows.pop()
+    return ([grid(rows, COLUMNS, extra=[*CENTRED, *spans])],
+            [grid([last, total_row], COLUMNS, header_rows=0, extra=[*CENTRED, last_span])])
 
 
 def build_plan(plan: CalendarPlan, ctx: DocumentContext, language: str, check: Verification) -> bytes:
     _ = translator(language)
     styles = make_styles()
-    story = [*title_page(plan, ctx, language, styles, _), plan_table(plan, language, styles, _)]
+    table, closing = plan_table(plan, language, styles, _)
+    story = [*title_page(plan, ctx, language, styles, _), *table]
     subject = f"{ctx.subject(plan.subject, language)}, {plan.grade}, {plan.academic_year}"
     meta = DocumentMeta(title=_("CALENDAR-THEMATIC PLAN"), subject=subject,
                         author=ctx.school.name.get(language), language=language,
                         created=_created(plan, ctx))
-    return render(story, meta, check)
+    return render(story, meta, check, closing)
 
 
 def _created(plan: CalendarPlan, ctx: DocumentContext) -> date:

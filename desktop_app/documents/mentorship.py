@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     DocumentContext,
+    Paragraph,
+    dated,
     esc,
     grid,
     labelled,
-    long_date,
     make_styles,
     short_date,
     signature_rows,
     spacer,
     translator,
+    year_span,
 )
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Mentorship, SessionKind
+from desktop_app.domain.labels import MENTORSHIP_STATUS_LABELS
 from desktop_app.i18n import N_
 
 SESSION_LABELS = {
@@ -37,7 +40,7 @@ def build_mentorship(record: Mentorship, ctx: DocumentContext, language: str, ch
     story: list[Flowable] = [
         Paragraph(esc(ctx.school.name.get(language)), styles.organization),
         Paragraph(esc(_("PLAN OF WORK WITH THE YOUNG SPECIALIST")), styles.title),
-        Paragraph(esc(_("{year} academic year").format(year=record.academic_year)), styles.centre),
+        Paragraph(esc(_("{year} academic year").format(year=year_span(record.academic_year))), styles.centre),
         spacer(4),
         labelled(_("Mentor:"), esc(f"{ctx.full_name(record.mentor)}, {ctx.position(record.mentor, language)}"),
                  styles.left),
@@ -46,9 +49,10 @@ def build_mentorship(record: Mentorship, ctx: DocumentContext, language: str, ch
         labelled(_("Period:"), esc(f"{short_date(record.start, language)} — {short_date(record.end, language)}"),
                  styles.left),
     ]
+    story.append(labelled(_("Status:"), esc(_(MENTORSHIP_STATUS_LABELS[record.status])), styles.left))
     if record.order is not None:
-        story.append(labelled(_("Order:"), esc(_("No. {number} of {date}").format(
-            number=record.order.number, date=long_date(record.order.date, language))), styles.left))
+        story.append(Paragraph(esc(_("Basis: order No. {number} of {date}").format(
+            number=record.order.number, date=dated(record.order.date, language))), styles.left))
     if record.goals:
         story.append(Paragraph(esc(_("Goals:")), styles.heading))
         story += [Paragraph(f"{i}. {esc(goal)}", styles.numbered) for i, goal in enumerate(record.goals, 1)]
@@ -59,7 +63,10 @@ def build_mentorship(record: Mentorship, ctx: DocumentContext, language: str, ch
         rows.append([Paragraph(str(index), styles.cell_centre), Paragraph(esc(activity.activity), styles.cell),
                      Paragraph(short_date(activity.due, language), styles.cell_centre),
                      Paragraph(esc(_("done") if activity.done else ""), styles.cell_centre)])
-    story.append(grid(rows, [10 * mm, 100 * mm, 30 * mm, 30 * mm]))
+    if record.plan:
+        story.append(grid(rows, [12 * mm, 104 * mm, 28 * mm, 26 * mm]))
+    else:
+        story.append(Paragraph(esc(_("No activities are planned yet.")), styles.left))
     story.append(Paragraph(esc(_("Log of sessions")), styles.heading))
     rows = [[Paragraph(esc(h), styles.cell_head) for h in (
         _("No."), _("Date"), _("Kind"), _("Topic"), _("Notes"))]]
@@ -68,12 +75,17 @@ def build_mentorship(record: Mentorship, ctx: DocumentContext, language: str, ch
                      Paragraph(short_date(session.date, language), styles.cell_centre),
                      Paragraph(esc(_(SESSION_LABELS[session.kind])), styles.cell),
                      Paragraph(esc(session.topic), styles.cell), Paragraph(esc(session.notes), styles.cell)])
-    story.append(grid(rows, [10 * mm, 24 * mm, 38 * mm, 49 * mm, 49 * mm]))
+    if record.sessions:
+        story.append(grid(rows, [12 * mm, 28 * mm, 38 * mm, 46 * mm, 46 * mm]))
+    else:
+        story.append(Paragraph(esc(_("No sessions have been recorded in the log yet.")), styles.left))
     story.append(Paragraph(esc(_("Conclusion")), styles.heading))
-    story.append(Paragraph(esc(record.conclusion) if record.conclusion else "_" * 60, styles.body))
-    story += [spacer(8), signature_rows([(_("Mentor"), ctx.signature_name(record.mentor)),
-                                         (_("Young specialist"), ctx.signature_name(record.mentee))], styles)]
+    conclusion = Paragraph(esc(record.conclusion), styles.body) if record.conclusion else Paragraph(
+        "<br/>".join(["_" * 62] * 3), styles.left)
+    closing: list[Flowable] = [conclusion, spacer(6), signature_rows(
+        [(_("Mentor"), ctx.signature_name(record.mentor)),
+         (_("Young specialist"), ctx.signature_name(record.mentee))], styles)]
     meta = DocumentMeta(title=_("PLAN OF WORK WITH THE YOUNG SPECIALIST"),
                         subject=f"{ctx.short_name(record.mentor)} — {ctx.short_name(record.mentee)}",
                         author=ctx.school.name.get(language), language=language, created=record.start)
-    return render(story, meta, check)
+    return render(story, meta, check, closing)

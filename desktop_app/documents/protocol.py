@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from desktop_app.documents.common import (
+    NBSP,
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
     Styles,
     Translate,
     body_genitive,
     bold,
     esc,
     grid,
+    heading_lines,
     labelled,
     long_date,
     make_styles,
@@ -21,6 +24,7 @@ from desktop_app.documents.common import (
     signature_rows,
     spacer,
     speaker_text,
+    tail_rows,
     translator,
 )
 from desktop_app.documents.frame import DocumentMeta, render
@@ -34,6 +38,7 @@ from desktop_app.domain.entities import (
     Vote,
 )
 from desktop_app.domain.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS
+from desktop_app.domain.numbering import strip_leading_number
 from desktop_app.i18n import N_, ngettext
 
 #: More present than this: the count and "list attached", the names in an appendix.
@@ -60,6 +65,12 @@ def meeting_subtitle(meeting: Meeting, ctx: DocumentContext, language: str, _: T
     return _(FORM_TITLES[meeting.form]).format(body=body_genitive(body, meeting.body, language, _))
 
 
+def protocol_heading(meeting: Meeting, ctx: DocumentContext, language: str, _: Translate) -> str:
+    """«ПРОТОКОЛ № 1 / заседания МО …» — «… ӘБ отырысының / № 1 ХАТТАМАСЫ» (catalog word order)."""
+    return _("PROTOCOL No. {number}\n{meeting}").format(
+        number=meeting.number, meeting=meeting_subtitle(meeting, ctx, language, _))
+
+
 def vote_text(vote: Vote, _: Translate) -> str:
     return _("Voted: “for” — {for_}, “against” — {against}, “abstained” — {abstained}.").format(
         for_=vote.in_favour, against=vote.against, abstained=vote.abstained)
@@ -80,9 +91,11 @@ def heard_block(item: AgendaItem, meeting: Meeting, ctx: DocumentContext, langua
 
 
 def decisions_block(item: AgendaItem, styles: Styles, _: Translate) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(bold(_("RESOLVED:")), styles.left)]
+    """RESOLVED (kept with its first decision), the decisions numbered N.1, N.2, …, the vote."""
+    story: list[Flowable] = [Paragraph(bold(_("RESOLVED:")), styles.heading)]
     for index, decision in enumerate(item.decisions, start=1):
-        story.append(Paragraph(f"{item.number}.{index}. {esc(decision)}", styles.numbered))
+        text = esc(strip_leading_number(decision))
+        story.append(Paragraph(f"{item.number}.{index}.{NBSP}{text}", styles.numbered))
     if item.vote is not None:
         story.append(Paragraph(esc(vote_text(item.vote, _)), styles.body))
     return story
@@ -115,14 +128,15 @@ def _plans_table(item: AgendaItem, meeting: Meeting, ctx: DocumentContext, langu
             grid(rows, [10 * mm, 38 * mm, 32 * mm, 25 * mm, 65 * mm]), spacer(2)]
 
 
-def protocol_story(meeting: Meeting, ctx: DocumentContext, language: str) -> list[Flowable]:
+def protocol_story(meeting: Meeting, ctx: DocumentContext,
+                   language: str) -> tuple[list[Flowable], list[Flowable]]:
+    """The protocol's flowables and its closing (kept on one page with the QR block)."""
     _ = translator(language)
     styles = make_styles()
     story: list[Flowable] = []
     # 1-2. Organization; number, kind of meeting and body.
     story.append(Paragraph(esc(ctx.school.name.get(language)), styles.organization))
-    story.append(Paragraph(esc(_("PROTOCOL No. {number}").format(number=meeting.number)), styles.title))
-    story.append(Paragraph(esc(meeting_subtitle(meeting, ctx, language, _)), styles.centre))
+    story += heading_lines(protocol_heading(meeting, ctx, language, _), styles.title)
     story.append(spacer(4))
     # 3. Date on the left, place (city) on the right.
     city = ctx.school.city.get(language) if ctx.school.city else ""
@@ -144,17 +158,17 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext, language: str) -> lis
     count = people_count(len(present), language)
     if len(present) > NAMES_LIMIT:
         story.append(labelled(_("Present:"), esc(_("{count} (list attached)").format(count=count)),
-                              styles.body))
+                              styles.left))
     else:
         names = ", ".join(ctx.short_name(t) for t in present)
-        story.append(labelled(_("Present:"), esc(f"{count}: {names}" if names else count), styles.body))
+        story.append(labelled(_("Present:"), esc(f"{count}: {names}" if names else count), styles.left))
     absent = [a for a in meeting.attendance if not a.present]
     if absent:
         parts = [ctx.short_name(a.teacher) + (f" — {a.reason}" if a.reason else "") for a in absent]
-        story.append(labelled(_("Absent:"), esc("; ".join(parts)), styles.body))
+        story.append(labelled(_("Absent:"), esc("; ".join(parts)), styles.left))
     if meeting.guests:
         parts = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
-        story.append(labelled(_("Invited:"), esc("; ".join(parts)), styles.body))
+        story.append(labelled(_("Invited:"), esc("; ".join(parts)), styles.left))
     # 6. Agenda.
     story.append(Paragraph(esc(_("AGENDA:")), styles.heading))
     for item in meeting.agenda:
@@ -165,40 +179,42 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext, language: str) -> lis
         story.append(Paragraph(f"{item.number}. {esc(item.title)}", styles.heading))
         story += heard_block(item, meeting, ctx, language, styles, _)
         if item.spoke:
-            story.append(Paragraph(bold(_("SPOKE:")), styles.left))
+            story.append(Paragraph(bold(_("SPOKE:")), styles.heading))
             for speech in item.spoke:
                 who = esc(speaker_text(speech.speaker, ctx, language, members))
                 story.append(Paragraph(f"{who} — {esc(speech.text)}", styles.body))
         story += _plans_table(item, meeting, ctx, language, styles, _)
         story += decisions_block(item, styles, _)
-    # 8. Signatures.
-    story.append(spacer(8))
-    story.append(signature_rows([(_("Chair"), ctx.signature_name(meeting.chair)),
-                                 (_("Secretary"), ctx.signature_name(meeting.secretary))], styles))
-    if len(present) > NAMES_LIMIT:
-        story += appendix(meeting, ctx, language, styles, _)
-    return story
+    # 8. Signatures, kept on one page with the last lines of text.
+    last = [story.pop()] if story else []
+    signatures: list[Flowable] = [*last, spacer(6), signature_rows(
+        [(_("Chair"), ctx.signature_name(meeting.chair)),
+         (_("Secretary"), ctx.signature_name(meeting.secretary))], styles)]
+    if len(present) <= NAMES_LIMIT:
+        return story, signatures
+    body, closing = appendix(meeting, ctx, language, styles, _)
+    return [*story, KeepTogether(signatures), *body], closing
 
 
 def appendix(meeting: Meeting, ctx: DocumentContext, language: str, styles: Styles,
-             _: Translate) -> list[Flowable]:
-    """The list of those present, on its own page."""
+             _: Translate) -> tuple[list[Flowable], list[Flowable]]:
+    """The list of those present with a column to sign, on its own page (story, closing rows)."""
     present = [a.teacher for a in meeting.attendance if a.present]
-    rows: list[list[object]] = [[Paragraph(esc(_("No.")), styles.cell_head),
-                                 Paragraph(esc(_("Full name")), styles.cell_head),
-                                 Paragraph(esc(_("Position")), styles.cell_head)]]
+    rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in (
+        _("No."), _("Full name"), _("Position"), _("Signature"))]]
     for index, teacher in enumerate(present, start=1):
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(ctx.full_name(teacher)), styles.cell),
-                     Paragraph(esc(ctx.position(teacher, language)), styles.cell)])
+                     Paragraph(esc(ctx.position(teacher, language)), styles.cell), ""])
+    head, tail = tail_rows(rows, [12 * mm, 68 * mm, 58 * mm, 32 * mm])
     return [
         PageBreak(),
         Paragraph(esc(_("Appendix to protocol No. {number}").format(number=meeting.number)), styles.right),
         Paragraph(esc(_("List of those present")), styles.title),
         Paragraph(esc(long_date(meeting.date, language)), styles.centre),
         spacer(3),
-        grid(rows, [12 * mm, 88 * mm, 70 * mm]),
-    ]
+        *head,
+    ], tail
 
 
 def protocol_meta(meeting: Meeting, ctx: DocumentContext, language: str, title: str) -> DocumentMeta:
@@ -212,4 +228,5 @@ def build_protocol(meeting: Meeting, ctx: DocumentContext, language: str, check:
     """The protocol as PDF bytes; a draft or held meeting carries the draft mark."""
     _ = translator(language)
     title = _("PROTOCOL No. {number}").format(number=meeting.number)
-    return render(protocol_story(meeting, ctx, language), protocol_meta(meeting, ctx, language, title), check)
+    story, closing = protocol_story(meeting, ctx, language)
+    return render(story, protocol_meta(meeting, ctx, language, title), check, closing)

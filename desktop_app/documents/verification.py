@@ -18,11 +18,12 @@ the printout is not part of it: the Kazakh and the Russian print of one record c
 
 HEAD is the head of the audit chain when the document was printed: the SHA-256 ``hash`` of the
 newest row of the audit log (services/base.py ``chain_hash``; ``metodsovet check`` verifies the
-chain). It is printed under the QR code too and written into the PDF's keywords
+chain). It is written into the PDF's keywords
 (``audit-chain:HEAD``). It is not part of the digest or the code, which depend on the record only;
 it proves which state of the whole log the printout was made from: an audit row with this hash
 must still be in the log, and every row before it unchanged, else ``check`` reports the break.
-An empty log gives no ``;chain:`` part.
+An empty log gives no ``;chain:`` part. Neither the full digest nor HEAD is printed as text
+(issue 16): the page shows the short code and the QR code carries the rest.
 """
 
 from __future__ import annotations
@@ -32,8 +33,21 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from desktop_app.i18n import N_
+
 CODE_LENGTH = 12
-KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register")
+KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule")
+#: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
+DOCUMENT_KINDS = {
+    "protocol": N_("meeting protocol"),
+    "extract": N_("extract from the protocol"),
+    "ktp": N_("calendar-thematic plan"),
+    "workplan": N_("annual work plan of the association"),
+    "register": N_("register of protocols"),
+    "mentorship": N_("mentorship plan and log"),
+    "observation": N_("lesson observation sheet"),
+    "schedule": N_("schedule of open lessons"),
+}
 
 
 @dataclass(frozen=True)

@@ -5,26 +5,36 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
     TEXT_WIDTH,
     DocumentContext,
+    Paragraph,
+    blank_date,
+    body_genitive,
     bold,
+    cell,
     esc,
-    grid,
+    head_role,
+    heading_lines,
     long_date,
     make_styles,
     month_name,
     plain_table,
+    signature_rows,
     spacer,
+    tail_rows,
     translator,
+    year_span,
 )
 from desktop_app.documents.frame import DocumentMeta, render
-from desktop_app.documents.ktp import BLANK_DATE, BLANK_NAME
+from desktop_app.documents.ktp import BLANK_NAME, approval_cell
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Association
 from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
+
+WIDTHS = [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm]
 
 
 def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
@@ -37,17 +47,16 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
         name, day = f"{'_' * 12} {ctx.signature_name(approved.by)}", long_date(approved.on, language)
     else:
         name = f"{'_' * 12} {ctx.signature_name(director)}" if director else BLANK_NAME
-        day = BLANK_DATE
-    block = Paragraph("<br/>".join([bold(_("I APPROVE")), esc(_("Director")), esc(name),
-                                    esc(day)]), styles.small)
+        day = blank_date(_)
+    block = approval_cell([bold(_("I APPROVE")), esc(_("Director"))], name, day, styles)
+    heading = _("WORK PLAN OF {body}\nfor the {year} academic year").format(
+        body=body_genitive(body, body.id, language, _), year=year_span(body.academic_year))
     story: list[Flowable] = [
         Paragraph(esc(ctx.school.name.get(language)), styles.organization),
         spacer(4),
         plain_table([["", block]], [TEXT_WIDTH * 0.6, TEXT_WIDTH * 0.4]),
         spacer(10),
-        Paragraph(esc(_("ANNUAL WORK PLAN")), styles.title),
-        Paragraph(esc(body.name.get(language)), styles.centre),
-        Paragraph(esc(_("{year} academic year").format(year=body.academic_year)), styles.centre),
+        *heading_lines(heading, styles.title),
         spacer(3),
         Paragraph(esc(_("Head: {name}").format(name=ctx.full_name(body.head))), styles.left),
         spacer(3),
@@ -58,15 +67,15 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     for index, item in enumerate(items, start=1):
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(month_name(item.month, language)), styles.cell),
-                     Paragraph(esc(item.topic), styles.cell),
+                     cell(item.topic, WIDTHS[2], styles.cell),
                      Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
-                     Paragraph(esc(", ".join(ctx.short_name(t) for t in item.responsible)), styles.cell)])
-    story.append(grid(rows, [10 * mm, 28 * mm, 64 * mm, 33 * mm, 35 * mm]))
-    story += [spacer(10), Paragraph(esc(_("Head: {name}").format(name="_" * 16 + " "
-                                                                 + ctx.signature_name(body.head))),
-                                    styles.left)]
+                     cell("\n".join(ctx.short_name(t) for t in item.responsible), WIDTHS[4], styles.cell)])
+    table, closing = tail_rows(rows, WIDTHS)
+    story += table
+    closing += [spacer(2), signature_rows([(head_role(body, _), ctx.signature_name(body.head))],
+                                          styles)]
     year = ctx.years.get(body.academic_year)
     created = approved.on if approved else year.start if year else date(2000, 1, 1)
-    meta = DocumentMeta(title=_("ANNUAL WORK PLAN"), subject=body.name.get(language),
+    meta = DocumentMeta(title=heading.replace("\n", " "), subject=body.name.get(language),
                         author=ctx.school.name.get(language), language=language, created=created)
-    return render(story, meta, check)
+    return render(story, meta, check, closing)

@@ -20,7 +20,13 @@ from desktop_app.documents.observation import build_observation
 from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.register import build_register
 from desktop_app.documents.schedule import build_schedule
-from desktop_app.documents.verification import CODE_LENGTH, Verification, normalize_code, verification
+from desktop_app.documents.verification import (
+    CODE_LENGTH,
+    DOCUMENT_KINDS,
+    Verification,
+    normalize_code,
+    verification,
+)
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.associations import ensure_work_plan_printable
@@ -34,7 +40,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.meetings import ensure_extract_allowed
-from desktop_app.i18n import current_language
+from desktop_app.i18n import _, current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.document_catalog import (
     CatalogEntry,
@@ -69,6 +75,11 @@ def _one(records: SchoolRecords, **collection: list[Any]) -> Any:
     """One record as the exchange format writes it (the collection's single element)."""
     (name, _items), = collection.items()
     return dump_document(SchoolRecords(records.school, **collection))[name][0]
+
+
+def kind_name(kind: str) -> str:
+    """The kind of a printed document in the user's language («отырыс хаттамасы», «протокол заседания»)."""
+    return _(DOCUMENT_KINDS[kind]) if kind in DOCUMENT_KINDS else kind
 
 
 def meeting_check(meeting: Meeting) -> Verification:

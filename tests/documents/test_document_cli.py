@@ -21,9 +21,9 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 COMMANDS = [
-    (["protocol", "m-math-26-1"], "ХАТТАМА № 1"),  # the meeting's language: Kazakh
+    (["protocol", "m-math-26-1"], "№ 1 ХАТТАМАСЫ"),  # the meeting's language: Kazakh
     (["protocol", "m-math-26-2"], "ПРОТОКОЛ № 2"),
-    (["extract", "m-math-26-1", "2"], "ХАТТАМАДАН ҮЗІНДІ"),
+    (["extract", "m-math-26-1", "2"], "№ 1 хаттамасынан ҮЗІНДІ"),
     (["plan", "ktp-alg8-26"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
     (["plan", "ktp-inf7-26", "--lang", "ru"], "КАЛЕНДАРНО-ТЕМАТИЧЕСКИЙ ПЛАН"),
     (["workplan", "mo-math-25", "--lang", "kk"], "БЕКІТЕМІН"),
@@ -90,3 +90,26 @@ def test_schedule_of_an_empty_term_and_refusals(db: Path, tmp_path: Path, capsys
     with pytest.raises(SystemExit):
         main(["--lang", "ru", "schedule", "--help"])
     assert "номер четверти" in capsys.readouterr().out
+
+
+def test_each_document_command_has_its_own_help(capsys: pytest.CaptureFixture[str]) -> None:
+    texts = {}
+    for command in ("protocol", "extract", "plan", "workplan", "register", "mentorship", "observation"):
+        with pytest.raises(SystemExit) as leaving:
+            main([command, "--help"])
+        assert leaving.value.code == 0
+        texts[command] = capsys.readouterr().out
+    assert len(set(texts.values())) == len(texts)
+    assert "(PDF)" in texts["extract"] and "--out" in texts["plan"]
+
+
+@pytest.mark.parametrize(("language", "kind"), [("kk", "отырыс хаттамасы"), ("ru", "протокол заседания")])
+def test_verify_names_the_kind_in_the_users_language(db: Path, tmp_path: Path, language: str, kind: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    assert main(["--db", str(db), "--lang", language, "protocol", "m-math-26-1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert kind in printed
+    code = printed.split()[-1]
+    assert main(["--db", str(db), "--lang", language, "verify", code]) == 0
+    assert kind in capsys.readouterr().out

@@ -26,7 +26,7 @@ def test_bundle_builds_and_passes_its_self_test() -> None:
     assert "self-test ok" in done.stdout
     size = next(line for line in done.stdout.splitlines() if line.startswith("bundle:"))
     print(size)
-    assert (ROOT / "dist" / "metodsovet" / "_internal" / "resources" / "fonts" / "DejaVuSerif.ttf").exists()
+    assert (ROOT / "dist" / "metodsovet" / "_internal" / "resources" / "fonts" / "LiberationSerif-Regular.ttf").exists()
 
 
 def test_self_test_from_the_source_checkout(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_a_previous_version_opens_read_only_from_the_list(qtbot, view: MeetingsV
     assert isinstance(dialog, QDialog) and dialog.browser.isReadOnly()
     text = dialog.browser.toPlainText()
     old = dialog.meeting
-    assert "ХАТТАМА № 1" in dialog.title.text().upper()
+    assert "№ 1 ХАТТАМА" in dialog.title.text().upper()  # Kazakh order (issue 16)
     assert first in text and "Жаңа шешім" not in text
     for caption in ("ТЫҢДАЛДЫ:", "ҚАУЛЫ ЕТТІ:", "КҮН ТӘРТІБІ:"):
         assert caption in text.upper(), caption

@@ -64,6 +64,7 @@ from desktop_app.domain.entities import (
     WorkPlanItem,
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.numbering import strip_leading_number
 from desktop_app.domain.validation import COLLECTIONS, Finding, validate_records
 from desktop_app.services.exchange.fastcheck import Check, Unsupported, compile_schema
 
@@ -521,7 +522,8 @@ def _association(obj: JSON) -> Association:
 def _agenda_item(obj: JSON) -> AgendaItem:
     vote = obj.get("vote")
     return AgendaItem(
-        number=obj["number"], title=obj["title"], decisions=list(obj["decisions"]),
+        number=obj["number"], title=obj["title"],
+        decisions=[strip_leading_number(d) for d in obj["decisions"]],  # the protocol numbers them
         heard=[Speech(_speaker(s["speaker"]), s["text"]) for s in obj.get("heard", [])],
         spoke=[Speech(_speaker(s["speaker"]), s["text"]) for s in obj.get("spoke", [])],
         vote=None if vote is None else Vote(vote["for"], vote["against"], vote["abstained"]),

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import MeetingStatus, PlanStatus
+from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.meeting.editor import MeetingDialog
 from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
@@ -203,6 +204,23 @@ def _plan_import(window: MainWindow) -> QWidget:
     return _some(_plans(window).make_import_dialog(path))
 
 
+def _folder_import(window: MainWindow) -> QWidget:
+    """A folder of KTP files of the corpus, each file's teacher, subject and grade guessed."""
+    from tests.corpus.ktp import layouts
+    folder = Path(tempfile.mkdtemp()) / "КТЖ 2026"
+    folder.mkdir()
+    for layout in layouts()[:3]:
+        (folder / f"{layout.name}{layout.suffix}").write_bytes(layout.data())
+    return _some(_plans(window).make_folder_dialog(folder))
+
+
+def _account_dialog(window: MainWindow, make: str) -> QWidget:
+    """A dialog of Settings → Accounts for the teacher Ким (login kim)."""
+    accounts = _settings(window).accounts
+    accounts.select("kim")
+    return getattr(accounts, make)(_some(accounts.selected()))  # type: ignore[no-any-return]
+
+
 def _mentoring(window: MainWindow):  # type: ignore[no-untyped-def]
     mentoring = _view(window, "mentoring")
     mentoring.table.selectRow(0)
@@ -269,6 +287,11 @@ DIALOGS: tuple[Entry, ...] = (
     Entry("academic year", lambda w: (s := _settings(w)).make_dialog(s.selected()), Closing.ASKS,
           lambda d: _spin(d)),
     Entry("account (new)", lambda w: _settings(w).accounts.make_dialog(), Closing.ASKS),
+    Entry("account: reset the password", lambda w: _account_dialog(w, "make_password_dialog"), Closing.ASKS),
+    Entry("account: change the role", lambda w: _account_dialog(w, "make_role_dialog")),
+    Entry("own password (File menu)", lambda w: PasswordDialog(w.session, parent=w), Closing.ASKS),
+    Entry("subject (new)", lambda w: _some(_settings(w).subjects).make_dialog(), Closing.ASKS),
+    Entry("KTP folder import", _folder_import),
 )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from desktop_app import i18n
 from desktop_app.domain.accounts import MIN_PASSWORD_LENGTH, PASSWORD_RULE, Role
@@ -180,7 +180,15 @@ def test_the_last_administrator_keeps_the_role_in_the_dialog(qtbot, window: Main
 
 
 @pytest.mark.parametrize("closer", CLOSERS)
-def test_the_account_dialogs_close(qtbot, window: MainWindow, closer: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_account_dialogs_close(qtbot, window: MainWindow, closer: str,  # type: ignore[no-untyped-def]
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer_yes(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
     panel = _accounts(window)
     panel.select("kim")
     user = panel.selected()
@@ -194,9 +202,13 @@ def test_the_account_dialogs_close(qtbot, window: MainWindow, closer: str) -> No
         for field in ("password", "name_kk"):
             if hasattr(dialog, field):
                 type_text(getattr(dialog, field), "typed")
+        typed = any(hasattr(dialog, field) for field in ("password", "name_kk"))
+        asked.clear()
         CLOSERS[closer](dialog)
         assert not dialog.isVisible(), type(dialog).__name__
         assert dialog.result() == QDialog.DialogCode.Rejected
+        # Typed text is not thrown away without a question, except by a close from code.
+        assert bool(asked) == (typed and closer != "close"), (type(dialog).__name__, asked)
     assert window.session.services.accounts.authenticate(*account("teacher")).login == "kim"  # nothing saved
 
 

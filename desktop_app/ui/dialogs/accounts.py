@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -25,6 +24,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 def password_rule_text() -> str:
@@ -39,7 +39,7 @@ def rule_label(parent: QWidget) -> QLabel:
     return label
 
 
-class _FormDialog(QDialog):
+class _FormDialog(FormDialog):
     """A form with an error line under each field, OK/Cancel, and live retranslation."""
 
     def __init__(self, session: Session, fields: tuple[str, ...], parent: QWidget | None = None) -> None:

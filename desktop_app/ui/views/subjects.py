@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_refusal
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 class SubjectTableModel(RecordTableModel[Subject]):
@@ -38,7 +38,7 @@ class SubjectTableModel(RecordTableModel[Subject]):
         ], parent)
 
 
-class SubjectDialog(QDialog):
+class SubjectDialog(FormDialog):
     """A new subject (``subject`` None) or another name for one; ``saved`` holds it after OK."""
 
     FIELDS = ("name_kk", "name_ru")

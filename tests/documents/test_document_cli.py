@@ -61,7 +61,7 @@ def test_verify_refuses_an_unknown_or_short_code(db: Path, capsys: pytest.Captur
     assert main(["--db", str(db), "verify", "abc"]) == 1
 
 
-@pytest.mark.parametrize(("lang", "term_text"), [("ru", "2 четверть, 2026-2027"), ("kk", "2-тоқсан")])
+@pytest.mark.parametrize(("lang", "term_text"), [("ru", "2 четверть, 2026–2027"), ("kk", "2-тоқсан")])
 def test_schedule_writes_the_term_with_its_lessons(db: Path, tmp_path: Path, lang: str, term_text: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "schedule.pdf"

@@ -91,7 +91,7 @@ def test_save_one_writes_the_pdf_under_its_default_name_from_the_documents_folde
     assert start.name == "Хаттама №1 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-08-27.pdf"
     assert start.parent.name == "documents"  # the user's Documents folder, not the program's
     written = tmp_path / start.name
-    assert outcome.written == [written] and "ХАТТАМА № 1" in _text(written)
+    assert outcome.written == [written] and "№ 1 ХАТТАМАСЫ" in _text(written)
     assert start.name in view.message.text()
     view.save_selected()  # the folder used last is offered next time
     assert Path(asked[1]).parent == tmp_path
@@ -115,7 +115,7 @@ def test_save_many_writes_each_file_and_reports_the_refused(  # type: ignore[no-
     assert len({f.name for f in files}) == len(files)
     assert all(f.read_bytes().startswith(b"%PDF") for f in files)
     assert [e.ref for e, _reason in outcome.refused] == [e.ref for e in refused]
-    assert "не завершён" in view.message.text() or "аяқталмаған" in view.message.text()
+    assert "только из оформленного протокола" in view.message.text()
     assert str(len(files)) in view.message.text()
 
 
@@ -133,7 +133,7 @@ def test_the_language_choice_changes_the_pdfs_language(  # type: ignore[no-untyp
     view.select([protocol])
     russian = view.save_selected().written[0]
     assert own.name.startswith("Хаттама №1") and russian.name.startswith("Протокол №1")
-    assert "ХАТТАМА № 1" in _text(own) and "ПРОТОКОЛ № 1" in _text(russian)
+    assert "№ 1 ХАТТАМАСЫ" in _text(own) and "ПРОТОКОЛ № 1" in _text(russian)
 
 
 def test_print_opens_each_pdf_in_the_system_viewer(qtbot, sign_in, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -50,7 +50,7 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
     assert not dialog.table.cellWidget(0, CLASSES).isEnabled()
     assert cell(2, TEACHER).currentData() is None  # nobody's name in "без имени"
     assert dialog.table.item(2, STATE).text().startswith(
-        _("the teacher is not recognised from the file name, its folder or its title rows; choose the teacher"))
+        _("The teacher is not recognised from the file name, its folder or its title rows; choose the teacher"))
     assert dialog.import_button.text() == ngettext("Import {count} file", "Import {count} files", 2).format(count=2)
     teacher = cell(2, TEACHER)
     assert isinstance(teacher, QComboBox)

@@ -174,14 +174,14 @@ class PlanFolderImportDialog(QDialog):
                 return _("Imported as {plans}").format(plans=plans), False
             if report.status is FileStatus.SKIPPED:
                 return _("Skipped: imported before unchanged as {plans}").format(plans=plans), False
-            return _("Refused: {problems}").format(problems="; ".join(p.render(_) for p in report.problems)), True
+            return _("Refused: {problems}").format(problems=". ".join(p.render(_) for p in report.problems)), True
         if draft.imported_as is not None:
             return _("Imported before unchanged as {plans}: it will be skipped").format(plans=draft.imported_as), False
         if draft.problems:
             return _("Cannot be imported: {problems}").format(
-                problems="; ".join(p.render(_) for p in draft.problems)), True
+                problems=". ".join(p.render(_) for p in draft.problems)), True
         if draft.missing():
-            return "; ".join(p.render(_) for p in draft.missing()), True
+            return ". ".join(p.render(_) for p in draft.missing()), True
         if len(draft.plans) > 1:
             return _("Ready: one plan per class ({classes})").format(
                 classes=", ".join(c for classes, _parsed in draft.plans for c in classes)), False

@@ -32,7 +32,6 @@ from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
-from desktop_app.ui.views.base import View
 from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
@@ -41,6 +40,7 @@ from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.views.visits import VisitsView
+from desktop_app.ui.widgets.view import View
 
 #: Language menu entries are the languages' own names, never translated.
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}

@@ -39,9 +39,9 @@ from desktop_app.domain.entities import MeetingStatus, PlanStatus
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
 from desktop_app.ui.dialogs.meeting.editor import MeetingDialog
-from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
-from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.copy import PlanCopyDialog
+from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session

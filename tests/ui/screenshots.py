@@ -24,9 +24,9 @@ from desktop_app.domain.entities import PlanStatus
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
 from desktop_app.ui.dialogs.mentorship import MentorshipDialog
-from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
-from desktop_app.ui.dialogs.plan_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.dialogs.visit import ObservationDialog

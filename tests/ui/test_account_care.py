@@ -21,9 +21,9 @@ from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.views.accounts import AccountsPanel
 from desktop_app.ui.views.settings import SettingsView
-from desktop_app.ui.views.subjects import SubjectsPanel
+from desktop_app.ui.widgets.accounts_panel import AccountsPanel
+from desktop_app.ui.widgets.subjects_panel import SubjectsPanel
 
 from .conftest import account, type_text
 

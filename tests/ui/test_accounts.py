@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.accounts import Role
 from desktop_app.i18n import _
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.views.accounts import AccountsPanel
 from desktop_app.ui.views.settings import SettingsView
+from desktop_app.ui.widgets.accounts_panel import AccountsPanel
 
 from .conftest import type_text
 

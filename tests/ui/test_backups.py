@@ -13,8 +13,8 @@ from desktop_app.services import Services
 from desktop_app.storage.errors import DiskFullError
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.backups import BackupsPanel
 from desktop_app.ui.views.settings import SettingsView
+from desktop_app.ui.widgets.backups_panel import BackupsPanel
 
 
 def _panel(window: MainWindow) -> BackupsPanel:

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.entities import MeetingStatus, PlanStatus
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
-from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
-from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan.copy import PlanCopyDialog
+from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from desktop_app.ui.views.meetings import MeetingsView

@@ -212,7 +212,7 @@ def test_a_plan_submitted_today_is_not_offered_a_meeting_held_before(qtbot, sign
     says why; the same plan submitted in early November is offered meeting No. 2 of 06.11."""
     from dataclasses import replace
 
-    from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
+    from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
     from desktop_app.ui.labels import short_date
     from tests.ui.conftest import submit_on
 

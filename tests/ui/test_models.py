@@ -6,9 +6,9 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.teachers import TeacherTableModel
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.mentoring import MentoringView
-from desktop_app.ui.views.records import RecordsView
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.views.visits import VisitsView
+from desktop_app.ui.widgets.records_view import RecordsView
 
 
 def test_the_teacher_model(qtmodeltester, sign_in) -> None:  # type: ignore[no-untyped-def]

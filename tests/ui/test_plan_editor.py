@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
 from desktop_app.domain.errors import DomainError, Rule
-from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
-from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
-from desktop_app.ui.dialogs.plan_editor import AUTOSAVE_MS, PlanEditorDialog
+from desktop_app.ui.dialogs.plan.copy import PlanCopyDialog
+from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan.editor import AUTOSAVE_MS, PlanEditorDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
 from desktop_app.ui.session import Session

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from desktop_app.i18n import _, ngettext
-from desktop_app.ui.dialogs.plan_folder_import import CLASSES, GRADE, STATE, SUBJECT, TEACHER, PlanFolderImportDialog
+from desktop_app.ui.dialogs.plan.folder_import import CLASSES, GRADE, STATE, SUBJECT, TEACHER, PlanFolderImportDialog
 from desktop_app.ui.session import Session
 from tests.corpus.ktp import layouts
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear, Language, PlanStatus
 from desktop_app.i18n import _
-from desktop_app.ui.dialogs.plan_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.models.plan_import import BAD, EDITED, LEADING
 from desktop_app.ui.session import Session

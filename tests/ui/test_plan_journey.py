@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app import i18n
 from desktop_app.domain.entities import PlanStatus
-from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
-from desktop_app.ui.dialogs.plan_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.models.plan_rows import Col
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView

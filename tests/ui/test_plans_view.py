@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from desktop_app import i18n
 from desktop_app.domain.entities import PlanStatus
 from desktop_app.services import Services
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
-from desktop_app.ui.dialogs.plan_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView

@@ -18,7 +18,7 @@ from desktop_app import i18n
 from desktop_app.domain.entities import CalendarPlan, PlanStatus, ReviewOutcome
 from desktop_app.domain.errors import UserError
 from desktop_app.services import Services
-from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
+from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView
 from tests.ui.conftest import plans_clock, submit_on

@@ -22,9 +22,9 @@ from desktop_app.i18n import _, ngettext
 from desktop_app.services.staff_import import StaffFile, read_staff_file
 from desktop_app.ui.models.staff_import import StaffPreviewModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
 from desktop_app.ui.widgets.sizing import fit_to_screen
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
 def read_staff(session: Session, path: Path, parent: QWidget | None = None) -> StaffFile | None:

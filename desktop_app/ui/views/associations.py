@@ -21,7 +21,7 @@ from desktop_app.ui.models.associations import (
 )
 from desktop_app.ui.models.table import RecordFilterProxy
 from desktop_app.ui.session import local
-from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class AssociationsView(View):

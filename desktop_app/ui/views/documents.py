@@ -28,7 +28,6 @@ from desktop_app.services.document_catalog import DOCUMENT_KIND_LABELS, CatalogE
 from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.views.base import View, make_table
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -36,6 +35,7 @@ from desktop_app.ui.widgets.saving import (
     open_for_printing,
     write_failure,
 )
+from desktop_app.ui.widgets.view import View, make_table
 
 #: Columns that share what is left of the width (the others fit their contents).
 _STRETCHED = (1, 2)

@@ -32,10 +32,10 @@ from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
 from desktop_app.ui.widgets.saving import ask_document_path
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
 

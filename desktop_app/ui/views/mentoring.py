@@ -26,8 +26,8 @@ from desktop_app.ui.dialogs.mentoring_session import CloseMentorshipDialog, Sess
 from desktop_app.ui.dialogs.mentorship import MentorshipDialog
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 def order_text(m: Mentorship) -> str:

@@ -14,8 +14,8 @@ from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.attention import ATTENTION_KIND_LABELS, AttentionItem, AttentionKind, Param
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.session import local
-from desktop_app.ui.views.base import View
-from desktop_app.ui.views.first_steps import FirstStepsPanel
+from desktop_app.ui.widgets.first_steps import FirstStepsPanel
+from desktop_app.ui.widgets.view import View
 
 
 @dataclass

@@ -31,21 +31,21 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, Message, Text, _, current_language, format_number, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
-from desktop_app.ui.dialogs.plan_consider import PlanConsiderDialog
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
-from desktop_app.ui.dialogs.plan_folder_import import PlanFolderImportDialog
-from desktop_app.ui.dialogs.plan_history import PlanHistoryDialog
-from desktop_app.ui.dialogs.plan_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
+from desktop_app.ui.dialogs.plan.folder_import import PlanFolderImportDialog
+from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
-from desktop_app.ui.views.base import fit_columns
-from desktop_app.ui.views.records import RecordsView
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
+from desktop_app.ui.widgets.records_view import RecordsView
 from desktop_app.ui.widgets.saving import ask_document_path, write_built
+from desktop_app.ui.widgets.view import fit_columns
 
 #: Languages a KTP is printed in; each named in itself.
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}

@@ -1,6 +1,6 @@
 """Settings: the school's academic years (create from a preset, edit terms and holidays) and, for
-the administrator, the subjects (ui/views/subjects.py), the backups (ui/views/backups.py) and the
-accounts (ui/views/accounts.py)."""
+the administrator, the subjects (ui/widgets/subjects_panel.py), the backups (ui/widgets/backups_panel.py) and the
+accounts (ui/widgets/accounts_panel.py)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
-from desktop_app.ui.views.accounts import AccountsPanel
-from desktop_app.ui.views.backups import BackupsPanel
-from desktop_app.ui.views.base import View, fit_columns, make_table
-from desktop_app.ui.views.subjects import SubjectsPanel
+from desktop_app.ui.widgets.accounts_panel import AccountsPanel
+from desktop_app.ui.widgets.backups_panel import BackupsPanel
+from desktop_app.ui.widgets.subjects_panel import SubjectsPanel
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class YearTableModel(RecordTableModel[AcademicYear]):

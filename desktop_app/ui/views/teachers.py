@@ -23,7 +23,7 @@ from desktop_app.ui.dialogs.staff_import import StaffImportDialog, read_staff
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.table import RecordFilterProxy
 from desktop_app.ui.models.teachers import TeacherTableModel
-from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class TeachersView(View):

@@ -30,9 +30,9 @@ from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.models.visits import VisitMatrixModel
 from desktop_app.ui.session import local
-from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class VisitsView(View):

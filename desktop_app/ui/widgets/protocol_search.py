@@ -25,7 +25,7 @@ from desktop_app.services.search import Hit, match_span
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.base import fit_columns, make_table
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 HIGHLIGHT_COLOR = "#ffe066"
 HIGHLIGHT = f"background-color: {HIGHLIGHT_COLOR};"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from desktop_app.i18n import _
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.views.base import View, fit_columns, make_table
+from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class RecordsView(View):

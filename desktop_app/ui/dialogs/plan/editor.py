@@ -341,7 +341,7 @@ class PlanEditorDialog(QDialog):
     def copy_from(self) -> None:
         """The source's rows (dates cleared), its hours per week, and its classes when none are typed;
         not its teacher, grade or year. The status line says what was copied."""
-        from desktop_app.ui.dialogs.plan_copy import PlanCopyDialog
+        from desktop_app.ui.dialogs.plan.copy import PlanCopyDialog
 
         plan = self.current_plan()
         dialog = PlanCopyDialog(self.session, plan.subject, plan.grade, self)
@@ -374,7 +374,7 @@ class PlanEditorDialog(QDialog):
                  "and {hours} hours per week.").format(**values)
 
     def fill_dates(self) -> None:
-        from desktop_app.ui.dialogs.plan_dates import PlanDatesDialog
+        from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
 
         plan = self.current_plan()
         dialog = PlanDatesDialog(self.session, self.year, plan, self)

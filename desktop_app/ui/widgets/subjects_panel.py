@@ -25,9 +25,9 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
 class SubjectTableModel(RecordTableModel[Subject]):

@@ -11,8 +11,8 @@ from desktop_app.i18n import N_, _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, event_label, label, local_time
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.sizing import fit_to_screen
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
 def status_text(value: str) -> str:

@@ -53,9 +53,9 @@ from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.models.plan_import import FIELD_LABELS, LEADING, PlanPreviewModel, column_letter, one_line
 from desktop_app.ui.models.sorting import fold
 from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.views.base import make_table
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, with_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
+from desktop_app.ui.widgets.view import make_table
 
 HEADER_FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week", "first_row", "dates_of")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

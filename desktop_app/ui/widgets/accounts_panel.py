@@ -31,9 +31,9 @@ from desktop_app.ui.dialogs.accounts import PasswordDialog, RoleDialog, password
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
 class AccountTableModel(RecordTableModel[User]):

@@ -30,7 +30,7 @@ from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, Ma
 from desktop_app.ui.labels import local_time
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.base import fit_columns, make_table
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 KIND_LABELS = BACKUP_KIND_LABELS
 UNREADABLE = QColor("#f8d7da")

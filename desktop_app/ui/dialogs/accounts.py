@@ -1,4 +1,4 @@
-"""Dialogs of account care: a password (one's own, or another account's reset by the
+"""Dialogs of account care: a new account, a password (one's own, or another account's reset by the
 administrator) and an account's role with its linked teacher.
 
 The password rule (domain.accounts.PASSWORD_RULE) is shown above the fields before anything is
@@ -184,5 +184,87 @@ class RoleDialog(_FormDialog):
             self.refuse(error)
             return False
         self.refuse(None)
+        self.accept()
+        return True
+
+
+class AccountDialog(FormDialog):
+    """Creates the account through services.accounts.create_user on OK; ``saved`` holds it."""
+
+    FIELDS = ("login", "role", "teacher", "password", "repeat")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.saved: User | None = None
+        self._build_ui()
+        self._connect()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        s = self.session
+        self.login = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem("", role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.TEACHER.value))
+        self.teacher = QComboBox(self)
+        self.teacher.addItem("—", None)
+        for teacher in sorted(s.services.teachers.list_teachers(s.actor, s.school), key=lambda t: t.full_name):
+            self.teacher.addItem(teacher.full_name, teacher.id)
+        self.password = QLineEdit(self)
+        self.repeat = QLineEdit(self)
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = {name: error_label(self) for name in self.FIELDS}
+        self.general_error = error_label(self)
+        self.rule = rule_label(self)
+        self.captions = {name: QLabel(self) for name in self.FIELDS}
+        form = QFormLayout()
+        for name, widget in (("login", self.login), ("role", self.role), ("teacher", self.teacher),
+                             ("password", self.password), ("repeat", self.repeat)):
+            form.addRow(self.captions[name], widget)
+            form.addRow("", self.errors[name])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rule)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("New account"))
+        for name, text in {"login": _("Login"), "role": _("Role"), "teacher": _("Teacher"),
+                           "password": _("Password"), "repeat": _("Password again")}.items():
+            self.captions[name].setText(text)
+        for index in range(self.role.count()):
+            self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
+        self.rule.setText(password_rule_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def save(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            show_refusal(None, self.errors, self.general_error)
+            show_field_error(self.errors["repeat"], _("The two passwords differ."))
+            return False
+        s = self.session
+        try:
+            self.saved = s.services.accounts.create_user(
+                s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
+                school=s.school, teacher=self.teacher.currentData())
+        except UserError as error:
+            show_refusal(error, self.errors, self.general_error)
+            return False
+        show_refusal(None, self.errors, self.general_error)
         self.accept()
         return True

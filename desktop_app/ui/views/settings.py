@@ -4,7 +4,7 @@ accounts (ui/widgets/accounts_panel.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -22,27 +22,11 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.schools import load_presets
 from desktop_app.ui.dialogs.year import YearDialog
-from desktop_app.ui.labels import short_date
-from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.models.years import YearTableModel
 from desktop_app.ui.widgets.accounts_panel import AccountsPanel
 from desktop_app.ui.widgets.backups_panel import BackupsPanel
 from desktop_app.ui.widgets.subjects_panel import SubjectsPanel
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
-
-
-class YearTableModel(RecordTableModel[AcademicYear]):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([
-            Column(N_("Academic year"), lambda y: y.id),
-            Column(N_("Starts on"), lambda y: short_date(y.start), sort_key=lambda y: y.start.isoformat()),
-            Column(N_("Ends on"), lambda y: short_date(y.end), sort_key=lambda y: y.end.isoformat()),
-            Column(N_("Terms"), lambda y: str(len(y.terms)), sort_key=lambda y: len(y.terms), align_center=True),
-            Column(N_("Holidays"), lambda y: str(len(y.holidays)), sort_key=lambda y: len(y.holidays),
-                   align_center=True),
-            Column(N_("Moved working days"), lambda y: ", ".join(short_date(d) for d in y.extra_school_days)),
-            Column(N_("Study weeks"), lambda y: str(y.study_weeks) if y.study_weeks
-                   else _("34 (33 in grade 1)"), align_center=True),
-        ], parent)
 
 
 class SettingsView(View):

@@ -8,134 +8,23 @@ otherwise); the password is typed twice and the refusal appears under the field 
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from babel.dates import format_datetime
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.accounts import ROLE_LABELS, Role, User
+from desktop_app.domain.accounts import ROLE_LABELS, User
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import LOCALES, N_, Text, _, current_language
-from desktop_app.ui.dialogs.accounts import PasswordDialog, RoleDialog, password_rule_text, rule_label
-from desktop_app.ui.labels import role_label
-from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.i18n import N_, Text, _
+from desktop_app.ui.dialogs.accounts import AccountDialog, PasswordDialog, RoleDialog
+from desktop_app.ui.models.accounts import AccountTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
-from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.view import fit_columns, make_table
-
-
-class AccountTableModel(RecordTableModel[User]):
-    def __init__(self, teacher_names: dict[str, str], parent: QObject | None = None) -> None:
-        self.teacher_names = teacher_names
-        super().__init__([
-            Column(N_("Login"), lambda u: u.login),
-            Column(N_("Role"), lambda u: role_label(u.role)),
-            Column(N_("Teacher"), lambda u: self.teacher_names.get(u.teacher or "", u.teacher or "")),
-            Column(N_("State"), lambda u: _("locked") if u.locked else _("can sign in")),
-            Column(N_("Last sign-in"), lambda u: sign_in_time(u.last_sign_in)),
-        ], parent, dimmed=lambda u: u.locked)
-
-
-def sign_in_time(moment: datetime | None) -> str:
-    """A stored (UTC) moment in the school's local time, as the window's language writes it."""
-    if moment is None:
-        return _("never")
-    local = moment.astimezone()
-    return format_datetime(local, "d MMM y, HH:mm", tzinfo=local.tzinfo, locale=LOCALES[current_language()])
-
-
-class AccountDialog(FormDialog):
-    """Creates the account through services.accounts.create_user on OK; ``saved`` holds it."""
-
-    FIELDS = ("login", "role", "teacher", "password", "repeat")
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.saved: User | None = None
-        self._build_ui()
-        self._connect()
-        self.retranslate_ui()
-
-    def _build_ui(self) -> None:
-        s = self.session
-        self.login = QLineEdit(self)
-        self.role = QComboBox(self)
-        for role in Role:
-            self.role.addItem("", role.value)
-        self.role.setCurrentIndex(self.role.findData(Role.TEACHER.value))
-        self.teacher = QComboBox(self)
-        self.teacher.addItem("—", None)
-        for teacher in sorted(s.services.teachers.list_teachers(s.actor, s.school), key=lambda t: t.full_name):
-            self.teacher.addItem(teacher.full_name, teacher.id)
-        self.password = QLineEdit(self)
-        self.repeat = QLineEdit(self)
-        for field in (self.password, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {name: error_label(self) for name in self.FIELDS}
-        self.general_error = error_label(self)
-        self.rule = rule_label(self)
-        self.captions = {name: QLabel(self) for name in self.FIELDS}
-        form = QFormLayout()
-        for name, widget in (("login", self.login), ("role", self.role), ("teacher", self.teacher),
-                             ("password", self.password), ("repeat", self.repeat)):
-            form.addRow(self.captions[name], widget)
-            form.addRow("", self.errors[name])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.rule)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-
-    def _connect(self) -> None:
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("New account"))
-        for name, text in {"login": _("Login"), "role": _("Role"), "teacher": _("Teacher"),
-                           "password": _("Password"), "repeat": _("Password again")}.items():
-            self.captions[name].setText(text)
-        for index in range(self.role.count()):
-            self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
-        self.rule.setText(password_rule_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def save(self) -> bool:
-        if self.password.text() != self.repeat.text():
-            show_refusal(None, self.errors, self.general_error)
-            show_field_error(self.errors["repeat"], _("The two passwords differ."))
-            return False
-        s = self.session
-        try:
-            self.saved = s.services.accounts.create_user(
-                s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
-                school=s.school, teacher=self.teacher.currentData())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return False
-        show_refusal(None, self.errors, self.general_error)
-        self.accept()
-        return True
 
 
 class AccountsPanel(QWidget):

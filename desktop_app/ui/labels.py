@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TypeVar
 
 from desktop_app.domain.accounts import ROLE_LABELS, Role
+from desktop_app.domain.entities import Language
 from desktop_app.domain.labels import (  # the window's labels are the domain's
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -23,6 +24,7 @@ from desktop_app.i18n import N_, _, format_moment, format_short_date
 __all__ = [
     "CATEGORY_LABELS",
     "KIND_LABELS",
+    "LANGUAGE_NAMES",
     "MEETING_STATUS_LABELS",
     "MENTORSHIP_STATUS_LABELS",
     "PLAN_EVENT_LABELS",
@@ -38,6 +40,11 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=Enum)
+
+#: The program's languages, each named in itself and never translated: the language menu, the
+#: first-run choice, a plan's or a protocol's language, the language a document is printed in.
+#: ``Language`` is a string enumeration, so a code ("kk") finds its name too.
+LANGUAGE_NAMES: dict[Language, str] = {Language.KK: "Қазақша", Language.RU: "Русский"}
 
 #: Steps in the history of a KTP (``PlanEvent.action``), as the history dialog names them.
 PLAN_EVENT_LABELS = {

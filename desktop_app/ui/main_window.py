@@ -27,7 +27,7 @@ from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, Message, _, render
 from desktop_app.ui.dialogs.accounts import PasswordDialog
-from desktop_app.ui.labels import role_label
+from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
@@ -41,10 +41,6 @@ from desktop_app.ui.views.settings import SettingsView
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.views.visits import VisitsView
 from desktop_app.ui.widgets.view import View
-
-#: Language menu entries are the languages' own names, never translated.
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
-
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,8 @@ class MainWindow(QMainWindow):
         self.language_menu = bar.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGE_NAMES.items():
+        for language, name in LANGUAGE_NAMES.items():  # the languages' own names, never translated
+            code = language.value
             action = QAction(name, self, checkable=True)
             action.setData(code)
             self.language_group.addAction(action)

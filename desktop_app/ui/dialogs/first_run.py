@@ -17,10 +17,10 @@ from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
 from desktop_app.services.setup import SetUpSchool
 from desktop_app.ui.dialogs.first_run_pages import AdminPage, PeoplePage, SchoolPage, YearPage
+from desktop_app.ui.labels import LANGUAGE_NAMES
 from desktop_app.ui.settings import save_language
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 PAGE_CHOICE, PAGE_SCHOOL, PAGE_PEOPLE, PAGE_YEAR, PAGE_ADMIN = range(5)
 
 
@@ -30,7 +30,7 @@ class ChoicePage(QWizardPage):
         self.owner = wizard
         self.language = QComboBox(self)
         for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
+            self.language.addItem(name, code.value)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.language_label = QLabel(self)
         self.language_label.setBuddy(self.language)

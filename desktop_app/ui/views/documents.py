@@ -25,8 +25,7 @@ from desktop_app.domain.entities import Language
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.document_catalog import DOCUMENT_KIND_LABELS, CatalogEntry, DocumentKind
-from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
-from desktop_app.ui.labels import short_date
+from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.widgets.saving import (
     ask_folder,

@@ -29,15 +29,13 @@ from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.documents import PrintedDocument
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
+from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
 from desktop_app.ui.widgets.saving import ask_document_path
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
-
-LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
 
 
 def agenda_summary(meeting: Meeting) -> str:
@@ -62,8 +60,8 @@ class MeetingsView(View):
         self.print_button, self.extract_button, self.register_button = (QPushButton(self) for _ in range(3))
         self.language_label = QLabel(self)
         self.doc_language = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.doc_language.addItem(name, code)
+        for code, name in LANGUAGE_NAMES.items():
+            self.doc_language.addItem(name, code.value)
         top = QHBoxLayout()  # two rows, so that both languages fit 1366 px
         for widget in (self.body_label, self.body_combo, self.status_label, self.status_filter):
             top.addWidget(widget, 1 if widget is self.body_combo else 0)  # long names read whole

@@ -36,7 +36,7 @@ from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.dialogs.plan.folder_import import PlanFolderImportDialog
 from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import LANGUAGE_NAMES, PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
@@ -48,7 +48,6 @@ from desktop_app.ui.widgets.saving import ask_document_path, write_built
 from desktop_app.ui.widgets.view import fit_columns
 
 #: Languages a KTP is printed in; each named in itself.
-LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}
 STATUS_COLOURS = {PlanStatus.RETURNED: "#fde2e2", PlanStatus.SUBMITTED: "#fff4d6",
                   PlanStatus.RECOMMENDED: "#e3effd", PlanStatus.AGREED: "#e6f4ea", PlanStatus.APPROVED: "#d4edda"}
 
@@ -116,8 +115,8 @@ class PlansView(RecordsView):
         self.history_button, self.print_button = QPushButton(self), QPushButton(self)
         self.language_label = QLabel(self)
         self.doc_language = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.doc_language.addItem(name, code)
+        for code, name in LANGUAGE_NAMES.items():
+            self.doc_language.addItem(name, code.value)
         self.doc_language.setCurrentIndex(max(self.doc_language.findData(current_language()), 0))
         records = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.import_button, self.folder_button):

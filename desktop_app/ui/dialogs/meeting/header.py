@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBo
 from desktop_app.domain.entities import Language, Meeting, MeetingForm, MeetingStatus
 from desktop_app.domain.labels import MEETING_FORM_LABELS
 from desktop_app.i18n import _
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
+from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label
 from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label
 
-LANGUAGE_NAMES = {Language.KK: "Қазақша", Language.RU: "Русский"}
 FIELDS = ("number", "date", "start_time", "place", "language", "chair", "secretary", "form", "status")
 
 

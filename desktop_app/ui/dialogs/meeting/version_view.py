@@ -12,8 +12,7 @@ from desktop_app.domain.accounts import MeetingVersion
 from desktop_app.domain.entities import AgendaItem, Meeting, Person, Speaker, Teacher
 from desktop_app.domain.labels import MEETING_FORM_LABELS
 from desktop_app.i18n import _
-from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
-from desktop_app.ui.labels import MEETING_STATUS_LABELS, label, local_time, short_date
+from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.sizing import fit_to_screen
 

@@ -37,8 +37,7 @@ from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, Pl
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import EDITABLE, may_edit
 from desktop_app.i18n import _, current_language
-from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from desktop_app.ui.labels import LANGUAGE_NAMES, PLAN_STATUS_LABELS, label
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text

@@ -49,7 +49,7 @@ from desktop_app.services.plan_import import (
     parse_rows,
     read_table_file,
 )
-from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
+from desktop_app.ui.labels import LANGUAGE_NAMES
 from desktop_app.ui.models.plan_import import FIELD_LABELS, LEADING, PlanPreviewModel, column_letter, one_line
 from desktop_app.ui.models.sorting import fold
 from desktop_app.ui.session import Session, local, rename_items

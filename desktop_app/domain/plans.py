@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 
-from desktop_app.domain.accounts import Action, Actor
+from desktop_app.domain.accounts import Action, Actor, Role
 from desktop_app.domain.entities import (
     Approval,
     Association,
@@ -17,6 +17,7 @@ from desktop_app.domain.entities import (
     Review,
     ReviewOutcome,
     School,
+    Teacher,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS
@@ -66,6 +67,42 @@ def may_edit(actor: Actor, plan: CalendarPlan) -> bool:
     """Rule 5 and the roles: the plan is still editable and ``actor`` is its teacher or the deputy."""
     owners = {plan.teacher} if plan.teacher else set()
     return plan.status in EDITABLE and actor.may(Action.EDIT_PLAN, owners)
+
+
+def may_write_plans(actor: Actor) -> bool:
+    """Whether ``actor`` may start a KTP (new, copied or imported from a file): the deputy director
+    for every teacher, a teacher (head, director) for their own; a viewer never."""
+    return actor.may(Action.EDIT_PLAN) or (actor.teacher is not None
+                                           and actor.may(Action.EDIT_PLAN, {actor.teacher}))
+
+
+def plan_teachers(actor: Actor, teachers: Iterable[Teacher]) -> list[Teacher]:
+    """The teachers ``actor`` may write (import) a plan for: any for whoever writes every plan (the
+    deputy director), else only the signed-in user's own teacher."""
+    if actor.may(Action.EDIT_PLAN):
+        return list(teachers)
+    return [t for t in teachers if t.id == actor.teacher]
+
+
+def may_review_plans(actor: Actor) -> bool:
+    """Whether ``actor`` records associations' outcomes on plans at all (п. 26): a role granted the
+    review, or a head (of the plans of their own association's members, see ``reviewers_of``)."""
+    return actor.may(Action.REVIEW_PLAN) or actor.role is Role.HEAD
+
+
+def draft_gap(plan: CalendarPlan) -> str | None:
+    """What ``plan`` lacks before the editor saves it as a draft on its own (an untranslated
+    message, the first gap only), or None when it may be saved: the teacher, the subject, the
+    classes and one row."""
+    if not plan.teacher:
+        return N_("Choose the teacher")
+    if not plan.subject:
+        return N_("Choose the subject")
+    if not plan.classes:
+        return N_("Type the classes")
+    if not plan.rows:
+        return N_("Type the first row")
+    return None
 
 
 def allowed_steps(actor: Actor, plan: CalendarPlan, reviewers: Iterable[str] = ()) -> set[Step]:

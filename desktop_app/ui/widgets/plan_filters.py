@@ -80,9 +80,10 @@ class PlanFilterBar(QWidget):
         return ((not teacher or plan.teacher == teacher) and (not subject or plan.subject == subject)
                 and (not grade or str(plan.grade) == grade))
 
-    def status_value(self) -> str:
-        """The chosen status (a ``PlanStatus`` value), or "" for all."""
-        return str(self.status.currentData() or "")
+    def status_value(self) -> PlanStatus | None:
+        """The chosen status, or None for all."""
+        value = self.status.currentData()
+        return PlanStatus(value) if value else None
 
     def clear_all(self) -> None:
         """Every filter back to "all", without ``changed``."""

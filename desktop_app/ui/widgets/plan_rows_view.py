@@ -1,8 +1,9 @@
 """The rows of a KTP typed from the keyboard, as a teacher types them from a paper plan.
 
 Typing starts editing, Enter and Tab move on, going past the last cell adds a row, Delete and
-Backspace empty the selected cells as in a spreadsheet; the dialog that holds the table adds the
-row commands (Ctrl+Insert, Ctrl+Delete, Alt+Up, Alt+Down).
+Backspace empty the selected cells as in a spreadsheet; the row commands (insert, delete, move)
+are here, the dialog that holds the table gives them their buttons and keys (Ctrl+Insert,
+Ctrl+Delete, Alt+Up, Alt+Down).
 """
 
 from __future__ import annotations
@@ -85,3 +86,27 @@ class PlanRowsView(QTableView):
         if not rows and self.currentIndex().isValid():
             rows = {self.currentIndex().row()}
         return sorted(rows)
+
+    # The row commands of the dialog's buttons and keys ----------------------------------------
+    def insert_row(self) -> None:
+        """An empty row before the current one (at the end without one), the cursor in its topic."""
+        if self.rows.read_only:
+            return
+        current = self.currentIndex()
+        position = current.row() if current.isValid() else self.rows.rowCount()
+        self.rows.insertRows(position, 1)
+        self.setCurrentIndex(self.rows.index(position, Col.TOPIC))
+        self.setFocus()
+
+    def delete_rows(self) -> None:
+        rows = self.selected_rows()
+        if not rows or self.rows.read_only:
+            return
+        self.rows.remove_rows(rows)
+        if self.rows.rowCount():
+            self.setCurrentIndex(self.rows.index(min(rows[0], self.rows.rowCount() - 1), Col.TOPIC))
+
+    def move_row(self, delta: int) -> None:
+        current = self.currentIndex()
+        if current.isValid() and self.rows.move_row(current.row(), delta):
+            self.setCurrentIndex(self.rows.index(current.row() + delta, current.column()))

@@ -11,21 +11,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,19 +28,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.calendar import CalendarFinding
-from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow, PlanStatus
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, PlanRow
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.plans import EDITABLE, may_edit
+from desktop_app.domain.plans import draft_gap, may_edit
 from desktop_app.i18n import _, current_language
-from desktop_app.ui.labels import LANGUAGE_NAMES, PLAN_STATUS_LABELS, label
-from desktop_app.ui.models.plan_rows import Col, PlanRowsModel, format_hours
-from desktop_app.ui.session import Session, local, rename_items
+from desktop_app.ui.dialogs.plan.header import PlanHeader
+from desktop_app.ui.dialogs.plan.row_tools import RowTools
+from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
+from desktop_app.ui.models.plan_rows import Col, PlanRowsModel
+from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text
 from desktop_app.ui.widgets.fields import WARNING_STYLE, error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.plan_rows_view import PlanRowsView
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
-FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week")
 AUTOSAVE_MS = 30_000
 
 
@@ -104,65 +100,22 @@ class PlanEditorDialog(QDialog):
     # Building --------------------------------------------------------------------------------
     def _build_ui(self) -> None:
         p = self.original
-        self.teacher = QComboBox(self)
-        deputy = self.session.may(Action.EDIT_PLAN)
-        for person in sorted(self.teachers.values(), key=lambda t: t.full_name):
-            if person.id == p.teacher or (deputy and person.active):
-                self.teacher.addItem(person.full_name, person.id)
-        if self.teacher.findData(p.teacher) < 0:
-            self.teacher.addItem(p.teacher or "—", p.teacher)
-        self.teacher.setCurrentIndex(self.teacher.findData(p.teacher))
-        self.teacher.setEnabled(deputy)
-        self.subject = QComboBox(self)
-        for subject_id, subject_name in sorted(self.subjects.items(), key=lambda item: local(item[1])):
-            self.subject.addItem(local(subject_name), subject_id)
-        self.subject.setCurrentIndex(max(self.subject.findData(p.subject), 0))
-        self.grade = QSpinBox(self)
-        self.grade.setRange(0, 12)
-        self.grade.setValue(p.grade)
-        self.classes = QLineEdit(", ".join(p.classes), self)
-        self.classes.setPlaceholderText("7А, 7Ә")
-        self.language = QComboBox(self)
-        for value, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, value.value)
-        self.language.setCurrentIndex(self.language.findData(p.language.value))
-        self.hours_per_week = QDoubleSpinBox(self)
-        self.hours_per_week.setRange(0.5, 40)
-        self.hours_per_week.setSingleStep(0.5)
-        self.hours_per_week.setDecimals(1)
-        self.hours_per_week.setLocale(QLocale(QLocale.Language.Russian, QLocale.Country.Kazakhstan))  # 0,5
-        self.hours_per_week.setValue(p.hours_per_week)
-        self.errors = {name: error_label(self) for name in (*FIELDS, "rows")}
-        self.captions = {name: QLabel(self) for name in FIELDS}
-        header = QGridLayout()
-        widgets = (self.teacher, self.subject, self.grade, self.classes, self.language, self.hours_per_week)
-        for position, (name, widget) in enumerate(zip(FIELDS, widgets, strict=True)):
-            row, column = divmod(position, 3)
-            self.captions[name].setBuddy(widget)
-            header.addWidget(self.captions[name], row * 2, column * 2)
-            header.addWidget(widget, row * 2, column * 2 + 1)
-            header.addWidget(self.errors[name], row * 2 + 1, column * 2 + 1)
-        header.setColumnStretch(1, 3)
-        header.setColumnStretch(3, 2)
-        header.setColumnStretch(5, 1)
+        self.header = h = PlanHeader(self, p, self.teachers, self.subjects, self.session.may(Action.EDIT_PLAN))
+        self.teacher, self.subject, self.grade = h.teacher, h.subject, h.grade
+        self.classes, self.language, self.hours_per_week = h.classes, h.language, h.hours_per_week
+        self.errors = {**h.errors, "rows": error_label(self)}
+        self.captions = h.captions
         self.status_line = QLabel(self)
         self.status_line.setObjectName("viewNote")
         self.status_line.setWordWrap(True)
 
         self.model = PlanRowsModel(p.rows, self)
         self.table = PlanRowsView(self.model, self)
-        self.insert_button = QPushButton(self)
-        self.delete_button = QPushButton(self)
-        self.up_button = QPushButton(self)
-        self.down_button = QPushButton(self)
-        self.copy_button = QPushButton(self)
-        self.dates_button = QPushButton(self)
-        tools = QHBoxLayout()
-        for button in (self.insert_button, self.delete_button, self.up_button, self.down_button):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.copy_button)
-        tools.addWidget(self.dates_button)
+
+        self.tools = tools = RowTools(self)
+        self.insert_button, self.delete_button, self.up_button, self.down_button = (
+            tools.insert, tools.delete, tools.up, tools.down)
+        self.copy_button, self.dates_button = tools.copy, tools.dates
 
         self.check_box = CalendarCheckPanel(self)
         self.summary, self.blocked = self.check_box.summary, self.check_box.blocked
@@ -170,7 +123,7 @@ class PlanEditorDialog(QDialog):
         table_part = QWidget(self)
         table_layout = QVBoxLayout(table_part)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addLayout(tools)
+        table_layout.addLayout(tools.bar)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.errors["rows"])
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -194,7 +147,7 @@ class PlanEditorDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addLayout(h.grid)
         layout.addWidget(self.status_line)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
@@ -210,10 +163,10 @@ class PlanEditorDialog(QDialog):
         for combo in (self.teacher, self.subject, self.language):
             combo.currentIndexChanged.connect(self._edited)
         self.classes.textEdited.connect(self._edited)
-        self.insert_button.clicked.connect(self.insert_row)
-        self.delete_button.clicked.connect(self.delete_rows)
-        self.up_button.clicked.connect(lambda: self.move_row(-1))
-        self.down_button.clicked.connect(lambda: self.move_row(1))
+        self.insert_button.clicked.connect(self.table.insert_row)
+        self.delete_button.clicked.connect(self.table.delete_rows)
+        self.up_button.clicked.connect(lambda: self.table.move_row(-1))
+        self.down_button.clicked.connect(lambda: self.table.move_row(1))
         self.copy_button.clicked.connect(self.copy_from)
         self.dates_button.clicked.connect(self.fill_dates)
         self.finding_list.itemClicked.connect(self._select_finding)
@@ -221,8 +174,9 @@ class PlanEditorDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
-                           ("Ctrl+Insert", self.insert_row), ("Ctrl+Delete", self.delete_rows),
-                           ("Alt+Up", lambda: self.move_row(-1)), ("Alt+Down", lambda: self.move_row(1))):
+                           ("Ctrl+Insert", self.table.insert_row), ("Ctrl+Delete", self.table.delete_rows),
+                           ("Alt+Up", lambda: self.table.move_row(-1)),
+                           ("Alt+Down", lambda: self.table.move_row(1))):
             QShortcut(QKeySequence(keys), self, slot)
         self.autosave.timeout.connect(self.autosave_draft)
         if not self.model.read_only:
@@ -230,26 +184,8 @@ class PlanEditorDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Calendar-thematic plan"))
-        captions = {"teacher": _("Teacher"), "subject": _("Subject"), "grade": _("Grade"),
-                    "classes": _("Classes"), "language": _("Language of the plan"),
-                    "hours_per_week": _("Hours per week")}
-        for name, text in captions.items():
-            self.captions[name].setText(text)
-        rename_items(self.subject, {key: local(value) for key, value in self.subjects.items()})
-        keys = _("Keys: {keys}")
-        self.insert_button.setText(_("Insert row"))
-        self.insert_button.setToolTip(keys.format(keys="Ctrl+Insert"))
-        self.delete_button.setText(_("Delete rows"))
-        self.delete_button.setToolTip(keys.format(keys="Ctrl+Delete"))
-        self.up_button.setText(_("Move up"))
-        self.up_button.setToolTip(keys.format(keys="Alt+↑"))
-        self.down_button.setText(_("Move down"))
-        self.down_button.setToolTip(keys.format(keys="Alt+↓"))
-        self.copy_button.setText(_("Copy from…"))
-        self.copy_button.setToolTip(_("Take the rows of last year's plan or of a colleague's plan"))
-        self.dates_button.setText(_("Fill dates…"))
-        self.dates_button.setToolTip(_("Fill the date column from the class timetable and the calendar "
-                                       "of the academic year"))
+        self.header.retranslate_ui()
+        self.tools.retranslate_ui()
         self.check_box.retranslate_ui()
         self.save_button.setText(_("Save"))
         self.cancel_button.setText(_("Close"))  # what can be saved is saved on closing
@@ -270,8 +206,7 @@ class PlanEditorDialog(QDialog):
     def set_read_only(self, read_only: bool) -> None:
         self.model.set_read_only(read_only)
         for widget in (self.subject, self.grade, self.classes, self.language, self.hours_per_week,
-                       self.insert_button, self.delete_button, self.up_button, self.down_button,
-                       self.copy_button, self.dates_button, self.save_button):
+                       *self.tools.buttons(), self.save_button):
             widget.setEnabled(not read_only)
         self.save_button.setVisible(not read_only)
         if read_only:
@@ -280,24 +215,9 @@ class PlanEditorDialog(QDialog):
             self.autosave.stop()
 
     def _show_status(self) -> None:
-        p = self.original
-        status = label(PLAN_STATUS_LABELS, p.status)
-        if not p.id:
-            text = _("New plan for the {year} academic year; it is saved as a draft.").format(year=self.year.id)
-        elif p.status is PlanStatus.APPROVED:
-            text = _("Status: {status} — the plan is locked; make a new version to change it.").format(status=status)
-        elif p.status not in EDITABLE:
-            text = _("Status: {status} — the plan is on its way to approval and cannot be edited now.").format(
-                status=status)
-        elif not self.editable():
-            text = _("Status: {status} — only its teacher or the deputy director may change this plan.").format(
-                status=status)
-        elif p.status is PlanStatus.RETURNED:
-            text = _("Status: {status} — saving a change takes the plan back to draft.").format(status=status)
-        else:
-            text = _("Status: {status}").format(status=status)
-        version = _(", version {number}").format(number=p.version) if p.version > 1 else ""
-        self.status_line.setText("\n".join(part for part in (text + version, self._copy_note()) if part))
+        text = status_text(self.original, self.year.id, self.editable())
+        note = copy_note(*self._copied, self.teachers) if self._copied is not None else ""
+        self.status_line.setText("\n".join(part for part in (text, note) if part))
         self.status_line.setStyleSheet(WARNING_STYLE if not self.editable() else "")
 
     def _edited(self) -> None:
@@ -308,35 +228,13 @@ class PlanEditorDialog(QDialog):
         """The plan as the dialog shows it now (rows that do not parse are read as empty cells)."""
         rows, errors = self.model.parse()
         self.row_errors = [e.render(_) for e in errors]
-        classes = [c.strip() for c in self.classes.text().replace(";", ",").split(",") if c.strip()]
-        return replace(self.original, teacher=str(self.teacher.currentData() or ""),
-                       subject=str(self.subject.currentData() or ""), grade=self.grade.value(),
-                       classes=classes, language=Language(self.language.currentData()),
+        h = self.header
+        return replace(self.original, teacher=str(h.teacher.currentData() or ""),
+                       subject=str(h.subject.currentData() or ""), grade=h.grade.value(),
+                       classes=h.classes_typed(), language=h.language_chosen(),
                        hours_per_week=self.hours_per_week.value(), rows=rows)
 
     # Rows ------------------------------------------------------------------------------------
-    def insert_row(self) -> None:
-        if self.model.read_only:
-            return
-        current = self.table.currentIndex()
-        position = current.row() if current.isValid() else self.model.rowCount()
-        self.model.insertRows(position, 1)
-        self.table.setCurrentIndex(self.model.index(position, Col.TOPIC))
-        self.table.setFocus()
-
-    def delete_rows(self) -> None:
-        rows = self.table.selected_rows()
-        if not rows or self.model.read_only:
-            return
-        self.model.remove_rows(rows)
-        if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(min(rows[0], self.model.rowCount() - 1), Col.TOPIC))
-
-    def move_row(self, delta: int) -> None:
-        current = self.table.currentIndex()
-        if current.isValid() and self.model.move_row(current.row(), delta):
-            self.table.setCurrentIndex(self.model.index(current.row() + delta, current.column()))
-
     def copy_from(self) -> None:
         """The source's rows (dates cleared), its hours per week, and its classes when none are typed;
         not its teacher, grade or year. The status line says what was copied."""
@@ -356,21 +254,6 @@ class PlanEditorDialog(QDialog):
         self.set_rows(dialog.rows)
         self.dirty = True  # the classes are set from code, and the rows may be the same as before
         self._show_status()
-
-    def _copy_note(self) -> str:
-        """What "Copy from…" took from which plan, in the window's language."""
-        if self._copied is None:
-            return ""
-        source, classes = self._copied
-        person = self.teachers.get(source.teacher)
-        values = {"teacher": person.short_name if person else source.teacher, "year": source.academic_year,
-                  "grade": source.grade, "count": len(source.rows), "hours": format_hours(source.hours_per_week),
-                  "classes": ", ".join(source.classes)}
-        if classes:
-            return _("Copied from the plan of {teacher} ({year}, grade {grade}): the rows ({count}) without "
-                     "dates, {hours} hours per week and the classes {classes}.").format(**values)
-        return _("Copied from the plan of {teacher} ({year}, grade {grade}): the rows ({count}) without dates "
-                 "and {hours} hours per week.").format(**values)
 
     def fill_dates(self) -> None:
         from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
@@ -426,14 +309,9 @@ class PlanEditorDialog(QDialog):
         if errors:
             first = errors[0]
             return lambda: first.render(_)
-        if not plan.teacher:
-            return lambda: _("Choose the teacher")
-        if not plan.subject:
-            return lambda: _("Choose the subject")
-        if not plan.classes:
-            return lambda: _("Type the classes")
-        if not plan.rows:
-            return lambda: _("Type the first row")
+        gap = draft_gap(plan)
+        if gap is not None:
+            return lambda: _(gap)
         return None
 
     @staticmethod

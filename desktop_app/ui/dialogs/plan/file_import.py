@@ -12,97 +12,46 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.accounts import Action
-from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, Teacher
+from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _, format_number, ngettext
+from desktop_app.domain.plans import plan_teachers
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.plan_import import (
     FIELDS,
     PlanFile,
     PlanTable,
     academic_start_year,
-    guess_details,
     hours_per_week,
     parse_rows,
     read_table_file,
 )
-from desktop_app.ui.labels import LANGUAGE_NAMES
+from desktop_app.ui.dialogs.plan.import_fields import ImportFields
+from desktop_app.ui.dialogs.plan.import_summary import edit_note, problem_lines, summary_text
 from desktop_app.ui.models.plan_import import FIELD_LABELS, LEADING, PlanPreviewModel, column_letter, one_line
-from desktop_app.ui.models.sorting import fold
-from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.widgets.fields import OK_STYLE, error_label, with_error
+from desktop_app.ui.session import Session
+from desktop_app.ui.widgets.fields import OK_STYLE, error_label
+from desktop_app.ui.widgets.mapping_header import MappingHeader
 from desktop_app.ui.widgets.sizing import fit_to_screen
 from desktop_app.ui.widgets.view import make_table
 
-HEADER_FIELDS = ("teacher", "subject", "grade", "classes", "language", "hours_per_week", "first_row", "dates_of")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class MappingHeader(QHeaderView):
-    """The preview's column header with a field chooser under the heading of each file column, so
-    the choice sits right above the cells it reads."""
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__(Qt.Orientation.Horizontal, table)
-        self.combos: dict[int, QComboBox] = {}
-        self.sectionResized.connect(self.place)
-        self.geometriesChanged.connect(self.place)
-        table.horizontalScrollBar().valueChanged.connect(self.place)
-
-    def set_combos(self, combos: dict[int, QComboBox]) -> None:
-        for combo in self.combos.values():
-            combo.deleteLater()
-        self.combos = combos
-        for combo in combos.values():
-            combo.setParent(self)
-            combo.show()
-        self.updateGeometry()
-        self.place()
-
-    def _extra(self) -> int:
-        return max((c.sizeHint().height() for c in self.combos.values()), default=0) + 4
-
-    def sizeHint(self) -> QSize:
-        size = super().sizeHint()
-        return QSize(size.width(), size.height() + (self._extra() if self.combos else 0))
-
-    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
-        if logical in self.combos:
-            rect = QRect(rect.x(), rect.y(), rect.width(), rect.height() - self._extra())
-        super().paintSection(painter, rect, logical)
-
-    def place(self) -> None:
-        extra = self._extra()
-        for logical, combo in self.combos.items():
-            combo.setGeometry(self.sectionViewportPosition(logical) + 2, self.height() - extra + 1,
-                              max(self.sectionSize(logical) - 4, 0), extra - 3)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.place()
 
 
 class PlanImportDialog(QDialog):
@@ -123,7 +72,7 @@ class PlanImportDialog(QDialog):
         self.parsed: PlanFile | None = None
         self.columns: dict[int, str] = {}
         s = session
-        self._teachers = self._allowed_teachers()
+        self._teachers = plan_teachers(s.actor, s.services.teachers.list_teachers(s.actor, s.school))
         self._subjects = s.services.teachers.list_subjects(s.actor, s.school)
         self._build_ui()
         self._connect()
@@ -132,66 +81,14 @@ class PlanImportDialog(QDialog):
             self.load(path)
 
     # Building ------------------------------------------------------------------------------
-    def _allowed_teachers(self) -> list[Teacher]:
-        """Any teacher for whoever writes every plan (the deputy); else the signed-in teacher only."""
-        s = self.session
-        teachers = s.services.teachers.list_teachers(s.actor, s.school)
-        if s.may(Action.EDIT_PLAN):
-            return teachers
-        return [t for t in teachers if t.id == s.actor.teacher]
-
     def _build_ui(self) -> None:
-        self.file = QLineEdit(self)
-        self.file.setReadOnly(True)
-        self.choose = QPushButton(self)
-        self.choose.setObjectName("chooseFileButton")
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(self.choose)
-        self.file_error = error_label(self)
-
-        self.teacher = QComboBox(self)
-        for teacher in self._teachers:
-            self.teacher.addItem(teacher.full_name, teacher.id)
-        self.teacher.setEnabled(len(self._teachers) > 1)
-        if self.session.actor.teacher and self.teacher.findData(self.session.actor.teacher) >= 0:
-            self.teacher.setCurrentIndex(self.teacher.findData(self.session.actor.teacher))
-        self.subject = QComboBox(self)
-        for subject in sorted(self._subjects, key=lambda x: fold(local(x.name))):
-            self.subject.addItem(local(subject.name), subject.id)
-        self.grade = QSpinBox(self)
-        self.grade.setRange(0, 12)
-        self.grade.setSpecialValueText("—")
-        self.classes = QLineEdit(self)
-        self.language = QComboBox(self)
-        for value, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, value.value)
-        self.hours_per_week = QDoubleSpinBox(self)
-        self.hours_per_week.setRange(0.5, 40)
-        self.hours_per_week.setSingleStep(0.5)
-        self.hours_per_week.setDecimals(1)
-        self.hours_per_week.setValue(1)
-        self.first_row = QSpinBox(self)
-        self.first_row.setRange(1, 1)
-        #: The class whose dates are read when the file gives each class its own (one plan per class).
-        self.dates_of = QComboBox(self)
-        self.dates_of.setObjectName("datesOf")
-        self._subject_of_teacher()
-        self.errors = {name: error_label(self) for name in HEADER_FIELDS}
-        self._captions = {name: QLabel(self) for name in ("file", *HEADER_FIELDS)}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.addWidget(self._captions["file"], 0, 0)
-        grid.addLayout(with_error_layout(file_row, self.file_error), 0, 1, 1, 5)
-        for index, name in enumerate(HEADER_FIELDS):
-            row, column = 1 + index // 3, (index % 3) * 2
-            self._captions[name].setBuddy(getattr(self, name))
-            grid.addWidget(self._captions[name], row, column, Qt.AlignmentFlag.AlignTop)
-            grid.addLayout(with_error(getattr(self, name), self.errors[name]), row, column + 1)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
-        self._captions["dates_of"].setVisible(False)
-        self.dates_of.setVisible(False)
+        self.fields_form = f = ImportFields(self, self._teachers, self._subjects, self.session.actor.teacher)
+        self.file, self.choose, self.file_error = f.file, f.choose, f.file_error
+        self.teacher, self.subject, self.grade, self.classes = f.teacher, f.subject, f.grade, f.classes
+        self.language, self.hours_per_week, self.first_row, self.dates_of = (
+            f.language, f.hours_per_week, f.first_row, f.dates_of)
+        self.errors, self._captions = f.errors, f.captions
+        f.subject_of_teacher()
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -221,7 +118,7 @@ class PlanImportDialog(QDialog):
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addLayout(f.grid)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.edit_note)
@@ -238,24 +135,13 @@ class PlanImportDialog(QDialog):
         self.first_row.valueChanged.connect(lambda _value: self.reparse())
         self.dates_of.currentIndexChanged.connect(self._choose_class)
         self.model.cell_edited.connect(self.edit_cell)
-        self.teacher.currentIndexChanged.connect(self._subject_of_teacher)
+        self.teacher.currentIndexChanged.connect(self.fields_form.subject_of_teacher)
         self.problems.itemActivated.connect(self._show_problem)
         self.problems.itemClicked.connect(self._show_problem)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Import a calendar-thematic plan"))
-        captions = {"file": _("File"), "teacher": _("Teacher"), "subject": _("Subject"), "grade": _("Grade"),
-                    "classes": _("Classes"), "language": _("Language"), "hours_per_week": _("Hours per week"),
-                    "first_row": _("Lessons start at row"), "dates_of": _("Dates of class")}
-        for name, text in captions.items():
-            self._captions[name].setText(text)
-        self.choose.setText(_("Choose a file…"))
-        self.file.setPlaceholderText(_("An .xlsx, .xls, .docx, .doc or .csv file with the KTP table"))
-        self.dates_of.setToolTip(_("The file gives each class its own dates: this plan takes the dates of the "
-                                   "class chosen here; import the file again for each other class."))
-        self.classes.setPlaceholderText(_("e.g. 7А, 7Б"))
-        self.classes.setToolTip(_("Classes separated by commas"))
-        rename_items(self.subject, {s.id: local(s.name) for s in self._subjects})
+        self.fields_form.retranslate_ui()
         for combo in self.header.combos.values():
             for index in range(combo.count()):
                 combo.setItemText(index, _(FIELD_LABELS[str(combo.itemData(index))]))
@@ -301,7 +187,7 @@ class PlanImportDialog(QDialog):
         self.first_row.setValue(table.lines[table.first_lesson_row] if table.first_lesson_row < len(table.lines)
                                 else max(table.lines, default=1))
         self.first_row.blockSignals(False)
-        self._guess(path.name, table)
+        self.fields_form.guess(path.name, table)
         self.dates_of.blockSignals(True)
         self.dates_of.clear()  # the classes of the file chosen before
         self.dates_of.blockSignals(False)
@@ -338,32 +224,6 @@ class PlanImportDialog(QDialog):
         label = self.dates_of.itemText(index)
         if any(label == g for _column, g in table.groups) or not label.isdigit():
             self.classes.setText(label)
-
-    def _guess(self, name: str, table: PlanTable) -> None:
-        guess = guess_details(name, table, self._subjects)
-        stem = fold(name)
-        for index, teacher in enumerate(self._teachers):
-            if len(self._teachers) > 1 and fold(teacher.last_name) in stem:
-                self.teacher.setCurrentIndex(index)
-        if self.teacher.currentIndex() < 0 and self.teacher.count():
-            self.teacher.setCurrentIndex(0)
-        if self.session.actor.teacher and self.teacher.findData(self.session.actor.teacher) >= 0 and \
-                not any(fold(t.last_name) in stem for t in self._teachers):
-            self.teacher.setCurrentIndex(self.teacher.findData(self.session.actor.teacher))
-        if guess.subject and self.subject.findData(guess.subject) >= 0:
-            self.subject.setCurrentIndex(self.subject.findData(guess.subject))
-        else:
-            self._subject_of_teacher()
-        if guess.grade:
-            self.grade.setValue(guess.grade)
-        if guess.classes and not self.classes.text().strip():
-            self.classes.setText(", ".join(guess.classes))
-        self.language.setCurrentIndex(self.language.findData(table.language.value))
-
-    def _subject_of_teacher(self) -> None:
-        teacher = next((t for t in self._teachers if t.id == self.teacher.currentData()), None)
-        if teacher is not None and teacher.subjects and self.subject.findData(teacher.subjects[0]) >= 0:
-            self.subject.setCurrentIndex(self.subject.findData(teacher.subjects[0]))
 
     def _make_combos(self) -> None:
         combos: dict[int, QComboBox] = {}
@@ -472,13 +332,7 @@ class PlanImportDialog(QDialog):
         parsed = self.parsed
         self.problems.clear()
         self.edit_note.setVisible(self.table_data is not None)
-        note = _("Double-click a cell, press F2 or start typing to correct it here: only what is imported "
-                 "changes, the file stays as it is. Choosing other columns keeps the corrections; choosing "
-                 "the file again discards them.")
-        if self.edits:
-            note += " " + ngettext("{count} cell corrected here.", "{count} cells corrected here.",
-                                   len(self.edits)).format(count=len(self.edits))
-        self.edit_note.setText(note)
+        self.edit_note.setText(edit_note(len(self.edits)))
         if parsed is None:
             self.summary.setText(_("Choose the KTP file: a table with a row of column headings such as "
                                    "«Сабақтың тақырыбы» / «Тема урока»."))
@@ -488,43 +342,17 @@ class PlanImportDialog(QDialog):
             self.import_button.setText(_("Import"))
             self.import_button.setEnabled(False)
             return
-        count = len(parsed.rows)
-        hours = sum(r.row.hours for r in parsed.rows)
-        text = ngettext("{count} lesson read, {hours} hours.", "{count} lessons read, {hours} hours.",
-                        count).format(count=count, hours=format_number(hours))
-        if self.table_data is not None and self.table_data.header is None:
-            text += " " + _("No row of column headings was recognised: choose the field of each column above "
-                            "the table and the row the lessons start at.")
-        problems = parsed.problems
-        if problems:
-            text += " " + ngettext("{count} problem has to be corrected in the table, in the file or in the "
-                                   "columns chosen; nothing is imported until then.",
-                                   "{count} problems have to be corrected in the table, in the file or in the "
-                                   "columns chosen; nothing is imported until then.", len(problems)).format(
-                count=len(problems))
-            self.summary.setStyleSheet("")
-        else:
-            text += " " + _("No problems found. Nothing is written until you press Import.")
-            self.summary.setStyleSheet(OK_STYLE)
-        if parsed.dates_empty:
-            text += " " + _("The lessons have no dates: after the import, «{button}» of the plan fills them "
-                            "from the timetable.").format(button=_("Fill dates…"))
-        self.summary.setText(text)
+        self.summary.setText(summary_text(parsed, self.table_data))
+        self.summary.setStyleSheet("" if parsed.problems else OK_STYLE)
         for error in parsed.file_problems:
             self.problems.addItem(error.render(_))
-        for lesson in parsed.rows:
-            for field, error in lesson.problems.items():
-                column = next((c for c, f in self.columns.items() if f == field), None)
-                where = column_letter(column) if column is not None else "—"
-                heading = self.table_data.heading(column) if self.table_data and column is not None else ""
-                if heading:
-                    where += f" «{' '.join(heading.split())}»"
-                item = QListWidgetItem(_("{problem} — column {column}").format(problem=error.render(_),
-                                                                               column=where))
-                item.setData(ROW_ROLE, (lesson.source, column))
-                self.problems.addItem(item)
-        self.problems_title.setVisible(bool(problems))
-        self.problems.setVisible(bool(problems))
+        for text, where in problem_lines(parsed, self.columns, self.table_data):
+            item = QListWidgetItem(text)
+            item.setData(ROW_ROLE, where)
+            self.problems.addItem(item)
+        self.problems_title.setVisible(bool(parsed.problems))
+        self.problems.setVisible(bool(parsed.problems))
+        count = len(parsed.rows)
         self.import_button.setText(ngettext("Import {count} lesson", "Import {count} lessons", count).format(
             count=count))
         self.import_button.setEnabled(parsed.importable)
@@ -583,10 +411,3 @@ class PlanImportDialog(QDialog):
         super().accept()
 
 
-def with_error_layout(row: QHBoxLayout, error: QLabel) -> QVBoxLayout:
-    """A row of widgets with its refusal label right under it."""
-    box = QVBoxLayout()
-    box.setSpacing(2)
-    box.addLayout(row)
-    box.addWidget(error)
-    return box

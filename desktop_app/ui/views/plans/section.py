@@ -5,101 +5,58 @@ history of each plan and its PDF. Buttons follow the role and the status by the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
-from desktop_app.domain.accounts import Action, Role
+from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
-from desktop_app.i18n import N_, Message, Text, _, current_language, format_number, ngettext
+from desktop_app.domain.plans import Step, may_write_plans
+from desktop_app.i18n import N_, Message, Text, _, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.dialogs.plan.folder_import import PlanFolderImportDialog
 from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
-from desktop_app.ui.labels import LANGUAGE_NAMES, PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
+from desktop_app.ui.views.plans.steps import PlanStepsView
 from desktop_app.ui.widgets.message_label import MessageLabel
+from desktop_app.ui.widgets.plan_actions import PlanActions
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
-from desktop_app.ui.widgets.records_view import RecordsView
 from desktop_app.ui.widgets.saving import ask_document_path, write_built
 from desktop_app.ui.widgets.view import fit_columns
 
-#: Languages a KTP is printed in; each named in itself.
-STATUS_COLOURS = {PlanStatus.RETURNED: "#fde2e2", PlanStatus.SUBMITTED: "#fff4d6",
-                  PlanStatus.RECOMMENDED: "#e3effd", PlanStatus.AGREED: "#e6f4ea", PlanStatus.APPROVED: "#d4edda"}
 
-
-@dataclass(frozen=True)
-class PlanRow:
-    plan: CalendarPlan
-    teacher: str
-    subject: str
-
-    @property
-    def id(self) -> str:
-        return self.plan.id
-
-
-def caption(row: PlanRow) -> str:
-    plan = row.plan
-    classes = f" ({', '.join(plan.classes)})" if plan.classes else ""
-    return _("{teacher} — {subject}, grade {grade}{classes}").format(
-        teacher=row.teacher, subject=row.subject, grade=plan.grade, classes=classes)
-
-
-class PlansView(RecordsView):
+class PlansView(PlanStepsView):
     title = N_("Calendar-thematic plans")
     note = N_("The KTPs of the selected academic year and where each stands on the way to approval.")
 
-    def columns(self) -> Sequence[Column[PlanRow]]:
-        return [
-            Column(N_("Teacher"), lambda r: r.teacher),
-            Column(N_("Subject"), lambda r: r.subject),
-            Column(N_("Grade"), lambda r: str(r.plan.grade), sort_key=lambda r: r.plan.grade,
-                   align_center=True),
-            Column(N_("Classes"), lambda r: ", ".join(r.plan.classes)),
-            Column(N_("Hours per week"), lambda r: format_number(r.plan.hours_per_week),
-                   sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
-            Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
-                   align_center=True),
-            Column(N_("Version"), lambda r: str(r.plan.version), sort_key=lambda r: r.plan.version,
-                   align_center=True),
-            Column(N_("Status"), lambda r: label(PLAN_STATUS_LABELS, r.plan.status),
-                   sort_key=lambda r: list(PLAN_STATUS_LABELS).index(r.plan.status),
-                   background=lambda r: QColor(STATUS_COLOURS[r.plan.status])
-                   if r.plan.status in STATUS_COLOURS else None),
-        ]
+    def columns(self) -> Sequence[Column[PlanListEntry]]:
+        return plan_columns()
 
     # Building ----------------------------------------------------------------------------------
     def _build_ui(self) -> None:
         super()._build_ui()
         self.bodies: list[Association] = []
         self._names: dict[str, str] = {}
-        self.matching: list[PlanRow] = []
-        self.all_rows: list[PlanRow] = []
+        self.matching: list[PlanListEntry] = []
+        self.all_rows: list[PlanListEntry] = []
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.filter_bar = PlanFilterBar(self)
         bar = self.filter_bar
@@ -109,36 +66,13 @@ class PlansView(RecordsView):
         self.counts_label.setWordWrap(True)
         self.counts_label.setObjectName("viewNote")
 
-        self.new_button, self.open_button, self.import_button = (QPushButton(self) for _ in range(3))
-        self.folder_button = QPushButton(self)
-        self.folder_button.setObjectName("importFolderButton")
-        self.history_button, self.print_button = QPushButton(self), QPushButton(self)
-        self.language_label = QLabel(self)
-        self.doc_language = QComboBox(self)
-        for code, name in LANGUAGE_NAMES.items():
-            self.doc_language.addItem(name, code.value)
-        self.doc_language.setCurrentIndex(max(self.doc_language.findData(current_language()), 0))
-        records = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.import_button, self.folder_button):
-            records.addWidget(button)
-        records.addStretch(1)
-        for widget in (self.history_button, self.language_label, self.doc_language, self.print_button):
-            records.addWidget(widget)
-        self.submit_button, self.consider_button, self.revise_button = (QPushButton(self) for _ in range(3))
-        self.agree_button, self.approve_button, self.version_button = (QPushButton(self) for _ in range(3))
-        steps = QHBoxLayout()
-        for button in self.step_buttons():
-            steps.addWidget(button)
-        steps.addStretch(1)
-        actor = self.session.actor
-        writes = actor.may(Action.EDIT_PLAN) or (actor.teacher is not None and actor.role is not Role.VIEWER)
-        for button in (self.new_button, self.import_button, self.submit_button, self.revise_button,
-                       self.version_button):
-            button.setVisible(writes)
-        self.folder_button.setVisible(actor.may(Action.EDIT_PLAN))  # every teacher's plan: the deputy
-        self.consider_button.setVisible(actor.may(Action.REVIEW_PLAN) or actor.role is Role.HEAD)
-        self.agree_button.setVisible(actor.may(Action.AGREE_PLAN))
-        self.approve_button.setVisible(actor.may(Action.APPROVE_PLAN))
+        self.buttons = a = PlanActions(self)
+        self.new_button, self.open_button, self.import_button = a.new, a.open, a.import_file
+        self.folder_button = a.folder
+        self.history_button, self.print_button, self.doc_language = a.history, a.print, a.doc_language
+        self.submit_button, self.consider_button, self.revise_button = a.submit, a.consider, a.revise
+        self.agree_button, self.approve_button, self.version_button = a.agree, a.approve, a.version
+        a.show_for(self.session.actor)
 
         self.details = PlanDetails(self)
         self.message = MessageLabel(self)
@@ -146,8 +80,8 @@ class PlansView(RecordsView):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(2, self.filter_bar)
         layout.insertWidget(3, self.counts_label)
-        layout.insertLayout(4, records)
-        layout.insertLayout(5, steps)
+        layout.insertLayout(4, a.records)
+        layout.insertLayout(5, a.steps)
         layout.addWidget(self.details)
         layout.addWidget(self.message)
 
@@ -155,8 +89,7 @@ class PlansView(RecordsView):
         return self.filter_bar.combos()
 
     def step_buttons(self) -> tuple[QPushButton, ...]:
-        return (self.submit_button, self.consider_button, self.revise_button, self.agree_button,
-                self.approve_button, self.version_button)
+        return self.buttons.step_buttons()
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self.apply_filters)
@@ -179,33 +112,19 @@ class PlansView(RecordsView):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.filter_bar.retranslate_ui()
-        self.new_button.setText(_("New plan…"))
-        self.open_button.setText(_("Open…"))
-        self.import_button.setText(_("Import from file…"))
-        self.folder_button.setText(_("Import a folder…"))
-        self.history_button.setText(_("History…"))
-        self.language_label.setText(_("Document language:"))
-        self.print_button.setText(_("KTP PDF…"))
-        self.submit_button.setText(_("Submit for review"))
-        self.consider_button.setText(_("Consider at a meeting…"))
-        self.revise_button.setText(_("Take back for revision"))
-        self.agree_button.setText(_("Agree"))
-        self.agree_button.setToolTip(_("Select several recommended plans to agree them at once."))
-        self.approve_button.setText(_("Approve…"))
-        self.approve_button.setToolTip(_("Select several agreed plans to approve them at once."))
-        self.version_button.setText(_("New version…"))
+        self.buttons.retranslate_ui()
         self._update_counts()
         self._show_details()
 
     # Loading -----------------------------------------------------------------------------------
-    def load(self) -> Sequence[PlanRow]:
+    def load(self) -> Sequence[PlanListEntry]:
         assert self.year is not None
         s = self.session
         teachers = s.teachers_by_id()
         self._names = {t.id: t.short_name for t in teachers.values()}
         subjects = s.subject_names()
         return [
-            PlanRow(plan, teachers[plan.teacher].short_name if plan.teacher in teachers else plan.teacher,
+            PlanListEntry(plan, teachers[plan.teacher].short_name if plan.teacher in teachers else plan.teacher,
                     subjects.get(plan.subject, plan.subject))
             for plan in s.services.plans.list(s.actor, s.school, self.year.id)
         ]
@@ -232,7 +151,7 @@ class PlansView(RecordsView):
         chosen = [p.id for p in self.selected_plans()]
         self.matching = [r for r in self.all_rows if self.filter_bar.matches(r.plan)]
         status = self.filter_bar.status_value()
-        self.model.set_records([r for r in self.matching if not status or r.plan.status.value == status])
+        self.model.set_records([r for r in self.matching if status is None or r.plan.status is status])
         fit_columns(self.table)
         self._update_counts()
         self._update_empty()
@@ -252,42 +171,12 @@ class PlansView(RecordsView):
         self.counts_label.setText(_("Plans: {count}").format(count=sum(counts.values())) + " — "
                                   + " · ".join(parts))
 
-    # Selection ---------------------------------------------------------------------------------
-    def selected_rows(self) -> list[PlanRow]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.record(self.proxy.source_row(row)) for row in rows]
-
-    def selected_plans(self) -> list[CalendarPlan]:
-        return [row.plan for row in self.selected_rows()]
-
-    def selected(self) -> PlanRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
-
-    def select_plans(self, ids: Sequence[str]) -> None:
-        selection = QItemSelection()
-        for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).plan.id in ids:
-                selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().select(selection, flags)
-        if not selection.isEmpty():
-            self.table.selectionModel().setCurrentIndex(selection.indexes()[0],
-                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
-
-    def select_plan(self, plan_id: str) -> None:
-        self.select_plans([plan_id])
-
     def select_record(self, record: str) -> None:
         """An Overview line was opened: show the plan even if the filters hid it, and select it."""
         if not any(r.plan.id == record for r in self.model.records()):
             self.filter_bar.clear_all()
             self.apply_filters()
         self.select_plan(record)
-
-    def allowed(self, plan: CalendarPlan) -> set[Step]:
-        """The steps this user may take on ``plan`` now (the rule is the domain's; the service checks again)."""
-        return allowed_steps(self.session.actor, plan, reviewers_of(plan, self.bodies))
 
     def _selection_changed(self) -> None:
         plans = self.selected_plans()
@@ -306,7 +195,7 @@ class PlansView(RecordsView):
         for button in (self.open_button, self.history_button, self.print_button):
             button.setEnabled(one is not None)
         actor = self.session.actor
-        may_write = actor.may(Action.EDIT_PLAN) or actor.teacher is not None
+        may_write = may_write_plans(actor)
         self.new_button.setEnabled(self.year is not None and may_write)
         self.import_button.setEnabled(self.year is not None and may_write)
         self.folder_button.setEnabled(self.year is not None and actor.may(Action.EDIT_PLAN))
@@ -329,89 +218,6 @@ class PlansView(RecordsView):
     def session_names(self) -> dict[str, str]:
         """Short names of the school's teachers (the agreement and approval name them by id)."""
         return self._names
-
-    # Steps -------------------------------------------------------------------------------------
-    def show_message(self, message: Message, ok: bool = False) -> None:
-        """Under the details and in the status bar; a ``Text`` or a refusal follows a language switch."""
-        self.message.show_message(message, ok)
-        self.status_message.emit(message)
-
-    def _run(self, action: Callable[[], Any], done: Message, keep: Sequence[str]) -> bool:
-        """Call the service; its refusal is shown in the user's language, the list reloads on success."""
-        try:
-            action()
-        except UserError as error:
-            self.refresh()  # the list may have been stale: show where the plans stand now
-            self.select_plans(keep)
-            self.show_message(error)
-            return False
-        self.refresh()
-        self.select_plans(keep)
-        self.show_message(done, ok=True)
-        self.records_changed.emit()
-        return True
-
-    def _one(self) -> CalendarPlan | None:
-        chosen = self.selected()
-        return chosen.plan if chosen is not None else None
-
-    def submit(self) -> bool:
-        plan = self._one()
-        if plan is None:
-            return False
-        s = self.session
-        return self._run(lambda: s.services.plans.submit(s.actor, s.school, plan.id),
-                         Text(N_("The plan is submitted for review by the association.")), [plan.id])
-
-    def revise(self) -> bool:
-        plan = self._one()
-        if plan is None:
-            return False
-        s = self.session
-        return self._run(lambda: s.services.plans.revise(s.actor, s.school, plan.id),
-                         Text(N_("The plan is back in draft: work on the remarks and submit it again.")),
-                         [plan.id])
-
-    def agree(self) -> bool:
-        ids = [p.id for p in self.selected_plans()]
-        if not ids:
-            return False
-        s = self.session
-        return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids),
-                         Text(N_("Agreed: {count}."), {"count": len(ids)}), ids)
-
-    def ask_approve(self) -> None:
-        count = len(self.selected_plans())
-        if count and self.confirm(_("An approved plan is locked; a change needs a new version. "
-                                    "Approve the selected plans ({count})?").format(count=count)):
-            self.approve()
-
-    def approve(self) -> bool:
-        ids = [p.id for p in self.selected_plans()]
-        if not ids:
-            return False
-        s = self.session
-        return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids),
-                         Text(N_("Approved: {count}."), {"count": len(ids)}), ids)
-
-    def ask_new_version(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(self, _("New version"),
-                                                   _("Why is the approved plan changed?"))
-        if ok:
-            self.new_version(reason)
-
-    def new_version(self, reason: str) -> bool:
-        plan = self._one()
-        if plan is None:
-            return False
-        s = self.session
-        return self._run(lambda: s.services.plans.new_version(s.actor, s.school, plan.id, reason),
-                         Text(N_("A new version is open as a draft; it runs the path to approval again.")),
-                         [plan.id])
-
-    def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, _("Confirm"), text)
-        return answer == QMessageBox.StandardButton.Yes
 
     # Dialogs (make_* return them so tests drive them without exec) -------------------------------
     def make_consider_dialog(self) -> PlanConsiderDialog | None:

@@ -1,0 +1,139 @@
+"""The Plans section's selection and its steps on the path to approval (rules 6, 10): submit, revise,
+agree, approve, a new version. Which step is offered is the domain's rule (``allowed_steps``); the
+service decides, and its refusal is shown in the user's language with the list reloaded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop_app.domain.entities import Association, CalendarPlan
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
+from desktop_app.i18n import N_, Message, Text, _
+from desktop_app.ui.models.plan_list import PlanListEntry
+from desktop_app.ui.widgets.message_label import MessageLabel
+from desktop_app.ui.widgets.records_view import RecordsView
+
+
+class PlanStepsView(RecordsView):
+    """The list of plans with what may be done to the selected ones; ``PlansView`` builds the rest."""
+
+    bodies: list[Association]
+    message: MessageLabel
+
+    # Selection ---------------------------------------------------------------------------------
+    def selected_rows(self) -> list[PlanListEntry]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.record(self.proxy.source_row(row)) for row in rows]
+
+    def selected_plans(self) -> list[CalendarPlan]:
+        return [row.plan for row in self.selected_rows()]
+
+    def selected(self) -> PlanListEntry | None:
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def select_plans(self, ids: Sequence[str]) -> None:
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            if self.model.record(self.proxy.source_row(row)).plan.id in ids:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            self.table.selectionModel().setCurrentIndex(selection.indexes()[0],
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def select_plan(self, plan_id: str) -> None:
+        self.select_plans([plan_id])
+
+    def allowed(self, plan: CalendarPlan) -> set[Step]:
+        """The steps this user may take on ``plan`` now (the rule is the domain's; the service checks again)."""
+        return allowed_steps(self.session.actor, plan, reviewers_of(plan, self.bodies))
+
+    # Steps -------------------------------------------------------------------------------------
+    def show_message(self, message: Message, ok: bool = False) -> None:
+        """Under the details and in the status bar; a ``Text`` or a refusal follows a language switch."""
+        self.message.show_message(message, ok)
+        self.status_message.emit(message)
+
+    def _run(self, action: Callable[[], Any], done: Message, keep: Sequence[str]) -> bool:
+        """Call the service; its refusal is shown in the user's language, the list reloads on success."""
+        try:
+            action()
+        except UserError as error:
+            self.refresh()  # the list may have been stale: show where the plans stand now
+            self.select_plans(keep)
+            self.show_message(error)
+            return False
+        self.refresh()
+        self.select_plans(keep)
+        self.show_message(done, ok=True)
+        self.records_changed.emit()
+        return True
+
+    def _one(self) -> CalendarPlan | None:
+        chosen = self.selected()
+        return chosen.plan if chosen is not None else None
+
+    def submit(self) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.submit(s.actor, s.school, plan.id),
+                         Text(N_("The plan is submitted for review by the association.")), [plan.id])
+
+    def revise(self) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.revise(s.actor, s.school, plan.id),
+                         Text(N_("The plan is back in draft: work on the remarks and submit it again.")),
+                         [plan.id])
+
+    def agree(self) -> bool:
+        ids = [p.id for p in self.selected_plans()]
+        if not ids:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids),
+                         Text(N_("Agreed: {count}."), {"count": len(ids)}), ids)
+
+    def ask_approve(self) -> None:
+        count = len(self.selected_plans())
+        if count and self.confirm(_("An approved plan is locked; a change needs a new version. "
+                                    "Approve the selected plans ({count})?").format(count=count)):
+            self.approve()
+
+    def approve(self) -> bool:
+        ids = [p.id for p in self.selected_plans()]
+        if not ids:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids),
+                         Text(N_("Approved: {count}."), {"count": len(ids)}), ids)
+
+    def ask_new_version(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, _("New version"),
+                                                   _("Why is the approved plan changed?"))
+        if ok:
+            self.new_version(reason)
+
+    def new_version(self, reason: str) -> bool:
+        plan = self._one()
+        if plan is None:
+            return False
+        s = self.session
+        return self._run(lambda: s.services.plans.new_version(s.actor, s.school, plan.id, reason),
+                         Text(N_("A new version is open as a draft; it runs the path to approval again.")),
+                         [plan.id])
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, _("Confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -8,9 +8,10 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import i18n
 
@@ -123,6 +124,26 @@ def announce_language_change() -> None:
         return
     for widget in QApplication.topLevelWidgets():
         QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+if TYPE_CHECKING:
+    _Widget = QWidget
+else:
+    _Widget = object  # a mixin: the Qt class comes after it in the bases
+
+
+class Retranslating(_Widget):
+    """Put first in a widget's bases (``class D(Retranslating, QDialog)``): when the language is
+    switched (``announce_language_change``: Qt sends LanguageChange to every window and their
+    children) the widget's ``retranslate_ui`` sets its texts again."""
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 def install_language_hook() -> None:

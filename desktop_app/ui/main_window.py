@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, Message, _, render
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
@@ -63,7 +64,7 @@ SECTIONS = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Signals: ``section_changed(key)`` after another section is shown; ``year_changed(id)``."""
 
     section_changed = Signal(str)
@@ -224,11 +225,6 @@ class MainWindow(QMainWindow):
             user=s.actor.login, role=role_label(s.actor.role),
             school=local(school.short_name or school.name)))
         self._retranslate_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_language(self, language: str) -> None:
         """Switch live: i18n notifies the language hook, which sends LanguageChange to every window."""

@@ -7,7 +7,6 @@ typed; refusals of services.accounts appear under the field they concern and the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -65,11 +64,6 @@ class _FormDialog(FormDialog):
         self.captions[name].setBuddy(widget)
         self.form.addRow(self.captions[name], widget)
         self.form.addRow("", self.errors[name])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         raise NotImplementedError
@@ -246,11 +240,6 @@ class AccountDialog(FormDialog):
         for index in range(self.role.count()):
             self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
         self.rule.setText(password_rule_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def save(self) -> bool:
         if self.password.text() != self.repeat.text():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -183,11 +183,6 @@ class AssociationDialog(FormDialog):
                                                "membership instead, so the protocols stay right."))
         self._fill_officers()
         self._update_composition()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # Members ---------------------------------------------------------------------------------
     def _today(self) -> date:

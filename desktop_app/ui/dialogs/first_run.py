@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from desktop_app import i18n
@@ -18,6 +18,7 @@ from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
 from desktop_app.services.setup import SetUpSchool
 from desktop_app.ui.dialogs.first_run_pages import AdminPage, PeoplePage, SchoolPage, YearPage
 from desktop_app.ui.labels import LANGUAGE_NAMES
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.settings import save_language
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 
@@ -111,7 +112,7 @@ class ChoicePage(QWizardPage):
         return True
 
 
-class FirstRunWizard(QWizard):
+class FirstRunWizard(Retranslating, QWizard):
     """``actor`` is the administrator, signed in, once the school is set up or the demo loaded
     (``login`` their login); both None when the user left. ``today`` chooses the academic year."""
 
@@ -157,11 +158,6 @@ class FirstRunWizard(QWizard):
             texts[button.BackButton] = "< &Back"
         for which, source in texts.items():
             self.setButtonText(which, QCoreApplication.translate("QWizard", source))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def request(self) -> SetUpSchool:
         school_page, people = self.school_page, self.people_page

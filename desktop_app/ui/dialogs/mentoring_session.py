@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -98,11 +97,6 @@ class SessionDialog(FormDialog):
         self.as_visit.setText(_("Also record it as a lesson visit"))
         rename_items(self.subject, self.session.subject_names())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def _update_visit(self) -> None:
         visit_kind = SessionKind(self.kind.currentData()) in VISIT_SESSION_KINDS
         self.as_visit.setEnabled(visit_kind)
@@ -171,11 +165,6 @@ class CloseMentorshipDialog(FormDialog):
         self._captions["conclusion"].setText(_("Conclusion"))
         for index, status in enumerate((MentorshipStatus.COMPLETED, MentorshipStatus.CANCELLED)):
             self.status.setItemText(index, label(MENTORSHIP_STATUS_LABELS, status))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         show_refusal(None, self.errors, self.general_error)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,7 +52,6 @@ class MentorshipDialog(FormDialog):
         self._build_ui(mentorship, mentee)
         self._connect()
         self.retranslate_ui()
-        self._fill_mentors()
 
     def _build_ui(self, m: Mentorship | None, mentee: str | None) -> None:
         self.mentee = QComboBox(self)
@@ -142,12 +141,7 @@ class MentorshipDialog(FormDialog):
         self.plan.setHorizontalHeaderLabels([_("Due"), _("Activity"), _("Done")])
         self.add_row.setText(_("Add activity"))
         self.remove_row.setText(_("Remove activity"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self._fill_mentors()
-        super().changeEvent(event)
+        self._fill_mentors()  # the suggestions name categories in the window's language
 
     def _fill_mentors(self) -> None:
         """Suggested mentors first (fewest mentees), then everyone else of the staff."""

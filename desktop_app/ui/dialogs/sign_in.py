@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui.language import Retranslating
 
 if TYPE_CHECKING:
     from desktop_app.services import Services
@@ -33,7 +34,7 @@ ERROR_STYLE = "color: #b00020;"
 WAITING_STYLE = "color: #555;"
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """On success ``actor`` holds the signed-in user and the dialog is accepted.
 
     Signals: ``first_painted`` once, when the dialog has been painted for the first time (the
@@ -118,11 +119,6 @@ class SignInDialog(QDialog):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         """Enter and the default button both come here; only a checked password closes the dialog."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +19,7 @@ from desktop_app.domain.entities import Teacher
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _, ngettext
 from desktop_app.services.staff_import import StaffFile, read_staff_file
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.staff_import import StaffPreviewModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
@@ -39,7 +39,7 @@ def read_staff(session: Session, path: Path, parent: QWidget | None = None) -> S
         return None
 
 
-class StaffImportDialog(QDialog):
+class StaffImportDialog(Retranslating, QDialog):
     """``saved`` holds the imported teachers after "Import N teachers" succeeded."""
 
     def __init__(self, session: Session, staff: StaffFile, file_name: str,
@@ -109,11 +109,6 @@ class StaffImportDialog(QDialog):
         self.import_button.setText(ngettext("Import {count} teacher", "Import {count} teachers", count).format(
             count=count))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         if not self.staff.importable:

@@ -5,7 +5,6 @@ services.teachers under the field it concerns; the input stays."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import LocalizedText, Subject
@@ -55,11 +54,6 @@ class SubjectDialog(FormDialog):
             self.setWindowTitle(_("Rename the subject {name}").format(name=local(self.subject.name)))
         self.captions["name_kk"].setText(_("Name in Kazakh"))
         self.captions["name_ru"].setText(_("Name in Russian"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def save(self) -> bool:
         s = self.session

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -150,11 +150,6 @@ class TeacherDialog(FormDialog):
             item = self.subjects.item(index)
             if item is not None:
                 item.setText(local(subject.name))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def teacher(self) -> Teacher:
         """The teacher as the form describes it now."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -112,11 +111,6 @@ class VisitDialog(FormDialog):
         rename_items(self.subject, self.session.subject_names())
         rename_items(self.association, {body.id: local(body.name) for body in self._bodies})
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def visit(self) -> LessonVisit:
         base = self.original or LessonVisit(id="", kind=VisitKind.OPEN_LESSON, teacher="", subject="",
                                             date=self.year.start, topic="")
@@ -182,11 +176,6 @@ class ObservationDialog(FormDialog):
         self._captions["observer"].setText(_("Observer"))
         self._captions["strengths"].setText(_("Strengths"))
         self._captions["recommendations"].setText(_("Recommendations"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         show_refusal(None, self.errors, self.general_error)

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,11 +132,6 @@ class WorkPlanDialog(FormDialog):
                 form.setItemText(index, label(WORK_PLAN_FORM_LABELS, kind))
             self.responsible(row).retranslate()
         self._update_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # Rows ------------------------------------------------------------------------------------
     def _load(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -167,11 +167,6 @@ class YearDialog(FormDialog):
         self.moved_box.setTitle(_("Moved working days (Saturdays or Sundays with lessons)"))
         self.add_moved_button.setText(_("Add day"))
         self.remove_moved_button.setText(_("Remove day"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # Editing ---------------------------------------------------------------------------------
     def add_holiday(self, holiday: Holiday | None) -> int:

@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _
+from desktop_app.ui.language import Retranslating
 
 
-class FormDialog(QDialog):
+class FormDialog(Retranslating, QDialog):
     """Once the user has typed, chosen or ticked something, Cancel, Escape and the title bar ask
     "Close without saving the changes?" and No keeps the dialog open with everything typed. OK
     (``accept``) saves and asks nothing; a close from code (the program ending) asks nothing.
 
     The fields are watched from the first show, so that filling the form while building it is not
-    a change; ``watch`` adds signals of parts made later, ``typed = False`` after a save."""
+    a change; ``watch`` adds signals of parts made later, ``typed = False`` after a save. A language
+    switch calls ``retranslate_ui`` (``Retranslating``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _
 from desktop_app.services.search import Hit, match_span
 from desktop_app.ui.labels import short_date
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.view import fit_columns, make_table
@@ -108,7 +109,7 @@ class HitDelegate(QStyledItemDelegate):
         return text, min(start, len(text)), min(end, len(text))
 
 
-class ProtocolSearchPanel(QWidget):
+class ProtocolSearchPanel(Retranslating, QWidget):
     """``open_meeting(id)`` when the user asks to open the protocol of a hit."""
 
     open_meeting = Signal(str)
@@ -166,11 +167,6 @@ class ProtocolSearchPanel(QWidget):
         self.find_button.setText(_("Find"))
         self.open_button.setText(_("Open the protocol"))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def run(self) -> list[Hit]:
         s = self.session

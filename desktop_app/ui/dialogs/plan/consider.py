@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -132,11 +131,6 @@ class PlanConsiderDialog(FormDialog):
             show_field_error(self.general_error, _("No meeting of the teacher's association has taken place with an "
                                                    "open protocol. Record the meeting in the Meetings section first."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.choices))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill_items(self) -> None:
         self.item.clear()

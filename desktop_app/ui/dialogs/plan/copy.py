@@ -6,7 +6,7 @@ belong to another year's calendar or another class's timetable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from desktop_app.domain.entities import CalendarPlan, PlanRow
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -32,7 +33,7 @@ from desktop_app.ui.widgets.sizing import fit_to_screen
 PLAN_ID = Qt.ItemDataRole.UserRole + 1
 
 
-class PlanCopyDialog(QDialog):
+class PlanCopyDialog(Retranslating, QDialog):
     """After ``exec() == Accepted``, ``rows`` holds the copied rows (numbered from 1, without dates)
     and ``source`` the plan they came from (as listed: its header gives the hours per week and classes)."""
 
@@ -96,11 +97,6 @@ class PlanCopyDialog(QDialog):
         self.copy_button.setText(_("Copy"))
         self.cancel_button.setText(_("Cancel"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def load(self) -> None:
         s = self.session

@@ -7,7 +7,6 @@ a date, which did not fit) before the editor takes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
@@ -118,11 +117,6 @@ class PlanDatesDialog(FormDialog):
         self.fill_button.setText(_("Fill dates"))
         self.cancel_button.setText(_("Cancel"))
         self.preview()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def timetable(self) -> dict[int, int]:
         return {weekday: spin.value() for weekday, spin in enumerate(self.lessons) if spin.value()}

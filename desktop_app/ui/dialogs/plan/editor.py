@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from desktop_app.i18n import _, current_language
 from desktop_app.ui.dialogs.plan.header import PlanHeader
 from desktop_app.ui.dialogs.plan.row_tools import RowTools
 from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text
@@ -45,7 +46,7 @@ from desktop_app.ui.widgets.sizing import fit_to_screen
 AUTOSAVE_MS = 30_000
 
 
-class PlanEditorDialog(QDialog):
+class PlanEditorDialog(Retranslating, QDialog):
     """After ``exec() == Accepted``, ``saved_plan`` holds the plan the service saved.
 
     Autosave and closing: every ``AUTOSAVE_MS`` an editable plan with changes is saved as a draft
@@ -193,11 +194,6 @@ class PlanEditorDialog(QDialog):
         self.autosave_label.setText(self._autosave_note() if self._autosave_note else "")
         self.model.retranslate()
         self.check_calendar()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # State -----------------------------------------------------------------------------------
     def editable(self) -> bool:

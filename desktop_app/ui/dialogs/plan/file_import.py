@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from desktop_app.services.plan_import import (
 )
 from desktop_app.ui.dialogs.plan.import_fields import ImportFields
 from desktop_app.ui.dialogs.plan.import_summary import edit_note, problem_lines, summary_text
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_import import FIELD_LABELS, LEADING, PlanPreviewModel, column_letter, one_line
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
@@ -54,7 +55,7 @@ from desktop_app.ui.widgets.view import make_table
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(Retranslating, QDialog):
     """After ``exec()`` returned Accepted, ``saved_plan`` holds the new draft."""
 
     def __init__(self, session: Session, year: AcademicYear, path: Path | None = None,
@@ -148,11 +149,6 @@ class PlanImportDialog(QDialog):
         self.problems_title.setText(_("Problems"))
         self.model.retranslate()
         self._show_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # Reading the file -----------------------------------------------------------------------
     def choose_file(self) -> None:

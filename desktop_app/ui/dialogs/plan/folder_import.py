@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from desktop_app.domain.entities import AcademicYear, CalendarPlan
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _, ngettext
 from desktop_app.services.plan_files import FileReport, FileStatus, PlanFileDraft, plan_files
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_import import BAD
 from desktop_app.ui.models.sorting import fold
 from desktop_app.ui.session import Session, local
@@ -38,7 +39,7 @@ from desktop_app.ui.widgets.sizing import fit_to_screen
 FILE, TEACHER, SUBJECT, GRADE, CLASSES, LESSONS, STATE = range(7)
 
 
-class PlanFolderImportDialog(QDialog):
+class PlanFolderImportDialog(Retranslating, QDialog):
     """After Import, ``reports`` holds one report per file and ``saved`` the plans made."""
 
     def __init__(self, session: Session, year: AcademicYear, folder: Path | None = None,
@@ -102,11 +103,6 @@ class PlanFolderImportDialog(QDialog):
                                               _("Lessons"), _("State")])
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self._show_rows()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, _("Import a folder of calendar-thematic plans"))

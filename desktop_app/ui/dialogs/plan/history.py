@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import PlanEvent
 from desktop_app.domain.entities import CalendarPlan, PlanStatus
 from desktop_app.i18n import N_, _
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, event_label, label, local_time
+from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.table import Column, RecordTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -29,7 +29,7 @@ def note_text(event: PlanEvent) -> str:
     return note.split(" | ", 1)[0] if event.action == "new_version" else note
 
 
-class PlanHistoryDialog(QDialog):
+class PlanHistoryDialog(Retranslating, QDialog):
     def __init__(self, session: Session, plan: CalendarPlan, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -72,11 +72,6 @@ class PlanHistoryDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.model.retranslate()
         fit_columns(self.table, 320)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def rows(self) -> list[list[str]]:
         """The table as shown (for tests and a quick look)."""

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.accounts import MIN_PASSWORD_LENGTH, PASSWORD_RULE, Role, User
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.fields import show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
@@ -38,64 +34,30 @@ def rule_label(parent: QWidget) -> QLabel:
     return label
 
 
-class _FormDialog(FormDialog):
-    """A form with an error line under each field, OK/Cancel, and live retranslation."""
-
-    def __init__(self, session: Session, fields: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.captions = {name: QLabel(self) for name in fields}
-        self.errors = {name: error_label(self) for name in fields}
-        self.general_error = error_label(self)
-        self.note = rule_label(self)
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-
-    def add_row(self, name: str, widget: QWidget) -> None:
-        self.captions[name].setBuddy(widget)
-        self.form.addRow(self.captions[name], widget)
-        self.form.addRow("", self.errors[name])
-
-    def retranslate_ui(self) -> None:
-        raise NotImplementedError
-
-    def save(self) -> bool:
-        raise NotImplementedError
-
-    def refuse(self, error: UserError | None) -> None:
-        show_refusal(error, self.errors, self.general_error)
-
-
 def password_field(parent: QWidget) -> QLineEdit:
     field = QLineEdit(parent)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
 
-class PasswordDialog(_FormDialog):
+class PasswordDialog(FormDialog):
     """The signed-in user's own password (``login`` None: the current one is asked) or the
     administrator's reset of ``login``'s password. Accepted once the service saved it."""
 
     def __init__(self, session: Session, login: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
         self.login = login
         own = login is None
-        super().__init__(session, (("current",) if own else ()) + ("password", "repeat"), parent)
         self.current = password_field(self) if own else None
         self.password = password_field(self)
         self.repeat = password_field(self)
+        self.note = rule_label(self)
+        self.build_form((("current",) if own else ()) + ("password", "repeat"), 480, above=self.note)
         if self.current is not None:
-            self.add_row("current", self.current)
-        self.add_row("password", self.password)
-        self.add_row("repeat", self.repeat)
+            self.add_field("current", self.current)
+        self.add_field("password", self.password)
+        self.add_field("repeat", self.repeat)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -114,16 +76,16 @@ class PasswordDialog(_FormDialog):
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
         s = self.session
-        try:
+
+        def change() -> None:
             if self.current is not None:
                 s.services.accounts.change_password(s.actor, self.current.text(), self.password.text())
             else:
                 assert self.login is not None
                 s.services.accounts.reset_password(s.actor, self.login, self.password.text())
-        except UserError as error:
-            self.refuse(error)
+
+        if not self.attempt(change):
             return False
-        self.refuse(None)
         self.accept()
         return True
 
@@ -147,17 +109,20 @@ def role_combo(parent: QWidget, current: Role) -> QComboBox:
     return combo
 
 
-class RoleDialog(_FormDialog):
+class RoleDialog(FormDialog):
     """An account's role and linked teacher; ``saved`` holds the account after OK."""
 
     def __init__(self, session: Session, user: User, parent: QWidget | None = None) -> None:
-        super().__init__(session, ("role", "teacher"), parent)
+        super().__init__(parent)
+        self.session = session
         self.user = user
         self.saved: User | None = None
         self.role = role_combo(self, user.role)
         self.teacher = teacher_combo(session, self, user.teacher)
-        self.add_row("role", self.role)
-        self.add_row("teacher", self.teacher)
+        self.note = rule_label(self)
+        self.build_form(("role", "teacher"), 480, above=self.note)
+        self.add_field("role", self.role)
+        self.add_field("teacher", self.teacher)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -171,13 +136,13 @@ class RoleDialog(_FormDialog):
 
     def save(self) -> bool:
         s = self.session
-        try:
+
+        def change() -> None:
             self.saved = s.services.accounts.change_role(
                 s.actor, self.user.login, Role(self.role.currentData()), self.teacher.currentData())
-        except UserError as error:
-            self.refuse(error)
+
+        if not self.attempt(change):
             return False
-        self.refuse(None)
         self.accept()
         return True
 
@@ -192,7 +157,6 @@ class AccountDialog(FormDialog):
         self.session = session
         self.saved: User | None = None
         self._build_ui()
-        self._connect()
         self.retranslate_ui()
 
     def _build_ui(self) -> None:
@@ -210,50 +174,33 @@ class AccountDialog(FormDialog):
         self.repeat = QLineEdit(self)
         for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {name: error_label(self) for name in self.FIELDS}
-        self.general_error = error_label(self)
         self.rule = rule_label(self)
-        self.captions = {name: QLabel(self) for name in self.FIELDS}
-        form = QFormLayout()
+        self.build_form(self.FIELDS, 460, above=self.rule)
         for name, widget in (("login", self.login), ("role", self.role), ("teacher", self.teacher),
                              ("password", self.password), ("repeat", self.repeat)):
-            form.addRow(self.captions[name], widget)
-            form.addRow("", self.errors[name])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.rule)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-
-    def _connect(self) -> None:
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+            self.add_field(name, widget)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("New account"))
-        for name, text in {"login": _("Login"), "role": _("Role"), "teacher": _("Teacher"),
-                           "password": _("Password"), "repeat": _("Password again")}.items():
-            self.captions[name].setText(text)
+        self.set_captions({"login": _("Login"), "role": _("Role"), "teacher": _("Teacher"),
+                           "password": _("Password"), "repeat": _("Password again")})
         for index in range(self.role.count()):
             self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
         self.rule.setText(password_rule_text())
 
     def save(self) -> bool:
         if self.password.text() != self.repeat.text():
-            show_refusal(None, self.errors, self.general_error)
+            self.refuse(None)
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
         s = self.session
-        try:
+
+        def create() -> None:
             self.saved = s.services.accounts.create_user(
                 s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
                 school=s.school, teacher=self.teacher.currentData())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
+
+        if not self.attempt(create):
             return False
-        show_refusal(None, self.errors, self.general_error)
         self.accept()
         return True

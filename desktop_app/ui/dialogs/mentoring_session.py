@@ -5,23 +5,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.entities import Mentorship, MentorshipSession, MentorshipStatus, SessionKind
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
 from desktop_app.ui.session import Session, rename_items
-from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
@@ -60,38 +55,23 @@ class SessionDialog(FormDialog):
         if self._mentee_subjects and self.subject.findData(self._mentee_subjects[0]) >= 0:
             self.subject.setCurrentIndex(self.subject.findData(self._mentee_subjects[0]))
         self.class_name = QLineEdit(self)
-        self.errors = {name: error_label(self) for name in self.FIELDS}
+        form = self.build_form(self.FIELDS, 520)
         self.errors["sessions"] = self.errors["date"]  # log_session names the log when a date is outside
-        self.general_error = error_label(self)
-        self._captions = {key: QLabel(self) for key in ("date", "kind", "topic", "notes", "subject", "class")}
-        form = QFormLayout()
-        add_field_row(form, self._captions["date"], self.date, self.errors["date"])
-        add_field_row(form, self._captions["kind"], self.kind, self.errors["kind"])
-        add_field_row(form, self._captions["topic"], self.topic, self.errors["topic"])
-        add_field_row(form, self._captions["notes"], self.notes, self.errors["notes"])
+        for key in ("date", "kind", "topic", "notes"):
+            self.add_field(key, getattr(self, key))
         form.addRow("", self.as_visit)
-        add_field_row(form, self._captions["subject"], self.subject, self.errors["subject"])
-        form.addRow(self._captions["class"], self.class_name)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.add_field("subject", self.subject)
+        self.add_field("class", self.class_name, error=None)
         self._update_visit()
 
     def _connect(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.kind.currentIndexChanged.connect(self._update_visit)
         self.as_visit.toggled.connect(self._update_visit)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Log a mentoring session"))
-        for key, text in {"date": _("Date"), "kind": _("Kind"), "topic": _("Topic"), "notes": _("Notes"),
-                          "subject": _("Subject"), "class": _("Class")}.items():
-            self._captions[key].setText(text)
+        self.set_captions({"date": _("Date"), "kind": _("Kind"), "topic": _("Topic"), "notes": _("Notes"),
+                           "subject": _("Subject"), "class": _("Class")})
         for index, kind in enumerate(SessionKind):
             self.kind.setItemText(index, label(SESSION_KIND_LABELS, kind))
         self.as_visit.setText(_("Also record it as a lesson visit"))
@@ -111,12 +91,13 @@ class SessionDialog(FormDialog):
                                  self.topic.text().strip(), notes)
 
     def accept(self) -> None:
-        show_refusal(None, self.errors, self.general_error)
+        self.refuse(None)
         if not self.topic.text().strip():
             show_field_error(self.errors["topic"], _("Give the topic of the session."))
             return
         s = self.session
-        try:
+
+        def log() -> None:
             if self.as_visit.isChecked():
                 self.saved = s.services.mentoring.log_visit_session(
                     s.actor, s.school, self.record.id, self.mentorship_session(),
@@ -124,10 +105,9 @@ class SessionDialog(FormDialog):
             else:
                 self.saved = s.services.mentoring.log_session(s.actor, s.school, self.record.id,
                                                               self.mentorship_session())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+
+        if self.attempt(log):
+            super().accept()
 
 
 class CloseMentorshipDialog(FormDialog):
@@ -142,38 +122,24 @@ class CloseMentorshipDialog(FormDialog):
         for status in (MentorshipStatus.COMPLETED, MentorshipStatus.CANCELLED):
             self.status.addItem("", status.value)
         self.conclusion = QPlainTextEdit(self)
-        self.errors = {"status": error_label(self), "conclusion": error_label(self)}
-        self.general_error = error_label(self)
-        self._captions = {"status": QLabel(self), "conclusion": QLabel(self)}
-        form = QFormLayout()
-        add_field_row(form, self._captions["status"], self.status, self.errors["status"])
-        add_field_row(form, self._captions["conclusion"], self.conclusion, self.errors["conclusion"])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.build_form(("status", "conclusion"), 480)
+        self.add_field("status", self.status)
+        self.add_field("conclusion", self.conclusion)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Complete the mentorship"))
-        self._captions["status"].setText(_("Result"))
-        self._captions["conclusion"].setText(_("Conclusion"))
+        self.set_captions({"status": _("Result"), "conclusion": _("Conclusion")})
         for index, status in enumerate((MentorshipStatus.COMPLETED, MentorshipStatus.CANCELLED)):
             self.status.setItemText(index, label(MENTORSHIP_STATUS_LABELS, status))
 
     def accept(self) -> None:
-        show_refusal(None, self.errors, self.general_error)
         s = self.session
-        try:
+
+        def complete() -> None:
             self.saved = s.services.mentoring.close(s.actor, s.school, self.record.id,
                                                     self.conclusion.toPlainText(),
                                                     MentorshipStatus(self.status.currentData()))
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+
+        if self.attempt(complete):
+            super().accept()

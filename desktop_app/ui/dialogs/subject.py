@@ -5,13 +5,11 @@ services.teachers under the field it concerns; the input stays."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.domain.entities import LocalizedText, Subject
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import error_label, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
@@ -28,23 +26,9 @@ class SubjectDialog(FormDialog):
         name = subject.name if subject else LocalizedText()
         self.name_kk = QLineEdit(name.kk or "", self)
         self.name_ru = QLineEdit(name.ru or "", self)
-        self.captions = {field: QLabel(self) for field in self.FIELDS}
-        self.errors = {field: error_label(self) for field in self.FIELDS}
-        self.general_error = error_label(self)
-        form = QFormLayout()
-        for field, widget in (("name_kk", self.name_kk), ("name_ru", self.name_ru)):
-            self.captions[field].setBuddy(widget)
-            form.addRow(self.captions[field], widget)
-            form.addRow("", self.errors[field])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.build_form(self.FIELDS, 460)
+        self.add_field("name_kk", self.name_kk)
+        self.add_field("name_ru", self.name_ru)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -59,11 +43,11 @@ class SubjectDialog(FormDialog):
         s = self.session
         record = Subject(self.subject.id if self.subject else "",
                          LocalizedText(self.name_kk.text() or None, self.name_ru.text() or None))
-        try:
+
+        def save() -> None:
             self.saved = s.services.teachers.save_subject(s.actor, s.school, record)
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
+
+        if not self.attempt(save):
             return False
-        show_refusal(None, self.errors, self.general_error)
         self.accept()
         return True

@@ -9,14 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,18 +22,10 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
+from desktop_app.ui.widgets.fields import date_edit, date_of
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 ERROR_STYLE = "color: #b00020;"
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    error = QLabel(parent)
-    error.setStyleSheet(ERROR_STYLE)
-    error.setWordWrap(True)
-    error.setVisible(False)
-    return error
 
 
 class OptionalDate(QWidget):
@@ -72,7 +61,6 @@ class TeacherDialog(FormDialog):
         self.saved: Teacher | None = None
         self._subjects = session.services.teachers.list_subjects(session.actor, session.school)
         self._build_ui(teacher)
-        self._connect()
         self.retranslate_ui()
 
     def _build_ui(self, teacher: Teacher | None) -> None:
@@ -96,54 +84,28 @@ class TeacherDialog(FormDialog):
         self.category.setCurrentIndex(list(Category).index(t.category))
         self.category_awarded = OptionalDate(t.category_awarded, self)
         self.career_start = OptionalDate(t.career_start, self)
-        self.errors = {name: _error_label(self) for name in self.FIELDS}
-        self.general_error = _error_label(self)
-
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._labels: dict[str, QLabel] = {}
-        rows: list[tuple[str, QWidget, str]] = [
-            ("last_name", self.last_name, "last_name"),
-            ("first_name", self.first_name, "first_name"),
-            ("patronymic", self.patronymic, "patronymic"),
-            ("position_kk", self.position_kk, "position"),
+        self.build_form(self.FIELDS, 480).setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, widget, error in (
+            ("last_name", self.last_name, ""),
+            ("first_name", self.first_name, ""),
+            ("patronymic", self.patronymic, ""),
+            ("position_kk", self.position_kk, None),
             ("position_ru", self.position_ru, "position"),
-            ("subjects", self.subjects, "subjects"),
-            ("category", self.category, "category"),
-            ("category_awarded", self.category_awarded, "category_awarded"),
-            ("career_start", self.career_start, "career_start"),
-        ]
-        for key, widget, error in rows:
-            caption = QLabel(self)
-            self._labels[key] = caption
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            if key != "position_kk":
-                box.addWidget(self.errors[error])
-            self.form.addRow(caption, box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-
-    def _connect(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+            ("subjects", self.subjects, ""),
+            ("category", self.category, ""),
+            ("category_awarded", self.category_awarded, ""),
+            ("career_start", self.career_start, ""),
+        ):
+            self.add_field(key, widget, error)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit teacher") if self.original else _("Add teacher"))
-        captions = {
+        self.set_captions({
             "last_name": _("Last name"), "first_name": _("First name"), "patronymic": _("Patronymic"),
             "position_kk": _("Position (Kazakh)"), "position_ru": _("Position (Russian)"),
             "subjects": _("Subjects"), "category": _("Qualification category"),
             "category_awarded": _("Category awarded on"), "career_start": _("In the profession since"),
-        }
-        for key, text in captions.items():
-            self._labels[key].setText(text)
+        })
         for index, category in enumerate(Category):
             self.category.setItemText(index, label(CATEGORY_LABELS, category))
         for index, subject in enumerate(self._subjects):
@@ -176,24 +138,19 @@ class TeacherDialog(FormDialog):
         return chosen
 
     def accept(self) -> None:
-        self.show_error(None)
         s = self.session
-        try:
-            self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
-        except UserError as error:
-            self.show_error(error)
-            return
-        super().accept()
 
-    def show_error(self, error: UserError | None) -> None:
-        """Put the refusal under its field (or under the form); None clears every message."""
-        for label_widget in [*self.errors.values(), self.general_error]:
-            label_widget.clear()
-            label_widget.setVisible(False)
+        def save() -> None:
+            self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
+
+        if self.attempt(save):
+            super().accept()
+
+    def refuse(self, error: UserError | None) -> None:
+        """The refusal under its field (or under the form), and the cursor in the field it names."""
+        super().refuse(error)
         if error is None:
             return
-        target = self.errors.get((error.field or "").split(".")[0], self.general_error)
-        show_field_error(target, error.render(_))
         focus = {"last_name": self.last_name, "first_name": self.first_name,
                  "category_awarded": self.category_awarded.edit}.get(error.field or "")
         if focus is not None:

@@ -7,21 +7,16 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation, VisitKind
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
 from desktop_app.ui.session import Session, local, rename_items
-from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
+from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
@@ -49,8 +44,6 @@ class VisitDialog(FormDialog):
         s = session
         self._bodies = s.services.associations.list(s.actor, s.school, year.id)
         self._build_ui(visit)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
 
     def _build_ui(self, v: LessonVisit | None) -> None:
@@ -76,20 +69,10 @@ class VisitDialog(FormDialog):
             self.association.addItem(local(body.name), body.id)
         if v is not None and v.association and self.association.findData(v.association) >= 0:
             self.association.setCurrentIndex(self.association.findData(v.association))
-        self.errors = {name: error_label(self) for name in self.FIELDS}
+        self.build_form(self.FIELDS, 520)
         self.errors["observations"] = self.errors["teacher"]
-        self.general_error = error_label(self)
-        self._captions = {key: QLabel(self) for key in self.FIELDS}
-        form = QFormLayout()
         for key in self.FIELDS:
-            add_field_row(form, self._captions[key], getattr(self, key), self.errors[key])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+            self.add_field(key, getattr(self, key))
         self.teacher.currentIndexChanged.connect(self._subject_of_teacher)
         if v is None:
             self._subject_of_teacher()
@@ -102,10 +85,9 @@ class VisitDialog(FormDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit lesson visit") if self.original else _("Plan a lesson visit"))
-        captions = {"kind": _("Kind"), "teacher": _("Teacher"), "subject": _("Subject"), "class_name": _("Class"),
-                    "date": _("Date"), "topic": _("Lesson topic"), "association": _("Association")}
-        for key, text in captions.items():
-            self._captions[key].setText(text)
+        self.set_captions({"kind": _("Kind"), "teacher": _("Teacher"), "subject": _("Subject"),
+                           "class_name": _("Class"), "date": _("Date"), "topic": _("Lesson topic"),
+                           "association": _("Association")})
         for index, kind in enumerate(VisitKind):
             self.kind.setItemText(index, label(VISIT_KIND_LABELS, kind))
         rename_items(self.subject, self.session.subject_names())
@@ -120,7 +102,7 @@ class VisitDialog(FormDialog):
                        association=self.association.currentData())
 
     def accept(self) -> None:
-        show_refusal(None, self.errors, self.general_error)
+        self.refuse(None)
         first, last = self.year.window
         if not self.topic.text().strip():
             show_field_error(self.errors["topic"], _("Give the lesson topic."))
@@ -130,12 +112,12 @@ class VisitDialog(FormDialog):
                              _("The date is outside the academic year {year}.").format(year=self.year.id))
             return
         s = self.session
-        try:
+
+        def save() -> None:
             self.saved = s.services.visits.save(s.actor, s.school, self.visit())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+
+        if self.attempt(save):
+            super().accept()
 
 
 class ObservationDialog(FormDialog):
@@ -152,40 +134,26 @@ class ObservationDialog(FormDialog):
         existing = next((o for o in visit.observations if o.observer == self.observer.currentData()), None)
         self.strengths = QPlainTextEdit(existing.strengths or "" if existing else "", self)
         self.recommendations = QPlainTextEdit(existing.recommendations or "" if existing else "", self)
-        self.errors = {"observer": error_label(self)}
+        self.build_form(("observer",), 520)
         self.errors["observations"] = self.errors["observer"]
-        self.general_error = error_label(self)
-        self._captions = {k: QLabel(self) for k in ("observer", "strengths", "recommendations")}
-        form = QFormLayout()
-        add_field_row(form, self._captions["observer"], self.observer, self.errors["observer"])
-        form.addRow(self._captions["strengths"], self.strengths)
-        form.addRow(self._captions["recommendations"], self.recommendations)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.add_field("observer", self.observer)
+        self.add_field("strengths", self.strengths, error=None)
+        self.add_field("recommendations", self.recommendations, error=None)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Lesson observation"))
-        self._captions["observer"].setText(_("Observer"))
-        self._captions["strengths"].setText(_("Strengths"))
-        self._captions["recommendations"].setText(_("Recommendations"))
+        self.set_captions({"observer": _("Observer"), "strengths": _("Strengths"),
+                           "recommendations": _("Recommendations")})
 
     def accept(self) -> None:
-        show_refusal(None, self.errors, self.general_error)
         observation = Observation(str(self.observer.currentData()),
                                   self.strengths.toPlainText().strip() or None,
                                   self.recommendations.toPlainText().strip() or None)
         s = self.session
-        try:
+
+        def save() -> None:
             self.saved = s.services.visits.observe(s.actor, s.school, self.record.id, observation)
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+
+        if self.attempt(save):
+            super().accept()

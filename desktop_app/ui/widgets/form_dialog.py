@@ -1,6 +1,9 @@
-"""A dialog that does not throw away what was typed without asking (issue 13, point 1)."""
+"""The form dialog: fields with their captions and refusal labels, OK and Cancel, retranslation, and
+nothing typed thrown away without asking (issue 13, point 1; issue 14, point 5)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -9,7 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -17,11 +23,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.language import Retranslating
+from desktop_app.ui.widgets.fields import add_field_row, error_label, show_refusal
 
 
 class FormDialog(Retranslating, QDialog):
@@ -39,6 +48,61 @@ class FormDialog(Retranslating, QDialog):
         self._watching = False
         self._asking = True
 
+    # The form ----------------------------------------------------------------------------------
+    def build_form(self, fields: Iterable[str], width: int, above: QWidget | None = None) -> QFormLayout:
+        """The scaffolding every form dialog shares: a refusal label for each of ``fields``
+        (``errors``) and one for the rest (``general_error``), OK and Cancel (``buttons``: OK calls
+        ``save``, Cancel ``reject``), laid out as ``above`` (a note), the form, the general refusal,
+        the buttons. Rows are added with ``add_field``; returns the form."""
+        self.errors = {name: error_label(self) for name in fields}
+        self.general_error = error_label(self)
+        self.captions: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if above is not None:
+            layout.addWidget(above)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(width)
+        return self.form
+
+    def add_field(self, name: str, widget: QWidget, error: str | None = "") -> None:
+        """``widget`` with its caption ``captions[name]`` (texts set in ``retranslate_ui``) and the
+        refusal label ``errors[error or name]`` under it (``error=None``: none)."""
+        caption = self.captions[name] = QLabel(self)
+        caption.setBuddy(widget)
+        add_field_row(self.form, caption, widget, None if error is None else self.errors[error or name])
+
+    def set_captions(self, texts: dict[str, str]) -> None:
+        for name, text in texts.items():
+            self.captions[name].setText(text)
+
+    def refuse(self, error: UserError | None) -> None:
+        """Put the refusal under the field it names (or under the form); None clears every one."""
+        show_refusal(error, self.errors, self.general_error)
+
+    def attempt(self, save: Callable[[], object]) -> bool:
+        """Call ``save`` (through the service) with the refusals cleared; True when it saved. A
+        refusal is shown and the dialog stays open with everything typed."""
+        self.refuse(None)
+        try:
+            save()
+        except UserError as error:
+            self.refuse(error)
+            return False
+        return True
+
+    def save(self) -> object:
+        """OK. Dialogs save through their service here (or in ``accept``) and accept on success."""
+        self.accept()
+        return True
+
+    # Closing ------------------------------------------------------------------------------------
     def watch(self, signal: SignalInstance) -> None:
         signal.connect(self._mark_typed)
 

@@ -8,12 +8,8 @@ otherwise); the password is typed twice and the refusal appears under the field 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,43 +20,29 @@ from desktop_app.ui.dialogs.accounts import AccountDialog, PasswordDialog, RoleD
 from desktop_app.ui.models.accounts import AccountTableModel
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
-from desktop_app.ui.widgets.view import fit_columns, make_table
+from desktop_app.ui.widgets.list_panel import ListPanel
 
 
-class AccountsPanel(QWidget):
+class AccountsPanel(ListPanel[User]):
     """Signal ``status_message(text)`` after an account was added or changed."""
 
-    status_message = Signal(object)  # an i18n.Message
+    model: AccountTableModel
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("viewSubtitle")
+        super().__init__(session, parent)
         self.add_button = QPushButton(self)
         self.password_button = QPushButton(self)
         self.lock_button = QPushButton(self)
         self.role_button = QPushButton(self)
         self.refusal = error_label(self)
-        self.model = AccountTableModel({}, self)
-        self.table = make_table(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)  # by login, as the service lists them
-        bar = QHBoxLayout()
-        for button in (self.add_button, self.password_button, self.lock_button, self.role_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addLayout(bar)
-        layout.addWidget(self.refusal)
-        layout.addWidget(self.table, 1)
+        self.build_list(AccountTableModel({}, self),
+                        (self.add_button, self.password_button, self.lock_button, self.role_button),
+                        above=self.refusal)
         self.add_button.clicked.connect(self.add_account)
         self.password_button.clicked.connect(self.reset_password)
         self.lock_button.clicked.connect(self.toggle_lock)
         self.role_button.clicked.connect(self.change_role)
         self.table.doubleClicked.connect(self.change_role)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -75,20 +57,13 @@ class AccountsPanel(QWidget):
         s = self.session
         chosen = self.selected()
         self.model.teacher_names = {t.id: t.full_name for t in s.teachers_by_id().values()}
-        self.model.set_records(s.services.accounts.list_users(s.actor))
-        fit_columns(self.table)
+        self.show_records(s.services.accounts.list_users(s.actor))
         if chosen is not None:
             self.select(chosen.login)
         self._update_buttons()
 
-    def selected(self) -> User | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
-
     def select(self, login: str) -> None:
-        for row, user in enumerate(self.model.records()):
-            if user.login == login:
-                self.table.selectRow(row)
+        self.select_where(lambda user: user.login == login)
 
     def _update_buttons(self) -> None:
         self.refusal.setVisible(False)

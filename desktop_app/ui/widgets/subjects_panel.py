@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,42 +20,25 @@ from desktop_app.i18n import N_, Text, _
 from desktop_app.ui.dialogs.subject import SubjectDialog
 from desktop_app.ui.models.subjects import SubjectTableModel
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.view import fit_columns, make_table
+from desktop_app.ui.widgets.list_panel import ListPanel
 
 
-class SubjectsPanel(QWidget):
+class SubjectsPanel(ListPanel[Subject]):
     """Signals: ``status_message(text)`` and ``subjects_changed`` after a subject was saved."""
 
-    status_message = Signal(object)  # an i18n.Message
     subjects_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("viewSubtitle")
+        super().__init__(session, parent)
         self.add_button = QPushButton(self)
         self.rename_button = QPushButton(self)
         self.note = QLabel(self)
         self.note.setObjectName("viewNote")
         self.note.setWordWrap(True)
-        self.model = SubjectTableModel(self)
-        self.table = make_table(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)  # the school's order of subjects
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.rename_button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.note)
+        self.build_list(SubjectTableModel(self), (self.add_button, self.rename_button), below=self.note)
         self.add_button.clicked.connect(self.add_subject)
         self.rename_button.clicked.connect(self.rename_subject)
         self.table.doubleClicked.connect(self.rename_subject)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate_ui()
         self._update_buttons()
 
@@ -70,13 +51,8 @@ class SubjectsPanel(QWidget):
 
     def refresh(self) -> None:
         s = self.session
-        self.model.set_records(s.services.teachers.list_subjects(s.actor, s.school))
-        fit_columns(self.table)
+        self.show_records(s.services.teachers.list_subjects(s.actor, s.school))
         self._update_buttons()
-
-    def selected(self) -> Subject | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         self.rename_button.setEnabled(self.selected() is not None)
@@ -101,8 +77,6 @@ class SubjectsPanel(QWidget):
     def saved(self, subject: Subject) -> None:
         """The list shows the saved subject, the other sections reload their subject names."""
         self.refresh()
-        for row, record in enumerate(self.model.records()):
-            if record.id == subject.id:
-                self.table.selectRow(row)
+        self.select_where(lambda record: record.id == subject.id)
         self.subjects_changed.emit()
         self.status_message.emit(Text(N_("Subject {name} saved."), {"name": local(subject.name)}))

@@ -18,7 +18,10 @@ SHORT = QColor("#f8d0d0")
 
 
 @dataclass(frozen=True)
-class AssociationRow:
+class AssociationListEntry:
+    """An association as the list shows it: the head's name, the member count, rule 1's composition
+    (not the storage's table row of an association)."""
+
     association: Association
     head: str
     members: int
@@ -26,7 +29,7 @@ class AssociationRow:
     subject: str  # the subject rule 1 counts, in the window's language
 
 
-def composition_text(row: AssociationRow) -> str:
+def composition_text(row: AssociationListEntry) -> str:
     """Rule 1 (п. 23) as a live count: "2 of 3 required teachers of one subject"."""
     c = row.composition
     if c.required == 0:
@@ -36,7 +39,7 @@ def composition_text(row: AssociationRow) -> str:
     return f"{text} ({row.subject})" if row.subject else text
 
 
-class AssociationTableModel(RecordTableModel[AssociationRow]):
+class AssociationTableModel(RecordTableModel[AssociationListEntry]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([
             Column(N_("Kind"), lambda r: label(KIND_LABELS, r.association.kind)),

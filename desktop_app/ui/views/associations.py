@@ -14,7 +14,7 @@ from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
 from desktop_app.ui.models.associations import (
     OFFICE_HEAD,
     OFFICE_SECRETARY,
-    AssociationRow,
+    AssociationListEntry,
     AssociationTableModel,
     MemberRow,
     MemberTableModel,
@@ -96,7 +96,7 @@ class AssociationsView(View):
     def refresh(self) -> None:
         s = self.session
         selected = self.selected()
-        rows: list[AssociationRow] = []
+        rows: list[AssociationListEntry] = []
         if self.year is not None:
             teachers = s.teachers_by_id()
             subjects = s.subject_names()
@@ -105,7 +105,7 @@ class AssociationsView(View):
                 composition = s.services.associations.composition(s.actor, s.school, body)
                 head = teachers[body.head].short_name if body.head in teachers else body.head
                 members = len({m.teacher for m in body.members if m.overlaps(first, last)})
-                rows.append(AssociationRow(body, head, members, composition,
+                rows.append(AssociationListEntry(body, head, members, composition,
                                            subjects.get(composition.subject or "", "")))
         self.model.set_records(rows)
         fit_columns(self.table, maximum=300)

@@ -416,7 +416,7 @@ class MeetingDialog(QDialog):
         return done
 
     def finalize(self) -> bool:
-        if not self.save(MeetingStatus.HELD if self.header.status.currentData() == "draft" else None):
+        if not self.save(MeetingStatus.HELD if self.header.status.currentData() == MeetingStatus.DRAFT.value else None):
             return False
         if not self.confirm_finalize():
             return False

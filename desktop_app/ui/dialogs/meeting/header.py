@@ -52,7 +52,7 @@ class HeaderForm(QWidget):
             self.status.addItem("", status.value)
         model = self.status.model()
         if isinstance(model, QStandardItemModel):  # finalized only through "Finalize" (a confirmation)
-            finalized = model.item(2)
+            finalized = model.item(self.status.findData(MeetingStatus.FINALIZED.value))
             if finalized is not None:
                 finalized.setEnabled(False)
         self.status.setCurrentIndex(max(self.status.findData(m.status.value), 0))

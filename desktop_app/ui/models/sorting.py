@@ -1,19 +1,14 @@
-"""Kazakh alphabet order for sorting, and case folding for filtering Kazakh and Russian text."""
+"""Kazakh alphabet order for sorting; ``fold`` (case folding for filtering, from the domain) is shared."""
 
 from __future__ import annotations
 
-import unicodedata
+from desktop_app.domain.text import fold as fold
 
 #: The Kazakh Cyrillic alphabet (42 letters) in its official order; Russian letters are among them.
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 _RANK = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
 #: Letters are placed after ASCII and Latin-1 so that digits and punctuation sort first.
 _BASE = 0xE000
-
-
-def fold(text: str) -> str:
-    """Case-insensitive form for search: NFC and lower case (Ә/ә, Ұ/ұ, І/і fold like any letter)."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def kazakh_key(text: str) -> str:

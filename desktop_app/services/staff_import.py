@@ -109,7 +109,7 @@ def parse_date(value: Cell) -> date | None:
     school year here and is refused), an Excel date or serial number (in a .csv too, as digits);
     None when empty; ``CellError`` otherwise."""
     text = cell_text(value)
-    if isinstance(value, str) and text.isdigit() and len(text) <= 6:
+    if isinstance(value, str) and re.fullmatch("[0-9]{1,6}", text):
         return cell_date(int(text), None)
     return cell_date(value, None)
 

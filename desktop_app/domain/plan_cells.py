@@ -2,8 +2,9 @@
 
 The editor, the import from files and the service read a cell here and refuse it with the same
 message; the limits agree with the exchange format (exchange-v1.schema.json: hours more than 0 and
-at most 20, terms 1 to 4, a topic not empty). A parser raises ``CellError`` (a
-ValueError) with the message; the caller adds the row it names with ``CellError.at``.
+at most 20, terms 1 to 4, a topic not empty). A parser raises ``CellError`` (a ValueError) with
+the message; the caller adds the row it names with ``CellError.at``. The editor and a file read the
+same text alike: a cell of a file that holds a number is read as the text it shows.
 """
 
 from __future__ import annotations

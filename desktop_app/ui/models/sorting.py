@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from desktop_app.domain.text import fold as fold
 
 #: The Kazakh Cyrillic alphabet (42 letters) in its official order; Russian letters are among them.
@@ -17,6 +19,6 @@ def kazakh_key(text: str) -> str:
     Qt's proxy compares strings by code point, so the key maps each Cyrillic letter to a private-use
     character at its rank (Ә right after А, Ғ after Г, І after Ы, ...).
     """
-    return "".join(
-        chr(_BASE + _RANK[ch]) if ch in _RANK else ch for ch in fold(text)
+    return "".join(  # case only: Ё keeps its own place in the alphabet, where ``fold`` reads it as Е
+        chr(_BASE + _RANK[ch]) if ch in _RANK else ch for ch in unicodedata.normalize("NFC", text).casefold()
     )

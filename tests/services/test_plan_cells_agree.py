@@ -220,6 +220,15 @@ def test_day_and_month_take_the_year_of_the_school_year(day: date) -> None:
     assert parse_plan("ktp.csv", _csv({"date": day.strftime("%d.%m")}), start).rows[0].row.date == day
 
 
+def test_the_editor_reads_day_and_month_in_the_school_year_of_the_plan() -> None:
+    model = PlanRowsModel([PlanRow(1, TOPIC, 1.0, date=date(2025, 10, 1)), PlanRow(2, TOPIC, 1.0)])
+    model.setData(model.index(1, Col.DATE), "12.01")
+    assert model.parse()[0][1].date == date(2026, 1, 12)  # the year of the plan's dated lessons
+    model.set_start_year(2027)
+    assert model.parse()[0][1].date == date(2028, 1, 12)
+    assert model.data(model.index(1, Col.DATE)) == "12.01"
+
+
 @given(TOPICS)
 @AGREE
 @example("")

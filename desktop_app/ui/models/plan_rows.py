@@ -3,8 +3,8 @@
 Every cell holds its text, so a mistyped date or number of hours stays on screen (red, with the
 reason as a tooltip) instead of being thrown away; ``parse()`` turns the texts into plan rows and
 names each problem by row and column. A cell is read, and refused, by ``domain.plan_cells`` with
-the message the import and the save give. The number column is the row's position: it follows inserts,
-deletions and moves.
+the message the import and the save give. The number column is the row's position: it follows
+inserts, deletions and moves.
 """
 
 from __future__ import annotations

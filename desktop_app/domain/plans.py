@@ -21,6 +21,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS
+from desktop_app.domain.plan_cells import lesson_errors
 
 #: Statuses in which the teacher may change the plan's rows.
 EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
@@ -310,14 +311,14 @@ def record_errors(
 
 
 #: The bounds of the exchange format (exchange-v1.schema.json), so a plan typed in the window can
-#: always be exported and imported again.
+#: always be exported and imported again (a row's bounds are in ``plan_cells``).
 GRADES = range(0, 13)
 MAX_HOURS_PER_WEEK = 40
-MAX_ROW_HOURS = 20
 
 
 def row_errors(plan: CalendarPlan) -> list[DomainError]:
-    """The header's grade and hours per week within bounds; row numbers unique, hours within bounds."""
+    """The header's grade and hours per week within bounds; row numbers unique; each row with a topic,
+    its hours and term within bounds (``plan_cells``, the messages the editor and the import give)."""
     errors = []
 
     def fail(message: str, field: str, **params: object) -> None:
@@ -333,7 +334,6 @@ def row_errors(plan: CalendarPlan) -> list[DomainError]:
         if row.number in seen:
             fail(N_("Row number {row} is repeated"), "rows", row=row.number)
         seen.add(row.number)
-        if not 0 < row.hours <= MAX_ROW_HOURS:
-            fail(N_("Row {row}: the hours must be more than 0 and at most {high}"), f"rows.{row.number}.hours",
-                 row=row.number, high=MAX_ROW_HOURS)
+        errors.extend(problem.at(row.number, record=plan.id or None, field=f"rows.{row.number}.{problem.column}")
+                      for problem in lesson_errors(row))
     return errors

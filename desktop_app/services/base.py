@@ -6,8 +6,9 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from desktop_app.domain.accounts import Action, Actor, AuditEvent
 from desktop_app.domain.errors import DomainError, NotFoundError
@@ -15,6 +16,16 @@ from desktop_app.storage.database import Database
 from desktop_app.storage.store import Store
 
 T = TypeVar("T")
+
+
+class Record(Protocol):
+    """A dataclass record with an id (a meeting, a lesson visit, a mentorship)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+    id: str
+
+
+R = TypeVar("R", bound=Record)
 
 Clock = Callable[[], datetime]
 
@@ -78,6 +89,23 @@ class Service:
         event.previous_hash = last.hash if last else ""
         event.hash = chain_hash(event.previous_hash, event)
         store.add_audit(event)
+
+    def _save_checked(self, store: Store, actor: Actor, school: str, record: R, *, existing: bool,
+                      id_from: tuple[str, str], check: Callable[[Store, str, R], None],
+                      save: Callable[[str, R], None], audit: tuple[str, str], summary: str) -> R:
+        """Assign an id, check, save, audit: the end of every save of a record that has an id.
+
+        A new record without an id gets the next one of ``id_from`` (table, prefix); ``check``
+        refuses what breaks a rule before anything is written; the audit entry is
+        ``<audit[0]>.create`` or ``.update`` on the record kind ``audit[1]``."""
+        if not record.id:
+            record = replace(record, id=store.next_id(school, *id_from))
+        check(store, school, record)
+        save(school, record)
+        action, kind = audit
+        self._audit(store, actor, f"{action}.update" if existing else f"{action}.create", school, kind,
+                    record.id, summary)
+        return record
 
     @staticmethod
     def _heads(store: Store, school: str, association: str) -> set[str]:

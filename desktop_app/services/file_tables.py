@@ -7,13 +7,14 @@ The messages that name the kind of file ("a KTP is much smaller") stay with each
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.plan_cells import not_a_date, parse_date
+from desktop_app.domain.text import fold as fold
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: A real staff list unpacks to a few MB; more than this is a zip bomb, refused before openpyxl opens it.
@@ -36,11 +37,6 @@ def refuse(message: str, error: type[ImportFileError], **params: object) -> Impo
     return error(Rule.VALUE, message, dict(params), field="file")
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    return re.sub(r"\s+", " ", text).strip().rstrip(":*").strip()
-
-
 def cell_text(value: Cell) -> str:
     """A cell as the user reads it: dates as dd.mm.yyyy, 3.0 as "3", text trimmed and NFC."""
     if value is None:
@@ -50,6 +46,22 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def cell_date(value: Cell, start_year: int | None, group: int = 0) -> date | None:
+    """A date cell: an Excel date or serial number as it is, text read by ``plan_cells.parse_date``
+    (dd.mm takes its year from the school year starting in ``start_year``; None refuses it). None when
+    empty; ``CellError`` otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return excel_date(value)
+        except (ValueError, OverflowError):
+            raise not_a_date(cell_text(value), start_year) from None
+    return parse_date(cell_text(value), start_year, group)
 
 
 def excel_cell(value: object) -> Cell:

@@ -93,13 +93,10 @@ class MeetingService(Service):
             elif meeting.status is MeetingStatus.FINALIZED:
                 raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
                                   record=meeting.id or None, field="status")
-            if not meeting.id:
-                meeting = replace(meeting, id=store.next_id(school, "meetings", f"m-{meeting.body}"))
-            self._check(store, school, meeting)
-            store.save_meeting(school, meeting)
-            self._audit(store, actor, "meeting.update" if existing else "meeting.create", school,
-                        "meeting", meeting.id, f"No. {meeting.number} {meeting.date}")
-        return meeting
+            return self._save_checked(store, actor, school, meeting, existing=existing is not None,
+                                      id_from=("meetings", f"m-{meeting.body}"), check=self._check,
+                                      save=store.save_meeting, audit=("meeting", "meeting"),
+                                      summary=f"No. {meeting.number} {meeting.date}")
 
     def set_status(self, actor: Actor, school: str, meeting: str, status: MeetingStatus) -> Meeting:
         """draft → held → finalized; finalizing locks the protocol (rule 5)."""

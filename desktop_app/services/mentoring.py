@@ -151,13 +151,10 @@ class MentoringService(Service):
             existing = store.get_mentorship(school, mentorship.id) if mentorship.id else None
             if existing is not None:
                 ensure_mentorship_open(existing)
-            elif not mentorship.id:
-                mentorship = replace(mentorship, id=store.next_id(school, "mentorships", "ment"))
-            self._check(store, school, mentorship)
-            store.save_mentorship(school, mentorship)
-            self._audit(store, actor, "mentorship.update" if existing else "mentorship.create", school,
-                        "mentorship", mentorship.id, f"{mentorship.mentor} → {mentorship.mentee}")
-        return mentorship
+            return self._save_checked(store, actor, school, mentorship, existing=existing is not None,
+                                      id_from=("mentorships", "ment"), check=self._check,
+                                      save=store.save_mentorship, audit=("mentorship", "mentorship"),
+                                      summary=f"{mentorship.mentor} → {mentorship.mentee}")
 
     def log_session(self, actor: Actor, school: str, mentorship: str,
                     session: MentorshipSession) -> Mentorship:

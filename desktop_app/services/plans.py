@@ -20,6 +20,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
+from desktop_app.domain.plan_cells import lesson_errors
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
 
@@ -143,20 +144,17 @@ class PlanService(Service):
 
         ``plan_header`` carries what the user chose in the preview (teacher, subject, grade, classes,
         year, language, hours per week); its id, status and rows are not used. The rows are numbered
-        1, 2, 3 ... in the order given; a row without a topic or with hours that are not positive is
-        refused, so the preview's problems have to be resolved first. ``source`` (the file and its
+        1, 2, 3 ... in the order given; a row the editor would refuse (no topic, hours or a term out of
+        bounds: ``plan_cells``) is refused with the same message, so the preview's problems have to be
+        resolved first. ``source`` (the file and its
         content hash) is kept in the audit trail, so that a folder imported again skips it."""
         if not rows:
             raise DomainError(Rule.VALUE, N_("The imported KTP has no rows"), record=None, field="rows")
         numbered = []
         for number, row in enumerate(rows, start=1):
-            if not row.topic.strip():
-                raise DomainError(Rule.VALUE, N_("Row {row}: the lesson has no topic"), {"row": number},
-                                  field=f"rows.{number}.topic")
-            if not row.hours > 0:
-                raise DomainError(Rule.VALUE, N_("Row {row}: the hours must be more than 0"), {"row": number},
-                                  field=f"rows.{number}.hours")
             numbered.append(replace(row, number=number, topic=row.topic.strip()))
+            for problem in lesson_errors(numbered[-1]):
+                raise problem.at(number, field=f"rows.{number}.{problem.column}")
         return self.save(actor, school, replace(plan_header, id="", rows=numbered), imported=True, source=source)
 
     def submit(self, actor: Actor, school: str, plan: str) -> CalendarPlan:

@@ -11,19 +11,20 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.plan_cells import CellError
 from desktop_app.services.file_tables import (
     Cell,
     ImportFileError,
+    cell_date,
     cell_text,
     check_package,
     check_size,
     excel_cell,
-    excel_date,
     fold,
     read_bytes,
     refuse,
@@ -103,35 +104,14 @@ def _refuse(message: str, **params: object) -> ImportFileError:
 
 
 # Dates ----------------------------------------------------------------------------------------
-_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-
-
 def parse_date(value: Cell) -> date | None:
-    """dd.mm.yyyy, yyyy-mm-dd, an Excel date or serial number; None when empty; ValueError otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return excel_date(value)
-    text = str(value).strip()
-    text = re.sub(r"\s*(ж\.|жыл|г\.|год)$", "", text).strip()
-    if not text:
-        return None
-    if text.isdigit() and len(text) <= 6:
-        return parse_date(int(text))
-    match = _DOTTED.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return date(year, month, day)
-    match = _ISO.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-        return date(year, month, day)
-    raise ValueError(text)
+    """dd.mm.yyyy, yyyy-mm-dd and the other full forms of ``plan_cells.parse_date`` (dd.mm has no
+    school year here and is refused), an Excel date or serial number (in a .csv too, as digits);
+    None when empty; ``CellError`` otherwise."""
+    text = cell_text(value)
+    if isinstance(value, str) and re.fullmatch("[0-9]{1,6}", text):
+        return cell_date(int(text), None)
+    return cell_date(value, None)
 
 
 # Reading the file -----------------------------------------------------------------------------
@@ -258,8 +238,8 @@ def _row(line: int, cells: dict[str, Cell], subjects: dict[str, str], kazakh: bo
     for column in ("category_awarded", "career_start"):
         try:
             dates[column] = parse_date(cells.get(column))
-        except (ValueError, OverflowError):
-            problem(column, N_("Row {line}: «{value}» is not a date (dd.mm.yyyy)"), value=texts.get(column, ""))
+        except CellError as error:
+            problems.setdefault(column, error.at(line, record=str(line), field=column))
             dates[column] = None
             continue
         day = dates[column]

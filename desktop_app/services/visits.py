@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor
@@ -110,13 +110,10 @@ class VisitService(Service):
             if existing is not None:
                 owners |= self._owners(store, school, existing)
             actor.require(Action.EDIT_VISIT, owners, visit.id or None)
-            if not visit.id:
-                visit = replace(visit, id=store.next_id(school, "lesson_visits", "v"))
-            self._check(store, school, visit)
-            store.save_lesson_visit(school, visit)
-            self._audit(store, actor, "visit.update" if existing else "visit.create", school,
-                        "lesson_visit", visit.id, f"{visit.date} {visit.teacher}")
-        return visit
+            return self._save_checked(store, actor, school, visit, existing=existing is not None,
+                                      id_from=("lesson_visits", "v"), check=self._check,
+                                      save=store.save_lesson_visit, audit=("visit", "lesson_visit"),
+                                      summary=f"{visit.date} {visit.teacher}")
 
     def observe(self, actor: Actor, school: str, visit: str, observation: Observation) -> LessonVisit:
         """An observer records strengths and recommendations (their own, or any for the deputy)."""

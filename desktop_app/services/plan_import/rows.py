@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.entities import Language, PlanRow
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.plan_cells import NO_TOPIC, CellError
 from desktop_app.services.file_tables import Cell, cell_text, fold
 from desktop_app.services.plan_import.cells import (
     date_parts,
@@ -170,11 +171,11 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
         return None
     if sum(1 for t in texts.values() if t) > 1 and all(field_of(t) == f for f, t in texts.items() if t):
         return None  # the header repeated (a Word table over several pages)
-    term_problem = False
+    term_problem: CellError | None = None
     try:
         term = parse_term(values.get("term"))
-    except (ValueError, OverflowError):
-        term, term_problem = None, True
+    except CellError as error:
+        term, term_problem = None, error
     if term is not None:
         state.term = term
     if not any(texts.get(f) for f in ("topic", "objectives", "date", "note")):
@@ -187,28 +188,25 @@ def _row(line: int, cells: Sequence[Cell], spans: set[int], columns: dict[int, s
         return None  # the row that numbers the columns 1, 2, 3 ...
     problems: dict[str, DomainError] = {}
 
-    def problem(column: str, message: str, **params: object) -> None:
-        problems.setdefault(column, DomainError(Rule.VALUE, message, {"line": line, **params},
-                                                record=str(line), field=column))
+    def problem(error: CellError) -> None:
+        problems.setdefault(error.column, error.at(line, record=str(line), field=error.column))
 
     if term_problem:
-        problem("term", N_("Row {line}: «{value}» is not a term (1, 2, 3, 4 or I-IV)"), value=texts.get("term", ""))
+        problem(term_problem)
     if texts.get("section"):
         state.section = texts["section"]
     topic = texts.get("topic", "")
     if not topic:
-        problem("topic", N_("Row {line}: the lesson has no topic"))
+        problem(CellError("topic", NO_TOPIC))
     try:
         hours = parse_hours(values.get("hours"))
-    except (ValueError, OverflowError):
-        problem("hours", N_("Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)"),
-                value=texts.get("hours", ""))
+    except CellError as error:
+        problem(error)
         hours = 1.0
     try:
         day = parse_date(values.get("date"), start_year, group)
-    except (ValueError, OverflowError):
-        problem("date", N_("Row {line}: «{value}» is not a date (dd.mm.yyyy or dd.mm)"),
-                value=texts.get("date", ""))
+    except CellError as error:
+        problem(error)
         day = None
     state.number += 1
     row = PlanRow(

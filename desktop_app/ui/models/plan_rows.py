@@ -2,13 +2,13 @@
 
 Every cell holds its text, so a mistyped date or number of hours stays on screen (red, with the
 reason as a tooltip) instead of being thrown away; ``parse()`` turns the texts into plan rows and
-names each problem by row and column. The number column is the row's position: it follows inserts,
-deletions and moves.
+names each problem by row and column. A cell is read, and refused, by ``domain.plan_cells`` with
+the message the import and the save give. The number column is the row's position: it follows
+inserts, deletions and moves.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +18,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain import plan_cells
 from desktop_app.domain.calendar import CalendarFinding, Severity
 from desktop_app.domain.entities import PlanRow
-from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.errors import N_, DomainError
+from desktop_app.domain.plan_cells import NO_TOPIC, CellError, academic_start_year
 from desktop_app.i18n import _, format_number
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import AnyIndex
@@ -51,7 +53,6 @@ HEADERS = {
     Col.DATE: N_("Date"),
     Col.NOTE: N_("Note"),
 }
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 @dataclass
@@ -84,36 +85,16 @@ def format_hours(hours: float) -> str:
     return format_number(hours)
 
 
-def parse_date(text: str, year_hint: int | None = None) -> date | None:
-    """dd.mm.yyyy (also dd/mm/yyyy, dd-mm-yyyy, a two-digit year or ISO); ValueError if not a date."""
-    value = text.strip()
-    if not value:
-        return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if iso:
-        return date(int(iso[1]), int(iso[2]), int(iso[3]))
-    found = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})", value)
-    if not found:
-        raise ValueError(value)
-    year = int(found[3])
-    return date(year + 2000 if year < 100 else year, int(found[2]), int(found[1]))
+def parse_date(text: str, start_year: int | None = None) -> date | None:
+    """A date typed in the editor, read as the import reads it (``plan_cells.parse_date``): dd.mm takes
+    the year of the school year starting in ``start_year`` (by default the one under way today)."""
+    return plan_cells.parse_date(text, academic_start_year(date.today()) if start_year is None else start_year)
 
 
-def parse_hours(text: str) -> float:
-    value = float(text.strip().replace(",", "."))
-    if not value > 0 or value > 99:
-        raise ValueError(text)
-    return value
-
-
-def parse_term(text: str) -> int | None:
-    value = text.strip().upper()
-    if not value:
-        return None
-    number = _ROMAN.get(value) or (int(value) if value.isdigit() else 0)
-    if not 1 <= number <= 4:
-        raise ValueError(text)
-    return number
+def start_year_of(rows: Sequence[PlanRow]) -> int:
+    """The school year a plan's dd.mm dates belong to: that of its first dated lesson, else today's."""
+    day = next((r.date for r in rows if r.date is not None), None)
+    return academic_start_year(day or date.today())
 
 
 class PlanRowsModel(QAbstractTableModel):
@@ -121,11 +102,14 @@ class PlanRowsModel(QAbstractTableModel):
 
     edited = Signal()
 
-    def __init__(self, rows: Sequence[PlanRow] = (), parent: QObject | None = None) -> None:
+    def __init__(self, rows: Sequence[PlanRow] = (), parent: QObject | None = None,
+                 start_year: int | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowText] = [row_text(r) for r in rows]
         self._findings: dict[int, list[tuple[CalendarFinding, str]]] = {}
         self._read_only = False
+        #: The calendar year the plan's school year starts in: dd.mm dates take their year from it.
+        self._start_year = start_year_of(rows) if start_year is None else start_year
 
     # Qt interface --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -165,7 +149,7 @@ class PlanRowsModel(QAbstractTableModel):
             return False
         text = "" if value is None else str(value)
         if column is Col.TERM and text.strip():
-            term = _or(parse_term, text, None)  # a term that is not one is kept as typed
+            term = _or(plan_cells.parse_term, text, None)  # a term that is not one is kept as typed
             text = str(term) if term is not None else text
         row = self._rows[index.row()]
         if row.text(column) == text:
@@ -225,6 +209,12 @@ class PlanRowsModel(QAbstractTableModel):
         if first < len(self._rows):
             self.dataChanged.emit(self.index(first, Col.NUMBER), self.index(len(self._rows) - 1, Col.NUMBER))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(len(self._rows) - 1, 0))
+
+    def set_start_year(self, start_year: int) -> None:
+        """The school year of the plan (from its academic year), for dates typed as dd.mm."""
+        self._start_year = start_year
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Col.DATE), self.index(len(self._rows) - 1, Col.DATE))
 
     def set_rows(self, rows: Sequence[PlanRow]) -> None:
         self.beginResetModel()
@@ -309,28 +299,27 @@ class PlanRowsModel(QAbstractTableModel):
         return error.render(_) if error is not None else None
 
     def _cell_error(self, row: int, column: Col) -> DomainError | None:
+        """The refusal of the cell, with the message the import and the save give (``plan_cells``)."""
         text = self._rows[row].text(column)
         number = row + 1
         field_name = f"rows.{number}.{column.name.lower()}"
         try:
-            if column is Col.DATE:
-                parse_date(text)
-            elif column is Col.HOURS:
-                parse_hours(text)
-            elif column is Col.TERM:
-                parse_term(text)
-            elif column is Col.TOPIC and not text.strip() and not self._trailing_blank(row):
-                return DomainError(Rule.VALUE, N_("Row {row}: the lesson has no topic"), {"row": number},
-                                   field=field_name)
-        except ValueError:
-            if column is Col.DATE:
-                message = N_("Row {line}: «{value}» is not a date (dd.mm.yyyy)")
-            elif column is Col.HOURS:
-                message = N_("Row {line}: «{value}» is not a number of hours (1, 2 or 0,5)")
-            else:
-                message = N_("Row {line}: «{value}» is not a term (1 to 4)")
-            return DomainError(Rule.VALUE, message, {"line": number, "value": text}, field=field_name)
+            self._value(column, text)
+        except CellError as error:
+            return error.at(number, field=field_name)
+        if column is Col.TOPIC and not text.strip() and not self._trailing_blank(row):
+            return CellError("topic", NO_TOPIC).at(number, field=field_name)
         return None
+
+    def _value(self, column: Col, text: str) -> object:
+        """The value of a term, hours or date cell; ``CellError`` when it cannot be saved."""
+        if column is Col.DATE:
+            return plan_cells.parse_date(text, self._start_year)
+        if column is Col.HOURS:
+            return plan_cells.parse_hours(text)
+        if column is Col.TERM:
+            return plan_cells.parse_term(text)
+        return text
 
     def _trailing_blank(self, row: int) -> bool:
         return all(r.blank() for r in self._rows[row:])
@@ -352,11 +341,11 @@ class PlanRowsModel(QAbstractTableModel):
             rows.append(PlanRow(
                 number=position + 1,
                 topic=typed.text(Col.TOPIC).strip(),
-                hours=_or(parse_hours, typed.text(Col.HOURS), 0.0),
-                term=_or(parse_term, typed.text(Col.TERM), None),
+                hours=_or(plan_cells.parse_hours, typed.text(Col.HOURS), 0.0),
+                term=_or(plan_cells.parse_term, typed.text(Col.TERM), None),
                 section=typed.text(Col.SECTION).strip() or None,
                 objectives=[o.strip() for o in typed.text(Col.OBJECTIVES).split(";") if o.strip()],
-                date=_or(parse_date, typed.text(Col.DATE), None),
+                date=_or(lambda text: plan_cells.parse_date(text, self._start_year), typed.text(Col.DATE), None),
                 note=typed.text(Col.NOTE).strip() or None,
             ))
         return rows, errors

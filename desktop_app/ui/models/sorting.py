@@ -1,8 +1,10 @@
-"""Kazakh alphabet order for sorting, and case folding for filtering Kazakh and Russian text."""
+"""Kazakh alphabet order for sorting; ``fold`` (case folding for filtering, from the domain) is shared."""
 
 from __future__ import annotations
 
 import unicodedata
+
+from desktop_app.domain.text import fold as fold
 
 #: The Kazakh Cyrillic alphabet (42 letters) in its official order; Russian letters are among them.
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
@@ -11,17 +13,12 @@ _RANK = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
 _BASE = 0xE000
 
 
-def fold(text: str) -> str:
-    """Case-insensitive form for search: NFC and lower case (Ә/ә, Ұ/ұ, І/і fold like any letter)."""
-    return unicodedata.normalize("NFC", text).casefold()
-
-
 def kazakh_key(text: str) -> str:
     """A string whose plain code-point order is the Kazakh alphabet order of ``text``, ignoring case.
 
     Qt's proxy compares strings by code point, so the key maps each Cyrillic letter to a private-use
     character at its rank (Ә right after А, Ғ after Г, І after Ы, ...).
     """
-    return "".join(
-        chr(_BASE + _RANK[ch]) if ch in _RANK else ch for ch in fold(text)
+    return "".join(  # case only: Ё keeps its own place in the alphabet, where ``fold`` reads it as Е
+        chr(_BASE + _RANK[ch]) if ch in _RANK else ch for ch in unicodedata.normalize("NFC", text).casefold()
     )

@@ -8,7 +8,7 @@ from typing import Any
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.errors import N_, Rule
 from desktop_app.services.base import Service, found
-from desktop_app.services.exchange.codec import ExchangeError, Problem, dump_document, parse_document
+from desktop_app.services.exchange import ExchangeError, Problem, dump_document, parse_document
 
 
 @dataclass

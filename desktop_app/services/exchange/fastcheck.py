@@ -45,6 +45,10 @@ def _is_type(value: Any, name: str) -> bool:
     raise Unsupported(f"type {name}")
 
 
+#: Types that a JSON value of one type name has exactly (integer and number accept more).
+_EXACT_TYPES: dict[str, type] = {"string": str, "object": dict, "array": list, "boolean": bool}
+
+
 def _equal(a: Any, b: Any) -> bool:
     """JSON equality: true and 1 differ."""
     if isinstance(a, bool) or isinstance(b, bool):
@@ -67,6 +71,8 @@ class _Compiler:
         self.refs: dict[str, Check] = {}
 
     def ref(self, ref: str) -> Check:
+        """The check of a ``$ref`` target: itself once compiled, an indirection only while a
+        recursive definition is being compiled."""
         if ref not in self.refs:
             if not ref.startswith("#/"):
                 raise Unsupported(ref)
@@ -76,6 +82,7 @@ class _Compiler:
             holder: list[Check] = []
             self.refs[ref] = lambda value: holder[0](value)
             holder.append(self.compile(node))
+            self.refs[ref] = holder[0]
         return self.refs[ref]
 
     def compile(self, schema: Any) -> Check:
@@ -85,10 +92,23 @@ class _Compiler:
             return lambda value: False
         if not isinstance(schema, dict):
             raise Unsupported(repr(schema))
-        checks = [self.keyword(k, arg, schema) for k, arg in schema.items() if k not in _ANNOTATIONS]
+        # The type first: it fails fastest, and the other keywords of an object or array check
+        # ignore values of other types anyway.
+        keys = sorted((k for k in schema if k not in _ANNOTATIONS), key=lambda k: k != "type")
+        checks = tuple(self.keyword(k, schema[k], schema) for k in keys)
         if len(checks) == 1:
             return checks[0]
-        return lambda value: all(check(value) for check in checks)
+        if len(checks) == 2:
+            first, second = checks
+            return lambda value: first(value) and second(value)
+
+        def every(value: Any) -> bool:
+            for check in checks:  # noqa: SIM110 - a loop is faster here than all() over a generator
+                if not check(value):
+                    return False
+            return True
+
+        return every
 
     def keyword(self, keyword: str, arg: Any, schema: dict[str, Any]) -> Check:
         """The check of one keyword; each ignores values of types the keyword does not apply to."""
@@ -98,10 +118,24 @@ class _Compiler:
             names = [arg] if isinstance(arg, str) else list(arg)
             for name in names:
                 _is_type(None, name)  # Unsupported for an unknown type name
+            exact = _EXACT_TYPES.get(names[0]) if len(names) == 1 else None
+            if exact is not None:
+                return lambda v: isinstance(v, exact)
+            if names in (["string", "null"], ["null", "string"]):
+                return lambda v: v is None or isinstance(v, str)
+            if names == ["integer"]:
+                return lambda v: type(v) is int or (type(v) is float and v.is_integer())
+            if names in (["integer", "null"], ["null", "integer"]):
+                return lambda v: v is None or type(v) is int or (type(v) is float and v.is_integer())
+            if names == ["number"]:
+                return lambda v: type(v) is int or type(v) is float
             return lambda v: any(_is_type(v, n) for n in names)
         if keyword == "const":
             return lambda v: _equal(v, arg)
         if keyword == "enum":
+            if all(isinstance(option, str) for option in arg):
+                words = frozenset(arg)
+                return lambda v: isinstance(v, str) and v in words
             return lambda v: any(_equal(v, option) for option in arg)
         if keyword == "pattern":
             regex = re.compile(arg)
@@ -126,11 +160,22 @@ class _Compiler:
         if keyword == "minProperties":
             return lambda v: not isinstance(v, dict) or len(v) >= arg
         if keyword == "required":
-            keys = tuple(arg)
-            return lambda v: not isinstance(v, dict) or all(k in v for k in keys)
+            keys = frozenset(arg)
+            return lambda v: not isinstance(v, dict) or keys.issubset(v)
         if keyword == "properties":
             props = {name: self.compile(sub) for name, sub in arg.items()}
-            return lambda v: not isinstance(v, dict) or all(props[k](x) for k, x in v.items() if k in props)
+            find = props.get
+
+            def properties(v: Any) -> bool:
+                if not isinstance(v, dict):
+                    return True
+                for key, item in v.items():
+                    check = find(key)
+                    if check is not None and not check(item):
+                        return False
+                return True
+
+            return properties
         if keyword == "additionalProperties":
             if arg is not False or "patternProperties" in schema:
                 raise Unsupported("additionalProperties")
@@ -138,10 +183,29 @@ class _Compiler:
             return lambda v: not isinstance(v, dict) or known.issuperset(v)
         if keyword == "items":
             item = self.compile(arg)
-            return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+            def items(v: Any) -> bool:
+                if not isinstance(v, list):
+                    return True
+                for x in v:  # noqa: SIM110 - faster than all() over a generator
+                    if not item(x):
+                        return False
+                return True
+
+            return items
         if keyword == "oneOf":
-            branches = [self.compile(sub) for sub in arg]
-            return lambda v: sum(1 for b in branches if b(v)) == 1
+            branches = tuple(self.compile(sub) for sub in arg)
+
+            def one_of(v: Any) -> bool:
+                matched = 0
+                for branch in branches:
+                    if branch(v):
+                        matched += 1
+                        if matched > 1:
+                            return False
+                return matched == 1
+
+            return one_of
         raise Unsupported(keyword)
 
 

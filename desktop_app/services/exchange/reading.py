@@ -58,7 +58,7 @@ from desktop_app.services.exchange.schema import schema_problems
 
 JSON = dict[str, Any]
 
-def _needsnfc(data: bytes | str) -> bool:
+def _needs_nfc(data: bytes | str) -> bool:
     """Whether any string of the document may change under NFC: not when the whole text is NFC
     and carries no ``\\u`` escapes (which could spell a decomposed letter)."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
@@ -241,7 +241,7 @@ def parse_document(data: bytes | str) -> SchoolRecords:
     if problems:
         raise ExchangeError(problems)
     try:
-        records = records_from_document(document, normalize=_needsnfc(data))
+        records = records_from_document(document, normalize=_needs_nfc(data))
     except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - the schema rules these out
         raise root_problem(N_("The document cannot be read: {detail}"), detail=str(exc)[:200]) from None
     findings = validate_records(records)

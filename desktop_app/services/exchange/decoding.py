@@ -24,23 +24,27 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def load_json(data: bytes | str) -> Any:
-    """The JSON value of ``data``: UTF-8 (a BOM is tolerated), no duplicate keys, no NaN."""
+def decode_text(data: bytes | str) -> str:
+    """The text of ``data``: at most MAX_DOCUMENT_BYTES of UTF-8, a BOM dropped."""
     if isinstance(data, str):
         if len(data) > MAX_DOCUMENT_BYTES or len(data.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
             raise root_problem(N_("The document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
-        text = data.removeprefix("\ufeff")
-    else:
-        if len(data) > MAX_DOCUMENT_BYTES:
-            raise root_problem(N_("The document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
-        raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line, column = _line_column(raw, exc.start)
-            raise root_problem(
-                N_("The document is not UTF-8 text: line {line}, column {column}"), line=line, column=column
-            ) from None
+        return data.removeprefix("\ufeff")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise root_problem(N_("The document is larger than {limit} MB"), limit=MAX_DOCUMENT_BYTES >> 20)
+    raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw, exc.start)
+        raise root_problem(
+            N_("The document is not UTF-8 text: line {line}, column {column}"), line=line, column=column
+        ) from None
+
+
+def load_json(data: bytes | str) -> Any:
+    """The JSON value of ``data``: UTF-8 (a BOM is tolerated), no duplicate keys, no NaN."""
+    text = decode_text(data)
 
     duplicates: list[tuple[dict[str, Any], list[str]]] = []
 

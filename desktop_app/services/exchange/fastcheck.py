@@ -209,6 +209,7 @@ class _Compiler:
         raise Unsupported(keyword)
 
 
-def compile_schema(schema: dict[str, Any], formats: FormatChecker) -> Check:
-    """A function that tells whether a JSON value is valid against ``schema``."""
-    return _Compiler(schema, formats).compile(schema)
+def compile_schema(schema: dict[str, Any], formats: FormatChecker, part: Any = None) -> Check:
+    """A function that tells whether a JSON value is valid against ``schema`` — or against
+    ``part``, a subschema of it (its ``$ref`` resolved within ``schema``)."""
+    return _Compiler(schema, formats).compile(schema if part is None else part)

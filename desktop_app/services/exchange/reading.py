@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
@@ -58,7 +59,7 @@ from desktop_app.services.exchange.schema import schema_problems
 
 JSON = dict[str, Any]
 
-def _needs_nfc(data: bytes | str) -> bool:
+def needs_nfc(data: bytes | str) -> bool:
     """Whether any string of the document may change under NFC: not when the whole text is NFC
     and carries no ``\\u`` escapes (which could spell a decomposed letter)."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
@@ -216,6 +217,22 @@ def _visit(obj: JSON) -> LessonVisit:
     )
 
 
+def _subject(obj: JSON) -> Subject:
+    return Subject(obj["id"], cast(LocalizedText, _text(obj["name"])))
+
+
+#: The record of one item of each collection of a schema-valid document.
+RECORD_OF: dict[str, Callable[[JSON], Any]] = {
+    "academic_years": _year, "subjects": _subject, "teachers": _teacher, "associations": _association,
+    "meetings": _meeting, "plans": _plan, "mentorships": _mentorship, "lesson_visits": _visit,
+}
+
+
+def school_of(obj: JSON) -> School:
+    """The school of a schema-valid ``school`` value."""
+    return _school(obj)
+
+
 def records_from_document(document: JSON, normalize: bool = True) -> SchoolRecords:
     """The records of a schema-valid document (strings NFC-normalized); rules are not checked.
 
@@ -224,7 +241,7 @@ def records_from_document(document: JSON, normalize: bool = True) -> SchoolRecor
     return SchoolRecords(
         school=_school(doc["school"]),
         academic_years=[_year(y) for y in doc["academic_years"]],
-        subjects=[Subject(s["id"], cast(LocalizedText, _text(s["name"]))) for s in doc["subjects"]],
+        subjects=[_subject(s) for s in doc["subjects"]],
         teachers=[_teacher(t) for t in doc["teachers"]],
         associations=[_association(a) for a in doc["associations"]],
         meetings=[_meeting(m) for m in doc.get("meetings", [])],
@@ -241,7 +258,7 @@ def parse_document(data: bytes | str) -> SchoolRecords:
     if problems:
         raise ExchangeError(problems)
     try:
-        records = records_from_document(document, normalize=_needs_nfc(data))
+        records = records_from_document(document, normalize=needs_nfc(data))
     except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - the schema rules these out
         raise root_problem(N_("The document cannot be read: {detail}"), detail=str(exc)[:200]) from None
     findings = validate_records(records)

@@ -65,6 +65,19 @@ def _fast_check() -> Check | None:
         return None
 
 
+@cache
+def record_check(key: str) -> Check | None:
+    """The fast check of one item of the top-level array ``key`` (of the value of ``school``);
+    None when the fast check is not available."""
+    node = load_schema()["properties"][key]
+    if key != "school":
+        node = node["items"]
+    try:
+        return compile_schema(load_schema(), _formats(), node)
+    except Unsupported:  # pragma: no cover - see _fast_check
+        return None
+
+
 def is_schema_valid(document: Any) -> bool:
     """Whether ``document`` is valid against the schema (the fast check when available)."""
     fast = _fast_check()

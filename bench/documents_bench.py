@@ -29,7 +29,7 @@ from desktop_app.documents.ktp import build_plan
 from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.verification import verification
 from desktop_app.domain.entities import AgendaItem, MeetingStatus, PlanRow, Speech, Vote
-from desktop_app.services.exchange.codec import dump_meeting, dump_plan, parse_document
+from desktop_app.services.exchange import dump_meeting, dump_plan, parse_document
 from tests.shared_files import SAMPLE
 
 #: ``--cpu``: processor time of this process, for a machine shared with others (wall time else).

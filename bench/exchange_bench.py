@@ -20,7 +20,8 @@ from generate import large_school
 
 from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.services import Services
-from desktop_app.services.exchange.codec import canonical, parse_document
+from desktop_app.services.exchange import parse_document
+from tests.canonical import canonical
 
 
 def main() -> None:

@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except Exception as error:  # a bug: one line for the user, the traceback to the log
         from desktop_app.services import StorageError
-        from desktop_app.services.exchange.codec import ExchangeError
+        from desktop_app.services.exchange import ExchangeError
 
         if isinstance(error, ExchangeError):
             for problem in error.problems:
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _describe(error: DomainError) -> str:
     """One line as cli.md asks: the record, the rule (paragraph of the Rules), the message."""
-    from desktop_app.services.exchange.codec import rule_label
+    from desktop_app.domain.errors import rule_label
 
     where = f"{error.record}: " if error.record else ""
     if error.field and error.record:

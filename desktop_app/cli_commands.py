@@ -17,7 +17,7 @@ from desktop_app.preferences import backup_dir_for
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
 from desktop_app.services.documents import kind_name
-from desktop_app.services.exchange.codec import Problem
+from desktop_app.services.exchange import Problem
 from desktop_app.services.maintenance import MaintenanceService, damage, sqlite_file
 
 EXIT_OK, EXIT_REFUSED = 0, 1

@@ -28,7 +28,7 @@ def _missing_files() -> list[str]:
         catalog = translations_dir() / language / "LC_MESSAGES" / "messages.po"
         if not catalog.is_file():
             missing.append(str(catalog))
-    from desktop_app.services.exchange.codec import load_schema
+    from desktop_app.services.exchange import load_schema
     from desktop_app.storage.database import alembic_config
 
     load_schema()

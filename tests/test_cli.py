@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.services.exchange.codec import canonical
+from tests.canonical import canonical
 from tests.shared_files import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent

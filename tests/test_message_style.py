@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from desktop_app.domain.errors import RECORD_KINDS, DomainError, NotFoundError, PermissionDenied, Rule
+from desktop_app.domain.errors import _PLAIN_LABELS, RECORD_KINDS, DomainError, NotFoundError, PermissionDenied, Rule
 from desktop_app.i18n import gettext_for
-from desktop_app.services.exchange.codec import _PLAIN_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop_app"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, unique
@@ -63,6 +64,27 @@ class Rule(Enum):
         if self.paragraph:
             parts.append(self.paragraph)
         return ", ".join(parts)
+
+
+Translate = Callable[[str], str]
+
+_PLAIN_LABELS = {
+    Rule.REFERENCE: N_("reference"),
+    Rule.UNIQUE_ID: N_("unique id"),
+    Rule.VALUE: N_("value"),
+    Rule.PERMISSION: N_("permission"),
+    Rule.SCHEMA: N_("schema"),
+}
+
+
+def rule_label(rule: Rule, translate: Translate | None = None) -> str:
+    """The rule as a message names it: its paragraph (``п. 23``), else ``rule 3``, else its kind."""
+    tr: Translate = translate or (lambda text: text)
+    if rule.paragraph:
+        return rule.paragraph
+    if rule.number:
+        return tr(N_("rule {number}")).format(number=rule.number)
+    return tr(_PLAIN_LABELS.get(rule, rule.name.lower()))
 
 
 class UserError(Exception):

@@ -91,6 +91,8 @@ def _index(records: Sequence[_R]) -> dict[str, _R]:
 
 
 class _Context:
+    """The records a check looks references up in; plans only by id (they are checked one by one)."""
+
     def __init__(self, records: SchoolRecords) -> None:
         self.records = records
         self.years = _index(records.academic_years)
@@ -98,7 +100,6 @@ class _Context:
         self.teachers = _index(records.teachers)
         self.associations = _index(records.associations)
         self.meetings = _index(records.meetings)
-        self.plans = _index(records.plans)
         self.lesson_visits = _index(records.lesson_visits)
         self.positions: dict[tuple[str, str], int] = {}
         for name in COLLECTIONS[1:]:
@@ -106,17 +107,17 @@ class _Context:
                 self.positions.setdefault((name, record.id), position)
 
 
-def _duplicate_ids(records: SchoolRecords) -> list[Finding]:
+def _duplicate_ids(ids: Mapping[str, Sequence[str]]) -> list[Finding]:
     findings = []
     for name in COLLECTIONS[1:]:
         seen: set[str] = set()
-        for position, record in enumerate(getattr(records, name)):
-            if record.id in seen:
-                findings.append(Finding(name, position, record.id, DomainError(
+        for position, record_id in enumerate(ids[name]):
+            if record_id in seen:
+                findings.append(Finding(name, position, record_id, DomainError(
                     Rule.UNIQUE_ID, N_("The id {id} is used by more than one record of {collection}"),
-                    {"id": record.id, "collection": name}, record=record.id, field="id",
+                    {"id": record_id, "collection": name}, record=record_id, field="id",
                 ), ".id"))
-            seen.add(record.id)
+            seen.add(record_id)
     return findings
 
 
@@ -190,97 +191,33 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
 
     Calendar warnings (differences in hours, rule 7) are not errors: see :func:`calendar_warnings`.
     """
-    ctx = _Context(records)
-    findings = _duplicate_ids(records)
-    school = records.school
-    calendars: Calendars = {}
+    check = SchoolCheck(records)
+    found = [finding for i, plan in enumerate(records.plans) for finding in check.plan(i, plan)]
+    return check.finish([plan.id for plan in records.plans], found)
 
-    # School.
-    refs = _References("school", None, school.id)
-    refs.check(school.director, ctx.teachers, "teacher", ".director")
-    refs.check(school.deputy_director, ctx.teachers, "teacher", ".deputy_director")
-    findings += refs.findings
 
-    # Academic years. A year that is not sound is not used for the calendar (rule 7).
-    unsound_years: set[str] = set()
-    for i, year in enumerate(records.academic_years):
-        year_findings = _year_findings(i, year)
-        if year_findings:
-            unsound_years.add(year.id)
-        findings += year_findings
+class SchoolCheck:
+    """The whole-school check in two steps, so that the plans (the bulk of a school's records) can
+    be checked one at a time as they are read: :meth:`plan` for each plan, then :meth:`finish`
+    with every plan's id. ``records.plans`` is not looked at."""
 
-    # Teachers.
-    for i, teacher in enumerate(records.teachers):
-        refs = _References("teachers", i, teacher.id)
-        refs.check_all(teacher.subjects, ctx.subjects, "subject", ".subjects")
-        findings += refs.findings
+    def __init__(self, records: SchoolRecords) -> None:
+        self.records = records
+        self.ctx = _Context(records)
+        self.school = records.school
+        self.calendars: Calendars = {}
+        # A year that is not sound is not used for the calendar (rule 7).
+        self.year_findings: list[Finding] = []
+        self.unsound_years: set[str] = set()
+        for i, year in enumerate(records.academic_years):
+            year_findings = _year_findings(i, year)
+            if year_findings:
+                self.unsound_years.add(year.id)
+            self.year_findings += year_findings
 
-    # Associations: rules 1, 2, 9.
-    for i, association in enumerate(records.associations):
-        refs = _References("associations", i, association.id)
-        refs.check(association.academic_year, ctx.years, "academic year", ".academic_year")
-        refs.check_all(association.subjects, ctx.subjects, "subject", ".subjects")
-        refs.check(association.head, ctx.teachers, "teacher", ".head")
-        refs.check(association.secretary, ctx.teachers, "teacher", ".secretary")
-        for j, member in enumerate(association.members):
-            refs.check(member.teacher, ctx.teachers, "teacher", f".members[{j}].teacher")
-        if association.work_plan is not None:
-            for j, planned in enumerate(association.work_plan.items):
-                refs.check_all(planned.responsible, ctx.teachers, "teacher",
-                               f".work_plan.items[{j}].responsible")
-            if association.work_plan.approved is not None:
-                refs.check(association.work_plan.approved.by, ctx.teachers, "teacher",
-                           ".work_plan.approved.by")
-        findings += refs.findings
-        if refs.broken:
-            continue
-        window = ctx.years[association.academic_year].window
-        findings += _findings("associations", i, association.id, [
-            *assoc_rules.composition_errors(association, ctx.teachers, window, on=None),
-            *assoc_rules.membership_errors(association),
-            *assoc_rules.officer_errors(association, window),
-            *assoc_rules.work_plan_errors(association, school, window),
-        ])
-
-    # Meetings: rules 3 and 4, agenda numbering.
-    by_body: dict[str, list[Meeting]] = {}
-    for i, meeting in enumerate(records.meetings):
-        refs = _References("meetings", i, meeting.id)
-        refs.check(meeting.body, ctx.associations, "association", ".body")
-        if meeting.body in ctx.associations:
-            by_body.setdefault(meeting.body, []).append(meeting)
-        refs.check(meeting.chair, ctx.teachers, "teacher", ".chair")
-        refs.check(meeting.secretary, ctx.teachers, "teacher", ".secretary")
-        for j, entry in enumerate(meeting.attendance):
-            refs.check(entry.teacher, ctx.teachers, "teacher", f".attendance[{j}].teacher")
-        for j, item in enumerate(meeting.agenda):
-            for part, speeches in (("heard", item.heard), ("spoke", item.spoke)):
-                for k, speech in enumerate(speeches):
-                    if isinstance(speech.speaker, str):
-                        refs.check(speech.speaker, ctx.teachers, "teacher",
-                                   f".agenda[{j}].{part}[{k}].speaker")
-            refs.check_all(item.plans, ctx.plans, "plan", f".agenda[{j}].plans")
-            refs.check_all(item.lesson_visits, ctx.lesson_visits, "lesson visit",
-                           f".agenda[{j}].lesson_visits")
-        findings += refs.findings
-        if refs.broken:
-            continue
-        body = ctx.associations[meeting.body]
-        body_year = ctx.years.get(body.academic_year)
-        errors = meeting_rules.date_errors(meeting, body_year) if body_year is not None else []
-        errors += meeting_rules.attendance_errors(meeting, body)
-        errors += meeting_rules.agenda_errors(meeting)
-        findings += _findings("meetings", i, meeting.id, errors)
-        findings += [Finding("meetings", i, meeting.id, error, detail)
-                     for detail, error in meeting_rules.absent_speakers(meeting, body)]
-    # A body belongs to one academic year, so its meetings are numbered within the body.
-    for meetings in by_body.values():
-        for error in meeting_rules.numbering_errors(meetings):
-            record = error.record or ""
-            findings.append(Finding("meetings", ctx.positions.get(("meetings", record)), record, error))
-
-    # Plans: rules 10 and 7.
-    for i, plan in enumerate(records.plans):
+    def plan(self, i: int, plan: CalendarPlan) -> list[Finding]:
+        """The errors of the plan at position ``i``: references, rules 10 and 7."""
+        ctx, school, unsound_years, calendars = self.ctx, self.school, self.unsound_years, self.calendars
         refs = _References("plans", i, plan.id)
         refs.check(plan.teacher, ctx.teachers, "teacher", ".teacher")
         refs.check(plan.subject, ctx.subjects, "subject", ".subject")
@@ -291,42 +228,128 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
             refs.check(plan.agreed.by, ctx.teachers, "teacher", ".agreed.by")
         if plan.approved is not None:
             refs.check(plan.approved.by, ctx.teachers, "teacher", ".approved.by")
-        findings += refs.findings
         if refs.broken:
-            continue
+            return refs.findings
+        findings = refs.findings
         errors = plan_rules.record_errors(plan, school, ctx.meetings, ctx.associations)
         errors += plan_rules.row_errors(plan)
         findings += _findings("plans", i, plan.id, errors)
         if plan.status in calendar_rules.SUBMITTED_STATUSES and plan.academic_year not in unsound_years:
             year = ctx.years[plan.academic_year]
             findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR, calendars)
+        return findings
 
-    # Mentorships: rule 8.
-    for i, mentorship in enumerate(records.mentorships):
-        refs = _References("mentorships", i, mentorship.id)
-        refs.check(mentorship.mentor, ctx.teachers, "teacher", ".mentor")
-        refs.check(mentorship.mentee, ctx.teachers, "teacher", ".mentee")
-        refs.check(mentorship.academic_year, ctx.years, "academic year", ".academic_year")
-        for j, session in enumerate(mentorship.sessions):
-            refs.check(session.lesson_visit, ctx.lesson_visits, "lesson visit",
-                       f".sessions[{j}].lesson_visit")
-        findings += refs.findings
-        if refs.broken:
-            continue
-        errors = mentoring_rules.mentorship_errors(mentorship, ctx.years[mentorship.academic_year])
-        findings += _findings("mentorships", i, mentorship.id, errors)
-
-    # Lesson visits: references only.
-    for i, visit in enumerate(records.lesson_visits):
-        refs = _References("lesson_visits", i, visit.id)
-        refs.check(visit.teacher, ctx.teachers, "teacher", ".teacher")
-        refs.check(visit.subject, ctx.subjects, "subject", ".subject")
-        refs.check(visit.association, ctx.associations, "association", ".association")
-        for j, observation in enumerate(visit.observations):
-            refs.check(observation.observer, ctx.teachers, "teacher", f".observations[{j}].observer")
+    def finish(self, plan_ids: Sequence[str], plan_findings: Iterable[Finding] = ()) -> list[Finding]:
+        """Every error of the school in document order: those of the records other than plans,
+        duplicated ids (``plan_ids``: every plan's id, in order) and ``plan_findings``."""
+        records, ctx, school = self.records, self.ctx, self.school
+        ids = {name: [r.id for r in getattr(records, name)] for name in COLLECTIONS[1:] if name != "plans"}
+        plans = dict.fromkeys(plan_ids)
+        findings = _duplicate_ids({**ids, "plans": plan_ids})
+        # School.
+        refs = _References("school", None, school.id)
+        refs.check(school.director, ctx.teachers, "teacher", ".director")
+        refs.check(school.deputy_director, ctx.teachers, "teacher", ".deputy_director")
         findings += refs.findings
 
-    return _sort(findings)
+        findings += self.year_findings
+
+        # Teachers.
+        for i, teacher in enumerate(records.teachers):
+            refs = _References("teachers", i, teacher.id)
+            refs.check_all(teacher.subjects, ctx.subjects, "subject", ".subjects")
+            findings += refs.findings
+
+        # Associations: rules 1, 2, 9.
+        for i, association in enumerate(records.associations):
+            refs = _References("associations", i, association.id)
+            refs.check(association.academic_year, ctx.years, "academic year", ".academic_year")
+            refs.check_all(association.subjects, ctx.subjects, "subject", ".subjects")
+            refs.check(association.head, ctx.teachers, "teacher", ".head")
+            refs.check(association.secretary, ctx.teachers, "teacher", ".secretary")
+            for j, member in enumerate(association.members):
+                refs.check(member.teacher, ctx.teachers, "teacher", f".members[{j}].teacher")
+            if association.work_plan is not None:
+                for j, planned in enumerate(association.work_plan.items):
+                    refs.check_all(planned.responsible, ctx.teachers, "teacher",
+                                   f".work_plan.items[{j}].responsible")
+                if association.work_plan.approved is not None:
+                    refs.check(association.work_plan.approved.by, ctx.teachers, "teacher",
+                               ".work_plan.approved.by")
+            findings += refs.findings
+            if refs.broken:
+                continue
+            window = ctx.years[association.academic_year].window
+            findings += _findings("associations", i, association.id, [
+                *assoc_rules.composition_errors(association, ctx.teachers, window, on=None),
+                *assoc_rules.membership_errors(association),
+                *assoc_rules.officer_errors(association, window),
+                *assoc_rules.work_plan_errors(association, school, window),
+            ])
+
+        # Meetings: rules 3 and 4, agenda numbering.
+        by_body: dict[str, list[Meeting]] = {}
+        for i, meeting in enumerate(records.meetings):
+            refs = _References("meetings", i, meeting.id)
+            refs.check(meeting.body, ctx.associations, "association", ".body")
+            if meeting.body in ctx.associations:
+                by_body.setdefault(meeting.body, []).append(meeting)
+            refs.check(meeting.chair, ctx.teachers, "teacher", ".chair")
+            refs.check(meeting.secretary, ctx.teachers, "teacher", ".secretary")
+            for j, entry in enumerate(meeting.attendance):
+                refs.check(entry.teacher, ctx.teachers, "teacher", f".attendance[{j}].teacher")
+            for j, item in enumerate(meeting.agenda):
+                for part, speeches in (("heard", item.heard), ("spoke", item.spoke)):
+                    for k, speech in enumerate(speeches):
+                        if isinstance(speech.speaker, str):
+                            refs.check(speech.speaker, ctx.teachers, "teacher",
+                                       f".agenda[{j}].{part}[{k}].speaker")
+                refs.check_all(item.plans, plans, "plan", f".agenda[{j}].plans")
+                refs.check_all(item.lesson_visits, ctx.lesson_visits, "lesson visit",
+                               f".agenda[{j}].lesson_visits")
+            findings += refs.findings
+            if refs.broken:
+                continue
+            body = ctx.associations[meeting.body]
+            body_year = ctx.years.get(body.academic_year)
+            errors = meeting_rules.date_errors(meeting, body_year) if body_year is not None else []
+            errors += meeting_rules.attendance_errors(meeting, body)
+            errors += meeting_rules.agenda_errors(meeting)
+            findings += _findings("meetings", i, meeting.id, errors)
+            findings += [Finding("meetings", i, meeting.id, error, detail)
+                         for detail, error in meeting_rules.absent_speakers(meeting, body)]
+        # A body belongs to one academic year, so its meetings are numbered within the body.
+        for meetings in by_body.values():
+            for error in meeting_rules.numbering_errors(meetings):
+                record = error.record or ""
+                findings.append(Finding("meetings", ctx.positions.get(("meetings", record)), record, error))
+
+        # Mentorships: rule 8.
+        for i, mentorship in enumerate(records.mentorships):
+            refs = _References("mentorships", i, mentorship.id)
+            refs.check(mentorship.mentor, ctx.teachers, "teacher", ".mentor")
+            refs.check(mentorship.mentee, ctx.teachers, "teacher", ".mentee")
+            refs.check(mentorship.academic_year, ctx.years, "academic year", ".academic_year")
+            for j, session in enumerate(mentorship.sessions):
+                refs.check(session.lesson_visit, ctx.lesson_visits, "lesson visit",
+                           f".sessions[{j}].lesson_visit")
+            findings += refs.findings
+            if refs.broken:
+                continue
+            errors = mentoring_rules.mentorship_errors(mentorship, ctx.years[mentorship.academic_year])
+            findings += _findings("mentorships", i, mentorship.id, errors)
+
+        # Lesson visits: references only.
+        for i, visit in enumerate(records.lesson_visits):
+            refs = _References("lesson_visits", i, visit.id)
+            refs.check(visit.teacher, ctx.teachers, "teacher", ".teacher")
+            refs.check(visit.subject, ctx.subjects, "subject", ".subject")
+            refs.check(visit.association, ctx.associations, "association", ".association")
+            for j, observation in enumerate(visit.observations):
+                refs.check(observation.observer, ctx.teachers, "teacher", f".observations[{j}].observer")
+            findings += refs.findings
+
+        return _sort([*findings, *plan_findings])
 
 
 Calendars = dict[tuple[str, int], calendar_rules.SchoolCalendar]
@@ -370,4 +393,4 @@ def calendar_warnings(records: SchoolRecords) -> list[Finding]:
     return findings
 
 
-__all__ = ["COLLECTIONS", "Finding", "calendar_warnings", "validate_records"]
+__all__ = ["COLLECTIONS", "Finding", "SchoolCheck", "calendar_warnings", "validate_records"]

@@ -49,7 +49,7 @@ from desktop_app.services.document_catalog import (
     Visible,
     catalog_entries,
 )
-from desktop_app.services.exchange.codec import dump_document, dump_meeting, dump_plan
+from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.visits import VisitService, in_period

@@ -21,7 +21,7 @@ from desktop_app.domain.meetings import (
     speaker_errors,
 )
 from desktop_app.services.base import Service, found, raise_first
-from desktop_app.services.exchange.codec import dump_meeting, parse_meeting
+from desktop_app.services.exchange import dump_meeting, parse_meeting
 from desktop_app.storage.store import Store
 
 

@@ -476,7 +476,9 @@ class PlanRecordRow(Base):
     version: Mapped[int]
 
 
-class PlanRowRow(Base):
+class PlanLessonRow(Base):
+    """One lesson row of a KTP (domain.entities.PlanRow) in the table ``plan_rows``."""
+
     __tablename__ = "plan_rows"
     __table_args__ = (owner("plan_id", "plans"),)
 

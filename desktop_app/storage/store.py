@@ -31,6 +31,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
+from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered, text_index, text_index_match
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
@@ -174,6 +175,10 @@ class Store:
         for table in _SCHOOL_TABLES:
             if collected.get(table.name):
                 self.session.execute(insert(table), collected[table.name])
+
+    def bulk_writer(self, school_id: str) -> BulkWriter:
+        """A writer of many records of one school in batches, within this transaction."""
+        return BulkWriter(self.session, school_id)
 
     def load_records(self, school_id: str) -> SchoolRecords:
         """Every record of the school: a few SELECTs per table, grouped in Python."""

@@ -27,7 +27,7 @@ from desktop_app.domain.entities import (
     WorkPlanForm,
     WorkPlanItem,
 )
-from desktop_app.services.exchange.codec import parse_document
+from desktop_app.services.exchange import parse_document
 from tests.shared_files import SAMPLE
 
 KAZAKH = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"

@@ -17,7 +17,7 @@ from desktop_app.documents.verification import verification
 from desktop_app.documents.workplan import build_work_plan
 from desktop_app.domain.entities import SchoolRecords
 from desktop_app.services.documents import extract_check, meeting_check, register_check, schedule_check
-from desktop_app.services.exchange.codec import dump_plan
+from desktop_app.services.exchange import dump_plan
 
 
 def documents(records: SchoolRecords, language: str,

@@ -34,7 +34,7 @@ from desktop_app.domain.entities import (
     Vote,
 )
 from desktop_app.services.documents import meeting_check
-from desktop_app.services.exchange.codec import dump_meeting, dump_plan, parse_document
+from desktop_app.services.exchange import dump_meeting, dump_plan, parse_document
 from tests.shared_files import SAMPLE
 
 KAZAKH = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.documents.ktp import COLUMNS
-from desktop_app.services.exchange.codec import parse_document
+from desktop_app.services.exchange import parse_document
 from tests.documents.layout import HAVE_POPPLER, MARGINS, Line, Page, outside_margins, read_pages
 from tests.documents.long_school import long_records
 from tests.documents.printing import documents

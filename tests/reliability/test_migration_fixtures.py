@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from desktop_app.domain.accounts import COMMAND_LINE, Role
 from desktop_app.services import Services
 from desktop_app.services.accounts import SignInError
-from desktop_app.services.exchange.codec import parse_document
+from desktop_app.services.exchange import parse_document
 from desktop_app.services.search import FtsProtocolSearch
 from desktop_app.storage.database import HEAD_REVISION, Database, alembic_config
 from tests.shared_files import SAMPLE

@@ -15,17 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
-from desktop_app.domain.errors import Rule
+from desktop_app.domain.errors import Rule, rule_label
 from desktop_app.services.exchange import (
     ExchangeError,
     Problem,
-    canonical,
-    codec,
+    decoding,
     dump_document,
     load_schema,
     parse_document,
-    rule_label,
+    schema,
 )
+from tests.canonical import canonical
 from tests.shared_files import SAMPLE, SCHEMA
 
 SAMPLE_PATH = SAMPLE
@@ -50,7 +50,7 @@ def round_trips(document: Doc) -> None:
     dumped = dump_document(records, None)
     assert canonical(document) == canonical(dumped)
     # What is written is itself a valid document that reads back the same.
-    assert codec.schema_problems(dumped) == []
+    assert schema.schema_problems(dumped) == []
     again = dump_document(parse_document(json.dumps(dumped, ensure_ascii=False)), None)
     assert canonical(again) == canonical(dumped)
 
@@ -103,7 +103,7 @@ def test_round_trip_ignores_collection_order_and_absent_defaults() -> None:
 def test_dump_writes_every_key_and_whole_numbers_as_int() -> None:
     dumped = dump_document(parse_document(SAMPLE_BYTES), datetime(2026, 9, 1, 10, 30, tzinfo=UTC))
     assert dumped["exported_at"] == "2026-09-01T10:30:00+00:00"
-    assert codec.schema_problems(dumped) == []
+    assert schema.schema_problems(dumped) == []
     plan = dumped["plans"][0]
     assert plan["hours_per_week"] == 1 and isinstance(plan["hours_per_week"], int)
     assert all(isinstance(row["hours"], int) for row in plan["rows"])
@@ -127,7 +127,7 @@ def test_dump_omits_absent_keys_that_do_not_allow_null() -> None:
     assert "position" not in dumped["teachers"][0]
     assert "name" not in dumped["academic_years"][0]["holidays"][0]
     assert dumped["plans"][1]["rows"][0]["hours"] == 0.5
-    assert codec.schema_problems(dumped) == []
+    assert schema.schema_problems(dumped) == []
 
 
 def test_strings_are_nfc_normalized() -> None:
@@ -534,7 +534,7 @@ def test_empty_document() -> None:
 
 
 def test_too_large_document_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(codec, "MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr(decoding, "MAX_DOCUMENT_BYTES", 1000)
     problem = _only_root_problem(SAMPLE_BYTES)
     assert "larger" in problem.message
     _only_root_problem(SAMPLE_BYTES.decode("utf-8"))
@@ -932,7 +932,7 @@ def documents(draw: st.DrawFn) -> Doc:
 def test_generated_documents_round_trip(document: Doc) -> None:
     validator = Draft202012Validator(load_schema(), format_checker=FormatChecker())
     assert list(validator.iter_errors(document)) == []
-    assert codec.is_schema_valid(document)
+    assert schema.is_schema_valid(document)
     round_trips(copy.deepcopy(document))
 
 
@@ -964,9 +964,9 @@ EDGE_CASES = [
 def test_fast_check_agrees_with_jsonschema(change: Callable[[Doc], None]) -> None:
     document = sample()
     change(document)
-    assert codec.is_schema_valid(document) == codec._validator().is_valid(document)
+    assert schema.is_schema_valid(document) == schema._validator().is_valid(document)
 
 
 def test_fast_check_is_in_use() -> None:
-    assert codec._fast_check() is not None
-    assert codec.is_schema_valid(sample())
+    assert schema._fast_check() is not None
+    assert schema.is_schema_valid(sample())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.entities import SchoolRecords
-from desktop_app.services.exchange.codec import parse_document
+from desktop_app.services.exchange import parse_document
 from tests.shared_files import SAMPLE
 
 

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import i18n
 from desktop_app.domain.entities import MeetingStatus
-from desktop_app.domain.errors import Rule
+from desktop_app.domain.errors import Rule, rule_label
 from desktop_app.i18n import _
-from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import MEETING_STATUS_LABELS, label

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import i18n
 from desktop_app.domain.entities import MeetingStatus, PlanStatus, ReviewOutcome
-from desktop_app.domain.errors import DomainError, Rule
+from desktop_app.domain.errors import DomainError, Rule, rule_label
 from desktop_app.i18n import _
 from desktop_app.services import Services
-from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView

@@ -1,4 +1,4 @@
-"""Import and export of exchange documents (exchange-v1.md): validated whole, written all at once."""
+"""Import and export of exchange documents (exchange-v1.md): checked whole, written all at once."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.domain.accounts import Action, Actor
-from desktop_app.domain.errors import N_, Rule
 from desktop_app.services.base import Service, found
-from desktop_app.services.exchange.codec import ExchangeError, Problem, dump_document, parse_document
+from desktop_app.services.exchange.decoding import decode_text
+from desktop_app.services.exchange.importing import Imported, already_held, counts_of, import_text
+from desktop_app.services.exchange.reading import parse_document
+from desktop_app.services.exchange.streaming import Unusual
+from desktop_app.services.exchange.writing import dump_document
+from desktop_app.storage.store import Store
 
 
 @dataclass
@@ -20,32 +24,38 @@ class ImportSummary:
 
 class ExchangeService(Service):
     def import_document(self, actor: Actor, data: bytes | str, replace: bool = False) -> ImportSummary:
-        """Everything is checked before anything is written; a refusal leaves the database as it was."""
+        """Everything is checked before the transaction commits; a refusal leaves the database as
+        it was. A document is read record by record (memory stays flat); one that cannot be is
+        read whole, which names each of its problems."""
         actor.require(Action.IMPORT)
-        records = parse_document(data)
+        text = decode_text(data)
+        try:
+            with self._db.transaction(write=True) as store:
+                imported = import_text(store, text, replace, actor.require_school)
+                self._record(store, actor, imported)
+        except Unusual:
+            imported = self._import_whole(actor, text, replace)
+        return ImportSummary(imported.school, imported.replaced, imported.counts)
+
+    def _import_whole(self, actor: Actor, text: str, replace: bool) -> Imported:
+        records = parse_document(text)
         school = records.school.id
         actor.require_school(school)
         with self._db.transaction(write=True) as store:
             exists = store.get_school(school) is not None
             if exists and not replace:
-                raise ExchangeError([Problem(
-                    path="school.id", record=school, rule=Rule.UNIQUE_ID,
-                    message=N_("The database already holds the school {id}; import with --replace "
-                               "to replace it"), params={"id": school},
-                )])
+                raise already_held(school)
             if exists:
                 store.delete_school(school)
             store.insert_records(records)
-            counts = {
-                "academic_years": len(records.academic_years), "subjects": len(records.subjects),
-                "teachers": len(records.teachers), "associations": len(records.associations),
-                "meetings": len(records.meetings), "plans": len(records.plans),
-                "plan_rows": sum(len(p.rows) for p in records.plans),
-                "mentorships": len(records.mentorships), "lesson_visits": len(records.lesson_visits),
-            }
-            self._audit(store, actor, "school.replace" if exists else "school.import", school, "school",
-                        school, ", ".join(f"{k}={v}" for k, v in counts.items()))
-        return ImportSummary(school, exists, counts)
+            imported = Imported(school, exists, counts_of(
+                records, len(records.plans), sum(len(p.rows) for p in records.plans)))
+            self._record(store, actor, imported)
+        return imported
+
+    def _record(self, store: Store, actor: Actor, imported: Imported) -> None:
+        self._audit(store, actor, "school.replace" if imported.replaced else "school.import", imported.school,
+                    "school", imported.school, ", ".join(f"{k}={v}" for k, v in imported.counts.items()))
 
     def export_document(self, actor: Actor, school: str) -> dict[str, Any]:
         actor.require(Action.EXPORT)

@@ -36,10 +36,9 @@ from desktop_app.domain.entities import (
     PlanStatus,
     Speaker,
 )
-from desktop_app.domain.errors import DomainError, UserError
+from desktop_app.domain.errors import DomainError, UserError, rule_label
 from desktop_app.domain.meetings import attendance_errors, speaker_errors
 from desktop_app.i18n import _
-from desktop_app.services.exchange.codec import rule_label
 from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey, VisitChoice
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.header import HeaderForm

@@ -1,0 +1,240 @@
+"""Records → JSON: the exchange document of a school's records, every key written."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from desktop_app.domain.entities import (
+    AcademicYear,
+    AgendaItem,
+    Approval,
+    Association,
+    CalendarPlan,
+    Holiday,
+    LessonVisit,
+    LocalizedText,
+    Meeting,
+    Mentorship,
+    Person,
+    PlanRow,
+    School,
+    SchoolRecords,
+    Speech,
+    Teacher,
+)
+
+FORMAT = "metodsovet-exchange"
+VERSION = 1
+
+JSON = dict[str, Any]
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _localized(text: LocalizedText) -> JSON:
+    out: JSON = {}
+    if text.kk:
+        out["kk"] = text.kk
+    if text.ru:
+        out["ru"] = text.ru
+    return out
+
+
+def _opt_localized(text: LocalizedText | None) -> JSON | None:
+    return None if text is None or not (text.kk or text.ru) else _localized(text)
+
+
+def _put(out: JSON, key: str, value: Any) -> None:
+    """Set a key whose schema does not allow null: omitted when absent."""
+    if value is not None:
+        out[key] = value
+
+
+def _dump_approval(approval: Approval | None) -> JSON | None:
+    return None if approval is None else {"by": approval.by, "on": approval.on.isoformat()}
+
+
+def _dump_person(person: Person) -> JSON:
+    return {"name": person.name, "position": person.position}
+
+
+def _dump_school(school: School) -> JSON:
+    out: JSON = {"id": school.id, "name": _localized(school.name)}
+    _put(out, "short_name", _opt_localized(school.short_name))
+    _put(out, "city", _opt_localized(school.city))
+    _put(out, "address", _opt_localized(school.address))
+    _put(out, "director", school.director)
+    _put(out, "deputy_director", school.deputy_director)
+    return out
+
+
+def _dump_holiday(holiday: Holiday) -> JSON:
+    out: JSON = {"start": holiday.start.isoformat(), "end": holiday.end.isoformat()}
+    _put(out, "name", _opt_localized(holiday.name))
+    return out
+
+
+def _dump_year(year: AcademicYear) -> JSON:
+    return {
+        "id": year.id, "start": year.start.isoformat(), "end": year.end.isoformat(),
+        "terms": [{"number": t.number, "start": t.start.isoformat(), "end": t.end.isoformat()}
+                  for t in year.terms],
+        "holidays": [_dump_holiday(h) for h in year.holidays],
+        "extra_school_days": [d.isoformat() for d in year.extra_school_days],
+        "study_weeks": year.study_weeks,
+    }
+
+
+def _dump_teacher(teacher: Teacher) -> JSON:
+    out: JSON = {"id": teacher.id, "last_name": teacher.last_name, "first_name": teacher.first_name,
+                 "patronymic": teacher.patronymic}
+    _put(out, "position", _opt_localized(teacher.position))
+    out.update({
+        "subjects": list(teacher.subjects), "category": teacher.category.value,
+        "category_awarded": _iso(teacher.category_awarded), "career_start": _iso(teacher.career_start),
+        "organization": _opt_localized(teacher.organization), "active": teacher.active,
+    })
+    return out
+
+
+def _dump_association(association: Association) -> JSON:
+    plan = association.work_plan
+    return {
+        "id": association.id, "kind": association.kind.value, "name": _localized(association.name),
+        "academic_year": association.academic_year, "subjects": list(association.subjects),
+        "head": association.head, "secretary": association.secretary,
+        "members": [{"teacher": m.teacher, "since": _iso(m.since), "until": _iso(m.until)}
+                    for m in association.members],
+        "work_plan": None if plan is None else {
+            "items": [
+                {"month": i.month, "topic": i.topic, "form": i.form.value, "responsible": list(i.responsible)}
+                for i in plan.items
+            ],
+            "approved": _dump_approval(plan.approved),
+        },
+    }
+
+
+def _dump_speech(speech: Speech) -> JSON:
+    speaker = speech.speaker if isinstance(speech.speaker, str) else _dump_person(speech.speaker)
+    return {"speaker": speaker, "text": speech.text}
+
+
+def _dump_item(item: AgendaItem) -> JSON:
+    vote = item.vote
+    return {
+        "number": item.number, "title": item.title,
+        "heard": [_dump_speech(s) for s in item.heard], "spoke": [_dump_speech(s) for s in item.spoke],
+        "decisions": list(item.decisions),
+        "vote": None if vote is None else {"for": vote.in_favour, "against": vote.against,
+                                           "abstained": vote.abstained},
+        "plans": list(item.plans), "lesson_visits": list(item.lesson_visits),
+    }
+
+
+def _dump_meeting(meeting: Meeting) -> JSON:
+    return {
+        "id": meeting.id, "body": meeting.body, "number": meeting.number, "date": meeting.date.isoformat(),
+        "start_time": meeting.start_time, "place": meeting.place, "language": meeting.language.value,
+        "chair": meeting.chair, "secretary": meeting.secretary,
+        "attendance": [{"teacher": a.teacher, "present": a.present, "reason": a.reason}
+                       for a in meeting.attendance],
+        "guests": [_dump_person(g) for g in meeting.guests],
+        "agenda": [_dump_item(i) for i in meeting.agenda],
+        "status": meeting.status.value, "form": meeting.form.value,
+    }
+
+
+def _dump_row(row: PlanRow) -> JSON:
+    return {
+        "number": row.number, "term": row.term, "section": row.section, "topic": row.topic,
+        "objectives": list(row.objectives), "hours": _number(row.hours), "date": _iso(row.date),
+        "note": row.note,
+    }
+
+
+def _dump_plan(plan: CalendarPlan) -> JSON:
+    review = plan.review
+    return {
+        "id": plan.id, "teacher": plan.teacher, "subject": plan.subject, "academic_year": plan.academic_year,
+        "grade": plan.grade, "classes": list(plan.classes), "language": plan.language.value,
+        "hours_per_week": _number(plan.hours_per_week), "rows": [_dump_row(r) for r in plan.rows],
+        "status": plan.status.value,
+        "review": None if review is None else {
+            "meeting": review.meeting, "item": review.item, "outcome": review.outcome.value,
+            "remarks": review.remarks,
+        },
+        "agreed": _dump_approval(plan.agreed), "approved": _dump_approval(plan.approved),
+    }
+
+
+def _dump_mentorship(mentorship: Mentorship) -> JSON:
+    order = mentorship.order
+    return {
+        "id": mentorship.id, "mentor": mentorship.mentor, "mentee": mentorship.mentee,
+        "academic_year": mentorship.academic_year, "start": mentorship.start.isoformat(),
+        "end": mentorship.end.isoformat(),
+        "order": None if order is None else {"number": order.number, "date": order.date.isoformat()},
+        "goals": list(mentorship.goals),
+        "plan": [{"due": p.due.isoformat(), "activity": p.activity, "done": p.done} for p in mentorship.plan],
+        "sessions": [{"date": s.date.isoformat(), "kind": s.kind.value, "topic": s.topic, "notes": s.notes,
+                      "lesson_visit": s.lesson_visit} for s in mentorship.sessions],
+        "status": mentorship.status.value, "conclusion": mentorship.conclusion,
+    }
+
+
+def _dump_visit(visit: LessonVisit) -> JSON:
+    return {
+        "id": visit.id, "kind": visit.kind.value, "teacher": visit.teacher, "subject": visit.subject,
+        "class": visit.class_name, "date": visit.date.isoformat(), "topic": visit.topic,
+        "association": visit.association,
+        "observations": [
+            {"observer": o.observer, "strengths": o.strengths, "recommendations": o.recommendations}
+            for o in visit.observations
+        ],
+    }
+
+
+def dump_meeting(meeting: Meeting) -> JSON:
+    """One meeting as the exchange format writes it (used for protocol version snapshots)."""
+    return _dump_meeting(meeting)
+
+
+def dump_plan(plan: CalendarPlan) -> JSON:
+    """One plan as the exchange format writes it."""
+    return _dump_plan(plan)
+
+
+def _timestamp(moment: datetime) -> str:
+    aware = moment if moment.tzinfo is not None else moment.astimezone()
+    return aware.isoformat(timespec="seconds")
+
+
+def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -> JSON:
+    """The exchange document of ``records`` as a JSON-ready dict, every key written."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": None if exported_at is None else _timestamp(exported_at),
+        "school": _dump_school(records.school),
+        "academic_years": [_dump_year(y) for y in records.academic_years],
+        "subjects": [{"id": s.id, "name": _localized(s.name)} for s in records.subjects],
+        "teachers": [_dump_teacher(t) for t in records.teachers],
+        "associations": [_dump_association(a) for a in records.associations],
+        "meetings": [_dump_meeting(m) for m in records.meetings],
+        "plans": [_dump_plan(p) for p in records.plans],
+        "mentorships": [_dump_mentorship(m) for m in records.mentorships],
+        "lesson_visits": [_dump_visit(v) for v in records.lesson_visits],
+    }
+
+
+def dumps(records: SchoolRecords, exported_at: datetime | None = None) -> str:
+    """The document as text: UTF-8 friendly (no \\u escapes), indented, keys in schema order."""
+    return json.dumps(dump_document(records, exported_at), ensure_ascii=False, indent=1) + "\n"

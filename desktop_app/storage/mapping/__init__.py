@@ -1,0 +1,106 @@
+"""Row ↔ domain conversion: one function per direction per entity, a module per aggregate.
+
+``dump_*`` turns a record into rows for every table it occupies (keyed by table name, the parent
+row first); ``build_*`` turns a parent row and its grouped child rows back into the record.
+Both the single-record and the bulk paths of the Store use these and nothing else. This module
+lists the collections of a school's records (``KINDS``), each with its tables and its mappings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table
+
+from desktop_app.domain.entities import (
+    AcademicYear,
+    Association,
+    CalendarPlan,
+    LessonVisit,
+    Meeting,
+    Mentorship,
+    Subject,
+    Teacher,
+)
+from desktop_app.storage import models as m
+from desktop_app.storage.mapping.accounts import (
+    build_audit,
+    build_meeting_version,
+    build_plan_event,
+    build_user,
+    dump_audit,
+    dump_meeting_version,
+    dump_plan_event,
+    dump_user,
+)
+from desktop_app.storage.mapping.associations import build_association, dump_association
+from desktop_app.storage.mapping.base import Children, Kind, Row, Rows, table_of
+from desktop_app.storage.mapping.meetings import build_meeting, dump_meeting, dump_protocol_texts, meeting_texts
+from desktop_app.storage.mapping.mentoring import (
+    build_lesson_visit,
+    build_mentorship,
+    dump_lesson_visit,
+    dump_mentorship,
+)
+from desktop_app.storage.mapping.plans import build_plan, dump_plan
+from desktop_app.storage.mapping.school import (
+    build_academic_year,
+    build_school,
+    build_subject,
+    build_teacher,
+    dump_academic_year,
+    dump_school,
+    dump_subject,
+    dump_teacher,
+)
+
+
+def _children(owner_column: str, *models: type[m.Base]) -> tuple[tuple[Table, str], ...]:
+    return tuple((table_of(model), owner_column) for model in models)
+
+
+def _id(record: Any) -> str:
+    return str(record.id)
+
+
+ACADEMIC_YEARS: Kind[AcademicYear] = Kind(
+    "academic_years", table_of(m.AcademicYearRow),
+    _children("year_id", m.TermRow, m.HolidayRow, m.ExtraSchoolDayRow),
+    dump_academic_year, build_academic_year, _id)
+SUBJECTS: Kind[Subject] = Kind("subjects", table_of(m.SubjectRow), (), dump_subject, build_subject, _id)
+TEACHERS: Kind[Teacher] = Kind(
+    "teachers", table_of(m.TeacherRow), _children("teacher_id", m.TeacherSubjectRow),
+    dump_teacher, build_teacher, _id)
+ASSOCIATIONS: Kind[Association] = Kind(
+    "associations", table_of(m.AssociationRow),
+    _children("association_id", m.AssociationSubjectRow, m.MembershipRow, m.WorkPlanItemRow,
+              m.WorkPlanResponsibleRow),
+    dump_association, build_association, _id)
+MEETINGS: Kind[Meeting] = Kind(
+    "meetings", table_of(m.MeetingRow),
+    _children("meeting_id", m.AttendanceRow, m.GuestRow, m.AgendaItemRow, m.SpeechRow, m.DecisionRow,
+              m.AgendaPlanRow, m.AgendaLessonVisitRow),
+    dump_meeting, build_meeting, _id)
+PLANS: Kind[CalendarPlan] = Kind(
+    "plans", table_of(m.PlanRecordRow), _children("plan_id", m.PlanLessonRow), dump_plan, build_plan, _id)
+MENTORSHIPS: Kind[Mentorship] = Kind(
+    "mentorships", table_of(m.MentorshipRow),
+    _children("mentorship_id", m.MentorshipGoalRow, m.MentorshipActivityRow, m.MentorshipSessionRow),
+    dump_mentorship, build_mentorship, _id)
+LESSON_VISITS: Kind[LessonVisit] = Kind(
+    "lesson_visits", table_of(m.LessonVisitRow), _children("lesson_visit_id", m.ObservationRow),
+    dump_lesson_visit, build_lesson_visit, _id)
+
+#: Every collection, in the order of SchoolRecords' fields.
+KINDS: tuple[Kind[Any], ...] = (
+    ACADEMIC_YEARS, SUBJECTS, TEACHERS, ASSOCIATIONS, MEETINGS, PLANS, MENTORSHIPS, LESSON_VISITS,
+)
+KINDS_BY_COLLECTION: dict[str, Kind[Any]] = {kind.collection: kind for kind in KINDS}
+
+__all__ = [
+    "ACADEMIC_YEARS", "ASSOCIATIONS", "KINDS", "KINDS_BY_COLLECTION", "LESSON_VISITS", "MEETINGS",
+    "MENTORSHIPS", "PLANS", "SUBJECTS", "TEACHERS", "Children", "Kind", "Row", "Rows", "build_audit",
+    "build_meeting_version", "build_plan_event", "build_school", "build_user", "dump_audit",
+    "dump_meeting_version", "dump_plan_event", "dump_protocol_texts", "dump_school", "dump_user",
+    "meeting_texts", "table_of",
+]

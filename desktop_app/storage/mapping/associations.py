@@ -1,0 +1,69 @@
+"""Methodical associations with their members and work plans."""
+
+from __future__ import annotations
+
+from desktop_app.domain.entities import (
+    Approval,
+    Association,
+    AssociationKind,
+    Membership,
+    WorkPlan,
+    WorkPlanForm,
+    WorkPlanItem,
+)
+from desktop_app.storage.mapping.base import Children, Row, Rows, positioned, required_text, text_columns
+
+
+def dump_association(school_id: str, association: Association) -> Rows:
+    owner = {"school_id": school_id, "association_id": association.id}
+    plan = association.work_plan
+    approved = plan.approved if plan else None
+    items = plan.items if plan else []
+    return {
+        "associations": [{
+            "school_id": school_id, "id": association.id, "kind": str(association.kind),
+            **text_columns("name", association.name), "academic_year_id": association.academic_year,
+            "head_id": association.head, "secretary_id": association.secretary,
+            "has_work_plan": plan is not None,
+            "work_plan_approved_by": approved.by if approved else None,
+            "work_plan_approved_on": approved.on if approved else None,
+        }],
+        "association_subjects": positioned(({"subject_id": s} for s in association.subjects), **owner),
+        "memberships": positioned(
+            ({"teacher_id": x.teacher, "since": x.since, "until": x.until} for x in association.members),
+            **owner),
+        "work_plan_items": positioned(
+            ({"month": i.month, "topic": i.topic, "form": str(i.form)} for i in items), **owner),
+        "work_plan_responsible": [
+            {**owner, "item_position": item_position, "position": position, "teacher_id": teacher}
+            for item_position, item in enumerate(items)
+            for position, teacher in enumerate(item.responsible)
+        ],
+    }
+
+
+def build_association(row: Row, children: Children) -> Association:
+    work_plan = None
+    if row["has_work_plan"]:
+        responsible = children.by_item("work_plan_responsible")
+        approved = (Approval(row["work_plan_approved_by"], row["work_plan_approved_on"])
+                    if row["work_plan_approved_by"] is not None else None)
+        work_plan = WorkPlan(
+            items=[
+                WorkPlanItem(i["month"], i["topic"], WorkPlanForm(i["form"]),
+                             [r["teacher_id"] for r in responsible.get(i["position"], [])])
+                for i in children("work_plan_items")
+            ],
+            approved=approved,
+        )
+    return Association(
+        id=row["id"],
+        kind=AssociationKind(row["kind"]),
+        name=required_text(row, "name"),
+        academic_year=row["academic_year_id"],
+        head=row["head_id"],
+        subjects=[s["subject_id"] for s in children("association_subjects")],
+        secretary=row["secretary_id"],
+        members=[Membership(x["teacher_id"], x["since"], x["until"]) for x in children("memberships")],
+        work_plan=work_plan,
+    )

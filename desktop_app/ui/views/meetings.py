@@ -261,9 +261,9 @@ class MeetingsView(View):
         return dialog
 
     def _saved(self, meeting_id: str) -> None:
+        """The other sections learn of the change from the operation (ui/operations.py)."""
         self.load_meetings()
         self.select(meeting_id)
-        self.records_changed.emit()
 
     def new_meeting(self) -> None:
         dialog = self.editor()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.visit import ObservationDialog, VisitDialog
@@ -226,14 +227,17 @@ class VisitsView(View):
         s = self.session
         body = self.body.currentData()
         matrix = None
+        refusal: UserError | None = None
         if body and self.year is not None:
             try:
                 matrix = s.services.visits.matrix(s.actor, s.school, body, self.year.id)
-            except Exception as error:
-                if not hasattr(error, "render"):
-                    raise
+            except UserError as error:  # not this user's to see (a teacher): said where it stands
+                refusal = error
         self.matrix_model.set_matrix(matrix, self.names)
         self._update_unvisited()
+        if refusal is not None:
+            self.unvisited_label.setStyleSheet(ERROR_STYLE)
+            self.unvisited_label.setText(refusal.render(_))
 
     def _update_unvisited(self) -> None:
         matrix = self.matrix_model.matrix

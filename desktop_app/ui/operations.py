@@ -31,7 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Message, Text, _, render
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 BUSY_DELAY_MS = 200
 #: The status text of an operation that names nothing better.
 WORKING = Text(N_("Working…"))
+SAVING = Text(N_("Saving…"))
 NOT_DONE = Text(N_("Not done"))
 
 
@@ -154,7 +155,6 @@ class Runner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one action at a time: no two transactions race
         self.current: Operation | None = None
-        self.last: Operation | None = None
         self._relay: _Relay | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -248,6 +248,8 @@ class Runner(QObject):
     def _on_finished(self, outcome: _Outcome) -> None:
         operation = self.current
         assert operation is not None
+        if self._relay is not None:
+            self._relay.deleteLater()
         self.current, self._relay = None, None
         operation.outcome = outcome
         if operation._dialog is not None:
@@ -259,7 +261,9 @@ class Runner(QObject):
             self._deliver(operation, outcome)
         finally:
             operation.done = True
-            self.last = operation
+            # Keep no widget alive past its time through a finished operation.
+            operation.parent = operation.on_success = operation.refused = operation.on_cancel = None
+            operation.initiator = None
             self.idle.emit()
 
     def _deliver(self, operation: Operation, outcome: _Outcome) -> None:
@@ -282,6 +286,23 @@ class Runner(QObject):
             sys.excepthook(type(error), error, error.__traceback__)
         else:
             raise error  # SystemExit, KeyboardInterrupt: not ours to swallow
+
+
+def accept_after(dialog: QDialog, work: Callable[[], Any], *, changes: Iterable[Change],
+                 refused: Callable[[UserError], None], label: Message = SAVING,
+                 keep: Callable[[Any], None] | None = None) -> Operation | None:
+    """A form dialog's OK: the service call as an operation; once it is saved the result is kept
+    (``dialog.saved`` unless ``keep`` says otherwise) and the dialog closes as accepted; a refusal
+    goes to ``refused`` (its field) and the dialog stays open with everything typed."""
+    def saved(result: Any) -> None:
+        if keep is not None:
+            keep(result)
+        else:
+            setattr(dialog, "saved", result)  # noqa: B010 - every form dialog keeps what it saved here
+        QDialog.accept(dialog)
+
+    return run(work, label=label, changes=changes, parent=dialog, on_success=saved, refused=refused,
+               initiator=dialog)
 
 
 def show_refusal(parent: QWidget | None, error: UserError, title: Message = NOT_DONE) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import Mentorship, MentorshipSession, MentorshipStatus, SessionKind
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
+from desktop_app.ui import operations
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, rename_items
 from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -121,19 +124,17 @@ class SessionDialog(FormDialog):
         if not self.topic.text().strip():
             show_field_error(self.errors["topic"], _("Give the topic of the session."))
             return
-        s = self.session
-        try:
-            if self.as_visit.isChecked():
-                self.saved = s.services.mentoring.log_visit_session(
-                    s.actor, s.school, self.record.id, self.mentorship_session(),
-                    str(self.subject.currentData()), self.class_name.text().strip() or None)
-            else:
-                self.saved = s.services.mentoring.log_session(s.actor, s.school, self.record.id,
-                                                              self.mentorship_session())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        s, record, held = self.session, self.record.id, self.mentorship_session()
+        subject, class_name = str(self.subject.currentData()), self.class_name.text().strip() or None
+        if self.as_visit.isChecked():
+            work: Callable[[], Mentorship] = lambda: s.services.mentoring.log_visit_session(  # noqa: E731
+                s.actor, s.school, record, held, subject, class_name)
+            changes = {Change.MENTORING, Change.VISITS}
+        else:
+            work = lambda: s.services.mentoring.log_session(s.actor, s.school, record, held)  # noqa: E731
+            changes = {Change.MENTORING}
+        operations.accept_after(self, work, changes=changes,
+                                refused=lambda error: show_refusal(error, self.errors, self.general_error))
 
 
 class CloseMentorshipDialog(FormDialog):
@@ -179,12 +180,8 @@ class CloseMentorshipDialog(FormDialog):
 
     def accept(self) -> None:
         show_refusal(None, self.errors, self.general_error)
-        s = self.session
-        try:
-            self.saved = s.services.mentoring.close(s.actor, s.school, self.record.id,
-                                                    self.conclusion.toPlainText(),
-                                                    MentorshipStatus(self.status.currentData()))
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        s, record = self.session, self.record.id
+        conclusion, status = self.conclusion.toPlainText(), MentorshipStatus(self.status.currentData())
+        operations.accept_after(self, lambda: s.services.mentoring.close(s.actor, s.school, record, conclusion, status),
+                                changes={Change.MENTORING},
+                                refused=lambda error: show_refusal(error, self.errors, self.general_error))

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import Category, LocalizedText, Subject, Teacher
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import CATEGORY_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -182,13 +184,9 @@ class TeacherDialog(FormDialog):
 
     def accept(self) -> None:
         self.show_error(None)
-        s = self.session
-        try:
-            self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
-        except UserError as error:
-            self.show_error(error)
-            return
-        super().accept()
+        s, teacher = self.session, self.teacher()
+        operations.accept_after(self, lambda: s.services.teachers.save(s.actor, s.school, teacher),
+                                changes={Change.TEACHERS}, refused=self.show_error)
 
     def show_error(self, error: UserError | None) -> None:
         """Put the refusal under its field (or under the form); None clears every message."""

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation, VisitKind
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import add_field_row, date_edit, date_of, error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -135,13 +137,12 @@ class VisitDialog(FormDialog):
             show_field_error(self.errors["date"],
                              _("The date is outside the academic year {year}.").format(year=self.year.id))
             return
-        s = self.session
-        try:
-            self.saved = s.services.visits.save(s.actor, s.school, self.visit())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        s, visit = self.session, self.visit()
+        operations.accept_after(self, lambda: s.services.visits.save(s.actor, s.school, visit),
+                                changes={Change.VISITS}, refused=self.refused)
+
+    def refused(self, error: UserError) -> None:
+        show_refusal(error, self.errors, self.general_error)
 
 
 class ObservationDialog(FormDialog):
@@ -193,10 +194,9 @@ class ObservationDialog(FormDialog):
         observation = Observation(str(self.observer.currentData()),
                                   self.strengths.toPlainText().strip() or None,
                                   self.recommendations.toPlainText().strip() or None)
-        s = self.session
-        try:
-            self.saved = s.services.visits.observe(s.actor, s.school, self.record.id, observation)
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        s, visit = self.session, self.record.id
+        operations.accept_after(self, lambda: s.services.visits.observe(s.actor, s.school, visit, observation),
+                                changes={Change.VISITS}, refused=self.refused)
+
+    def refused(self, error: UserError) -> None:
+        show_refusal(error, self.errors, self.general_error)

@@ -256,10 +256,10 @@ class MentoringView(View):
             self.saved(dialog.saved)
 
     def saved(self, record: Mentorship) -> None:
-        """After a dialog stored ``record``: reload, keep it selected, tell the other views."""
+        """After a dialog stored ``record``: reload, keep it selected (the other sections learn of
+        it from the operation)."""
         self.refresh()
         self.select(record.id)
-        self.records_changed.emit()
 
     def ask_print(self) -> None:
         chosen = self.selected()

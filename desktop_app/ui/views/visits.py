@@ -304,8 +304,7 @@ class VisitsView(View):
     def saved(self, visit: LessonVisit) -> None:
         self._load_visits()
         self.select(visit.id)
-        self._load_matrix()
-        self.records_changed.emit()
+        self._load_matrix()  # the other sections learn of it from the operation
 
     def ask_print_sheet(self) -> None:
         chosen = self.selected()

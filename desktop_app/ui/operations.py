@@ -134,6 +134,8 @@ class Operation:
     on_cancel: Callable[[], None] | None
     initiator: object | None
     progress: Progress | None = None
+    #: The window disabled while exclusive work runs.
+    disabled: QWidget | None = None
     done: bool = False
     outcome: _Outcome | None = None
     _dialog: QProgressDialog | None = field(default=None, repr=False)
@@ -170,12 +172,14 @@ class Runner(QObject):
             on_success: Callable[[Any], None] | None = None,
             refused: Callable[[UserError], None] | None = None,
             cancellable: bool = False, on_cancel: Callable[[], None] | None = None,
-            initiator: object | None = None) -> Operation | None:
+            initiator: object | None = None, exclusive: bool = False) -> Operation | None:
         """Start ``work`` on the worker; None (nothing done) while another operation runs.
 
         ``work`` takes no argument, or a :class:`Progress` when it reports progress (then a
         progress dialog appears after the delay, with Cancel if ``cancellable``). It must not
-        touch a widget: read the form before, show the result in ``on_success``."""
+        touch a widget: read the form before, show the result in ``on_success``. ``exclusive``
+        work (a restore replaces the database file) disables the window at once, so that nothing
+        reads the database meanwhile."""
         if self.current is not None:
             log.info("ignored while %r runs: %r", self.current.label, label)
             return None
@@ -193,6 +197,9 @@ class Runner(QObject):
             relay.progressed.connect(self._on_progress)
         relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.current, self._relay = operation, relay
+        if exclusive and parent is not None:
+            operation.disabled = parent.window()
+            operation.disabled.setEnabled(False)
         self._timer.start(BUSY_DELAY_MS)
         self.pool.start(_Task(call, relay))
         return operation
@@ -257,6 +264,9 @@ class Runner(QObject):
             operation._dialog.deleteLater()
             operation._dialog = None
         self._end_busy()
+        if operation.disabled is not None:
+            operation.disabled.setEnabled(True)
+            operation.disabled = None
         try:
             self._deliver(operation, outcome)
         finally:

@@ -179,6 +179,7 @@ def test_the_approved_work_plan_prints_in_both_languages(qtbot, sign_in, tmp_pat
     for language in ("kk", "ru"):
         target = tmp_path / f"plan-{language}.pdf"
         assert dialog.print_plan(language, target)
+        finish(qtbot)
         texts[language] = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "БЕКІТЕМІН" in texts["kk"] and "УТВЕРЖДАЮ" in texts["ru"]
     assert "Оспанов" in texts["kk"]  # the approving director, from the record

@@ -90,8 +90,10 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     assert s.services.visits.get(s.actor, s.school, link).teacher == "t-11"
 
     assert view.write_plan(tmp_path / "plan.pdf")
+    finish(qtbot)
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     assert view.write_register(tmp_path / "mentoring.xlsx")
+    finish(qtbot)
     book = load_workbook(tmp_path / "mentoring.xlsx")
     assert book.worksheets[1].max_row >= 3
 

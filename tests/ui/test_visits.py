@@ -75,9 +75,12 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
     assert "Иванова" not in view.unvisited_label.text()
 
     assert view.write_sheet(tmp_path / "sheet.pdf")
+    finish(qtbot)
     assert view.write_schedule(tmp_path / "schedule.pdf")
+    finish(qtbot)
     assert (tmp_path / "schedule.pdf").read_bytes().startswith(b"%PDF")
     assert view.write_register(tmp_path / "visits.xlsx")
+    finish(qtbot)
     topics = [row[6].value for row in load_workbook(tmp_path / "visits.xlsx").worksheets[0].iter_rows(min_row=2)]
     assert "Пропорция" in topics
 

@@ -30,10 +30,11 @@ from desktop_app.ui.dialogs.visit import ObservationDialog, VisitDialog
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.models.visits import VisitMatrixModel
+from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
 from desktop_app.ui.views.base import View, fit_columns, make_table
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
-from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 
 
 class VisitsView(View):
@@ -313,12 +314,12 @@ class VisitsView(View):
         if path is not None:
             self.write_sheet(path)
 
-    def write_sheet(self, path: Path) -> bool:
+    def write_sheet(self, path: Path) -> Operation | None:
         chosen = self.selected()
         assert chosen is not None
-        s = self.session
-        return write_built(self, path, lambda: s.services.documents.observation(
-            s.actor, s.school, chosen.id, current_language()).data)
+        s, language = self.session, current_language()
+        return write_in_background(self, path, lambda: s.services.documents.observation(
+            s.actor, s.school, chosen.id, language).data)
 
     def ask_print_schedule(self) -> None:
         term = self.term.currentData()
@@ -327,18 +328,18 @@ class VisitsView(View):
         if path is not None:
             self.write_schedule(path)
 
-    def write_schedule(self, path: Path) -> bool:
+    def write_schedule(self, path: Path) -> Operation | None:
         assert self.year is not None
-        s, year, term = self.session, self.year.id, int(self.term.currentData())
-        return write_built(self, path, lambda: s.services.documents.visit_schedule(
-            s.actor, s.school, year, term, current_language()).data)
+        s, year, term, language = self.session, self.year.id, int(self.term.currentData()), current_language()
+        return write_in_background(self, path, lambda: s.services.documents.visit_schedule(
+            s.actor, s.school, year, term, language).data)
 
     def ask_export(self) -> None:
         path = ask_path(self, f"visits-{self.year.id}.xlsx", pdf=False) if self.year else None
         if path is not None:
             self.write_register(path)
 
-    def write_register(self, path: Path) -> bool:
+    def write_register(self, path: Path) -> Operation | None:
         assert self.year is not None
         s, year = self.session, self.year.id
-        return write_built(self, path, lambda: s.services.registers.visits_xlsx(s.actor, s.school, year))
+        return write_in_background(self, path, lambda: s.services.registers.visits_xlsx(s.actor, s.school, year))

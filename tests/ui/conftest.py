@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -105,3 +106,13 @@ def submit_on(services: Services, session: Session, plan: str, at: datetime = SU
 def finish(qtbot, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until the running operation (a save started by a click) has delivered its outcome."""
     qtbot.waitUntil(lambda: not operations.runner().running, timeout=timeout)
+
+
+def finish_now(timeout: float = 10.0) -> None:
+    """``finish`` without a qtbot (inside a dialog's own event loop): events are processed until
+    the running operation has delivered its outcome."""
+    deadline = time.monotonic() + timeout
+    while operations.runner().running:
+        assert time.monotonic() < deadline, "the operation did not finish"
+        QApplication.processEvents()
+        time.sleep(0.002)

@@ -7,6 +7,8 @@ typed; refusals of services.accounts appear under the field they concern and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import MIN_PASSWORD_LENGTH, PASSWORD_RULE, Role, User
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import role_label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -119,19 +123,18 @@ class PasswordDialog(_FormDialog):
             self.refuse(None)
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
-        s = self.session
-        try:
-            if self.current is not None:
-                s.services.accounts.change_password(s.actor, self.current.text(), self.password.text())
-            else:
-                assert self.login is not None
-                s.services.accounts.reset_password(s.actor, self.login, self.password.text())
-        except UserError as error:
-            self.refuse(error)
-            return False
+        s, password = self.session, self.password.text()
+        if self.current is not None:
+            current = self.current.text()
+            work: Callable[[], object] = lambda: s.services.accounts.change_password(  # noqa: E731
+                s.actor, current, password)
+        else:
+            login = self.login
+            assert login is not None
+            work = lambda: s.services.accounts.reset_password(s.actor, login, password)  # noqa: E731
         self.refuse(None)
-        self.accept()
-        return True
+        return operations.accept_after(self, work, changes={Change.ACCOUNTS}, refused=self.refuse,
+                                       keep=lambda _result: None) is not None
 
 
 def teacher_combo(session: Session, parent: QWidget, current: str | None = None) -> QComboBox:
@@ -176,13 +179,8 @@ class RoleDialog(_FormDialog):
                             "school: it acts for that teacher."))
 
     def save(self) -> bool:
-        s = self.session
-        try:
-            self.saved = s.services.accounts.change_role(
-                s.actor, self.user.login, Role(self.role.currentData()), self.teacher.currentData())
-        except UserError as error:
-            self.refuse(error)
-            return False
+        s, login = self.session, self.user.login
+        role, teacher = Role(self.role.currentData()), self.teacher.currentData()
         self.refuse(None)
-        self.accept()
-        return True
+        return operations.accept_after(self, lambda: s.services.accounts.change_role(s.actor, login, role, teacher),
+                                       changes={Change.ACCOUNTS}, refused=self.refuse) is not None

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import ROLE_LABELS, Role, User
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import LOCALES, N_, Text, _, current_language
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.accounts import PasswordDialog, RoleDialog, password_rule_text, rule_label
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.models.table import Column, RecordTableModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.base import fit_columns, make_table
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
@@ -125,17 +127,14 @@ class AccountDialog(FormDialog):
             show_refusal(None, self.errors, self.general_error)
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
-        s = self.session
-        try:
-            self.saved = s.services.accounts.create_user(
-                s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
-                school=s.school, teacher=self.teacher.currentData())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return False
+        s, login, password = self.session, self.login.text().strip(), self.password.text()
+        role, teacher = Role(self.role.currentData()), self.teacher.currentData()
         show_refusal(None, self.errors, self.general_error)
-        self.accept()
-        return True
+        return operations.accept_after(
+            self, lambda: s.services.accounts.create_user(s.actor, login, password, role, school=s.school,
+                                                          teacher=teacher),
+            changes={Change.ACCOUNTS},
+            refused=lambda error: show_refusal(error, self.errors, self.general_error)) is not None
 
 
 class AccountsPanel(QWidget):

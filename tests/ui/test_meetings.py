@@ -168,9 +168,12 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     assert (tmp_path / "register.pdf").stat().st_size > 1000
 
     # Corrected through a new version with a reason; the previous one is listed.
-    assert not view.new_version("  ")
-    assert view.message.text()
+    view.new_version("  ")
+    finish(qtbot)
+    assert view.message.text()  # refused: a new version needs a reason
+    assert services.meetings.get(session.actor, session.school, saved.id).version == 1
     assert view.new_version("Хатшының тегі қате жазылған")
+    finish(qtbot)
     current = services.meetings.get(session.actor, session.school, saved.id)
     assert current.version == 2 and current.status is MeetingStatus.HELD
     assert view.versions.count() == 1 and "Хатшының" in view.versions.item(0).text()

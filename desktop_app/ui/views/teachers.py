@@ -149,7 +149,6 @@ class TeachersView(View):
 
     def imported(self, teachers: list[Teacher]) -> None:
         self.refresh()
-        self.records_changed.emit()
         self.status_message.emit(lazy_ngettext("{count} teacher imported", "{count} teachers imported",
                                                len(teachers)))
 

@@ -7,7 +7,15 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from desktop_app.domain.entities import AcademicYear, Association, Meeting, MeetingStatus
+from desktop_app.domain.entities import (
+    AcademicYear,
+    AgendaItem,
+    Association,
+    CalendarPlan,
+    Meeting,
+    MeetingStatus,
+    PlanStatus,
+)
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.labels import MEETING_STATUS_LABELS
 
@@ -103,16 +111,31 @@ def attendance_errors(meeting: Meeting, body: Association) -> list[DomainError]:
             errors.append(DomainError(
                 Rule.MEETING_ATTENDANCE, message_present, params, record=meeting.id, field=role
             ))
-    count = meeting.present_count
     for item in meeting.agenda:
-        if item.vote is not None and item.vote.total > count:
-            errors.append(DomainError(
-                Rule.MEETING_ATTENDANCE,
-                N_("Item {item}: {votes} votes counted but only {present} present"),
-                {"item": item.number, "votes": item.vote.total, "present": count},
-                record=meeting.id, field=f"agenda.{item.number}.vote",
-            ))
+        errors += vote_errors(item, meeting.present_count, meeting.id)
     return errors
+
+
+def vote_errors(item: AgendaItem, present: int, meeting: str = "") -> list[DomainError]:
+    """Rule 4: the vote on an item counts no more people than are present (the editor asks as
+    the user types, the service on save)."""
+    if item.vote is None or item.vote.total <= present:
+        return []
+    return [DomainError(
+        Rule.MEETING_ATTENDANCE,
+        N_("Item {item}: {votes} votes counted but only {present} present"),
+        {"item": item.number, "votes": item.vote.total, "present": present},
+        record=meeting, field=f"agenda.{item.number}.vote",
+    )]
+
+
+def reviewable_plans(plans: Iterable[CalendarPlan], body: Association, meeting: str | None) -> list[CalendarPlan]:
+    """The plans a meeting of ``body`` may consider (п. 26): those of its members that are
+    submitted and wait for the association, and those this meeting has already considered."""
+    members = set(body.member_ids())
+    return [p for p in plans if p.teacher in members and (
+        p.status is PlanStatus.SUBMITTED
+        or (bool(meeting) and p.review is not None and p.review.meeting == meeting))]
 
 
 #: The parts of an agenda item where people speak, as the protocol heads them.

@@ -8,6 +8,7 @@ than a day, and old ones are pruned by the retention rule of storage/backups.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -150,13 +151,15 @@ class MaintenanceService:
         self._db.backup_dir = folder
         return folder
 
-    def backup(self, actor: Actor, to_dir: Path | None = None, kind: str = backups.AUTOMATIC) -> Path:
+    def backup(self, actor: Actor, to_dir: Path | None = None, kind: str = backups.AUTOMATIC,
+               progress: Callable[[int, int], None] | None = None) -> Path:
         """Into the backup folder (automatic ones pruned by the retention rule), or a copy kept
-        in ``to_dir``. The window's "Back up now" passes ``kind="manual"``: never pruned."""
+        in ``to_dir``. The window's "Back up now" passes ``kind="manual"``: never pruned.
+        ``progress(done, total)`` follows the copy; an exception it raises stops it."""
         actor.require(Action.MANAGE_SCHOOL)
         if to_dir is not None:
-            return self._db.backup(to_dir, kind="manual")
-        path = self._db.backup(kind=kind)
+            return self._db.backup(to_dir, kind="manual", progress=progress)
+        path = self._db.backup(kind=kind, progress=progress)
         backups.prune(path.parent, self._clock())
         return path
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import builtins
 import json
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
-from desktop_app.domain.entities import Meeting, MeetingStatus
+from desktop_app.domain.entities import CalendarPlan, Meeting, MeetingStatus, ReviewOutcome
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.meetings import (
     agenda_errors,
@@ -18,11 +19,31 @@ from desktop_app.domain.meetings import (
     meeting_day_errors,
     next_number,
     numbering_errors,
+    reviewable_plans,
     speaker_errors,
 )
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange import dump_meeting, parse_meeting
+from desktop_app.services.plans import PlanService
 from desktop_app.storage.store import Store
+
+
+@dataclass(frozen=True)
+class PlanReview:
+    """An outcome chosen in the editor for a plan considered under agenda item ``item``."""
+
+    plan: str
+    item: int
+    outcome: ReviewOutcome
+    remarks: str | None = None
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """What ``save_protocol`` returns: the protocol as saved and the plans it considered."""
+
+    meeting: Meeting
+    plans: list[CalendarPlan]
 
 
 class MeetingService(Service):
@@ -78,37 +99,67 @@ class MeetingService(Service):
     def save(self, actor: Actor, school: str, meeting: Meeting) -> Meeting:
         """Create or edit a protocol that is not finalized; a new one without an id gets one."""
         with self._write(actor, school) as store:
-            heads = self._heads(store, school, meeting.body)
-            actor.require(Action.EDIT_MEETING, heads, meeting.id or None)
-            existing = store.get_meeting(school, meeting.id) if meeting.id else None
-            if existing is not None:
-                ensure_editable(existing)
-                if existing.body != meeting.body:
-                    raise DomainError(Rule.VALUE, N_("A meeting cannot move to another body"),
-                                      record=meeting.id, field="body")
-                if meeting.status is MeetingStatus.FINALIZED:
-                    raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
-                                      record=meeting.id, field="status")
-                meeting = replace(meeting, version=existing.version)
-            elif meeting.status is MeetingStatus.FINALIZED:
+            return self._save_in(store, actor, school, meeting)
+
+    def save_protocol(self, actor: Actor, school: str, meeting: Meeting,
+                      reviews: Sequence[PlanReview] = (), finalize: bool = False) -> Protocol:
+        """The editor's Save: the protocol and the outcomes of the plans considered under its items
+        (п. 26), and with ``finalize`` its locking (rule 5), in one transaction: all of it is
+        saved, or nothing."""
+        plans = PlanService(self._db, self._clock)
+        with self._write(actor, school) as store:
+            saved = self._save_in(store, actor, school, meeting)
+            considered = [plans.consider_in(store, actor, school, r.plan, saved.id, r.item, r.outcome, r.remarks)
+                          for r in reviews]
+            if finalize:
+                self._set_status_in(store, actor, school, saved.id, MeetingStatus.FINALIZED)
+            final = found(store.get_meeting(school, saved.id), "meeting", saved.id)
+        return Protocol(final, considered)
+
+    def reviewable_plans(self, actor: Actor, school: str, body: str,
+                         meeting: str | None) -> builtins.list[CalendarPlan]:
+        """The plans a meeting of ``body`` may consider (see domain.meetings.reviewable_plans)."""
+        with self._read(actor, school) as store:
+            association = found(store.get_association(school, body), "association", body)
+        candidates = PlanService(self._db, self._clock).list(actor, school, association.academic_year)
+        return reviewable_plans(candidates, association, meeting)
+
+    def _save_in(self, store: Store, actor: Actor, school: str, meeting: Meeting) -> Meeting:
+        heads = self._heads(store, school, meeting.body)
+        actor.require(Action.EDIT_MEETING, heads, meeting.id or None)
+        existing = store.get_meeting(school, meeting.id) if meeting.id else None
+        if existing is not None:
+            ensure_editable(existing)
+            if existing.body != meeting.body:
+                raise DomainError(Rule.VALUE, N_("A meeting cannot move to another body"),
+                                  record=meeting.id, field="body")
+            if meeting.status is MeetingStatus.FINALIZED:
                 raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
-                                  record=meeting.id or None, field="status")
-            return self._save_checked(store, actor, school, meeting, existing=existing is not None,
-                                      id_from=("meetings", f"m-{meeting.body}"), check=self._check,
-                                      save=store.save_meeting, audit=("meeting", "meeting"),
-                                      summary=f"No. {meeting.number} {meeting.date}")
+                                  record=meeting.id, field="status")
+            meeting = replace(meeting, version=existing.version)
+        elif meeting.status is MeetingStatus.FINALIZED:
+            raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
+                              record=meeting.id or None, field="status")
+        return self._save_checked(store, actor, school, meeting, existing=existing is not None,
+                                  id_from=("meetings", f"m-{meeting.body}"), check=self._check,
+                                  save=store.save_meeting, audit=("meeting", "meeting"),
+                                  summary=f"No. {meeting.number} {meeting.date}")
 
     def set_status(self, actor: Actor, school: str, meeting: str, status: MeetingStatus) -> Meeting:
         """draft → held → finalized; finalizing locks the protocol (rule 5)."""
         with self._write(actor, school) as store:
-            record = found(store.get_meeting(school, meeting), "meeting", meeting)
-            actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
-            ensure_status_change(record, status)
-            record.status = status
-            self._check(store, school, record)
-            store.save_meeting(school, record)
-            self._audit(store, actor, f"meeting.{status.value}", school, "meeting", meeting,
-                        f"version {record.version}")
+            return self._set_status_in(store, actor, school, meeting, status)
+
+    def _set_status_in(self, store: Store, actor: Actor, school: str, meeting: str,
+                       status: MeetingStatus) -> Meeting:
+        record = found(store.get_meeting(school, meeting), "meeting", meeting)
+        actor.require(Action.EDIT_MEETING, self._heads(store, school, record.body), meeting)
+        ensure_status_change(record, status)
+        record.status = status
+        self._check(store, school, record)
+        store.save_meeting(school, record)
+        self._audit(store, actor, f"meeting.{status.value}", school, "meeting", meeting,
+                    f"version {record.version}")
         return record
 
     def finalize(self, actor: Actor, school: str, meeting: str) -> Meeting:

@@ -179,29 +179,34 @@ class PlanService(Service):
         The plan is added to the agenda item if the protocol is still open, so the item always
         lists the plans considered under it (rule 10)."""
         with self._write(actor, school) as store:
-            record = found(store.get_plan(school, plan), "plan", plan)
-            held = found(store.get_meeting(school, meeting), "meeting", meeting)
-            body = found(store.get_association(school, held.body), "association", held.body)
-            actor.require(Action.REVIEW_PLAN, {body.head}, plan)
-            agenda_item = held.item(item)
-            if agenda_item is None:
-                raise DomainError(Rule.REFERENCE, N_("Meeting {meeting} has no agenda item {item}"),
-                                  {"meeting": meeting, "item": item}, record=meeting, field="agenda")
-            if plan not in agenda_item.plans:
-                ensure_meeting_editable(held)
-                agenda_item.plans.append(plan)
-                store.save_meeting(school, held)
-            if held.status is MeetingStatus.DRAFT and held.date > self.today():
-                raise DomainError(Rule.PLAN_WORKFLOW, N_("The meeting of {date} has not taken place yet"),
-                                  {"date": held.date}, record=plan, field="review")
-            before = record.status
-            workflow.consider(record, held, body, item, outcome, remarks,
-                              submitted_on=self._submitted_on(store, school, plan))
-            store.save_plan(school, record)
-            self._event(store, actor, school, record, f"consider.{outcome.value}", before, record.status,
-                        remarks)
-            self._audit(store, actor, "plan.consider", school, "plan", plan,
-                        f"{meeting}#{item} {outcome.value}")
+            return self.consider_in(store, actor, school, plan, meeting, item, outcome, remarks)
+
+    def consider_in(self, store: Store, actor: Actor, school: str, plan: str, meeting: str, item: int,
+                    outcome: ReviewOutcome, remarks: str | None = None) -> CalendarPlan:
+        """``consider`` inside a transaction already open (a protocol saved with its reviews)."""
+        record = found(store.get_plan(school, plan), "plan", plan)
+        held = found(store.get_meeting(school, meeting), "meeting", meeting)
+        body = found(store.get_association(school, held.body), "association", held.body)
+        actor.require(Action.REVIEW_PLAN, {body.head}, plan)
+        agenda_item = held.item(item)
+        if agenda_item is None:
+            raise DomainError(Rule.REFERENCE, N_("Meeting {meeting} has no agenda item {item}"),
+                              {"meeting": meeting, "item": item}, record=meeting, field="agenda")
+        if plan not in agenda_item.plans:
+            ensure_meeting_editable(held)
+            agenda_item.plans.append(plan)
+            store.save_meeting(school, held)
+        if held.status is MeetingStatus.DRAFT and held.date > self.today():
+            raise DomainError(Rule.PLAN_WORKFLOW, N_("The meeting of {date} has not taken place yet"),
+                              {"date": held.date}, record=plan, field="review")
+        before = record.status
+        workflow.consider(record, held, body, item, outcome, remarks,
+                          submitted_on=self._submitted_on(store, school, plan))
+        store.save_plan(school, record)
+        self._event(store, actor, school, record, f"consider.{outcome.value}", before, record.status,
+                    remarks)
+        self._audit(store, actor, "plan.consider", school, "plan", plan,
+                    f"{meeting}#{item} {outcome.value}")
         return record
 
     def revise(self, actor: Actor, school: str, plan: str) -> CalendarPlan:

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -78,9 +79,16 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-def verified_copy(source: Path, target: Path) -> Path:
+#: Pages copied per step when the copy reports its progress (4 MB of 4 KB pages).
+STEP_PAGES = 1024
+
+
+def verified_copy(source: Path, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy ``source`` to ``target`` with the online backup API through a temporary file that is
-    checked with ``integrity_check`` before it is renamed into place (never a plain file copy)."""
+    checked with ``integrity_check`` before it is renamed into place (never a plain file copy).
+
+    ``progress(done, total)`` is told the pages copied after each step; an exception it raises
+    (the user cancelled) stops the copy and leaves no file behind."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=".tmp", dir=target.parent)
@@ -90,7 +98,11 @@ def verified_copy(source: Path, target: Path) -> Path:
     try:
         with contextlib.closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src, \
                 contextlib.closing(sqlite3.connect(temporary)) as dst:
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                src.backup(dst, pages=STEP_PAGES, sleep=0,
+                           progress=lambda _status, remaining, total: progress(total - remaining, total))
             result = dialect.integrity_check(dst)
         if result != "ok":
             raise BackupError(f"integrity check of the copy: {result}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -72,9 +72,10 @@ def _sqlite_path(url: sa.URL) -> Path | None:
     return Path(database)
 
 
-def verified_backup(source: Path, to_dir: Path, name: str) -> Path:
+def verified_backup(source: Path, to_dir: Path, name: str,
+                    progress: Callable[[int, int], None] | None = None) -> Path:
     """A checked online backup of ``source`` as ``to_dir/name`` (see backups.verified_copy)."""
-    final = backups.verified_copy(source, to_dir / name)
+    final = backups.verified_copy(source, to_dir / name, progress)
     log.info("backup of %s written to %s", source, final)
     return final
 
@@ -202,14 +203,16 @@ class Database:
     def path(self) -> Path | None:
         return _sqlite_path(self.url)
 
-    def backup(self, to_dir: Path | None = None, kind: str = backups.AUTOMATIC) -> Path:
-        """A verified online backup of the SQLite file (into ``to_dir``, else the backup folder)."""
+    def backup(self, to_dir: Path | None = None, kind: str = backups.AUTOMATIC,
+               progress: Callable[[int, int], None] | None = None) -> Path:
+        """A verified online backup of the SQLite file (into ``to_dir``, else the backup folder);
+        ``progress(done, total)`` in pages, see backups.verified_copy."""
         path = self.path
         folder = Path(to_dir) if to_dir is not None else self.backup_dir
         if path is None or folder is None:
             raise BackupError("only an SQLite file can be backed up by the program")
         with translated_errors():
-            return verified_backup(path, folder, backups.backup_name(kind))
+            return verified_backup(path, folder, backups.backup_name(kind), progress)
 
     def restore(self, backup: Path) -> Path:
         """Replace the file's contents with ``backup`` (the current state is backed up first) and

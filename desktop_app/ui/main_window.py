@@ -26,9 +26,11 @@ from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, Message, _, render
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
 from desktop_app.ui.language import Retranslating
+from desktop_app.ui.operations import EVERYTHING, Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
@@ -49,18 +51,23 @@ class Section:
     key: str
     title: str  # msgid
     build: Callable[[Session], View]
+    #: The kinds of records it shows: an operation that changed one of them makes it reload.
+    shows: frozenset[Change] = EVERYTHING
+
+
+_PEOPLE = frozenset({Change.SCHOOL, Change.YEARS, Change.TEACHERS, Change.SUBJECTS, Change.ASSOCIATIONS})
 
 
 SECTIONS = (
     Section("overview", N_("Overview"), OverviewView),
-    Section("associations", N_("Associations"), AssociationsView),
-    Section("meetings", N_("Meetings"), MeetingsView),
-    Section("plans", N_("Calendar-thematic plans"), PlansView),
-    Section("mentoring", N_("Mentoring"), MentoringView),
-    Section("visits", N_("Lesson visits"), VisitsView),
-    Section("teachers", N_("Teachers"), TeachersView),
+    Section("associations", N_("Associations"), AssociationsView, _PEOPLE),
+    Section("meetings", N_("Meetings"), MeetingsView, _PEOPLE | {Change.MEETINGS, Change.PLANS, Change.VISITS}),
+    Section("plans", N_("Calendar-thematic plans"), PlansView, _PEOPLE | {Change.PLANS, Change.MEETINGS}),
+    Section("mentoring", N_("Mentoring"), MentoringView, _PEOPLE | {Change.MENTORING}),
+    Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
+    Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("documents", N_("Documents"), DocumentsView),
-    Section("settings", N_("Settings"), SettingsView),
+    Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),
 )
 
 
@@ -190,6 +197,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_section)
         self.year_combo.currentIndexChanged.connect(self._on_year)
         self.search.textChanged.connect(self._on_search)
+        operations.bus().changed.connect(self._on_changes)
+        operations.bus().busy.connect(self._on_busy)
         for view in self.views.values():
             view.records_changed.connect(self._on_records_changed)
             view.status_message.connect(self.show_status)
@@ -317,6 +326,20 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_records_changed(self) -> None:
         current = self.stack.currentIndex()
         self._stale = set(range(self.stack.count())) - {current}
+
+    def _on_changes(self, changes: frozenset[Change], _initiator: object) -> None:
+        """After an operation: only the sections that show a changed kind reload (when shown);
+        the current one has reloaded what its action changed itself."""
+        current = self.stack.currentIndex()
+        self._stale |= {row for row, section in enumerate(SECTIONS)
+                        if row != current and section.shows & changes}
+
+    def _on_busy(self, label: Message | None) -> None:
+        """An operation takes longer than a moment: the status bar says what is being done."""
+        if label is not None:
+            self.show_status(label)
+        elif self._status is not None and self.statusBar().currentMessage() == self._status_text:
+            self.statusBar().clearMessage()
 
     # State -----------------------------------------------------------------------------------
     def _restore_state(self) -> None:

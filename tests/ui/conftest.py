@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from desktop_app import i18n
 from desktop_app.domain.entities import CalendarPlan
 from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
+from desktop_app.ui import operations
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
@@ -41,6 +43,7 @@ def services(database: str) -> Iterator[Services]:
     school, _ = load_demo(opened)
     opened.demo_school = school  # type: ignore[attr-defined]
     yield opened
+    operations.runner().wait()  # no operation still at work on a closed database
     opened.close()
 
 
@@ -98,3 +101,18 @@ def submit_on(services: Services, session: Session, plan: str, at: datetime = SU
     """Submit ``plan`` as if at ``at`` (see :func:`plans_clock`)."""
     with plans_clock(services, at):
         return services.plans.submit(session.actor, session.school, plan)
+
+
+def finish(qtbot, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the running operation (a save started by a click) has delivered its outcome."""
+    qtbot.waitUntil(lambda: not operations.runner().running, timeout=timeout)
+
+
+def finish_now(timeout: float = 10.0) -> None:
+    """``finish`` without a qtbot (inside a dialog's own event loop): events are processed until
+    the running operation has delivered its outcome."""
+    deadline = time.monotonic() + timeout
+    while operations.runner().running:
+        assert time.monotonic() < deadline, "the operation did not finish"
+        QApplication.processEvents()
+        time.sleep(0.002)

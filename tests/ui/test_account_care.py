@@ -24,6 +24,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.settings import SettingsView
 from desktop_app.ui.widgets.accounts_panel import AccountsPanel
 from desktop_app.ui.widgets.subjects_panel import SubjectsPanel
+from tests.ui.conftest import finish_now
 
 from .conftest import account, type_text
 
@@ -67,6 +68,7 @@ def _ok(dialog: QDialog) -> None:
     button = buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert button is not None
     button.click()
+    finish_now()  # the service call runs off the GUI thread
 
 
 CLOSERS: dict[str, Callable[[QDialog], None]] = {

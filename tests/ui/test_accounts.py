@@ -9,6 +9,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.settings import SettingsView
 from desktop_app.ui.widgets.accounts_panel import AccountsPanel
+from tests.ui.conftest import finish
 
 from .conftest import type_text
 
@@ -37,7 +38,9 @@ def test_a_teacher_account_is_added_with_the_password_twice(qtbot, window: MainW
     dialog.role.setCurrentIndex(dialog.role.findData(Role.TEACHER.value))
     type_text(dialog.password, "secret-pass-1")
     type_text(dialog.repeat, "secret-pass-1")
-    assert not dialog.save()  # no teacher linked: the service refuses, under the field
+    dialog.save()
+    finish(qtbot)  # no teacher linked: the service refuses, under the field
+    assert dialog.saved is None and dialog.isVisible()
     assert dialog.errors["teacher"].isVisible()
     dialog.teacher.setCurrentIndex(1)
     dialog.repeat.clear()
@@ -47,6 +50,7 @@ def test_a_teacher_account_is_added_with_the_password_twice(qtbot, window: MainW
     dialog.repeat.clear()
     type_text(dialog.repeat, "secret-pass-1")
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.saved is not None
     assert dialog.saved.teacher == dialog.teacher.currentData()
     panel.refresh()

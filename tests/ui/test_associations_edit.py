@@ -12,6 +12,7 @@ from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from tests.ui.conftest import finish
 
 from .conftest import type_text
 
@@ -65,6 +66,7 @@ def test_create_with_three_members_then_end_one_is_refused(qtbot, sign_in) -> No
     _add(dialog, members[1], QDate(2026, 9, 1))
     assert "2" in dialog.composition.text() and dialog.composition.styleSheet() == ERROR_STYLE
     _ok(dialog)  # two of three: the service refuses, the dialog stays
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved is None
     assert dialog.errors["members"].isVisible()
     _add(dialog, members[2], QDate(2026, 9, 1))
@@ -74,6 +76,7 @@ def test_create_with_three_members_then_end_one_is_refused(qtbot, sign_in) -> No
     dialog.head.setCurrentIndex(dialog.head.findData(members[0]))
     dialog.secretary.setCurrentIndex(dialog.secretary.findData(members[1]))
     _ok(dialog)
+    finish(qtbot)
     assert dialog.saved is not None and not dialog.isVisible()
     view.refresh()
     assert view.model.rowCount() == count + 1
@@ -90,6 +93,7 @@ def test_create_with_three_members_then_end_one_is_refused(qtbot, sign_in) -> No
     assert editor.composition.styleSheet() == ERROR_STYLE  # live: 2 of 3 from 1 January
     assert "01.01.2027" in editor.composition.text()
     _ok(editor)
+    finish(qtbot)
     assert editor.isVisible() and editor.saved is None
     assert editor.errors["members"].isVisible()
     assert _("{count} of {required} required teachers of one subject").format(count=2, required=3) \
@@ -175,6 +179,7 @@ def test_the_approved_work_plan_prints_in_both_languages(qtbot, sign_in, tmp_pat
     for language in ("kk", "ru"):
         target = tmp_path / f"plan-{language}.pdf"
         assert dialog.print_plan(language, target)
+        finish(qtbot)
         texts[language] = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "БЕКІТЕМІН" in texts["kk"] and "УТВЕРЖДАЮ" in texts["ru"]
     assert "Оспанов" in texts["kk"]  # the approving director, from the record
@@ -198,6 +203,7 @@ def test_a_member_added_by_mistake_is_removed_but_not_one_in_a_protocol(qtbot, s
     dialog.remove_member_button.click()
     assert recorded not in [m.teacher for m in dialog.members]
     _ok(dialog)  # the protocol records the teacher: refused, with the protocol named
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved is None
     assert dialog.errors["members"].isVisible()
     assert str(meeting.number) in dialog.errors["members"].text()

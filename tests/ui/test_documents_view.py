@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app import i18n
 from desktop_app.services.document_catalog import DocumentKind
 from desktop_app.ui.views.documents import DocumentsView
+from tests.ui.conftest import finish
 
 
 def _text(path: Path | bytes) -> str:
@@ -86,7 +87,9 @@ def test_save_one_writes_the_pdf_under_its_default_name_from_the_documents_folde
         return str(tmp_path / Path(start).name), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    outcome = view.save_selected()
+    view.save_selected()
+    finish(qtbot)
+    outcome = view.outcome
     start = Path(asked[0])
     assert start.name == "Хаттама №1 Математика және информатика пәндері мұғалімдерінің ӘБ 2026-08-27.pdf"
     assert start.parent.name == "documents"  # the user's Documents folder, not the program's
@@ -94,6 +97,7 @@ def test_save_one_writes_the_pdf_under_its_default_name_from_the_documents_folde
     assert outcome.written == [written] and "№ 1 ХАТТАМАСЫ" in _text(written)
     assert start.name in view.message.text()
     view.save_selected()  # the folder used last is offered next time
+    finish(qtbot)
     assert Path(asked[1]).parent == tmp_path
 
 
@@ -109,7 +113,9 @@ def test_save_many_writes_each_file_and_reports_the_refused(  # type: ignore[no-
     folder = tmp_path / "out"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    outcome = view.save_selected()
+    view.save_selected()
+    finish(qtbot)
+    outcome = view.outcome
     files = sorted(folder.iterdir())
     assert len(files) == len(chosen) - len(refused) == len(outcome.written)
     assert len({f.name for f in files}) == len(files)
@@ -127,11 +133,15 @@ def test_the_language_choice_changes_the_pdfs_language(  # type: ignore[no-untyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda _p, _t, start, _f: (str(tmp_path / Path(start).name), ""))
     view.select([protocol])
-    own = view.save_selected().written[0]
+    view.save_selected()
+    finish(qtbot)
+    own = view.outcome.written[0]
     _choose(view.doc_language, "ru")
     assert view.proxy.index(view.shown().index(protocol), 5).data() == "Русский"
     view.select([protocol])
-    russian = view.save_selected().written[0]
+    view.save_selected()
+    finish(qtbot)
+    russian = view.outcome.written[0]
     assert own.name.startswith("Хаттама №1") and russian.name.startswith("Протокол №1")
     assert "№ 1 ХАТТАМАСЫ" in _text(own) and "ПРОТОКОЛ № 1" in _text(russian)
 
@@ -143,6 +153,7 @@ def test_print_opens_each_pdf_in_the_system_viewer(qtbot, sign_in, monkeypatch: 
     _choose(view.kind_filter, DocumentKind.SCHEDULE)
     view.table.selectAll()
     view.print_button.click()
+    finish(qtbot)
     assert len(opened) == 4 and len({p.name for p in opened}) == 4
     assert all(p.read_bytes().startswith(b"%PDF") for p in opened)
 

@@ -21,7 +21,7 @@ from desktop_app.ui.labels import MEETING_STATUS_LABELS, label
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.widgets.fields import date_edit, date_of
-from tests.ui.conftest import type_text
+from tests.ui.conftest import finish, type_text
 
 BODY = "mo-math-26"
 
@@ -50,7 +50,8 @@ def test_the_automatic_save_is_calm_and_a_fixed_problem_clears_at_once(qtbot, di
     editor = dialog.editors[0]
     type_text(editor.title, "Әдістемелік апталық")  # no decision yet: the user is still typing
 
-    assert not dialog.autosave_draft()  # the 30-second timer fires mid-typing
+    assert dialog.autosave_draft()  # the 30-second timer fires mid-typing
+    finish(qtbot)
     assert not dialog.general_error.isVisible() and not editor.decisions_error.isVisible()
     note = dialog.autosave_label.text()
     assert note.startswith(_("Not saved automatically yet: {reason}").split("{")[0]) and "1" in note
@@ -58,6 +59,7 @@ def test_the_automatic_save_is_calm_and_a_fixed_problem_clears_at_once(qtbot, di
     assert dialog.saved is None
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # an explicit Save shows it in red
+    finish(qtbot)
     assert editor.decisions_error.isVisible() and dialog.general_error.isVisible()
     assert dialog.general_error.text().startswith(_("Not saved: {reason}").split("{")[0])
 
@@ -66,6 +68,7 @@ def test_the_automatic_save_is_calm_and_a_fixed_problem_clears_at_once(qtbot, di
                     timeout=3000)
     assert dialog.saved is None  # nothing was saved behind the user's back
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.saved is not None and not dialog.general_error.isVisible()
 
 
@@ -73,6 +76,7 @@ def test_a_problem_that_remains_stays_on_screen(qtbot, dialog: MeetingDialog) ->
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
     editor = dialog.editors[0]
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert editor.decisions_error.isVisible()
     type_text(editor.title, "Тақырып")  # another field: the decision is still missing
     qtbot.wait(800)
@@ -111,6 +115,7 @@ def test_speaker_choices_follow_the_attendance(qtbot, sign_in, language: str) ->
     assert name in editor.speaker_error.text() and _("HEARD") in editor.speaker_error.text()
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the service refuses it too
+    finish(qtbot)
     assert dialog.saved is None and dialog.general_error.isVisible() and editor.speaker_error.isVisible()
 
     dialog.attendance.set_present("t-02", True)
@@ -118,6 +123,7 @@ def test_speaker_choices_follow_the_attendance(qtbot, sign_in, language: str) ->
     assert editor.heard_speaker.currentText() == name
     qtbot.waitUntil(lambda: not dialog.general_error.isVisible(), timeout=3000)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.saved is not None and dialog.saved.agenda[0].heard[0].speaker == "t-02"
 
 
@@ -131,6 +137,7 @@ def test_the_status_box_says_finalized_after_finalize(qtbot, dialog: MeetingDial
     type_text(dialog.editors[0].decisions, "Өткізілсін")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.saved is not None and dialog.saved.status is MeetingStatus.FINALIZED
     assert dialog.header.status.currentText() == label(MEETING_STATUS_LABELS, MeetingStatus.FINALIZED)
     assert dialog.header.status.currentText() != label(MEETING_STATUS_LABELS, MeetingStatus.DRAFT)

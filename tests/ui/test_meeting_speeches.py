@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.entities import MeetingStatus, Person, Speech
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
-from tests.ui.conftest import type_text
+from tests.ui.conftest import finish, type_text
 
 BODY = "mo-math-26"
 
@@ -46,6 +46,7 @@ def test_every_heard_report_is_kept_and_another_can_be_added(qtbot, sign_in) -> 
     third.speaker.select("member:t-03")
     type_text(third.text, "Үшінші баяндама.")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert not dialog.general_error.isVisible(), dialog.general_error.text()
 
     saved = s.meetings.get(session.actor, session.school, meeting_id).agenda[0].heard
@@ -58,5 +59,6 @@ def test_every_heard_report_is_kept_and_another_can_be_added(qtbot, sign_in) -> 
     dialog.show()
     qtbot.mouseClick(dialog.editors[0].heard_rows()[0].remove, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     saved = s.meetings.get(session.actor, session.school, meeting_id).agenda[0].heard
     assert [h.text for h in saved] == ["Баяндама.", "Үшінші баяндама."]

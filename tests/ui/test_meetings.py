@@ -21,7 +21,7 @@ from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.widgets.protocol_search import HIGHLIGHT_COLOR, TEXT_COLUMN, HitDelegate
-from tests.ui.conftest import submit_on, type_text
+from tests.ui.conftest import finish, submit_on, type_text
 
 BODY = "mo-math-26"
 DAY = date(2026, 11, 20)
@@ -90,6 +90,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     type_text(editor.title, "Әдістемелік апталық туралы")
     type_text(editor.decisions, "Апталықты желтоқсанда өткізу")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.general_error.isVisible()
     assert dialog.header.errors["secretary"].isVisible()
     assert dialog.header.place.text() == "Мұғалімдер бөлмесі"  # nothing typed is lost
@@ -127,6 +128,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     dialog.header.status.setCurrentIndex(dialog.header.status.findData("held"))
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert not dialog.general_error.isVisible(), dialog.general_error.text()
     saved = dialog.saved
     assert saved is not None and saved.number == 3 and saved.status is MeetingStatus.HELD
@@ -140,6 +142,7 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert dialog.finalize()
+    finish(qtbot)
     assert dialog.saved is not None and dialog.saved.status is MeetingStatus.FINALIZED
     assert not dialog.save_button.isEnabled()
     dialog.close()
@@ -164,9 +167,12 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     assert (tmp_path / "register.pdf").stat().st_size > 1000
 
     # Corrected through a new version with a reason; the previous one is listed.
-    assert not view.new_version("  ")
-    assert view.message.text()
+    view.new_version("  ")
+    finish(qtbot)
+    assert view.message.text()  # refused: a new version needs a reason
+    assert services.meetings.get(session.actor, session.school, saved.id).version == 1
     assert view.new_version("Хатшының тегі қате жазылған")
+    finish(qtbot)
     current = services.meetings.get(session.actor, session.school, saved.id)
     assert current.version == 2 and current.status is MeetingStatus.HELD
     assert view.versions.count() == 1 and "Хатшының" in view.versions.item(0).text()
@@ -247,7 +253,7 @@ def test_a_draft_is_saved_automatically_and_on_close(qtbot, view: MeetingsView, 
     type_text(dialog.header.place, " №2")
     dialog.autosave.stop()
     dialog.close()  # saved on close
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
     assert stored.place == "Мұғалімдер бөлмесі №2"
 
@@ -297,6 +303,7 @@ def test_an_open_lesson_is_picked_in_an_agenda_item_and_kept(qtbot, view: Meetin
     assert offered == ["v-1", "v-2"]
     item.visit_list.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.save(MeetingStatus.DRAFT)
+    finish(qtbot)
     assert dialog.saved is not None
     stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
     assert stored.agenda[0].lesson_visits == ["v-1"]
@@ -306,6 +313,7 @@ def test_an_open_lesson_is_picked_in_an_agenda_item_and_kept(qtbot, view: Meetin
     again.autosave.stop()
     assert again.editors[0].checked_visits() == ["v-1"]
     assert again.save(MeetingStatus.DRAFT)
+    finish(qtbot)
     assert session.services.meetings.get(session.actor, session.school, stored.id).agenda[0].lesson_visits == ["v-1"]
     again.close()
     dialog.close()

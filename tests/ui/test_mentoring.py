@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop_app.domain.entities import MentorshipStatus, SessionKind
 from desktop_app.ui.views.mentoring import MentoringView
+from tests.ui.conftest import finish
 
 from .conftest import type_text
 
@@ -49,6 +50,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     dialog.plan.item(0, 1).setText("Кеңес")
     dialog.plan.item(0, 2).setCheckState(Qt.CheckState.Checked)
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is not None and not dialog.isVisible(), dialog.general_error.text()
     view.saved(dialog.saved)
     assert view.model.rowCount() == before + 1
@@ -64,6 +66,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     type_text(session_dialog.topic, "Сабақ жоспары")
     session_dialog.notes.setPlainText("Мақсаттар нақтыланды")
     session_dialog.accept()
+    finish(qtbot)
     assert session_dialog.saved is not None and not session_dialog.isVisible()
     view.saved(session_dialog.saved)
 
@@ -77,6 +80,7 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     assert visit_dialog.subject.isEnabled()
     type_text(visit_dialog.class_name, "1Ә")
     visit_dialog.accept()
+    finish(qtbot)
     assert visit_dialog.saved is not None and not visit_dialog.isVisible(), visit_dialog.general_error.text()
     view.saved(visit_dialog.saved)
     assert view.sessions.rowCount() == 2
@@ -86,8 +90,10 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     assert s.services.visits.get(s.actor, s.school, link).teacher == "t-11"
 
     assert view.write_plan(tmp_path / "plan.pdf")
+    finish(qtbot)
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     assert view.write_register(tmp_path / "mentoring.xlsx")
+    finish(qtbot)
     book = load_workbook(tmp_path / "mentoring.xlsx")
     assert book.worksheets[1].max_row >= 3
 
@@ -95,9 +101,11 @@ def test_assign_from_suggestions_log_and_complete(qtbot, sign_in, tmp_path: Path
     qtbot.addWidget(closing)
     closing.show()
     closing.accept()
+    finish(qtbot)
     assert closing.saved is None and closing.isVisible() and (not closing.errors["conclusion"].isHidden())
     closing.conclusion.setPlainText("Жоспар орындалды")
     closing.accept()
+    finish(qtbot)
     assert closing.saved is not None and not closing.isVisible()
     view.saved(closing.saved)
     assert view.selected().status is MentorshipStatus.COMPLETED
@@ -111,11 +119,13 @@ def test_rule_8_refusals_are_shown_by_the_field_and_input_kept(qtbot, sign_in) -
     dialog.show()
     dialog.mentor.setCurrentIndex(dialog.mentor.findData("t-11"))
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is None and dialog.isVisible()
     assert (not dialog.errors["mentee"].isHidden()) and dialog.errors["mentee"].text()
     dialog.mentor.setCurrentIndex(0)
     dialog.end.setDate(QDate(2027, 8, 15))
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is None and dialog.isVisible() and (not dialog.errors["end"].isHidden())
     assert dialog.end.date().toPython() == date(2027, 8, 15)
     assert dialog.errors["mentee"].isHidden()
@@ -130,6 +140,7 @@ def test_a_session_outside_the_period_is_refused_under_the_date(qtbot, sign_in) 
     dialog.date.setDate(QDate(2027, 7, 1))
     type_text(dialog.topic, "Жаз")
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is None and dialog.isVisible() and (not dialog.errors["date"].isHidden())
     assert dialog.topic.text() == "Жаз"
 

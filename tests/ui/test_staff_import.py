@@ -11,6 +11,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.models.staff_import import BAD
 from desktop_app.ui.views.teachers import TeachersView
 from tests.services.test_staff_import import KK_HEADER, RU_HEADER, xlsx
+from tests.ui.conftest import finish
 
 
 def _view(qtbot, session) -> TeachersView:  # type: ignore[no-untyped-def]
@@ -39,6 +40,7 @@ def test_a_staff_file_imported_through_the_preview(qtbot, sign_in, tmp_path: Pat
     assert not dialog.problems.isVisible()
     assert view.model.rowCount() == before  # nothing written by the preview
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert not dialog.isVisible()
     assert len(dialog.saved) == 2
     view.imported(dialog.saved)
@@ -68,6 +70,7 @@ def test_bad_cells_are_highlighted_and_block_the_import(qtbot, sign_in, tmp_path
     assert "Химия" in tip
     assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
     dialog.accept()
+    finish(qtbot)
     assert dialog.isVisible()
     assert view.model.rowCount() == before
     assert _("Problems") == dialog.problems_title.text()

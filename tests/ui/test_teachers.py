@@ -10,6 +10,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.views.teachers import TeachersView
+from tests.ui.conftest import finish
 
 from .conftest import type_text
 
@@ -72,6 +73,7 @@ def test_adding_a_teacher_through_the_dialog_persists(qtbot, sign_in) -> None:  
     dialog.category.setCurrentIndex(list(Category).index(Category.MODERATOR))
     dialog.category_awarded.check.setChecked(True)
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.saved is not None
     assert not dialog.isVisible()
     stored = session.services.teachers.search(session.actor, session.school, "сәрсен")
@@ -91,6 +93,7 @@ def test_a_refusal_keeps_the_dialog_open_with_the_input(qtbot, sign_in) -> None:
     type_text(dialog.first_name, "Ұлбосын")
     type_text(dialog.patronymic, "Маратқызы")
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.isVisible()
     assert dialog.saved is None
     assert dialog.errors["last_name"].isVisible()
@@ -102,6 +105,7 @@ def test_a_refusal_keeps_the_dialog_open_with_the_input(qtbot, sign_in) -> None:
     dialog.category.setCurrentIndex(0)  # no category ...
     dialog.category_awarded.check.setChecked(True)  # ... but an award date
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert dialog.isVisible()
     assert not dialog.errors["last_name"].isVisible()
     assert dialog.errors["category_awarded"].isVisible()
@@ -118,16 +122,19 @@ def test_editing_keeps_the_id_and_archive_restores(qtbot, sign_in) -> None:  # t
     qtbot.addWidget(dialog)
     dialog.patronymic.setText("Серікқызы-edited")
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert session.services.teachers.get(session.actor, session.school, teacher.id).patronymic == \
         "Серікқызы-edited"
 
     view.toggle_archived()
+    finish(qtbot)
     assert not session.services.teachers.get(session.actor, session.school, teacher.id).active
     assert view.proxy.rowCount() == 0  # archived teachers are hidden by default
     view.show_archived.setChecked(True)
     view.table.selectRow(0)
     assert view.archive_button.text() == _("Restore")
     view.toggle_archived()
+    finish(qtbot)
     assert session.services.teachers.get(session.actor, session.school, teacher.id).active
 
 

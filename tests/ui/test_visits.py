@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 
 from desktop_app.domain.entities import VisitKind
 from desktop_app.ui.views.visits import VisitsView
+from tests.ui.conftest import finish
 
 from .conftest import type_text
 
@@ -51,6 +52,7 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
     type_text(dialog.topic, "Пропорция")
     dialog.association.setCurrentIndex(dialog.association.findData("mo-math-26"))
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is not None and not dialog.isVisible(), dialog.general_error.text()
     view.saved(dialog.saved)
     assert view.model.rowCount() == before + 1
@@ -63,6 +65,7 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
         observe.strengths.setPlainText(strengths)
         observe.recommendations.setPlainText("Кері байланыс")
         observe.accept()
+        finish(qtbot)
         assert observe.saved is not None and not observe.isVisible(), observe.general_error.text()
         view.saved(observe.saved)
     assert view.observations.rowCount() == 2
@@ -72,9 +75,12 @@ def test_plan_an_open_lesson_observe_twice_and_see_the_matrix(qtbot, sign_in, tm
     assert "Иванова" not in view.unvisited_label.text()
 
     assert view.write_sheet(tmp_path / "sheet.pdf")
+    finish(qtbot)
     assert view.write_schedule(tmp_path / "schedule.pdf")
+    finish(qtbot)
     assert (tmp_path / "schedule.pdf").read_bytes().startswith(b"%PDF")
     assert view.write_register(tmp_path / "visits.xlsx")
+    finish(qtbot)
     topics = [row[6].value for row in load_workbook(tmp_path / "visits.xlsx").worksheets[0].iter_rows(min_row=2)]
     assert "Пропорция" in topics
 
@@ -97,6 +103,7 @@ def test_refusals_are_shown_by_the_field(qtbot, sign_in) -> None:  # type: ignor
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.accept()
+    finish(qtbot)
     assert dialog.saved is None and dialog.isVisible() and not dialog.errors["topic"].isHidden()
     view.table.selectRow(0)
     chosen = view.selected()
@@ -105,6 +112,7 @@ def test_refusals_are_shown_by_the_field(qtbot, sign_in) -> None:  # type: ignor
     observe.show()
     observe.strengths.setPlainText("Өз сабағы")
     observe.accept()
+    finish(qtbot)
     assert observe.saved is None and observe.isVisible() and not observe.errors["observer"].isHidden()
     assert observe.strengths.toPlainText() == "Өз сабағы"
 

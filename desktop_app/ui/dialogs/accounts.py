@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import MIN_PASSWORD_LENGTH, PASSWORD_RULE, Role, User
 from desktop_app.i18n import _
 from desktop_app.ui.labels import role_label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -75,19 +76,15 @@ class PasswordDialog(FormDialog):
             self.refuse(None)
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
-        s = self.session
-
-        def change() -> None:
-            if self.current is not None:
-                s.services.accounts.change_password(s.actor, self.current.text(), self.password.text())
-            else:
-                assert self.login is not None
-                s.services.accounts.reset_password(s.actor, self.login, self.password.text())
-
-        if not self.attempt(change):
-            return False
-        self.accept()
-        return True
+        s, password = self.session, self.password.text()
+        if self.current is not None:
+            current = self.current.text()
+            return self.submit(lambda: s.services.accounts.change_password(s.actor, current, password),
+                               changes={Change.ACCOUNTS}, keep=lambda _result: None)
+        login = self.login
+        assert login is not None
+        return self.submit(lambda: s.services.accounts.reset_password(s.actor, login, password),
+                           changes={Change.ACCOUNTS}, keep=lambda _result: None)
 
 
 def teacher_combo(session: Session, parent: QWidget, current: str | None = None) -> QComboBox:
@@ -135,16 +132,10 @@ class RoleDialog(FormDialog):
                             "school: it acts for that teacher."))
 
     def save(self) -> bool:
-        s = self.session
-
-        def change() -> None:
-            self.saved = s.services.accounts.change_role(
-                s.actor, self.user.login, Role(self.role.currentData()), self.teacher.currentData())
-
-        if not self.attempt(change):
-            return False
-        self.accept()
-        return True
+        s, login = self.session, self.user.login
+        role, teacher = Role(self.role.currentData()), self.teacher.currentData()
+        return self.submit(lambda: s.services.accounts.change_role(s.actor, login, role, teacher),
+                           changes={Change.ACCOUNTS})
 
 
 class AccountDialog(FormDialog):
@@ -193,14 +184,8 @@ class AccountDialog(FormDialog):
             self.refuse(None)
             show_field_error(self.errors["repeat"], _("The two passwords differ."))
             return False
-        s = self.session
-
-        def create() -> None:
-            self.saved = s.services.accounts.create_user(
-                s.actor, self.login.text().strip(), self.password.text(), Role(self.role.currentData()),
-                school=s.school, teacher=self.teacher.currentData())
-
-        if not self.attempt(create):
-            return False
-        self.accept()
-        return True
+        s, login, password = self.session, self.login.text().strip(), self.password.text()
+        role, teacher = Role(self.role.currentData()), self.teacher.currentData()
+        return self.submit(lambda: s.services.accounts.create_user(s.actor, login, password, role, school=s.school,
+                                                                   teacher=teacher),
+                           changes={Change.ACCOUNTS})

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, Association, AssociationKind, LocalizedText, Membership
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import KIND_LABELS, label, short_date
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import (
     ERROR_STYLE,
@@ -296,9 +297,6 @@ class AssociationDialog(FormDialog):
             show_field_error(self.errors["head"], _("Choose the head among the members."))
             return
         s = self.session
-        try:
-            self.saved = s.services.associations.save(s.actor, s.school, association)
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        operations.accept_after(self, lambda: s.services.associations.save(s.actor, s.school, association),
+                                changes={Change.ASSOCIATIONS},
+                                refused=lambda error: show_refusal(error, self.errors, self.general_error))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +17,7 @@ from desktop_app.i18n import _
 from desktop_app.services.mentoring import VISIT_SESSION_KINDS
 from desktop_app.services.registers_export import SESSION_KIND_LABELS
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, rename_items
 from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -95,19 +98,16 @@ class SessionDialog(FormDialog):
         if not self.topic.text().strip():
             show_field_error(self.errors["topic"], _("Give the topic of the session."))
             return
-        s = self.session
-
-        def log() -> None:
-            if self.as_visit.isChecked():
-                self.saved = s.services.mentoring.log_visit_session(
-                    s.actor, s.school, self.record.id, self.mentorship_session(),
-                    str(self.subject.currentData()), self.class_name.text().strip() or None)
-            else:
-                self.saved = s.services.mentoring.log_session(s.actor, s.school, self.record.id,
-                                                              self.mentorship_session())
-
-        if self.attempt(log):
-            super().accept()
+        s, record, held = self.session, self.record.id, self.mentorship_session()
+        subject, class_name = str(self.subject.currentData()), self.class_name.text().strip() or None
+        if self.as_visit.isChecked():
+            work: Callable[[], Mentorship] = lambda: s.services.mentoring.log_visit_session(  # noqa: E731
+                s.actor, s.school, record, held, subject, class_name)
+            changes = {Change.MENTORING, Change.VISITS}
+        else:
+            work = lambda: s.services.mentoring.log_session(s.actor, s.school, record, held)  # noqa: E731
+            changes = {Change.MENTORING}
+        self.submit(work, changes=changes)
 
 
 class CloseMentorshipDialog(FormDialog):
@@ -134,12 +134,7 @@ class CloseMentorshipDialog(FormDialog):
             self.status.setItemText(index, label(MENTORSHIP_STATUS_LABELS, status))
 
     def accept(self) -> None:
-        s = self.session
-
-        def complete() -> None:
-            self.saved = s.services.mentoring.close(s.actor, s.school, self.record.id,
-                                                    self.conclusion.toPlainText(),
-                                                    MentorshipStatus(self.status.currentData()))
-
-        if self.attempt(complete):
-            super().accept()
+        s, record = self.session, self.record.id
+        conclusion, status = self.conclusion.toPlainText(), MentorshipStatus(self.status.currentData())
+        self.submit(lambda: s.services.mentoring.close(s.actor, s.school, record, conclusion, status),
+                    changes={Change.MENTORING})

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, MentorOrder, Mentorship, MentorshipActivity
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import CATEGORY_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -211,10 +212,7 @@ class MentorshipDialog(FormDialog):
         if bool(number) != bool(day):
             show_field_error(self.errors["order"], _("Give both the order number and its date, or neither."))
             return
-        s = self.session
-        try:
-            self.saved = s.services.mentoring.save(s.actor, s.school, self.mentorship())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        s, mentorship = self.session, self.mentorship()
+        operations.accept_after(self, lambda: s.services.mentoring.save(s.actor, s.school, mentorship),
+                                changes={Change.MENTORING},
+                                refused=lambda error: show_refusal(error, self.errors, self.general_error))

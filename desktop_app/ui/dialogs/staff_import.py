@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import Teacher
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import N_, Text, _, ngettext
 from desktop_app.services.staff_import import StaffFile, read_staff_file
+from desktop_app.ui import operations
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.staff_import import StaffPreviewModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -113,11 +115,11 @@ class StaffImportDialog(Retranslating, QDialog):
     def accept(self) -> None:
         if not self.staff.importable:
             return
-        s = self.session
-        try:
-            self.saved = s.services.teachers.import_staff(s.actor, s.school, self.staff.teachers())
-        except UserError as error:
-            self.error.setText(error.render(_))
-            self.error.setVisible(True)
-            return
-        super().accept()
+        s, teachers = self.session, self.staff.teachers()
+        operations.accept_after(self, lambda: s.services.teachers.import_staff(s.actor, s.school, teachers),
+                                label=Text(N_("Importing the staff list…")), changes={Change.TEACHERS},
+                                refused=self.refused)
+
+    def refused(self, error: UserError) -> None:
+        self.error.setText(error.render(_))
+        self.error.setVisible(True)

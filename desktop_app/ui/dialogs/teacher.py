@@ -21,6 +21,7 @@ from desktop_app.domain.entities import Category, LocalizedText, Subject, Teache
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import CATEGORY_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_edit, date_of
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -138,13 +139,8 @@ class TeacherDialog(FormDialog):
         return chosen
 
     def accept(self) -> None:
-        s = self.session
-
-        def save() -> None:
-            self.saved = s.services.teachers.save(s.actor, s.school, self.teacher())
-
-        if self.attempt(save):
-            super().accept()
+        s, teacher = self.session, self.teacher()
+        self.submit(lambda: s.services.teachers.save(s.actor, s.school, teacher), changes={Change.TEACHERS})
 
     def refuse(self, error: UserError | None) -> None:
         """The refusal under its field (or under the form), and the cursor in the field it names."""

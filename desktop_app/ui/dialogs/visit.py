@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation, VisitKind
 from desktop_app.i18n import _
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local, rename_items
 from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -111,13 +112,8 @@ class VisitDialog(FormDialog):
             show_field_error(self.errors["date"],
                              _("The date is outside the academic year {year}.").format(year=self.year.id))
             return
-        s = self.session
-
-        def save() -> None:
-            self.saved = s.services.visits.save(s.actor, s.school, self.visit())
-
-        if self.attempt(save):
-            super().accept()
+        s, visit = self.session, self.visit()
+        self.submit(lambda: s.services.visits.save(s.actor, s.school, visit), changes={Change.VISITS})
 
 
 class ObservationDialog(FormDialog):
@@ -150,10 +146,5 @@ class ObservationDialog(FormDialog):
         observation = Observation(str(self.observer.currentData()),
                                   self.strengths.toPlainText().strip() or None,
                                   self.recommendations.toPlainText().strip() or None)
-        s = self.session
-
-        def save() -> None:
-            self.saved = s.services.visits.observe(s.actor, s.school, self.record.id, observation)
-
-        if self.attempt(save):
-            super().accept()
+        s, visit = self.session, self.record.id
+        self.submit(lambda: s.services.visits.observe(s.actor, s.school, visit, observation), changes={Change.VISITS})

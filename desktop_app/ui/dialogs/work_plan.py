@@ -33,7 +33,7 @@ from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.people_picker import PeoplePicker
-from desktop_app.ui.widgets.saving import ask_document_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
@@ -254,6 +254,6 @@ class WorkPlanDialog(FormDialog):
                                          language)
         if path is None:
             return False
-        s = self.session
-        return write_built(self, path, lambda: s.services.documents.work_plan(
-            s.actor, s.school, self.association.id, language).data)
+        s, body = self.session, self.association.id
+        return write_in_background(self, path, lambda: s.services.documents.work_plan(
+            s.actor, s.school, body, language).data) is not None

@@ -159,7 +159,6 @@ class AssociationsView(View):
         if dialog is not None and dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.select_association(dialog.saved.id)
-            self.records_changed.emit()
 
     def new_association(self) -> None:
         self._open(None)

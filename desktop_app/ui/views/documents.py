@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import Language
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import N_, Text, _, ngettext
 from desktop_app.services.document_catalog import DOCUMENT_KIND_LABELS, CatalogEntry, DocumentKind
+from desktop_app.ui import operations
 from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
+from desktop_app.ui.operations import Operation, Progress
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -55,6 +57,7 @@ def _language_name(code: str) -> str:
 class DocumentsView(View):
     def _build_ui(self) -> None:
         self.entries: list[CatalogEntry] = []
+        self.outcome = Outcome()  # what the last print or save did
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.kind_label, self.body_label, self.teacher_label, self.language_label = (QLabel(self) for _ in range(4))
@@ -237,41 +240,60 @@ class DocumentsView(View):
         return str(value) if value else None
 
     # Printing and saving -----------------------------------------------------------------------
-    def print_selected(self) -> Outcome:
+    def print_selected(self) -> Operation | None:
         """Open each chosen PDF in the system's viewer (from a temporary folder)."""
+        language = self.language()
         return self._produce(self.selected(), lambda entry, data: open_for_printing(
-            entry.file_name(self.language()), data), printing=True)
+            entry.file_name(language), data), printing=True)
 
-    def save_selected(self) -> Outcome:
-        """One document: the save dialog with its default name. Several: a folder, each its own name."""
-        chosen = self.selected()
+    def save_selected(self) -> Operation | None:
+        """One document: the save dialog with its default name. Several: a folder, each its own name.
+        The documents are built off the GUI thread; ``outcome`` says what was done."""
+        chosen, language = self.selected(), self.language()
         if len(chosen) == 1:
-            path = ask_path(self, chosen[0].file_name(self.language()))
-            return self._produce(chosen, lambda _entry, data: _write(path, data)) if path else Outcome()
+            path = ask_path(self, chosen[0].file_name(language))
+            return self._produce(chosen, lambda _entry, data: _write(path, data)) if path else None
         folder = ask_folder(self) if chosen else None
         if folder is None:
-            return Outcome()
-        return self._produce(chosen, lambda entry, data: _write(
-            free_path(folder, entry.file_name(self.language())), data))
+            return None
+        return self._produce(chosen, lambda entry, data: _write(free_path(folder, entry.file_name(language)), data))
 
     def _produce(self, entries: list[CatalogEntry], deliver: Callable[[CatalogEntry, bytes], Path],
-                 printing: bool = False) -> Outcome:
-        """Build each document and ``deliver`` it; a refusal or a failed write is noted, the rest go on."""
-        s, outcome = self.session, Outcome()
-        for entry in entries:
-            if entry.refusal is not None:
-                outcome.refused.append((entry, entry.refusal.render(_)))
-                continue
-            try:
-                printed = s.services.documents.document(s.actor, s.school, entry.ref, self.language())
-                outcome.written.append(deliver(entry, printed.data))
-            except UserError as error:
-                outcome.refused.append((entry, error.render(_)))
-            except OSError as error:
-                outcome.refused.append((entry, write_failure(error)))
-        if entries:
-            self._report(outcome, printing)
-        return outcome
+                 printing: bool = False) -> Operation | None:
+        """Build each document on the worker (progress shown, Cancel stops after the current one),
+        then ``deliver`` each in the GUI thread; a refusal or a failed write is noted, the rest go on."""
+        s, language = self.session, self.language()
+
+        def build(progress: Progress) -> list[tuple[CatalogEntry, bytes | str]]:
+            built: list[tuple[CatalogEntry, bytes | str]] = []
+            for done, entry in enumerate(entries):
+                progress.report(done, len(entries))
+                if entry.refusal is not None:
+                    built.append((entry, entry.refusal.render(_)))
+                    continue
+                try:
+                    built.append((entry, s.services.documents.document(s.actor, s.school, entry.ref, language).data))
+                except UserError as error:
+                    built.append((entry, error.render(_)))
+            return built
+
+        def deliver_all(built: list[tuple[CatalogEntry, bytes | str]]) -> None:
+            outcome = Outcome()
+            for entry, result in built:
+                if isinstance(result, str):
+                    outcome.refused.append((entry, result))
+                    continue
+                try:
+                    outcome.written.append(deliver(entry, result))
+                except OSError as error:
+                    outcome.refused.append((entry, write_failure(error)))
+            self.outcome = outcome
+            if entries:
+                self._report(outcome, printing)
+
+        label = Text(N_("Printing the documents…") if printing else N_("Saving the documents…"))
+        return operations.run(build, label=label, parent=self, on_success=deliver_all, cancellable=True,
+                              initiator=self)
 
     def _report(self, outcome: Outcome, printing: bool) -> None:
         """Green: what was written (every name in the tooltip); red: each refusal with its reason."""

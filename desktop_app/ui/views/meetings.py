@@ -27,10 +27,12 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Message, Text, _
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.documents import PrintedDocument
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
@@ -259,9 +261,9 @@ class MeetingsView(View):
         return dialog
 
     def _saved(self, meeting_id: str) -> None:
+        """The other sections learn of the change from the operation (ui/operations.py)."""
         self.load_meetings()
         self.select(meeting_id)
-        self.records_changed.emit()
 
     def new_meeting(self) -> None:
         dialog = self.editor()
@@ -331,18 +333,17 @@ class MeetingsView(View):
                          Text(N_("A new version is open for correction; the previous one is kept.")))
 
     def _run(self, action: Callable[[Session], object], done: Message) -> bool:
-        meeting = self.selected()
-        try:
-            action(self.session)
-        except UserError as error:
-            self.show_message(error)
-            return False
-        self.show_message(done, ok=True)
-        self.load_meetings()
-        if meeting is not None:
-            self.select(meeting.id)
-        self.records_changed.emit()
-        return True
+        """``action`` as an operation; a refusal is shown under the table. True when started."""
+        meeting, session = self.selected(), self.session
+
+        def finished(_result: object) -> None:
+            self.show_message(done, ok=True)
+            self.load_meetings()
+            if meeting is not None:
+                self.select(meeting.id)
+
+        return operations.run(lambda: action(session), changes={Change.MEETINGS}, parent=self,
+                              on_success=finished, refused=self.show_message, initiator=self) is not None
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, _("Confirm"), text)

@@ -26,7 +26,8 @@ from desktop_app.ui.dialogs.mentoring_session import CloseMentorshipDialog, Sess
 from desktop_app.ui.dialogs.mentorship import MentorshipDialog
 from desktop_app.ui.labels import MENTORSHIP_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
+from desktop_app.ui.operations import Operation
+from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
@@ -256,10 +257,10 @@ class MentoringView(View):
             self.saved(dialog.saved)
 
     def saved(self, record: Mentorship) -> None:
-        """After a dialog stored ``record``: reload, keep it selected, tell the other views."""
+        """After a dialog stored ``record``: reload, keep it selected (the other sections learn of
+        it from the operation)."""
         self.refresh()
         self.select(record.id)
-        self.records_changed.emit()
 
     def ask_print(self) -> None:
         chosen = self.selected()
@@ -268,19 +269,19 @@ class MentoringView(View):
         if path is not None:
             self.write_plan(path)
 
-    def write_plan(self, path: Path) -> bool:
+    def write_plan(self, path: Path) -> Operation | None:
         chosen = self.selected()
         assert chosen is not None
-        s = self.session
-        return write_built(self, path, lambda: s.services.documents.mentorship(
-            s.actor, s.school, chosen.id, current_language()).data)
+        s, language = self.session, current_language()
+        return write_in_background(self, path, lambda: s.services.documents.mentorship(
+            s.actor, s.school, chosen.id, language).data)
 
     def ask_export(self) -> None:
         path = ask_path(self, f"mentoring-{self.year.id}.xlsx", pdf=False) if self.year else None
         if path is not None:
             self.write_register(path)
 
-    def write_register(self, path: Path) -> bool:
+    def write_register(self, path: Path) -> Operation | None:
         assert self.year is not None
         s, year = self.session, self.year.id
-        return write_built(self, path, lambda: s.services.registers.mentoring_xlsx(s.actor, s.school, year))
+        return write_in_background(self, path, lambda: s.services.registers.mentoring_xlsx(s.actor, s.school, year))

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Teacher
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _, lazy_ngettext, ngettext
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.staff_import import StaffImportDialog, read_staff
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.models.table import RecordFilterProxy
 from desktop_app.ui.models.teachers import TeacherTableModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
@@ -129,7 +130,6 @@ class TeachersView(View):
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.select_teacher(dialog.saved.id)
-            self.records_changed.emit()
 
     def choose_staff_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -149,7 +149,6 @@ class TeachersView(View):
 
     def imported(self, teachers: list[Teacher]) -> None:
         self.refresh()
-        self.records_changed.emit()
         self.status_message.emit(lazy_ngettext("{count} teacher imported", "{count} teachers imported",
                                                len(teachers)))
 
@@ -158,14 +157,14 @@ class TeachersView(View):
         if teacher is None:
             return
         s = self.session
-        try:
-            s.services.teachers.archive(s.actor, s.school, teacher.id, active=not teacher.active)
-        except UserError as error:
-            QMessageBox.warning(self, _("Teachers"), error.render(_))
-            return
-        self.refresh()
-        self.select_teacher(teacher.id)
-        self.records_changed.emit()
+
+        def done(_result: object) -> None:
+            self.refresh()
+            self.select_teacher(teacher.id)
+
+        operations.run(lambda: s.services.teachers.archive(s.actor, s.school, teacher.id, active=not teacher.active),
+                       changes={Change.TEACHERS}, parent=self, on_success=done, initiator=self,
+                       refused=lambda error: QMessageBox.warning(self, _("Teachers"), error.render(_)))
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if self.session.may(Action.MANAGE_TEACHERS) and index.isValid():

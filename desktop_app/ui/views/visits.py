@@ -23,15 +23,17 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import AcademicYear, LessonVisit, Observation
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.ui.dialogs.visit import ObservationDialog, VisitDialog
 from desktop_app.ui.labels import VISIT_KIND_LABELS, label, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.models.visits import VisitMatrixModel
+from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
-from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
@@ -226,14 +228,17 @@ class VisitsView(View):
         s = self.session
         body = self.body.currentData()
         matrix = None
+        refusal: UserError | None = None
         if body and self.year is not None:
             try:
                 matrix = s.services.visits.matrix(s.actor, s.school, body, self.year.id)
-            except Exception as error:
-                if not hasattr(error, "render"):
-                    raise
+            except UserError as error:  # not this user's to see (a teacher): said where it stands
+                refusal = error
         self.matrix_model.set_matrix(matrix, self.names)
         self._update_unvisited()
+        if refusal is not None:
+            self.unvisited_label.setStyleSheet(ERROR_STYLE)
+            self.unvisited_label.setText(refusal.render(_))
 
     def _update_unvisited(self) -> None:
         matrix = self.matrix_model.matrix
@@ -300,8 +305,7 @@ class VisitsView(View):
     def saved(self, visit: LessonVisit) -> None:
         self._load_visits()
         self.select(visit.id)
-        self._load_matrix()
-        self.records_changed.emit()
+        self._load_matrix()  # the other sections learn of it from the operation
 
     def ask_print_sheet(self) -> None:
         chosen = self.selected()
@@ -310,12 +314,12 @@ class VisitsView(View):
         if path is not None:
             self.write_sheet(path)
 
-    def write_sheet(self, path: Path) -> bool:
+    def write_sheet(self, path: Path) -> Operation | None:
         chosen = self.selected()
         assert chosen is not None
-        s = self.session
-        return write_built(self, path, lambda: s.services.documents.observation(
-            s.actor, s.school, chosen.id, current_language()).data)
+        s, language = self.session, current_language()
+        return write_in_background(self, path, lambda: s.services.documents.observation(
+            s.actor, s.school, chosen.id, language).data)
 
     def ask_print_schedule(self) -> None:
         term = self.term.currentData()
@@ -324,18 +328,18 @@ class VisitsView(View):
         if path is not None:
             self.write_schedule(path)
 
-    def write_schedule(self, path: Path) -> bool:
+    def write_schedule(self, path: Path) -> Operation | None:
         assert self.year is not None
-        s, year, term = self.session, self.year.id, int(self.term.currentData())
-        return write_built(self, path, lambda: s.services.documents.visit_schedule(
-            s.actor, s.school, year, term, current_language()).data)
+        s, year, term, language = self.session, self.year.id, int(self.term.currentData()), current_language()
+        return write_in_background(self, path, lambda: s.services.documents.visit_schedule(
+            s.actor, s.school, year, term, language).data)
 
     def ask_export(self) -> None:
         path = ask_path(self, f"visits-{self.year.id}.xlsx", pdf=False) if self.year else None
         if path is not None:
             self.write_register(path)
 
-    def write_register(self, path: Path) -> bool:
+    def write_register(self, path: Path) -> Operation | None:
         assert self.year is not None
         s, year = self.session, self.year.id
-        return write_built(self, path, lambda: s.services.registers.visits_xlsx(s.actor, s.school, year))
+        return write_in_background(self, path, lambda: s.services.registers.visits_xlsx(s.actor, s.school, year))

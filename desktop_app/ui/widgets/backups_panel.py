@@ -25,7 +25,9 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BackupEntry, MaintenanceService
+from desktop_app.ui import operations
 from desktop_app.ui.models.backups import BackupTableModel, taken_at
+from desktop_app.ui.operations import EVERYTHING, Change, Operation
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.view import fit_columns, make_table
 
@@ -42,6 +44,7 @@ class BackupsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.maintenance = MaintenanceService(session.services)
+        self.made: Path | None = None  # the last backup made on demand
         self.title = QLabel(self)
         self.title.setObjectName("viewSubtitle")
         self.folder_caption = QLabel(self)
@@ -141,15 +144,20 @@ class BackupsPanel(QWidget):
         QMessageBox.warning(self, _("Backups"), error.render(_))
 
     # Actions ---------------------------------------------------------------------------------
-    def back_up_now(self) -> Path | None:
-        try:
-            path = self.maintenance.backup(self.session.actor, kind="manual")
-        except UserError as error:
-            self._fail(error)
-            return None
-        self.refresh()
-        self.status_message.emit(Text(N_("Backup made: {path}"), {"path": str(path)}))
-        return path
+    def back_up_now(self) -> Operation | None:
+        """A backup on demand, off the GUI thread; a large database shows its progress and can
+        be cancelled (nothing is left behind then). ``made`` holds the last backup's path."""
+        actor, maintenance = self.session.actor, self.maintenance
+
+        def done(path: Path) -> None:
+            self.made = path
+            self.refresh()
+            self.status_message.emit(Text(N_("Backup made: {path}"), {"path": str(path)}))
+
+        return operations.run(lambda progress: maintenance.backup(actor, kind="manual", progress=progress.report),
+                              label=Text(N_("Making a backup…")), changes={Change.BACKUPS}, parent=self,
+                              on_success=done, refused=self._fail, cancellable=True, initiator=self,
+                              on_cancel=lambda: self.status_message.emit(Text(N_("The backup was cancelled."))))
 
     def confirm_restore(self, entry: BackupEntry) -> bool:
         """Asks the user; tests replace it."""
@@ -166,16 +174,19 @@ class BackupsPanel(QWidget):
         return self.restore(entry)
 
     def restore(self, entry: BackupEntry) -> bool:
-        try:
-            safety = self.maintenance.restore(self.session.actor, entry.info.path)
-        except UserError as error:
-            self._fail(error)
-            return False
-        self.refresh()
-        self.restored.emit()
-        self.status_message.emit(Text(N_("The backup of {date} was restored; the previous state is kept in "
-                                         "{path}."), {"date": entry.info.taken_at, "path": safety.name}))
-        return True
+        """Off the GUI thread with the window disabled (the database file is replaced); not
+        cancellable halfway. True when the restore was started."""
+        actor, maintenance, backup = self.session.actor, self.maintenance, entry.info.path
+
+        def done(safety: Path) -> None:
+            self.refresh()
+            self.restored.emit()
+            self.status_message.emit(Text(N_("The backup of {date} was restored; the previous state is kept in "
+                                             "{path}."), {"date": entry.info.taken_at, "path": safety.name}))
+
+        return operations.run(lambda: maintenance.restore(actor, backup), label=Text(N_("Restoring the backup…")),
+                              changes=EVERYTHING, parent=self, on_success=done, refused=self._fail,
+                              exclusive=True, initiator=self) is not None
 
     def choose_folder(self) -> None:
         current = self.maintenance.backup_dir

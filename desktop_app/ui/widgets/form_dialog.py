@@ -4,6 +4,7 @@ nothing typed thrown away without asking (issue 13, point 1; issue 14, point 5).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.language import Retranslating
+from desktop_app.ui.operations import Change
 from desktop_app.ui.widgets.fields import add_field_row, error_label, show_refusal
 
 
@@ -96,6 +99,15 @@ class FormDialog(Retranslating, QDialog):
             self.refuse(error)
             return False
         return True
+
+    def submit(self, work: Callable[[], object], changes: Iterable[Change],
+               keep: Callable[[Any], None] | None = None) -> bool:
+        """OK through the operations layer: ``work`` (one service call) runs off the GUI thread; once
+        it is saved the dialog closes as accepted (``saved`` holds the result unless ``keep`` says
+        otherwise); a refusal goes to its field and the dialog stays open with everything typed.
+        False when nothing was started (a refusal shown before, or another action still running)."""
+        self.refuse(None)
+        return operations.accept_after(self, work, changes=changes, refused=self.refuse, keep=keep) is not None
 
     def save(self) -> object:
         """OK. Dialogs save through their service here (or in ``accept``) and accept on success."""

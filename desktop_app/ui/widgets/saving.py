@@ -16,9 +16,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, Text, _
 from desktop_app.paths import documents_dir
 from desktop_app.services.document_catalog import DocumentRef
+from desktop_app.ui import operations
+from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import Session
 from desktop_app.ui.settings import settings
 
@@ -89,6 +91,33 @@ def write_built(parent: QWidget, path: Path, build: Callable[[], bytes]) -> bool
         QMessageBox.warning(parent, _("Not saved"), write_failure(error))
         return False
     return True
+
+
+def write_in_background(parent: QWidget, path: Path, build: Callable[[], bytes],
+                        done: Callable[[Path], None] | None = None) -> Operation | None:
+    """``write_built`` as an operation: the document is built and written off the GUI thread; a
+    refusal or a failed write is shown in a message box; ``done(path)`` once it is written."""
+    def work() -> Path:
+        data = build()
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise WriteFailed(write_failure(error)) from error
+        return path
+
+    return operations.run(work, label=Text(N_("Saving the document…")), parent=parent, on_success=done,
+                          refused=lambda error: QMessageBox.warning(parent, _("Not saved"), error.render(_)))
+
+
+class WriteFailed(UserError):
+    """The file could not be written (a full disk, a read-only folder): a message, not a crash."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def render(self, translate: object = None) -> str:
+        return self.text
 
 
 def write_failure(error: OSError) -> str:

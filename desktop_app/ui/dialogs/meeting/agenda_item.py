@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,116 +14,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.entities import (
-    AgendaItem,
-    CalendarPlan,
-    Person,
-    PlanStatus,
-    ReviewOutcome,
-    Speaker,
-    Speech,
-    Vote,
-)
+from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speaker, Speech, Vote
+from desktop_app.domain.errors import rule_label
+from desktop_app.domain.meetings import vote_errors
 from desktop_app.i18n import _
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label
+from desktop_app.services.meetings import PlanReview
+from desktop_app.ui.dialogs.meeting.choices import PlanChoice, VisitChoice
+from desktop_app.ui.dialogs.meeting.plan_reviews import PlansConsidered
+from desktop_app.ui.dialogs.meeting.speeches import SpeakerCombo, SpeakerKey, SpokeRow, speaker_key, text_edit
 from desktop_app.ui.widgets.fields import ERROR_STYLE, error_label
-
-#: A speaker choice: "member:<teacher id>" or "guest:<name>" (a string, so combo data compares).
-SpeakerKey = str
-
-
-@dataclass(frozen=True)
-class PlanChoice:
-    """A plan that may be considered under an item, and how it is shown."""
-
-    plan: CalendarPlan
-    caption: str
-
-
-@dataclass(frozen=True)
-class VisitChoice:
-    """An open lesson or visit of the body that an item may discuss (п. 11), and how it is shown."""
-
-    visit: str
-    caption: str
-
-
-@dataclass(frozen=True)
-class PlanReview:
-    plan: str
-    outcome: ReviewOutcome
-    remarks: str | None
-
-
-def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setUndoRedoEnabled(True)  # Ctrl+Z takes back the last edits
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
-
-
-class SpeakerCombo(QComboBox):
-    """The people who may speak: present members and invited guests. A member marked absent is
-    not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
-    lost and the item shows the refusal at once."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._absent: dict[SpeakerKey, str] = {}
-
-    def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
-                     absent: dict[SpeakerKey, str] | None = None) -> None:
-        current = self.currentData()
-        self._absent = dict(absent or {})
-        self.clear()
-        self.addItem("—", None)
-        for key, name in speakers:
-            self.addItem(name, key)
-        self.select(current)
-
-    def select(self, key: SpeakerKey | None) -> None:
-        if key is not None and self.findData(key) < 0 and key in self._absent:
-            self.addItem(_("{name} (marked absent)").format(name=self._absent[key]), key)
-        self.setCurrentIndex(max(self.findData(key), 0))
-
-
-def speaker_key(speaker: Speaker) -> SpeakerKey:
-    return f"guest:{speaker.name}" if isinstance(speaker, Person) else f"member:{speaker}"
-
-
-class SpokeRow(QWidget):
-    """One more speech: a speaker and a line of text (SPOKE), or a paragraph (a further HEARD report)."""
-
-    def __init__(self, parent: QWidget, multiline: bool = False) -> None:
-        super().__init__(parent)
-        self.speaker = SpeakerCombo(self)
-        self.text: QLineEdit | QPlainTextEdit = text_edit(self, 48) if multiline else QLineEdit(self)
-        self.remove = QPushButton("×", self)
-        self.remove.setFixedWidth(28)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.speaker, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
-
-    def value(self) -> str:
-        return (self.text.toPlainText() if isinstance(self.text, QPlainTextEdit) else self.text.text()).strip()
-
-    def set_value(self, text: str) -> None:
-        if isinstance(self.text, QPlainTextEdit):
-            self.text.setPlainText(text)
-        else:
-            self.text.setText(text)
 
 
 class AgendaItemEditor(QWidget):
@@ -138,6 +41,8 @@ class AgendaItemEditor(QWidget):
                  visits: list[VisitChoice] | None = None,
                  absent: dict[SpeakerKey, str] | None = None) -> None:
         super().__init__(parent)
+        #: Its number in the agenda (the dialog renumbers after a move), named by the vote check.
+        self.number = item.number
         self._present = present
         self._plans = list(plans)
         self._visits = list(visits or [])
@@ -183,35 +88,7 @@ class AgendaItemEditor(QWidget):
         self.vote_labels = [QLabel(self) for _ in range(3)]
         self.vote_total = QLabel(self)
         self.vote_error = error_label(self)
-        self.plan_table = QTableWidget(len(self._plans), 4, self)
-        self.plan_table.verticalHeader().setVisible(False)
-        self.plan_table.horizontalHeader().setStretchLastSection(True)
-        self.plan_table.setMinimumHeight(90)
-        self.outcomes: list[QComboBox] = []
-        self.remarks: list[QLineEdit] = []
-        for row, choice in enumerate(self._plans):
-            check = QTableWidgetItem(choice.caption)
-            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            listed = choice.plan.id in item.plans
-            check.setCheckState(Qt.CheckState.Checked if listed else Qt.CheckState.Unchecked)
-            self.plan_table.setItem(row, 0, check)
-            status = QTableWidgetItem("")
-            status.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.plan_table.setItem(row, 1, status)
-            outcome = QComboBox(self.plan_table)
-            outcome.addItem("—", None)
-            for outcome_value in ReviewOutcome:
-                outcome.addItem("", outcome_value.value)
-            review = choice.plan.review
-            if review is not None:
-                outcome.setCurrentIndex(outcome.findData(review.outcome.value))
-            outcome.setEnabled(choice.plan.status is PlanStatus.SUBMITTED)
-            self.plan_table.setCellWidget(row, 2, outcome)
-            remarks = QLineEdit(review.remarks or "" if review else "", self.plan_table)
-            remarks.setEnabled(choice.plan.status is PlanStatus.SUBMITTED)
-            self.plan_table.setCellWidget(row, 3, remarks)
-            self.outcomes.append(outcome)
-            self.remarks.append(remarks)
+        self.plans_box = PlansConsidered(self._plans, item.plans, self)
 
         self.heard_box = QGroupBox(self)
         heard = QFormLayout(self.heard_box)
@@ -241,10 +118,6 @@ class AgendaItemEditor(QWidget):
         vote_row.addStretch(1)
         resolved.addLayout(vote_row)
         resolved.addWidget(self.vote_error)
-        self.plans_box = QGroupBox(self)
-        plans = QVBoxLayout(self.plans_box)
-        plans.addWidget(self.plan_table)
-        self.plans_box.setVisible(bool(self._plans))
         self.visits_box = QGroupBox(self)
         self.visit_list = QListWidget(self.visits_box)
         self.visit_list.setMaximumHeight(90)
@@ -282,10 +155,7 @@ class AgendaItemEditor(QWidget):
         self.vote_on.toggled.connect(self.update_vote_check)
         for spin in self.votes:
             spin.valueChanged.connect(self.update_vote_check)
-        self.plan_table.itemChanged.connect(self.changed)
-        for outcome, remarks in zip(self.outcomes, self.remarks, strict=True):
-            outcome.currentIndexChanged.connect(self.changed)
-            remarks.textChanged.connect(self.changed)
+        self.plans_box.changed.connect(self.changed)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Agenda item"))
@@ -299,16 +169,8 @@ class AgendaItemEditor(QWidget):
         self.vote_on.setText(_("Voted:"))
         for caption, text in zip(self.vote_labels, (_("for"), _("against"), _("abstained")), strict=True):
             caption.setText(text)
-        self.plans_box.setTitle(_("Calendar-thematic plans considered"))
+        self.plans_box.retranslate_ui()
         self.visits_box.setTitle(_("Open lessons and visits discussed"))
-        self.plan_table.setHorizontalHeaderLabels([_("Plan"), _("Status"), _("Outcome"), _("Remarks")])
-        for row, choice in enumerate(self._plans):
-            status = self.plan_table.item(row, 1)
-            if status is not None:
-                status.setText(label(PLAN_STATUS_LABELS, choice.plan.status))
-            for index, value in enumerate(ReviewOutcome, start=1):
-                self.outcomes[row].setItemText(index, label(REVIEW_OUTCOME_LABELS, value))
-        self.plan_table.resizeColumnsToContents()
         self.update_vote_check()
 
     # Editing -----------------------------------------------------------------------------------
@@ -368,11 +230,11 @@ class AgendaItemEditor(QWidget):
         total = sum(spin.value() for spin in self.votes)
         present = self._present()
         self.vote_total.setText(_("total {total} of {present} present").format(total=total, present=present))
-        over = self.vote_on.isChecked() and total > present
-        self.vote_total.setStyleSheet(ERROR_STYLE if over else "")
-        self.vote_error.setText(_("Rule 4: the vote counts {total} but only {present} are present.")
-                                .format(total=total, present=present) if over else "")
-        self.vote_error.setVisible(over)
+        vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
+        errors = vote_errors(AgendaItem(self.number, "", vote=vote), present)  # the rule and message of the save
+        self.vote_total.setStyleSheet(ERROR_STYLE if errors else "")
+        self.vote_error.setText("\n".join(f"{rule_label(e.rule, _)}: {e.render(_)}" for e in errors))
+        self.vote_error.setVisible(bool(errors))
         self.changed.emit()
 
     # Reading -----------------------------------------------------------------------------------
@@ -384,7 +246,7 @@ class AgendaItemEditor(QWidget):
         spoke = self._speeches(self._spoke, speaker_of)
         decisions = [line.strip() for line in self.decisions.toPlainText().splitlines() if line.strip()]
         vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
-        plans = [c.plan.id for row, c in enumerate(self._plans) if self._checked(row)]
+        plans = self.plans_box.checked()
         return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans,
                           self._kept_visits + self.checked_visits())
 
@@ -403,37 +265,12 @@ class AgendaItemEditor(QWidget):
         return [str(entry.data(Qt.ItemDataRole.UserRole)) for entry in rows
                 if entry is not None and entry.checkState() == Qt.CheckState.Checked]
 
-    def _checked(self, row: int) -> bool:
-        cell = self.plan_table.item(row, 0)
-        return cell is not None and cell.checkState() == Qt.CheckState.Checked
-
-    def reviews(self) -> list[PlanReview]:
-        """Outcomes chosen for submitted plans (the ones not yet considered)."""
-        chosen = []
-        for row, choice in enumerate(self._plans):
-            value = self.outcomes[row].currentData()
-            if self._checked(row) and value and choice.plan.status is PlanStatus.SUBMITTED:
-                chosen.append(PlanReview(choice.plan.id, ReviewOutcome(value),
-                                         self.remarks[row].text().strip() or None))
-        return chosen
+    def reviews(self, number: int) -> list[PlanReview]:
+        """Outcomes chosen for submitted plans, to be recorded under item ``number``."""
+        return self.plans_box.reviews(number)
 
     def set_plan_outcome(self, plan: str, outcome: ReviewOutcome | None, remarks: str = "") -> None:
-        """Tick a plan as considered and choose its outcome (as a user does with the mouse)."""
-        row = next(r for r, c in enumerate(self._plans) if c.plan.id == plan)
-        cell = self.plan_table.item(row, 0)
-        assert cell is not None
-        cell.setCheckState(Qt.CheckState.Checked)
-        self.outcomes[row].setCurrentIndex(self.outcomes[row].findData(outcome.value) if outcome else 0)
-        self.remarks[row].setText(remarks)
+        self.plans_box.set_plan_outcome(plan, outcome, remarks)
 
     def update_plan(self, plan: CalendarPlan) -> None:
-        """After the review is recorded: the plan's new status, its outcome no longer editable."""
-        row = next((r for r, c in enumerate(self._plans) if c.plan.id == plan.id), None)
-        if row is None:
-            return
-        self._plans[row] = PlanChoice(plan, self._plans[row].caption)
-        status = self.plan_table.item(row, 1)
-        if status is not None:
-            status.setText(label(PLAN_STATUS_LABELS, plan.status))
-        self.outcomes[row].setEnabled(False)
-        self.remarks[row].setEnabled(False)
+        self.plans_box.update_plan(plan)

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.entities import Association, Attendance, Person, Teacher
+from desktop_app.domain.entities import Association, Attendance, Person, Speaker, Teacher
 from desktop_app.i18n import _
+from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
 
 
 def _cell(text: str, editable: bool = False) -> QTableWidgetItem:
@@ -152,3 +153,25 @@ class AttendancePanel(QWidget):
             if text:
                 result.append(Person(text, (position.text().strip() or None) if position else None))
         return result
+
+    # Who may speak (rule 4) ------------------------------------------------------------------
+    def speakers(self) -> list[tuple[SpeakerKey, str]]:
+        """Who may speak: the members marked present, then the invited guests (rule 4)."""
+        present = {a.teacher for a in self.attendance() if a.present}
+        members = [(f"member:{t}", self.name(t)) for t in self.member_ids() if t in present]
+        guests = [(f"guest:{g.name}", g.name) for g in self.guest_list()]
+        return members + guests
+
+    def absent_speakers(self) -> dict[SpeakerKey, str]:
+        """Members of the body not marked present: not offered, but kept (and flagged) where chosen."""
+        present = {a.teacher for a in self.attendance() if a.present}
+        return {f"member:{t}": self.name(t) for t in self.body.member_ids() if t not in present}
+
+    def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
+        if key is None:
+            return None
+        kind, _sep, value = key.partition(":")
+        if kind == "member":
+            return value
+        guest = next((g for g in self.guest_list() if g.name == value), None)
+        return guest or Person(value)

@@ -6,6 +6,7 @@ away as soon as the form no longer has the problem."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import replace
 from datetime import date, datetime
@@ -16,11 +17,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,16 +30,20 @@ from desktop_app.domain.entities import (
     Language,
     Meeting,
     MeetingStatus,
-    Person,
-    PlanStatus,
     Speaker,
 )
 from desktop_app.domain.errors import DomainError, UserError, rule_label
 from desktop_app.domain.meetings import attendance_errors, speaker_errors
-from desktop_app.i18n import _
-from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor, PlanChoice, SpeakerKey, VisitChoice
+from desktop_app.i18n import N_, Text, _
+from desktop_app.services.meetings import Protocol
+from desktop_app.ui import operations
+from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor
+from desktop_app.ui.dialogs.meeting.agenda_list import AgendaList
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
+from desktop_app.ui.dialogs.meeting.choices import plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
+from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
+from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_of, error_label, show_field_error
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -74,8 +76,9 @@ class MeetingDialog(QDialog):
             number = s.services.meetings.proposed_number(s.actor, s.school, body.id)
             meeting = Meeting("", body.id, number, day, Language.KK, "", "")
         self.original = meeting
-        self._plan_choices = self._load_plans()
-        self._visit_choices = self._load_visits()
+        self._plan_choices = plan_choices(s, body, meeting.id, self.teachers)
+        self._visit_choices = visit_choices(s, body, self.teachers)
+        self._edits = 0  # counts changes: one made while a save runs keeps the form dirty
         self._build_ui(meeting)
         self._connect()
         self.retranslate_ui()
@@ -84,34 +87,6 @@ class MeetingDialog(QDialog):
         self.set_read_only(meeting.status is MeetingStatus.FINALIZED)
 
     # Building ----------------------------------------------------------------------------------
-    def _load_plans(self) -> list[PlanChoice]:
-        s = self.session
-        subjects = s.subject_names()
-        members = set(self.body.member_ids())
-        choices = []
-        for plan in s.services.plans.list(s.actor, s.school, self.body.academic_year):
-            mine = plan.review is not None and plan.review.meeting == self.original.id and self.original.id
-            if plan.teacher in members and (plan.status is PlanStatus.SUBMITTED or mine):
-                teacher = self.teachers.get(plan.teacher)
-                caption = (f"{teacher.short_name if teacher else plan.teacher} — "
-                           f"{subjects.get(plan.subject, plan.subject)}, {plan.grade}")
-                choices.append(PlanChoice(plan, caption))
-        return choices
-
-    def _load_visits(self) -> list[VisitChoice]:
-        """Open lessons, master classes and visits of this body in its academic year."""
-        s = self.session
-        year = next((y for y in s.services.schools.list_years(s.actor, s.school)
-                     if y.id == self.body.academic_year), None)
-        choices = []
-        for visit in s.services.visits.list(s.actor, s.school, association=self.body.id):
-            if year is not None and not year.window[0] <= visit.date <= year.window[1]:
-                continue
-            teacher = self.teachers.get(visit.teacher)
-            who = teacher.short_name if teacher else visit.teacher
-            choices.append(VisitChoice(visit.id, f"{visit.date:%d.%m.%Y} — {who}: {visit.topic}"))
-        return choices
-
     def _members(self) -> list[tuple[str, str]]:
         return [(t, self.teachers[t].full_name if t in self.teachers else t) for t in self.body.member_ids()]
 
@@ -128,30 +103,11 @@ class MeetingDialog(QDialog):
         row.addWidget(self.header, 2)
         row.addWidget(self.attendance, 3)
 
-        self.items = QListWidget(self)
-        self.items.setMaximumWidth(300)
-        self.items.setWordWrap(True)
-        self.add_item_button = QPushButton(self)
-        self.remove_item_button = QPushButton(self)
-        self.up_button = QPushButton("↑", self)
-        self.down_button = QPushButton("↓", self)
-        self.stack = QStackedWidget(self)
-        self.editors: list[AgendaItemEditor] = []
-        self.agenda_error = error_label(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        side = QVBoxLayout()
-        side.addWidget(self.items, 1)
-        buttons = QHBoxLayout()
-        for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        side.addLayout(buttons)
-        side.addWidget(self.agenda_error)
-        second = QWidget(self)
-        agenda = QHBoxLayout(second)
-        agenda.addLayout(side, 1)
-        agenda.addWidget(scroll, 3)
+        self.agenda = AgendaList(self)
+        self.items, self.editors, self.agenda_error = self.agenda.items, self.agenda.editors, self.agenda.agenda_error
+        self.add_item_button, self.remove_item_button, self.up_button, self.down_button = self.agenda.buttons()
+        self.stack = self.agenda.stack
+        second = self.agenda
         for item in meeting.agenda:
             self.add_item(item)
 
@@ -187,20 +143,17 @@ class MeetingDialog(QDialog):
         self.header.date.dateChanged.connect(
             lambda: self.attendance.set_attendance(date_of(self.header.date), []))
         self.attendance.changed.connect(self._on_attendance_changed)
-        self.add_item_button.clicked.connect(lambda: self.add_item(None))
-        self.remove_item_button.clicked.connect(self.remove_item)
-        self.up_button.clicked.connect(lambda: self.move_item(-1))
-        self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.items.currentRowChanged.connect(self._show_item)
+        self.agenda.add_requested.connect(lambda: self.add_item(None))
+        self.agenda.changed.connect(self._on_changed)
         self.save_button.clicked.connect(lambda: self.save())
         self.finalize_button.clicked.connect(lambda: self.finalize())
         self.close_button.clicked.connect(self.reject)
-        self.autosave.timeout.connect(self.autosave_draft)
+        self.autosave.timeout.connect(lambda: self.autosave_draft())
         self.recheck.timeout.connect(self.recheck_error)
         self.autosave.start()
         if self.editors:
             self.items.setCurrentRow(0)
-            self._show_item(0)
+            self.agenda.show_item(0)
 
     def retranslate_ui(self) -> None:
         """The parts retranslate through here: they have no LanguageChange handler of their own."""
@@ -212,12 +165,10 @@ class MeetingDialog(QDialog):
             editor.retranslate_ui()
         self.tabs.setTabText(0, _("Meeting and attendance"))
         self.tabs.setTabText(1, _("Agenda"))
-        self.add_item_button.setText(_("Add item"))
-        self.remove_item_button.setText(_("Remove"))
+        self.agenda.retranslate_ui()
         self.save_button.setText(_("Save"))
         self.finalize_button.setText(_("Finalize…"))
         self.close_button.setText(_("Close"))
-        self._renumber()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,73 +177,21 @@ class MeetingDialog(QDialog):
 
     # Agenda ------------------------------------------------------------------------------------
     def speakers(self) -> list[tuple[SpeakerKey, str]]:
-        """Who may speak: the members marked present, then the invited guests (rule 4)."""
-        present = {a.teacher for a in self.attendance.attendance() if a.present}
-        members = [(f"member:{t}", self.attendance.name(t)) for t in self.attendance.member_ids()
-                   if t in present]
-        guests = [(f"guest:{g.name}", g.name) for g in self.attendance.guest_list()]
-        return members + guests
+        return self.attendance.speakers()
 
     def absent_speakers(self) -> dict[SpeakerKey, str]:
-        """Members of the body not marked present: not offered, but kept (and flagged) where chosen."""
-        present = {a.teacher for a in self.attendance.attendance() if a.present}
-        return {f"member:{t}": self.attendance.name(t) for t in self.body.member_ids() if t not in present}
+        return self.attendance.absent_speakers()
 
     def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
-        if key is None:
-            return None
-        kind, _sep, value = key.partition(":")
-        if kind == "member":
-            return value
-        guest = next((g for g in self.attendance.guest_list() if g.name == value), None)
-        return guest or Person(value)
+        return self.attendance.speaker_of(key)
 
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
                                   self.attendance.present_count, self.speakers(), self,
                                   visits=self._visit_choices, absent=self.absent_speakers())
         editor.changed.connect(self._on_changed)
-        editor.title.textChanged.connect(self._renumber)
-        self.editors.append(editor)
-        self.stack.addWidget(editor)
-        self.items.addItem("")
-        self._renumber()
-        self.items.setCurrentRow(len(self.editors) - 1)
-        self._on_changed()
+        self.agenda.add(editor)
         return editor
-
-    def remove_item(self) -> None:
-        row = self.items.currentRow()
-        if row < 0:
-            return
-        editor = self.editors.pop(row)
-        self.stack.removeWidget(editor)
-        editor.deleteLater()
-        self.items.takeItem(row)
-        self._renumber()
-        self._on_changed()
-
-    def move_item(self, step: int) -> None:
-        row = self.items.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < len(self.editors):
-            return
-        self.editors[row], self.editors[target] = self.editors[target], self.editors[row]
-        self._renumber()
-        self.items.setCurrentRow(target)
-        self._on_changed()
-
-    def _renumber(self) -> None:
-        """Numbers follow the order of the list."""
-        untitled = _("(no title yet)")
-        for row, editor in enumerate(self.editors):
-            entry = self.items.item(row)
-            if entry is not None:
-                entry.setText(f"{row + 1}. {editor.title.text().strip() or untitled}")
-
-    def _show_item(self, row: int) -> None:
-        if 0 <= row < len(self.editors):
-            self.stack.setCurrentWidget(self.editors[row])
 
     # Rules as the user types -------------------------------------------------------------------
     def _on_attendance_changed(self) -> None:
@@ -304,6 +203,7 @@ class MeetingDialog(QDialog):
 
     def _on_changed(self) -> None:
         self.dirty = True
+        self._edits += 1
         if hasattr(self, "general_error"):
             self._check_rules()
             if self.shown_error is not None:
@@ -355,10 +255,14 @@ class MeetingDialog(QDialog):
         meeting.agenda = [e.item(n, self.speaker_of) for n, e in enumerate(getattr(self, "editors", []), 1)]
         return meeting
 
-    def save(self, status: MeetingStatus | None = None, quiet: bool = False) -> bool:
-        """Save through the service, then record the plan outcomes; False (and the refusal shown)
-        when a rule blocks it. Nothing typed is lost either way. ``quiet`` (the automatic save)
-        puts a refusal in the calm note at the bottom instead of red text at the field."""
+    def save(self, status: MeetingStatus | None = None, quiet: bool = False, finalize: bool = False,
+             then: Callable[[], None] | None = None,
+             otherwise: Callable[[], None] | None = None) -> Operation | None:
+        """Save the protocol and the plan outcomes chosen under its items: one service call, one
+        transaction, off the GUI thread. None when nothing was started (a chair or secretary
+        missing, or another action still running). A refusal is shown at its field, and nothing
+        typed is lost. ``quiet`` (the automatic save) puts a refusal in the calm note at the bottom
+        instead of red text at the field; ``finalize`` locks the protocol in the same call."""
         if not quiet:
             self.show_error(None)
             self.autosave_label.clear()  # an older note of the automatic save is stale now
@@ -370,29 +274,41 @@ class MeetingDialog(QDialog):
                     self.autosave_label.setText(_("Not saved automatically yet: choose the chair and the secretary."))
                 else:
                     show_field_error(self.header.errors[name], _("Choose a member of the body."))
-                return False
-        try:
-            saved = s.services.meetings.save(s.actor, s.school, meeting)
-            self.saved = saved
-            for number, editor in enumerate(self.editors, 1):
-                for review in editor.reviews():
-                    plan = s.services.plans.consider(s.actor, s.school, review.plan, saved.id, number,
-                                                     review.outcome, review.remarks)
-                    editor.update_plan(plan)
-            self.saved = s.services.meetings.get(s.actor, s.school, saved.id)
-        except UserError as error:
+                return None
+        reviews = [r for number, e in enumerate(self.editors, 1) for r in e.reviews(number)]
+        edits = self._edits
+
+        def saved(protocol: Protocol) -> None:
+            self._saved(protocol, quiet, edits)
+            if then is not None:
+                then()
+
+        def refused(error: UserError) -> None:
             if quiet:
                 self.autosave_label.setText(_("Not saved automatically yet: {reason}").format(
                     reason=self.refusal_text(error)))
             else:
                 self.show_error(error)
-            return False
-        self.dirty = False
+            if otherwise is not None:
+                otherwise()
+
+        return operations.run(
+            lambda: s.services.meetings.save_protocol(s.actor, s.school, meeting, reviews, finalize=finalize),
+            label=Text(N_("Saving the protocol…")), parent=self, on_success=saved, refused=refused,
+            changes={Change.MEETINGS, Change.PLANS} if reviews else {Change.MEETINGS}, initiator=self)
+
+    def _saved(self, protocol: Protocol, quiet: bool, edits: int) -> None:
+        self.saved = protocol.meeting
+        for plan in protocol.plans:
+            for editor in self.editors:
+                editor.update_plan(plan)
+        self.dirty = self._edits != edits  # typed on while it was saved: still to be saved
         self.show_status(self.saved.status)
         if not quiet:
             self.autosave_label.setText(_("Saved."))
         self.meeting_saved.emit(self.saved.id)
-        return True
+        if self.saved.status is MeetingStatus.FINALIZED:
+            self.set_read_only(True)
 
     def show_status(self, status: MeetingStatus) -> None:
         """The Status box says what the protocol is now (held after a save, finalized after
@@ -402,34 +318,32 @@ class MeetingDialog(QDialog):
         box.setCurrentIndex(max(box.findData(status.value), 0))
         box.blockSignals(False)
 
-    def autosave_draft(self) -> bool:
-        """Only a draft with changes is saved automatically; a refusal is shown, not raised."""
+    def _may_autosave(self) -> bool:
+        """Only a draft with changes is saved automatically."""
         if self.header.status.currentData() != MeetingStatus.DRAFT.value or not self.dirty:
             return False
-        if self.saved is not None and self.saved.status is not MeetingStatus.DRAFT:
-            return False
-        done = self.save(MeetingStatus.DRAFT, quiet=True)
-        if done:
+        return self.saved is None or self.saved.status is MeetingStatus.DRAFT
+
+    def autosave_draft(self, then: Callable[[], None] | None = None,
+                       otherwise: Callable[[], None] | None = None) -> Operation | None:
+        """The 30-second timer: a draft with changes is saved; a refusal goes to the calm note."""
+        if not self._may_autosave():
+            return None
+
+        def done() -> None:
             self.autosave_label.setText(_("Draft saved automatically at {time}.").format(
                 time=datetime.now().strftime("%H:%M")))
-        return done
+            if then is not None:
+                then()
 
-    def finalize(self) -> bool:
-        if not self.save(MeetingStatus.HELD if self.header.status.currentData() == MeetingStatus.DRAFT.value else None):
-            return False
+        return self.save(MeetingStatus.DRAFT, quiet=True, then=done, otherwise=otherwise)
+
+    def finalize(self) -> Operation | None:
+        """Asked first; then the form is saved and locked in one call, all or nothing (rule 5)."""
         if not self.confirm_finalize():
-            return False
-        s = self.session
-        assert self.saved is not None
-        try:
-            self.saved = s.services.meetings.finalize(s.actor, s.school, self.saved.id)
-        except UserError as error:
-            self.show_error(error)
-            return False
-        self.show_status(self.saved.status)
-        self.meeting_saved.emit(self.saved.id)
-        self.set_read_only(True)
-        return True
+            return None
+        held = MeetingStatus.HELD if self.header.status.currentData() == MeetingStatus.DRAFT.value else None
+        return self.save(held, finalize=True)
 
     def confirm_finalize(self) -> bool:
         answer = QMessageBox.question(self, _("Finalize"), _(
@@ -470,17 +384,9 @@ class MeetingDialog(QDialog):
             text = f"{rule_label(error.rule, _)}: {text}"  # the refusal names its rule
         parts = (error.field or "").split(".")
         target = self.header.errors.get(parts[0], self.general_error)
-        if parts[0] == "agenda" and len(parts) > 2 and parts[1].isdigit():
-            row = int(parts[1]) - 1
-            if 0 <= row < len(self.editors):
-                self.tabs.setCurrentIndex(1)
-                self.items.setCurrentRow(row)
-                editor = self.editors[row]
-                target = (editor.vote_error if parts[2] == "vote"
-                          else editor.speaker_error if parts[2] in ("heard", "spoke")
-                          else editor.decisions_error)
-        elif parts[0] == "agenda":
-            target = self.agenda_error
+        if parts[0] == "agenda":
+            self.tabs.setCurrentIndex(1)
+            target = self.agenda.refusal_target(parts[1:])
         elif parts[0] == "attendance":
             target = self.general_error
         if target in self.header.errors.values():
@@ -498,12 +404,25 @@ class MeetingDialog(QDialog):
 
     def reject(self) -> None:
         """Every way of closing ends here (Close, Escape, the title bar). A draft with changes is
-        saved; changes that cannot be saved (a refusal, a held protocol) are closed only after
-        "Close without saving the changes?" is answered Yes. Calling close() here would never hide
-        the dialog: QDialog.closeEvent calls reject() and ignores the event while still visible."""
-        if self.dirty and not self.autosave_draft() and self._asking and QMessageBox.question(
-                self, _("Protocol of the meeting"), _("Close without saving the changes?")) \
-                is not QMessageBox.StandardButton.Yes:
+        saved first and the dialog closes once it is; changes that cannot be saved (a refusal, a
+        held protocol) are closed only after "Close without saving the changes?" is answered Yes.
+        Calling close() here would never hide the dialog: QDialog.closeEvent calls reject() and
+        ignores the event while still visible."""
+        asking = self._asking
+        if self.dirty and self._may_autosave() and self.autosave_draft(
+                then=self._close_now, otherwise=lambda: self._close_unsaved(asking)):
+            return  # closes when the save is done
+        if self.dirty:
+            self._close_unsaved(asking)
+        else:
+            self._close_now()
+
+    def _close_unsaved(self, asking: bool) -> None:
+        if asking and QMessageBox.question(self, _("Protocol of the meeting"), _(
+                "Close without saving the changes?")) is not QMessageBox.StandardButton.Yes:
             return
+        self._close_now()
+
+    def _close_now(self) -> None:
         self.autosave.stop()
         super().reject()

@@ -35,16 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-scale-home-")
 
-from generate import large_school  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from generate import large_school
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role  # noqa: E402
-from desktop_app.services import Services  # noqa: E402
-from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo  # noqa: E402
-from desktop_app.ui.language import install_language_hook  # noqa: E402
-from desktop_app.ui.main_window import SECTIONS, MainWindow  # noqa: E402
-from desktop_app.ui.session import Session  # noqa: E402
-from desktop_app.ui.settings import settings  # noqa: E402
+from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
+from desktop_app.services import Services
+from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
+from desktop_app.ui.language import install_language_hook
+from desktop_app.ui.main_window import SECTIONS, MainWindow
+from desktop_app.ui.session import Session
+from desktop_app.ui.settings import settings
 
 LARGE = {"teachers": 120, "years": 10, "rows_per_year": 30_000}
 DISTRICT = {"schools": 40, "teachers": 120, "rows_per_year": 30_000}
@@ -265,7 +265,7 @@ def main() -> None:
                 run_window(big, args.profile)
         for title, base, big in runs:
             report(title, base, big)
-        for _title, base, big in runs:
+        for _title, _base, big in runs:
             big.services.close()
         demo_services.close()
     del app

@@ -7,7 +7,7 @@ Conversions go through ``storage.mapping`` only.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -29,11 +29,12 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import mapping
+from desktop_app.storage import mapping, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.dialect import ci_contains, ordered, text_index, text_index_match
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
+from desktop_app.storage.summaries import MeetingCounts, PlanSummary
 
 T = TypeVar("T")
 
@@ -338,6 +339,27 @@ class Store:
         if teacher is not None:
             where.append(table.c.teacher_id == teacher)
         return self._load(mapping.PLANS, school_id, *where)
+
+    def plan_summaries(self, school_id: str, academic_year: str | None = None,
+                       teachers: Collection[str] | None = None, subject: str | None = None) -> list[PlanSummary]:
+        """One line per plan, rows counted in SQL and not read (``storage.summaries``)."""
+        return summaries.plan_summaries(self.session, school_id, academic_year, teachers, subject)
+
+    def plan_status_counts(self, school_id: str, academic_year: str,
+                           teachers: Collection[str] | None = None) -> dict[str, int]:
+        return summaries.plan_status_counts(self.session, school_id, academic_year, teachers)
+
+    def last_plan_events(self, school_id: str, plans: Collection[str]) -> dict[str, date]:
+        return summaries.last_plan_events(self.session, school_id, plans)
+
+    def meeting_counts(self, school_id: str, academic_year: str) -> MeetingCounts:
+        return summaries.meeting_counts(self.session, school_id, academic_year)
+
+    def mentorship_count(self, school_id: str, academic_year: str, teacher: str | None = None) -> int:
+        return summaries.mentorship_count(self.session, school_id, academic_year, teacher)
+
+    def visit_count(self, school_id: str, first: date, last: date, teacher: str | None = None) -> int:
+        return summaries.visit_count(self.session, school_id, first, last, teacher)
 
     # --- mentorships --------------------------------------------------------------------------
 

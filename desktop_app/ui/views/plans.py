@@ -55,9 +55,10 @@ STATUS_COLOURS = {PlanStatus.RETURNED: "#fde2e2", PlanStatus.SUBMITTED: "#fff4d6
 
 @dataclass(frozen=True)
 class PlanRow:
-    plan: CalendarPlan
+    plan: CalendarPlan  # the header: its rows are read when it is opened
     teacher: str
     subject: str
+    lessons: int
 
     @property
     def id(self) -> str:
@@ -84,7 +85,7 @@ class PlansView(RecordsView):
             Column(N_("Classes"), lambda r: ", ".join(r.plan.classes)),
             Column(N_("Hours per week"), lambda r: format_number(r.plan.hours_per_week),
                    sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
-            Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
+            Column(N_("Lessons"), lambda r: str(r.lessons), sort_key=lambda r: r.lessons,
                    align_center=True),
             Column(N_("Version"), lambda r: str(r.plan.version), sort_key=lambda r: r.plan.version,
                    align_center=True),
@@ -206,9 +207,9 @@ class PlansView(RecordsView):
         self._names = {t.id: t.short_name for t in teachers.values()}
         subjects = s.subject_names()
         return [
-            PlanRow(plan, teachers[plan.teacher].short_name if plan.teacher in teachers else plan.teacher,
-                    subjects.get(plan.subject, plan.subject))
-            for plan in s.services.plans.list(s.actor, s.school, self.year.id)
+            PlanRow(line.plan, teachers[line.plan.teacher].short_name if line.plan.teacher in teachers
+                    else line.plan.teacher, subjects.get(line.plan.subject, line.plan.subject), line.lessons)
+            for line in s.services.plans.summaries(s.actor, s.school, self.year.id)
         ]
 
     def refresh(self) -> None:
@@ -452,6 +453,9 @@ class PlansView(RecordsView):
         """The KTP editor for a new plan of the selected year, or for ``plan``."""
         if self.year is None:
             return None
+        if plan is not None and plan.id and not plan.rows:  # a line of the list: open the whole plan
+            s = self.session
+            plan = s.services.plans.get(s.actor, s.school, plan.id)
         return PlanEditorDialog(self.session, self.year, plan, self)
 
     def new_plan(self) -> None:

@@ -90,7 +90,7 @@ class MeetingDialog(QDialog):
         subjects = s.subject_names()
         members = set(self.body.member_ids())
         choices = []
-        for plan in s.services.plans.list(s.actor, s.school, self.body.academic_year):
+        for plan in (line.plan for line in s.services.plans.summaries(s.actor, s.school, self.body.academic_year)):
             mine = plan.review is not None and plan.review.meeting == self.original.id and self.original.id
             if plan.teacher in members and (plan.status is PlanStatus.SUBMITTED or mine):
                 teacher = self.teachers.get(plan.teacher)

@@ -136,7 +136,8 @@ def _settle() -> None:
 
 @contextmanager
 def _timed(school: School, step: str, profile: str | None = None) -> Iterator[None]:
-    profiler = cProfile.Profile() if profile == step and school.label != "demo" else None
+    wanted = profile.split(",") if profile else []
+    profiler = cProfile.Profile() if step in wanted and school.label != "demo" else None
     started = time.perf_counter()
     if profiler:
         profiler.enable()
@@ -147,7 +148,7 @@ def _timed(school: School, step: str, profile: str | None = None) -> Iterator[No
     school.times.setdefault(step, []).append((time.perf_counter() - started) * 1000)
     if profiler:
         print(f"--- profile of {step!r} on {school.label}")
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def run_window(school: School, profile: str | None) -> None:

@@ -29,6 +29,7 @@ from desktop_app.ui.dialogs.meeting.header import LANGUAGE_NAMES
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.views.base import View, make_table
+from desktop_app.ui.widgets.columns import SAMPLE_ROWS
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -92,6 +93,7 @@ class DocumentsView(View):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(SAMPLE_ROWS)
         for column in range(self.model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column in _STRETCHED else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)

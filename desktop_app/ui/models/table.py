@@ -170,6 +170,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def record_count(self) -> int:
         return len(self._rows)
 
+    def fetch_through(self, row: int) -> None:
+        """Fetch up to ``row`` now (a record chosen by id must be in the view to be selected)."""
+        if self._fetched <= row < len(self._rows):
+            self.beginInsertRows(QModelIndex(), self._fetched, row)
+            self._fetched = row + 1
+            self.endInsertRows()
+
     def search_text(self, row: int) -> str:
         if self._texts is None:
             self._texts = [fold(" ".join(column.text(r) for column in self._columns)) for r in self._rows]
@@ -217,6 +224,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, RecordTableModel):
             return True
         return self._needle in model.search_text(source_row)
+
+    def matching(self) -> list[int]:
+        """Rows of the model that pass the search, fetched by the view or not."""
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            return [self.source_row(row) for row in range(self.rowCount())]
+        return [row for row in range(model.record_count())
+                if not self._needle or self._needle in model.search_text(row)]
 
     def source_row(self, proxy_row: int) -> int:
         return self.mapToSource(self.index(proxy_row, 0)).row()

@@ -130,9 +130,11 @@ class AttentionService(Service):
     def items(self, actor: Actor, school: str, academic_year: str, today: date) -> list[AttentionItem]:
         """Everything of the year that waits on someone, limited to what ``actor`` may see."""
         with self._read(actor, school) as store:
-            bodies = store.list_associations(school)
+            bodies = store.associations_of(school, academic_year)
             teachers = {t.id: t for t in store.list_teachers(school)}
-            visible = self._visible_teachers(actor, bodies)
+            # A head sees the plans of the members of every body they head (``PlanService.list``).
+            visible = self._visible_teachers(actor, store.list_associations(school)
+                                             if actor.role is Role.HEAD else bodies)
             items = self._plans(store, school, academic_year, teachers, visible)
             items += self._meetings(store, actor, school, academic_year, bodies, today)
             items += self._attestations(teachers, visible, today)

@@ -3,11 +3,13 @@ finalized, attestations due and mentorships without a session this month."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop_app.domain.accounts import Action, Actor, Role
+from desktop_app.domain.associations import composition
 from desktop_app.domain.entities import (
     Association,
     LocalizedText,
@@ -17,7 +19,7 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_
-from desktop_app.services.base import Service
+from desktop_app.services.base import Service, found
 from desktop_app.services.teachers import attestation_due
 from desktop_app.storage.store import Store
 
@@ -78,6 +80,20 @@ class FirstSteps:
         return self.teachers > 0 and self.associations > 0
 
 
+@dataclass
+class YearFigures:
+    """The Overview's tiles: how many of each record the year holds (what the user may see)."""
+
+    associations: int = 0
+    #: Associations short of the minimum of rule 1 (п. 23) today.
+    associations_short: int = 0
+    meetings: int = 0
+    meetings_finalized: int = 0
+    plans: Counter[PlanStatus] = field(default_factory=Counter)
+    mentorships: int = 0
+    visits: int = 0
+
+
 class AttentionService(Service):
     def first_steps(self, actor: Actor, school: str, academic_year: str | None) -> FirstSteps:
         """How far the school has come from an empty database: its staff list and the year's associations."""
@@ -85,16 +101,40 @@ class AttentionService(Service):
             record = store.get_school(school)
             leaders = {record.director, record.deputy_director} if record else set()
             teachers = sum(1 for t in store.list_teachers(school) if t.active and t.id not in leaders)
-            associations = sum(1 for body in store.list_associations(school)
-                               if body.academic_year == academic_year)
+            associations = len(store.associations_of(school, academic_year)) if academic_year else 0
         return FirstSteps(teachers, associations)
+
+    def figures(self, actor: Actor, school: str, academic_year: str) -> YearFigures:
+        """The year's counts, computed in SQL where they are counts (the Overview's tiles)."""
+        with self._read(actor, school) as store:
+            year = found(store.get_academic_year(school, academic_year), "academic year", academic_year)
+            bodies = store.associations_of(school, academic_year)
+            teachers = {t.id: t for t in store.list_teachers(school)} if bodies else {}
+            meetings = store.meeting_counts(school, academic_year)
+            visible = self._visible_teachers(actor, store.list_associations(school)
+                                             if actor.role is Role.HEAD else bodies)
+            plans = store.plan_status_counts(school, academic_year, visible)
+            first, last = year.window
+            if actor.may(Action.READ_ALL):
+                mentorships = store.mentorship_count(school, academic_year)
+                visits = store.visit_count(school, first, last)
+            elif actor.teacher is not None:
+                mentorships = store.mentorship_count(school, academic_year, actor.teacher)
+                visits = store.visit_count(school, first, last, actor.teacher)
+            else:
+                mentorships = visits = 0
+        short = sum(1 for body in bodies if not composition(body, teachers, year.window).satisfied)
+        return YearFigures(len(bodies), short, meetings.meetings, meetings.finalized,
+                           Counter({PlanStatus(k): v for k, v in plans.items()}), mentorships, visits)
 
     def items(self, actor: Actor, school: str, academic_year: str, today: date) -> list[AttentionItem]:
         """Everything of the year that waits on someone, limited to what ``actor`` may see."""
         with self._read(actor, school) as store:
-            bodies = store.list_associations(school)
+            bodies = store.associations_of(school, academic_year)
             teachers = {t.id: t for t in store.list_teachers(school)}
-            visible = self._visible_teachers(actor, bodies)
+            # A head sees the plans of the members of every body they head (``PlanService.list``).
+            visible = self._visible_teachers(actor, store.list_associations(school)
+                                             if actor.role is Role.HEAD else bodies)
             items = self._plans(store, school, academic_year, teachers, visible)
             items += self._meetings(store, actor, school, academic_year, bodies, today)
             items += self._attestations(teachers, visible, today)
@@ -119,13 +159,13 @@ class AttentionService(Service):
     def _plans(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
                visible: set[str] | None) -> list[AttentionItem]:
         subjects = {s.id: s.name for s in store.list_subjects(school)}
+        waiting = [line.plan for line in store.plan_summaries(school, academic_year, visible)
+                   if line.plan.status in _PLAN_KINDS]
+        last_events = store.last_plan_events(school, [plan.id for plan in waiting])
         items = []
-        for plan in store.plans_of(school, academic_year):
-            kind = _PLAN_KINDS.get(plan.status)
-            if kind is None or (visible is not None and plan.teacher not in visible):
-                continue
-            events = store.plan_events(school, plan.id)
-            since = events[-1].at.date() if events else None
+        for plan in waiting:
+            kind = _PLAN_KINDS[plan.status]
+            since = last_events.get(plan.id)
             teacher = teachers.get(plan.teacher)
             items.append(AttentionItem(
                 kind, plan.id, N_("{teacher}: {subject}, grade {grade}"),

@@ -247,8 +247,17 @@ class DocumentService(Service):
 
     # The documents section ------------------------------------------------------------------------
     def catalog(self, actor: Actor, school: str, academic_year: str) -> list[CatalogEntry]:
-        """Every document of the academic year the user may read, with why one cannot be printed now."""
-        return [e for e in self._catalog(actor, school) if e.academic_year == academic_year]
+        """Every document of the academic year the user may read, with why one cannot be printed now.
+        Only the year's records are read (plans as headers); file names are distinct within the year,
+        and every name carries its year or date, so they stay distinct across years too."""
+        with self._read(actor, school) as store:
+            records = store.year_records(school, academic_year)
+        first, last = records.academic_years[0].window
+        visible = Visible([line.plan for line in self._plans.summaries(actor, school, academic_year)],
+                          self._mentoring.list(actor, school, academic_year),
+                          [v for v in self._visits.list(actor, school) if first <= v.date <= last])
+        entries = catalog_entries(records, visible, current_language())
+        return [e for e in entries if e.academic_year == academic_year]
 
     def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None) -> str:
         """The default file name of one document (the one the documents section would use)."""

@@ -121,7 +121,8 @@ class MeetingService(Service):
         """The plans a meeting of ``body`` may consider (see domain.meetings.reviewable_plans)."""
         with self._read(actor, school) as store:
             association = found(store.get_association(school, body), "association", body)
-        candidates = PlanService(self._db, self._clock).list(actor, school, association.academic_year)
+        candidates = [line.plan for line in
+                      PlanService(self._db, self._clock).summaries(actor, school, association.academic_year)]
         return reviewable_plans(candidates, association, meeting)
 
     def _save_in(self, store: Store, actor: Actor, school: str, meeting: Meeting) -> Meeting:

@@ -23,6 +23,7 @@ from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editab
 from desktop_app.domain.plan_cells import lesson_errors
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
+from desktop_app.storage.summaries import PlanSummary
 
 
 class PlanService(Service):
@@ -32,14 +33,26 @@ class PlanService(Service):
         a teacher sees their own."""
         with self._read(actor, school) as store:
             plans = store.plans_of(school, academic_year)
-            if actor.may(Action.READ_ALL):
-                return plans
-            visible = {actor.teacher} if actor.teacher else set()
-            if actor.role is Role.HEAD and actor.teacher:
-                for body in store.list_associations(school):
-                    if body.head == actor.teacher:
-                        visible.update(body.member_ids())
-            return [p for p in plans if p.teacher in visible]
+            visible = self._visible_teachers(store, actor, school)
+            return plans if visible is None else [p for p in plans if p.teacher in visible]
+
+    def summaries(self, actor: Actor, school: str, academic_year: str | None = None) -> builtins.list[PlanSummary]:
+        """What a list of plans shows, for the plans ``list`` would give: headers with their rows
+        counted, rows not read (open one with ``get``)."""
+        with self._read(actor, school) as store:
+            return store.plan_summaries(school, academic_year, self._visible_teachers(store, actor, school))
+
+    @staticmethod
+    def _visible_teachers(store: Store, actor: Actor, school: str) -> set[str] | None:
+        """None for those who see every plan; else whose plans the actor sees (``list``'s rule)."""
+        if actor.may(Action.READ_ALL):
+            return None
+        visible = {actor.teacher} if actor.teacher else set()
+        if actor.role is Role.HEAD and actor.teacher:
+            for body in store.list_associations(school):
+                if body.head == actor.teacher:
+                    visible.update(body.member_ids())
+        return visible
 
     def get(self, actor: Actor, school: str, plan: str) -> CalendarPlan:
         with self._read(actor, school) as store:

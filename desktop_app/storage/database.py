@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0004_account_sign_in"
+HEAD_REVISION = "0005_list_indexes"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:

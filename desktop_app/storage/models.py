@@ -452,6 +452,7 @@ class PlanRecordRow(Base):
         one_of("review_outcome", ReviewOutcome),
         Index(None, "school_id", "academic_year_id"),
         Index(None, "school_id", "teacher_id"),
+        Index(None, "school_id", "academic_year_id", "status"),  # 0005: counts per status
     )
 
     school_id: Mapped[str] = mapped_column(primary_key=True)
@@ -506,6 +507,7 @@ class MentorshipRow(Base):
         ref("mentee_id", "teachers"),
         ref("academic_year_id", "academic_years"),
         one_of("status", MentorshipStatus),
+        Index(None, "school_id", "academic_year_id"),  # 0005
     )
 
     school_id: Mapped[str] = mapped_column(primary_key=True)
@@ -573,6 +575,7 @@ class LessonVisitRow(Base):
         ref("subject_id", "subjects"),
         ref("association_id", "associations"),
         one_of("kind", VisitKind),
+        Index(None, "school_id", "date"),  # 0005: the visits of a year's window
     )
 
     school_id: Mapped[str] = mapped_column(primary_key=True)

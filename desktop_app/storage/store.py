@@ -7,7 +7,7 @@ Conversions go through ``storage.mapping`` only.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -29,12 +29,13 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import mapping
+from desktop_app.storage import mapping, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered, text_index, text_index_match
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
+from desktop_app.storage.summaries import MeetingCounts, PlanSummary
 
 T = TypeVar("T")
 
@@ -186,6 +187,28 @@ class Store:
         if school is None:
             raise NotFoundError("school", school_id)
         return SchoolRecords(school, **{k.collection: self._load(k, school_id) for k in mapping.KINDS})
+
+    def year_records(self, school_id: str, academic_year: str) -> SchoolRecords:
+        """The records of one academic year with the school's teachers and subjects: its
+        associations, their meetings, its mentorships, the visits in its window, and its plans as
+        headers (rows not read). What a list of the year's documents needs, not a whole school."""
+        school = self.get_school(school_id)
+        year = self.get_academic_year(school_id, academic_year)
+        if school is None or year is None:
+            raise NotFoundError("school" if school is None else "academic year",
+                                school_id if school is None else academic_year)
+        bodies, meetings = mapping.ASSOCIATIONS.table, mapping.MEETINGS.table
+        of_year = select(bodies.c.id).where(bodies.c.school_id == school_id,
+                                            bodies.c.academic_year_id == academic_year)
+        visits, mentorships = mapping.LESSON_VISITS.table, mapping.MENTORSHIPS.table
+        first, last = year.window
+        return SchoolRecords(
+            school, academic_years=[year], subjects=self.list_subjects(school_id),
+            teachers=self.list_teachers(school_id), associations=self.associations_of(school_id, academic_year),
+            meetings=self._load(mapping.MEETINGS, school_id, meetings.c.body_id.in_(of_year)),
+            plans=[line.plan for line in self.plan_summaries(school_id, academic_year)],
+            mentorships=self._load(mapping.MENTORSHIPS, school_id, mentorships.c.academic_year_id == academic_year),
+            lesson_visits=self._load(mapping.LESSON_VISITS, school_id, visits.c.date >= first, visits.c.date <= last))
 
     def next_id(self, school_id: str, collection: str, prefix: str) -> str:
         """A fresh id ``<prefix>-<n>`` not used in ``collection`` of the school."""
@@ -343,6 +366,27 @@ class Store:
         if teacher is not None:
             where.append(table.c.teacher_id == teacher)
         return self._load(mapping.PLANS, school_id, *where)
+
+    def plan_summaries(self, school_id: str, academic_year: str | None = None,
+                       teachers: Collection[str] | None = None, subject: str | None = None) -> list[PlanSummary]:
+        """One line per plan, rows counted in SQL and not read (``storage.summaries``)."""
+        return summaries.plan_summaries(self.session, school_id, academic_year, teachers, subject)
+
+    def plan_status_counts(self, school_id: str, academic_year: str,
+                           teachers: Collection[str] | None = None) -> dict[str, int]:
+        return summaries.plan_status_counts(self.session, school_id, academic_year, teachers)
+
+    def last_plan_events(self, school_id: str, plans: Collection[str]) -> dict[str, date]:
+        return summaries.last_plan_events(self.session, school_id, plans)
+
+    def meeting_counts(self, school_id: str, academic_year: str) -> MeetingCounts:
+        return summaries.meeting_counts(self.session, school_id, academic_year)
+
+    def mentorship_count(self, school_id: str, academic_year: str, teacher: str | None = None) -> int:
+        return summaries.mentorship_count(self.session, school_id, academic_year, teacher)
+
+    def visit_count(self, school_id: str, first: date, last: date, teacher: str | None = None) -> int:
+        return summaries.visit_count(self.session, school_id, first, last, teacher)
 
     # --- mentorships --------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ def _counts(path: Path) -> dict[str, int]:
 def test_there_is_a_fixture_for_each_earlier_revision() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
-    assert earlier == ["0001_initial", "0002_accounts_audit", "0003_protocol_search"]
+    assert earlier == ["0001_initial", "0002_accounts_audit", "0003_protocol_search", "0004_account_sign_in"]
     assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in earlier]
 
 
@@ -68,7 +68,8 @@ def test_accounts_of_an_earlier_file_sign_in_and_are_locked(fixture: Path, tmp_p
     path = tmp_path / "old.sqlite3"
     shutil.copy(fixture, path)
     with sqlite3.connect(path) as db:
-        assert "last_sign_in" not in [r[1] for r in db.execute("PRAGMA table_info(users)")]
+        columns = [r[1] for r in db.execute("PRAGMA table_info(users)")]
+        assert ("last_sign_in" in columns) == (fixture.stem >= "schema-0004")  # made by revision 0004
     services = Services.over(Database.open(path, backup_dir=tmp_path / "backups"))
     try:
         users = {u.login: u for u in services.accounts.list_users(COMMAND_LINE)}

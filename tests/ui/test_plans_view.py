@@ -223,6 +223,8 @@ def test_new_open_and_import_open_their_dialogs_and_reload(qtbot, sign_in, servi
     qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
     assert chosen == [path]
     imported = view.selected()
-    assert imported is not None and [r.topic for r in imported.plan.rows] == [
+    assert imported is not None
+    whole = view.session.services.plans.get(view.session.actor, view.session.school, imported.plan.id)
+    assert imported.lessons == 2 and [r.topic for r in whole.rows] == [
         "Информация и её виды", "Кодирование, единицы измерения"]
     assert view.model.rowCount() == 3 and "импорт" in view.message.text().lower()

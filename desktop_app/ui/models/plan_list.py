@@ -20,9 +20,10 @@ class PlanListEntry:
     """A plan as the list shows it: the plan and the names of its teacher and subject (not a lesson
     row of a plan: that is the domain's ``PlanRow``)."""
 
-    plan: CalendarPlan
+    plan: CalendarPlan  # the header: its rows are read when it is opened
     teacher: str
     subject: str
+    lessons: int
 
     @property
     def id(self) -> str:
@@ -46,7 +47,7 @@ def plan_columns() -> list[Column[PlanListEntry]]:
         Column(N_("Classes"), lambda r: ", ".join(r.plan.classes)),
         Column(N_("Hours per week"), lambda r: format_number(r.plan.hours_per_week),
                sort_key=lambda r: int(r.plan.hours_per_week * 10), align_center=True),
-        Column(N_("Lessons"), lambda r: str(len(r.plan.rows)), sort_key=lambda r: len(r.plan.rows),
+        Column(N_("Lessons"), lambda r: str(r.lessons), sort_key=lambda r: r.lessons,
                align_center=True),
         Column(N_("Version"), lambda r: str(r.plan.version), sort_key=lambda r: r.plan.version,
                align_center=True),

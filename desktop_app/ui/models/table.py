@@ -40,31 +40,53 @@ class Column(Generic[R]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """Rows are domain records; texts are computed at display time, so they follow the language."""
+    """Rows are domain records; texts are computed at display time, so they follow the language.
+
+    The model sorts itself (``sort``): each record's key is computed once per column, not at every
+    comparison as a sorting proxy would. With ``batch`` it hands its rows to the view lazily
+    (``canFetchMore``/``fetchMore``), ``batch`` at a time as the list is scrolled, for lists that can
+    be long; ``record_count`` is then the whole number and ``rowCount`` what was fetched so far.
+    """
 
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None,
-                 dimmed: Callable[[R], bool] | None = None) -> None:
+                 dimmed: Callable[[R], bool] | None = None, batch: int | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
         self._dimmed = dimmed
+        self._batch = batch
+        self._fetched = 0
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._keys: dict[int, list[Any]] = {}  # column -> sort key of each row, as rows are now
+        self._texts: list[str] | None = None  # folded search text of each row
 
     # Qt interface --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._fetched
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetched < len(self._rows)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetched >= len(self._rows):
+            return
+        more = min(len(self._rows), self._fetched + (self._batch or len(self._rows)))
+        self.beginInsertRows(QModelIndex(), self._fetched, more - 1)
+        self._fetched = more
+        self.endInsertRows()
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < self._fetched):
             return None
         record = self._rows[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else kazakh_key(column.text(record))
+            return self._key(column, record)
         if role == RECORD_ROLE:
             return index.row()
         if role == Qt.ItemDataRole.BackgroundRole and column.background:
@@ -88,39 +110,105 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return str(section + 1)
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows in the order of ``column`` (its sort key, else the Kazakh order of its text);
+        stable, as Qt's proxy is; selections follow their rows."""
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort = (column, order)
+        if len(self._rows) < 2:
+            return
+        self.layoutAboutToBeChanged.emit()
+        order_of = self._arranged()
+        position = {old: new for new, old in enumerate(order_of)}
+        persistent = self.persistentIndexList()
+        self._reorder(order_of)
+        wanted = max((position[i.row()] for i in persistent if 0 <= i.row() < len(position)), default=-1)
+        self._fetched = max(self._fetched, wanted + 1)
+        self.changePersistentIndexList(
+            persistent, [self.index(position[i.row()], i.column()) if 0 <= i.row() < len(position)
+                         else QModelIndex() for i in persistent])
+        self.layoutChanged.emit()
+
     # Ours ----------------------------------------------------------------------------------
+    @staticmethod
+    def _key(column: Column[R], record: R) -> Any:
+        return column.sort_key(record) if column.sort_key else kazakh_key(column.text(record))
+
+    def _arranged(self) -> list[int]:
+        """Row numbers in the chosen order (the current order when none is chosen)."""
+        if self._sort is None:
+            return list(range(len(self._rows)))
+        column, order = self._sort
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [self._key(self._columns[column], record) for record in self._rows]
+        return sorted(range(len(self._rows)), key=keys.__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _reorder(self, order_of: list[int]) -> None:
+        self._rows = [self._rows[i] for i in order_of]
+        self._keys = {c: [keys[i] for i in order_of] for c, keys in self._keys.items()}
+        if self._texts is not None:
+            self._texts = [self._texts[i] for i in order_of]
+
     def set_records(self, records: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = list(records)
+        self._rows, self._keys, self._texts = list(records), {}, None
+        if self._sort is not None and len(self._rows) > 1:
+            self._reorder(self._arranged())
+        self._fetched = len(self._rows) if self._batch is None else min(len(self._rows), self._batch)
         self.endResetModel()
 
     def record(self, row: int) -> R:
         return self._rows[row]
 
     def records(self) -> list[R]:
+        """Every record, fetched by the view or not."""
         return list(self._rows)
 
+    def record_count(self) -> int:
+        return len(self._rows)
+
+    def fetch_through(self, row: int) -> None:
+        """Fetch up to ``row`` now (a record chosen by id must be in the view to be selected)."""
+        if self._fetched <= row < len(self._rows):
+            self.beginInsertRows(QModelIndex(), self._fetched, row)
+            self._fetched = row + 1
+            self.endInsertRows()
+
     def search_text(self, row: int) -> str:
-        record = self._rows[row]
-        return fold(" ".join(column.text(record) for column in self._columns))
+        if self._texts is None:
+            self._texts = [fold(" ".join(column.text(r) for column in self._columns)) for r in self._rows]
+        return self._texts[row]
 
     def retranslate(self) -> None:
         """Headers and cells are texts of the current language: tell the views to ask again."""
+        self._keys, self._texts = {}, None
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
-        if self._rows and self._columns:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self._columns) - 1))
+        if self._fetched and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, len(self._columns) - 1))
+        if self._sort is not None:  # texts sort differently in the other language
+            self.sort(*self._sort)
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Sorts by the key in SORT_ROLE (Kazakh alphabet) and keeps rows containing the search text."""
+    """Keeps the rows containing the search text; sorting is the model's own (``RecordTableModel.sort``,
+    keys computed once), so the proxy passes it on instead of sorting itself."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)  # the key is already folded
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
         needle = fold(text.strip())
@@ -136,6 +224,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, RecordTableModel):
             return True
         return self._needle in model.search_text(source_row)
+
+    def matching(self) -> list[int]:
+        """Rows of the model that pass the search, fetched by the view or not."""
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            return [self.source_row(row) for row in range(self.rowCount())]
+        return [row for row in range(model.record_count())
+                if not self._needle or self._needle in model.search_text(row)]
 
     def source_row(self, proxy_row: int) -> int:
         return self.mapToSource(self.index(proxy_row, 0)).row()

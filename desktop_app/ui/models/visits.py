@@ -20,10 +20,12 @@ class VisitMatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.matrix: VisitMatrix | None = None
         self.names: dict[str, str] = {}
+        self._unvisited: set[str] = set()
 
     def set_matrix(self, matrix: VisitMatrix | None, names: dict[str, str]) -> None:
         self.beginResetModel()
         self.matrix, self.names = matrix, names
+        self._unvisited = set(matrix.unvisited) if matrix else set()  # once, not per cell
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -46,7 +48,7 @@ class VisitMatrixModel(QAbstractTableModel):
             return str(count) if count else ("—" if observer == teacher else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and teacher in self.matrix.unvisited:
+        if role == Qt.ItemDataRole.BackgroundRole and teacher in self._unvisited:
             return QBrush(UNVISITED)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _("{observer} visited lessons of {teacher}: {count}").format(

@@ -29,6 +29,7 @@ from desktop_app.ui import operations
 from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.operations import Operation, Progress
+from desktop_app.ui.widgets.columns import SAMPLE_ROWS
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -38,6 +39,8 @@ from desktop_app.ui.widgets.saving import (
 )
 from desktop_app.ui.widgets.view import View, make_table
 
+#: Documents of a year run to thousands in a big school: the list takes them this many at a time.
+FETCH_BATCH = 200
 #: Columns that share what is left of the width (the others fit their contents).
 _STRETCHED = (1, 2)
 
@@ -86,7 +89,7 @@ class DocumentsView(View):
             Column(N_("Language"), lambda e: _language_name(self.language() or e.language)),
             Column(N_("Ready"), lambda e: _("yes") if e.refusal is None else _("not yet"),
                    tooltip=lambda e: e.refusal.render(_) if e.refusal else None),
-        ], self, dimmed=lambda e: not e.printable)
+        ], self, dimmed=lambda e: not e.printable, batch=FETCH_BATCH)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self)
@@ -94,6 +97,7 @@ class DocumentsView(View):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(SAMPLE_ROWS)
         for column in range(self.model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column in _STRETCHED else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
@@ -200,7 +204,7 @@ class DocumentsView(View):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        shown, total = self.proxy.rowCount(), len(self.entries)
+        shown, total = len(self.proxy.matching()), len(self.entries)
         self.counts_label.setText(ngettext("{shown} of {total} document shown", "{shown} of {total} documents shown",
                                            total).format(shown=shown, total=total))
 
@@ -215,7 +219,7 @@ class DocumentsView(View):
             self.message.clear()
 
     def shown(self) -> list[CatalogEntry]:
-        return [self.model.record(self.proxy.source_row(r)) for r in range(self.proxy.rowCount())]
+        return [self.model.record(row) for row in self.proxy.matching()]
 
     def selected(self) -> list[CatalogEntry]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -226,6 +230,8 @@ class DocumentsView(View):
         selection = self.table.selectionModel()
         selection.clearSelection()
         wanted = {e.ref for e in entries}
+        self.model.fetch_through(max((r for r in self.proxy.matching() if self.model.record(r).ref in wanted),
+                                     default=-1))
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for row in range(self.proxy.rowCount()):
             if self.model.record(self.proxy.source_row(row)).ref in wanted:

@@ -1,9 +1,8 @@
-"""The academic year at a glance: how many of each record the services hold for it."""
+"""The academic year at a glance: how many of each record the services hold for it (counted by
+``AttentionService.figures``, in SQL)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -11,22 +10,17 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWid
 
 from desktop_app.domain.entities import LocalizedText, PlanStatus
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services.attention import ATTENTION_KIND_LABELS, AttentionItem, AttentionKind, Param
+from desktop_app.services.attention import (
+    ATTENTION_KIND_LABELS,
+    AttentionItem,
+    AttentionKind,
+    Param,
+    YearFigures,
+)
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.session import local
 from desktop_app.ui.widgets.first_steps import FirstStepsPanel
 from desktop_app.ui.widgets.view import View
-
-
-@dataclass
-class YearFigures:
-    associations: int = 0
-    associations_short: int = 0
-    meetings: int = 0
-    meetings_finalized: int = 0
-    plans: Counter[PlanStatus] = field(default_factory=Counter)
-    mentorships: int = 0
-    visits: int = 0
 
 
 class Tile(QFrame):
@@ -208,28 +202,11 @@ class OverviewView(View):
         tile.detail.setText(detail if self.year is not None else "")
 
     def refresh(self) -> None:
-        self.figures = self._count() if self.year is not None else YearFigures()
         attention = self.session.services.attention
+        self.figures = (attention.figures(self.session.actor, self.session.school, self.year.id)
+                        if self.year is not None else YearFigures())
         steps = attention.first_steps(self.session.actor, self.session.school, self.year.id if self.year else None)
         self.first_steps.show_steps(steps, self.year.id if self.year else "")
         self.attention = ([] if self.year is None else
                           attention.items(self.session.actor, self.session.school, self.year.id, attention.today()))
         self.retranslate_ui()
-
-    def _count(self) -> YearFigures:
-        assert self.year is not None
-        s, services, year = self.session, self.session.services, self.year.id
-        figures = YearFigures()
-        bodies = services.associations.list(s.actor, s.school, year)
-        figures.associations = len(bodies)
-        for body in bodies:
-            if not services.associations.composition(s.actor, s.school, body).satisfied:
-                figures.associations_short += 1
-            meetings = services.meetings.list(s.actor, s.school, body.id)
-            figures.meetings += len(meetings)
-            figures.meetings_finalized += sum(1 for m in meetings if m.status == "finalized")
-        figures.plans = Counter(p.status for p in services.plans.list(s.actor, s.school, year))
-        figures.mentorships = len(services.mentoring.list(s.actor, s.school, year))
-        first, last = self.year.window
-        figures.visits = sum(1 for v in services.visits.list(s.actor, s.school) if first <= v.date <= last)
-        return figures

@@ -32,6 +32,7 @@ from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableMo
 from desktop_app.ui.models.visits import VisitMatrixModel
 from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
+from desktop_app.ui.widgets.columns import SAMPLE_ROWS
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
@@ -112,8 +113,9 @@ class VisitsView(View):
         self.matrix_model = VisitMatrixModel(self)
         self.matrix = QTableView(self)
         self.matrix.setModel(self.matrix_model)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for matrix_header in (self.matrix.horizontalHeader(), self.matrix.verticalHeader()):
+            matrix_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            matrix_header.setResizeContentsPrecision(SAMPLE_ROWS)
         self.unvisited_label = QLabel(self)
         self.unvisited_label.setWordWrap(True)
         matrix_page = QWidget(self)

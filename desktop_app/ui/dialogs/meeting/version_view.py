@@ -104,7 +104,7 @@ class MeetingVersionDialog(QDialog):
             return found.short_name if found else teacher
 
         plans = {p.id: f"{who(p.teacher)} — {subjects.get(p.subject, p.subject)}, {p.grade}"
-                 for p in s.services.plans.list(s.actor, s.school)}
+                 for p in (line.plan for line in s.services.plans.summaries(s.actor, s.school))}
         visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
                   for v in s.services.visits.list(s.actor, s.school)}
         self.text = ProtocolText(teachers, plans, visits)

@@ -124,9 +124,9 @@ class PlansView(PlanStepsView):
         self._names = {t.id: t.short_name for t in teachers.values()}
         subjects = s.subject_names()
         return [
-            PlanListEntry(plan, teachers[plan.teacher].short_name if plan.teacher in teachers else plan.teacher,
-                    subjects.get(plan.subject, plan.subject))
-            for plan in s.services.plans.list(s.actor, s.school, self.year.id)
+            PlanListEntry(line.plan, teachers[line.plan.teacher].short_name if line.plan.teacher in teachers
+                          else line.plan.teacher, subjects.get(line.plan.subject, line.plan.subject), line.lessons)
+            for line in s.services.plans.summaries(s.actor, s.school, self.year.id)
         ]
 
     def refresh(self) -> None:
@@ -257,6 +257,9 @@ class PlansView(PlanStepsView):
         """The KTP editor for a new plan of the selected year, or for ``plan``."""
         if self.year is None:
             return None
+        if plan is not None and plan.id and not plan.rows:  # a line of the list: open the whole plan
+            s = self.session
+            plan = s.services.plans.get(s.actor, s.school, plan.id)
         return PlanEditorDialog(self.session, self.year, plan, self)
 
     def new_plan(self) -> None:

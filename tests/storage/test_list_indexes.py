@@ -1,0 +1,81 @@
+"""The queries the window makes for its lists and the Overview read indexes, never a whole table
+(EXPLAIN QUERY PLAN on a real SQLite file; migration 0005 made the indexes they need)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from desktop_app.domain.accounts import Actor, Role
+from desktop_app.services import Services
+from desktop_app.services.demo import load_demo
+
+YEAR = "2026-2027"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[tuple[Services, str, Path]]:
+    path = tmp_path / "demo.sqlite3"
+    services = Services.open(str(path))
+    school, _ = load_demo(services)
+    yield services, school, path
+    services.close()
+
+
+def _plans_of(services: Services, path: Path, call: Callable[[], Any]) -> list[tuple[str, list[str]]]:
+    """Each SELECT that ``call`` runs, with the lines of its query plan."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(services.db.engine, "before_cursor_execute", capture)
+    try:
+        call()
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", capture)
+    with sqlite3.connect(path) as raw:
+        return [(statement, [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters)])
+                for statement, parameters in statements]
+
+
+@pytest.mark.parametrize("role, teacher", [(Role.ADMINISTRATOR, "t-dep"), (Role.HEAD, "t-01"),
+                                           (Role.TEACHER, "t-05"), (Role.VIEWER, None)])
+def test_the_lists_and_the_overview_search_indexes(demo: tuple[Services, str, Path], role: Role,
+                                                   teacher: str | None) -> None:
+    services, school, path = demo
+    actor = Actor("someone", role, school, teacher)
+
+    def window_lists() -> None:
+        services.plans.summaries(actor, school, YEAR)
+        services.attention.figures(actor, school, YEAR)
+        services.attention.items(actor, school, YEAR, date(2026, 12, 6))
+        services.documents.catalog(actor, school, YEAR)
+
+    plans = _plans_of(services, path, window_lists)
+    assert len(plans) > 20
+    for statement, lines in plans:
+        assert not [line for line in lines if line.startswith("SCAN")], (statement, lines)
+    used = " ".join(line for _statement, lines in plans for line in lines)
+    for index in ("ix_plans_school_id_academic_year_id_status", "ix_lesson_visits_school_id_date",
+                  "ix_associations_school_id_academic_year_id", "ix_meetings_school_id_body_id",
+                  "COVERING INDEX sqlite_autoindex_plan_rows_1"):
+        assert index in used
+    if role is not Role.VIEWER:  # a viewer without a teacher counts no mentorships: no query
+        assert "ix_mentorships_school_id_academic_year_id" in used
+
+
+def test_a_list_of_plans_does_not_read_their_rows(demo: tuple[Services, str, Path]) -> None:
+    services, school, path = demo
+    actor = Actor("someone", Role.ADMINISTRATOR, school, "t-dep")
+    plans = _plans_of(services, path, lambda: services.plans.summaries(actor, school, YEAR))
+    assert plans and not [s for s, _lines in plans if "plan_rows.topic" in s]
+    whole = _plans_of(services, path, lambda: services.plans.list(actor, school, YEAR))
+    assert [s for s, _lines in whole if "plan_rows.topic" in s]  # the whole aggregate reads them

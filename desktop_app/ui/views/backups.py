@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.config.preferences import save_backup_dir
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _, current_language, format_size
-from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BACKUP_KIND_LABELS, BackupEntry, MaintenanceService
 from desktop_app.ui.labels import local_time
 from desktop_app.ui.models.table import Column, RecordTableModel

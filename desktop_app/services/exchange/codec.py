@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import Any, cast
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.domain.entities import (
     AcademicYear,
@@ -67,6 +64,10 @@ from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.numbering import strip_leading_number
 from desktop_app.domain.validation import COLLECTIONS, Finding, validate_records
 from desktop_app.services.exchange.fastcheck import Check, Unsupported, compile_schema
+
+if TYPE_CHECKING:  # jsonschema is loaded when a document is validated, not to print one record
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 FORMAT = "metodsovet-exchange"
 VERSION = 1
@@ -300,6 +301,8 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[
 
 
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker()
 
     def is_date_time(value: object) -> bool:
@@ -322,6 +325,8 @@ def _formats() -> FormatChecker:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(), format_checker=_formats())
 
 

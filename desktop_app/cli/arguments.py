@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NoReturn, Protocol, TypeAlias
 
 from desktop_app import i18n
@@ -36,13 +36,43 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="metodsovet", description=_("Methodical work of the school (Order No. 253)."))
+class _NotJustOptions(Exception):
+    """The quick parse met something only the whole parser knows (a command, --help, a mistake)."""
+
+
+class _OptionsOnly(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustOptions(message)
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, parsed. Without a command (the window) only the options are read, so that
+    the first window does not wait for every command's parser; anything else gets the whole parser,
+    its help and its usage errors."""
+    quick = _OptionsOnly(prog="metodsovet", add_help=False, exit_on_error=False)
+    add_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except (_NotJustOptions, argparse.ArgumentError):
+        rest = ["?"]
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The options before the command (cli.md)."""
     parser.add_argument("--db", help=_("SQLite file or SQLAlchemy URL (default: METODSOVET_DB or the "
                                        "user's data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and of the window"))
     parser.add_argument("--self-test", action="store_true",
                         help=_("check the installation without a window and exit"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="metodsovet", description=_("Methodical work of the school (Order No. 253)."))
+    add_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     for name in COMMAND_GROUPS:
         group: CommandGroup = importlib.import_module(f"desktop_app.cli.{name}")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import i18n
-from desktop_app.cli.arguments import EXIT_REFUSED, build_parser, handler_of
+from desktop_app.cli.arguments import EXIT_REFUSED, handler_of, parse_arguments
 from desktop_app.config.paths import default_database, log_dir
 from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
@@ -19,7 +19,7 @@ log = logging.getLogger("desktop_app.cli")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     language = args.lang or os.environ.get("METODSOVET_LANG") or i18n.DEFAULT_LANGUAGE
     if language in i18n.LANGUAGES:
         i18n.set_language(language)

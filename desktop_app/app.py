@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
 from desktop_app.config.paths import APP_NAME, log_dir
-from desktop_app.config.preferences import backup_dir_for
-from desktop_app.domain.accounts import Actor, Role
 from desktop_app.i18n import _
 from desktop_app.ui import probes
 from desktop_app.ui.dialogs.sign_in import SignInDialog
@@ -29,7 +27,8 @@ from desktop_app.ui.language import install_language_hook, system_locale_for_dat
 from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
-if TYPE_CHECKING:  # the services pull SQLAlchemy, Alembic and ReportLab: loaded after the first window
+if TYPE_CHECKING:  # the services pull SQLAlchemy and ReportLab: loaded after the first window
+    from desktop_app.domain.accounts import Actor
     from desktop_app.services import Services
     from desktop_app.services.maintenance import SafeSession, StartupReport
     from desktop_app.ui.session import Session
@@ -39,8 +38,6 @@ log = logging.getLogger("desktop_app.app")
 LOG_FILE = "metodsovet.log"
 FAULT_FILE = "faulthandler.log"
 EXIT_OK, EXIT_FAILED = 0, 1
-#: Only asks whether any school exists, before anyone has signed in (sees every school, may change nothing).
-_FIRST_START = Actor("first-start", Role.VIEWER)
 
 
 def setup_logging() -> Path:
@@ -109,6 +106,7 @@ def choose_language(language: str | None) -> str:
 def open_services(database: str, parent: QWidget | None = None) -> SafeSession | None:
     """Open the database with the start-up safeguards; a storage problem (in use, locked,
     read-only, damaged without a backup) is a message, not a crash."""
+    from desktop_app.config.preferences import backup_dir_for
     from desktop_app.services import StorageError
     from desktop_app.services.maintenance import open_safely
 
@@ -142,7 +140,10 @@ def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> No
 
 
 def is_empty(services: Services) -> bool:
-    return not services.accounts.has_users() and not services.schools.list_schools(_FIRST_START)
+    from desktop_app.domain.accounts import Actor, Role
+
+    onlooker = Actor("first-start", Role.VIEWER)  # asks only whether any school exists; changes nothing
+    return not services.accounts.has_users() and not services.schools.list_schools(onlooker)
 
 
 def first_start(services: Services, parent: QWidget | None = None) -> Actor | None:

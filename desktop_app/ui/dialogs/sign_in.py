@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.accounts import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
+    from desktop_app.domain.accounts import Actor
     from desktop_app.services import Services
 
 ERROR_STYLE = "color: #b00020;"

@@ -44,7 +44,7 @@ from desktop_app.documents.verification import verification  # noqa: E402
 from desktop_app.domain.accounts import COMMAND_LINE  # noqa: E402
 from desktop_app.domain.entities import PlanRow  # noqa: E402
 from desktop_app.services import Services  # noqa: E402
-from desktop_app.services.exchange.codec import dump_plan, parse_document  # noqa: E402
+from desktop_app.services.exchange import dump_plan, parse_document  # noqa: E402
 from desktop_app.services.file_tables import MAX_FILE_BYTES  # noqa: E402
 from desktop_app.services.plan_import import parse_table, read_table_file  # noqa: E402
 from desktop_app.ui import operations  # noqa: E402

@@ -1,4 +1,6 @@
-"""QApplication bootstrap: log file, crash handler, translators, database, sign-in, main window."""
+"""QApplication bootstrap: log file, crash handler, translators, database, sign-in, main window.
+
+The bench's clocks are in ``ui/probes.py``."""
 
 from __future__ import annotations
 
@@ -8,26 +10,25 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import i18n
-from desktop_app.domain.accounts import Actor, Role
+from desktop_app.config.paths import APP_NAME, log_dir
 from desktop_app.i18n import _
-from desktop_app.paths import APP_NAME, log_dir
-from desktop_app.preferences import backup_dir_for
+from desktop_app.ui import probes
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, system_locale_for_dates
 from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
-if TYPE_CHECKING:  # the services pull SQLAlchemy, Alembic and ReportLab: loaded after the first window
+if TYPE_CHECKING:  # the services pull SQLAlchemy and ReportLab: loaded after the first window
+    from desktop_app.domain.accounts import Actor
     from desktop_app.services import Services
     from desktop_app.services.maintenance import SafeSession, StartupReport
     from desktop_app.ui.session import Session
@@ -36,18 +37,7 @@ log = logging.getLogger("desktop_app.app")
 
 LOG_FILE = "metodsovet.log"
 FAULT_FILE = "faulthandler.log"
-#: Set by bench/startup_bench.py: when the first window is painted, print the time and whether a
-#: heavy module is loaded, and close it.
-STARTUP_PROBE = "METODSOVET_STARTUP_PROBE"
-#: Set by bench/startup_bench.py: sign in as the demo administrator as soon as the database is open
-#: and print the time from sign-in accepted to the main window painted with its data.
-SIGN_IN_PROBE = "METODSOVET_SIGN_IN_PROBE"
-PROBE_ACCOUNT = ("zavuch", "zavuch-demo")
-#: What must not stand between the process start and the first window.
-HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl")
 EXIT_OK, EXIT_FAILED = 0, 1
-#: Only asks whether any school exists, before anyone has signed in (sees every school, may change nothing).
-_FIRST_START = Actor("first-start", Role.VIEWER)
 
 
 def setup_logging() -> Path:
@@ -116,6 +106,7 @@ def choose_language(language: str | None) -> str:
 def open_services(database: str, parent: QWidget | None = None) -> SafeSession | None:
     """Open the database with the start-up safeguards; a storage problem (in use, locked,
     read-only, damaged without a backup) is a message, not a crash."""
+    from desktop_app.config.preferences import backup_dir_for
     from desktop_app.services import StorageError
     from desktop_app.services.maintenance import open_safely
 
@@ -148,41 +139,11 @@ def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> No
         QMessageBox.warning(parent, _("Metodsovet"), _(LOCATION_WARNINGS[report.location]))
 
 
-class _FirstPaint(QObject):
-    """Calls ``callback`` once, after the first paint of ``widget`` (the probes' clock stops there)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            callback, self._callback = self._callback, None
-            QTimer.singleShot(0, callback)
-        return False
-
-
-def heavy_modules_loaded() -> list[str]:
-    return [name for name in HEAVY_MODULES if name in sys.modules]
-
-
-def _probe_line(text: str) -> None:
-    """The probes talk to bench/startup_bench.py on standard output (not the log)."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def _startup_probe(dialog: SignInDialog) -> None:
-    """The first window is painted: the wall-clock time and the heavy modules, then close it."""
-    heavy = heavy_modules_loaded()
-    _probe_line(f"first-window-painted {time.time():.6f}")
-    _probe_line("heavy-modules " + (",".join(heavy) if heavy else "none"))
-    dialog.reject()
-
-
 def is_empty(services: Services) -> bool:
-    return not services.accounts.has_users() and not services.schools.list_schools(_FIRST_START)
+    from desktop_app.domain.accounts import Actor, Role
+
+    onlooker = Actor("first-start", Role.VIEWER)  # asks only whether any school exists; changes nothing
+    return not services.accounts.has_users() and not services.schools.list_schools(onlooker)
 
 
 def first_start(services: Services, parent: QWidget | None = None) -> Actor | None:
@@ -251,10 +212,8 @@ class _Opening:
         import desktop_app.ui.main_window  # noqa: F401  (loaded while the user types: sign-in stays quick)
 
         self.dialog.set_services(services)
-        if os.environ.get(SIGN_IN_PROBE):
-            self.dialog.login.setText(PROBE_ACCOUNT[0])
-            self.dialog.password.setText(PROBE_ACCOUNT[1])
-            QTimer.singleShot(0, self.dialog.sign_in)
+        if probes.sign_in_probe():
+            probes.sign_in_as_demo(self.dialog)
 
 
 def _run(database: str, language: str | None) -> int:
@@ -271,10 +230,10 @@ def _run(database: str, language: str | None) -> int:
 
     dialog = SignInDialog(None)
     opening = _Opening(database, dialog)
-    if os.environ.get(STARTUP_PROBE):
-        _FirstPaint(dialog, lambda: _startup_probe(dialog))
+    if probes.startup_probe():
+        probes.FirstPaint(dialog, lambda: probes.report_first_window(dialog))
     else:
-        _FirstPaint(dialog, opening.run)
+        probes.FirstPaint(dialog, opening.run)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or opening.opened is None:
             return opening.status
@@ -286,12 +245,8 @@ def _run(database: str, language: str | None) -> int:
         from desktop_app.ui.main_window import MainWindow
 
         window = MainWindow(session)
-        if os.environ.get(SIGN_IN_PROBE):
-            def painted() -> None:
-                _probe_line(f"sign-in-to-window-ms {(time.perf_counter() - accepted) * 1000:.1f}")
-                window.close()
-
-            _FirstPaint(window, painted)
+        if probes.sign_in_probe():
+            probes.time_main_window(window, accepted)
         window.show()
         return int(app.exec())
     finally:

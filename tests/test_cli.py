@@ -224,7 +224,7 @@ def test_entry_point_runs_as_a_process(tmp_path: Path) -> None:
 
 
 def test_backup_goes_to_the_folder_chosen_in_the_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop_app.preferences import save_backup_dir
+    from desktop_app.config.preferences import save_backup_dir
 
     db = tmp_path / "school.sqlite3"
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop_app"
 #: Where refusals are written; the files left out hold labels (roles, statuses, kinds, lines of
 #: the Overview), which are words inside sentences, not sentences.
-REFUSAL_SOURCES = ("domain", "services", "storage", "cli_commands.py", "ui/models/plan_rows.py")
+REFUSAL_SOURCES = ("domain", "services", "storage", "cli/common.py", "cli/plans.py", "ui/models/plan_rows.py")
 LABEL_FILES = {"domain/labels.py", "domain/accounts.py", "services/attention.py", "services/maintenance.py",
                "services/registers_export.py", "services/document_catalog.py"}
 LABELS = {*RECORD_KINDS, *_PLAIN_LABELS.values(), "rule {number}", "agenda item", "document"}

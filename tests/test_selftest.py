@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import selftest
+from desktop_app.cli import selftest
 
 
 def test_self_test_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import tables
 
-from desktop_app.paths import resources_dir
+from desktop_app.config.paths import resources_dir
 
 SERIF = "DocSerif"
 SERIF_BOLD = "DocSerif-Bold"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from babel import Locale
 
-from desktop_app.paths import data_dir, translations_dir
+from desktop_app.config.paths import data_dir, translations_dir
 
 LANGUAGES = ("kk", "ru")
 DEFAULT_LANGUAGE = "ru"

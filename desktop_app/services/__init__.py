@@ -1,58 +1,52 @@
-"""Use cases shared by the window and the command line; each takes the acting user."""
+"""Use cases shared by the window and the command line; each takes the acting user.
+
+``Services`` builds each area's service when it is first used: a command that prints one protocol
+loads neither the spreadsheet readers nor the exchange format's validator.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.services.accounts import AccountService
-from desktop_app.services.associations import AssociationService
-from desktop_app.services.attention import AttentionService
 from desktop_app.services.base import Clock, utc_now
-from desktop_app.services.checks import CheckService
-from desktop_app.services.documents import DocumentService
-from desktop_app.services.exchange.service import ExchangeService
-from desktop_app.services.meetings import MeetingService
-from desktop_app.services.mentoring import MentoringService
-from desktop_app.services.plan_files import PlanFileService
-from desktop_app.services.plans import PlanService
-from desktop_app.services.registers_export import RegisterExportService
-from desktop_app.services.schools import SchoolService
-from desktop_app.services.search import FtsProtocolSearch, PlainProtocolSearch, ProtocolSearch
-from desktop_app.services.setup import SetupService
-from desktop_app.services.teachers import TeacherService
-from desktop_app.services.visits import VisitService
-from desktop_app.storage.database import Database
 from desktop_app.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from desktop_app.services.accounts import AccountService
+    from desktop_app.services.associations import AssociationService
+    from desktop_app.services.attention import AttentionService
+    from desktop_app.services.checks import CheckService
+    from desktop_app.services.documents import DocumentService
+    from desktop_app.services.exchange.service import ExchangeService
+    from desktop_app.services.meetings import MeetingService
+    from desktop_app.services.mentoring import MentoringService
+    from desktop_app.services.plan_files import PlanFileService
+    from desktop_app.services.plans import PlanService
+    from desktop_app.services.registers_export import RegisterExportService
+    from desktop_app.services.schools import SchoolService
+    from desktop_app.services.search import ProtocolSearch
+    from desktop_app.services.setup import SetupService
+    from desktop_app.services.teachers import TeacherService
+    from desktop_app.services.visits import VisitService
+    from desktop_app.storage.database import Database
 
 __all__ = ["Services", "StorageError"]
 
 
-@dataclass
 class Services:
-    """One object per area, all over the same database; built once at start."""
+    """One object per area, all over the same database; each made (and its module imported) on first use."""
 
-    db: Database
-    accounts: AccountService
-    schools: SchoolService
-    teachers: TeacherService
-    associations: AssociationService
-    meetings: MeetingService
-    plans: PlanService
-    plan_files: PlanFileService
-    mentoring: MentoringService
-    visits: VisitService
-    exchange: ExchangeService
-    checks: CheckService
-    documents: DocumentService
-    setup: SetupService
-    registers: RegisterExportService
-    search: ProtocolSearch
-    attention: AttentionService
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
 
     @classmethod
     def open(cls, database: str, backup_dir: Path | None = None, clock: Clock = utc_now) -> Services:
         """Open (creating or migrating) the database named by a path or URL."""
+        from desktop_app.storage.database import Database
+
         return cls.over(Database.open(database, backup_dir=backup_dir), clock)
 
     def close(self) -> None:
@@ -60,23 +54,101 @@ class Services:
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now) -> Services:
-        search: ProtocolSearch = (FtsProtocolSearch if db.text_index else PlainProtocolSearch)(db, clock)
-        return cls(
-            db=db,
-            accounts=AccountService(db, clock),
-            schools=SchoolService(db, clock),
-            teachers=TeacherService(db, clock),
-            associations=AssociationService(db, clock),
-            meetings=MeetingService(db, clock),
-            plans=PlanService(db, clock),
-            plan_files=PlanFileService(db, clock),
-            mentoring=MentoringService(db, clock),
-            visits=VisitService(db, clock),
-            exchange=ExchangeService(db, clock),
-            checks=CheckService(db, clock),
-            documents=DocumentService(db, clock),
-            setup=SetupService(db, clock),
-            registers=RegisterExportService(db, clock),
-            search=search,
-            attention=AttentionService(db, clock),
-        )
+        return cls(db, clock)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from desktop_app.services.accounts import AccountService
+
+        return AccountService(self.db, self.clock)
+
+    @cached_property
+    def schools(self) -> SchoolService:
+        from desktop_app.services.schools import SchoolService
+
+        return SchoolService(self.db, self.clock)
+
+    @cached_property
+    def teachers(self) -> TeacherService:
+        from desktop_app.services.teachers import TeacherService
+
+        return TeacherService(self.db, self.clock)
+
+    @cached_property
+    def associations(self) -> AssociationService:
+        from desktop_app.services.associations import AssociationService
+
+        return AssociationService(self.db, self.clock)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from desktop_app.services.meetings import MeetingService
+
+        return MeetingService(self.db, self.clock)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from desktop_app.services.plans import PlanService
+
+        return PlanService(self.db, self.clock)
+
+    @cached_property
+    def plan_files(self) -> PlanFileService:
+        from desktop_app.services.plan_files import PlanFileService
+
+        return PlanFileService(self.db, self.clock)
+
+    @cached_property
+    def mentoring(self) -> MentoringService:
+        from desktop_app.services.mentoring import MentoringService
+
+        return MentoringService(self.db, self.clock)
+
+    @cached_property
+    def visits(self) -> VisitService:
+        from desktop_app.services.visits import VisitService
+
+        return VisitService(self.db, self.clock)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from desktop_app.services.exchange.service import ExchangeService
+
+        return ExchangeService(self.db, self.clock)
+
+    @cached_property
+    def checks(self) -> CheckService:
+        from desktop_app.services.checks import CheckService
+
+        return CheckService(self.db, self.clock)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from desktop_app.services.documents import DocumentService
+
+        return DocumentService(self.db, self.clock)
+
+    @cached_property
+    def setup(self) -> SetupService:
+        from desktop_app.services.setup import SetupService
+
+        return SetupService(self.db, self.clock)
+
+    @cached_property
+    def registers(self) -> RegisterExportService:
+        from desktop_app.services.registers_export import RegisterExportService
+
+        return RegisterExportService(self.db, self.clock)
+
+    @cached_property
+    def search(self) -> ProtocolSearch:
+        from desktop_app.services.search import FtsProtocolSearch, PlainProtocolSearch
+
+        kind = FtsProtocolSearch if self.db.text_index else PlainProtocolSearch
+        return kind(self.db, self.clock)
+
+    @cached_property
+    def attention(self) -> AttentionService:
+        from desktop_app.services.attention import AttentionService
+
+        return AttentionService(self.db, self.clock)

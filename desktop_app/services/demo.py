@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.config.paths import resources_dir
 from desktop_app.domain.accounts import COMMAND_LINE, Role
 from desktop_app.domain.errors import N_, DomainError, Rule
-from desktop_app.paths import resources_dir
 from desktop_app.services import Services
 
 DEMO_FILE = "demo-school.json"

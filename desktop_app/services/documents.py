@@ -54,6 +54,7 @@ from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
+from desktop_app.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,21 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
             yield schedule_check(records, year, period.number, in_period(visits, period.start, period.end))
 
 
+def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentContext:
+    """What a protocol or an extract prints besides the meeting: the school, its people, subjects,
+    associations and years, and the plans its agenda reviewed (the same as the whole school gives)."""
+    plans = (store.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
+    return DocumentContext(
+        school=found(store.get_school(school), "school", school),
+        teachers={t.id: t for t in store.list_teachers(school)},
+        subjects={s.id: s for s in store.list_subjects(school)},
+        associations={a.id: a for a in store.list_associations(school)},
+        years={y.id: y for y in store.list_academic_years(school)},
+        meetings={meeting.id: meeting},
+        plans={p.id: p for p in plans if p is not None},
+    )
+
+
 class DocumentService(Service):
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         super().__init__(db, clock)
@@ -151,14 +167,15 @@ class DocumentService(Service):
         return language or default
 
     def protocol(self, actor: Actor, school: str, meeting: str, language: str | None = None) -> PrintedDocument:
-        """The protocol; the language defaults to the meeting's."""
-        records, chain = self._load(actor, school)
-        record = self._meeting(records, meeting)
+        """The protocol; the language defaults to the meeting's. Reads the meeting and what its pages
+        name, not the whole school: printing one record stays quick in a school of ten years."""
+        with self._read(actor, school) as store:
+            last = store.last_audit()
+            record: Meeting = found(store.get_meeting(school, meeting), "meeting", meeting)
+            ctx = _meeting_context(store, school, record)
         lang = self._language(language, record.language.value)
-        check = meeting_check(record)
-        check = check.with_chain(chain)
-        return PrintedDocument(build_protocol(record, DocumentContext.from_records(records), lang, check),
-                               lang, check)
+        check = meeting_check(record).with_chain(last.hash if last else "")
+        return PrintedDocument(build_protocol(record, ctx, lang, check), lang, check)
 
     def extract(self, actor: Actor, school: str, meeting: str, item: int,
                 language: str | None = None) -> PrintedDocument:

@@ -197,3 +197,11 @@ BACKUP_KIND_LABELS = {
     "pre-migration": N_("before an update"),
     "pre-restore": N_("before a restore"),
 }
+
+
+def missing_migrations() -> list[str]:
+    """The self-test's check of an installation: the migration scripts are where Alembic looks."""
+    from desktop_app.storage.database import alembic_config
+
+    versions = Path(alembic_config().get_main_option("script_location") or "") / "versions"
+    return [] if list(versions.glob("0*.py")) else [str(versions)]

@@ -6,10 +6,10 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date
 
+from desktop_app.config.paths import resources_dir
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, School, Term
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.paths import resources_dir
 from desktop_app.services.base import Service, found
 
 PRESETS_FILE = "academic-years.json"

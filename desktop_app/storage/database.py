@@ -7,14 +7,9 @@ import logging
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -28,6 +23,9 @@ from desktop_app.storage.errors import (
 )
 from desktop_app.storage.models import metadata
 from desktop_app.storage.store import Store
+
+if TYPE_CHECKING:  # Alembic is loaded only when a schema must change (or be inspected)
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +45,8 @@ def to_url(url_or_path: str | Path) -> sa.URL:
 
 def alembic_config(url: str | sa.URL | None = None) -> Config:
     """An Alembic configuration built in code: no alembic.ini needed at run time."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolation: a literal "%" in a path must be doubled.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
@@ -78,6 +78,17 @@ def verified_backup(source: Path, to_dir: Path, name: str,
     final = backups.verified_copy(source, to_dir / name, progress)
     log.info("backup of %s written to %s", source, final)
     return final
+
+
+def _revision(engine: Engine) -> str | None:
+    """The schema revision Alembic stamped in ``alembic_version``, or None (no table, no row)."""
+    with engine.connect() as connection:
+        if not sa.inspect(connection).has_table("alembic_version"):
+            connection.rollback()
+            return None
+        revision = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        connection.rollback()
+    return str(revision) if revision is not None else None
 
 
 class Database:
@@ -128,6 +139,13 @@ class Database:
 
     @staticmethod
     def _migrate(engine: Engine, url: sa.URL, path: Path | None, backup_dir: Path | None) -> None:
+        if _revision(engine) == HEAD_REVISION:
+            return  # the usual start: at the current schema, without loading Alembic's machinery
+        from alembic import command
+        from alembic.autogenerate import compare_metadata
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         config = alembic_config(url)
         scripts = ScriptDirectory.from_config(config)
         head = scripts.get_current_head()
@@ -194,10 +212,7 @@ class Database:
         return "\n".join(self.integrity_problems()) or "ok"
 
     def revision(self) -> str | None:
-        with self.engine.connect() as connection:
-            revision = MigrationContext.configure(connection).get_current_revision()
-            connection.rollback()
-        return revision
+        return _revision(self.engine)
 
     @property
     def path(self) -> Path | None:

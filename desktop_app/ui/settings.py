@@ -1,12 +1,12 @@
 """The window's own preferences (language, geometry, last section) in an INI file.
 
-The backup folder is shared with the command line: see desktop_app.preferences."""
+The backup folder is shared with the command line: see desktop_app.config.preferences."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.paths import config_dir
+from desktop_app.config.paths import config_dir
 
 SETTINGS_FILE = "metodsovet.ini"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app import cli_commands
+from desktop_app.cli import common as cli_commands
 from desktop_app.cli import main
 from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.i18n import gettext_for

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.config.preferences import backup_dir_for, saved_backup_dir
 from desktop_app.domain.accounts import Actor, Role
-from desktop_app.preferences import backup_dir_for, saved_backup_dir
 from desktop_app.services import Services
 from desktop_app.storage.errors import DiskFullError
 from desktop_app.ui.main_window import MainWindow

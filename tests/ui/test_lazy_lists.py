@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.views import documents
-from desktop_app.ui.views.base import make_table
 from desktop_app.ui.views.documents import DocumentsView
+from desktop_app.ui.widgets.view import make_table
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:  # only a type here: loading jsonschema waits for a document to validate
+    from jsonschema import FormatChecker
 
 Check = Callable[[Any], bool]
 

@@ -8,15 +8,16 @@ import re
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any, cast
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.domain.errors import N_, Rule
 from desktop_app.services.exchange.fastcheck import Check, Unsupported, compile_schema
 from desktop_app.services.exchange.paths import document_order, json_path, record_of
 from desktop_app.services.exchange.problems import Problem
+
+if TYPE_CHECKING:  # jsonschema is loaded when a document is validated, not to print one record
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 
 @cache
@@ -32,6 +33,8 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[
 
 
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker()
 
     def is_date_time(value: object) -> bool:
@@ -54,6 +57,8 @@ def _formats() -> FormatChecker:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(), format_checker=_formats())
 
 

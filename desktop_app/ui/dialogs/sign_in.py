@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.accounts import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.language import Retranslating
 
 if TYPE_CHECKING:
+    from desktop_app.domain.accounts import Actor
     from desktop_app.services import Services
 
 ERROR_STYLE = "color: #b00020;"

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.config.preferences import save_backup_dir
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
-from desktop_app.preferences import save_backup_dir
 from desktop_app.services.maintenance import BackupEntry, MaintenanceService
 from desktop_app.ui import operations
 from desktop_app.ui.models.backups import BackupTableModel, taken_at

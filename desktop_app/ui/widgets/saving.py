@@ -15,9 +15,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop_app.config.paths import documents_dir
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
-from desktop_app.paths import documents_dir
 from desktop_app.services.document_catalog import DocumentRef
 from desktop_app.ui import operations
 from desktop_app.ui.operations import Operation

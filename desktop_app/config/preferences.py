@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from desktop_app.paths import config_dir, default_backup_dir
+from desktop_app.config.paths import config_dir, default_backup_dir
 
 PREFERENCES_FILE = "preferences.json"
 

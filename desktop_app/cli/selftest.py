@@ -12,9 +12,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from desktop_app.config.paths import log_dir, resources_dir, translations_dir
 from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.i18n import LANGUAGES, LOCALES, format_date
-from desktop_app.paths import log_dir, resources_dir, translations_dir
 
 REQUIRED_RESOURCES = ("academic-years.json", "demo-school.json", "fonts/LiberationSerif-Regular.ttf",
                       "fonts/LiberationSerif-Bold.ttf", "fonts/LiberationSerif-Italic.ttf",
@@ -28,14 +28,11 @@ def _missing_files() -> list[str]:
         catalog = translations_dir() / language / "LC_MESSAGES" / "messages.po"
         if not catalog.is_file():
             missing.append(str(catalog))
-    from desktop_app.services.exchange import load_schema
-    from desktop_app.storage.database import alembic_config
+    from desktop_app.services.exchange.schema import load_schema
+    from desktop_app.services.maintenance import missing_migrations
 
     load_schema()
-    versions = Path(alembic_config().get_main_option("script_location") or "") / "versions"
-    if not list(versions.glob("0*.py")):
-        missing.append(str(versions))
-    return missing + _missing_qt() + _missing_locale_data()
+    return missing + missing_migrations() + _missing_qt() + _missing_locale_data()
 
 
 def _missing_locale_data() -> list[str]:
@@ -56,7 +53,8 @@ def _missing_locale_data() -> list[str]:
 
 
 def _missing_qt() -> list[str]:
-    """Qt's platform plugins and its own kk/ru translations (standard dialog buttons)."""
+    """Qt's platform plugins and its own kk/ru translations (standard dialog buttons): the one command
+    that loads Qt without opening the window, because the window needs these to start."""
     from PySide6.QtCore import QLibraryInfo
 
     missing = []

@@ -1,0 +1,59 @@
+"""Data in and out of the database: `demo`, `import`, `export` (exchange-v1.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from desktop_app.cli.arguments import EXIT_OK, Commands
+from desktop_app.cli.common import opened, pick_school, read_file, write_atomically
+from desktop_app.domain.accounts import COMMAND_LINE, ROLE_LABELS
+from desktop_app.i18n import _
+
+
+def add_commands(commands: Commands) -> None:
+    p = commands.add_parser("demo", help=_("fill an empty database with the demo school"))
+    p.set_defaults(handler=demo)
+    p = commands.add_parser("import", help=_("import an exchange document"))
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help=_("replace the school if it exists"))
+    p.set_defaults(handler=import_document)
+    p = commands.add_parser("export", help=_("export one school as an exchange document"))
+    p.add_argument("file")
+    p.add_argument("--school")
+    p.set_defaults(handler=export_document)
+
+
+def demo(args: argparse.Namespace, database: str) -> int:
+    from desktop_app.services.demo import load_demo
+
+    with opened(database) as services:
+        school, accounts = load_demo(services)
+    print(_("Demo school {school} loaded. Accounts (login / password / role):").format(school=school))
+    for account in accounts:
+        print(f"  {account.login:<10} {account.password:<14} {_(ROLE_LABELS[account.role])}")
+    return EXIT_OK
+
+
+def import_document(args: argparse.Namespace, database: str) -> int:
+    data = read_file(args.file)  # an unreadable file is refused before the database is opened
+    with opened(database) as services:
+        summary = services.exchange.import_document(COMMAND_LINE, data, replace=args.replace)
+    verb = _("replaced") if summary.replaced else _("imported")
+    counts = ", ".join(f"{key} {value}" for key, value in summary.counts.items())
+    print(_("{file}: school {school} {verb}: {counts}").format(file=args.file, school=summary.school,
+                                                                verb=verb, counts=counts))
+    return EXIT_OK
+
+
+def export_document(args: argparse.Namespace, database: str) -> int:
+    target = Path(args.file)
+    with opened(database) as services:
+        school = pick_school(services, args.school)
+        document = services.exchange.export_document(COMMAND_LINE, school)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    write_atomically(target, text.encode("utf-8"))
+    counts = ", ".join(f"{k} {len(v)}" for k, v in document.items() if isinstance(v, list))
+    print(_("{file}: school {school} exported: {counts}").format(file=target, school=school, counts=counts))
+    return EXIT_OK

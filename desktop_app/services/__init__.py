@@ -18,7 +18,7 @@ from desktop_app.services.plan_files import PlanFileService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.registers_export import RegisterExportService
 from desktop_app.services.schools import SchoolService
-from desktop_app.services.search import FtsProtocolSearch, PlainProtocolSearch, ProtocolSearch
+from desktop_app.services.search import ProtocolSearch, protocol_search
 from desktop_app.services.setup import SetupService
 from desktop_app.services.teachers import TeacherService
 from desktop_app.services.visits import VisitService
@@ -60,7 +60,7 @@ class Services:
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now) -> Services:
-        search: ProtocolSearch = (FtsProtocolSearch if db.text_index else PlainProtocolSearch)(db, clock)
+        search = protocol_search(db, clock)
         return cls(
             db=db,
             accounts=AccountService(db, clock),

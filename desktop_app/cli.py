@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop_app import i18n
+from desktop_app import i18n, server_commands
 from desktop_app.domain.accounts import Role
 from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import N_, _
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--teacher")
     p.add_argument("--school")
+    server_commands.add_parsers(commands, _Parser)
     return parser
 
 
@@ -121,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.cli_commands import run_command
 
     try:
+        if args.command in server_commands.COMMANDS:
+            return server_commands.run(args, database)
         return run_command(args, database)
     except DomainError as error:
         _fail(_describe(error))

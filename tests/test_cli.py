@@ -1,4 +1,5 @@
-"""The command line of cli.md, run in-process and once as a real process."""
+"""The command line of cli.md, run in-process (on an SQLite file and on a PostgreSQL server) and once
+as a real process."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import pytest
 
 from desktop_app.cli import main
 from tests.canonical import canonical
+from tests.services.conftest import snapshot
 from tests.shared_files import SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +39,10 @@ def _write(path: Path, document: dict[str, Any]) -> Path:
     return path
 
 
-def _content(db: Path) -> list[tuple[str, str]]:
+def _content(db: Path | str) -> list[tuple[str, str]]:
     """A fingerprint of every row of every table (not the file bytes: WAL may differ)."""
+    if "://" in str(db):
+        return [(t, hashlib.sha256(repr(rows).encode()).hexdigest()) for t, rows in snapshot(db).items()]
     connection = sqlite3.connect(db)
     try:
         tables = [r[0] for r in connection.execute(
@@ -48,8 +53,9 @@ def _content(db: Path) -> list[tuple[str, str]]:
         connection.close()
 
 
-def test_import_then_export_gives_the_document_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_import_then_export_gives_the_document_back(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
     assert "school-7" in capsys.readouterr().out
     out = tmp_path / "out.json"
@@ -58,7 +64,7 @@ def test_import_then_export_gives_the_document_back(tmp_path: Path, capsys: pyte
     assert exported["exported_at"]
     assert canonical(exported) == canonical(_sample())
     # and the export itself imports into a fresh database
-    assert main(["--db", str(tmp_path / "y.sqlite3"), "import", str(out)]) == 0
+    assert main(["--db", new_database("y.sqlite3"), "import", str(out)]) == 0
 
 
 def _drop_member(doc: dict[str, Any]) -> None:
@@ -104,10 +110,11 @@ BROKEN = [
 
 @pytest.mark.parametrize(("name", "breaker", "path", "record", "rule"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_document_is_refused_and_nothing_changes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, breaker: Any, path: str, record: str,
+    tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str], name: str, breaker: Any, path: str, record: str,
     rule: str,
 ) -> None:
-    db = tmp_path / "x.sqlite3"
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
     before = _content(db)
     capsys.readouterr()
@@ -126,18 +133,20 @@ def test_broken_document_is_refused_and_nothing_changes(
 @pytest.mark.parametrize("content", [b"{\"format\": \"metodsovet-exchange\", \"version\": 1, \"sch",
                                      b"not json at all", b"\xff\xfe\x00garbage", b""],
                          ids=["truncated", "not-json", "not-utf8", "empty"])
-def test_unreadable_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+def test_unreadable_files_are_refused(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str], content: bytes) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    db = tmp_path / "x.sqlite3"
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.strip() and "Traceback" not in err
     assert main(["--db", str(db), "export", str(tmp_path / "o.json")]) == 1  # still no school
 
 
-def test_missing_file_and_second_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_missing_file_and_second_import(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(tmp_path / "nope.json")]) == 1
     assert "nope.json" in capsys.readouterr().err
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
@@ -146,8 +155,9 @@ def test_missing_file_and_second_import(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", str(db), "import", "--replace", str(SAMPLE)]) == 0
 
 
-def test_export_needs_school_when_several(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_export_needs_school_when_several(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     second = _sample()
     second["school"]["id"] = "school-8"
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
@@ -184,8 +194,9 @@ def test_demo_user_backup_and_check(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "в порядке" in capsys.readouterr().out
 
 
-def test_documents_not_available_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", str(tmp_path / "x.sqlite3"), "protocol", "m-1", "--out", "a.pdf"]) == 1
+def test_documents_not_available_yet(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", new_database("x.sqlite3"), "protocol", "m-1", "--out", "a.pdf"]) == 1
     assert capsys.readouterr().err.strip()
 
 
@@ -198,8 +209,9 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert stop.value.code == 2
 
 
-def test_messages_follow_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_messages_follow_the_language(tmp_path: Path, new_database: Callable[..., str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     document = _sample()
     _mentor_is_mentee(document)
     bad = _write(tmp_path / "bad.json", document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def db(tmp_path: Path, new_database: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> str:
     """The sample school with the returned plan ktp-alg8-26 (3 h a week, 2026-2027) dated on a
     Saturday (row 1) and on Independence Day, a Wednesday (row 2); it has 3 hours, not 3 × 34."""
     document = json.loads(SAMPLE.read_text(encoding="utf-8"))
@@ -28,8 +29,8 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     plan["rows"][1]["date"] = "2026-12-16"
     source = tmp_path / "school.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    path = tmp_path / "school.sqlite3"
-    assert main(["--db", str(path), "import", str(source)]) == 0
+    path = new_database("school.sqlite3")  # a file, or a database on the PostgreSQL server
+    assert main(["--db", path, "import", str(source)]) == 0
     capsys.readouterr()
     return path
 
@@ -39,7 +40,7 @@ def _lines(capsys: pytest.CaptureFixture[str], plan: str) -> list[str]:
 
 
 def test_check_names_the_plan_the_row_and_the_date_of_each_day_off(
-        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "--lang", "ru", "check"]) == 0  # warnings: the plan is not submitted
     lines = _lines(capsys, "ktp-alg8-26")
     weekend = [line for line in lines if "05.09.2026" in line]
@@ -52,7 +53,7 @@ def test_check_names_the_plan_the_row_and_the_date_of_each_day_off(
     assert len(hours) == 1 and "3 ч × 34" in hours[0] and "правило 7" in hours[0]
 
 
-def test_check_in_kazakh_lists_the_same_rows(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_in_kazakh_lists_the_same_rows(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "--lang", "kk", "check"]) == 0
     lines = _lines(capsys, "ktp-alg8-26")
     assert any("1-жол: 05.09.2026" in line for line in lines)

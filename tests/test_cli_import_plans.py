@@ -4,11 +4,11 @@ a rerun skips the files imported unchanged."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from desktop_app.cli import main
 from tests.corpus.ktp import layouts
@@ -23,12 +23,16 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("METODSOVET_DB", raising=False)
 
 
-def plans(db: Path) -> list[tuple[str, str, int, str, int]]:
+def plans(db: Path | str) -> list[tuple[str, str, int, str, int]]:
     """(teacher, subject, grade, classes, rows) of every plan."""
-    with closing(sqlite3.connect(db)) as connection:
-        rows = connection.execute("SELECT id, teacher_id, subject_id, grade, classes FROM plans").fetchall()
-        counts = dict(connection.execute("SELECT plan_id, count(*) FROM plan_rows GROUP BY plan_id").fetchall())
-    return sorted((r[1], r[2], r[3], ",".join(json.loads(r[4])), counts.get(r[0], 0)) for r in rows)
+    engine = sa.create_engine(str(db) if "://" in str(db) else f"sqlite:///{db}", poolclass=sa.pool.NullPool)
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT id, teacher_id, subject_id, grade, classes FROM plans").fetchall()
+        counts = dict(connection.exec_driver_sql(  # type: ignore[arg-type]
+            "SELECT plan_id, count(*) FROM plan_rows GROUP BY plan_id").fetchall())
+    engine.dispose()
+    return sorted((r[1], r[2], r[3], ",".join(r[4] if isinstance(r[4], list) else json.loads(r[4])),
+                   counts.get(r[0], 0)) for r in rows)
 
 
 def folder(tmp_path: Path) -> Path:
@@ -48,8 +52,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_a_folder_is_imported_file_by_file_and_a_rerun_skips_what_was_imported(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+        tmp_path: Path, new_database: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
     before = plans(db)
     root = folder(tmp_path)
@@ -82,9 +86,9 @@ def test_a_folder_is_imported_file_by_file_and_a_rerun_skips_what_was_imported(
     assert sorted(set(plans(db)) - set(before)) == added
 
 
-def test_what_is_given_wins_and_an_unknown_teacher_is_refused(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_what_is_given_wins_and_an_unknown_teacher_is_refused(
+        tmp_path: Path, new_database: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_database("x.sqlite3")
     assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
     plan = tmp_path / "план.docx"
     plan.write_bytes(LAYOUTS["generator-kk"].data())

@@ -1,41 +1,29 @@
 """Full-text search over all protocols of a school (titles, speeches, decisions), all years.
 
 ``ProtocolSearch`` is the interface the window uses. ``FtsProtocolSearch`` asks the SQLite FTS5
-index (storage keeps it with every write of a meeting); ``PlainProtocolSearch`` folds case in
-Python over the loaded meetings and serves where the SQLite has no FTS5. ``Services`` picks one
-when the database is opened. Both fold Kazakh letters (Ә/ә, Қ/қ, Ү/ү, І/і ...) like Russian ones
-and return the same hits; the index matches whole words and the start of the last one ("үйірме"
-finds "Үйірмелер"), the fallback any part of a word. A PostgreSQL backend would be a third
-implementation.
+index (storage keeps it with every write of a meeting); ``ServerProtocolSearch`` asks
+PostgreSQL, which matches the same passages with a regular expression over ICU-folded text;
+``PlainProtocolSearch`` folds case in Python over the loaded meetings and serves where the SQLite
+has no FTS5. ``Services`` picks one when the database is opened. All fold Kazakh letters
+(Ә/ә, Қ/қ, Ү/ү, І/і ...) like Russian ones and return the same hits; the index and the server
+match whole words and the start of the last one ("үйірме" finds "Үйірмелер"), the fallback any
+part of a word. A hit is a ``ProtocolPassage`` of storage with the span of the match.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import replace
 from typing import Protocol
 
 from desktop_app.domain.accounts import Actor
 from desktop_app.services.base import Clock, Service, utc_now
 from desktop_app.storage.database import Database
 from desktop_app.storage.mapping import meeting_texts
+from desktop_app.storage.store import ProtocolPassage
 
-
-@dataclass(frozen=True)
-class Hit:
-    """One occurrence: the text that contains it and where the match starts and ends in it."""
-
-    meeting: str
-    body: str
-    academic_year: str
-    number: int
-    date: date
-    item: int | None
-    place: str
-    text: str
-    start: int
-    end: int
+#: One occurrence: the passage that contains it and where the match starts and ends in it.
+Hit = ProtocolPassage
 
 
 class ProtocolSearch(Protocol):
@@ -68,9 +56,10 @@ class PlainProtocolSearch(Service):
 
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         super().__init__(db, clock)
-        self._cache: dict[str, tuple[str, list[_Entry]]] = {}
+        self._cache: dict[str, tuple[str, list[tuple[str, Hit]]]] = {}
 
-    def _entries(self, actor: Actor, school: str) -> list[_Entry]:
+    def _entries(self, actor: Actor, school: str) -> list[tuple[str, Hit]]:
+        """Every passage of the school's protocols with its case-folded text, newest first."""
         with self._read(actor, school) as store:
             last = store.last_audit()
             token = last.hash if last is not None else ""
@@ -83,8 +72,8 @@ class PlainProtocolSearch(Service):
         for meeting in sorted(meetings, key=lambda m: (m.date, m.body, m.number), reverse=True):
             year = years.get(meeting.body, "")
             for item, place, content in meeting_texts(meeting):
-                entries.append(_Entry(content.casefold(), content, meeting.id, meeting.body, year,
-                                      meeting.number, meeting.date, item, place))
+                entries.append((content.casefold(), Hit(meeting.id, meeting.body, year, meeting.number,
+                                                        meeting.date, item, place, content)))
         self._cache[school] = (token, entries)
         return entries
 
@@ -94,14 +83,13 @@ class PlainProtocolSearch(Service):
             return []
         wanted = needle.casefold()
         hits: list[Hit] = []
-        for entry in self._entries(actor, school):
-            if wanted not in entry.folded:
+        for folded, passage in self._entries(actor, school):
+            if wanted not in folded:
                 continue
-            span = find_in(entry.text, needle)
+            span = find_in(passage.text, needle)
             if span is None:
                 continue
-            hits.append(Hit(entry.meeting, entry.body, entry.academic_year, entry.number, entry.date,
-                            entry.item, entry.place, entry.text, *span))
+            hits.append(replace(passage, start=span[0], end=span[1]))
             if len(hits) >= limit:
                 break
         return hits
@@ -136,18 +124,18 @@ class FtsProtocolSearch(Service):
             return []
         with self._read(actor, school) as store:
             passages = store.search_protocols(school, needle, limit)
-        return [Hit(p.meeting, p.body, p.academic_year, p.number, p.date, p.item, p.field, p.text,
-                    *match_span(p.text, needle)) for p in passages]
+        return [replace(p, start=span[0], end=span[1]) for p in passages
+                for span in (match_span(p.text, needle),)]
 
 
-@dataclass(frozen=True)
-class _Entry:
-    folded: str
-    text: str
-    meeting: str
-    body: str
-    academic_year: str
-    number: int
-    date: date
-    item: int | None
-    place: str
+class ServerProtocolSearch(FtsProtocolSearch):
+    """PostgreSQL: no Kazakh stemmer exists, so instead of a ``tsvector`` storage matches the
+    passages' text, lower-cased by the ICU collation, with a regular expression that finds what
+    the FTS5 phrase query finds (``dialect.text_pattern``); sorting and the limit stay in SQL."""
+
+
+def protocol_search(db: Database, clock: Clock = utc_now) -> ProtocolSearch:
+    """The search that suits ``db``: the server's, the FTS5 index, else the plain scan."""
+    if db.engine.dialect.name == "postgresql":
+        return ServerProtocolSearch(db, clock)
+    return (FtsProtocolSearch if db.text_index else PlainProtocolSearch)(db, clock)

@@ -149,6 +149,9 @@ class Database:
         config = alembic_config(url)
         scripts = ScriptDirectory.from_config(config)
         head = scripts.get_current_head()
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as connection:
+                dialect.ensure_collation(connection)
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             tables = set(sa.inspect(connection).get_table_names()) - {"alembic_version"}

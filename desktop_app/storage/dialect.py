@@ -5,14 +5,18 @@ and this module emits ``BEGIN`` itself, ``BEGIN IMMEDIATE`` for connections mark
 so that a writer takes the write lock up front instead of failing halfway through
 (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
 Case-insensitive matching and Kazakh alphabet order are Python functions registered on every
-connection; on PostgreSQL the same helpers compile to ``lower()`` and the ICU collation.
+connection; on PostgreSQL the same helpers compile to ``lower()`` and an ICU collation made by
+:func:`ensure_collation` whose options give exactly the order of ``collation.compare``.
 The full-text index of protocols is an FTS5 table over ``protocol_texts``, kept in step by
 triggers; a Python built with an SQLite without FTS5 simply has no index (see ``ensure_text_index``).
+PostgreSQL searches the same passages with a regular expression over their lower-cased text
+(:func:`text_match`), which matches what the FTS5 query matches.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from typing import Any
 
@@ -31,7 +35,10 @@ from desktop_app.storage.collation import compare
 #: Execution option that makes the transaction take the write lock at BEGIN.
 WRITE_OPTION = "metodsovet_write"
 SQLITE_COLLATION = "cyrillic_kk"
-POSTGRESQL_COLLATION = "kk-KZ-x-icu"
+POSTGRESQL_COLLATION = "metodsovet_kk"
+#: ICU's Kazakh order with upper case first on ties and, after the Cyrillic letters, spaces,
+#: punctuation, digits and Latin letters: the order of ``collation.compare`` (tests/storage/test_collation.py).
+POSTGRESQL_COLLATION_LOCALE = "kk-KZ-u-kf-upper-kr-cyrl-space-punct-digit-latn"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
@@ -45,6 +52,20 @@ def create_engine(url: str | sa.URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, busy_timeout_ms)
     return engine
+
+
+def ensure_collation(connection: Connection) -> None:
+    """The ICU collation of Kazakh order on PostgreSQL (made once, by the database's owner).
+
+    Raises ``sa.exc.DBAPIError`` when the server has no ICU or the login may not create it."""
+    if connection.dialect.name != "postgresql":
+        return
+    present = connection.exec_driver_sql(
+        "SELECT 1 FROM pg_collation WHERE collname = %(name)s", {"name": POSTGRESQL_COLLATION}).first()
+    if present is None:
+        connection.exec_driver_sql(
+            f'CREATE COLLATION IF NOT EXISTS "{POSTGRESQL_COLLATION}" '
+            f"(provider = icu, locale = '{POSTGRESQL_COLLATION_LOCALE}')")
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -169,6 +190,32 @@ def text_index_match(text: str) -> ColumnElement[bool]:
     return sa.literal_column(TEXT_INDEX).match(phrase)
 
 
+#: A letter or digit for PostgreSQL's regular expressions (under the ICU collation: every script).
+_WORD_CHARACTER = "[[:alnum:]]"
+
+
+def text_pattern(text: str) -> str | None:
+    """A PostgreSQL regular expression (ARE) over case-folded text that matches where the FTS5
+    phrase query of :func:`text_index_match` does: the words of ``text`` (runs of letters and
+    digits, as unicode61 splits them) one after the other at the start of a word, separated by
+    anything else, the last one maybe unfinished. None when ``text`` has no word."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if not words:
+        return None
+    # The words hold letters and digits only: nothing to escape. A separator after a word also
+    # ends it, so only the first word needs its start checked.
+    return f"(?<!{_WORD_CHARACTER})" + f"[^{_WORD_CHARACTER[1:-1]}]+".join(words)
+
+
+def text_match(column: ColumnElement[str] | Any, text: str) -> ColumnElement[bool]:
+    """``column`` (case-folded by the ICU collation) matches :func:`text_pattern` of ``text``."""
+    pattern = text_pattern(text)
+    if pattern is None:
+        return sa.false()
+    folded = _Casefold(column)
+    return folded.regexp_match(sa.literal(pattern, sa.String()).collate(POSTGRESQL_COLLATION))
+
+
 def sqlite_pragma(connection: Connection, name: str) -> Any:
     """The value of one PRAGMA (for checks and tests)."""
     return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -210,6 +257,13 @@ class _Casefold(FunctionElement[str]):
 @compiles(_Casefold)
 def _casefold_default(element: _Casefold, compiler: SQLCompiler, **kw: Any) -> str:
     return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Casefold, "postgresql")
+def _casefold_postgresql(element: _Casefold, compiler: SQLCompiler, **kw: Any) -> str:
+    # lower() folds by the collation: ICU's folds every Kazakh letter whatever the database's locale.
+    return f'lower(({compiler.process(element.clauses, **kw)}) COLLATE "{POSTGRESQL_COLLATION}")'
+
 
 
 @compiles(_Casefold, "sqlite")

@@ -62,6 +62,16 @@ class BackupError(StorageError):
     message = N_("The backup could not be made: {detail}")
 
 
+class ServerUnreachableError(StorageError):
+    message = N_("The school server cannot be reached or refused the sign-in; check its address, "
+                 "the login and the password, and that the server is running: {detail}")
+
+
+class ServerRightsError(StorageError):
+    message = N_("The server refused: this login has no right to do that ({detail}); "
+                 "ask whoever administers the server")
+
+
 class DuplicateError(StorageError):
     message = N_("Already exists: {kind} {id}")
 
@@ -79,14 +89,29 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("readonly database", ReadOnlyError),
     ("file is not a database", CorruptError),
     ("database disk image is malformed", CorruptError),
+    # PostgreSQL (psycopg): a lock or serialization conflict is "busy", like SQLite's lock.
+    ("could not serialize access", LockedError),
+    ("deadlock detected", LockedError),
+    ("canceling statement due to lock timeout", LockedError),
+    ("could not obtain lock", LockedError),
+    ("connection refused", ServerUnreachableError),
+    ("connection failed", ServerUnreachableError),
+    ("could not connect", ServerUnreachableError),
+    ("authentication failed", ServerUnreachableError),
+    ("server closed the connection", ServerUnreachableError),
+    ("connection is closed", ServerUnreachableError),
+    ("terminating connection", ServerUnreachableError),
+    ("permission denied", ServerRightsError),
+    ("must be owner of", ServerRightsError),
+    ("no space left on device", DiskFullError),
 )
 
 
 def classify(error: BaseException) -> StorageError | None:
     """The StorageError for a driver or SQLAlchemy error, or None when it is not one we know."""
-    original = error.orig if isinstance(error, exc.DBAPIError) else error
-    if not isinstance(original, sqlite3.Error | exc.DBAPIError):
+    if not isinstance(error, sqlite3.Error | exc.DBAPIError):
         return None
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
     text = str(original).lower()
     for pattern, kind in _PATTERNS:
         if pattern in text:

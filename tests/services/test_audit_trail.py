@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
 
 from desktop_app.domain.accounts import COMMAND_LINE
@@ -57,11 +54,8 @@ def test_audit_chain_verifies(env: Env) -> None:
 def test_tampering_with_a_stored_event_is_reported(env: Env) -> None:
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-11")
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-10")
-    with closing(sqlite3.connect(env.path)) as connection, connection:
-        target = connection.execute(
-            "SELECT id FROM audit_events WHERE action = 'teacher.archive' ORDER BY id LIMIT 1").fetchone()[0]
-        changed = connection.execute("UPDATE audit_events SET summary = 'nobody' WHERE id = ?", (target,))
-        assert changed.rowcount == 1
+    target = env.sql("SELECT id FROM audit_events WHERE action = 'teacher.archive' ORDER BY id LIMIT 1")[0][0]
+    assert env.sql("UPDATE audit_events SET summary = 'nobody' WHERE id = :id", id=target) == [(1,)]
     report = env.s.checks.check(env.actor("admin"))
     assert not report.ok
     assert len(report.audit_breaks) == 1
@@ -71,8 +65,7 @@ def test_tampering_with_a_stored_event_is_reported(env: Env) -> None:
 def test_deleting_a_stored_event_is_reported(env: Env) -> None:
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-11")
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-10")
-    with closing(sqlite3.connect(env.path)) as connection, connection:
-        connection.execute("DELETE FROM audit_events WHERE action = 'teacher.archive' AND record_id = 't-11'")
+    env.sql("DELETE FROM audit_events WHERE action = 'teacher.archive' AND record_id = 't-11'")
     report = env.s.checks.check(env.actor("admin"))
     assert any("teacher.archive t-10" in b for b in report.audit_breaks)
 
@@ -80,11 +73,10 @@ def test_deleting_a_stored_event_is_reported(env: Env) -> None:
 def test_reordering_stored_events_is_reported(env: Env) -> None:
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-11")
     env.s.teachers.archive(env.actor("admin"), SCHOOL, "t-10")
-    with closing(sqlite3.connect(env.path)) as connection, connection:
-        first, second = [row[0] for row in connection.execute(
-            "SELECT id FROM audit_events WHERE action = 'teacher.archive' ORDER BY id")]
-        connection.execute("UPDATE audit_events SET id = -1 WHERE id = ?", (first,))
-        connection.execute("UPDATE audit_events SET id = ? WHERE id = ?", (first, second))
-        connection.execute("UPDATE audit_events SET id = ? WHERE id = -1", (second,))
+    first, second = [row[0] for row in env.sql(
+        "SELECT id FROM audit_events WHERE action = 'teacher.archive' ORDER BY id")]
+    env.sql("UPDATE audit_events SET id = -1 WHERE id = :id", id=first)
+    env.sql("UPDATE audit_events SET id = :new WHERE id = :old", new=first, old=second)
+    env.sql("UPDATE audit_events SET id = :new WHERE id = -1", new=second)
     report = env.s.checks.check(env.actor("admin"))
     assert not report.ok and report.audit_breaks

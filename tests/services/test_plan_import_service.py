@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import date
 
 from desktop_app.domain.calendar import fill_dates
@@ -38,8 +36,7 @@ def test_a_teacher_imports_their_ktp_from_an_xlsx_as_a_draft(env: Env) -> None:
     assert stored.classes == ["7В"] and stored.review is None and stored.approved is None
     history = env.s.plans.history(teacher, SCHOOL, saved.id)
     assert [(e.action, e.actor, e.to_status) for e in history] == [("import", teacher.login, "draft")]
-    with closing(sqlite3.connect(env.path)) as connection:
-        audit = connection.execute("SELECT action FROM audit_events WHERE record_id = ?", (saved.id,)).fetchall()
+    audit = env.sql("SELECT action FROM audit_events WHERE record_id = :id", id=saved.id)
     assert audit == [("plan.import",)]
 
 

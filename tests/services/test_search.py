@@ -1,6 +1,7 @@
 """Protocol search: any case of Kazakh and Russian letters, all years, a change is found at once.
 
-Each behaviour is checked on the FTS5 index and on the plain fallback, which must give the same hits.
+Each behaviour is checked on the search in SQL (the FTS5 index of an SQLite file, the regular
+expression of a PostgreSQL server) and on the plain fallback, which must all give the same hits.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop_app.services.search import (
     FtsProtocolSearch,
     PlainProtocolSearch,
     ProtocolSearch,
+    ServerProtocolSearch,
     find_in,
     match_span,
 )
@@ -32,7 +34,7 @@ KAZAKH = (("Ә", "ә"), ("Қ", "қ"), ("І", "і"), ("Ү", "ү"), ("Ө", "ө"), 
 
 Searcher = Callable[[Env], ProtocolSearch]
 SEARCHERS: dict[str, Searcher] = {
-    "fts": lambda env: FtsProtocolSearch(env.s.db, env.clock),
+    "index": lambda env: env.s.search,
     "plain": lambda env: PlainProtocolSearch(env.s.db, env.clock),
 }
 
@@ -42,7 +44,10 @@ def search(request: pytest.FixtureRequest, env: Env) -> ProtocolSearch:
     return SEARCHERS[request.param](env)
 
 
-def test_the_index_is_chosen_when_the_sqlite_has_fts5(env: Env) -> None:
+def test_the_index_is_chosen_when_the_sqlite_has_fts5_and_the_server_searches_itself(env: Env) -> None:
+    if env.backend == "postgresql":
+        assert isinstance(env.s.search, ServerProtocolSearch)
+        return
     assert dialect.fts5_available()  # the builds we ship and test on have it
     assert env.s.db.text_index
     assert isinstance(env.s.search, FtsProtocolSearch)
@@ -154,6 +159,7 @@ def test_match_span_prefers_a_word_start_and_tolerates_separators() -> None:
     assert match_span("мүлдем басқа", "оқу") == (0, 0)
 
 
+@pytest.mark.sqlite_only
 def test_without_fts5_the_plain_search_is_chosen_and_writes_still_work(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An SQLite without FTS5: the migration skips the index, writes keep ``protocol_texts`` and
@@ -179,6 +185,7 @@ def test_without_fts5_the_plain_search_is_chosen_and_writes_still_work(
         services.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_file_indexed_elsewhere_is_written_without_fts5_and_reindexed_later(
         env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
     env.s.close()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
 
 from desktop_app.domain.accounts import Role
@@ -15,10 +12,9 @@ from tests.services.conftest import ACCOUNTS, ROLES, SCHOOL, Env, FixedClock, pa
 
 
 def _hash_of(env: Env, login: str) -> str:
-    with closing(sqlite3.connect(env.path)) as connection:
-        row = connection.execute("SELECT password_hash FROM users WHERE login = ?", (login,)).fetchone()
-    assert row is not None
-    return str(row[0])
+    rows = env.sql("SELECT password_hash FROM users WHERE login = :login", login=login)
+    assert rows
+    return str(rows[0][0])
 
 
 def _sign_in_error(call: object) -> SignInError:

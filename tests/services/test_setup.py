@@ -54,11 +54,11 @@ def test_set_up_without_director_and_deputy(empty: Services) -> None:
 ])
 def test_a_refused_set_up_writes_nothing(empty: Services, tmp_path, changes: dict[str, object],  # type: ignore[no-untyped-def]
                                          field: str) -> None:
-    before = snapshot(tmp_path / "empty.sqlite3")
+    before = snapshot(empty.db.url.render_as_string(hide_password=False))
     with pytest.raises(DomainError) as caught:
         empty.setup.set_up(_request(**changes))
     assert caught.value.field == field
-    assert snapshot(tmp_path / "empty.sqlite3") == before
+    assert snapshot(empty.db.url.render_as_string(hide_password=False)) == before
     assert not empty.accounts.has_users()
 
 

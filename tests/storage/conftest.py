@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,9 @@ def tmp_db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_db_path: Path) -> Iterator[Database]:
-    database = Database.open(str(tmp_db_path))
+def db(backend: str, tmp_db_path: Path, new_database: Callable[..., str]) -> Iterator[Database]:
+    """An empty database of each backend: an SQLite file, a database on the PostgreSQL server."""
+    database = Database.open(str(tmp_db_path) if backend == "sqlite" else new_database())
     try:
         yield database
     finally:

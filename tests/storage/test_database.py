@@ -50,6 +50,7 @@ def test_open_accepts_a_url(tmp_path: Path) -> None:
         assert db.revision() == HEAD_REVISION
 
 
+@pytest.mark.sqlite_only
 def test_pragmas(db: Database) -> None:
     with db.connect() as connection:
         assert dialect.sqlite_pragma(connection, "journal_mode") == "wal"
@@ -64,6 +65,8 @@ def test_schema_equals_the_models(db: Database) -> None:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_name": dialect.include_name})
         assert compare_metadata(context, metadata) == []
+        if db.engine.dialect.name != "sqlite":
+            return  # the server searches without an index
         names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     assert db.text_index
     index_tables = {n for n in names if not dialect.include_name(n, "table", {})}
@@ -149,6 +152,7 @@ def test_a_newer_database_is_refused(tmp_db_path: Path) -> None:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0099_future",)]
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_verified(db: Database, tmp_path: Path) -> None:
     with db.transaction(write=True) as store:
         store.save_school(School("s", LocalizedText("Мектеп", "Школа")))
@@ -203,5 +207,5 @@ def test_expressions_compile_for_postgresql() -> None:
         select(table.c.id).where(ci_contains(table.c.last_name, "Әбен")).order_by(ordered(table.c.last_name))
     )
     sql = str(statement.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
-    assert "strpos(lower(teachers.last_name), lower(" in sql
-    assert 'COLLATE "kk-KZ-x-icu"' in sql
+    assert 'strpos(lower((teachers.last_name) COLLATE "metodsovet_kk"), lower((' in sql
+    assert 'COLLATE "metodsovet_kk"' in sql

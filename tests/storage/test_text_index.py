@@ -37,6 +37,7 @@ def _consistent(db: Database) -> None:
         assert dialect.text_index_problems(connection) == []
 
 
+@pytest.mark.sqlite_only
 def test_import_save_delete_and_replace_keep_the_passages(db: Database, sample: SchoolRecords) -> None:
     school = sample.school.id
     with db.transaction(write=True) as store:
@@ -81,6 +82,7 @@ def test_import_save_delete_and_replace_keep_the_passages(db: Database, sample: 
     _consistent(db)
 
 
+@pytest.mark.sqlite_only
 def test_a_failed_transaction_leaves_the_index_as_it_was(db: Database, sample: SchoolRecords) -> None:
     school = sample.school.id
     with db.transaction(write=True) as store:
@@ -100,7 +102,7 @@ def test_store_search_is_phrase_then_prefix_newest_first(db: Database, sample: S
     school = sample.school.id
     with db.transaction(write=True) as store:
         store.insert_records(sample)
-        assert [(p.meeting, p.field) for p in store.search_protocols(school, "ОҚУ ЖЫЛ", 10)] == [
+        assert [(p.meeting, p.place) for p in store.search_protocols(school, "ОҚУ ЖЫЛ", 10)] == [
             ("m-math-26-1", "title"), ("m-math-26-1", "spoke")]
         assert store.search_protocols(school, "жылы оқу", 10) == []  # words in this order only
         assert [p.meeting for p in store.search_protocols(school, "кабинет", 10)] == ["m-math-26-2", "m-math-26-1"]
@@ -130,6 +132,7 @@ def test_migration_0003_fills_the_passages_of_an_older_file(tmp_db_path: Path, s
         _consistent(db)
 
 
+@pytest.mark.sqlite_only
 def test_the_integrity_check_finds_an_index_out_of_step_with_the_texts(db: Database, sample: SchoolRecords) -> None:
     with db.transaction(write=True) as store:
         store.insert_records(sample)

@@ -1,0 +1,57 @@
+"""The commands of a school server: ``server init`` and ``move --to`` (a thin layer over services.server)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.arguments import EXIT_OK, Commands, Parser
+from desktop_app.i18n import _, ngettext
+
+
+def add_commands(commands: Commands) -> None:
+    """Adds ``server init`` and ``move`` to the subcommands of the ``metodsovet`` parser."""
+    server = commands.add_parser("server", help=_("prepare a PostgreSQL database as the school server"))
+    server_commands = server.add_subparsers(dest="server_command", required=True, parser_class=Parser)
+    p = server_commands.add_parser(
+        "init", help=_("check the server, make the schema and the first administrator (run once)"),
+        description=_("Run once by whoever administers the server, with the login that owns the database "
+                      "given by --db: checks the server, makes the Kazakh collation and the tables, and "
+                      "creates the first administrator account (its password is read from standard input). "
+                      "Run again, it changes nothing."))
+    p.add_argument("--admin", required=True, metavar="LOGIN", help=_("login of the first administrator"))
+    p.set_defaults(handler=run)
+    p = commands.add_parser(
+        "move", help=_("copy the whole database into an empty one (a file to the server, or back)"),
+        description=_("Copy every school, account, audit event, protocol version and plan history of the "
+                      "database given by --db into the empty database at --to (an SQLite file or a "
+                      "PostgreSQL URL) and verify the copy record for record. The original is not changed."))
+    p.add_argument("--to", required=True, metavar="URL_OR_FILE", help=_("the empty database to copy into"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, database: str) -> int:
+    """Runs ``server init`` or ``move``; refusals are raised as StorageError for ``cli.main`` to print."""
+    from desktop_app.services import server
+
+    if args.command == "server":
+        password = sys.stdin.readline().rstrip("\r\n")
+        report = server.init_server(database, args.admin, password)
+        print(_("The server is ready: PostgreSQL {version}, schema {revision}.").format(
+            version=report.server_version, revision=report.revision))
+        if report.administrator is not None:
+            print(_("Administrator account {login} created.").format(login=report.administrator))
+        else:
+            print(_("Accounts existed already; no administrator was created."))
+        return EXIT_OK
+    source = database
+    if "://" not in source and not Path(source).expanduser().exists():
+        raise server.NotAServerError(_("a file that does not exist: {file}").format(file=source))
+    moved = server.move_database(source, args.to)
+    for table, count in moved.rows.items():
+        if count:
+            print(f"{table}: {count}")
+    print(ngettext("{count} record copied and verified.", "{count} records copied and verified.",
+                   moved.total).format(count=moved.total))
+    return EXIT_OK

@@ -11,20 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.services.base import Clock, utc_now
-from desktop_app.services.checks import CheckService
-from desktop_app.services.documents import DocumentService
-from desktop_app.services.exchange.service import ExchangeService
-from desktop_app.services.meetings import MeetingService
-from desktop_app.services.mentoring import MentoringService
-from desktop_app.services.plan_files import PlanFileService
-from desktop_app.services.plans import PlanService
-from desktop_app.services.registers_export import RegisterExportService
-from desktop_app.services.schools import SchoolService
-from desktop_app.services.search import ProtocolSearch, protocol_search
-from desktop_app.services.setup import SetupService
-from desktop_app.services.teachers import TeacherService
-from desktop_app.services.visits import VisitService
-from desktop_app.storage.database import Database
 from desktop_app.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -156,6 +142,7 @@ class Services:
 
     @cached_property
     def search(self) -> ProtocolSearch:
+        from desktop_app.services.search import protocol_search
 
         return protocol_search(self.db, self.clock)
 

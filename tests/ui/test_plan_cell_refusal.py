@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app import i18n
 from desktop_app.domain.entities import CalendarPlan, Language, PlanRow
 from desktop_app.domain.errors import DomainError
-from desktop_app.ui.dialogs.plan_editor import PlanEditorDialog
+from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
 from desktop_app.ui.session import Session
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.domain.accounts import COMMAND_LINE, ROLE_LABELS, Role
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
@@ -154,10 +155,14 @@ def _pick_school(services: Services, school: str | None) -> str:
 
 def _export(services: Services, target: Path, school: str | None) -> int:
     school = _pick_school(services, school)
-    document = services.exchange.export_document(COMMAND_LINE, school)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    _write_atomically(target, text.encode("utf-8"))
-    counts = ", ".join(f"{k} {len(v)}" for k, v in document.items() if isinstance(v, list))
+    found: dict[str, int] = {}
+
+    def write(handle: BinaryIO) -> None:  # the document is written as it is read: memory stays flat
+        found.update(services.exchange.export_text(
+            COMMAND_LINE, school, lambda piece: handle.write(piece.encode("utf-8"))))
+
+    _write_atomically(target, write)
+    counts = ", ".join(f"{k} {v}" for k, v in found.items())
     print(_("{file}: school {school} exported: {counts}").format(file=target, school=school, counts=counts))
     return EXIT_OK
 
@@ -234,14 +239,17 @@ def _write_failure(error: OSError) -> str:
     return Msg(reason) if reason else (error.strerror or str(error))
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _write_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write to a temporary file beside ``target``, flush it to the disk, then rename it into
     place: a full disk, a read-only or missing folder leaves no partial file, and an existing
     ``target`` stays as it was. The failure names the file (a DomainError, translated)."""
     temporary = target.with_name(target.name + ".tmp")
     try:
         with temporary.open("wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -250,6 +258,10 @@ def _write_atomically(target: Path, data: bytes) -> None:
             temporary.unlink(missing_ok=True)
         raise DomainError(Rule.VALUE, N_("Cannot write {file}: {reason}"),
                           {"file": str(target), "reason": _write_failure(error)}, record=str(target)) from None
+    except BaseException:  # a refusal while the document was written: no partial file either
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
 
 
 def _verify(services: Services, code: str, school: str | None) -> int:

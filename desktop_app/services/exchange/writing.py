@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -238,3 +240,32 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
 def dumps(records: SchoolRecords, exported_at: datetime | None = None) -> str:
     """The document as text: UTF-8 friendly (no \\u escapes), indented, keys in schema order."""
     return json.dumps(dump_document(records, exported_at), ensure_ascii=False, indent=1) + "\n"
+
+
+def _text(value: Any, depth: int) -> str:
+    """``value`` as :func:`dumps` writes it at ``depth`` levels of indentation."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def _list_text(items: Iterable[JSON]) -> Iterator[str]:
+    empty = True
+    for item in items:
+        yield ("[\n  " if empty else ",\n  ") + _text(item, 2)
+        empty = False
+    yield "[]" if empty else "\n ]"
+
+
+def document_text(records: SchoolRecords, plans: Iterable[CalendarPlan],
+                  exported_at: datetime | None = None) -> Iterator[str]:
+    """The text of :func:`dumps` piece by piece, with ``plans`` in place of ``records.plans``:
+    they are read while the text is written, so a school's plans need not all be in memory."""
+    head = dump_document(replace(records, plans=[]), exported_at)
+    for position, (key, value) in enumerate(head.items()):
+        yield ("{\n " if position == 0 else ",\n ") + json.dumps(key) + ": "
+        if key == "plans":
+            yield from _list_text(_dump_plan(plan) for plan in plans)
+        elif isinstance(value, list):
+            yield from _list_text(value)
+        else:
+            yield _text(value, 1)
+    yield "\n}\n"

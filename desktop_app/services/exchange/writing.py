@@ -238,27 +238,29 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
 
 
 def dumps(records: SchoolRecords, exported_at: datetime | None = None) -> str:
-    """The document as text: UTF-8 friendly (no \\u escapes), indented, keys in schema order."""
-    return json.dumps(dump_document(records, exported_at), ensure_ascii=False, indent=1) + "\n"
+    """The document as text (see :func:`document_text`)."""
+    return "".join(document_text(records, records.plans, exported_at))
 
 
-def _text(value: Any, depth: int) -> str:
-    """``value`` as :func:`dumps` writes it at ``depth`` levels of indentation."""
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _list_text(items: Iterable[JSON]) -> Iterator[str]:
     empty = True
     for item in items:
-        yield ("[\n  " if empty else ",\n  ") + _text(item, 2)
+        yield ("[\n  " if empty else ",\n  ") + _text(item)
         empty = False
     yield "[]" if empty else "\n ]"
 
 
 def document_text(records: SchoolRecords, plans: Iterable[CalendarPlan],
                   exported_at: datetime | None = None) -> Iterator[str]:
-    """The text of :func:`dumps` piece by piece, with ``plans`` in place of ``records.plans``:
-    they are read while the text is written, so a school's plans need not all be in memory."""
+    """The document as text, piece by piece, with ``plans`` in place of ``records.plans``: they
+    are read while the text is written, so a school's plans need not all be in memory.
+
+    UTF-8 friendly (no \\u escapes), keys in schema order, one top-level key per line and one
+    record per line (quick to write, and a changed record is a changed line)."""
     head = dump_document(replace(records, plans=[]), exported_at)
     for position, (key, value) in enumerate(head.items()):
         yield ("{\n " if position == 0 else ",\n ") + json.dumps(key) + ": "
@@ -267,5 +269,5 @@ def document_text(records: SchoolRecords, plans: Iterable[CalendarPlan],
         elif isinstance(value, list):
             yield from _list_text(value)
         else:
-            yield _text(value, 1)
+            yield _text(value)
     yield "\n}\n"

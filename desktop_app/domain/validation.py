@@ -199,7 +199,7 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
 class SchoolCheck:
     """The whole-school check in two steps, so that the plans (the bulk of a school's records) can
     be checked one at a time as they are read: :meth:`plan` for each plan, then :meth:`finish`
-    with every plan's id. ``records.plans`` is not looked at."""
+    with every plan's id. ``records.plans`` need not hold the plans."""
 
     def __init__(self, records: SchoolRecords) -> None:
         self.records = records

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop_app.config.preferences import backup_dir_for
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
@@ -72,14 +72,17 @@ def _write_failure(error: OSError) -> str:
     return Msg(reason) if reason else (error.strerror or str(error))
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write to a temporary file beside ``target``, flush it to the disk, then rename it into
     place: a full disk, a read-only or missing folder leaves no partial file, and an existing
     ``target`` stays as it was. The failure names the file (a DomainError, translated)."""
     temporary = target.with_name(target.name + ".tmp")
     try:
         with temporary.open("wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -88,3 +91,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             temporary.unlink(missing_ok=True)
         raise DomainError(Rule.VALUE, N_("Cannot write {file}: {reason}"),
                           {"file": str(target), "reason": _write_failure(error)}, record=str(target)) from None
+    except BaseException:  # a refusal while the document was written: no partial file either
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise

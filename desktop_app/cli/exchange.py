@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.cli.arguments import EXIT_OK, Commands
 from desktop_app.cli.common import opened, pick_school, read_file, write_atomically
@@ -51,9 +51,13 @@ def export_document(args: argparse.Namespace, database: str) -> int:
     target = Path(args.file)
     with opened(database) as services:
         school = pick_school(services, args.school)
-        document = services.exchange.export_document(COMMAND_LINE, school)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    write_atomically(target, text.encode("utf-8"))
-    counts = ", ".join(f"{k} {len(v)}" for k, v in document.items() if isinstance(v, list))
+        found: dict[str, int] = {}
+
+        def write(handle: BinaryIO) -> None:  # the document is written as it is read: memory stays flat
+            found.update(services.exchange.export_text(
+                COMMAND_LINE, school, lambda piece: handle.write(piece.encode("utf-8"))))
+
+        write_atomically(target, write)
+    counts = ", ".join(f"{k} {v}" for k, v in found.items())
     print(_("{file}: school {school} exported: {counts}").format(file=target, school=school, counts=counts))
     return EXIT_OK

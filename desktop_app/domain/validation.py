@@ -199,7 +199,7 @@ def validate_records(records: SchoolRecords) -> list[Finding]:
 class SchoolCheck:
     """The whole-school check in two steps, so that the plans (the bulk of a school's records) can
     be checked one at a time as they are read: :meth:`plan` for each plan, then :meth:`finish`
-    with every plan's id. ``records.plans`` is not looked at."""
+    with every plan's id. ``records.plans`` need not hold the plans."""
 
     def __init__(self, records: SchoolRecords) -> None:
         self.records = records
@@ -380,17 +380,26 @@ def _calendar_findings(
 def calendar_warnings(records: SchoolRecords) -> list[Finding]:
     """Rule 7 findings that do not refuse the records: hours against the calendar, rows in
     another term, and lessons on days off in plans not yet submitted (they block submission)."""
-    years = _index(records.academic_years)
-    findings: list[Finding] = []
-    calendars: Calendars = {}
-    for i, plan in enumerate(records.plans):
-        year = years.get(plan.academic_year)
+    warnings = CalendarWarnings(records.academic_years)
+    return [finding for i, plan in enumerate(records.plans) for finding in warnings.plan(i, plan)]
+
+
+class CalendarWarnings:
+    """:func:`calendar_warnings` one plan at a time."""
+
+    def __init__(self, academic_years: Sequence[AcademicYear]) -> None:
+        self.years = _index(academic_years)
+        self.calendars: Calendars = {}
+
+    def plan(self, i: int, plan: CalendarPlan) -> list[Finding]:
+        year = self.years.get(plan.academic_year)
         if year is None or _year_findings(i, year):
-            continue
+            return []
+        findings: list[Finding] = []
         if plan.status not in calendar_rules.SUBMITTED_STATUSES:
-            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR, calendars)
-        findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING, calendars)
-    return findings
+            findings += _calendar_findings(i, plan, year, calendar_rules.Severity.ERROR, self.calendars)
+        findings += _calendar_findings(i, plan, year, calendar_rules.Severity.WARNING, self.calendars)
+        return findings
 
 
-__all__ = ["COLLECTIONS", "Finding", "SchoolCheck", "calendar_warnings", "validate_records"]
+__all__ = ["COLLECTIONS", "CalendarWarnings", "Finding", "SchoolCheck", "calendar_warnings", "validate_records"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.domain.accounts import Action, Actor
-from desktop_app.domain.validation import Finding, calendar_warnings, validate_records
+from desktop_app.domain.validation import CalendarWarnings, Finding, SchoolCheck
 from desktop_app.services.base import Service, chain_hash
+from desktop_app.storage.store import Store
 
 
 @dataclass
@@ -35,12 +36,27 @@ class CheckService(Service):
             schools = [school] if school else store.school_ids()
             for school_id in schools:
                 actor.require_school(school_id)
-                records = store.load_records(school_id)
-                report.schools.append(SchoolReport(school_id, validate_records(records),
-                                                   calendar_warnings(records)))
+                report.schools.append(self._school(store, school_id))
             previous = ""
             for event in store.audit_events():
                 if event.previous_hash != previous or chain_hash(previous, event) != event.hash:
                     report.audit_breaks.append(f"{event.at.isoformat()} {event.action} {event.record_id}")
                 previous = event.hash
+        return report
+
+    @staticmethod
+    def _school(store: Store, school_id: str) -> SchoolReport:
+        """The findings of one school, its plans read a few hundred at a time (memory stays flat
+        for a school of any size)."""
+        records = store.load_records(school_id, plans=False)
+        check, warnings = SchoolCheck(records), CalendarWarnings(records.academic_years)
+        report = SchoolReport(school_id)
+        errors: list[Finding] = []
+        plan_ids: list[str] = []
+        for batch in store.plan_batches(school_id):
+            for plan in batch:
+                errors += check.plan(len(plan_ids), plan)
+                report.warnings += warnings.plan(len(plan_ids), plan)
+                plan_ids.append(plan.id)
+        report.errors = check.finish(plan_ids, errors)
         return report

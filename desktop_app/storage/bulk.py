@@ -64,10 +64,10 @@ class BulkWriter:
     """Buffers the rows of records per table and writes them in batches; :meth:`flush` with
     ``everything`` writes what is left."""
 
-    def __init__(self, session: Session, school_id: str, batch_rows: int = BATCH_ROWS) -> None:
+    def __init__(self, session: Session, school_id: str, batch_rows: int | None = None) -> None:
         self._session = session
         self._school = school_id
-        self._batch_rows = batch_rows
+        self._batch_rows = batch_rows or BATCH_ROWS
         self._buffers: dict[str, list[Mapping[str, Any]]] = {}
         self._buffered = 0
         self._held = 0

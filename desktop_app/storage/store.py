@@ -7,7 +7,7 @@ Conversions go through ``storage.mapping`` only.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -185,12 +185,23 @@ class Store:
         """A writer of many records of one school in batches, within this transaction."""
         return BulkWriter(self.session, school_id)
 
-    def load_records(self, school_id: str) -> SchoolRecords:
-        """Every record of the school: a few SELECTs per table, grouped in Python."""
+    def load_records(self, school_id: str, plans: bool = True) -> SchoolRecords:
+        """Every record of the school (without the plans when ``plans`` is False, to read them
+        with :meth:`plan_batches`): a few SELECTs per table, grouped in Python."""
         school = self.get_school(school_id)
         if school is None:
             raise NotFoundError("school", school_id)
-        return SchoolRecords(school, **{k.collection: self._load(k, school_id) for k in mapping.KINDS})
+        kinds = [k for k in mapping.KINDS if plans or k is not mapping.PLANS]
+        return SchoolRecords(school, **{k.collection: self._load(k, school_id) for k in kinds})
+
+    def plan_batches(self, school_id: str, size: int = 500) -> Iterator[list[CalendarPlan]]:
+        """The school's plans in their order, ``size`` at a time, so that a school's ten years of
+        KTP rows are never all in memory."""
+        table = mapping.PLANS.table
+        ids = list(self.session.execute(
+            select(table.c.id).where(table.c.school_id == school_id).order_by(table.c.seq)).scalars())
+        for start in range(0, len(ids), size):
+            yield self._load(mapping.PLANS, school_id, table.c.id.in_(ids[start:start + size]))
 
     def year_records(self, school_id: str, academic_year: str) -> SchoolRecords:
         """The records of one academic year with the school's teachers and subjects: its

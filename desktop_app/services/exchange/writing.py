@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -236,5 +238,36 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
 
 
 def dumps(records: SchoolRecords, exported_at: datetime | None = None) -> str:
-    """The document as text: UTF-8 friendly (no \\u escapes), indented, keys in schema order."""
-    return json.dumps(dump_document(records, exported_at), ensure_ascii=False, indent=1) + "\n"
+    """The document as text (see :func:`document_text`)."""
+    return "".join(document_text(records, records.plans, exported_at))
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _list_text(items: Iterable[JSON]) -> Iterator[str]:
+    empty = True
+    for item in items:
+        yield ("[\n  " if empty else ",\n  ") + _text(item)
+        empty = False
+    yield "[]" if empty else "\n ]"
+
+
+def document_text(records: SchoolRecords, plans: Iterable[CalendarPlan],
+                  exported_at: datetime | None = None) -> Iterator[str]:
+    """The document as text, piece by piece, with ``plans`` in place of ``records.plans``: they
+    are read while the text is written, so a school's plans need not all be in memory.
+
+    UTF-8 friendly (no \\u escapes), keys in schema order, one top-level key per line and one
+    record per line (quick to write, and a changed record is a changed line)."""
+    head = dump_document(replace(records, plans=[]), exported_at)
+    for position, (key, value) in enumerate(head.items()):
+        yield ("{\n " if position == 0 else ",\n ") + json.dumps(key) + ": "
+        if key == "plans":
+            yield from _list_text(_dump_plan(plan) for plan in plans)
+        elif isinstance(value, list):
+            yield from _list_text(value)
+        else:
+            yield _text(value)
+    yield "\n}\n"

@@ -29,6 +29,7 @@ from desktop_app.ui.style import STYLE
 
 if TYPE_CHECKING:  # the services pull SQLAlchemy and ReportLab: loaded after the first window
     from desktop_app.domain.accounts import Actor
+    from desktop_app.domain.errors import UserError
     from desktop_app.services import Services
     from desktop_app.services.maintenance import SafeSession, StartupReport
     from desktop_app.ui.session import Session
@@ -113,13 +114,16 @@ def open_services(database: str, parent: QWidget | None = None) -> SafeSession |
     try:
         session = open_safely(database, backup_dir_for(database))
     except StorageError as error:
-        log.error("cannot open %s: %s", database, error)
-        QMessageBox.critical(parent, _("Metodsovet"),
-                             _("The database {path} cannot be opened:\n{error}").format(
-                                 path=database, error=error.render(_)))
+        cannot_open(database, error, parent)
         return None
     tell_about_start(session.report, parent)
     return session
+
+
+def cannot_open(database: str, error: UserError, parent: QWidget | None = None) -> None:
+    log.error("cannot open %s: %s", database, error)
+    QMessageBox.critical(parent, _("Metodsovet"), _("The database {path} cannot be opened:\n{error}").format(
+        path=database, error=error.render(_)))
 
 
 def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> None:
@@ -194,11 +198,24 @@ class _Opening:
         self.status = EXIT_OK
 
     def run(self) -> None:
-        opened = open_services(self.database, self.dialog)
-        if opened is None:
-            self.status = EXIT_FAILED
-            self.dialog.reject()
-            return
+        """The start-up check (integrity, recovery) runs off the GUI thread: the sign-in window
+        stays painted and answers meanwhile (issue 15)."""
+        from desktop_app.i18n import N_, Text
+        from desktop_app.services.maintenance import open_safely
+        from desktop_app.ui import operations
+
+        database = self.database
+        operations.run(lambda: open_safely(database, backup_dir_for(database)),
+                       label=Text(N_("Checking the database…")), parent=self.dialog,
+                       on_success=self._opened, refused=self._refused)
+
+    def _refused(self, error: UserError) -> None:
+        cannot_open(self.database, error, self.dialog)
+        self.status = EXIT_FAILED
+        self.dialog.reject()
+
+    def _opened(self, opened: SafeSession) -> None:
+        tell_about_start(opened.report, self.dialog)
         self.opened = opened
         services = opened.services
         if is_empty(services):

@@ -175,6 +175,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._status: Message = ""
         self._status_text = ""
+        self._busy_text = ""  # the status text of a running operation, while it is shown
 
     def show_status(self, message: Message) -> None:
         """A message of a section in the status bar; it is kept (not its text) so that a language
@@ -335,10 +336,13 @@ class MainWindow(Retranslating, QMainWindow):
                         if row != current and section.shows & changes}
 
     def _on_busy(self, label: Message | None) -> None:
-        """An operation takes longer than a moment: the status bar says what is being done."""
+        """An operation takes longer than a moment: the status bar says what is being done, and
+        stops saying it when the work is done (a message shown meanwhile stays)."""
         if label is not None:
             self.show_status(label)
-        elif self._status is not None and self.statusBar().currentMessage() == self._status_text:
+            self._busy_text = self._status_text
+        elif self._busy_text and self.statusBar().currentMessage() == self._busy_text:
+            self._status, self._status_text, self._busy_text = "", "", ""
             self.statusBar().clearMessage()
 
     # State -----------------------------------------------------------------------------------

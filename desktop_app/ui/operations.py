@@ -183,7 +183,8 @@ class Runner(QObject):
         if self.current is not None:
             log.info("ignored while %r runs: %r", self.current.label, label)
             return None
-        wants_progress = bool(inspect.signature(work).parameters)
+        wants_progress = any(p.default is p.empty and p.kind is not p.KEYWORD_ONLY
+                             for p in inspect.signature(work).parameters.values())
         relay = _Relay(self)
         operation = Operation(label, frozenset(changes), parent, on_success, refused, on_cancel, initiator)
         if wants_progress:

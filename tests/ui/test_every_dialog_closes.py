@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.ui.main_window import MainWindow
+from tests.ui.conftest import finish_now
 from tests.ui.every_dialog import DIALOGS, TYPED, Closing, Entry, close_button, type_something
 
 
@@ -26,6 +27,7 @@ def _close(dialog: QWidget, way: str) -> None:
     else:
         dialog.close()  # the title bar's button, as far as code can press it
     QApplication.processEvents()
+    finish_now()  # a draft saved on closing is saved off the GUI thread, then the dialog closes
 
 
 class Questions:

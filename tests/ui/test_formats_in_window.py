@@ -16,19 +16,21 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.plan_rows import format_hours
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
+from tests.ui.conftest import finish
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 SPACED_DATE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b")
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
-def test_backup_sizes_use_a_decimal_comma(window: MainWindow, language: str) -> None:
+def test_backup_sizes_use_a_decimal_comma(qtbot, window: MainWindow, language: str) -> None:  # type: ignore[no-untyped-def]
     window.set_language(language)
     window.show_section("settings")
     view = window.views["settings"]
     assert isinstance(view, SettingsView) and view.backups is not None
     panel = view.backups
     panel.back_up_now()
+    finish(qtbot)
     view.tabs.setCurrentWidget(panel)
     sizes = [panel.model.index(row, 1).data() for row in range(panel.model.rowCount())]
     assert sizes and all(re.fullmatch(r"\d+,\d\d", size) for size in sizes), sizes

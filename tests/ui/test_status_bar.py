@@ -10,16 +10,19 @@ from desktop_app.domain.errors import UserError
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
+from tests.ui.conftest import finish
 
 APPROVED = "ktp-inf7-26"  # the demo's approved informatics plan
 
 
-def test_backup_message_follows_a_language_switch(window: MainWindow) -> None:
+def test_backup_message_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.set_language("ru")
     window.show_section("settings")
     view = window.views["settings"]
     assert isinstance(view, SettingsView) and view.backups is not None
-    path = view.backups.back_up_now()
+    view.backups.back_up_now()
+    finish(qtbot)
+    path = view.backups.made
     assert path is not None
     bar = window.statusBar()
     russian = i18n.gettext_for("ru")("Backup made: {path}").format(path=path)

@@ -200,6 +200,7 @@ class _Opening:
     def run(self) -> None:
         """The start-up check (integrity, recovery) runs off the GUI thread: the sign-in window
         stays painted and answers meanwhile (issue 15)."""
+        from desktop_app.config.preferences import backup_dir_for
         from desktop_app.i18n import N_, Text
         from desktop_app.services.maintenance import open_safely
         from desktop_app.ui import operations

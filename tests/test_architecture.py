@@ -128,3 +128,17 @@ def test_commands_load_what_they_need_and_no_qt(tmp_path: Path) -> None:
     # Printing one record reads the database and draws a PDF: no Qt, no Alembic at the current
     # schema, no spreadsheet, Word or JSON Schema readers.
     assert loaded == {"sqlalchemy", "reportlab"}, loaded
+
+
+def test_the_window_start_reads_only_the_options() -> None:
+    """`metodsovet --db FILE` (the window) parses its options without building every command's
+    parser: no command group module, nothing heavy, before the first window."""
+    script = ("import sys; from desktop_app.cli.arguments import parse_arguments; "
+              "args = parse_arguments(['--db', 'x.sqlite3', '--lang', 'kk']); "
+              "print(args.command, args.db, args.lang, "
+              "sorted(m for m in sys.modules if m.startswith('desktop_app.cli.') or m in "
+              "('sqlalchemy', 'reportlab', 'PySide6')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=PACKAGE.parent, check=True)
+    assert done.stdout.split(" ", 3)[:3] == ["None", "x.sqlite3", "kk"]
+    assert done.stdout.split(" ", 3)[3].strip() == "['desktop_app.cli.arguments', 'desktop_app.cli.program']"

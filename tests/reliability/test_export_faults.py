@@ -79,16 +79,17 @@ class Locker:
 
 @pytest.fixture
 def locked_while_loading(database: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Locker]:
-    """The lock is taken just before the records of the document are loaded."""
+    """The lock is taken just before the records of the document are read (the read transaction
+    every document opens, whether it reads one meeting or the whole school)."""
     locker = Locker(database)
-    load = DocumentService._load
+    read = DocumentService._read
 
-    def records(self: DocumentService, actor: Any, school: str) -> Any:
+    def reading(self: DocumentService, actor: Any, school: str) -> Any:
         self._db.engine.dispose()  # our own idle connections would keep the other program out
         locker.lock()
-        return load(self, actor, school)
+        return read(self, actor, school)
 
-    monkeypatch.setattr(DocumentService, "_load", records)
+    monkeypatch.setattr(DocumentService, "_read", reading)
     yield locker
     locker.release()
 

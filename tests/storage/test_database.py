@@ -209,3 +209,10 @@ def test_expressions_compile_for_postgresql() -> None:
     sql = str(statement.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
     assert 'strpos(lower((teachers.last_name) COLLATE "metodsovet_kk"), lower((' in sql
     assert 'COLLATE "metodsovet_kk"' in sql
+
+
+def test_the_head_revision_constant_is_the_scripts_head() -> None:
+    """A start at HEAD_REVISION skips Alembic (a cheap read of alembic_version): it must be the head."""
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION

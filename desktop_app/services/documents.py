@@ -265,7 +265,7 @@ class DocumentService(Service):
     # The documents section ------------------------------------------------------------------------
     def catalog(self, actor: Actor, school: str, academic_year: str) -> list[CatalogEntry]:
         """Every document of the academic year the user may read, with why one cannot be printed now.
-        Only the year's records are read (plans as headers); file names are distinct within the year,
+        Only the year's records are read (plans as summaries); file names are distinct within the year,
         and every name carries its year or date, so they stay distinct across years too."""
         with self._read(actor, school) as store:
             records = store.year_records(school, academic_year)

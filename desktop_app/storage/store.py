@@ -205,8 +205,9 @@ class Store:
 
     def year_records(self, school_id: str, academic_year: str) -> SchoolRecords:
         """The records of one academic year with the school's teachers and subjects: its
-        associations, their meetings, its mentorships, the visits in its window, and its plans as
-        headers (rows not read). What a list of the year's documents needs, not a whole school."""
+        associations, their meetings, its mentorships and the visits in its window. Its plans are
+        not included (``plan_summaries`` lists them without their rows). What a list of the year's
+        documents needs, not a whole school."""
         school = self.get_school(school_id)
         year = self.get_academic_year(school_id, academic_year)
         if school is None or year is None:
@@ -221,7 +222,6 @@ class Store:
             school, academic_years=[year], subjects=self.list_subjects(school_id),
             teachers=self.list_teachers(school_id), associations=self.associations_of(school_id, academic_year),
             meetings=self._load(mapping.MEETINGS, school_id, meetings.c.body_id.in_(of_year)),
-            plans=[line.plan for line in self.plan_summaries(school_id, academic_year)],
             mentorships=self._load(mapping.MENTORSHIPS, school_id, mentorships.c.academic_year_id == academic_year),
             lesson_visits=self._load(mapping.LESSON_VISITS, school_id, visits.c.date >= first, visits.c.date <= last))
 

@@ -111,6 +111,7 @@ class PlanEditorDialog(Retranslating, QDialog):
         self.status_line.setWordWrap(True)
 
         self.model = PlanRowsModel(p.rows, self)
+        self.model.set_start_year(self.year.window[0].year)  # dd.mm typed in a cell: this school year
         self.table = PlanRowsView(self.model, self)
 
         self.tools = tools = RowTools(self)

@@ -3,13 +3,16 @@ the same order as from a file, and the search section finding Kazakh words in an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.services import Services
 from desktop_app.services.demo import load_demo
+from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.main_window import SECTIONS, MainWindow
 from tests import server
 
@@ -20,6 +23,22 @@ def database(pg_cluster: server.Cluster) -> str:
     to the cluster's end: qtbot closes windows but keeps them, and their views reload at a language
     reset until the session ends."""
     return pg_cluster.url(pg_cluster.create_database(), server.OWNER)
+
+
+@pytest.fixture
+def window(qtbot, sign_in) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The UI suite's window, whose server connections are closed once it is gone: psycopg warns of
+    a connection left to the garbage collector, and a window kept alive would reload its views (and
+    connect again) at the next test's language reset."""
+    install_language_hook()
+    main = MainWindow(sign_in("administrator"))
+    services = main.session.services
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # closed by qtbot: now gone
+    services.close()
 
 
 def _rows(window: MainWindow) -> dict[str, list[str]]:

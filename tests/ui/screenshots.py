@@ -186,7 +186,8 @@ def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Pa
     window.show_section("plans")
     plans = window.views["plans"]
     assert isinstance(plans, PlansView)
-    approved = next(r.plan for r in plans.model.records() if r.plan.status is PlanStatus.APPROVED)
+    listed = next(r.plan for r in plans.model.records() if r.plan.status is PlanStatus.APPROVED)
+    approved = session.services.plans.get(session.actor, session.school, listed.id)  # the list has no rows
     plans.select_plan(approved.id)
     app.processEvents()
     window.grab().save(str(out / f"{language}-plans-selected.png"))

@@ -199,3 +199,16 @@ def test_move_refuses_a_missing_file(pg_cluster: server.Cluster, database: Calla
     assert main(["--lang", "ru", "--db", str(tmp_path / "нет.sqlite3"), "move", "--to", url]) == 1
     assert "нет.sqlite3" in capsys.readouterr().err
     assert not (tmp_path / "нет.sqlite3").exists()
+
+
+@pytest.mark.parametrize("language, words", [("ru", "Нет базы данных для переноса"),
+                                             ("kk", "Көшірілетін дерекқор жоқ")])
+def test_moving_a_file_that_is_not_there_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        language: str, words: str) -> None:
+    """No server needed: the refusal says the source is missing (not that a URL was expected), and
+    nothing is made at either end."""
+    source, target = tmp_path / "absent.sqlite3", tmp_path / "copy.sqlite3"
+    assert main(["--lang", language, "--db", str(source), "move", "--to", str(target)]) == 1
+    error = capsys.readouterr().err
+    assert words in error and str(source) in error and "postgresql" not in error
+    assert not source.exists() and not target.exists()

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, database: str) -> int:
         return EXIT_OK
     source = database
     if "://" not in source and not Path(source).expanduser().exists():
-        raise server.NotAServerError(_("a file that does not exist: {file}").format(file=source))
+        raise server.SourceMissingError(source)
     moved = server.move_database(source, args.to)
     for table, count in moved.rows.items():
         if count:

@@ -20,7 +20,7 @@ from desktop_app.domain.accounts import Actor
 from desktop_app.services.base import Clock, Service, utc_now
 from desktop_app.storage.database import Database
 from desktop_app.storage.mapping import meeting_texts
-from desktop_app.storage.store import ProtocolPassage
+from desktop_app.storage.protocol_texts import ProtocolPassage
 
 #: One occurrence: the passage that contains it and where the match starts and ends in it.
 Hit = ProtocolPassage

@@ -35,6 +35,10 @@ class NotAServerError(StorageError):
                  "(postgresql+psycopg://login@server:5432/metodsovet), not {detail}")
 
 
+class SourceMissingError(StorageError):
+    message = N_("There is no database to move at {detail}; give its file or URL with --db")
+
+
 class TargetNotEmptyError(StorageError):
     message = N_("The target database already holds records ({detail}); a move needs an empty one")
 

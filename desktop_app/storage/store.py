@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, FromClause, Table, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.accounts import AuditEvent, MeetingVersion, PlanEvent, User
@@ -29,12 +28,13 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import mapping, summaries
+from desktop_app.storage import mapping, protocol_texts, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
-from desktop_app.storage.dialect import ci_contains, ordered, text_index, text_index_match, text_match
+from desktop_app.storage.dialect import ci_contains, ordered
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
+from desktop_app.storage.protocol_texts import ProtocolPassage
 from desktop_app.storage.summaries import MeetingCounts, PlanSummary
 
 T = TypeVar("T")
@@ -49,24 +49,6 @@ _PROTOCOL_TEXTS = mapping.table_of(m.ProtocolTextRow)
 _SCHOOL_TABLES: tuple[Table, ...] = tuple(
     t for t in m.metadata.sorted_tables if "school_id" in t.c and t.name not in ("users", "audit_events")
 )
-
-
-@dataclass(frozen=True)
-class ProtocolPassage:
-    """A passage of a protocol (what a search found), with what names its protocol and, once the
-    search has placed it, where the match starts and ends in ``text``. ``place`` is "place",
-    "title", "heard", "spoke" or "decision" (``protocol_texts.field``)."""
-
-    meeting: str
-    body: str
-    academic_year: str
-    number: int
-    date: date
-    item: int | None
-    place: str
-    text: str
-    start: int = 0
-    end: int = 0
 
 
 class Store:
@@ -333,31 +315,8 @@ class Store:
                                                  table.c.meeting_id == meeting_id))
 
     def search_protocols(self, school_id: str, text: str, limit: int) -> list[ProtocolPassage]:
-        """Passages of the school's protocols that hold ``text`` (words in this order, the last one
-        maybe unfinished, any case), newest meeting first and in the protocol's order within one.
-        Needs the full-text index on SQLite (``Database.text_index``); PostgreSQL matches the same
-        passages with a regular expression."""
-        passages, meetings, bodies = _PROTOCOL_TEXTS, mapping.MEETINGS.table, mapping.ASSOCIATIONS.table
-        source: FromClause
-        if self.session.get_bind().dialect.name == "sqlite":
-            index = text_index()
-            source = index.join(passages, passages.c.id == index.c.rowid)
-            matches = text_index_match(text)
-        else:
-            source, matches = passages, text_match(passages.c.text, text)
-        statement = (
-            select(passages.c.meeting_id, meetings.c.body_id, bodies.c.academic_year_id, meetings.c.number,
-                   meetings.c.date, passages.c.item, passages.c.field, passages.c.text)
-            .select_from(
-                source
-                .join(meetings, (meetings.c.school_id == passages.c.school_id)
-                      & (meetings.c.id == passages.c.meeting_id))
-                .join(bodies, (bodies.c.school_id == meetings.c.school_id) & (bodies.c.id == meetings.c.body_id)))
-            .where(matches, passages.c.school_id == school_id)
-            .order_by(meetings.c.date.desc(), meetings.c.body_id.desc(), meetings.c.number.desc(),
-                      passages.c.id)
-            .limit(limit))
-        return [ProtocolPassage(*row) for row in self.session.execute(statement)]
+        """Passages of the school's protocols that hold ``text`` (see ``protocol_texts.search``)."""
+        return protocol_texts.search(self.session, school_id, text, limit)
 
     def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
         """Meetings of one association or council, by date and number."""

@@ -30,18 +30,16 @@ from desktop_app.services.documents import PrintedDocument
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
-from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
-from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
+from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time
+from desktop_app.ui.models.meetings import meeting_columns
+from desktop_app.ui.models.table import RecordFilterProxy, RecordTableModel
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
 from desktop_app.ui.widgets.saving import ask_document_path
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
-
-
-def agenda_summary(meeting: Meeting) -> str:
-    return "; ".join(f"{i.number}. {i.title}" for i in meeting.agenda)
+from desktop_app.ui.widgets.work_plan_box import WorkPlanBox
 
 
 class MeetingsView(View):
@@ -75,22 +73,14 @@ class MeetingsView(View):
         actions.addStretch(1)
         for button in (self.print_button, self.extract_button, self.register_button):
             actions.addWidget(button)
-        self.model: RecordTableModel[Meeting] = RecordTableModel([
-            Column(N_("No."), lambda m: str(m.number), sort_key=lambda m: m.number, align_center=True),
-            Column(N_("Date"), lambda m: short_date(m.date), sort_key=lambda m: m.date.isoformat()),
-            Column(N_("Status"), lambda m: label(MEETING_STATUS_LABELS, m.status)),
-            Column(N_("Version"), lambda m: str(m.version), sort_key=lambda m: m.version, align_center=True),
-            Column(N_("Agenda"), agenda_summary),
-        ], self)
+        self.model: RecordTableModel[Meeting] = RecordTableModel(meeting_columns(), self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.work_plan_box = QGroupBox(self)
-        self.work_plan = QListWidget(self.work_plan_box)
-        self.work_plan.setWordWrap(True)
-        QVBoxLayout(self.work_plan_box).addWidget(self.work_plan)
+        self.work_plan_box = WorkPlanBox(self)
+        self.work_plan = self.work_plan_box.items
         self.versions_box = QGroupBox(self)
         self.versions = QListWidget(self.versions_box)
         self.versions.setWordWrap(True)
@@ -156,7 +146,6 @@ class MeetingsView(View):
         self.print_button.setText(_("Protocol PDF…"))
         self.extract_button.setText(_("Extract PDF…"))
         self.register_button.setText(_("Register PDF…"))
-        self.work_plan_box.setTitle(_("Annual work plan"))
         self.versions_box.setTitle(_("Previous versions (read only)"))
         self.view_version_button.setText(_("View the version…"))
         self.tabs.setTabText(0, _("Protocols"))
@@ -194,11 +183,7 @@ class MeetingsView(View):
         wanted = self.status_filter.currentData()
         self.model.set_records([m for m in meetings if not wanted or m.status.value == wanted])
         fit_columns(self.table, 420)
-        self.work_plan.clear()
-        for item in (body.work_plan.items if body and body.work_plan else []):
-            self.work_plan.addItem(f"{item.month}: {item.topic}")
-        if not self.work_plan.count():
-            self.work_plan.addItem(_("No annual work plan entered."))
+        self.work_plan_box.show_plan(body)
         self._selection_changed()
 
     def set_search(self, text: str) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
+
+from desktop_app.services.plan_import import PlanTable
+from desktop_app.ui.models.plan_import import LEADING, one_line
 
 
 class MappingHeader(QHeaderView):
@@ -39,6 +42,20 @@ class MappingHeader(QHeaderView):
         if logical in self.combos:
             rect = QRect(rect.x(), rect.y(), rect.width(), rect.height() - self._extra())
         super().paintSection(painter, rect, logical)
+
+    def fit_to(self, table: PlanTable | None, first: int, metrics: QFontMetrics) -> None:
+        """Wide enough for the lessons' cells (from row ``first``) and the field chooser; a long title
+        above the header row does not widen its column."""
+        self.resizeSection(0, 56)
+        self.resizeSection(1, 64)
+        if table is None:
+            return
+        rows = range(first, min(len(table.rows), first + 200))
+        for column in range(table.width):
+            texts = [one_line(table.text(r, column)) for r in rows]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 16
+            self.resizeSection(LEADING + column, max(min(widest, 300), 195))
+        self.place()
 
     def place(self) -> None:
         extra = self._extra()

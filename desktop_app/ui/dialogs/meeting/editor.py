@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -42,6 +41,7 @@ from desktop_app.ui.dialogs.meeting.agenda_list import AgendaList
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.choices import plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
+from desktop_app.ui.dialogs.meeting.refusals import refusal_text, show_refusal
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
 from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import Session, local
@@ -222,7 +222,7 @@ class MeetingDialog(QDialog):
         by_item: dict[int, list[str]] = {}
         for error in speaker_errors(meeting, self.body):
             number = int(str(error.params["item"]))
-            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {self.refusal_text(error)}")
+            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {refusal_text(self, error)}")
         for number, editor in enumerate(getattr(self, "editors", []), 1):
             editor.show_speaker_errors(by_item.get(number, []))
 
@@ -286,7 +286,7 @@ class MeetingDialog(QDialog):
         def refused(error: UserError) -> None:
             if quiet:
                 self.autosave_label.setText(_("Not saved automatically yet: {reason}").format(
-                    reason=self.refusal_text(error)))
+                    reason=refusal_text(self, error)))
             else:
                 self.show_error(error)
             if otherwise is not None:
@@ -363,37 +363,8 @@ class MeetingDialog(QDialog):
             self.autosave.stop()
             self.autosave_label.setText(_("The protocol is finalized and locked."))
 
-    def refusal_text(self, error: UserError) -> str:
-        """The refusal in the user's language, naming a teacher by name rather than by id."""
-        if isinstance(error, DomainError) and isinstance(error.params.get("teacher"), str):
-            teacher = error.params["teacher"]
-            error = replace(error, params={**error.params, "teacher": self.attendance.name(teacher)})
-        return error.render(_)
-
     def show_error(self, error: UserError | None) -> None:
-        self.shown_error = error
-        for label_widget in [*self.header.errors.values(), self.general_error, self.agenda_error]:
-            label_widget.clear()
-            label_widget.setVisible(False)
-        for editor in self.editors:
-            editor.decisions_error.setVisible(False)
-        if error is None:
-            return
-        text = self.refusal_text(error)
-        if isinstance(error, DomainError) and error.rule.number:
-            text = f"{rule_label(error.rule, _)}: {text}"  # the refusal names its rule
-        parts = (error.field or "").split(".")
-        target = self.header.errors.get(parts[0], self.general_error)
-        if parts[0] == "agenda":
-            self.tabs.setCurrentIndex(1)
-            target = self.agenda.refusal_target(parts[1:])
-        elif parts[0] == "attendance":
-            target = self.general_error
-        if target in self.header.errors.values():
-            self.tabs.setCurrentIndex(0)  # show the field the refusal names
-        show_field_error(target, text)
-        if target is not self.general_error:
-            show_field_error(self.general_error, _("Not saved: {reason}").format(reason=text))
+        show_refusal(self, error)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._asking = event.spontaneous()  # close() from code asks nothing

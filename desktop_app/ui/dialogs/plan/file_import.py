@@ -301,27 +301,11 @@ class PlanImportDialog(Retranslating, QDialog):
         originals = {cell: source.text(*cell) for cell in self.edits} if source is not None else {}
         self.model.set_preview(table, self.parsed, self.columns, originals, self._first_index())
         if fit:
-            self._fit_columns()
+            self.header.fit_to(self.table_data, self._first_index(), self.table.fontMetrics())
         if refit and self.parsed is not None and self.parsed.rows:
             self.hours_per_week.setValue(hours_per_week(sum(r.row.hours for r in self.parsed.rows),
                                                         self.year.study_weeks))
         self._show_state()
-
-    def _fit_columns(self) -> None:
-        """Wide enough for the lessons' cells and the field chooser; a long title above the header
-        row does not widen its column."""
-        table = self.table_data
-        metrics = self.table.fontMetrics()
-        self.header.resizeSection(0, 56)
-        self.header.resizeSection(1, 64)
-        if table is None:
-            return
-        rows = range(self._first_index(), min(len(table.rows), self._first_index() + 200))
-        for column in range(table.width):
-            texts = [one_line(table.text(r, column)) for r in rows]
-            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 16
-            self.header.resizeSection(LEADING + column, max(min(widest, 300), 195))
-        self.header.place()
 
     # State ---------------------------------------------------------------------------------
     def _show_state(self) -> None:

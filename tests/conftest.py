@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +16,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 
 @pytest.fixture(autouse=True)
-def _user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Data, logs, settings and the default database live in a temporary folder (a test may set
-    its own METODSOVET_HOME afterwards)."""
+    its own METODSOVET_HOME afterwards). The language of messages is put back after each test: a
+    command run with ``--lang`` switches it for the whole process."""
+    from desktop_app import i18n
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("METODSOVET_HOME", str(home))
     monkeypatch.delenv("METODSOVET_DB", raising=False)
-    return home
+    language = i18n.current_language()
+    yield home
+    i18n.set_language(language)
 
 
 # --- the two backends: SQLite files and a real PostgreSQL server (tests/server.py) ----------------

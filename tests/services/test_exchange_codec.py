@@ -22,6 +22,7 @@ from desktop_app.services.exchange import (
     decoding,
     dump_document,
     load_schema,
+    load_v1_schema,
     parse_document,
     schema,
 )
@@ -64,7 +65,21 @@ def test_schema_is_the_shared_one() -> None:
     shared = SCHEMA
     if shared is None:  # pragma: no cover - only in the development tree
         pytest.skip("shared spec not present")
-    assert load_schema() == json.loads(shared.read_text(encoding="utf-8"))
+    assert load_v1_schema() == json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_version_two_reads_every_version_one_document() -> None:
+    """Version 2 only adds: every key of version 1 is there with the same meaning, version 1 accepted."""
+    v1, v2 = load_v1_schema(), load_schema()
+    assert v2["properties"]["version"] == {"enum": [1, 2]}
+    assert set(v1["properties"]) <= set(v2["properties"])
+    assert set(v1["required"]) == set(v2["required"])
+    for name, node in v1["$defs"].items():
+        grown = v2["$defs"][name]
+        if "properties" in node:
+            assert set(node["properties"]) <= set(grown["properties"]), name
+            assert set(node.get("required", [])) == set(grown.get("required", [])), name
+    assert schema.is_schema_valid(json.loads(SAMPLE_BYTES))
 
 
 def test_sample_parses() -> None:
@@ -448,7 +463,7 @@ VARIANTS = [
         Rule.SCHEMA,
         id="schema-bad-date-time",
     ),
-    V(_set("version", 2), "version", None, Rule.SCHEMA, id="schema-wrong-version"),
+    V(_set("version", 3), "version", None, Rule.SCHEMA, id="schema-wrong-version"),
     V(_set("teachers.2.id", "bad id!"), "teachers[2].id", "bad id!", Rule.SCHEMA, id="schema-bad-id"),
 ]
 

@@ -7,7 +7,7 @@ Schema and its errors), reading (JSON → records), writing (records → JSON), 
 from desktop_app.services.exchange.decoding import MAX_DOCUMENT_BYTES
 from desktop_app.services.exchange.problems import ExchangeError, Problem
 from desktop_app.services.exchange.reading import parse_document, parse_meeting
-from desktop_app.services.exchange.schema import load_schema
+from desktop_app.services.exchange.schema import load_schema, load_v1_schema
 from desktop_app.services.exchange.writing import FORMAT, VERSION, dump_document, dump_meeting, dump_plan
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "dump_meeting",
     "dump_plan",
     "load_schema",
+    "load_v1_schema",
     "parse_document",
     "parse_meeting",
 ]

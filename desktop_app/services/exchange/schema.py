@@ -20,13 +20,22 @@ if TYPE_CHECKING:  # jsonschema is loaded when a document is validated, not to p
     from jsonschema.exceptions import ValidationError
 
 
+def _shipped(name: str) -> dict[str, Any]:
+    text = resources.files("desktop_app.services.exchange").joinpath(name).read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text))
+
+
 @cache
 def load_schema() -> dict[str, Any]:
-    """The JSON Schema of the format, shipped with the program."""
-    text = resources.files("desktop_app.services.exchange").joinpath("schema.json").read_text(
-        encoding="utf-8"
-    )
-    return cast(dict[str, Any], json.loads(text))
+    """The JSON Schema the program reads and writes: version 2 (docs/exchange-v2.md), a superset of
+    version 1, so every version-1 document is read unchanged."""
+    return _shipped("schema-v2.json")
+
+
+@cache
+def load_v1_schema() -> dict[str, Any]:
+    """The version-1 schema exactly as the shared contract (spec/exchange-v1.schema.json) has it."""
+    return _shipped("schema.json")
 
 
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")

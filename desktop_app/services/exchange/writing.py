@@ -28,7 +28,7 @@ from desktop_app.domain.entities import (
 )
 
 FORMAT = "metodsovet-exchange"
-VERSION = 1
+VERSION = 2
 
 JSON = dict[str, Any]
 

@@ -222,6 +222,14 @@ class Approval:
     acting: bool = False
 
 
+@dataclass(frozen=True)
+class Signer:
+    """Who signs an approval, chosen when approving: the official, or a teacher acting for them."""
+
+    teacher: str
+    acting: bool = False
+
+
 class HeadBasis(StrEnum):
     """п. 29: how the head came to be."""
 

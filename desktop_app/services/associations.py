@@ -19,7 +19,7 @@ from desktop_app.domain.associations import (
     officer_errors,
     work_plan_errors,
 )
-from desktop_app.domain.entities import Approval, Association, Membership, WorkPlan
+from desktop_app.domain.entities import Approval, Association, Membership, Signer, WorkPlan
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
@@ -172,9 +172,10 @@ class AssociationService(Service):
         return record
 
     def approve_work_plan(self, actor: Actor, school: str, association: str, on: date,
-                          by: str | None = None, acting: bool = False) -> Association:
+                          signer: Signer | None = None) -> Association:
         """Rule 9 (п. 28): the director approves; the plan is then locked. ``by``: who signed (the
         school's director when None; another teacher only as acting director)."""
+        by, acting = (signer.teacher, signer.acting) if signer else (None, False)
         actor.require(Action.APPROVE_WORK_PLAN, record=association)
         with self._write(actor, school) as store:
             record = found(store.get_association(school, association), "association", association)

@@ -5,8 +5,9 @@ is written once and tested once against the Rules' text (tests/domain/test_rules
 that each paragraph exists in shared/design/rules-253-ru.txt and that its text holds the keyword
 recorded beside it). A paragraph the table lacks is a paragraph the program must not cite.
 
-Chapter 3 (п. 12–19) is about district and regional cabinets, п. 11 and chapter 5 about colleges
-(TiPPO): a school feature cites п. 10 and chapter 4 (п. 20–31)."""
+Chapter 3 (paragraphs 12 to 19) is about the district and regional cabinets, paragraph 11 and
+chapter 5 about colleges (TiPPO): a school feature cites paragraph 10 and chapter 4 (20 to 31),
+and the cabinets' paragraphs 16 and 17 only where the program serves a district cabinet."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ class SignerDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.official = official
-        self.setWindowTitle(_("Who signs"))
+        self.deputy = deputy
         self.question = QLabel(question, self)
         self.question.setWordWrap(True)
         self.person = QComboBox(self)
@@ -35,22 +35,29 @@ class SignerDialog(QDialog):
         teachers = session.services.teachers.list_teachers(session.actor, session.school)
         for teacher in sorted(teachers, key=lambda t: (t.id != official, t.full_name)):
             self.person.addItem(teacher.full_name, teacher.id)
-        self.acting = QCheckBox(_("Signs as acting deputy director (и.о. / м.а.)") if deputy
-                                else _("Signs as acting director (и.о. / м.а.)"), self)
+        self.acting = QCheckBox(self)
         self.acting.setObjectName("acting")
         self.person.currentIndexChanged.connect(self._chosen)
         form = QFormLayout()
-        form.addRow(_("Signed by"), self.person)
+        self.person_caption = QLabel(self)
+        form.addRow(self.person_caption, self.person)
         form.addRow("", self.acting)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
+        self.buttons = buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.retranslate_ui()
         self._chosen()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Who signs"))
+        self.person_caption.setText(_("Signed by"))
+        self.acting.setText(_("Signs as acting deputy director (и.о. / м.а.)") if self.deputy
+                            else _("Signs as acting director (и.о. / м.а.)"))
 
     def _chosen(self) -> None:
         """Anyone but the official on record signs only as acting."""

@@ -20,7 +20,8 @@ class HeadChoiceRow(QWidget):
         choice = association.head_choice if association else None
         self.basis = QComboBox(self)
         self.basis.setObjectName("headBasis")
-        for value in (None, HeadBasis.ELECTED, HeadBasis.APPOINTED):
+        self.basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for value in ("", HeadBasis.ELECTED.value, HeadBasis.APPOINTED.value):
             self.basis.addItem("", value)
         self.meeting = QComboBox(self)
         self.meeting.setObjectName("headMeeting")
@@ -38,7 +39,7 @@ class HeadChoiceRow(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         if choice is not None:
-            self.basis.setCurrentIndex(self.basis.findData(choice.basis))
+            self.basis.setCurrentIndex(self.basis.findData(choice.basis.value))
             self.meeting.setCurrentIndex(max(self.meeting.findData(choice.meeting), 0))
             self.item.setValue(choice.item or 1)
             self.order_number.setText(choice.order_number or "")
@@ -51,15 +52,19 @@ class HeadChoiceRow(QWidget):
         self.item.setPrefix(_("item") + " ")
         self.order_number.setPlaceholderText(_("order No."))
 
+    def _basis(self) -> HeadBasis | None:
+        data = self.basis.currentData()
+        return HeadBasis(data) if data else None
+
     def _shown(self) -> None:
-        basis = self.basis.currentData()
+        basis = self._basis()
         for widget in (self.meeting, self.item):
             widget.setVisible(basis is HeadBasis.ELECTED)
         for other in (self.order_number, self.order_date):
             other.setVisible(basis is HeadBasis.APPOINTED)
 
     def choice(self) -> HeadChoice | None:
-        basis = self.basis.currentData()
+        basis = self._basis()
         if basis is HeadBasis.ELECTED:
             return HeadChoice(basis, self.meeting.currentData(), self.item.value())
         if basis is HeadBasis.APPOINTED:

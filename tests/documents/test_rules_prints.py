@@ -102,3 +102,17 @@ def test_a_school_where_a_member_left_mid_year_is_imported() -> None:
     records = parse_document(json.dumps(document, ensure_ascii=False))  # no refusal: п. 23 held at creation
     kaz_record = next(a for a in records.associations if a.id == "mo-kaz-26")
     assert not kaz_record.is_member("t-06", date(2026, 12, 1))
+
+
+def test_an_import_naming_a_meeting_that_does_not_exist_as_the_election_is_refused() -> None:
+    from desktop_app.services.exchange import ExchangeError
+
+    document = json.loads(SAMPLE.read_bytes())
+    body = next(a for a in document["associations"] if a["id"] == "mo-math-26")
+    body["head_choice"] = {"basis": "elected", "meeting": "m-nowhere", "item": 1}
+    with pytest.raises(ExchangeError) as refused:
+        parse_document(json.dumps(document, ensure_ascii=False))
+    assert [p.path for p in refused.value.problems] == ["associations[1].head_choice.meeting"]
+    body["head_choice"] = {"basis": "appointed"}
+    with pytest.raises(ExchangeError):
+        parse_document(json.dumps(document, ensure_ascii=False))

@@ -1,4 +1,6 @@
-"""The calendar-thematic plan (КТЖ / КТП) with its title page of approvals (п. 26, 27)."""
+"""The calendar-thematic plan (КТЖ / КТП) with its title page of approvals (п. 26): considered at
+the association's meeting, the deputy director's agreement where the school keeps it (school
+practice), approved by the director — each signer as recorded, an acting one as «и.о.» / «м.а.»."""
 
 from __future__ import annotations
 
@@ -64,18 +66,30 @@ def considered_text(plan: CalendarPlan, ctx: DocumentContext, language: str, _: 
     return _("at the meeting of the association, protocol No. ____ of {date}").format(date=blank_date(_))
 
 
+def director_title(approval: Approval | None, _: Translate) -> str:
+    """«Директор», or «и.о. директора» / «м.а. директор» for one who signed as acting director."""
+    return _("Acting director") if approval is not None and approval.acting else _("Director")
+
+
 def approval_block(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: Styles,
                    _: Translate) -> Flowable:
-    """Considered / agreed / approved, each filled once that step has happened."""
+    """Considered / agreed / approved, each filled once that step has happened. The agreement is
+    printed where the school keeps that step (or the plan carries one from when it did)."""
     considered = [Paragraph(bold(_("CONSIDERED")), styles.small),
                   Paragraph(esc(considered_text(plan, ctx, language, _)), styles.small)]
-    agreed = approval_cell([bold(_("AGREED")), esc(_("Deputy director for academic work"))],
-                           *_signed(plan.agreed, ctx, language, _), styles)
-    approved = approval_cell([bold(_("I APPROVE")), esc(_("Director"))],
+    approved = approval_cell([bold(_("I APPROVE")), esc(director_title(plan.approved, _))],
                              *_signed(plan.approved, ctx, language, _), styles)
+    extra = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if not ctx.school.deputy_agreement and plan.agreed is None:
+        width = (TEXT_WIDTH - 2 * 6 * mm) / 3
+        return plain_table([[considered, "", "", "", approved]], [width, 6 * mm, width, 6 * mm, width],
+                           extra=extra)
+    deputy = (_("Acting deputy director for academic work") if plan.agreed is not None and plan.agreed.acting
+              else _("Deputy director for academic work"))
+    agreed = approval_cell([bold(_("AGREED")), esc(deputy)], *_signed(plan.agreed, ctx, language, _), styles)
     width = (TEXT_WIDTH - 2 * 6 * mm) / 3
     return plain_table([[considered, "", agreed, "", approved]], [width, 6 * mm, width, 6 * mm, width],
-                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+                       extra=extra)
 
 
 def title_page(plan: CalendarPlan, ctx: DocumentContext, language: str, styles: Styles,

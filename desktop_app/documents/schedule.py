@@ -1,4 +1,4 @@
-"""The schedule of open lessons, master classes and mutual visits of one term (п. 11)."""
+"""The schedule of open lessons, master classes and mutual visits of one term (п. 10.4; п. 20)."""
 
 from __future__ import annotations
 

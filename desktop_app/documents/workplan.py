@@ -11,10 +11,12 @@ from desktop_app.documents.common import (
     TEXT_WIDTH,
     DocumentContext,
     Paragraph,
+    Translate,
     blank_date,
     body_genitive,
     bold,
     cell,
+    dated,
     esc,
     head_role,
     heading_lines,
@@ -29,12 +31,30 @@ from desktop_app.documents.common import (
     year_span,
 )
 from desktop_app.documents.frame import DocumentMeta, render
-from desktop_app.documents.ktp import BLANK_NAME, approval_cell
+from desktop_app.documents.ktp import BLANK_NAME, approval_cell, director_title
 from desktop_app.documents.verification import Verification
-from desktop_app.domain.entities import Association
+from desktop_app.domain.entities import Association, HeadBasis
 from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
 
 WIDTHS = [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm]
+
+
+def head_basis_text(body: Association, ctx: DocumentContext, language: str, _: Translate) -> str:
+    """п. 29 after the head's name: «(избран(а) на заседании …, протокол № 1 от …)» or «(назначен(а)
+    приказом № 12 от …)»; empty when not recorded."""
+    choice = body.head_choice
+    if choice is None:
+        return ""
+    if choice.basis is HeadBasis.ELECTED:
+        meeting = ctx.meetings.get(choice.meeting or "")
+        if meeting is None:
+            return ""
+        return " " + _("(elected at the meeting, protocol No. {number} of {date}, item {item})").format(
+            number=meeting.number, date=dated(meeting.date, language), item=choice.item)
+    if choice.order_date is None:
+        return ""
+    return " " + _("(appointed by order No. {number} of {date})").format(
+        number=choice.order_number, date=dated(choice.order_date, language))
 
 
 def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
@@ -48,7 +68,7 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     else:
         name = f"{'_' * 12} {ctx.signature_name(director)}" if director else BLANK_NAME
         day = blank_date(_)
-    block = approval_cell([bold(_("I APPROVE")), esc(_("Director"))], name, day, styles)
+    block = approval_cell([bold(_("I APPROVE")), esc(director_title(approved, _))], name, day, styles)
     heading = _("WORK PLAN OF {body}\nfor the {year} academic year").format(
         body=body_genitive(body, body.id, language, _), year=year_span(body.academic_year))
     story: list[Flowable] = [
@@ -58,7 +78,8 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
         spacer(10),
         *heading_lines(heading, styles.title),
         spacer(3),
-        Paragraph(esc(_("Head: {name}").format(name=ctx.full_name(body.head))), styles.left),
+        Paragraph(esc(_("Head: {name}").format(name=ctx.full_name(body.head))
+                      + head_basis_text(body, ctx, language, _)), styles.left),
         spacer(3),
     ]
     rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in (

@@ -1,4 +1,8 @@
-"""Rules 1, 2 and 9: who an association is made of, its officers, its annual work plan."""
+"""Rules 1, 2 and 9: who an association is made of, its officers, its annual work plan.
+
+п. 23 is a condition of creating an association («создаются при наличии не менее 3-х педагогов
+одного предмета»), not a rule of every day: creation with fewer is refused; a member who leaves
+mid-year is recorded, and the association then carries a warning (``short_today``)."""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.domain.entities import Association, AssociationKind, School, Teacher
+from desktop_app.domain.entities import Association, AssociationKind, HeadBasis, School, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
+from desktop_app.domain.rules_253 import cite
 
 #: п. 23: an association is formed when a school has at least three teachers of one subject.
 MINIMUM_TEACHERS = 3
@@ -64,7 +69,9 @@ def composition_errors(
     window: tuple[date, date],
     on: date | None = None,
 ) -> list[DomainError]:
-    """Rule 1 (п. 23; п. 21, 24 for members of other organizations)."""
+    """Rule 1 when an association is created or imported (п. 23; п. 21, 24 for members of other
+    organizations). Members are counted on ``on``, or over the year when None (an imported
+    association whose member left mid-year was created with them)."""
     errors: list[DomainError] = []
     if association.kind not in EXTERNAL_MEMBERS_ALLOWED:
         for teacher_id in _members(association, window, on):
@@ -73,8 +80,8 @@ def composition_errors(
                 errors.append(DomainError(
                     Rule.ASSOCIATION_COMPOSITION,
                     N_("{teacher} is from another organization; only inter-school and "
-                       "by-direction associations may have such members (п. 21, 24)"),
-                    {"teacher": teacher_id}, record=association.id, field="members",
+                       "by-direction associations may have such members ({paragraph})"),
+                    {"teacher": teacher_id, "paragraph": cite("21", "24")}, record=association.id, field="members",
                 ))
     found = composition(association, teachers, window, on)
     if not found.satisfied:
@@ -90,8 +97,34 @@ def composition_errors(
     return errors
 
 
+def creation_errors(
+    association: Association, teachers: Mapping[str, Teacher], window: tuple[date, date]
+) -> list[DomainError]:
+    """Rule 1 as the window refuses a new association: the message itself cites п. 23 (the window
+    shows no rule label, the command line and the import do)."""
+    errors = composition_errors(association, teachers, window)
+    for error in errors:
+        if error.field == "members" and "count" in error.params:
+            error.message = (N_("An association is created with at least {required} teachers of one "
+                                "subject ({paragraph}): {count} of {required}") if error.params["subject"]
+                             else N_("An association is created with at least {required} members "
+                                     "({paragraph}): {count} of {required}"))
+            error.params["paragraph"] = cite("23")
+    return errors
+
+
+def short_today(association: Association, teachers: Mapping[str, Teacher], window: tuple[date, date],
+                today: date) -> Composition | None:
+    """The composition on ``today`` (kept inside the year) when it has fallen short of rule 1 since
+    the association was created, else None: a warning to show, never a refusal (п. 23)."""
+    day = min(max(today, window[0]), window[1])
+    found = composition(association, teachers, window, day)
+    return None if found.satisfied else found
+
+
 def officer_errors(association: Association, window: tuple[date, date]) -> list[DomainError]:
-    """Rule 2: the head and the secretary are members of the association (п. 29)."""
+    """Rule 2, the program's own: the head and the secretary are members of the association (п. 29
+    says only that the head is elected or appointed; see ``head_choice_errors``)."""
     members = set(_members(association, window, None))
     errors = []
     if association.head not in members:
@@ -105,6 +138,26 @@ def officer_errors(association: Association, window: tuple[date, date]) -> list[
             {"teacher": association.secretary}, record=association.id, field="secretary",
         ))
     return errors
+
+
+def head_choice_errors(association: Association) -> list[DomainError]:
+    """п. 29: an elected head names the meeting and its agenda item, an appointed one the order."""
+    choice = association.head_choice
+    if choice is None:
+        return []
+
+    def fail(message: str, field: str) -> DomainError:
+        return DomainError(Rule.VALUE, message, {"paragraph": cite("29")}, record=association.id,
+                           field=f"head_choice.{field}")
+
+    if choice.basis is HeadBasis.ELECTED and (choice.meeting is None or choice.item is None):
+        return [fail(N_("An elected head names the meeting and its agenda item that elected them "
+                        "({paragraph})"), "meeting")]
+    if choice.basis is HeadBasis.APPOINTED and (not (choice.order_number or "").strip()
+                                                or choice.order_date is None):
+        return [fail(N_("An appointed head names the order: its number and date ({paragraph})"),
+                     "order_number")]
+    return []
 
 
 def membership_errors(association: Association) -> list[DomainError]:
@@ -146,7 +199,8 @@ def work_plan_errors(
             ))
     if plan.approved is not None and not plan.items:
         errors.append(_empty_work_plan(association, "work_plan.approved"))
-    if plan.approved is not None and school.director and plan.approved.by != school.director:
+    if plan.approved is not None and not plan.approved.acting and school.director \
+            and plan.approved.by != school.director:
         errors.append(DomainError(
             Rule.WORK_PLAN_APPROVAL,
             N_("The work plan is approved by {teacher}, who is not the director"),

@@ -126,6 +126,9 @@ class School:
     address: LocalizedText | None = None
     director: str | None = None
     deputy_director: str | None = None
+    #: School practice, not the Rules: the deputy director agrees (СОГЛАСОВАНО / КЕЛІСІЛДІ) a
+    #: considered KTP before the director approves it. Off: the director approves it directly.
+    deputy_agreement: bool = True
 
 
 @dataclass
@@ -212,8 +215,37 @@ class Membership:
 
 @dataclass
 class Approval:
+    """Who signed and when; ``acting`` when ``by`` signed in the official's stead (и.о. / м.а.)."""
+
     by: str
     on: date
+    acting: bool = False
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs an approval, chosen when approving: the official, or a teacher acting for them."""
+
+    teacher: str
+    acting: bool = False
+
+
+class HeadBasis(StrEnum):
+    """п. 29: how the head came to be."""
+
+    ELECTED = "elected"
+    APPOINTED = "appointed"
+
+
+@dataclass
+class HeadChoice:
+    """п. 29: elected at a meeting (its protocol's agenda item) or appointed by an order."""
+
+    basis: HeadBasis
+    meeting: str | None = None
+    item: int | None = None
+    order_number: str | None = None
+    order_date: date | None = None
 
 
 @dataclass
@@ -241,6 +273,7 @@ class Association:
     secretary: str | None = None
     members: list[Membership] = field(default_factory=list)
     work_plan: WorkPlan | None = None
+    head_choice: HeadChoice | None = None
 
     def member_ids(self) -> list[str]:
         return list(dict.fromkeys(m.teacher for m in self.members))

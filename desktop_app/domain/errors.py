@@ -8,6 +8,8 @@ from datetime import date
 from enum import Enum, unique
 from typing import Any
 
+from desktop_app.domain.rules_253 import cite
+
 
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it (translation happens at display)."""
@@ -29,16 +31,20 @@ RECORD_KINDS = (
 class Rule(Enum):
     """The rules of design/domain.md, with the paragraph of the Rules (Order No. 253) they apply."""
 
-    ASSOCIATION_COMPOSITION = (1, "п. 23")
-    HEAD_AND_SECRETARY_ARE_MEMBERS = (2, "п. 29")
+    ASSOCIATION_COMPOSITION = (1, cite("23"))
+    # The program's own rule: п. 29 says only that the head is elected or appointed.
+    HEAD_AND_SECRETARY_ARE_MEMBERS = (2, "")
     MEETING_NUMBERING = (3, "")
     MEETING_ATTENDANCE = (4, "")
     LOCKED_RECORD = (5, "")
-    PLAN_WORKFLOW = (6, "п. 26, 27")
+    # п. 26; the deputy director's agreement is school practice and is credited to no paragraph.
+    PLAN_WORKFLOW = (6, cite("26"))
     PLAN_CALENDAR = (7, "")
     MENTORSHIP = (8, "")
-    WORK_PLAN_APPROVAL = (9, "п. 28")
-    PLAN_RECORD = (10, "п. 26, 27")
+    WORK_PLAN_APPROVAL = (9, cite("28"))
+    PLAN_RECORD = (10, cite("26"))
+    # The deputy director's agreement of a KTP: school practice (a school setting), no paragraph.
+    AGREEMENT = (6, "", "agreement")
     # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
     # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
     REFERENCE = (0, "", "reference")

@@ -1,4 +1,8 @@
-"""Rules 6 and 10: the path of a KTP from draft to approval, and a status that matches its record."""
+"""Rules 6 and 10: the path of a KTP from draft to approval, and a status that matches its record.
+
+п. 26: considered at the association's meeting, approved by the director. The deputy director's
+agreement between the two is school practice (``School.deputy_agreement``, on by default): its
+refusals cite no paragraph (``Rule.AGREEMENT``)."""
 
 from __future__ import annotations
 
@@ -47,6 +51,18 @@ STEP_FROM: dict[Step, frozenset[PlanStatus]] = {
     Step.APPROVE: frozenset({PlanStatus.AGREED}),
     Step.NEW_VERSION: frozenset({PlanStatus.APPROVED}),
 }
+
+
+def step_from(step: Step, agreement: bool = True) -> frozenset[PlanStatus]:
+    """The statuses ``step`` starts from; without the deputy's agreement (a school setting) the
+    director approves a recommended plan and nobody agrees."""
+    if agreement:
+        return STEP_FROM[step]
+    if step is Step.AGREE:
+        return frozenset()
+    if step is Step.APPROVE:
+        return frozenset({PlanStatus.RECOMMENDED, PlanStatus.AGREED})
+    return STEP_FROM[step]
 
 #: The permission each step needs.
 STEP_ACTION: dict[Step, Action] = {
@@ -106,7 +122,8 @@ def draft_gap(plan: CalendarPlan) -> str | None:
     return None
 
 
-def allowed_steps(actor: Actor, plan: CalendarPlan, reviewers: Iterable[str] = ()) -> set[Step]:
+def allowed_steps(actor: Actor, plan: CalendarPlan, reviewers: Iterable[str] = (),
+                  agreement: bool = True) -> set[Step]:
     """The steps ``actor`` may take on ``plan`` now: the status allows them and the role grants them.
 
     The teacher owns submitting, revising and a new version; the heads in ``reviewers`` (see
@@ -114,12 +131,14 @@ def allowed_steps(actor: Actor, plan: CalendarPlan, reviewers: Iterable[str] = (
     A list shows this ahead of time; the service checks again when the step is taken."""
     owners: dict[Step, frozenset[str]] = {Step.CONSIDER: frozenset(reviewers), Step.AGREE: frozenset(),
                                           Step.APPROVE: frozenset()}
-    return {step for step, statuses in STEP_FROM.items()
-            if plan.status in statuses and actor.may(STEP_ACTION[step], owners.get(step, frozenset({plan.teacher})))}
+    return {step for step in STEP_FROM
+            if plan.status in step_from(step, agreement)
+            and actor.may(STEP_ACTION[step], owners.get(step, frozenset({plan.teacher})))}
 
 
-def _refuse(plan: CalendarPlan, message: str, field: str = "status", **params: object) -> DomainError:
-    return DomainError(Rule.PLAN_WORKFLOW, message, {"id": plan.id, **params}, record=plan.id, field=field)
+def _refuse(plan: CalendarPlan, message: str, field: str = "status", rule: Rule = Rule.PLAN_WORKFLOW,
+            **params: object) -> DomainError:
+    return DomainError(rule, message, {"id": plan.id, **params}, record=plan.id, field=field)
 
 
 def _expect(plan: CalendarPlan, *allowed: PlanStatus) -> None:
@@ -191,25 +210,34 @@ def revise(plan: CalendarPlan) -> None:
     plan.status = PlanStatus.DRAFT
 
 
-def agree(plan: CalendarPlan, approval: Approval, meeting_date: date) -> None:
-    """Deputy director: recommended → agreed, not before the meeting that recommended it."""
-    _expect(plan, *STEP_FROM[Step.AGREE])
+def agree(plan: CalendarPlan, approval: Approval, meeting_date: date, agreement: bool = True) -> None:
+    """Deputy director: recommended → agreed, not before the meeting that recommended it; only in a
+    school that keeps this step (school practice, no paragraph of the Rules)."""
+    if not agreement:
+        raise DomainError(Rule.AGREEMENT, N_("The school does not keep the deputy director's agreement "
+                                             "of plans; the director approves the plan {id} directly"),
+                          {"id": plan.id}, record=plan.id, field="agreed")
+    if plan.status not in STEP_FROM[Step.AGREE]:
+        raise _refuse(plan, N_("The plan {id} is {status}; this step needs it to be {allowed}"),
+                      rule=Rule.AGREEMENT, status=Msg(PLAN_STATUS_LABELS[plan.status]),
+                      allowed=Msg(PLAN_STATUS_LABELS[PlanStatus.RECOMMENDED]))
     if approval.on < meeting_date:
         raise _refuse(plan, N_("The agreement date {date} is before the meeting of {previous}"),
-                      field="agreed", date=approval.on, previous=meeting_date)
+                      field="agreed", rule=Rule.AGREEMENT, date=approval.on, previous=meeting_date)
     plan.agreed = approval
     plan.status = PlanStatus.AGREED
 
 
-def approve(plan: CalendarPlan, approval: Approval, review_date: date | None = None) -> None:
-    """Director: agreed → approved, not before the review (held on ``review_date``) nor the
-    agreement; the plan is then locked."""
-    _expect(plan, *STEP_FROM[Step.APPROVE])
-    assert plan.agreed is not None
+def approve(plan: CalendarPlan, approval: Approval, review_date: date | None = None,
+            agreement: bool = True) -> None:
+    """Director (п. 26): agreed → approved, or recommended → approved where the school keeps no
+    agreement; not before the review (held on ``review_date``) nor the agreement; then locked."""
+    if plan.status not in step_from(Step.APPROVE, agreement):
+        _expect(plan, PlanStatus.AGREED if agreement else PlanStatus.RECOMMENDED)
     if review_date is not None and approval.on < review_date:
         raise _refuse(plan, N_("The approval date {date} is before the meeting of {previous}"),
                       field="approved", date=approval.on, previous=review_date)
-    if approval.on < plan.agreed.on:
+    if plan.agreed is not None and approval.on < plan.agreed.on:
         raise _refuse(plan, N_("The approval date {date} is before the agreement of {previous}"),
                       field="approved", date=approval.on, previous=plan.agreed.on)
     plan.approved = approval
@@ -264,9 +292,9 @@ def record_errors(
     """Rule 10: the status is backed by the review, the agreement and the approval, in date order."""
     errors: list[DomainError] = []
 
-    def fail(message: str, field: str, **params: object) -> None:
+    def fail(message: str, field: str, rule: Rule = Rule.PLAN_RECORD, **params: object) -> None:
         values = {"id": plan.id, "status": Msg(PLAN_STATUS_LABELS[plan.status]), **params}
-        errors.append(DomainError(Rule.PLAN_RECORD, message, values, record=plan.id, field=field))
+        errors.append(DomainError(rule, message, values, record=plan.id, field=field))
 
     status = plan.status
     wanted = _NEEDS_REVIEW.get(status)
@@ -280,20 +308,27 @@ def record_errors(
         fail(N_("The plan {id} is {status} but its review already recommended it"), "review.outcome")
     if plan.review is not None:
         errors.extend(review_errors(plan, plan.review, meetings, associations))
-    needs_agreed = status in (PlanStatus.AGREED, PlanStatus.APPROVED)
+    # The agreement is school practice: needed where the school keeps it, never credited to п. 26;
+    # an approved plan may carry one from before the school stopped keeping the step.
+    needs_agreed = status is PlanStatus.AGREED or (status is PlanStatus.APPROVED and school.deputy_agreement)
+    may_carry_agreed = status in (PlanStatus.AGREED, PlanStatus.APPROVED)
     needs_approved = status is PlanStatus.APPROVED
     if needs_agreed and plan.agreed is None:
-        fail(N_("The plan {id} is {status} but has no agreement of the deputy director"), "agreed")
-    if not needs_agreed and plan.agreed is not None:
-        fail(N_("The plan {id} is {status} but carries an agreement"), "agreed")
+        fail(N_("The plan {id} is {status} but has no agreement of the deputy director"), "agreed",
+             rule=Rule.AGREEMENT)
+    if not may_carry_agreed and plan.agreed is not None:
+        fail(N_("The plan {id} is {status} but carries an agreement"), "agreed", rule=Rule.AGREEMENT)
     if needs_approved and plan.approved is None:
         fail(N_("The plan {id} is {status} but has no approval of the director"), "approved")
     if not needs_approved and plan.approved is not None:
         fail(N_("The plan {id} is {status} but carries an approval"), "approved")
-    if plan.agreed is not None and school.deputy_director and plan.agreed.by != school.deputy_director:
+    # Who signed (issue 18): the official, or someone recorded as acting in their stead.
+    if plan.agreed is not None and not plan.agreed.acting and school.deputy_director \
+            and plan.agreed.by != school.deputy_director:
         fail(N_("The plan {id} is agreed by {teacher}, who is not the deputy director"), "agreed.by",
-             teacher=plan.agreed.by)
-    if plan.approved is not None and school.director and plan.approved.by != school.director:
+             rule=Rule.AGREEMENT, teacher=plan.agreed.by)
+    if plan.approved is not None and not plan.approved.acting and school.director \
+            and plan.approved.by != school.director:
         fail(N_("The plan {id} is approved by {teacher}, who is not the director"), "approved.by",
              teacher=plan.approved.by)
     dates: list[tuple[str, date]] = []

@@ -269,6 +269,8 @@ class SchoolCheck:
             refs.check(association.secretary, ctx.teachers, "teacher", ".secretary")
             for j, member in enumerate(association.members):
                 refs.check(member.teacher, ctx.teachers, "teacher", f".members[{j}].teacher")
+            if association.head_choice is not None and association.head_choice.meeting is not None:
+                refs.check(association.head_choice.meeting, ctx.meetings, "meeting", ".head_choice.meeting")
             if association.work_plan is not None:
                 for j, planned in enumerate(association.work_plan.items):
                     refs.check_all(planned.responsible, ctx.teachers, "teacher",
@@ -284,6 +286,7 @@ class SchoolCheck:
                 *assoc_rules.composition_errors(association, ctx.teachers, window, on=None),
                 *assoc_rules.membership_errors(association),
                 *assoc_rules.officer_errors(association, window),
+                *assoc_rules.head_choice_errors(association),
                 *assoc_rules.work_plan_errors(association, school, window),
             ])
 

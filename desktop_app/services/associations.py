@@ -11,14 +11,15 @@ from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.associations import (
     Composition,
     composition,
-    composition_errors,
+    creation_errors,
     ensure_work_plan_approvable,
     ensure_work_plan_editable,
+    head_choice_errors,
     membership_errors,
     officer_errors,
     work_plan_errors,
 )
-from desktop_app.domain.entities import Approval, Association, Membership, WorkPlan
+from desktop_app.domain.entities import Approval, Association, Membership, Signer, WorkPlan
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
@@ -42,7 +43,7 @@ class AssociationService(Service):
             teachers = {t.id: t for t in store.list_teachers(school)}
         return composition(association, teachers, year.window, on)
 
-    def _check(self, store: Store, school: str, association: Association) -> None:
+    def _check(self, store: Store, school: str, association: Association, creating: bool = False) -> None:
         year = found(store.get_academic_year(school, association.academic_year), "academic year",
                      association.academic_year)
         record = found(store.get_school(school), "school", school)
@@ -56,8 +57,17 @@ class AssociationService(Service):
         for subject in association.subjects:
             found(store.get_subject(school, subject), "subject", subject)
         raise_first(membership_errors(association))
-        raise_first(composition_errors(association, teachers, year.window))
+        if creating:  # п. 23 is a condition of creation; later a shortfall is a warning
+            raise_first(creation_errors(association, teachers, year.window))
         raise_first(officer_errors(association, year.window))
+        raise_first(head_choice_errors(association))
+        choice = association.head_choice
+        if choice is not None and choice.meeting is not None:
+            elected = found(store.get_meeting(school, choice.meeting), "meeting", choice.meeting)
+            if elected.item(choice.item or 0) is None:
+                raise DomainError(Rule.REFERENCE, N_("Meeting {meeting} has no agenda item {item}"),
+                                  {"meeting": choice.meeting, "item": choice.item},
+                                  record=association.id, field="head_choice.item")
         raise_first(work_plan_errors(association, record, year.window))
 
     def save(self, actor: Actor, school: str, association: Association) -> Association:
@@ -82,31 +92,13 @@ class AssociationService(Service):
                 raise DomainError(Rule.WORK_PLAN_APPROVAL,
                                   N_("Only the director approves the work plan (п. 28)"),
                                   record=association.id, field="work_plan.approved")
-            self._check(store, school, association)
-            self._check_ended(store, school, association, existing)
+            self._check(store, school, association, creating=existing is None)
             if existing is not None:
                 self._check_protocols(store, school, existing, association)
             store.save_association(school, association)
             self._audit(store, actor, "association.update" if existing else "association.create",
                         school, "association", association.id, association.name.get("ru"))
         return association
-
-    @staticmethod
-    def _check_ended(store: Store, school: str, association: Association, existing: Association | None) -> None:
-        """Rule 1 on the day after each membership that this save ends, as end_membership checks it."""
-        before = {(m.teacher, m.since, m.until) for m in existing.members} if existing else set()
-        ended = [m for m in association.members
-                 if m.until is not None and (m.teacher, m.since, m.until) not in before]
-        if not ended:
-            return
-        year = found(store.get_academic_year(school, association.academic_year), "academic year",
-                     association.academic_year)
-        teachers = {t.id: t for t in store.list_teachers(school)}
-        for membership in sorted(ended, key=lambda m: m.until or date.max):
-            assert membership.until is not None
-            day_after = date.fromordinal(membership.until.toordinal() + 1)
-            if year.window[0] <= day_after <= year.window[1]:
-                raise_first(composition_errors(association, teachers, year.window, on=day_after))
 
     @staticmethod
     def _check_protocols(store: Store, school: str, before: Association, after: Association) -> None:
@@ -140,7 +132,8 @@ class AssociationService(Service):
 
     def end_membership(self, actor: Actor, school: str, association: str, teacher: str,
                        until: date) -> Association:
-        """A member leaves on ``until``; rule 1 is checked for the day after (п. 23)."""
+        """A member leaves on ``until``. Rule 1 (п. 23) is a condition of creation: an association
+        left with fewer teachers is not refused but warned of (``short_today``, the Overview)."""
         with self._write(actor, school) as store:
             record = found(store.get_association(school, association), "association", association)
             actor.require(Action.EDIT_ASSOCIATION, {record.head}, association)
@@ -156,13 +149,7 @@ class AssociationService(Service):
             before = deepcopy(record)
             current[0].until = until
             self._check_protocols(store, school, before, record)
-            year = found(store.get_academic_year(school, record.academic_year), "academic year",
-                         record.academic_year)
-            teachers = {t.id: t for t in store.list_teachers(school)}
-            day_after = date.fromordinal(until.toordinal() + 1)
             raise_first(membership_errors(record))
-            if day_after <= year.window[1]:
-                raise_first(composition_errors(record, teachers, year.window, on=day_after))
             store.save_association(school, record)
             self._audit(store, actor, "association.member_end", school, "association", association,
                         f"{teacher} {until}")
@@ -184,18 +171,22 @@ class AssociationService(Service):
                         str(len(plan.items)))
         return record
 
-    def approve_work_plan(self, actor: Actor, school: str, association: str, on: date) -> Association:
-        """Rule 9 (п. 28): the director approves; the plan is then locked."""
+    def approve_work_plan(self, actor: Actor, school: str, association: str, on: date,
+                          signer: Signer | None = None) -> Association:
+        """Rule 9 (п. 28): the director approves; the plan is then locked. ``by``: who signed (the
+        school's director when None; another teacher only as acting director)."""
+        by, acting = (signer.teacher, signer.acting) if signer else (None, False)
         actor.require(Action.APPROVE_WORK_PLAN, record=association)
         with self._write(actor, school) as store:
             record = found(store.get_association(school, association), "association", association)
             ensure_work_plan_approvable(record)
             assert record.work_plan is not None
-            director = found(store.get_school(school), "school", school).director
+            director = by or found(store.get_school(school), "school", school).director
             if director is None:
                 raise DomainError(Rule.WORK_PLAN_APPROVAL, N_("The school has no director on record"),
                                   record=school, field="director")
-            record.work_plan.approved = Approval(director, on)
+            found(store.get_teacher(school, director), "teacher", director)
+            record.work_plan.approved = Approval(director, on, acting)
             self._check(store, school, record)
             store.save_association(school, record)
             self._audit(store, actor, "work_plan.approve", school, "association", association, str(on))
@@ -225,7 +216,7 @@ class AssociationService(Service):
                 if new.secretary not in {m.teacher for m in members}:
                     new.secretary = None
                 try:
-                    self._check(store, school, new)
+                    self._check(store, school, new, creating=True)
                 except DomainError:
                     continue  # e.g. fewer than 3 teachers stayed (п. 23): set up by hand
                 store.save_association(school, new)

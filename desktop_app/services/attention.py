@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop_app.domain.accounts import Action, Actor, Role
-from desktop_app.domain.associations import composition
+from desktop_app.domain.associations import short_today
 from desktop_app.domain.entities import (
     Association,
     LocalizedText,
@@ -34,6 +34,7 @@ class AttentionKind(StrEnum):
     MEETING_OPEN = "meeting_open"
     ATTESTATION_DUE = "attestation_due"
     MENTORSHIP_IDLE = "mentorship_idle"
+    ASSOCIATION_SHORT = "association_short"
 
 
 #: Headings of the groups, in the order shown.
@@ -44,6 +45,8 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.MEETING_OPEN: N_("Meetings held without a finalized protocol"),
     AttentionKind.ATTESTATION_DUE: N_("Attestations due"),
     AttentionKind.MENTORSHIP_IDLE: N_("Mentorships without a session this month"),
+    AttentionKind.ASSOCIATION_SHORT: N_("Associations left with fewer than 3 teachers (п. 23 is a "
+                                        "condition of creating one)"),
 }
 
 _PLAN_KINDS = {
@@ -123,7 +126,8 @@ class AttentionService(Service):
                 visits = store.visit_count(school, first, last, actor.teacher)
             else:
                 mentorships = visits = 0
-        short = sum(1 for body in bodies if not composition(body, teachers, year.window).satisfied)
+        today = self.today()
+        short = sum(1 for body in bodies if short_today(body, teachers, year.window, today) is not None)
         return YearFigures(len(bodies), short, meetings.meetings, meetings.finalized,
                            Counter({PlanStatus(k): v for k, v in plans.items()}), mentorships, visits)
 
@@ -135,7 +139,11 @@ class AttentionService(Service):
             # A head sees the plans of the members of every body they head (``PlanService.list``).
             visible = self._visible_teachers(actor, store.list_associations(school)
                                              if actor.role is Role.HEAD else bodies)
-            items = self._plans(store, school, academic_year, teachers, visible)
+            keeps = record.deputy_agreement if (record := store.get_school(school)) else True
+            items = self._plans(store, school, academic_year, teachers, visible, keeps)
+            year = store.get_academic_year(school, academic_year)
+            if year is not None and actor.may(Action.READ_ALL):
+                items += self._short(bodies, teachers, year.window, today)
             items += self._meetings(store, actor, school, academic_year, bodies, today)
             items += self._attestations(teachers, visible, today)
             own = None if visible is None else ({actor.teacher} if actor.teacher else set())
@@ -156,8 +164,21 @@ class AttentionService(Service):
         return visible
 
     @staticmethod
+    def _short(bodies: list[Association], teachers: dict[str, Teacher], window: tuple[date, date],
+               today: date) -> list[AttentionItem]:
+        """п. 23 is a condition of creation: an association a member has left since is listed, not refused."""
+        items = []
+        for body in bodies:
+            found = short_today(body, teachers, window, today)
+            if found is not None:
+                items.append(AttentionItem(
+                    AttentionKind.ASSOCIATION_SHORT, body.id, N_("{association}: {count} of {required}"),
+                    {"association": body.name, "count": found.count, "required": found.required}))
+        return items
+
+    @staticmethod
     def _plans(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
-               visible: set[str] | None) -> list[AttentionItem]:
+               visible: set[str] | None, keeps_agreement: bool = True) -> list[AttentionItem]:
         subjects = {s.id: s.name for s in store.list_subjects(school)}
         waiting = [line.plan for line in store.plan_summaries(school, academic_year, visible)
                    if line.plan.status in _PLAN_KINDS]
@@ -165,6 +186,8 @@ class AttentionService(Service):
         items = []
         for plan in waiting:
             kind = _PLAN_KINDS[plan.status]
+            if kind is AttentionKind.PLAN_RECOMMENDED and not keeps_agreement:
+                kind = AttentionKind.PLAN_AGREED  # the director approves a recommended plan directly
             since = last_events.get(plan.id)
             teacher = teachers.get(plan.teacher)
             items.append(AttentionItem(

@@ -1,4 +1,4 @@
-"""Mentoring of teachers new to the profession (п. 10; rule 8)."""
+"""Mentoring of teachers new to the profession (п. 10.3, 10.5; rule 8)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from desktop_app.domain.entities import (
     PlanRow,
     PlanStatus,
     ReviewOutcome,
+    Signer,
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
@@ -234,52 +235,76 @@ class PlanService(Service):
             self._audit(store, actor, "plan.revise", school, "plan", plan, "")
         return record
 
-    def agree(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
-        """Deputy director: КЕЛІСІЛДІ / СОГЛАСОВАНО."""
-        return self.agree_many(actor, school, [plan], on)[0]
+    def agree(self, actor: Actor, school: str, plan: str, on: date | None = None,
+              signer: Signer | None = None) -> CalendarPlan:
+        """Deputy director: КЕЛІСІЛДІ / СОГЛАСОВАНО (school practice, where the school keeps it)."""
+        return self.agree_many(actor, school, [plan], on, signer)[0]
 
-    def approve(self, actor: Actor, school: str, plan: str, on: date | None = None) -> CalendarPlan:
-        """Director: БЕКІТЕМІН / УТВЕРЖДАЮ; the plan is locked from then on."""
-        return self.approve_many(actor, school, [plan], on)[0]
+    def approve(self, actor: Actor, school: str, plan: str, on: date | None = None,
+                signer: Signer | None = None) -> CalendarPlan:
+        """Director: БЕКІТЕМІН / УТВЕРЖДАЮ (п. 26); the plan is locked from then on."""
+        return self.approve_many(actor, school, [plan], on, signer)[0]
 
     def agree_many(self, actor: Actor, school: str, plans: builtins.list[str],
-                   on: date | None = None) -> builtins.list[CalendarPlan]:
+                   on: date | None = None, signer: Signer | None = None) -> builtins.list[CalendarPlan]:
         """Bulk agreement in one transaction: all or nothing, so a refusal names the plan that
-        stopped it and no plan before it stays agreed."""
+        stopped it and no plan before it stays agreed. ``signer``: who signed (the school's
+        deputy director when None)."""
         actor.require(Action.AGREE_PLAN, record=plans[0] if plans else None)
         with self._write(actor, school) as store:
-            return [self._agree(store, actor, school, plan, on) for plan in plans]
+            return [self._agree(store, actor, school, plan, on, signer) for plan in plans]
 
     def approve_many(self, actor: Actor, school: str, plans: builtins.list[str],
-                     on: date | None = None) -> builtins.list[CalendarPlan]:
-        """Bulk approval in one transaction: all or nothing, as ``agree_many``."""
+                     on: date | None = None, signer: Signer | None = None) -> builtins.list[CalendarPlan]:
+        """Bulk approval in one transaction: all or nothing, as ``agree_many``. ``signer``: who
+        signed (the school's director when None; another teacher only as acting director)."""
         actor.require(Action.APPROVE_PLAN, record=plans[0] if plans else None)
         with self._write(actor, school) as store:
-            return [self._approve(store, actor, school, plan, on) for plan in plans]
+            return [self._approve(store, actor, school, plan, on, signer) for plan in plans]
 
-    def _agree(self, store: Store, actor: Actor, school: str, plan: str, on: date | None) -> CalendarPlan:
+    def _signer(self, store: Store, school: str, field: str, actor: Actor, signer: Signer | None) -> Signer:
+        """Who signs: the one chosen (an acting official must be a teacher of the school), else the
+        official on record."""
+        if signer is None:
+            return Signer(self._official(store, school, field, actor))
+        found(store.get_teacher(school, signer.teacher), "teacher", signer.teacher)
+        official = getattr(found(store.get_school(school), "school", school), field)
+        if not signer.acting and official is not None and signer.teacher != official:
+            message = (N_("{teacher} is not the director; record them as acting director (и.о.) to sign")
+                       if field == "director" else
+                       N_("{teacher} is not the deputy director; record them as acting (и.о.) to sign"))
+            raise DomainError(Rule.PLAN_RECORD if field == "director" else Rule.AGREEMENT, message,
+                              {"teacher": signer.teacher}, record=school, field=field)
+        return signer
+
+    def _agree(self, store: Store, actor: Actor, school: str, plan: str, on: date | None,
+               signer: Signer | None = None) -> CalendarPlan:
         record = found(store.get_plan(school, plan), "plan", plan)
-        deputy = self._official(store, school, "deputy_director", actor)
+        keeps = found(store.get_school(school), "school", school).deputy_agreement
+        deputy = self._signer(store, school, "deputy_director", actor, signer)
         meeting_date = date.min
         if record.review is not None:
             meeting_date = found(store.get_meeting(school, record.review.meeting), "meeting",
                                  record.review.meeting).date
         before = record.status
-        workflow.agree(record, Approval(deputy, on or self.today()), meeting_date)
+        workflow.agree(record, Approval(deputy.teacher, on or self.today(), deputy.acting), meeting_date, keeps)
         store.save_plan(school, record)
         self._event(store, actor, school, record, "agree", before, record.status)
         self._audit(store, actor, "plan.agree", school, "plan", plan, str(record.agreed))
         return record
 
-    def _approve(self, store: Store, actor: Actor, school: str, plan: str, on: date | None) -> CalendarPlan:
+    def _approve(self, store: Store, actor: Actor, school: str, plan: str, on: date | None,
+                 signer: Signer | None = None) -> CalendarPlan:
         record = found(store.get_plan(school, plan), "plan", plan)
-        director = self._official(store, school, "director", actor)
+        keeps = found(store.get_school(school), "school", school).deputy_agreement
+        director = self._signer(store, school, "director", actor, signer)
         review_date = None
         if record.review is not None:
             review_date = found(store.get_meeting(school, record.review.meeting), "meeting",
                                 record.review.meeting).date
         before = record.status
-        workflow.approve(record, Approval(director, on or self.today()), review_date)
+        workflow.approve(record, Approval(director.teacher, on or self.today(), director.acting), review_date,
+                         keeps)
         store.save_plan(school, record)
         self._event(store, actor, school, record, "approve", before, record.status)
         self._audit(store, actor, "plan.approve", school, "plan", plan, str(record.approved))

@@ -8,7 +8,7 @@ from datetime import date
 
 from desktop_app.config.paths import resources_dir
 from desktop_app.domain.accounts import Action, Actor
-from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, School, Term
+from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, PlanStatus, School, Term
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.services.base import Service, found
 
@@ -115,6 +115,27 @@ class SchoolService(Service):
             store.save_school(school)
             self._audit(store, actor, "school.update", school.id, "school", school.id, "")
         return school
+
+    def set_deputy_agreement(self, actor: Actor, school: str, on: bool) -> School:
+        """The deputy director's agreement of KTPs (school practice, not the Rules): on, plans go
+        recommended → agreed → approved; off, the director approves a recommended plan directly.
+        Turned back on, it is refused while an approved plan lacks the agreement (the records
+        would no longer match the school's own path, rule 10)."""
+        actor.require(Action.MANAGE_SCHOOL)
+        with self._write(actor, school) as store:
+            record = found(store.get_school(school), "school", school)
+            if on and not record.deputy_agreement:
+                for plan in store.list_plans(school):
+                    if plan.status is PlanStatus.APPROVED and plan.agreed is None:
+                        raise DomainError(
+                            Rule.AGREEMENT,
+                            N_("The plan {id} was approved without the deputy director's agreement; "
+                               "the step cannot be required again while such plans stand"),
+                            {"id": plan.id}, record=plan.id, field="deputy_agreement")
+            record.deputy_agreement = on
+            store.save_school(record)
+            self._audit(store, actor, "school.deputy_agreement", school, "school", school, str(on))
+        return record
 
     # Academic years ---------------------------------------------------------------------------
     def list_years(self, actor: Actor, school: str) -> list[AcademicYear]:

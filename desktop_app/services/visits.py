@@ -1,4 +1,4 @@
-"""Open lessons, master classes, Lesson Study and mutual visits, with observations (п. 10, 11)."""
+"""Open lessons, master classes, Lesson Study and mutual visits, with observations (п. 10.3, 10.4; п. 20)."""
 
 from __future__ import annotations
 

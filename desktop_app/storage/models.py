@@ -27,6 +27,8 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -117,6 +119,8 @@ class SchoolRow(Base):
     # No foreign key: the director is a teacher of this school (a cycle with teachers).
     director: Mapped[str | None]
     deputy_director: Mapped[str | None]
+    # 0006_rules: the deputy director's agreement of KTPs (school practice), on by default.
+    deputy_agreement: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
 
 
 # --- academic years ---------------------------------------------------------------------------
@@ -243,6 +247,13 @@ class AssociationRow(Base):
     has_work_plan: Mapped[bool] = mapped_column(Boolean)
     work_plan_approved_by: Mapped[str | None]
     work_plan_approved_on: Mapped[date | None]
+    # 0006_rules: who signed as acting director; how the head came to be (п. 29).
+    work_plan_approved_acting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    head_basis: Mapped[str | None] = mapped_column(String(20))
+    head_meeting_id: Mapped[str | None]
+    head_item: Mapped[int | None]
+    head_order_number: Mapped[str | None] = mapped_column(String(TEXT))
+    head_order_date: Mapped[date | None]
 
 
 class AssociationSubjectRow(Base):
@@ -475,6 +486,9 @@ class PlanRecordRow(Base):
     approved_by: Mapped[str | None]
     approved_on: Mapped[date | None]
     version: Mapped[int]
+    # 0006_rules: signed in the official's stead (и.о. / м.а.).
+    agreed_acting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    approved_acting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class PlanLessonRow(Base):

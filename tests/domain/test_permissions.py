@@ -159,7 +159,9 @@ def test_render_falls_back_to_the_template_when_a_param_is_missing():
     [
         (Rule.ASSOCIATION_COMPOSITION, "rule 1, п. 23"),
         (Rule.MEETING_NUMBERING, "rule 3"),
-        (Rule.PLAN_RECORD, "rule 10, п. 26, 27"),
+        (Rule.PLAN_RECORD, "rule 10, п. 26"),
+        (Rule.AGREEMENT, "rule 6"),  # school practice: no paragraph of the Rules
+        (Rule.HEAD_AND_SECRETARY_ARE_MEMBERS, "rule 2"),  # the program's own rule, not п. 29
         (Rule.PERMISSION, ""),
     ],
     ids=lambda v: v.name.lower() if isinstance(v, Rule) else None,

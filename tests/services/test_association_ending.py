@@ -1,4 +1,5 @@
-"""Saving an association that ends a membership checks rule 1 on the day after, as end_membership does."""
+"""Saving an association that ends a membership: rule 1 (п. 23) is a condition of creation, so an
+association left short is saved and warned of, as end_membership does."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from desktop_app.domain.errors import Rule
 from tests.services.conftest import SCHOOL, Env
 
 
-def test_a_save_that_ends_a_membership_below_three_is_refused(env: Env) -> None:
+def test_a_save_that_ends_a_membership_below_three_is_saved(env: Env) -> None:
     admin = env.actor("admin")
     body = env.s.associations.get(admin, SCHOOL, "mo-kaz-26")
     assert len(body.members) == 3
     leaving = next(m for m in body.members if m.teacher not in (body.head, body.secretary))
     members = [replace(m, until=date(2026, 12, 31)) if m is leaving else m for m in body.members]
-    env.refused(lambda: env.s.associations.save(admin, SCHOOL, replace(body, members=members)),
-                Rule.ASSOCIATION_COMPOSITION, "mo-kaz-26", "members")
+    saved = env.s.associations.save(admin, SCHOOL, replace(body, members=members))
+    assert [m.until for m in saved.members if m.teacher == leaving.teacher] == [date(2026, 12, 31)]
+    assert env.s.associations.composition(admin, SCHOOL, saved, on=date(2027, 1, 4)).count == 2
 
 
 def test_an_unchanged_past_ending_does_not_block_other_edits(env: Env) -> None:

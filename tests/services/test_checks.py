@@ -24,4 +24,5 @@ def test_check_finds_a_plan_whose_status_is_not_backed_by_its_record(env: Env) -
         store.save_plan(SCHOOL, record)
     report = env.s.checks.check(env.actor("admin"), SCHOOL)
     assert not report.ok
-    assert {e.error.rule for e in report.schools[0].errors} == {Rule.PLAN_RECORD}
+    # an agreed plan without the deputy's agreement: school practice, named without a paragraph
+    assert {e.error.rule for e in report.schools[0].errors} == {Rule.PLAN_RECORD, Rule.AGREEMENT}

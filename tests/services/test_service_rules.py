@@ -46,14 +46,15 @@ def test_rule1_new_association_with_two_teachers_of_its_subject_is_refused(env: 
     assert "mo-kaz-small" not in {a.id for a in env.s.associations.list(env.actor("admin"), SCHOOL)}
 
 
-def test_rule1_ending_a_membership_that_drops_below_three_is_refused(env: Env) -> None:
-    error = env.refused(
-        lambda: env.s.associations.end_membership(env.actor("head2"), SCHOOL, "mo-kaz-26", "t-06",
-                                                  d("2026-11-30")),
-        Rule.ASSOCIATION_COMPOSITION, "mo-kaz-26", "members")
-    assert error.params["count"] == 2
+def test_rule1_a_member_leaving_below_three_is_recorded_and_warned_of(env: Env) -> None:
+    """п. 23 is a condition of creation: the truth (a teacher left) is recorded, not refused."""
+    record = env.s.associations.end_membership(env.actor("head2"), SCHOOL, "mo-kaz-26", "t-06",
+                                               d("2026-11-30"))
+    assert [m.until for m in record.members if m.teacher == "t-06"] == [d("2026-11-30")]
     kaz = env.s.associations.get(env.actor("admin"), SCHOOL, "mo-kaz-26")
-    assert all(m.until is None for m in kaz.members)
+    assert not kaz.is_member("t-06", d("2026-12-01"))
+    short = env.s.associations.composition(env.actor("admin"), SCHOOL, kaz, on=d("2026-12-01"))
+    assert (short.count, short.satisfied) == (2, False)
 
 
 def test_rule1_ending_a_membership_that_keeps_three_is_allowed(env: Env) -> None:
@@ -304,7 +305,7 @@ def test_rule6_the_whole_path_by_the_right_roles_with_history(env: Env) -> None:
 
 def test_rule6_agreeing_a_submitted_plan_is_refused(env: Env) -> None:
     plan_id = _submitted(env)
-    env.refused(lambda: env.s.plans.agree(env.actor("admin"), SCHOOL, plan_id), Rule.PLAN_WORKFLOW,
+    env.refused(lambda: env.s.plans.agree(env.actor("admin"), SCHOOL, plan_id), Rule.AGREEMENT,
                 plan_id, "status")
     assert env.s.plans.get(env.actor("admin"), SCHOOL, plan_id).status is PlanStatus.SUBMITTED
 
@@ -322,7 +323,7 @@ def test_rule6_bulk_agreement_and_approval_are_all_or_nothing(env: Env) -> None:
     for plan_id in (first, second):
         env.s.plans.consider(head, SCHOOL, plan_id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     # the third is only submitted: nothing is agreed, the refusal names it
-    env.refused(lambda: env.s.plans.agree_many(admin, SCHOOL, [first, second, third]), Rule.PLAN_WORKFLOW,
+    env.refused(lambda: env.s.plans.agree_many(admin, SCHOOL, [first, second, third]), Rule.AGREEMENT,
                 third, "status")
     assert [p.status for p in env.s.plans.agree_many(admin, SCHOOL, [first, second])] == [PlanStatus.AGREED] * 2
     env.s.plans.consider(head, SCHOOL, third, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
@@ -384,7 +385,7 @@ def test_rule6_agreement_dated_before_the_meeting_is_refused(env: Env) -> None:
     plan_id = _submitted(env)
     env.s.plans.consider(env.actor("head"), SCHOOL, plan_id, "m-math-26-2", 1, ReviewOutcome.RECOMMENDED)
     env.refused(lambda: env.s.plans.agree(env.actor("admin"), SCHOOL, plan_id, on=d("2026-11-05")),
-                Rule.PLAN_WORKFLOW, plan_id, "agreed")
+                Rule.AGREEMENT, plan_id, "agreed")
     agreed = env.s.plans.agree(env.actor("admin"), SCHOOL, plan_id, on=d("2026-11-06"))
     assert agreed.status is PlanStatus.AGREED
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import i18n
-from desktop_app.domain.entities import CalendarPlan, PlanStatus, ReviewOutcome
+from desktop_app.domain.entities import CalendarPlan, PlanStatus, ReviewOutcome, Signer
 from desktop_app.domain.errors import UserError
 from desktop_app.services import Services
 from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
@@ -132,7 +132,7 @@ def test_draft_to_approved_through_the_window_with_four_users(
     boss.refresh()
     boss.select_plan(plan)
     assert boss.approve_button.isEnabled()
-    monkeypatch.setattr(boss, "confirm", lambda text: True)
+    monkeypatch.setattr(boss, "choose_signer", lambda text: Signer("t-dir"))
     qtbot.mouseClick(boss.approve_button, Qt.MouseButton.LeftButton)
     approved = services.plans.get(deputy.actor, deputy.school, plan)
     assert approved.status is PlanStatus.APPROVED
@@ -259,7 +259,7 @@ def test_bulk_agree_and_approve_all_or_nothing(qtbot, sign_in, services: Service
     assert {p.id for p in view.selected_plans()} == {first, second}  # still selected after the reload
 
     boss = plans_view(qtbot, director)
-    monkeypatch.setattr(boss, "confirm", lambda text: True)
+    monkeypatch.setattr(boss, "choose_signer", lambda text: Signer("t-dir"))
     boss.select_plans([first, second, submitted])
     assert not boss.approve_button.isEnabled()
     boss.select_plans([first, second, third])

@@ -17,6 +17,8 @@ from desktop_app.domain.entities import (
     Attendance,
     CalendarPlan,
     Category,
+    HeadBasis,
+    HeadChoice,
     Holiday,
     Language,
     LessonVisit,
@@ -89,7 +91,15 @@ def _text(obj: JSON | None) -> LocalizedText | None:
 
 
 def _approval(obj: JSON | None) -> Approval | None:
-    return None if obj is None else Approval(obj["by"], _day(obj["on"]))
+    return None if obj is None else Approval(obj["by"], _day(obj["on"]), bool(obj.get("acting", False)))
+
+
+def _head_choice(obj: JSON | None) -> HeadChoice | None:
+    if obj is None:
+        return None
+    order = obj.get("order") or {}
+    return HeadChoice(HeadBasis(obj["basis"]), obj.get("meeting"), obj.get("item"),
+                      order.get("number"), _opt_day(order.get("date")))
 
 
 def _speaker(value: str | JSON) -> Speaker:
@@ -106,6 +116,7 @@ def _school(obj: JSON) -> School:
         short_name=_text(obj.get("short_name")), city=_text(obj.get("city")),
         address=_text(obj.get("address")),
         director=obj.get("director"), deputy_director=obj.get("deputy_director"),
+        deputy_agreement=bool(obj.get("deputy_agreement", True)),
     )
 
 
@@ -139,7 +150,7 @@ def _association(obj: JSON) -> Association:
     return Association(
         id=obj["id"], kind=AssociationKind(obj["kind"]), name=cast(LocalizedText, _text(obj["name"])),
         academic_year=obj["academic_year"], head=obj["head"], subjects=list(obj.get("subjects", [])),
-        secretary=obj.get("secretary"),
+        secretary=obj.get("secretary"), head_choice=_head_choice(obj.get("head_choice")),
         members=[Membership(m["teacher"], _opt_day(m.get("since")), _opt_day(m.get("until")))
                  for m in obj["members"]],
         work_plan=None if plan is None else WorkPlan(

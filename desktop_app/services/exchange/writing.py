@@ -14,6 +14,7 @@ from desktop_app.domain.entities import (
     Approval,
     Association,
     CalendarPlan,
+    HeadChoice,
     Holiday,
     LessonVisit,
     LocalizedText,
@@ -60,7 +61,22 @@ def _put(out: JSON, key: str, value: Any) -> None:
 
 
 def _dump_approval(approval: Approval | None) -> JSON | None:
-    return None if approval is None else {"by": approval.by, "on": approval.on.isoformat()}
+    if approval is None:
+        return None
+    out: JSON = {"by": approval.by, "on": approval.on.isoformat()}
+    if approval.acting:  # version 2, optional: signed in the official's stead (и.о. / м.а.)
+        out["acting"] = True
+    return out
+
+
+def _dump_head_choice(choice: HeadChoice) -> JSON:
+    """п. 29 (version 2, optional): elected at a meeting's agenda item, or appointed by an order."""
+    out: JSON = {"basis": choice.basis.value}
+    if choice.meeting is not None:
+        out.update({"meeting": choice.meeting, "item": choice.item})
+    if choice.order_number is not None:
+        out["order"] = {"number": choice.order_number, "date": _iso(choice.order_date)}
+    return out
 
 
 def _dump_person(person: Person) -> JSON:
@@ -74,6 +90,8 @@ def _dump_school(school: School) -> JSON:
     _put(out, "address", _opt_localized(school.address))
     _put(out, "director", school.director)
     _put(out, "deputy_director", school.deputy_director)
+    if not school.deputy_agreement:  # version 2, optional: the default (true) is not written
+        out["deputy_agreement"] = False
     return out
 
 
@@ -108,7 +126,7 @@ def _dump_teacher(teacher: Teacher) -> JSON:
 
 def _dump_association(association: Association) -> JSON:
     plan = association.work_plan
-    return {
+    out: JSON = {
         "id": association.id, "kind": association.kind.value, "name": _localized(association.name),
         "academic_year": association.academic_year, "subjects": list(association.subjects),
         "head": association.head, "secretary": association.secretary,
@@ -122,6 +140,9 @@ def _dump_association(association: Association) -> JSON:
             "approved": _dump_approval(plan.approved),
         },
     }
+    if association.head_choice is not None:
+        out["head_choice"] = _dump_head_choice(association.head_choice)
+    return out
 
 
 def _dump_speech(speech: Speech) -> JSON:

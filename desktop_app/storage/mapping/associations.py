@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop_app.domain.entities import (
     Approval,
     Association,
     AssociationKind,
+    HeadBasis,
+    HeadChoice,
     Membership,
     WorkPlan,
     WorkPlanForm,
@@ -27,6 +31,8 @@ def dump_association(school_id: str, association: Association) -> Rows:
             "has_work_plan": plan is not None,
             "work_plan_approved_by": approved.by if approved else None,
             "work_plan_approved_on": approved.on if approved else None,
+            "work_plan_approved_acting": approved.acting if approved else False,
+            **dump_head_choice(association.head_choice),
         }],
         "association_subjects": positioned(({"subject_id": s} for s in association.subjects), **owner),
         "memberships": positioned(
@@ -46,7 +52,8 @@ def build_association(row: Row, children: Children) -> Association:
     work_plan = None
     if row["has_work_plan"]:
         responsible = children.by_item("work_plan_responsible")
-        approved = (Approval(row["work_plan_approved_by"], row["work_plan_approved_on"])
+        approved = (Approval(row["work_plan_approved_by"], row["work_plan_approved_on"],
+                             bool(row["work_plan_approved_acting"]))
                     if row["work_plan_approved_by"] is not None else None)
         work_plan = WorkPlan(
             items=[
@@ -66,4 +73,23 @@ def build_association(row: Row, children: Children) -> Association:
         secretary=row["secretary_id"],
         members=[Membership(x["teacher_id"], x["since"], x["until"]) for x in children("memberships")],
         work_plan=work_plan,
+        head_choice=build_head_choice(row),
     )
+
+
+def dump_head_choice(choice: HeadChoice | None) -> dict[str, Any]:
+    """п. 29 in the association's row: how the head came to be, or NULLs when not recorded."""
+    return {
+        "head_basis": str(choice.basis) if choice else None,
+        "head_meeting_id": choice.meeting if choice else None,
+        "head_item": choice.item if choice else None,
+        "head_order_number": choice.order_number if choice else None,
+        "head_order_date": choice.order_date if choice else None,
+    }
+
+
+def build_head_choice(row: Row) -> HeadChoice | None:
+    if row["head_basis"] is None:
+        return None
+    return HeadChoice(HeadBasis(row["head_basis"]), row["head_meeting_id"], row["head_item"],
+                      row["head_order_number"], row["head_order_date"])

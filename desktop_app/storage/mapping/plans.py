@@ -28,6 +28,8 @@ def dump_plan(school_id: str, plan: CalendarPlan) -> Rows:
             "agreed_by": agreed.by if agreed else None, "agreed_on": agreed.on if agreed else None,
             "approved_by": approved.by if approved else None,
             "approved_on": approved.on if approved else None,
+            "agreed_acting": agreed.acting if agreed else False,
+            "approved_acting": approved.acting if approved else False,
             "version": plan.version,
         }],
         "plan_rows": [
@@ -60,7 +62,9 @@ def build_plan(row: Row, children: Children) -> CalendarPlan:
         status=PlanStatus(row["status"]),
         classes=list(row["classes"]),
         review=review,
-        agreed=Approval(row["agreed_by"], row["agreed_on"]) if row["agreed_by"] is not None else None,
-        approved=Approval(row["approved_by"], row["approved_on"]) if row["approved_by"] is not None else None,
+        agreed=(Approval(row["agreed_by"], row["agreed_on"], bool(row["agreed_acting"]))
+                if row["agreed_by"] is not None else None),
+        approved=(Approval(row["approved_by"], row["approved_on"], bool(row["approved_acting"]))
+                  if row["approved_by"] is not None else None),
         version=row["version"],
     )

@@ -27,6 +27,7 @@ def dump_school(school: School) -> dict[str, Any]:
         **text_columns("address", school.address),
         "director": school.director,
         "deputy_director": school.deputy_director,
+        "deputy_agreement": school.deputy_agreement,
     }
 
 
@@ -39,6 +40,7 @@ def build_school(row: Row) -> School:
         address=optional_text(row, "address"),
         director=row["director"],
         deputy_director=row["deputy_director"],
+        deputy_agreement=bool(row["deputy_agreement"]),
     )
 
 

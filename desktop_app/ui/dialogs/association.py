@@ -47,6 +47,7 @@ from desktop_app.ui.widgets.fields import (
     with_error,
 )
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.head_choice_row import HeadChoiceRow
 from desktop_app.ui.widgets.sizing import fit_to_screen
 
 
@@ -134,13 +135,16 @@ class AssociationDialog(FormDialog):
         self.secretary = QComboBox(self)
         self.errors = {name: error_label(self) for name in self.FIELDS}
         self.general_error = error_label(self)
-        self.captions = {key: QLabel(self) for key in ("kind", "name_kk", "name_ru", "subjects", "head", "secretary")}
+        self.captions = {key: QLabel(self) for key in ("kind", "name_kk", "name_ru", "subjects", "head", "secretary",
+                                                       "head_choice")}
+        self.head_choice = HeadChoiceRow(self.session, a, self)  # п. 29
         form = QFormLayout()
         for key, widget, error in (("kind", self.kind, "kind"), ("name_kk", self.name_kk, None),
                                    ("name_ru", self.name_ru, "name"), ("subjects", self.subjects, "subjects")):
             form.addRow(self.captions[key], self._with_error(widget, error))
         officers = QFormLayout()
         officers.addRow(self.captions["head"], self._with_error(self.head, "head"))
+        officers.addRow(self.captions["head_choice"], self.head_choice)
         officers.addRow(self.captions["secretary"], self._with_error(self.secretary, "secretary"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -170,7 +174,9 @@ class AssociationDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit association") if self.original else _("New association"))
         texts = {"kind": _("Kind"), "name_kk": _("Name (Kazakh)"), "name_ru": _("Name (Russian)"),
-                 "subjects": _("Subjects"), "head": _("Association head"), "secretary": _("Secretary")}
+                 "subjects": _("Subjects"), "head": _("Association head"), "secretary": _("Secretary"),
+                 "head_choice": _("The head is (п. 29)")}
+        self.head_choice.retranslate_ui()
         for key, text in texts.items():
             self.captions[key].setText(text)
         for index, kind in enumerate(AssociationKind):
@@ -273,6 +279,10 @@ class AssociationDialog(FormDialog):
             if found.subject:
                 text += f" ({s.subject_names().get(found.subject, found.subject)})"
         self.composition.setText(_("Rule 1 (п. 23), on {date}: {status}").format(date=short_date(day), status=text))
+        if self.original is not None and not found.satisfied:  # п. 23 holds at creation: a warning now
+            self.composition.setText(self.composition.text() + "\n" + _(
+                "A member has left: the association was created with enough teachers and is kept; "
+                "consider adding a teacher or merging it next year."))
         self.composition.setStyleSheet(OK_STYLE if found.satisfied else ERROR_STYLE)
         self.composition_satisfied = found.satisfied
 
@@ -285,7 +295,8 @@ class AssociationDialog(FormDialog):
         base = self.original or Association("", AssociationKind.SUBJECT, LocalizedText(), self.year.id, "")
         return replace(base, kind=AssociationKind(self.kind.currentData()), name=LocalizedText(kk, ru),
                        subjects=subjects, members=[replace(m) for m in self.members],
-                       head=str(self.head.currentData() or ""), secretary=self.secretary.currentData())
+                       head=str(self.head.currentData() or ""), secretary=self.secretary.currentData(),
+                       head_choice=self.head_choice.choice())
 
     def accept(self) -> None:
         show_refusal(None, self.errors, self.general_error)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain.accounts import Action
-from desktop_app.domain.entities import Association, WorkPlan, WorkPlanForm, WorkPlanItem
+from desktop_app.domain.entities import Association, Signer, WorkPlan, WorkPlanForm, WorkPlanItem
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
+from desktop_app.ui.dialogs.signer import ask_signer
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
@@ -107,7 +108,7 @@ class WorkPlanDialog(FormDialog):
         for button in (self.add_button, self.remove_button):
             self.watch(button.clicked)  # a row added or removed is a change to ask about on closing
         self.save_button.clicked.connect(self.save)
-        self.approve_button.clicked.connect(self.approve)
+        self.approve_button.clicked.connect(self.ask_approve)
         for language, action in self.print_actions.items():
             action.triggered.connect(lambda _checked=False, lang=language: self.print_plan(lang))
 
@@ -224,7 +225,7 @@ class WorkPlanDialog(FormDialog):
         self.approve_button.setVisible(may_approve and not approved)
         self.approve_button.setEnabled(bool(plan and plan.items))
 
-    def _run(self, action: str) -> bool:
+    def _run(self, action: str, signer: Signer | None = None) -> bool:
         s = self.session
         self.error.setVisible(False)
         try:
@@ -233,7 +234,7 @@ class WorkPlanDialog(FormDialog):
                     s.actor, s.school, self.association.id, self.plan())
             else:
                 self.association = s.services.associations.approve_work_plan(
-                    s.actor, s.school, self.association.id, s.services.associations.today())
+                    s.actor, s.school, self.association.id, s.services.associations.today(), signer)
         except UserError as error:
             show_field_error(self.error, error.render(_))
             return False
@@ -245,8 +246,14 @@ class WorkPlanDialog(FormDialog):
     def save(self) -> bool:
         return self._run("save")
 
-    def approve(self) -> bool:
-        return self._run("approve")
+    def approve(self, signer: Signer | None = None) -> bool:
+        return self._run("approve", signer)
+
+    def ask_approve(self) -> None:
+        """Who signs the approval (the director, or one acting as director), then approve."""
+        signer = ask_signer(self.session, "director", _("The approved work plan is locked. Approve it?"), self)
+        if signer is not None:
+            self.approve(signer)
 
     def print_plan(self, language: str, path: Path | None = None) -> bool:
         """Save the work plan as a PDF with the director's approval block (asks for the path)."""

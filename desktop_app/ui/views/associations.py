@@ -101,8 +101,9 @@ class AssociationsView(View):
             teachers = s.teachers_by_id()
             subjects = s.subject_names()
             first, last = self.year.window
+            today = max(first, min(s.services.associations.today(), last))  # п. 23: shown as it is today
             for body in s.services.associations.list(s.actor, s.school, self.year.id):
-                composition = s.services.associations.composition(s.actor, s.school, body)
+                composition = s.services.associations.composition(s.actor, s.school, body, on=today)
                 head = teachers[body.head].short_name if body.head in teachers else body.head
                 members = len({m.teacher for m in body.members if m.overlaps(first, last)})
                 rows.append(AssociationListEntry(body, head, members, composition,

@@ -1,4 +1,4 @@
-"""Mentoring (п. 10): mentorships of the year, who needs a mentor, the session log, completion,
+"""Mentoring (п. 10.3, 10.5): mentorships of the year, who needs a mentor, the session log, completion,
 printing the plan and log, and the register as .xlsx."""
 
 from __future__ import annotations

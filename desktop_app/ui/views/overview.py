@@ -53,6 +53,7 @@ ATTENTION_SECTIONS = {
     AttentionKind.MEETING_OPEN: "meetings",
     AttentionKind.ATTESTATION_DUE: "teachers",
     AttentionKind.MENTORSHIP_IDLE: "mentoring",
+    AttentionKind.ASSOCIATION_SHORT: "associations",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).
@@ -158,7 +159,8 @@ class OverviewView(View):
         if not f.associations:
             bodies = _("none created yet")
         elif f.associations_short:
-            bodies = _("{count} short of the minimum of rule 1 (п. 23)").format(count=f.associations_short)
+            bodies = _("{count} left short of 3 teachers since created (п. 23)").format(
+                count=f.associations_short)
         else:
             bodies = _("all meet rule 1 (п. 23)")
         self._set("associations", f.associations, bodies)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -61,6 +62,11 @@ class SettingsView(View):
         years.addWidget(self.years_title)
         years.addLayout(bar)
         years.addWidget(self.table, 1)
+        #: School practice, not the Rules (issue 18): the deputy director's agreement of KTPs.
+        self.agreement = QCheckBox(self)
+        self.agreement.setObjectName("deputyAgreement")
+        self.agreement.setVisible(may)
+        years.addWidget(self.agreement)
         years.addWidget(self.note_label)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(years_page, "")
@@ -85,6 +91,7 @@ class SettingsView(View):
         self.new_button.clicked.connect(self.choose_preset)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(self._on_double_click)
+        self.agreement.clicked.connect(self.set_agreement)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if self.backups is not None:
             self.backups.restored.connect(self._restored)
@@ -101,6 +108,8 @@ class SettingsView(View):
         self.new_button.setText(_("New year from a preset…"))
         self.edit_button.setText(_("Edit…"))
         self.note_label.setText(_("The language is chosen in the Language menu."))
+        self.agreement.setText(_("KTPs are agreed by the deputy director (СОГЛАСОВАНО / КЕЛІСІЛДІ) before the "
+                                 "director approves them — school practice, not required by the Rules"))
         self.model.retranslate()
         self.tabs.setTabText(0, _("Academic years"))
         if self.subjects is not None:
@@ -116,6 +125,7 @@ class SettingsView(View):
     def refresh(self) -> None:
         s = self.session
         self.model.set_records(s.services.schools.list_years(s.actor, s.school))
+        self.agreement.setChecked(s.services.schools.get_school(s.actor, s.school).deputy_agreement)
         fit_columns(self.table)
         self._update_buttons()
         if self.subjects is not None:
@@ -124,6 +134,19 @@ class SettingsView(View):
             self.backups.refresh()
         if self.accounts is not None:
             self.accounts.refresh()
+
+    def set_agreement(self, on: bool) -> bool:
+        """The school setting; a refusal (approved plans lack the agreement) is shown, the box put back."""
+        s = self.session
+        try:
+            s.services.schools.set_deputy_agreement(s.actor, s.school, on)
+        except UserError as error:
+            self.agreement.setChecked(not on)
+            QMessageBox.warning(self, _("Settings"), error.render(_))
+            return False
+        self.status_message.emit(Text(N_("Saved.")))
+        self.records_changed.emit()
+        return True
 
     def _restored(self) -> None:
         """Another database state is in place: this view, the window's years and every section reload."""

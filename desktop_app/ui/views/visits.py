@@ -1,4 +1,4 @@
-"""Lesson visits (п. 11): the schedule of a term, observations by each observer, the "who visited
+"""Lesson visits (п. 10.3, 10.4; п. 20): the schedule of a term, observations by each observer, the "who visited
 whom" matrix of an association for the year, printing and the register as .xlsx."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ class PlanChoice:
 
 @dataclass(frozen=True)
 class VisitChoice:
-    """An open lesson or visit of the body that an item may discuss (п. 11), and how it is shown."""
+    """An open lesson or visit of the body that an item may discuss (п. 10.4), and how it is shown."""
 
     visit: str
     caption: str

@@ -132,6 +132,7 @@ class PlansView(PlanStepsView):
     def refresh(self) -> None:
         s = self.session
         chosen = [p.id for p in self.selected_plans()]
+        self._keeps_agreement = None  # the school setting is read again (PlanStepsView.keeps_agreement)
         self.all_rows = list(self.load()) if self.year is not None else []
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
         self.bodies = sorted((b for b in bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))

@@ -10,10 +10,11 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desktop_app.domain.entities import Association, CalendarPlan
+from desktop_app.domain.entities import Association, CalendarPlan, Signer
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, Message, Text, _
+from desktop_app.ui.dialogs.signer import ask_signer
 from desktop_app.ui.models.plan_list import PlanListEntry
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.records_view import RecordsView
@@ -24,6 +25,7 @@ class PlanStepsView(RecordsView):
 
     bodies: list[Association]
     message: MessageLabel
+    _keeps_agreement: bool | None = None
 
     # Selection ---------------------------------------------------------------------------------
     def selected_rows(self) -> list[PlanListEntry]:
@@ -52,8 +54,18 @@ class PlanStepsView(RecordsView):
         self.select_plans([plan_id])
 
     def allowed(self, plan: CalendarPlan) -> set[Step]:
-        """The steps this user may take on ``plan`` now (the rule is the domain's; the service checks again)."""
-        return allowed_steps(self.session.actor, plan, reviewers_of(plan, self.bodies))
+        """The steps this user may take on ``plan`` now (the rule is the domain's; the service checks
+        again), along the school's path: with or without the deputy director's agreement."""
+        return allowed_steps(self.session.actor, plan, reviewers_of(plan, self.bodies), self.keeps_agreement)
+
+    @property
+    def keeps_agreement(self) -> bool:
+        """The school setting (issue 18): read once per refresh of the list."""
+        keeps = self._keeps_agreement
+        if keeps is None:
+            s = self.session
+            keeps = self._keeps_agreement = s.services.schools.get_school(s.actor, s.school).deputy_agreement
+        return keeps
 
     # Steps -------------------------------------------------------------------------------------
     def show_message(self, message: Message, ok: bool = False) -> None:
@@ -107,16 +119,23 @@ class PlanStepsView(RecordsView):
 
     def ask_approve(self) -> None:
         count = len(self.selected_plans())
-        if count and self.confirm(_("An approved plan is locked; a change needs a new version. "
-                                    "Approve the selected plans ({count})?").format(count=count)):
-            self.approve()
+        if not count:
+            return
+        signer = self.choose_signer(_("An approved plan is locked; a change needs a new version. "
+                                      "Approve the selected plans ({count})?").format(count=count))
+        if signer is not None:
+            self.approve(signer)
 
-    def approve(self) -> bool:
+    def choose_signer(self, question: str) -> Signer | None:
+        """Who signs (the director by default, or an acting one); None when cancelled."""
+        return ask_signer(self.session, "director", question, self)
+
+    def approve(self, signer: Signer | None = None) -> bool:
         ids = [p.id for p in self.selected_plans()]
         if not ids:
             return False
         s = self.session
-        return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids),
+        return self._run(lambda: s.services.plans.approve_many(s.actor, s.school, ids, signer=signer),
                          Text(N_("Approved: {count}."), {"count": len(ids)}), ids)
 
     def ask_new_version(self) -> None:

@@ -373,7 +373,8 @@ def _material_findings(records: SchoolRecords, ctx: _Context) -> list[Finding]:
         findings += refs.findings
         if not refs.broken:
             errors = material_rules.record_errors(material, records.school, ctx.meetings, ctx.associations)
-            findings += _findings("materials", i, material.id, errors)
+            # The fields the rules name are the record's JSON keys: the path points at the value.
+            findings += [Finding("materials", i, material.id, e, f".{e.field}" if e.field else None) for e in errors]
     return findings
 
 

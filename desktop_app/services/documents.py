@@ -50,6 +50,7 @@ from desktop_app.services.document_catalog import (
     catalog_entries,
 )
 from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
+from desktop_app.services.material_prints import material_checks
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.visits import VisitService, in_period
@@ -124,6 +125,7 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
         yield verification("mentorship", mentorship.id, 1, _one(records, mentorships=[mentorship]))
     for visit in records.lesson_visits:
         yield verification("observation", visit.id, 1, _one(records, lesson_visits=[visit]))
+    yield from material_checks(records)
     # A schedule printed by someone who sees every visit (the deputy director, the director).
     visits = sorted(records.lesson_visits, key=lambda v: v.date)
     for year in records.academic_years:

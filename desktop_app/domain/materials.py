@@ -137,7 +137,7 @@ def consider(material: Material, meeting: Meeting, body: Association, item: int,
                                    "returned material"),
                       status=Msg(MATERIAL_STATUS_LABELS[material.status]))
     if outcome is ReviewOutcome.RETURNED and not (remarks or "").strip():
-        raise _refuse(material, N_("A material returned for revision needs remarks"),
+        raise _refuse(material, N_("The material {id} is returned for revision and needs remarks"),
                       field="review.remarks")
     review = Review(meeting.id, item, outcome, (remarks or "").strip() or None)
     errors = review_errors(material, review, {meeting.id: meeting}, {body.id: body})

@@ -14,8 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import i18n
-from desktop_app.domain.entities import MaterialKind, MaterialStatus
+from desktop_app.domain.entities import MaterialKind, MaterialStatus, ReviewOutcome
 from desktop_app.domain.materials import MAX_FILE_BYTES
+from desktop_app.ui.dialogs.meeting.editor import MeetingDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.materials import MaterialsView
 from tests.ui.conftest import finish, type_text
@@ -144,4 +145,40 @@ def test_screenshots(qtbot, window: MainWindow, language: str, tmp_path: Path) -
     if Path("/tmp/mat").is_dir():
         dialog.grab().save(f"/tmp/mat/material-dialog-{language}.png")
     assert dialog.windowTitle() == i18n._("Edit methodical material")
+    dialog.close()
+
+
+def test_the_protocol_editor_discusses_materials(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    """The agenda item of the held meeting No. 2 lists mat-1 (concluded) and offers the draft
+    mat-2: returned without remarks is refused and nothing is saved; with remarks it is recorded."""
+    session = sign_in("administrator")
+    services = session.services
+    body = services.associations.get(session.actor, session.school, "mo-math-26")
+    meeting = services.meetings.get(session.actor, session.school, "m-math-26-2")
+    dialog = MeetingDialog(session, body, meeting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.autosave.stop()
+    box = dialog.editors[0].materials_box
+    assert not box.isHidden() and box.checked() == ["mat-1"]
+    assert not box.outcomes[0].isEnabled()  # mat-1 has its positive conclusion already
+    box.set_conclusion("mat-2", ReviewOutcome.RETURNED, "")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.general_error.isVisible() and "mat-2" in dialog.general_error.text()
+    assert services.materials.get(session.actor, session.school, "mat-2").status is MaterialStatus.DRAFT
+    assert "mat-2" not in services.meetings.get(session.actor, session.school, "m-math-26-2").agenda[0].materials
+    box.set_conclusion("mat-2", ReviewOutcome.RETURNED, "Критерии оценивания добавить")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert not dialog.general_error.isVisible()
+    assert dialog.saved is not None and "mat-2" in dialog.saved.agenda[0].materials
+    returned = services.materials.get(session.actor, session.school, "mat-2")
+    assert returned.status is MaterialStatus.RETURNED and returned.review is not None
+    assert returned.review.remarks == "Критерии оценивания добавить"
+    assert not box.outcomes[1].isEnabled()
+    if Path("/tmp/mat").is_dir():
+        dialog.tabs.setCurrentIndex(1)
+        QApplication.processEvents()
+        dialog.grab().save("/tmp/mat/protocol-materials.png")
     dialog.close()

@@ -40,8 +40,9 @@ class MaterialsView(View):
         for kind in MaterialKind:
             self.kind_filter.addItem("", kind.value)
         self.status_filter = QComboBox(self)
-        for combo in (self.kind_filter, self.status_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo in (self.kind_filter, self.status_filter):  # narrow: the bar fits 1366 px in both languages
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.status_filter.addItem("", None)
         for status in MaterialStatus:
             self.status_filter.addItem("", status.value)

@@ -72,7 +72,6 @@ class MaterialDialog(FormDialog):
         self.invited = QPlainTextEdit("\n".join(p.name for p in invited), self)
         self.invited.setFixedHeight(52)
         self.file_label = QLabel(self)
-        self.file_label.setWordWrap(True)
         self.choose_button = QPushButton(self)
         self.drop_button = QPushButton(self)
         file_row = QWidget(self)
@@ -81,7 +80,9 @@ class MaterialDialog(FormDialog):
         row.addWidget(self.file_label, 1)
         row.addWidget(self.choose_button)
         row.addWidget(self.drop_button)
-        self.build_form(self.FIELDS, 560)
+        for edit in (self.title_kk, self.title_ru):
+            edit.setCursorPosition(0)  # a long title reads from its beginning
+        self.build_form(self.FIELDS, 720)
         for key in self.FIELDS[:-1]:
             self.add_field(key, getattr(self, key))
         self.add_field("file", file_row)

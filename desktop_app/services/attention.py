@@ -34,6 +34,7 @@ class AttentionKind(StrEnum):
     MEETING_OPEN = "meeting_open"
     ATTESTATION_DUE = "attestation_due"
     MENTORSHIP_IDLE = "mentorship_idle"
+    MATERIAL_CONSIDERED = "material_considered"
 
 
 #: Headings of the groups, in the order shown.
@@ -44,6 +45,7 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.MEETING_OPEN: N_("Meetings held without a finalized protocol"),
     AttentionKind.ATTESTATION_DUE: N_("Attestations due"),
     AttentionKind.MENTORSHIP_IDLE: N_("Mentorships without a session this month"),
+    AttentionKind.MATERIAL_CONSIDERED: N_("Methodical materials awaiting the director's approval"),
 }
 
 _PLAN_KINDS = {
@@ -140,6 +142,10 @@ class AttentionService(Service):
             items += self._attestations(teachers, visible, today)
             own = None if visible is None else ({actor.teacher} if actor.teacher else set())
             items += self._mentorships(store, school, academic_year, teachers, own, today)
+            if actor.may(Action.READ_ALL):  # п. 27: the director approves after a positive conclusion
+                items += [AttentionItem(AttentionKind.MATERIAL_CONSIDERED, material, N_("«{title}»"),
+                                        {"title": title}, since)
+                          for material, title, since in store.materials_awaiting_approval(school, academic_year)]
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 

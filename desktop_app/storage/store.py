@@ -20,6 +20,7 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     LessonVisit,
+    LocalizedText,
     Material,
     Meeting,
     Mentorship,
@@ -475,6 +476,9 @@ class Store:
             material_files.remove(self.session, school_id, record.id)
         elif content is not None:
             material_files.put(self.session, school_id, record.id, content)
+
+    def materials_awaiting_approval(self, school_id: str, academic_year: str) -> list[tuple[str, LocalizedText, date]]:
+        return material_files.awaiting_approval(self.session, school_id, academic_year)
 
     def material_content(self, school_id: str, record_id: str) -> bytes | None:
         return material_files.get(self.session, school_id, record_id)

@@ -170,3 +170,22 @@ def test_a_draft_is_deleted_but_not_once_on_an_agenda(env: Env) -> None:
     env.s.meetings.save(head, SCHOOL, held)
     env.refused(lambda: env.s.materials.delete(env.actor("teacher"), SCHOOL, second.id), Rule.MATERIAL,
                 second.id, "status")
+
+
+def test_the_overview_lists_materials_awaiting_the_director(env: Env) -> None:
+    from desktop_app.services.attention import AttentionKind
+
+    created = written(env)
+    director = env.actor("director")
+
+    def waiting() -> list[str]:
+        items = env.s.attention.items(director, SCHOOL, "2026-2027", d("2026-11-27"))
+        return [i.record for i in items if i.kind is AttentionKind.MATERIAL_CONSIDERED]
+
+    assert waiting() == []
+    discussed(env, created.id)
+    assert waiting() == [created.id]
+    assert all(i.kind is not AttentionKind.MATERIAL_CONSIDERED
+               for i in env.s.attention.items(env.actor("teacher"), SCHOOL, "2026-2027", d("2026-11-27")))
+    env.s.materials.approve(director, SCHOOL, created.id)
+    assert waiting() == []

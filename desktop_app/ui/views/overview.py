@@ -53,6 +53,7 @@ ATTENTION_SECTIONS = {
     AttentionKind.MEETING_OPEN: "meetings",
     AttentionKind.ATTESTATION_DUE: "teachers",
     AttentionKind.MENTORSHIP_IDLE: "mentoring",
+    AttentionKind.MATERIAL_CONSIDERED: "materials",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).
@@ -61,6 +62,7 @@ ATTENTION_DAYS = {
     AttentionKind.PLAN_RECOMMENDED: N_("since {date}"),
     AttentionKind.PLAN_AGREED: N_("since {date}"),
     AttentionKind.MENTORSHIP_IDLE: N_("last session {date}"),
+    AttentionKind.MATERIAL_CONSIDERED: N_("since {date}"),
 }
 
 

@@ -19,6 +19,7 @@ from desktop_app.documents.common import (
     cell,
     dated,
     esc,
+    grid,
     long_date,
     make_styles,
     plain_table,
@@ -31,7 +32,7 @@ from desktop_app.documents.common import (
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.ktp import BLANK_NAME, approval_cell
 from desktop_app.documents.verification import Verification
-from desktop_app.domain.entities import Material, MaterialStatus, ReviewOutcome, Speaker
+from desktop_app.domain.entities import AgendaItem, Material, MaterialStatus, Meeting, ReviewOutcome, Speaker
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS
 from desktop_app.i18n import ngettext
 
@@ -173,3 +174,26 @@ def build_register(materials: Sequence[Material], academic_year: str, ctx: Docum
                         author=ctx.school.name.get(language), language=language, created=created,
                         landscape=True)
     return render(story, meta, check, closing)
+
+
+def materials_table(item: AgendaItem, meeting: Meeting, ctx: DocumentContext, language: str, styles: Styles,
+                    _: Translate) -> list[Flowable]:
+    """The protocol's table of the materials an item discussed and the meeting's conclusion (п. 27)."""
+    if not item.materials:
+        return []
+    rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in (
+        _("No."), _("Title"), _("Kind"), _("Authors"), _("Conclusion"))]]
+    widths = [10 * mm, 55 * mm, 35 * mm, 35 * mm, 35 * mm]
+    for index, material_id in enumerate(item.materials, start=1):
+        material = ctx.materials.get(material_id)
+        if material is None:
+            rows.append([str(index), Paragraph(esc(material_id), styles.cell), "", "", ""])
+            continue
+        review = material.review
+        here = review is not None and review.meeting == meeting.id and review.item == item.number
+        values = [title_of(material, language), _(MATERIAL_KIND_LABELS[material.kind]),
+                  authors_text(material, ctx), _conclusion(material, _) if here else ""]
+        rows.append([Paragraph(str(index), styles.cell_centre),
+                     *(cell(v, w, styles.cell) for v, w in zip(values, widths[1:], strict=True))])
+    return [Paragraph(esc(_("Methodical materials discussed:")), styles.left), spacer(1), grid(rows, widths),
+            spacer(2)]

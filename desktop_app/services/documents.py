@@ -137,6 +137,7 @@ def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentCon
     """What a protocol or an extract prints besides the meeting: the school, its people, subjects,
     associations and years, and the plans its agenda reviewed (the same as the whole school gives)."""
     plans = (store.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
+    materials = (store.get_material(school, m) for item in meeting.agenda for m in item.materials)
     return DocumentContext(
         school=found(store.get_school(school), "school", school),
         teachers={t.id: t for t in store.list_teachers(school)},
@@ -145,6 +146,7 @@ def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentCon
         years={y.id: y for y in store.list_academic_years(school)},
         meetings={meeting.id: meeting},
         plans={p.id: p for p in plans if p is not None},
+        materials={m.id: m for m in materials if m is not None},
     )
 
 

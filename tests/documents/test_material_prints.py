@@ -89,3 +89,14 @@ def test_an_unknown_material_is_refused_by_name(db: Path, tmp_path: Path, capsys
     assert main(["--db", str(db), "--lang", "ru", "material", "mat-404", "--out", str(tmp_path / "x.pdf")]) != 0
     assert "mat-404" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("kk", ["Талқыланған әдістемелік материалдар:", "«Логика әлемі» элективті курсы", "оң қорытынды"]),
+    ("ru", ["Обсуждённые методические материалы:", "Элективный курс «Мир логики»", "положительное заключение"]),
+])
+def test_the_protocol_lists_the_materials_its_item_discussed(db: Path, tmp_path: Path, language: str,
+                                                              expected: list[str]) -> None:
+    out = tmp_path / "protocol.pdf"
+    assert main(["--db", str(db), "protocol", "m-math-26-1", "--lang", language, "--out", str(out)]) == 0
+    in_order(text(out), expected)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout
 
-from desktop_app.domain.accounts import Action, Role
+from desktop_app.domain.accounts import Role
 from desktop_app.domain.entities import Material, MaterialKind, MaterialStatus, Meeting
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, MATERIAL_STATUS_LABELS
@@ -276,6 +276,3 @@ class MaterialsView(View):
 
     def _refused(self, error: UserError) -> None:
         QMessageBox.warning(self, _("Not done"), error.render(_))
-
-    def may_edit(self) -> bool:
-        return self.session.actor.may(Action.EDIT_MATERIAL) or self.session.actor.teacher is not None

@@ -25,6 +25,7 @@ from desktop_app.domain.entities import (
     CalendarPlan,
     LessonVisit,
     LocalizedText,
+    Material,
     Meeting,
     Person,
     School,
@@ -72,6 +73,7 @@ class DocumentContext:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     plans: dict[str, CalendarPlan] = field(default_factory=dict)
     lesson_visits: dict[str, LessonVisit] = field(default_factory=dict)
+    materials: dict[str, Material] = field(default_factory=dict)
 
     @classmethod
     def from_records(cls, records: SchoolRecords) -> DocumentContext:
@@ -84,6 +86,7 @@ class DocumentContext:
             meetings={m.id: m for m in records.meetings},
             plans={p.id: p for p in records.plans},
             lesson_visits={v.id: v for v in records.lesson_visits},
+            materials={m.id: m for m in records.materials},
         )
 
     def teacher(self, teacher_id: str) -> Teacher | None:

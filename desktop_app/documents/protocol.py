@@ -28,6 +28,7 @@ from desktop_app.documents.common import (
     translator,
 )
 from desktop_app.documents.frame import DocumentMeta, render
+from desktop_app.documents.materials import materials_table
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import (
     AgendaItem,
@@ -184,6 +185,7 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
                 who = esc(speaker_text(speech.speaker, ctx, language, members))
                 story.append(Paragraph(f"{who} — {esc(speech.text)}", styles.body))
         story += _plans_table(item, meeting, ctx, language, styles, _)
+        story += materials_table(item, meeting, ctx, language, styles, _)
         story += decisions_block(item, styles, _)
     # 8. Signatures, kept on one page with the last lines of text.
     last = [story.pop()] if story else []

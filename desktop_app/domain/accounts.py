@@ -49,13 +49,16 @@ class Action(StrEnum):
     READ_ALL = N_("see all records of the school")
     IMPORT = N_("import an exchange document")
     EXPORT = N_("export the school")
+    EDIT_MATERIAL = N_("write a methodical material")
+    APPROVE_MATERIAL = N_("approve a methodical material")
 
 
 #: What a role may do everywhere in its school.
 _GRANTED: dict[Role, frozenset[Action]] = {
-    Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN},
+    Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN,
+                                             Action.APPROVE_MATERIAL},
     Role.DIRECTOR: frozenset({Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN, Action.READ_ALL,
-                              Action.EXPORT}),
+                              Action.EXPORT, Action.APPROVE_MATERIAL}),
     Role.HEAD: frozenset(),
     Role.TEACHER: frozenset(),
     Role.VIEWER: frozenset({Action.READ_ALL, Action.EXPORT}),
@@ -65,10 +68,11 @@ _GRANTED: dict[Role, frozenset[Action]] = {
 #: observation (anyone linked to a teacher).
 _OWN: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(),
-    Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
+    Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL}),
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
-                          Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
-    Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE}),
+                          Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
+                          Action.EDIT_MATERIAL}),
+    Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL}),
     Role.VIEWER: frozenset(),
 }
 

@@ -327,6 +327,7 @@ class AgendaItem:
     vote: Vote | None = None
     plans: list[str] = field(default_factory=list)
     lesson_visits: list[str] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -459,6 +460,53 @@ class LessonVisit:
     observations: list[Observation] = field(default_factory=list)
 
 
+# --- methodical materials (п. 27, п. 10.8) ---------------------------------------------------
+
+
+class MaterialKind(StrEnum):
+    ELECTIVE_PROGRAMME = "elective_programme"
+    AUTHOR_PROGRAMME = "author_programme"
+    RECOMMENDATIONS = "recommendations"
+    MANUAL = "manual"
+    ASSESSMENT = "assessment"
+    BEST_PRACTICE = "best_practice"
+    OTHER = "other"
+
+
+class MaterialStatus(StrEnum):
+    DRAFT = "draft"
+    RETURNED = "returned"
+    CONSIDERED = "considered"
+    APPROVED = "approved"
+
+
+@dataclass
+class MaterialFile:
+    """The attached file as the record knows it; its bytes are kept apart in the database."""
+
+    name: str
+    sha256: str
+    size: int
+
+
+@dataclass
+class Material:
+    """A methodical material other than a KTP (п. 27): discussed at a meeting of an association
+    or of the methodical council, then approved by the director (or one acting for her)."""
+
+    id: str
+    kind: MaterialKind
+    title: LocalizedText
+    association: str
+    academic_year: str
+    authors: list[Speaker] = field(default_factory=list)
+    status: MaterialStatus = MaterialStatus.DRAFT
+    review: Review | None = None
+    approved: Approval | None = None  # ``by``: the person who actually signed
+    acting: bool = False  # signed by one acting for the director («м.а.» / «и.о.»)
+    file: MaterialFile | None = None
+
+
 @dataclass
 class SchoolRecords:
     """Everything one school keeps: what an exchange document holds."""
@@ -472,3 +520,4 @@ class SchoolRecords:
     plans: list[CalendarPlan] = field(default_factory=list)
     mentorships: list[Mentorship] = field(default_factory=list)
     lesson_visits: list[LessonVisit] = field(default_factory=list)
+    materials: list[Material] = field(default_factory=list)

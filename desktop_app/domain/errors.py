@@ -24,6 +24,7 @@ class Msg(str):
 RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
     N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
+    N_("methodical material"),
 )
 
 
@@ -45,6 +46,7 @@ class Rule(Enum):
     PLAN_RECORD = (10, cite("26"))
     # The deputy director's agreement of a KTP: school practice (a school setting), no paragraph.
     AGREEMENT = (6, "", "agreement")
+    MATERIAL = (11, cite("27"))  # methodical materials: discussed, concluded, approved
     # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
     # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
     REFERENCE = (0, "", "reference")

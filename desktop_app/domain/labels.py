@@ -5,6 +5,8 @@ from __future__ import annotations
 from desktop_app.domain.entities import (
     AssociationKind,
     Category,
+    MaterialKind,
+    MaterialStatus,
     MeetingForm,
     MeetingStatus,
     MentorshipStatus,
@@ -89,4 +91,23 @@ MEETING_FORM_LABELS = {
     MeetingForm.CONFERENCE: N_("conference"),
     MeetingForm.WORKSHOP: N_("workshop"),
     MeetingForm.OTHER: N_("other form"),
+}
+
+# --- methodical materials (п. 27) ----------------------------------------------------------------
+
+MATERIAL_KIND_LABELS = {
+    MaterialKind.ELECTIVE_PROGRAMME: N_("elective course programme"),
+    MaterialKind.AUTHOR_PROGRAMME: N_("author programme"),
+    MaterialKind.RECOMMENDATIONS: N_("methodical recommendations"),
+    MaterialKind.MANUAL: N_("methodical manual"),
+    MaterialKind.ASSESSMENT: N_("assessment materials (SOR/SOCh tasks)"),
+    MaterialKind.BEST_PRACTICE: N_("collection of best practice"),
+    MaterialKind.OTHER: N_("other material"),
+}
+
+MATERIAL_STATUS_LABELS = {
+    MaterialStatus.DRAFT: N_("draft"),
+    MaterialStatus.RETURNED: N_("returned for revision"),
+    MaterialStatus.CONSIDERED: N_("positive conclusion"),
+    MaterialStatus.APPROVED: N_("approved"),
 }

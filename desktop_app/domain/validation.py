@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from desktop_app.domain import associations as assoc_rules
 from desktop_app.domain import calendar as calendar_rules
+from desktop_app.domain import materials as material_rules
 from desktop_app.domain import meetings as meeting_rules
 from desktop_app.domain import mentoring as mentoring_rules
 from desktop_app.domain import plans as plan_rules
@@ -20,6 +21,7 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     LessonVisit,
+    Material,
     Meeting,
     Mentorship,
     SchoolRecords,
@@ -39,6 +41,7 @@ COLLECTIONS = (
     "plans",
     "mentorships",
     "lesson_visits",
+    "materials",
 )
 _ORDER = {name: position for position, name in enumerate(COLLECTIONS)}
 
@@ -78,7 +81,7 @@ def _sort(findings: list[Finding]) -> list[Finding]:
 
 
 _R = TypeVar(
-    "_R", Subject, Teacher, AcademicYear, Association, Meeting, CalendarPlan, Mentorship, LessonVisit
+    "_R", Subject, Teacher, AcademicYear, Association, Meeting, CalendarPlan, Mentorship, LessonVisit, Material
 )
 
 
@@ -101,6 +104,7 @@ class _Context:
         self.associations = _index(records.associations)
         self.meetings = _index(records.meetings)
         self.lesson_visits = _index(records.lesson_visits)
+        self.materials = _index(records.materials)
         self.positions: dict[tuple[str, str], int] = {}
         for name in COLLECTIONS[1:]:
             for position, record in enumerate(getattr(records, name)):
@@ -310,6 +314,7 @@ class SchoolCheck:
                 refs.check_all(item.plans, plans, "plan", f".agenda[{j}].plans")
                 refs.check_all(item.lesson_visits, ctx.lesson_visits, "lesson visit",
                                f".agenda[{j}].lesson_visits")
+                refs.check_all(item.materials, ctx.materials, "methodical material", f".agenda[{j}].materials")
             findings += refs.findings
             if refs.broken:
                 continue
@@ -352,7 +357,28 @@ class SchoolCheck:
                 refs.check(observation.observer, ctx.teachers, "teacher", f".observations[{j}].observer")
             findings += refs.findings
 
+        findings += _material_findings(records, ctx)
         return _sort([*findings, *plan_findings])
+
+
+def _material_findings(records: SchoolRecords, ctx: _Context) -> list[Finding]:
+    """Materials (п. 27): references, then the status backed by the review and the approval."""
+    findings: list[Finding] = []
+    for i, material in enumerate(records.materials):
+        refs = _References("materials", i, material.id)
+        refs.check(material.association, ctx.associations, "association", ".association")
+        refs.check(material.academic_year, ctx.years, "academic year", ".academic_year")
+        refs.check_all([a for a in material.authors if isinstance(a, str)], ctx.teachers, "teacher", ".authors")
+        if material.review is not None:
+            refs.check(material.review.meeting, ctx.meetings, "meeting", ".review.meeting")
+        if material.approved is not None:
+            refs.check(material.approved.by, ctx.teachers, "teacher", ".approved.by")
+        findings += refs.findings
+        if not refs.broken:
+            errors = material_rules.record_errors(material, records.school, ctx.meetings, ctx.associations)
+            # The fields the rules name are the record's JSON keys: the path points at the value.
+            findings += [Finding("materials", i, material.id, e, f".{e.field}" if e.field else None) for e in errors]
+    return findings
 
 
 Calendars = dict[tuple[str, int], calendar_rules.SchoolCalendar]

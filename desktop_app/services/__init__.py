@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from desktop_app.services.checks import CheckService
     from desktop_app.services.documents import DocumentService
     from desktop_app.services.exchange.service import ExchangeService
+    from desktop_app.services.material_prints import MaterialPrintService
+    from desktop_app.services.materials import MaterialService
     from desktop_app.services.meetings import MeetingService
     from desktop_app.services.mentoring import MentoringService
     from desktop_app.services.plan_files import PlanFileService
@@ -151,3 +153,15 @@ class Services:
         from desktop_app.services.attention import AttentionService
 
         return AttentionService(self.db, self.clock)
+
+    @cached_property
+    def materials(self) -> MaterialService:
+        from desktop_app.services.materials import MaterialService
+
+        return MaterialService(self.db, self.clock)
+
+    @cached_property
+    def material_prints(self) -> MaterialPrintService:
+        from desktop_app.services.material_prints import MaterialPrintService
+
+        return MaterialPrintService(self.db, self.clock)

@@ -35,6 +35,7 @@ class AttentionKind(StrEnum):
     ATTESTATION_DUE = "attestation_due"
     MENTORSHIP_IDLE = "mentorship_idle"
     ASSOCIATION_SHORT = "association_short"
+    MATERIAL_CONSIDERED = "material_considered"
 
 
 #: Headings of the groups, in the order shown.
@@ -47,6 +48,7 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.MENTORSHIP_IDLE: N_("Mentorships without a session this month"),
     AttentionKind.ASSOCIATION_SHORT: N_("Associations left with fewer than 3 teachers (п. 23 is a "
                                         "condition of creating one)"),
+    AttentionKind.MATERIAL_CONSIDERED: N_("Methodical materials awaiting the director's approval"),
 }
 
 _PLAN_KINDS = {
@@ -148,6 +150,10 @@ class AttentionService(Service):
             items += self._attestations(teachers, visible, today)
             own = None if visible is None else ({actor.teacher} if actor.teacher else set())
             items += self._mentorships(store, school, academic_year, teachers, own, today)
+            if actor.may(Action.READ_ALL):  # п. 27: the director approves after a positive conclusion
+                items += [AttentionItem(AttentionKind.MATERIAL_CONSIDERED, material, N_("«{title}»"),
+                                        {"title": title}, since)
+                          for material, title, since in store.materials_awaiting_approval(school, academic_year)]
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 

@@ -50,6 +50,7 @@ from desktop_app.services.document_catalog import (
     catalog_entries,
 )
 from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
+from desktop_app.services.material_prints import material_checks
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.visits import VisitService, in_period
@@ -124,6 +125,7 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
         yield verification("mentorship", mentorship.id, 1, _one(records, mentorships=[mentorship]))
     for visit in records.lesson_visits:
         yield verification("observation", visit.id, 1, _one(records, lesson_visits=[visit]))
+    yield from material_checks(records)
     # A schedule printed by someone who sees every visit (the deputy director, the director).
     visits = sorted(records.lesson_visits, key=lambda v: v.date)
     for year in records.academic_years:
@@ -135,6 +137,7 @@ def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentCon
     """What a protocol or an extract prints besides the meeting: the school, its people, subjects,
     associations and years, and the plans its agenda reviewed (the same as the whole school gives)."""
     plans = (store.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
+    materials = (store.get_material(school, m) for item in meeting.agenda for m in item.materials)
     return DocumentContext(
         school=found(store.get_school(school), "school", school),
         teachers={t.id: t for t in store.list_teachers(school)},
@@ -143,6 +146,7 @@ def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentCon
         years={y.id: y for y in store.list_academic_years(school)},
         meetings={meeting.id: meeting},
         plans={p.id: p for p in plans if p is not None},
+        materials={m.id: m for m in materials if m is not None},
     )
 
 

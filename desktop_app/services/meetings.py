@@ -5,11 +5,12 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
-from desktop_app.domain.entities import CalendarPlan, Meeting, MeetingStatus, ReviewOutcome
+from desktop_app.domain.entities import CalendarPlan, Material, Meeting, MeetingStatus, ReviewOutcome
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.materials import may_discuss
 from desktop_app.domain.meetings import (
     agenda_errors,
     attendance_errors,
@@ -24,6 +25,7 @@ from desktop_app.domain.meetings import (
 )
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange import dump_meeting, parse_meeting
+from desktop_app.services.materials import MaterialReview, MaterialService
 from desktop_app.services.plans import PlanService
 from desktop_app.storage.store import Store
 
@@ -44,6 +46,7 @@ class Protocol:
 
     meeting: Meeting
     plans: list[CalendarPlan]
+    materials: list[Material] = field(default_factory=list)
 
 
 class MeetingService(Service):
@@ -76,6 +79,13 @@ class MeetingService(Service):
                 found(store.get_plan(school, plan), "plan", plan)
             for visit in item.lesson_visits:
                 found(store.get_lesson_visit(school, visit), "lesson visit", visit)
+            for listed in item.materials:
+                material = found(store.get_material(school, listed), "methodical material", listed)
+                if not may_discuss(body, material):
+                    raise DomainError(Rule.MATERIAL, N_("Item {item}: the material {id} is neither of {body} nor "
+                                                        "for the methodical council of its year"),
+                                      {"item": item.number, "id": listed, "body": body.id},
+                                      record=meeting.id, field=f"agenda.{item.number}.materials")
         raise_first(date_errors(meeting, year))
         others = [m for m in store.meetings_of(school, meeting.body) if m.id != meeting.id]
         numbering = numbering_errors([*others, meeting])
@@ -102,19 +112,22 @@ class MeetingService(Service):
             return self._save_in(store, actor, school, meeting)
 
     def save_protocol(self, actor: Actor, school: str, meeting: Meeting,
-                      reviews: Sequence[PlanReview] = (), finalize: bool = False) -> Protocol:
+                      reviews: Sequence[PlanReview] = (), finalize: bool = False,
+                      materials: Sequence[MaterialReview] = ()) -> Protocol:
         """The editor's Save: the protocol and the outcomes of the plans considered under its items
-        (п. 26), and with ``finalize`` its locking (rule 5), in one transaction: all of it is
-        saved, or nothing."""
+        (п. 26) and of the materials discussed (п. 27), and with ``finalize`` its locking (rule 5), in
+        one transaction: all of it is saved, or nothing."""
         plans = PlanService(self._db, self._clock)
         with self._write(actor, school) as store:
             saved = self._save_in(store, actor, school, meeting)
             considered = [plans.consider_in(store, actor, school, r.plan, saved.id, r.item, r.outcome, r.remarks)
                           for r in reviews]
+            concluded = [MaterialService(self._db, self._clock).consider_in(store, actor, school, r, saved.id)
+                         for r in materials]
             if finalize:
                 self._set_status_in(store, actor, school, saved.id, MeetingStatus.FINALIZED)
             final = found(store.get_meeting(school, saved.id), "meeting", saved.id)
-        return Protocol(final, considered)
+        return Protocol(final, considered, concluded)
 
     def reviewable_plans(self, actor: Actor, school: str, body: str,
                          meeting: str | None) -> builtins.list[CalendarPlan]:
@@ -216,6 +229,9 @@ class MeetingService(Service):
             plans = [p for p in store.list_plans(school) if p.review and p.review.meeting == meeting]
             if plans:
                 raise DomainError(Rule.PLAN_RECORD, N_("Plans were reviewed at this meeting"),
+                                  record=meeting, field="agenda")
+            if any(m.review and m.review.meeting == meeting for m in store.list_materials(school)):
+                raise DomainError(Rule.MATERIAL, N_("Methodical materials were discussed at this meeting"),
                                   record=meeting, field="agenda")
             store.delete_meeting(school, meeting)
             self._audit(store, actor, "meeting.delete", school, "meeting", meeting, "")

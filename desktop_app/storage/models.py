@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -37,6 +38,8 @@ from desktop_app.domain.entities import (
     AssociationKind,
     Category,
     Language,
+    MaterialKind,
+    MaterialStatus,
     MeetingForm,
     MeetingStatus,
     MentorshipStatus,
@@ -705,3 +708,85 @@ class AuditEventRow(Base):
 
 
 metadata = Base.metadata
+
+
+# --- methodical materials (п. 27; revision 0007) ----------------------------------------------
+
+
+class MaterialRow(Base):
+    """A methodical material other than a KTP; the attached file's bytes are in ``material_files``."""
+
+    __tablename__ = "materials"
+    __table_args__ = (
+        school_ref(),
+        ref("association_id", "associations"),
+        ref("academic_year_id", "academic_years"),
+        ref("review_meeting_id", "meetings"),
+        ref("approved_by", "teachers"),
+        one_of("kind", MaterialKind),
+        one_of("status", MaterialStatus),
+        one_of("review_outcome", ReviewOutcome),
+        Index(None, "school_id", "academic_year_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(30))
+    title_kk: Mapped[str | None] = mapped_column(String(TEXT))
+    title_ru: Mapped[str | None] = mapped_column(String(TEXT))
+    association_id: Mapped[str]
+    academic_year_id: Mapped[str]
+    status: Mapped[str] = mapped_column(String(20))
+    review_meeting_id: Mapped[str | None]
+    review_item: Mapped[int | None]
+    review_outcome: Mapped[str | None] = mapped_column(String(20))
+    review_remarks: Mapped[str | None] = mapped_column(Text)
+    approved_by: Mapped[str | None]
+    approved_on: Mapped[date | None]
+    acting: Mapped[bool] = mapped_column(Boolean)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    file_size: Mapped[int | None] = mapped_column(Integer)
+
+
+class MaterialAuthorRow(Base):
+    """An author: a teacher of the school or an invited person by name."""
+
+    __tablename__ = "material_authors"
+    __table_args__ = (
+        owner("material_id", "materials"),
+        ref("teacher_id", "teachers"),
+        CheckConstraint("(teacher_id IS NULL) <> (name IS NULL)", name="author"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    material_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    teacher_id: Mapped[str | None]
+    name: Mapped[str | None] = mapped_column(String(200))
+    job_title: Mapped[str | None] = mapped_column(String(200))
+
+
+class MaterialFileRow(Base):
+    """The bytes of a material's file, read only when it is opened or extracted."""
+
+    __tablename__ = "material_files"
+    __table_args__ = (owner("material_id", "materials"),)
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    material_id: Mapped[str] = mapped_column(primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AgendaMaterialRow(Base):
+    """A material an agenda item discusses (п. 27)."""
+
+    __tablename__ = "agenda_materials"
+    __table_args__ = (_item_owner(), ref("material_id", "materials"), Index(None, "school_id", "material_id"))
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(primary_key=True)
+    item_position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    material_id: Mapped[str]

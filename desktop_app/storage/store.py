@@ -20,6 +20,8 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     LessonVisit,
+    LocalizedText,
+    Material,
     Meeting,
     Mentorship,
     School,
@@ -28,7 +30,7 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import mapping, protocol_texts, summaries
+from desktop_app.storage import mapping, material_files, protocol_texts, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered
@@ -457,4 +459,30 @@ class Store:
                      .order_by(table.c.version))
         return [mapping.build_meeting_version(row) for row in self._rows(statement)]
 
+    # --- methodical materials (п. 27) ---------------------------------------------------------
 
+    def list_materials(self, school_id: str, academic_year: str | None = None) -> list[Material]:
+        table = mapping.MATERIALS.table
+        where = [] if academic_year is None else [table.c.academic_year_id == academic_year]
+        return self._load(mapping.MATERIALS, school_id, *where)
+
+    def get_material(self, school_id: str, record_id: str) -> Material | None:
+        return self._get(mapping.MATERIALS, school_id, record_id)
+
+    def save_material(self, school_id: str, record: Material, content: bytes | None = None) -> None:
+        """Save the record; with ``content`` its file's bytes too (the record names the file)."""
+        self._save(mapping.MATERIALS, school_id, record)
+        if record.file is None:
+            material_files.remove(self.session, school_id, record.id)
+        elif content is not None:
+            material_files.put(self.session, school_id, record.id, content)
+
+    def materials_awaiting_approval(self, school_id: str, academic_year: str) -> list[tuple[str, LocalizedText, date]]:
+        return material_files.awaiting_approval(self.session, school_id, academic_year)
+
+    def material_content(self, school_id: str, record_id: str) -> bytes | None:
+        return material_files.get(self.session, school_id, record_id)
+
+    def delete_material(self, school_id: str, record_id: str) -> None:
+        material_files.remove(self.session, school_id, record_id)
+        self._delete(mapping.MATERIALS, school_id, record_id)

@@ -58,6 +58,7 @@ class Change(Enum):
     PLANS = "plans"
     MENTORING = "mentoring"
     VISITS = "visits"
+    MATERIALS = "materials"
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
 

@@ -18,13 +18,14 @@ HEAD_OWN = {
     A.EDIT_PLAN,
     A.LOG_MENTORING,
     A.OBSERVE,
+    A.EDIT_MATERIAL,
 }
-TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE}
+TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE, A.EDIT_MATERIAL}
 
 #: role -> (granted everywhere, granted on own records in addition)
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
-    Role.ADMINISTRATOR: (set(Action) - {A.APPROVE_PLAN, A.APPROVE_WORK_PLAN}, set()),
-    Role.DIRECTOR: ({A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, *READING}, TEACHER_OWN),
+    Role.ADMINISTRATOR: (set(Action) - {A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL}, set()),
+    Role.DIRECTOR: ({A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL, *READING}, TEACHER_OWN),
     Role.HEAD: (set(), HEAD_OWN),
     Role.TEACHER: (set(), TEACHER_OWN),
     Role.VIEWER: (READING, set()),
@@ -171,7 +172,7 @@ def test_rule_labels(rule, label):
 
 
 def test_rules_1_to_10_are_all_in_the_catalogue():
-    assert sorted(r.number for r in Rule if r.number) == list(range(1, 11))
+    assert sorted(r.number for r in Rule if r.number) == list(range(1, 12))
 
 
 def test_rules_that_are_not_rules_of_the_order_are_distinct():
@@ -179,4 +180,4 @@ def test_rules_that_are_not_rules_of_the_order_are_distinct():
     assert len(set(plain)) == 5
     assert [r.name for r in plain] == ["REFERENCE", "UNIQUE_ID", "VALUE", "PERMISSION", "SCHEMA"]
     assert all(r.number == 0 and r.paragraph == "" and r.label == "" for r in plain)
-    assert len(list(Rule)) == 15
+    assert len(list(Rule)) == 16

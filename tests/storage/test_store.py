@@ -26,6 +26,7 @@ from desktop_app.domain.errors import NotFoundError
 from desktop_app.storage.database import Database
 from desktop_app.storage.errors import ConstraintError, DuplicateError
 from desktop_app.storage.mapping import KINDS
+from tests.materials_sample import add_materials
 
 COLLECTIONS = [kind.collection for kind in KINDS]
 SINGULAR = {
@@ -37,6 +38,7 @@ SINGULAR = {
     "plans": "plan",
     "mentorships": "mentorship",
     "lesson_visits": "lesson_visit",
+    "materials": "material",
 }
 
 
@@ -68,7 +70,7 @@ def rich(sample: SchoolRecords) -> SchoolRecords:
     assert association.work_plan is not None
     association.work_plan.approved = None
     records.associations[1].work_plan = None
-    return records
+    return add_materials(records)
 
 
 def test_round_trip_of_every_entity(db: Database, rich: SchoolRecords) -> None:
@@ -96,11 +98,15 @@ def test_records_saved_one_by_one_equal_bulk_insert(db: Database, rich: SchoolRe
                 getattr(store, f"save_{SINGULAR[collection]}")(rich.school.id, record)
         for plan in rich.plans:
             store.save_plan(rich.school.id, dataclasses.replace(plan, review=None))
+        for material in rich.materials:  # materials and meetings refer to each other the same way
+            store.save_material(rich.school.id, dataclasses.replace(material, review=None))
         for collection in ["meetings", "mentorships"]:
             for record in getattr(rich, collection):
                 getattr(store, f"save_{SINGULAR[collection]}")(rich.school.id, record)
         for plan in rich.plans:
             store.save_plan(rich.school.id, dataclasses.replace(plan, review=reviews[plan.id]))
+        for material in rich.materials:
+            store.save_material(rich.school.id, material)
     with db.transaction() as store:
         assert store.load_records(rich.school.id) == rich
 
@@ -175,6 +181,7 @@ def test_delete_each_kind(db: Database, rich: SchoolRecords, collection: str) ->
     order = [
         "mentorships",
         "meetings",
+        "materials",
         "plans",
         "lesson_visits",
         "associations",
@@ -187,9 +194,12 @@ def test_delete_each_kind(db: Database, rich: SchoolRecords, collection: str) ->
     if "meetings" in upto:
         # A plan's review names the meeting whose agenda lists the plan: unlink it first.
         plans = [dataclasses.replace(p, review=None) for p in rich.plans]
+    materials = [dataclasses.replace(m, review=None) if "meetings" in upto else m for m in rich.materials]
     with db.transaction(write=True) as store:
         for plan in plans:
             store.save_plan(school, plan)
+        for material in materials:
+            store.save_material(school, material)
         for name in upto:
             for record in getattr(rich, name):
                 getattr(store, f"delete_{SINGULAR[name]}")(school, record.id)
@@ -197,7 +207,8 @@ def test_delete_each_kind(db: Database, rich: SchoolRecords, collection: str) ->
         assert getattr(store, f"list_{collection}")(school) == []
         loaded = store.load_records(school)
         for name in order:
-            expected: list[Any] = [] if name in upto else plans if name == "plans" else getattr(rich, name)
+            expected: list[Any] = ([] if name in upto else plans if name == "plans"
+                                   else materials if name == "materials" else getattr(rich, name))
             assert getattr(loaded, name) == expected
 
 

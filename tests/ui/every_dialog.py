@@ -292,7 +292,18 @@ DIALOGS: tuple[Entry, ...] = (
     Entry("own password (File menu)", lambda w: PasswordDialog(w.session, parent=w), Closing.ASKS),
     Entry("subject (new)", lambda w: _some(_settings(w).subjects).make_dialog(), Closing.ASKS),
     Entry("KTP folder import", _folder_import),
+    Entry("methodical material (new)", lambda w: _some(_view(w, "materials").make_dialog(None)), Closing.ASKS),
+    Entry("methodical material (existing)", lambda w: _some(_materials(w, "mat-2").make_dialog(
+        _materials(w, "mat-2").selected())), Closing.ASKS),
+    Entry("methodical material: approve", lambda w: _some(_materials(w, "mat-1").make_approve_dialog())),
 )
+
+
+def _materials(window: MainWindow, material: str):  # type: ignore[no-untyped-def]
+    """The materials section with the demo's ``material`` selected (mat-1 considered, mat-2 a draft)."""
+    view = _view(window, "materials")
+    view.select_record(material)
+    return view
 
 
 def _some_year(window: MainWindow):  # type: ignore[no-untyped-def]

@@ -23,6 +23,10 @@ from desktop_app.domain.entities import (
     Language,
     LessonVisit,
     LocalizedText,
+    Material,
+    MaterialFile,
+    MaterialKind,
+    MaterialStatus,
     Meeting,
     MeetingForm,
     MeetingStatus,
@@ -172,6 +176,7 @@ def _agenda_item(obj: JSON) -> AgendaItem:
         spoke=[Speech(_speaker(s["speaker"]), s["text"]) for s in obj.get("spoke", [])],
         vote=None if vote is None else Vote(vote["for"], vote["against"], vote["abstained"]),
         plans=list(obj.get("plans", [])), lesson_visits=list(obj.get("lesson_visits", [])),
+        materials=list(obj.get("materials", [])),
     )
 
 
@@ -228,6 +233,19 @@ def _visit(obj: JSON) -> LessonVisit:
     )
 
 
+def _material(obj: JSON) -> Material:
+    review, approved, file = obj.get("review"), obj.get("approved"), obj.get("file")
+    return Material(
+        id=obj["id"], kind=MaterialKind(obj["kind"]), title=cast(LocalizedText, _text(obj["title"])),
+        association=obj["association"], academic_year=obj["academic_year"],
+        authors=[_speaker(a) for a in obj["authors"]], status=MaterialStatus(obj["status"]),
+        review=None if review is None else Review(
+            review["meeting"], review["item"], ReviewOutcome(review["outcome"]), review.get("remarks")),
+        approved=_approval(approved), acting=bool(approved and approved["acting"]),
+        file=None if file is None else MaterialFile(file["name"], file["sha256"], file["size"]),
+    )
+
+
 def _subject(obj: JSON) -> Subject:
     return Subject(obj["id"], cast(LocalizedText, _text(obj["name"])))
 
@@ -236,6 +254,7 @@ def _subject(obj: JSON) -> Subject:
 RECORD_OF: dict[str, Callable[[JSON], Any]] = {
     "academic_years": _year, "subjects": _subject, "teachers": _teacher, "associations": _association,
     "meetings": _meeting, "plans": _plan, "mentorships": _mentorship, "lesson_visits": _visit,
+    "materials": _material,
 }
 
 
@@ -259,6 +278,7 @@ def records_from_document(document: JSON, normalize: bool = True) -> SchoolRecor
         plans=[_plan(p) for p in doc.get("plans", [])],
         mentorships=[_mentorship(m) for m in doc.get("mentorships", [])],
         lesson_visits=[_visit(v) for v in doc.get("lesson_visits", [])],
+        materials=[_material(v) for v in doc.get("materials", [])],
     )
 
 

@@ -18,6 +18,7 @@ from desktop_app.domain.entities import (
     Holiday,
     LessonVisit,
     LocalizedText,
+    Material,
     Meeting,
     Mentorship,
     Person,
@@ -159,6 +160,7 @@ def _dump_item(item: AgendaItem) -> JSON:
         "vote": None if vote is None else {"for": vote.in_favour, "against": vote.against,
                                            "abstained": vote.abstained},
         "plans": list(item.plans), "lesson_visits": list(item.lesson_visits),
+        "materials": list(item.materials),
     }
 
 
@@ -225,6 +227,23 @@ def _dump_visit(visit: LessonVisit) -> JSON:
     }
 
 
+def _dump_material(material: Material) -> JSON:
+    review, approved, file = material.review, material.approved, material.file
+    return {
+        "id": material.id, "kind": material.kind.value, "title": _localized(material.title),
+        "association": material.association, "academic_year": material.academic_year,
+        "authors": [a if isinstance(a, str) else _dump_person(a) for a in material.authors],
+        "status": material.status.value,
+        "review": None if review is None else {
+            "meeting": review.meeting, "item": review.item, "outcome": review.outcome.value,
+            "remarks": review.remarks,
+        },
+        "approved": None if approved is None else {"by": approved.by, "on": approved.on.isoformat(),
+                                                   "acting": material.acting},
+        "file": None if file is None else {"name": file.name, "sha256": file.sha256, "size": file.size},
+    }
+
+
 def dump_meeting(meeting: Meeting) -> JSON:
     """One meeting as the exchange format writes it (used for protocol version snapshots)."""
     return _dump_meeting(meeting)
@@ -255,6 +274,7 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
         "plans": [_dump_plan(p) for p in records.plans],
         "mentorships": [_dump_mentorship(m) for m in records.mentorships],
         "lesson_visits": [_dump_visit(v) for v in records.lesson_visits],
+        "materials": [_dump_material(m) for m in records.materials],
     }
 
 

@@ -17,6 +17,7 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     LessonVisit,
+    Material,
     Meeting,
     Mentorship,
     Subject,
@@ -35,6 +36,7 @@ from desktop_app.storage.mapping.accounts import (
 )
 from desktop_app.storage.mapping.associations import build_association, dump_association
 from desktop_app.storage.mapping.base import Children, Kind, Row, Rows, table_of
+from desktop_app.storage.mapping.materials import build_material, dump_material
 from desktop_app.storage.mapping.meetings import build_meeting, dump_meeting, dump_protocol_texts, meeting_texts
 from desktop_app.storage.mapping.mentoring import (
     build_lesson_visit,
@@ -79,7 +81,7 @@ ASSOCIATIONS: Kind[Association] = Kind(
 MEETINGS: Kind[Meeting] = Kind(
     "meetings", table_of(m.MeetingRow),
     _children("meeting_id", m.AttendanceRow, m.GuestRow, m.AgendaItemRow, m.SpeechRow, m.DecisionRow,
-              m.AgendaPlanRow, m.AgendaLessonVisitRow),
+              m.AgendaPlanRow, m.AgendaLessonVisitRow, m.AgendaMaterialRow),
     dump_meeting, build_meeting, _id)
 PLANS: Kind[CalendarPlan] = Kind(
     "plans", table_of(m.PlanRecordRow), _children("plan_id", m.PlanLessonRow), dump_plan, build_plan, _id)
@@ -90,15 +92,19 @@ MENTORSHIPS: Kind[Mentorship] = Kind(
 LESSON_VISITS: Kind[LessonVisit] = Kind(
     "lesson_visits", table_of(m.LessonVisitRow), _children("lesson_visit_id", m.ObservationRow),
     dump_lesson_visit, build_lesson_visit, _id)
+MATERIALS: Kind[Material] = Kind(
+    "materials", table_of(m.MaterialRow), _children("material_id", m.MaterialAuthorRow),
+    dump_material, build_material, _id)
 
 #: Every collection, in the order of SchoolRecords' fields.
 KINDS: tuple[Kind[Any], ...] = (
     ACADEMIC_YEARS, SUBJECTS, TEACHERS, ASSOCIATIONS, MEETINGS, PLANS, MENTORSHIPS, LESSON_VISITS,
+    MATERIALS,
 )
 KINDS_BY_COLLECTION: dict[str, Kind[Any]] = {kind.collection: kind for kind in KINDS}
 
 __all__ = [
-    "ACADEMIC_YEARS", "ASSOCIATIONS", "KINDS", "KINDS_BY_COLLECTION", "LESSON_VISITS", "MEETINGS",
+    "ACADEMIC_YEARS", "ASSOCIATIONS", "KINDS", "KINDS_BY_COLLECTION", "LESSON_VISITS", "MATERIALS", "MEETINGS",
     "MENTORSHIPS", "PLANS", "SUBJECTS", "TEACHERS", "Children", "Kind", "Row", "Rows", "build_audit",
     "build_meeting_version", "build_plan_event", "build_school", "build_user", "dump_audit",
     "dump_meeting_version", "dump_plan_event", "dump_protocol_texts", "dump_school", "dump_user",

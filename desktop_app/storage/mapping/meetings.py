@@ -38,6 +38,7 @@ def dump_meeting(school_id: str, meeting: Meeting) -> Rows:
     decisions: list[dict[str, Any]] = []
     plans: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
+    materials: list[dict[str, Any]] = []
     for item_position, item in enumerate(meeting.agenda):
         at = {**owner, "item_position": item_position}
         said = [("heard", s) for s in item.heard] + [("spoke", s) for s in item.spoke]
@@ -45,6 +46,7 @@ def dump_meeting(school_id: str, meeting: Meeting) -> Rows:
         decisions += positioned(({"text": d} for d in item.decisions), **at)
         plans += positioned(({"plan_id": p} for p in item.plans), **at)
         visits += positioned(({"lesson_visit_id": v} for v in item.lesson_visits), **at)
+        materials += positioned(({"material_id": v} for v in item.materials), **at)
     return {
         "meetings": [{
             "school_id": school_id, "id": meeting.id, "body_id": meeting.body, "number": meeting.number,
@@ -68,6 +70,7 @@ def dump_meeting(school_id: str, meeting: Meeting) -> Rows:
         "agenda_decisions": decisions,
         "agenda_plans": plans,
         "agenda_lesson_visits": visits,
+        "agenda_materials": materials,
     }
 
 
@@ -76,6 +79,7 @@ def build_meeting(row: Row, children: Children) -> Meeting:
     decisions = children.by_item("agenda_decisions")
     plans = children.by_item("agenda_plans")
     visits = children.by_item("agenda_lesson_visits")
+    materials = children.by_item("agenda_materials")
     agenda = []
     for item in children("agenda_items"):
         at = item["position"]
@@ -91,6 +95,7 @@ def build_meeting(row: Row, children: Children) -> Meeting:
             vote=vote,
             plans=[p["plan_id"] for p in plans.get(at, [])],
             lesson_visits=[v["lesson_visit_id"] for v in visits.get(at, [])],
+            materials=[v["material_id"] for v in materials.get(at, [])],
         ))
     return Meeting(
         id=row["id"],

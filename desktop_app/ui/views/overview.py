@@ -54,6 +54,7 @@ ATTENTION_SECTIONS = {
     AttentionKind.ATTESTATION_DUE: "teachers",
     AttentionKind.MENTORSHIP_IDLE: "mentoring",
     AttentionKind.ASSOCIATION_SHORT: "associations",
+    AttentionKind.MATERIAL_CONSIDERED: "materials",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).
@@ -62,6 +63,7 @@ ATTENTION_DAYS = {
     AttentionKind.PLAN_RECOMMENDED: N_("since {date}"),
     AttentionKind.PLAN_AGREED: N_("since {date}"),
     AttentionKind.MENTORSHIP_IDLE: N_("last session {date}"),
+    AttentionKind.MATERIAL_CONSIDERED: N_("since {date}"),
 }
 
 

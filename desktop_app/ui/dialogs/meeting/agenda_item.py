@@ -26,6 +26,7 @@ from desktop_app.domain.meetings import vote_errors
 from desktop_app.i18n import _
 from desktop_app.services.meetings import PlanReview
 from desktop_app.ui.dialogs.meeting.choices import PlanChoice, VisitChoice
+from desktop_app.ui.dialogs.meeting.material_reviews import MaterialChoice, MaterialsConsidered
 from desktop_app.ui.dialogs.meeting.plan_reviews import PlansConsidered
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerCombo, SpeakerKey, SpokeRow, speaker_key, text_edit
 from desktop_app.ui.widgets.fields import ERROR_STYLE, error_label
@@ -39,7 +40,8 @@ class AgendaItemEditor(QWidget):
     def __init__(self, item: AgendaItem, plans: list[PlanChoice], present: Callable[[], int],
                  speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None,
                  visits: list[VisitChoice] | None = None,
-                 absent: dict[SpeakerKey, str] | None = None) -> None:
+                 absent: dict[SpeakerKey, str] | None = None,
+                 materials: list[MaterialChoice] | None = None) -> None:
         super().__init__(parent)
         #: Its number in the agenda (the dialog renumbers after a move), named by the vote check.
         self.number = item.number
@@ -49,6 +51,7 @@ class AgendaItemEditor(QWidget):
         # Visits the item lists but the picker does not offer (another body, another year) stay.
         offered = {v.visit for v in self._visits}
         self._kept_visits = [v for v in item.lesson_visits if v not in offered]
+        self._materials = list(materials or [])
         self._speakers = speakers
         self._absent = dict(absent or {})
         self._spoke: list[SpokeRow] = []
@@ -89,6 +92,8 @@ class AgendaItemEditor(QWidget):
         self.vote_total = QLabel(self)
         self.vote_error = error_label(self)
         self.plans_box = PlansConsidered(self._plans, item.plans, self)
+        self.materials_box = MaterialsConsidered(self._materials, item.materials, self)
+        self._kept_materials = [m for m in item.materials if m not in self.materials_box.offered()]
 
         self.heard_box = QGroupBox(self)
         heard = QFormLayout(self.heard_box)
@@ -143,6 +148,7 @@ class AgendaItemEditor(QWidget):
         layout.addWidget(self.speaker_error)
         layout.addWidget(self.resolved_box)
         layout.addWidget(self.plans_box)
+        layout.addWidget(self.materials_box)
         layout.addWidget(self.visits_box)
 
     def _connect(self) -> None:
@@ -156,6 +162,7 @@ class AgendaItemEditor(QWidget):
         for spin in self.votes:
             spin.valueChanged.connect(self.update_vote_check)
         self.plans_box.changed.connect(self.changed)
+        self.materials_box.changed.connect(self.changed)
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_("Agenda item"))
@@ -170,6 +177,7 @@ class AgendaItemEditor(QWidget):
         for caption, text in zip(self.vote_labels, (_("for"), _("against"), _("abstained")), strict=True):
             caption.setText(text)
         self.plans_box.retranslate_ui()
+        self.materials_box.retranslate_ui()
         self.visits_box.setTitle(_("Open lessons and visits discussed"))
         self.update_vote_check()
 
@@ -248,7 +256,8 @@ class AgendaItemEditor(QWidget):
         vote = Vote(*(spin.value() for spin in self.votes)) if self.vote_on.isChecked() else None
         plans = self.plans_box.checked()
         return AgendaItem(number, self.title.text().strip(), decisions, heard, spoke, vote, plans,
-                          self._kept_visits + self.checked_visits())
+                          self._kept_visits + self.checked_visits(),
+                          self._kept_materials + self.materials_box.checked())
 
     @staticmethod
     def _speeches(rows: list[SpokeRow], speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> list[Speech]:

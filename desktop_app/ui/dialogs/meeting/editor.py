@@ -41,6 +41,7 @@ from desktop_app.ui.dialogs.meeting.agenda_list import AgendaList
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.choices import plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
+from desktop_app.ui.dialogs.meeting.material_reviews import material_choices
 from desktop_app.ui.dialogs.meeting.refusals import refusal_text, show_refusal
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
 from desktop_app.ui.operations import Change, Operation
@@ -78,6 +79,7 @@ class MeetingDialog(QDialog):
         self.original = meeting
         self._plan_choices = plan_choices(s, body, meeting.id, self.teachers)
         self._visit_choices = visit_choices(s, body, self.teachers)
+        self._material_choices = material_choices(s, body, meeting.id)
         self._edits = 0  # counts changes: one made while a save runs keeps the form dirty
         self._build_ui(meeting)
         self._connect()
@@ -188,7 +190,8 @@ class MeetingDialog(QDialog):
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
                                   self.attendance.present_count, self.speakers(), self,
-                                  visits=self._visit_choices, absent=self.absent_speakers())
+                                  visits=self._visit_choices, absent=self.absent_speakers(),
+                                  materials=self._material_choices)
         editor.changed.connect(self._on_changed)
         self.agenda.add(editor)
         return editor
@@ -276,6 +279,7 @@ class MeetingDialog(QDialog):
                     show_field_error(self.header.errors[name], _("Choose a member of the body."))
                 return None
         reviews = [r for number, e in enumerate(self.editors, 1) for r in e.reviews(number)]
+        concluded = [r for number, e in enumerate(self.editors, 1) for r in e.materials_box.reviews(number)]
         edits = self._edits
 
         def saved(protocol: Protocol) -> None:
@@ -293,15 +297,19 @@ class MeetingDialog(QDialog):
                 otherwise()
 
         return operations.run(
-            lambda: s.services.meetings.save_protocol(s.actor, s.school, meeting, reviews, finalize=finalize),
+            lambda: s.services.meetings.save_protocol(s.actor, s.school, meeting, reviews, finalize, concluded),
             label=Text(N_("Saving the protocol…")), parent=self, on_success=saved, refused=refused,
-            changes={Change.MEETINGS, Change.PLANS} if reviews else {Change.MEETINGS}, initiator=self)
+            changes={Change.MEETINGS, *([Change.PLANS] if reviews else []), *([Change.MATERIALS] if concluded else [])},
+            initiator=self)
 
     def _saved(self, protocol: Protocol, quiet: bool, edits: int) -> None:
         self.saved = protocol.meeting
         for plan in protocol.plans:
             for editor in self.editors:
                 editor.update_plan(plan)
+        for editor in self.editors:
+            for material in protocol.materials:
+                editor.materials_box.update_material(material)
         self.dirty = self._edits != edits  # typed on while it was saved: still to be saved
         self.show_status(self.saved.status)
         if not quiet:

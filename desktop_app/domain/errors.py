@@ -22,6 +22,7 @@ class Msg(str):
 RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
     N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
+    N_("event"),
 )
 
 
@@ -39,6 +40,8 @@ class Rule(Enum):
     MENTORSHIP = (8, "")
     WORK_PLAN_APPROVAL = (9, "п. 28")
     PLAN_RECORD = (10, "п. 26, 27")
+    #: Events of collective methodical work (п. 20): no rule number of their own in design/domain.md.
+    EVENT = (0, "п. 20", "event")
     # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
     # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
     REFERENCE = (0, "", "reference")

@@ -26,10 +26,12 @@ from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage import events as stored
 from desktop_app.storage.store import Store
 
+Events = list[Event]
+
 
 class EventService(Service):
     def list(self, actor: Actor, school: str, academic_year: str | None = None,
-             form: EventForm | None = None, organiser: str | None = None) -> list[Event]:
+             form: EventForm | None = None, organiser: str | None = None) -> Events:
         """The register: events of the year by number, filtered by form and organiser
         (``""`` for the deputy director's own events). Every user of the school may read it."""
         with self._read(actor, school) as store:
@@ -51,7 +53,7 @@ class EventService(Service):
         with self._read(actor, school) as store:
             return actor.may(Action.EDIT_EVENT, self._owners(store, school, event))
 
-    def for_meeting(self, actor: Actor, school: str, meeting: str) -> list[Event]:
+    def for_meeting(self, actor: Actor, school: str, meeting: str) -> Events:
         """Events that an agenda item of ``meeting`` lists (the agenda item dialog shows them)."""
         with self._read(actor, school) as store:
             return [e for e in stored.list_events(store, school) if any(a.meeting == meeting for a in e.agenda)]
@@ -116,14 +118,14 @@ class EventService(Service):
             self._audit(store, actor, "event.delete", school, "event", event, f"No. {record.number}")
 
     def certificates(self, actor: Actor, school: str, event: str,
-                     only: list[str] | None = None) -> tuple[Event, list[CertificateHolder]]:
+                     only: tuple[str, ...] | None = None) -> tuple[Event, tuple[CertificateHolder, ...]]:
         """The certificates of participation of a held event (all, or ``only`` some participants);
         the first issue records its day on the event."""
         with self._write(actor, school) as store:
             record = found(stored.get_event(store, school, event), "event", event)
             actor.require(Action.EDIT_EVENT, self._owners(store, school, record), event)
             names = {t.id: t.full_name for t in store.list_teachers(school)}
-            holders = certificate_holders(record, names, only)
+            holders = tuple(certificate_holders(record, names, only))
             if record.certificates_issued is None:
                 record = replace(record, certificates_issued=self.today())
                 stored.save_event(store, school, record)
@@ -137,7 +139,7 @@ class EventService(Service):
     def _owners(store: Store, school: str, event: Event) -> set[str]:
         return organisers(event, store.associations_of(school, event.academic_year))
 
-    def _check(self, store: Store, school: str, event: Event, others: list[Event]) -> None:
+    def _check(self, store: Store, school: str, event: Event, others: Events) -> None:
         year: AcademicYear = found(store.get_academic_year(school, event.academic_year),
                                    "academic year", event.academic_year)
         if event.organiser is not None:

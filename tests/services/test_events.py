@@ -89,7 +89,7 @@ def test_holding_needs_a_participant_and_certificates_need_a_held_event(env: Env
     assert held.certificates_issued == env.clock.now.date()
     assert held.outcome == "Тәжірибе жинақталсын"
     with pytest.raises(DomainError) as outsider:
-        env.s.events.certificates(CLI, SCHOOL, event.id, ["t-05"])
+        env.s.events.certificates(CLI, SCHOOL, event.id, ("t-05",))
     assert outsider.value.field == "participants"
 
 

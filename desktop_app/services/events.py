@@ -6,8 +6,11 @@ rules themselves are in domain/events.py.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from desktop_app.documents.common import DocumentContext
+from desktop_app.documents.events import build_certificates, build_event_register
+from desktop_app.documents.verification import Verification, verification
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.errors import N_, DomainError, Rule
@@ -22,11 +25,33 @@ from desktop_app.domain.events import (
     numbering_errors,
     organisers,
 )
+from desktop_app.i18n import current_language
 from desktop_app.services.base import Service, found, raise_first
+from desktop_app.services.exchange.events import dump_event
 from desktop_app.storage import events as stored
 from desktop_app.storage.store import Store
 
 Events = list[Event]
+
+
+@dataclass(frozen=True)
+class PrintedEvents:
+    data: bytes
+    language: str
+    check: Verification
+
+
+def _context(store: Store, school: str) -> DocumentContext:
+    return DocumentContext(
+        school=found(store.get_school(school), "school", school),
+        teachers={t.id: t for t in store.list_teachers(school)},
+        associations={a.id: a for a in store.list_associations(school)},
+        years={y.id: y for y in store.list_academic_years(school)})
+
+
+def _chain(store: Store) -> str:
+    last = store.last_audit()
+    return last.hash if last else ""
 
 
 class EventService(Service):
@@ -132,6 +157,34 @@ class EventService(Service):
                 self._audit(store, actor, "event.certificates", school, "event", event,
                             f"No. {record.number}: {len(holders)}")
             return record, holders
+
+    # --- prints -------------------------------------------------------------------------------
+
+    def register_pdf(self, actor: Actor, school: str, academic_year: str,
+                     language: str | None = None) -> PrintedEvents:
+        """The year's register of events (kk or ru), signed by the deputy director."""
+        lang = language or current_language()
+        with self._read(actor, school) as store:
+            found(store.get_academic_year(school, academic_year), "academic year", academic_year)
+            events = stored.list_events(store, school, academic_year)
+            ctx = _context(store, school)
+            chain = _chain(store)
+        check = verification("event_register", academic_year, 1,
+                             {"events": [dump_event(e) for e in events]}).with_chain(chain)
+        return PrintedEvents(build_event_register(academic_year, events, ctx, lang, check), lang, check)
+
+    def certificates_pdf(self, actor: Actor, school: str, event: str, only: tuple[str, ...] | None = None,
+                         language: str | None = None) -> PrintedEvents:
+        """Certificates of participation of a held event: every participant, or ``only`` some."""
+        lang = language or current_language()
+        record, holders = self.certificates(actor, school, event, only)
+        with self._read(actor, school) as store:
+            ctx = _context(store, school)
+            chain = _chain(store)
+        payload = {"event": dump_event(record), "holders": [h.number for h in holders]}
+        record_id = record.id if only is None else f"{record.id}#{','.join(h.number for h in holders)}"
+        check = verification("certificate", record_id, 1, payload).with_chain(chain)
+        return PrintedEvents(build_certificates(record, holders, ctx, lang, check), lang, check)
 
     # --- checks -------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.documents import DocumentsView
+from desktop_app.ui.views.events import EventsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
 from desktop_app.ui.views.overview import OverviewView
@@ -65,6 +66,7 @@ SECTIONS = (
     Section("plans", N_("Calendar-thematic plans"), PlansView, _PEOPLE | {Change.PLANS, Change.MEETINGS}),
     Section("mentoring", N_("Mentoring"), MentoringView, _PEOPLE | {Change.MENTORING}),
     Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
+    Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),

@@ -58,6 +58,7 @@ class Change(Enum):
     PLANS = "plans"
     MENTORING = "mentoring"
     VISITS = "visits"
+    EVENTS = "events"
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
 

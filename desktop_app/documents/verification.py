@@ -37,7 +37,7 @@ from desktop_app.i18n import N_
 
 CODE_LENGTH = 12
 KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule",
-         "material", "materials")
+         "material", "materials", "event_register", "certificate")
 #: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
 DOCUMENT_KINDS = {
     "protocol": N_("meeting protocol"),
@@ -50,6 +50,8 @@ DOCUMENT_KINDS = {
     "schedule": N_("schedule of open lessons"),
     "material": N_("methodical material"),
     "materials": N_("register of methodical materials"),
+    "event_register": N_("register of events of methodical work"),
+    "certificate": N_("certificate of participation"),
 }
 
 

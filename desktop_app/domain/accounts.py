@@ -46,6 +46,7 @@ class Action(StrEnum):
     LOG_MENTORING = N_("keep a mentoring log")
     EDIT_VISIT = N_("schedule lesson visits")
     OBSERVE = N_("record a lesson observation")
+    EDIT_EVENT = N_("organise events of methodical work")
     READ_ALL = N_("see all records of the school")
     IMPORT = N_("import an exchange document")
     EXPORT = N_("export the school")
@@ -68,11 +69,13 @@ _GRANTED: dict[Role, frozenset[Action]] = {
 #: observation (anyone linked to a teacher).
 _OWN: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(),
-    Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL}),
+    Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
+                              Action.EDIT_EVENT}),
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
                           Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
-                          Action.EDIT_MATERIAL}),
-    Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL}),
+                          Action.EDIT_MATERIAL, Action.EDIT_EVENT}),
+    Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
+                             Action.EDIT_EVENT}),
     Role.VIEWER: frozenset(),
 }
 

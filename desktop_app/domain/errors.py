@@ -25,6 +25,7 @@ RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
     N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
     N_("methodical material"),
+    N_("event"),
 )
 
 
@@ -47,6 +48,8 @@ class Rule(Enum):
     # The deputy director's agreement of a KTP: school practice (a school setting), no paragraph.
     AGREEMENT = (6, "", "agreement")
     MATERIAL = (11, cite("27"))  # methodical materials: discussed, concluded, approved
+    #: Events of collective methodical work (п. 20): no rule number of their own in design/domain.md.
+    EVENT = (0, cite("20"), "event")
     # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
     # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
     REFERENCE = (0, "", "reference")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop_app.services.attention import AttentionService
     from desktop_app.services.checks import CheckService
     from desktop_app.services.documents import DocumentService
+    from desktop_app.services.events import EventService
     from desktop_app.services.exchange.service import ExchangeService
     from desktop_app.services.material_prints import MaterialPrintService
     from desktop_app.services.materials import MaterialService
@@ -111,6 +112,12 @@ class Services:
         from desktop_app.services.visits import VisitService
 
         return VisitService(self.db, self.clock)
+
+    @cached_property
+    def events(self) -> EventService:
+        from desktop_app.services.events import EventService
+
+        return EventService(self.db, self.clock)
 
     @cached_property
     def exchange(self) -> ExchangeService:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
@@ -49,6 +50,7 @@ from desktop_app.domain.entities import (
     VisitKind,
     WorkPlanForm,
 )
+from desktop_app.domain.event_records import EventForm, EventStatus
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -790,3 +792,96 @@ class AgendaMaterialRow(Base):
     item_position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     material_id: Mapped[str]
+
+
+# --- events of collective methodical work (п. 20; revision 0008_events) -----------------------
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        school_ref(),
+        ref("academic_year_id", "academic_years"),
+        ref("organiser_id", "associations"),
+        one_of("form", EventForm),
+        one_of("status", EventStatus),
+        UniqueConstraint("school_id", "academic_year_id", "number"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    academic_year_id: Mapped[str]
+    number: Mapped[int]
+    form: Mapped[str] = mapped_column(String(40))
+    topic_kk: Mapped[str | None] = mapped_column(Text)
+    topic_ru: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[date]
+    end: Mapped[date | None]
+    place: Mapped[str] = mapped_column(Text)
+    organiser_id: Mapped[str | None]
+    materials: Mapped[str] = mapped_column(Text)
+    attachment_name: Mapped[str | None] = mapped_column(String(255))
+    attachment_data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    certificates_issued: Mapped[date | None]
+
+
+class EventPersonRow(Base):
+    """A teacher of the school on an event: responsible for it, or taking part."""
+
+    __tablename__ = "event_people"
+    __table_args__ = (owner("event_id", "events"), ref("teacher_id", "teachers"),
+                      one_of("role", ("responsible", "participant")))
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    teacher_id: Mapped[str]
+
+
+class EventGuestRow(Base):
+    __tablename__ = "event_guests"
+    __table_args__ = (owner("event_id", "events"),)
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    job: Mapped[str | None] = mapped_column(Text)
+
+
+class EventProgrammeRow(Base):
+    __tablename__ = "event_programme"
+    __table_args__ = (owner("event_id", "events"),)
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    time: Mapped[str] = mapped_column(String(40))
+    topic: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(Text)
+
+
+class EventAgendaRow(Base):
+    """An agenda item of a meeting that lists the event (the meeting keeps its own numbering).
+
+    Kept on the event's side, so that meetings and their protocols stay as they are; deleting the
+    meeting drops the reference."""
+
+    __tablename__ = "event_agenda"
+    __table_args__ = (
+        owner("event_id", "events"),
+        ForeignKeyConstraint(["school_id", "meeting_id"], ["meetings.school_id", "meetings.id"],
+                             ondelete="CASCADE"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    meeting_id: Mapped[str]
+    item_number: Mapped[int]

@@ -37,6 +37,7 @@ from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.materials import MaterialsView
+from desktop_app.ui.views.events import EventsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
 from desktop_app.ui.views.overview import OverviewView
@@ -67,6 +68,7 @@ SECTIONS = (
     Section("mentoring", N_("Mentoring"), MentoringView, _PEOPLE | {Change.MENTORING}),
     Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
     Section("materials", N_("Methodical materials"), MaterialsView, _PEOPLE | {Change.MATERIALS, Change.MEETINGS}),
+    Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),

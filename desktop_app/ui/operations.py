@@ -59,6 +59,7 @@ class Change(Enum):
     MENTORING = "mentoring"
     VISITS = "visits"
     MATERIALS = "materials"
+    EVENTS = "events"
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
 

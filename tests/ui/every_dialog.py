@@ -284,6 +284,7 @@ DIALOGS: tuple[Entry, ...] = (
     Entry("mentorship (complete)", lambda w: _some(_mentoring(w).make_close_dialog()), Closing.ASKS),
     Entry("lesson visit", lambda w: _some(_visits(w).make_visit_dialog(None)), Closing.ASKS),
     Entry("observation", lambda w: _some(_visits(w).make_observation_dialog()), Closing.ASKS),
+    Entry("event of methodical work", lambda w: _some(_view(w, "events").make_dialog(None)), Closing.ASKS),
     Entry("academic year", lambda w: (s := _settings(w)).make_dialog(s.selected()), Closing.ASKS,
           lambda d: _spin(d)),
     Entry("account (new)", lambda w: _settings(w).accounts.make_dialog(), Closing.ASKS),

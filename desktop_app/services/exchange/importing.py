@@ -38,6 +38,12 @@ class Imported:
     school: str
     replaced: bool
     counts: dict[str, int] = field(default_factory=dict)
+    #: The optional version-2 collections kept apart from SchoolRecords (``events``), as read.
+    extra: dict[str, list[Any]] = field(default_factory=dict)
+
+
+#: Optional top-level collections of version 2 that the service writes itself after the records.
+EXTRA_COLLECTIONS = ("events",)
 
 
 def already_held(school: str) -> ExchangeError:
@@ -164,7 +170,8 @@ class _Import:
                 self.writer.add_record(collection, seq, record)
         self.writer.complete(*_LATER)
         self.writer.flush(everything=True)
-        return Imported(self.school, self.exists, counts_of(records, len(self.plan_ids), self.plan_rows))
+        extra = {key: list(self.head.get(key) or []) for key in EXTRA_COLLECTIONS}
+        return Imported(self.school, self.exists, counts_of(records, len(self.plan_ids), self.plan_rows), extra)
 
 
 def import_text(store: Store, text: str, replace: bool, admit: Callable[[str], None]) -> Imported:

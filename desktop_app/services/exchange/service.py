@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,8 @@ from desktop_app.domain.entities import CalendarPlan
 from desktop_app.domain.validation import COLLECTIONS
 from desktop_app.services.base import Service, found
 from desktop_app.services.exchange.decoding import decode_text
+from desktop_app.services.exchange.events import KEY as EVENTS
+from desktop_app.services.exchange.events import export_events, import_events
 from desktop_app.services.exchange.importing import Imported, already_held, counts_of, import_text
 from desktop_app.services.exchange.reading import parse_document
 from desktop_app.services.exchange.streaming import Unusual
@@ -35,6 +38,7 @@ class ExchangeService(Service):
         try:
             with self._db.transaction(write=True) as store:
                 imported = import_text(store, text, replace, actor.require_school)
+                imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -53,6 +57,7 @@ class ExchangeService(Service):
             store.insert_records(records)
             imported = Imported(school, exists, counts_of(
                 records, len(records.plans), sum(len(p.rows) for p in records.plans)))
+            imported.counts[EVENTS] = import_events(store, school, json.loads(text).get(EVENTS) or [])
             self._record(store, actor, imported)
         return imported
 
@@ -66,7 +71,8 @@ class ExchangeService(Service):
         with self._db.transaction() as store:
             found(store.get_school(school), "school", school)
             records = store.load_records(school)
-        return dump_document(records, exported_at=self._clock())
+            events = export_events(store, school)
+        return {**dump_document(records, exported_at=self._clock()), EVENTS: events}
 
     def export_text(self, actor: Actor, school: str, write: Callable[[str], object]) -> dict[str, int]:
         """The school's document (the text of ``export_document``) handed to ``write`` piece by
@@ -84,8 +90,18 @@ class ExchangeService(Service):
                     plans += len(batch)
                     yield from batch
 
+            events = export_events(store, school)
             for piece in document_text(records, each_plan(), exported_at=self._clock()):
+                if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
+                    write(_events_text(events))
                 write(piece)
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
+        counts[EVENTS] = len(events)
         return counts
+
+
+def _events_text(events: list[dict[str, Any]]) -> str:
+    """``"events": [...]`` as the writer lays out a collection: one record per line."""
+    lines = ",\n  ".join(json.dumps(event, ensure_ascii=False) for event in events)
+    return f',\n "{EVENTS}": [' + (f"\n  {lines}\n ]" if events else "]")

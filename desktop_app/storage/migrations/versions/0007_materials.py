@@ -1,7 +1,7 @@
 """Methodical materials (п. 27): the register, its authors, the files, the agenda's links
 
 Revision ID: 0007_materials
-Revises: 0005_list_indexes
+Revises: 0006_rules
 Create Date: 2026-12-06 18:30:00.000000
 
 Four new tables, nothing existing changes: plain CREATE TABLE on SQLite and PostgreSQL alike.
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_materials"
-down_revision: str | None = "0005_list_indexes"
+down_revision: str | None = "0006_rules"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

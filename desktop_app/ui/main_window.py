@@ -36,8 +36,8 @@ from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.documents import DocumentsView
-from desktop_app.ui.views.materials import MaterialsView
 from desktop_app.ui.views.events import EventsView
+from desktop_app.ui.views.materials import MaterialsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
 from desktop_app.ui.views.overview import OverviewView

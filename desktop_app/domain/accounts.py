@@ -46,6 +46,7 @@ class Action(StrEnum):
     LOG_MENTORING = N_("keep a mentoring log")
     EDIT_VISIT = N_("schedule lesson visits")
     OBSERVE = N_("record a lesson observation")
+    EDIT_OLYMPIADS = N_("keep the register of pupils' olympiads and contests")
     READ_ALL = N_("see all records of the school")
     IMPORT = N_("import an exchange document")
     EXPORT = N_("export the school")

@@ -21,7 +21,7 @@ class Msg(str):
 #: Names of record kinds, used as ``{kind}`` in messages such as "{kind} {id} does not exist".
 RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
-    N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
+    N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"), N_("olympiad result"),
 )
 
 

@@ -85,3 +85,14 @@ def mark_errors(association: Association, item: int, mark: ItemMark | None,
     if mark.state is ItemState.CANCELLED and mark.month is not None:
         errors.append(error(N_("Work plan item {item}: a cancelled item is not moved")))
     return errors
+
+
+def unapproved_mark_errors(association: Association) -> list[DomainError]:
+    """A plan that is not approved carries no marks (they follow the approved plan)."""
+    plan = association.work_plan
+    if plan is None or plan.approved is not None:
+        return []
+    return [DomainError(Rule.WORK_PLAN_APPROVAL,
+                        N_("Work plan item {item}: marks are put on an approved plan only (п. 28)"),
+                        {"item": index}, record=association.id, field=f"work_plan.items[{index}].mark")
+            for index, item in enumerate(plan.items, start=1) if item.mark is not None]

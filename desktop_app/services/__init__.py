@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desktop_app.services.exchange.service import ExchangeService
     from desktop_app.services.meetings import MeetingService
     from desktop_app.services.mentoring import MentoringService
+    from desktop_app.services.olympiads import OlympiadService
     from desktop_app.services.plan_files import PlanFileService
     from desktop_app.services.plans import PlanService
     from desktop_app.services.registers_export import RegisterExportService
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from desktop_app.services.setup import SetupService
     from desktop_app.services.teachers import TeacherService
     from desktop_app.services.visits import VisitService
+    from desktop_app.services.work_plans import WorkPlanService
     from desktop_app.storage.database import Database
 
 __all__ = ["Services", "StorageError"]
@@ -151,3 +153,15 @@ class Services:
         from desktop_app.services.attention import AttentionService
 
         return AttentionService(self.db, self.clock)
+
+    @cached_property
+    def work_plans(self) -> WorkPlanService:
+        from desktop_app.services.work_plans import WorkPlanService
+
+        return WorkPlanService(self.db, self.clock)
+
+    @cached_property
+    def olympiads(self) -> OlympiadService:
+        from desktop_app.services.olympiads import OlympiadService
+
+        return OlympiadService(self.db, self.clock)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -191,7 +191,7 @@ def _row(line: int, cells: dict[str, Cell], academic_year: str, window: tuple[da
 
     for column in REQUIRED:
         if not texts.get(column):
-            problem(column, N_("Row {line}: the column «{column}» is empty"), column=HEADERS[column][0])
+            problem(column, N_("Row {line}: the column «{header}» is empty"), header=HEADERS[column][0])
     subject = subjects.get(fold(texts.get("subject", "")))
     if subject is None and texts.get("subject"):
         problem("subject", N_("Row {line}: there is no subject «{subject}» in the school"), subject=texts["subject"])
@@ -217,9 +217,10 @@ def _row(line: int, cells: dict[str, Cell], academic_year: str, window: tuple[da
         level or OlympiadLevel.SCHOOL, kind or OlympiadKind.OLYMPIAD, outcome or OlympiadOutcome.PARTICIPANT,
         place, texts.get("stage") or None, texts.get("title") or None, on)
     if not problems:
-        for error in olympiad_errors(result, window):  # its message without the row: the table shows it
-            problems.setdefault(error.field or "", DomainError(
-                error.rule, error.message, {**error.params, "line": line}, record=str(line), field=error.field))
+        for refusal in olympiad_errors(result, window):  # its message without the row: the table shows it
+            problems.setdefault(refusal.field or "", DomainError(
+                refusal.rule, refusal.message, {**refusal.params, "line": line}, record=str(line),
+                field=refusal.field))
     return OlympiadRow(line, result, problems)
 
 
@@ -240,12 +241,11 @@ def read_olympiad_file(path: Path, academic_year: str, window: tuple[date, date]
     return parse_olympiads(path.name, data, academic_year, window, subjects, teachers)
 
 
-def outcome_text(result: OlympiadResult, translate: object) -> str:
+def outcome_text(result: OlympiadResult, translate: Callable[[str], str]) -> str:
     """The result as a register shows it: «2 орын» / «2 место», else the outcome's name."""
-    tr = translate if callable(translate) else (lambda t: t)
     if result.outcome is OlympiadOutcome.PRIZE and result.place:
-        return str(tr(PLACE_LABEL)).format(place=result.place)
-    return str(tr(OUTCOME_LABELS[result.outcome]))
+        return translate(PLACE_LABEL).format(place=result.place)
+    return translate(OUTCOME_LABELS[result.outcome])
 
 
 __all__ = ["KIND_LABELS", "LEVEL_LABELS", "OlympiadFile", "OlympiadFileError", "OlympiadRow", "outcome_text",

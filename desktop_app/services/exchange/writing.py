@@ -15,10 +15,12 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     Holiday,
+    ItemMark,
     LessonVisit,
     LocalizedText,
     Meeting,
     Mentorship,
+    OlympiadResult,
     Person,
     PlanRow,
     School,
@@ -116,12 +118,30 @@ def _dump_association(association: Association) -> JSON:
                     for m in association.members],
         "work_plan": None if plan is None else {
             "items": [
-                {"month": i.month, "topic": i.topic, "form": i.form.value, "responsible": list(i.responsible)}
+                {"month": i.month, "topic": i.topic, "form": i.form.value, "responsible": list(i.responsible),
+                 "mark": _dump_mark(i.mark)}
                 for i in plan.items
             ],
             "approved": _dump_approval(plan.approved),
+            "theme": _opt_localized(plan.theme), "goal": _opt_localized(plan.goal),
+            "tasks": _opt_localized(plan.tasks),
         },
     }
+
+
+def _dump_mark(mark: ItemMark | None) -> JSON | None:
+    if mark is None:
+        return None
+    return {"state": mark.state.value, "on": mark.on.isoformat(),
+            "link": None if mark.link is None else {"kind": mark.link.kind, "id": mark.link.id},
+            "month": mark.month, "reason": mark.reason}
+
+
+def _dump_olympiad(result: OlympiadResult) -> JSON:
+    return {"id": result.id, "academic_year": result.academic_year, "pupil": result.pupil,
+            "class_name": result.class_name, "subject": result.subject, "teacher": result.teacher,
+            "level": result.level.value, "kind": result.kind.value, "outcome": result.outcome.value,
+            "place": result.place, "stage": result.stage, "title": result.title, "on": _iso(result.on)}
 
 
 def _dump_speech(speech: Speech) -> JSON:
@@ -234,6 +254,7 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
         "plans": [_dump_plan(p) for p in records.plans],
         "mentorships": [_dump_mentorship(m) for m in records.mentorships],
         "lesson_visits": [_dump_visit(v) for v in records.lesson_visits],
+        "olympiad_results": [_dump_olympiad(r) for r in records.olympiad_results],
     }
 
 

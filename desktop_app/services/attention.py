@@ -19,6 +19,7 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_
+from desktop_app.domain.work_plan_marks import month_of
 from desktop_app.services.base import Service, found
 from desktop_app.services.teachers import attestation_due
 from desktop_app.storage.store import Store
@@ -34,6 +35,8 @@ class AttentionKind(StrEnum):
     MEETING_OPEN = "meeting_open"
     ATTESTATION_DUE = "attestation_due"
     MENTORSHIP_IDLE = "mentorship_idle"
+    WORK_PLAN_UNAPPROVED = "work_plan_unapproved"
+    WORK_PLAN_UNMARKED = "work_plan_unmarked"
 
 
 #: Headings of the groups, in the order shown.
@@ -44,6 +47,8 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.MEETING_OPEN: N_("Meetings held without a finalized protocol"),
     AttentionKind.ATTESTATION_DUE: N_("Attestations due"),
     AttentionKind.MENTORSHIP_IDLE: N_("Mentorships without a session this month"),
+    AttentionKind.WORK_PLAN_UNAPPROVED: N_("Work plans not yet approved (п. 28)"),
+    AttentionKind.WORK_PLAN_UNMARKED: N_("Work plan items whose month has passed without a mark"),
 }
 
 _PLAN_KINDS = {
@@ -140,6 +145,7 @@ class AttentionService(Service):
             items += self._attestations(teachers, visible, today)
             own = None if visible is None else ({actor.teacher} if actor.teacher else set())
             items += self._mentorships(store, school, academic_year, teachers, own, today)
+            items += self._work_plans(store, actor, school, academic_year, bodies, today)
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 
@@ -208,6 +214,31 @@ class AttentionService(Service):
                      else N_("{teacher}: attestation due by {date}"))
             items.append(AttentionItem(AttentionKind.ATTESTATION_DUE, teacher.id, title,
                                        {"teacher": teacher.short_name, "date": due}, due))
+        return items
+
+    @staticmethod
+    def _work_plans(store: Store, actor: Actor, school: str, academic_year: str, bodies: list[Association],
+                    today: date) -> list[AttentionItem]:
+        """п. 28: from September of the current year every plan is approved; an approved plan's items
+        whose month is over carry a mark (counted in SQL)."""
+        year = store.get_academic_year(school, academic_year)
+        if year is None:
+            return []
+        september = date(year.window[0].year, 9, 1)
+        mine = None if actor.may(Action.READ_ALL) else {b.id for b in bodies if b.head == actor.teacher}
+        names = {b.id: b.name for b in bodies}
+        items = []
+        for line in store.plan_following(school, academic_year, month_of(today), mine):
+            name = names.get(line.association, LocalizedText(line.association, line.association))
+            if not line.approved and september <= today <= year.window[1]:
+                items.append(AttentionItem(AttentionKind.WORK_PLAN_UNAPPROVED, line.association,
+                                           N_("{association}: the work plan is not approved"),
+                                           {"association": name}))
+            if line.unmarked:
+                items.append(AttentionItem(
+                    AttentionKind.WORK_PLAN_UNMARKED, line.association,
+                    N_("{association}: {count} items without a mark, the first of {month}"),
+                    {"association": name, "count": line.unmarked, "month": line.first_unmarked or ""}))
         return items
 
     @staticmethod

@@ -3,8 +3,11 @@ backends; every refusal names the rule, the record and the item's field and writ
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop_app.domain.entities import ItemLink, ItemMark, ItemState, LocalizedText
 from desktop_app.domain.errors import Rule
+from desktop_app.services.attention import AttentionKind
 from tests.services.conftest import SCHOOL, Env, d, work_plan
 
 BODY = "mo-math-26"  # approved; items of 2026-08 and 2026-11; meetings of 27.08 and 06.11.2026
@@ -88,3 +91,37 @@ def test_link_choices_are_the_associations_meetings_and_the_members_visits(env: 
     choices = env.s.work_plans.link_choices(env.actor("head"), SCHOOL, BODY)
     assert [(c.kind, c.id) for c in choices] == [
         ("meeting", "m-math-26-1"), ("meeting", "m-math-26-2"), ("lesson_visit", "v-1"), ("lesson_visit", "v-2")]
+
+
+# --- the Overview (services/attention.py) ------------------------------------------------------
+
+
+def _lines(env: Env, kind: AttentionKind, key: str = "admin", today: date = date(2026, 11, 27)) -> dict[str, str]:
+    items = env.s.attention.items(env.actor(key), SCHOOL, "2026-2027", today)
+    return {i.record: i.title.format(**{k: v for k, v in i.params.items()}) for i in items if i.kind is kind}
+
+
+def test_the_overview_lists_plans_not_approved_from_september(env: Env) -> None:
+    unapproved = AttentionKind.WORK_PLAN_UNAPPROVED
+    assert set(_lines(env, unapproved)) == {"mo-kaz-26", "mo-prim-26", "council-26"}
+    assert _lines(env, unapproved, today=date(2026, 8, 31)) == {}
+    assert _lines(env, unapproved, today=date(2027, 8, 2)) == {}  # the year is over
+    assert set(_lines(env, unapproved, "head2")) == {"mo-kaz-26"}
+    assert _lines(env, unapproved, "teacher") == {}
+    env.s.associations.save_work_plan(env.actor("head2"), SCHOOL, "mo-kaz-26", work_plan())
+    env.s.associations.approve_work_plan(env.actor("director"), SCHOOL, "mo-kaz-26", d("2026-11-27"))
+    assert "mo-kaz-26" not in _lines(env, unapproved)
+
+
+def test_the_overview_counts_items_whose_month_passed_without_a_mark(env: Env) -> None:
+    unmarked = AttentionKind.WORK_PLAN_UNMARKED
+    # mo-math-26: items of 2026-08 and 2026-11; in November only August has passed
+    assert list(_lines(env, unmarked)) == ["mo-math-26"]
+    december = [i for i in env.s.attention.items(env.actor("admin"), SCHOOL, "2026-2027", date(2026, 12, 1))
+                if i.kind is unmarked]
+    assert [(i.params["count"], i.params["month"]) for i in december] == [(2, "2026-08")]
+    env.s.work_plans.mark_item(env.actor("head"), SCHOOL, BODY, 1, held("meeting", "m-math-26-1"))
+    assert _lines(env, unmarked) == {}
+    assert set(_lines(env, unmarked, "head")) == set()
+    assert list(_lines(env, unmarked, today=date(2026, 12, 1))) == ["mo-math-26"]
+    assert _lines(env, unmarked, "head2", today=date(2026, 12, 1)) == {}

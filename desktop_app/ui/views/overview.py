@@ -53,6 +53,8 @@ ATTENTION_SECTIONS = {
     AttentionKind.MEETING_OPEN: "meetings",
     AttentionKind.ATTESTATION_DUE: "teachers",
     AttentionKind.MENTORSHIP_IDLE: "mentoring",
+    AttentionKind.WORK_PLAN_UNAPPROVED: "associations",
+    AttentionKind.WORK_PLAN_UNMARKED: "associations",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).

@@ -7,7 +7,7 @@ level and outcome, per teacher and per association. None of them reads whole rec
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import Integer, func, select
@@ -34,7 +34,7 @@ class PlanFollowing:
 
 
 def plan_following(session: Session, school_id: str, academic_year: str, before_month: str,
-                   bodies: Sequence[str] | None = None) -> list[PlanFollowing]:
+                   bodies: Collection[str] | None = None) -> list[PlanFollowing]:
     """Per association of the year: approved or not, and the count of its unmarked past items."""
     unmarked = (
         select(_ITEMS.c.association_id, func.count().label("n"), func.min(_ITEMS.c.month).label("first"))

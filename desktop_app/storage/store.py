@@ -420,7 +420,7 @@ class Store:
         return followed.olympiad_summary(self.session, school_id, academic_year)
 
     def plan_following(self, school_id: str, academic_year: str, before_month: str,
-                       bodies: Sequence[str] | None = None) -> list[followed.PlanFollowing]:
+                       bodies: Collection[str] | None = None) -> list[followed.PlanFollowing]:
         return followed.plan_following(self.session, school_id, academic_year, before_month, bodies)
 
     # --- users --------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ from typing import Any
 from desktop_app.i18n import N_
 
 CODE_LENGTH = 12
-KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule")
+KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule",
+         "olympiads")
 #: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
 DOCUMENT_KINDS = {
     "protocol": N_("meeting protocol"),
@@ -47,6 +48,7 @@ DOCUMENT_KINDS = {
     "mentorship": N_("mentorship plan and log"),
     "observation": N_("lesson observation sheet"),
     "schedule": N_("schedule of open lessons"),
+    "olympiads": N_("register of pupils' olympiads and contests"),
 }
 
 

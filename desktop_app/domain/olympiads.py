@@ -35,7 +35,7 @@ def olympiad_errors(result: OlympiadResult, window: tuple[date, date]) -> list[D
 
 
 LEVEL_LABELS = {
-    OlympiadLevel.SCHOOL: N_("school"),
+    OlympiadLevel.SCHOOL: N_("school level"),
     OlympiadLevel.DISTRICT: N_("district"),
     OlympiadLevel.CITY: N_("city"),
     OlympiadLevel.REGIONAL: N_("regional"),

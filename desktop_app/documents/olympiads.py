@@ -27,7 +27,8 @@ from desktop_app.domain.entities import OlympiadOutcome, OlympiadResult
 from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS, PLACE_LABEL
 from desktop_app.i18n import ngettext
 
-WIDTHS = [8 * mm, 34 * mm, 12 * mm, 24 * mm, 28 * mm, 20 * mm, 24 * mm, 20 * mm]
+#: A landscape table (257 mm): the level and the result are whole words such as «республиканский».
+WIDTHS = [9 * mm, 45 * mm, 16 * mm, 33 * mm, 34 * mm, 36 * mm, 50 * mm, 34 * mm]
 
 
 def build_olympiad_register(results: Sequence[OlympiadResult], academic_year: str, ctx: DocumentContext,
@@ -67,5 +68,5 @@ def build_olympiad_register(results: Sequence[OlympiadResult], academic_year: st
     year = ctx.years.get(academic_year)
     created = max((r.on for r in results if r.on), default=None) or (year.start if year else date(2000, 1, 1))
     meta = DocumentMeta(title=title, subject=year_span(academic_year), author=ctx.school.name.get(language),
-                        language=language, created=created)
+                        language=language, created=created, landscape=True)
     return render(story, meta, check, closing)

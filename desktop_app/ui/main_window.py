@@ -38,6 +38,7 @@ from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
+from desktop_app.ui.views.olympiads import OlympiadsView
 from desktop_app.ui.views.overview import OverviewView
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
@@ -65,6 +66,7 @@ SECTIONS = (
     Section("plans", N_("Calendar-thematic plans"), PlansView, _PEOPLE | {Change.PLANS, Change.MEETINGS}),
     Section("mentoring", N_("Mentoring"), MentoringView, _PEOPLE | {Change.MENTORING}),
     Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
+    Section("olympiads", N_("Olympiads and contests"), OlympiadsView, _PEOPLE | {Change.OLYMPIADS}),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),

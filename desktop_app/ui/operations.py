@@ -60,6 +60,7 @@ class Change(Enum):
     VISITS = "visits"
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
+    OLYMPIADS = "olympiads"
 
 
 #: After a restore or an import everything may differ.

@@ -64,9 +64,9 @@ class ItemMarkDialog(FormDialog):
         self.topic.setWordWrap(True)
         self.state, self.link, self.month = QComboBox(self), QComboBox(self), QComboBox(self)
         for state in STATE_LABELS:
-            self.state.addItem("", state)
+            self.state.addItem("", state.value if state else "")  # Qt keeps the text, not the enum
         for choice in choices:
-            self.link.addItem("", (choice.kind, choice.id))
+            self.link.addItem("", f"{choice.kind}:{choice.id}")
         self.choices = choices
         for month in months:
             self.month.addItem("", month)
@@ -78,14 +78,14 @@ class ItemMarkDialog(FormDialog):
             self.add_field(name, widget)
         mark = planned.mark
         if mark is not None:
-            self.state.setCurrentIndex(self.state.findData(mark.state))
+            self.state.setCurrentIndex(self.state.findData(mark.state.value))
             if mark.link is not None:
-                self.link.setCurrentIndex(max(0, self.link.findData((mark.link.kind, mark.link.id))))
+                self.link.setCurrentIndex(max(0, self.link.findData(f"{mark.link.kind}:{mark.link.id}")))
             if mark.month:
                 self.month.setCurrentIndex(max(0, self.month.findData(mark.month)))
             self.reason.setText(mark.reason or "")
         else:
-            self.state.setCurrentIndex(self.state.findData(ItemState.HELD))
+            self.state.setCurrentIndex(self.state.findData(ItemState.HELD.value))
         self._planned = planned
         self.state.currentIndexChanged.connect(self._update_fields)
         self.retranslate_ui()
@@ -98,26 +98,31 @@ class ItemMarkDialog(FormDialog):
         self.set_captions({"state": _("The item was"), "link": _("Held at"), "month": _("Moved to"),
                            "reason": _("Reason")})
         for index in range(self.state.count()):
-            self.state.setItemText(index, _(STATE_LABELS[self.state.itemData(index)]))
+            self.state.setItemText(index, _(STATE_LABELS[ItemState(self.state.itemData(index) or "held")
+                                                         if self.state.itemData(index) else None]))
         for index, choice in enumerate(self.choices):
             self.link.setItemText(index, choice_text(choice))
         for index, month in enumerate(self.months):
             self.month.setItemText(index, month_text(month))
 
+    def chosen_state(self) -> ItemState | None:
+        value = self.state.currentData()
+        return ItemState(value) if value else None
+
     def _update_fields(self) -> None:
-        state = self.state.currentData()
+        state = self.chosen_state()
         self.link.setEnabled(state is ItemState.HELD)
         self.month.setEnabled(state is ItemState.MOVED)
         self.reason.setEnabled(state in (ItemState.MOVED, ItemState.CANCELLED))
 
     def mark(self) -> ItemMark | None:
-        state = self.state.currentData()
+        state = self.chosen_state()
         if state is None:
             return None
         today = self.session.services.work_plans.today()
         if state is ItemState.HELD:
-            link = self.link.currentData()
-            return ItemMark(state, today, ItemLink(*link) if link else None)
+            link = str(self.link.currentData() or "")
+            return ItemMark(state, today, ItemLink(*link.split(":", 1)) if link else None)
         reason = self.reason.text().strip() or None
         return ItemMark(state, today, month=self.month.currentData() if state is ItemState.MOVED else None,
                         reason=reason)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -48,10 +49,10 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _combo(parent: QWidget, values: list[object]) -> QComboBox:
+def _combo(parent: QWidget, values: list[StrEnum]) -> QComboBox:
     combo = QComboBox(parent)
     for value in values:
-        combo.addItem("", value)
+        combo.addItem("", value.value)  # Qt keeps the text, not the enum
     return combo
 
 
@@ -109,7 +110,8 @@ class OlympiadDialog(FormDialog):
         self.pupil.setText(result.pupil)
         self.class_name.setText(result.class_name)
         for combo, value in ((self.subject, result.subject), (self.teacher, result.teacher),
-                             (self.level, result.level), (self.kind, result.kind), (self.outcome, result.outcome)):
+                             (self.level, result.level.value), (self.kind, result.kind.value),
+                             (self.outcome, result.outcome.value)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.title.setText(result.title or "")
         self.stage.setText(result.stage or "")
@@ -129,20 +131,22 @@ class OlympiadDialog(FormDialog):
         self.class_name.setPlaceholderText(_("e.g. 9А"))
         self.dated.setText(_("known"))
         for combo, labels in ((self.level, LEVEL_LABELS), (self.kind, KIND_LABELS), (self.outcome, OUTCOME_LABELS)):
+            by_value: dict[str, str] = {str(k): v for k, v in labels.items()}
             for index in range(combo.count()):
-                combo.setItemText(index, label(labels, combo.itemData(index)))
+                combo.setItemText(index, _(by_value[combo.itemData(index)]))
 
     def _update_fields(self) -> None:
-        self.place.setEnabled(self.outcome.currentData() is OlympiadOutcome.PRIZE)
+        self.place.setEnabled(self.outcome.currentData() == OlympiadOutcome.PRIZE.value)
         self.on.setEnabled(self.dated.isChecked())
 
     def record(self) -> OlympiadResult:
-        prize = self.outcome.currentData() is OlympiadOutcome.PRIZE
+        prize = self.outcome.currentData() == OlympiadOutcome.PRIZE.value
         return OlympiadResult(
             self.existing.id if self.existing else "", self.year.id, self.pupil.text().strip(),
             self.class_name.text().strip(), str(self.subject.currentData() or ""),
-            str(self.teacher.currentData() or ""), self.level.currentData(), self.kind.currentData(),
-            self.outcome.currentData(), self.place.value() if prize else None,
+            str(self.teacher.currentData() or ""), OlympiadLevel(self.level.currentData()),
+            OlympiadKind(self.kind.currentData()), OlympiadOutcome(self.outcome.currentData()),
+            self.place.value() if prize else None,
             self.stage.text().strip() or None, self.title.text().strip() or None,
             self.on.date().toPython() if self.dated.isChecked() else None)  # type: ignore[arg-type]
 

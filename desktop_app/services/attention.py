@@ -237,8 +237,8 @@ class AttentionService(Service):
             if line.unmarked:
                 items.append(AttentionItem(
                     AttentionKind.WORK_PLAN_UNMARKED, line.association,
-                    N_("{association}: {count} items without a mark, the first of {month}"),
-                    {"association": name, "count": line.unmarked, "month": line.first_unmarked or ""}))
+                    N_("{association}: {count} items without a mark, the first planned for {date}"),
+                    {"association": name, "count": line.unmarked, "date": _month_start(line.first_unmarked)}))
         return items
 
     @staticmethod
@@ -263,3 +263,9 @@ class AttentionService(Service):
                  "mentee": mentee.short_name if mentee else mentorship.mentee},
                 last))
         return items
+
+
+def _month_start(month: str | None) -> date:
+    """«2026-11» as 1 November 2026 (a line's date is shown the window's way)."""
+    year, number = (int(part) for part in (month or "1-1").split("-")[:2])
+    return date(year, number, 1)

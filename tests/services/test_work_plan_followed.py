@@ -119,7 +119,7 @@ def test_the_overview_counts_items_whose_month_passed_without_a_mark(env: Env) -
     assert list(_lines(env, unmarked)) == ["mo-math-26"]
     december = [i for i in env.s.attention.items(env.actor("admin"), SCHOOL, "2026-2027", date(2026, 12, 1))
                 if i.kind is unmarked]
-    assert [(i.params["count"], i.params["month"]) for i in december] == [(2, "2026-08")]
+    assert [(i.params["count"], i.params["date"]) for i in december] == [(2, date(2026, 8, 1))]
     env.s.work_plans.mark_item(env.actor("head"), SCHOOL, BODY, 1, held("meeting", "m-math-26-1"))
     assert _lines(env, unmarked) == {}
     assert set(_lines(env, unmarked, "head")) == set()

@@ -126,7 +126,7 @@ class OlympiadDialog(FormDialog):
         self.set_captions({
             "pupil": _("Pupil"), "class_name": _("Class"), "subject": _("Subject"), "teacher": _("Teacher"),
             "level": _("Level"), "kind": _("Kind"), "title": _("Title of the olympiad or contest"),
-            "stage": _("Stage"), "outcome": _("Result"), "place": _("Place"), "on": _("Date"),
+            "stage": _("Stage"), "outcome": _("Result"), "place": _("Prize place"), "on": _("Date"),
         })
         self.class_name.setPlaceholderText(_("e.g. 9А"))
         self.dated.setText(_("known"))

@@ -159,6 +159,8 @@ class WorkPlanDialog(FormDialog):
         self.theme.show_plan(plan)
         for item in plan.items if plan else []:
             self.add_item(item)
+        if self.approved() and self.table.rowCount():
+            self.table.setCurrentCell(0, TOPIC)  # the item to mark, ready for "Mark the item…"
         self._update_state()
 
     def _combo(self, row: int, column: int) -> QComboBox:
@@ -246,6 +248,7 @@ class WorkPlanDialog(FormDialog):
         for button in (self.add_button, self.remove_button, self.save_button):
             button.setVisible(editable)
         self.theme.set_editable(editable)
+        self.theme.setVisible(editable or any(self.theme.texts().values()))  # an approved plan without them
         self.table.setColumnHidden(MARK, not approved)
         self.mark_button.setVisible(approved and self.may_edit())
         self.mark_button.setEnabled(self.table.currentRow() >= 0)

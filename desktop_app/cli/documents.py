@@ -35,6 +35,9 @@ def add_commands(commands: Commands) -> None:
         p.add_argument("record", help=_(DOCUMENT_HELP[name][1]))
         if name == "extract":
             p.add_argument("item", type=int, help=_("number of the agenda item"))
+        if name == "workplan":
+            p.add_argument("--done", action="store_true",
+                           help=_("add the column of what was done (held, moved, cancelled)"))
         p.add_argument("--out", required=True, help=_("the PDF file to write"))
         p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES,
                        help=_("language of the document (default: the record's, else the user's)"))
@@ -44,6 +47,14 @@ def add_commands(commands: Commands) -> None:
                                                "term (PDF)"))
     p.add_argument("--year", required=True, metavar="ID", help=_("the academic year's id, e.g. 2026-2027"))
     p.add_argument("--term", required=True, type=int, metavar="N", help=_("the term's number, 1 to 4"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES,
+                   help=_("the document's language (default: the language of the messages)"))
+    p.add_argument("--school", metavar="ID", help=_("the school, needed only when the database holds several"))
+    p.set_defaults(handler=print_document)
+    p = commands.add_parser("olympiads", help=_("print the register of pupils' olympiads and contests of a "
+                                                "year (PDF)"))
+    p.add_argument("--year", required=True, metavar="ID", help=_("the academic year's id, e.g. 2026-2027"))
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
     p.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGES,
                    help=_("the document's language (default: the language of the messages)"))
@@ -78,13 +89,15 @@ def _printed(services: Services, school: str, args: argparse.Namespace) -> Print
     if args.command == "plan":
         return documents.plan(COMMAND_LINE, school, args.record, lang)
     if args.command == "workplan":
-        return documents.work_plan(COMMAND_LINE, school, args.record, lang)
+        return documents.work_plan(COMMAND_LINE, school, args.record, lang, args.done)
     if args.command == "register":
         return documents.register(COMMAND_LINE, school, args.record, lang)
     if args.command == "mentorship":
         return documents.mentorship(COMMAND_LINE, school, args.record, lang)
     if args.command == "schedule":
         return documents.visit_schedule(COMMAND_LINE, school, args.year, args.term, lang)
+    if args.command == "olympiads":
+        return documents.olympiads(COMMAND_LINE, school, args.year, lang)
     return documents.observation(COMMAND_LINE, school, args.record, lang)
 
 

@@ -37,7 +37,7 @@ from desktop_app.i18n import N_
 
 CODE_LENGTH = 12
 KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule",
-         "material", "materials", "event_register", "certificate")
+         "material", "materials", "event_register", "certificate", "olympiads")
 #: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
 DOCUMENT_KINDS = {
     "protocol": N_("meeting protocol"),
@@ -52,6 +52,7 @@ DOCUMENT_KINDS = {
     "materials": N_("register of methodical materials"),
     "event_register": N_("register of events of methodical work"),
     "certificate": N_("certificate of participation"),
+    "olympiads": N_("register of pupils' olympiads and contests"),
 }
 
 

@@ -20,10 +20,13 @@ from desktop_app.documents.common import (
     esc,
     head_role,
     heading_lines,
+    labelled,
+    localized,
     long_date,
     make_styles,
     month_name,
     plain_table,
+    short_date,
     signature_rows,
     spacer,
     tail_rows,
@@ -33,10 +36,12 @@ from desktop_app.documents.common import (
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.ktp import BLANK_NAME, approval_cell, director_title
 from desktop_app.documents.verification import Verification
-from desktop_app.domain.entities import Association, HeadBasis
+from desktop_app.domain.entities import Association, HeadBasis, ItemState, WorkPlanItem
 from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
 
 WIDTHS = [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm]
+#: With the column of what was done (п. 28: the plan is followed).
+DONE_WIDTHS = [10 * mm, 24 * mm, 48 * mm, 24 * mm, 30 * mm, 34 * mm]
 
 
 def head_basis_text(body: Association, ctx: DocumentContext, language: str, _: Translate) -> str:
@@ -57,7 +62,29 @@ def head_basis_text(body: Association, ctx: DocumentContext, language: str, _: T
         number=choice.order_number, date=dated(choice.order_date, language))
 
 
-def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification) -> bytes:
+def done_text(item: WorkPlanItem, ctx: DocumentContext, language: str, _: Translate) -> str:
+    """The item's mark as the column prints it: held by what and when, moved to when and why, cancelled why."""
+    mark = item.mark
+    if mark is None:
+        return ""
+    if mark.state is ItemState.MOVED:
+        return _("Moved to {month}: {reason}").format(month=month_name(mark.month or "", language),
+                                                     reason=mark.reason or "")
+    if mark.state is ItemState.CANCELLED:
+        return _("Cancelled: {reason}").format(reason=mark.reason or "")
+    link = mark.link
+    meeting = ctx.meetings.get(link.id) if link and link.kind == "meeting" else None
+    visit = ctx.lesson_visits.get(link.id) if link and link.kind == "lesson_visit" else None
+    if meeting is not None:
+        return _("Held: meeting No. {number} of {date}").format(number=meeting.number,
+                                                                 date=short_date(meeting.date, language))
+    if visit is not None:
+        return _("Held: lesson visit of {date}").format(date=short_date(visit.date, language))
+    return _("Held")
+
+
+def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification,
+                    done: bool = False) -> bytes:
     _ = translator(language)
     styles = make_styles()
     plan = body.work_plan
@@ -82,16 +109,24 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
                       + head_basis_text(body, ctx, language, _)), styles.left),
         spacer(3),
     ]
+    for label, text in ((_("Methodical theme:"), plan.theme if plan else None),
+                        (_("Goal:"), plan.goal if plan else None), (_("Tasks:"), plan.tasks if plan else None)):
+        if localized(text, language):
+            story += [labelled(label, esc(localized(text, language)), styles.left), spacer(2)]
+    widths = DONE_WIDTHS if done else WIDTHS
+    headings = [_("No."), _("Month"), _("Topic"), _("Form"), _("Responsible")]
     rows: list[list[object]] = [[Paragraph(esc(h), styles.cell_head) for h in (
-        _("No."), _("Month"), _("Topic"), _("Form"), _("Responsible"))]]
+        *headings, *([_("Mark of completion")] if done else []))]]
     items = sorted(plan.items, key=lambda i: i.month) if plan else []
     for index, item in enumerate(items, start=1):
-        rows.append([Paragraph(str(index), styles.cell_centre),
-                     Paragraph(esc(month_name(item.month, language)), styles.cell),
-                     cell(item.topic, WIDTHS[2], styles.cell),
-                     Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
-                     cell("\n".join(ctx.short_name(t) for t in item.responsible), WIDTHS[4], styles.cell)])
-    table, closing = tail_rows(rows, WIDTHS)
+        row: list[object] = [
+            Paragraph(str(index), styles.cell_centre), Paragraph(esc(month_name(item.month, language)), styles.cell),
+            cell(item.topic, widths[2], styles.cell), Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
+            cell("\n".join(ctx.short_name(t) for t in item.responsible), widths[4], styles.cell)]
+        if done:
+            row.append(cell(done_text(item, ctx, language, _), widths[5], styles.cell))
+        rows.append(row)
+    table, closing = tail_rows(rows, widths)
     story += table
     closing += [spacer(2), signature_rows([(head_role(body, _), ctx.signature_name(body.head))],
                                           styles)]

@@ -47,6 +47,7 @@ class Action(StrEnum):
     EDIT_VISIT = N_("schedule lesson visits")
     OBSERVE = N_("record a lesson observation")
     EDIT_EVENT = N_("organise events of methodical work")
+    EDIT_OLYMPIADS = N_("keep the register of pupils' olympiads and contests")
     READ_ALL = N_("see all records of the school")
     IMPORT = N_("import an exchange document")
     EXPORT = N_("export the school")

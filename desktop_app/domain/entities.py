@@ -254,12 +254,17 @@ class WorkPlanItem:
     topic: str
     form: WorkPlanForm
     responsible: list[str] = field(default_factory=list)
+    mark: ItemMark | None = None  # how the item was followed (п. 28); None: not yet marked
 
 
 @dataclass
 class WorkPlan:
     items: list[WorkPlanItem] = field(default_factory=list)
     approved: Approval | None = None
+    #: The association's methodical theme, the year's goal and tasks, printed above the items.
+    theme: LocalizedText | None = None
+    goal: LocalizedText | None = None
+    tasks: LocalizedText | None = None
 
 
 @dataclass
@@ -521,3 +526,77 @@ class SchoolRecords:
     mentorships: list[Mentorship] = field(default_factory=list)
     lesson_visits: list[LessonVisit] = field(default_factory=list)
     materials: list[Material] = field(default_factory=list)
+    olympiad_results: list[OlympiadResult] = field(default_factory=list)
+
+
+# --- work plan followed and olympiads (issue 18, points 8 and 9) -----------------------------
+
+
+class ItemState(StrEnum):
+    """How a work plan item was followed."""
+
+    HELD = "held"
+    MOVED = "moved"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class ItemLink:
+    """The record that did an item: a kind (``meeting``, ``lesson_visit``; later parts add more)
+    and its id. Kept generic so that a new kind needs no new column."""
+
+    kind: str
+    id: str
+
+
+@dataclass
+class ItemMark:
+    """The mark on a work plan item: held (with ``link``), moved (to ``month``, ``reason``) or
+    cancelled (``reason``), recorded on ``on``."""
+
+    state: ItemState
+    on: date
+    link: ItemLink | None = None
+    month: str | None = None
+    reason: str | None = None
+
+
+class OlympiadLevel(StrEnum):
+    SCHOOL = "school"
+    DISTRICT = "district"
+    CITY = "city"
+    REGIONAL = "regional"
+    REPUBLICAN = "republican"
+    INTERNATIONAL = "international"
+
+
+class OlympiadKind(StrEnum):
+    OLYMPIAD = "olympiad"
+    CONTEST = "contest"
+    PROJECTS = "projects"
+
+
+class OlympiadOutcome(StrEnum):
+    PARTICIPANT = "participant"
+    PRIZE = "prize"  # a prize place, 1 to 3 (``place``)
+    WINNER = "winner"
+    CERTIFICATE = "certificate"
+
+
+@dataclass
+class OlympiadResult:
+    """One pupil's participation in an olympiad or contest (п. 10.5), in the register of a year."""
+
+    id: str
+    academic_year: str
+    pupil: str
+    class_name: str
+    subject: str
+    teacher: str
+    level: OlympiadLevel
+    kind: OlympiadKind
+    outcome: OlympiadOutcome
+    place: int | None = None
+    stage: str | None = None
+    title: str | None = None
+    on: date | None = None  # the day of the stage, when known

@@ -29,6 +29,8 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.olympiads import olympiad_errors
+from desktop_app.domain.work_plan_marks import unapproved_mark_errors
 
 #: Collections in the order of the exchange schema (document order of the findings).
 COLLECTIONS = (
@@ -42,6 +44,7 @@ COLLECTIONS = (
     "mentorships",
     "lesson_visits",
     "materials",
+    "olympiad_results",
 )
 _ORDER = {name: position for position, name in enumerate(COLLECTIONS)}
 
@@ -292,6 +295,7 @@ class SchoolCheck:
                 *assoc_rules.officer_errors(association, window),
                 *assoc_rules.head_choice_errors(association),
                 *assoc_rules.work_plan_errors(association, school, window),
+                *unapproved_mark_errors(association),
             ])
 
         # Meetings: rules 3 and 4, agenda numbering.
@@ -358,6 +362,17 @@ class SchoolCheck:
             findings += refs.findings
 
         findings += _material_findings(records, ctx)
+        # Olympiad results (п. 10.5): references and the line's own rules.
+        for i, result in enumerate(records.olympiad_results):
+            refs = _References("olympiad_results", i, result.id)
+            refs.check(result.teacher, ctx.teachers, "teacher", ".teacher")
+            refs.check(result.subject, ctx.subjects, "subject", ".subject")
+            refs.check(result.academic_year, ctx.years, "academic year", ".academic_year")
+            findings += refs.findings
+            if not refs.broken:
+                findings += _findings("olympiad_results", i, result.id,
+                                      olympiad_errors(result, ctx.years[result.academic_year].window))
+
         return _sort([*findings, *plan_findings])
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.services.materials import MaterialService
     from desktop_app.services.meetings import MeetingService
     from desktop_app.services.mentoring import MentoringService
+    from desktop_app.services.olympiads import OlympiadService
     from desktop_app.services.plan_files import PlanFileService
     from desktop_app.services.plans import PlanService
     from desktop_app.services.registers_export import RegisterExportService
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.services.setup import SetupService
     from desktop_app.services.teachers import TeacherService
     from desktop_app.services.visits import VisitService
+    from desktop_app.services.work_plans import WorkPlanService
     from desktop_app.storage.database import Database
 
 __all__ = ["Services", "StorageError"]
@@ -172,3 +174,15 @@ class Services:
         from desktop_app.services.material_prints import MaterialPrintService
 
         return MaterialPrintService(self.db, self.clock)
+
+    @cached_property
+    def work_plans(self) -> WorkPlanService:
+        from desktop_app.services.work_plans import WorkPlanService
+
+        return WorkPlanService(self.db, self.clock)
+
+    @cached_property
+    def olympiads(self) -> OlympiadService:
+        from desktop_app.services.olympiads import OlympiadService
+
+        return OlympiadService(self.db, self.clock)

@@ -21,6 +21,7 @@ from desktop_app.domain.associations import (
 )
 from desktop_app.domain.entities import Approval, Association, Membership, Signer, WorkPlan
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.work_plan_marks import unapproved_mark_errors
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.store import Store
 
@@ -69,6 +70,7 @@ class AssociationService(Service):
                                   {"meeting": choice.meeting, "item": choice.item},
                                   record=association.id, field="head_choice.item")
         raise_first(work_plan_errors(association, record, year.window))
+        raise_first(unapproved_mark_errors(association))
 
     def save(self, actor: Actor, school: str, association: Association) -> Association:
         """Create (administrator) or edit (administrator, or the head of this association)."""

@@ -19,6 +19,7 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_
+from desktop_app.domain.work_plan_marks import month_of
 from desktop_app.services.base import Service, found
 from desktop_app.services.teachers import attestation_due
 from desktop_app.storage.store import Store
@@ -36,6 +37,8 @@ class AttentionKind(StrEnum):
     MENTORSHIP_IDLE = "mentorship_idle"
     ASSOCIATION_SHORT = "association_short"
     MATERIAL_CONSIDERED = "material_considered"
+    WORK_PLAN_UNAPPROVED = "work_plan_unapproved"
+    WORK_PLAN_UNMARKED = "work_plan_unmarked"
 
 
 #: Headings of the groups, in the order shown.
@@ -49,6 +52,8 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.ASSOCIATION_SHORT: N_("Associations left with fewer than 3 teachers (п. 23 is a "
                                         "condition of creating one)"),
     AttentionKind.MATERIAL_CONSIDERED: N_("Methodical materials awaiting the director's approval"),
+    AttentionKind.WORK_PLAN_UNAPPROVED: N_("Work plans not yet approved (п. 28)"),
+    AttentionKind.WORK_PLAN_UNMARKED: N_("Work plan items whose month has passed without a mark"),
 }
 
 _PLAN_KINDS = {
@@ -154,6 +159,7 @@ class AttentionService(Service):
                 items += [AttentionItem(AttentionKind.MATERIAL_CONSIDERED, material, N_("«{title}»"),
                                         {"title": title}, since)
                           for material, title, since in store.materials_awaiting_approval(school, academic_year)]
+            items += self._work_plans(store, actor, school, academic_year, bodies, today)
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 
@@ -240,6 +246,31 @@ class AttentionService(Service):
         return items
 
     @staticmethod
+    def _work_plans(store: Store, actor: Actor, school: str, academic_year: str, bodies: list[Association],
+                    today: date) -> list[AttentionItem]:
+        """п. 28: from September of the current year every plan is approved; an approved plan's items
+        whose month is over carry a mark (counted in SQL)."""
+        year = store.get_academic_year(school, academic_year)
+        if year is None:
+            return []
+        september = date(year.window[0].year, 9, 1)
+        mine = None if actor.may(Action.READ_ALL) else {b.id for b in bodies if b.head == actor.teacher}
+        names = {b.id: b.name for b in bodies}
+        items = []
+        for line in store.plan_following(school, academic_year, month_of(today), mine):
+            name = names.get(line.association, LocalizedText(line.association, line.association))
+            if not line.approved and september <= today <= year.window[1]:
+                items.append(AttentionItem(AttentionKind.WORK_PLAN_UNAPPROVED, line.association,
+                                           N_("{association}: the work plan is not approved"),
+                                           {"association": name}))
+            if line.unmarked:
+                items.append(AttentionItem(
+                    AttentionKind.WORK_PLAN_UNMARKED, line.association,
+                    N_("{association}: {count} items without a mark, the first planned for {date}"),
+                    {"association": name, "count": line.unmarked, "date": _month_start(line.first_unmarked)}))
+        return items
+
+    @staticmethod
     def _mentorships(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
                      visible: set[str] | None, today: date) -> list[AttentionItem]:
         month = (today.year, today.month)
@@ -261,3 +292,9 @@ class AttentionService(Service):
                  "mentee": mentee.short_name if mentee else mentorship.mentee},
                 last))
         return items
+
+
+def _month_start(month: str | None) -> date:
+    """«2026-11» as 1 November 2026 (a line's date is shown the window's way)."""
+    year, number = (int(part) for part in (month or "1-1").split("-")[:2])
+    return date(year, number, 1)

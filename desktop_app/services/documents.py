@@ -17,6 +17,7 @@ from desktop_app.documents.extract import build_extract
 from desktop_app.documents.ktp import build_plan
 from desktop_app.documents.mentorship import build_mentorship
 from desktop_app.documents.observation import build_observation
+from desktop_app.documents.olympiads import build_olympiad_register
 from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.register import build_register
 from desktop_app.documents.schedule import build_schedule
@@ -28,7 +29,7 @@ from desktop_app.documents.verification import (
     verification,
 )
 from desktop_app.documents.workplan import build_work_plan
-from desktop_app.domain.accounts import Actor
+from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.associations import ensure_work_plan_printable
 from desktop_app.domain.entities import (
     AcademicYear,
@@ -36,6 +37,7 @@ from desktop_app.domain.entities import (
     LessonVisit,
     Meeting,
     Mentorship,
+    OlympiadResult,
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
@@ -110,6 +112,12 @@ def schedule_check(records: SchoolRecords, year: AcademicYear, term: int,
                         {"visits": [_one(records, lesson_visits=[v]) for v in visits]})
 
 
+def olympiad_check(records: SchoolRecords, academic_year: str, results: list[OlympiadResult]) -> Verification:
+    """The printed register of olympiads of a year, as its results stand now."""
+    return verification("olympiads", academic_year, 1,
+                        {"results": [_one(records, olympiad_results=[r]) for r in results]})
+
+
 def all_checks(records: SchoolRecords) -> Iterator[Verification]:
     """The verification of every document the school's current records can print."""
     for meeting in records.meetings:
@@ -131,6 +139,7 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
     for year in records.academic_years:
         for period in year.terms:
             yield schedule_check(records, year, period.number, in_period(visits, period.start, period.end))
+        yield olympiad_check(records, year.id, [r for r in records.olympiad_results if r.academic_year == year.id])
 
 
 def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentContext:
@@ -208,14 +217,15 @@ class DocumentService(Service):
                                lang, check)
 
     def work_plan(self, actor: Actor, school: str, association: str,
-                  language: str | None = None) -> PrintedDocument:
+                  language: str | None = None, done: bool = False) -> PrintedDocument:
+        """The annual work plan; ``done`` adds the column of what was done (п. 28)."""
         records, chain = self._load(actor, school)
         body = self._association(records, association)
         ensure_work_plan_printable(body)
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
         check = check.with_chain(chain)
-        return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check),
+        return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check, done),
                                lang, check)
 
     def register(self, actor: Actor, school: str, association: str,
@@ -264,6 +274,19 @@ class DocumentService(Service):
         lang = self._language(language, current_language())
         check = schedule_check(records, year, term, visits).with_chain(chain)
         data = build_schedule(year, term, visits, DocumentContext.from_records(records), lang, check)
+        return PrintedDocument(data, lang, check)
+
+    def olympiads(self, actor: Actor, school: str, academic_year: str,
+                  language: str | None = None) -> PrintedDocument:
+        """The year's register of pupils' olympiads and contests (п. 10.5)."""
+        actor.require(Action.READ_ALL)
+        records, chain = self._load(actor, school)
+        found(next((y for y in records.academic_years if y.id == academic_year), None), "academic year",
+              academic_year)
+        results = [r for r in records.olympiad_results if r.academic_year == academic_year]
+        lang = self._language(language, current_language())
+        check = olympiad_check(records, academic_year, results).with_chain(chain)
+        data = build_olympiad_register(results, academic_year, DocumentContext.from_records(records), lang, check)
         return PrintedDocument(data, lang, check)
 
     # The documents section ------------------------------------------------------------------------

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0008_events"
+HEAD_REVISION = "0009_work_plan_followed"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:

@@ -38,12 +38,16 @@ from desktop_app.domain.accounts import Role
 from desktop_app.domain.entities import (
     AssociationKind,
     Category,
+    ItemState,
     Language,
     MaterialKind,
     MaterialStatus,
     MeetingForm,
     MeetingStatus,
     MentorshipStatus,
+    OlympiadKind,
+    OlympiadLevel,
+    OlympiadOutcome,
     PlanStatus,
     ReviewOutcome,
     SessionKind,
@@ -259,6 +263,13 @@ class AssociationRow(Base):
     head_item: Mapped[int | None]
     head_order_number: Mapped[str | None] = mapped_column(String(TEXT))
     head_order_date: Mapped[date | None]
+    # revision 0009: the plan's methodical theme, goal and tasks
+    work_plan_theme_kk: Mapped[str | None] = mapped_column(Text)
+    work_plan_theme_ru: Mapped[str | None] = mapped_column(Text)
+    work_plan_goal_kk: Mapped[str | None] = mapped_column(Text)
+    work_plan_goal_ru: Mapped[str | None] = mapped_column(Text)
+    work_plan_tasks_kk: Mapped[str | None] = mapped_column(Text)
+    work_plan_tasks_ru: Mapped[str | None] = mapped_column(Text)
 
 
 class AssociationSubjectRow(Base):
@@ -289,7 +300,8 @@ class MembershipRow(Base):
 
 class WorkPlanItemRow(Base):
     __tablename__ = "work_plan_items"
-    __table_args__ = (owner("association_id", "associations"), one_of("form", WorkPlanForm))
+    __table_args__ = (owner("association_id", "associations"), one_of("form", WorkPlanForm),
+                      one_of("mark_state", ItemState))
 
     school_id: Mapped[str] = mapped_column(primary_key=True)
     association_id: Mapped[str] = mapped_column(primary_key=True)
@@ -297,6 +309,14 @@ class WorkPlanItemRow(Base):
     month: Mapped[str] = mapped_column(String(20))
     topic: Mapped[str] = mapped_column(Text)
     form: Mapped[str] = mapped_column(String(20))
+    # revision 0009: the mark (held / moved / cancelled); the link is a kind and an id, no key,
+    # so that new kinds of record (events, materials) need no migration
+    mark_state: Mapped[str | None] = mapped_column(String(20))
+    mark_on: Mapped[date | None]
+    mark_link_kind: Mapped[str | None] = mapped_column(String(40))
+    mark_link_id: Mapped[str | None]
+    mark_month: Mapped[str | None] = mapped_column(String(20))
+    mark_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class WorkPlanResponsibleRow(Base):
@@ -707,6 +727,40 @@ class AuditEventRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     previous_hash: Mapped[str] = mapped_column(String(128))
     hash: Mapped[str] = mapped_column(String(128))
+
+
+# --- olympiads and contests of pupils (revision 0009, issue 18 point 9) -------------------------
+
+
+class OlympiadResultRow(Base):
+    __tablename__ = "olympiad_results"
+    __table_args__ = (
+        school_ref(),
+        ref("academic_year_id", "academic_years"),
+        ref("subject_id", "subjects"),
+        ref("teacher_id", "teachers"),
+        one_of("level", OlympiadLevel),
+        one_of("kind", OlympiadKind),
+        one_of("outcome", OlympiadOutcome),
+        CheckConstraint("place IS NULL OR place BETWEEN 1 AND 3", name="place"),
+        Index(None, "school_id", "academic_year_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    academic_year_id: Mapped[str]
+    pupil: Mapped[str] = mapped_column(String(TEXT))
+    class_name: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str]
+    teacher_id: Mapped[str]
+    level: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))
+    place: Mapped[int | None]
+    stage: Mapped[str | None] = mapped_column(String(TEXT))
+    title: Mapped[str | None] = mapped_column(String(TEXT))
+    held_on: Mapped[date | None]
 
 
 metadata = Base.metadata

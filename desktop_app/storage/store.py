@@ -24,13 +24,14 @@ from desktop_app.domain.entities import (
     Material,
     Meeting,
     Mentorship,
+    OlympiadResult,
     School,
     SchoolRecords,
     Subject,
     Teacher,
 )
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import mapping, material_files, protocol_texts, summaries
+from desktop_app.storage import followed, mapping, material_files, protocol_texts, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered
@@ -398,6 +399,31 @@ class Store:
 
     def delete_lesson_visit(self, school_id: str, record_id: str) -> None:
         self._delete(mapping.LESSON_VISITS, school_id, record_id)
+
+    # --- olympiads and work plans followed (issue 18, points 8 and 9) ---------------------------
+
+    def list_olympiad_results(self, school_id: str) -> list[OlympiadResult]:
+        return self._load(mapping.OLYMPIAD_RESULTS, school_id)
+
+    def olympiad_results_of(self, school_id: str, academic_year: str) -> list[OlympiadResult]:
+        table = mapping.OLYMPIAD_RESULTS.table
+        return self._load(mapping.OLYMPIAD_RESULTS, school_id, table.c.academic_year_id == academic_year)
+
+    def get_olympiad_result(self, school_id: str, record_id: str) -> OlympiadResult | None:
+        return self._get(mapping.OLYMPIAD_RESULTS, school_id, record_id)
+
+    def save_olympiad_result(self, school_id: str, record: OlympiadResult) -> None:
+        self._save(mapping.OLYMPIAD_RESULTS, school_id, record)
+
+    def delete_olympiad_result(self, school_id: str, record_id: str) -> None:
+        self._delete(mapping.OLYMPIAD_RESULTS, school_id, record_id)
+
+    def olympiad_summary(self, school_id: str, academic_year: str) -> followed.OlympiadSummary:
+        return followed.olympiad_summary(self.session, school_id, academic_year)
+
+    def plan_following(self, school_id: str, academic_year: str, before_month: str,
+                       bodies: Collection[str] | None = None) -> list[followed.PlanFollowing]:
+        return followed.plan_following(self.session, school_id, academic_year, before_month, bodies)
 
     # --- users --------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from desktop_app.ui.views.events import EventsView
 from desktop_app.ui.views.materials import MaterialsView
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.mentoring import MentoringView
+from desktop_app.ui.views.olympiads import OlympiadsView
 from desktop_app.ui.views.overview import OverviewView
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
@@ -69,6 +70,7 @@ SECTIONS = (
     Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
     Section("materials", N_("Methodical materials"), MaterialsView, _PEOPLE | {Change.MATERIALS, Change.MEETINGS}),
     Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
+    Section("olympiads", N_("Olympiads and contests"), OlympiadsView, _PEOPLE | {Change.OLYMPIADS}),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),

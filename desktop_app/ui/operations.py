@@ -62,6 +62,7 @@ class Change(Enum):
     EVENTS = "events"
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
+    OLYMPIADS = "olympiads"
 
 
 #: After a restore or an import everything may differ.

@@ -1,5 +1,5 @@
 """Makes schema-0005_list_indexes.sqlite3 beside this script: the 0004 fixture (the sample
-school, accounts, audit trail and protocol passages) brought to revision 0005 by its own migration (the list indexes),
+school, accounts, audit trail and protocol passages) brought to revision 0005 by its own migration,
 as a program of revision 0005 left its files.
 
     .venv/bin/python tests/data/schema-0005_list_indexes.py

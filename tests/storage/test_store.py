@@ -12,8 +12,15 @@ import pytest
 from desktop_app.domain.entities import (
     Approval,
     Holiday,
+    ItemLink,
+    ItemMark,
+    ItemState,
     LessonVisit,
     LocalizedText,
+    OlympiadKind,
+    OlympiadLevel,
+    OlympiadOutcome,
+    OlympiadResult,
     Person,
     PlanRow,
     SchoolRecords,
@@ -39,6 +46,7 @@ SINGULAR = {
     "mentorships": "mentorship",
     "lesson_visits": "lesson_visit",
     "materials": "material",
+    "olympiad_results": "olympiad_result",
 }
 
 
@@ -70,6 +78,20 @@ def rich(sample: SchoolRecords) -> SchoolRecords:
     assert association.work_plan is not None
     association.work_plan.approved = None
     records.associations[1].work_plan = None
+    # issue 18 points 8, 9: a plan's theme, goal and tasks, item marks, an olympiad result
+    association.work_plan.theme = LocalizedText("Функционалдық сауаттылық", "Функциональная грамотность")
+    association.work_plan.goal = LocalizedText(None, "Повысить качество уроков")
+    items = association.work_plan.items
+    items[0].mark = ItemMark(ItemState.HELD, date(2025, 9, 20), ItemLink("meeting", records.meetings[0].id))
+    items[-1].mark = ItemMark(ItemState.MOVED, date(2025, 10, 1), month="2026-04", reason="Курстар")
+    year_id, teacher = records.academic_years[0].id, records.teachers[0].id
+    records.olympiad_results = [
+        OlympiadResult("ol-1", year_id, "Әлібекова Айгүл", "9А", records.subjects[0].id, teacher,
+                       OlympiadLevel.DISTRICT, OlympiadKind.OLYMPIAD, OlympiadOutcome.PRIZE, 2, "II этап",
+                       "Пәндік олимпиада", date(2025, 12, 5)),
+        OlympiadResult("ol-2", year_id, "Иванов Пётр", "11 Ә", records.subjects[0].id, teacher,
+                       OlympiadLevel.SCHOOL, OlympiadKind.PROJECTS, OlympiadOutcome.PARTICIPANT),
+    ]
     return add_materials(records)
 
 
@@ -100,7 +122,7 @@ def test_records_saved_one_by_one_equal_bulk_insert(db: Database, rich: SchoolRe
             store.save_plan(rich.school.id, dataclasses.replace(plan, review=None))
         for material in rich.materials:  # materials and meetings refer to each other the same way
             store.save_material(rich.school.id, dataclasses.replace(material, review=None))
-        for collection in ["meetings", "mentorships"]:
+        for collection in ["meetings", "mentorships", "olympiad_results"]:
             for record in getattr(rich, collection):
                 getattr(store, f"save_{SINGULAR[collection]}")(rich.school.id, record)
         for plan in rich.plans:
@@ -179,6 +201,7 @@ def test_delete_each_kind(db: Database, rich: SchoolRecords, collection: str) ->
         store.insert_records(rich)
     # Remove referring records, then the record itself, in dependency order.
     order = [
+        "olympiad_results",
         "mentorships",
         "meetings",
         "materials",

@@ -250,6 +250,34 @@ def _main_window(window: MainWindow) -> QWidget:
     return other
 
 
+def _approved_plan(window: MainWindow):  # type: ignore[no-untyped-def]
+    """The work plan dialog of the demo's approved plan (its items are marked, not edited)."""
+    from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
+
+    s = window.session
+    return WorkPlanDialog(s, s.services.associations.get(s.actor, s.school, "mo-math-26"), window)
+
+
+def _type_reason(dialog: QWidget) -> None:
+    """A cancelled item and why (the reason field opens for a move or a cancellation)."""
+    state, reason = getattr(dialog, "state"), getattr(dialog, "reason")  # noqa: B009
+    state.setCurrentIndex(state.findData("cancelled"))
+    reason.setFocus()
+    type_text(reason, TYPED)
+
+
+def _olympiad_import(window: MainWindow) -> QWidget:
+    """The preview of an .xlsx register with one bad row (made here, Kazakh letters included)."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    book = Workbook()
+    book.active.append(["Оқушы", "Сынып", "Пән", "Мұғалім", "Деңгейі", "Нәтижесі"])
+    book.active.append(["Әлібекова Айгүл", "9Ә", "Математика", "Әбенова", "аудандық", "1 орын"])
+    book.active.append(["Иванов Пётр", "14", "Химия", "Сидоров", "", ""])
+    path = Path(tempfile.mkdtemp()) / "олимпиада.xlsx"
+    book.save(path)
+    return _some(_view(window, "olympiads").make_import_dialog(path))
+
 DIALOGS: tuple[Entry, ...] = (
     Entry("main window", _main_window, ways=("close",)),
     Entry("sign in", lambda w: SignInDialog(w.session.services)),
@@ -297,6 +325,10 @@ DIALOGS: tuple[Entry, ...] = (
     Entry("methodical material (existing)", lambda w: _some(_materials(w, "mat-2").make_dialog(
         _materials(w, "mat-2").selected())), Closing.ASKS),
     Entry("methodical material: approve", lambda w: _some(_materials(w, "mat-1").make_approve_dialog())),
+    Entry("work plan item mark", lambda w: _some(_approved_plan(w).make_mark_dialog(0)), Closing.ASKS,
+          _type_reason),
+    Entry("olympiad result (new)", lambda w: _some(_view(w, "olympiads").make_dialog(None)), Closing.ASKS),
+    Entry("olympiad import preview", _olympiad_import),
 )
 
 
@@ -305,6 +337,7 @@ def _materials(window: MainWindow, material: str):  # type: ignore[no-untyped-de
     view = _view(window, "materials")
     view.select_record(material)
     return view
+
 
 
 def _some_year(window: MainWindow):  # type: ignore[no-untyped-def]

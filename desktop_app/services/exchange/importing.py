@@ -61,6 +61,7 @@ def counts_of(records: SchoolRecords, plans: int, plan_rows: int) -> dict[str, i
         "meetings": len(records.meetings), "plans": plans, "plan_rows": plan_rows,
         "mentorships": len(records.mentorships), "lesson_visits": len(records.lesson_visits),
         "materials": len(records.materials),
+        "olympiad_results": len(records.olympiad_results),
     }
 
 
@@ -155,9 +156,8 @@ class _Import:
         if not is_schema_valid(skeleton):
             raise Unusual("document")
         assert self.check is not None
-        later = self._records(_LATER)
-        records = replace(self.check.records, mentorships=later["mentorships"],
-                          lesson_visits=later["lesson_visits"], materials=later["materials"])
+        later: dict[str, Any] = self._records(_LATER)
+        records = replace(self.check.records, **later)
         findings = SchoolCheck(records).finish(self.plan_ids, self.findings)
         if findings:
             raise ExchangeError([Problem.from_finding(f) for f in findings])

@@ -20,6 +20,9 @@ from desktop_app.domain.entities import (
     HeadBasis,
     HeadChoice,
     Holiday,
+    ItemLink,
+    ItemMark,
+    ItemState,
     Language,
     LessonVisit,
     LocalizedText,
@@ -37,6 +40,10 @@ from desktop_app.domain.entities import (
     MentorshipSession,
     MentorshipStatus,
     Observation,
+    OlympiadKind,
+    OlympiadLevel,
+    OlympiadOutcome,
+    OlympiadResult,
     Person,
     PlanRow,
     PlanStatus,
@@ -159,12 +166,31 @@ def _association(obj: JSON) -> Association:
                  for m in obj["members"]],
         work_plan=None if plan is None else WorkPlan(
             items=[
-                WorkPlanItem(i["month"], i["topic"], WorkPlanForm(i["form"]), list(i.get("responsible", [])))
+                WorkPlanItem(i["month"], i["topic"], WorkPlanForm(i["form"]), list(i.get("responsible", [])),
+                             _mark(i.get("mark")))
                 for i in plan["items"]
             ],
             approved=_approval(plan.get("approved")),
+            theme=_text(plan.get("theme")), goal=_text(plan.get("goal")), tasks=_text(plan.get("tasks")),
         ),
     )
+
+
+def _mark(obj: JSON | None) -> ItemMark | None:
+    if obj is None:
+        return None
+    link = obj.get("link")
+    return ItemMark(ItemState(obj["state"]), _day(obj["on"]),
+                    None if link is None else ItemLink(link["kind"], link["id"]),
+                    obj.get("month"), obj.get("reason"))
+
+
+def _olympiad(obj: JSON) -> OlympiadResult:
+    return OlympiadResult(
+        id=obj["id"], academic_year=obj["academic_year"], pupil=obj["pupil"], class_name=obj["class_name"],
+        subject=obj["subject"], teacher=obj["teacher"], level=OlympiadLevel(obj["level"]),
+        kind=OlympiadKind(obj["kind"]), outcome=OlympiadOutcome(obj["outcome"]), place=obj.get("place"),
+        stage=obj.get("stage"), title=obj.get("title"), on=_opt_day(obj.get("on")))
 
 
 def _agenda_item(obj: JSON) -> AgendaItem:
@@ -255,6 +281,7 @@ RECORD_OF: dict[str, Callable[[JSON], Any]] = {
     "academic_years": _year, "subjects": _subject, "teachers": _teacher, "associations": _association,
     "meetings": _meeting, "plans": _plan, "mentorships": _mentorship, "lesson_visits": _visit,
     "materials": _material,
+    "olympiad_results": _olympiad,
 }
 
 
@@ -279,6 +306,7 @@ def records_from_document(document: JSON, normalize: bool = True) -> SchoolRecor
         mentorships=[_mentorship(m) for m in doc.get("mentorships", [])],
         lesson_visits=[_visit(v) for v in doc.get("lesson_visits", [])],
         materials=[_material(v) for v in doc.get("materials", [])],
+        olympiad_results=[_olympiad(r) for r in doc.get("olympiad_results", [])],
     )
 
 

@@ -16,11 +16,13 @@ from desktop_app.domain.entities import (
     CalendarPlan,
     HeadChoice,
     Holiday,
+    ItemMark,
     LessonVisit,
     LocalizedText,
     Material,
     Meeting,
     Mentorship,
+    OlympiadResult,
     Person,
     PlanRow,
     School,
@@ -135,15 +137,33 @@ def _dump_association(association: Association) -> JSON:
                     for m in association.members],
         "work_plan": None if plan is None else {
             "items": [
-                {"month": i.month, "topic": i.topic, "form": i.form.value, "responsible": list(i.responsible)}
+                {"month": i.month, "topic": i.topic, "form": i.form.value, "responsible": list(i.responsible),
+                 "mark": _dump_mark(i.mark)}
                 for i in plan.items
             ],
             "approved": _dump_approval(plan.approved),
+            "theme": _opt_localized(plan.theme), "goal": _opt_localized(plan.goal),
+            "tasks": _opt_localized(plan.tasks),
         },
     }
     if association.head_choice is not None:
         out["head_choice"] = _dump_head_choice(association.head_choice)
     return out
+
+
+def _dump_mark(mark: ItemMark | None) -> JSON | None:
+    if mark is None:
+        return None
+    return {"state": mark.state.value, "on": mark.on.isoformat(),
+            "link": None if mark.link is None else {"kind": mark.link.kind, "id": mark.link.id},
+            "month": mark.month, "reason": mark.reason}
+
+
+def _dump_olympiad(result: OlympiadResult) -> JSON:
+    return {"id": result.id, "academic_year": result.academic_year, "pupil": result.pupil,
+            "class_name": result.class_name, "subject": result.subject, "teacher": result.teacher,
+            "level": result.level.value, "kind": result.kind.value, "outcome": result.outcome.value,
+            "place": result.place, "stage": result.stage, "title": result.title, "on": _iso(result.on)}
 
 
 def _dump_speech(speech: Speech) -> JSON:
@@ -275,6 +295,7 @@ def dump_document(records: SchoolRecords, exported_at: datetime | None = None) -
         "mentorships": [_dump_mentorship(m) for m in records.mentorships],
         "lesson_visits": [_dump_visit(v) for v in records.lesson_visits],
         "materials": [_dump_material(m) for m in records.materials],
+        "olympiad_results": [_dump_olympiad(r) for r in records.olympiad_results],
     }
 
 

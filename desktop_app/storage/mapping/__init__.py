@@ -20,6 +20,7 @@ from desktop_app.domain.entities import (
     Material,
     Meeting,
     Mentorship,
+    OlympiadResult,
     Subject,
     Teacher,
 )
@@ -44,6 +45,7 @@ from desktop_app.storage.mapping.mentoring import (
     dump_lesson_visit,
     dump_mentorship,
 )
+from desktop_app.storage.mapping.olympiads import build_olympiad_result, dump_olympiad_result
 from desktop_app.storage.mapping.plans import build_plan, dump_plan
 from desktop_app.storage.mapping.school import (
     build_academic_year,
@@ -95,17 +97,21 @@ LESSON_VISITS: Kind[LessonVisit] = Kind(
 MATERIALS: Kind[Material] = Kind(
     "materials", table_of(m.MaterialRow), _children("material_id", m.MaterialAuthorRow),
     dump_material, build_material, _id)
+OLYMPIAD_RESULTS: Kind[OlympiadResult] = Kind(
+    "olympiad_results", table_of(m.OlympiadResultRow), (), dump_olympiad_result, build_olympiad_result, _id)
 
 #: Every collection, in the order of SchoolRecords' fields.
 KINDS: tuple[Kind[Any], ...] = (
     ACADEMIC_YEARS, SUBJECTS, TEACHERS, ASSOCIATIONS, MEETINGS, PLANS, MENTORSHIPS, LESSON_VISITS,
     MATERIALS,
+    OLYMPIAD_RESULTS,
 )
 KINDS_BY_COLLECTION: dict[str, Kind[Any]] = {kind.collection: kind for kind in KINDS}
 
 __all__ = [
     "ACADEMIC_YEARS", "ASSOCIATIONS", "KINDS", "KINDS_BY_COLLECTION", "LESSON_VISITS", "MATERIALS", "MEETINGS",
-    "MENTORSHIPS", "PLANS", "SUBJECTS", "TEACHERS", "Children", "Kind", "Row", "Rows", "build_audit",
+    "MENTORSHIPS", "OLYMPIAD_RESULTS", "PLANS", "SUBJECTS", "TEACHERS", "Children", "Kind", "Row", "Rows",
+    "build_audit",
     "build_meeting_version", "build_plan_event", "build_school", "build_user", "dump_audit",
     "dump_meeting_version", "dump_plan_event", "dump_protocol_texts", "dump_school", "dump_user",
     "meeting_texts", "table_of",

@@ -10,12 +10,23 @@ from desktop_app.domain.entities import (
     AssociationKind,
     HeadBasis,
     HeadChoice,
+    ItemLink,
+    ItemMark,
+    ItemState,
     Membership,
     WorkPlan,
     WorkPlanForm,
     WorkPlanItem,
 )
-from desktop_app.storage.mapping.base import Children, Row, Rows, positioned, required_text, text_columns
+from desktop_app.storage.mapping.base import (
+    Children,
+    Row,
+    Rows,
+    optional_text,
+    positioned,
+    required_text,
+    text_columns,
+)
 
 
 def dump_association(school_id: str, association: Association) -> Rows:
@@ -33,13 +44,17 @@ def dump_association(school_id: str, association: Association) -> Rows:
             "work_plan_approved_on": approved.on if approved else None,
             "work_plan_approved_acting": approved.acting if approved else False,
             **dump_head_choice(association.head_choice),
+            **text_columns("work_plan_theme", plan.theme if plan else None),
+            **text_columns("work_plan_goal", plan.goal if plan else None),
+            **text_columns("work_plan_tasks", plan.tasks if plan else None),
         }],
         "association_subjects": positioned(({"subject_id": s} for s in association.subjects), **owner),
         "memberships": positioned(
             ({"teacher_id": x.teacher, "since": x.since, "until": x.until} for x in association.members),
             **owner),
         "work_plan_items": positioned(
-            ({"month": i.month, "topic": i.topic, "form": str(i.form)} for i in items), **owner),
+            ({"month": i.month, "topic": i.topic, "form": str(i.form), **_mark_columns(i.mark)} for i in items),
+            **owner),
         "work_plan_responsible": [
             {**owner, "item_position": item_position, "position": position, "teacher_id": teacher}
             for item_position, item in enumerate(items)
@@ -58,10 +73,13 @@ def build_association(row: Row, children: Children) -> Association:
         work_plan = WorkPlan(
             items=[
                 WorkPlanItem(i["month"], i["topic"], WorkPlanForm(i["form"]),
-                             [r["teacher_id"] for r in responsible.get(i["position"], [])])
+                             [r["teacher_id"] for r in responsible.get(i["position"], [])], _mark(i))
                 for i in children("work_plan_items")
             ],
             approved=approved,
+            theme=optional_text(row, "work_plan_theme"),
+            goal=optional_text(row, "work_plan_goal"),
+            tasks=optional_text(row, "work_plan_tasks"),
         )
     return Association(
         id=row["id"],
@@ -93,3 +111,19 @@ def build_head_choice(row: Row) -> HeadChoice | None:
         return None
     return HeadChoice(HeadBasis(row["head_basis"]), row["head_meeting_id"], row["head_item"],
                       row["head_order_number"], row["head_order_date"])
+def _mark_columns(mark: ItemMark | None) -> dict[str, object]:
+    return {
+        "mark_state": str(mark.state) if mark else None,
+        "mark_on": mark.on if mark else None,
+        "mark_link_kind": mark.link.kind if mark and mark.link else None,
+        "mark_link_id": mark.link.id if mark and mark.link else None,
+        "mark_month": mark.month if mark else None,
+        "mark_reason": mark.reason if mark else None,
+    }
+
+
+def _mark(row: Row) -> ItemMark | None:
+    if row["mark_state"] is None:
+        return None
+    link = ItemLink(row["mark_link_kind"], row["mark_link_id"]) if row["mark_link_kind"] else None
+    return ItemMark(ItemState(row["mark_state"]), row["mark_on"], link, row["mark_month"], row["mark_reason"])

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,8 @@ from desktop_app.domain.entities import Association, Signer, WorkPlan, WorkPlanF
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
+from desktop_app.services.work_plans import LinkChoice
+from desktop_app.ui.dialogs.item_mark import ItemMarkDialog, mark_text
 from desktop_app.ui.dialogs.signer import ask_signer
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
 from desktop_app.ui.session import Session, local
@@ -36,8 +39,9 @@ from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.people_picker import PeoplePicker
 from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
 from desktop_app.ui.widgets.sizing import fit_to_screen
+from desktop_app.ui.widgets.work_plan_theme import WorkPlanThemeBox
 
-MONTH, TOPIC, FORM, RESPONSIBLE = range(4)
+MONTH, TOPIC, FORM, RESPONSIBLE, MARK = range(5)
 
 
 def year_months(first: date) -> list[str]:
@@ -69,11 +73,13 @@ class WorkPlanDialog(FormDialog):
         self.title.setObjectName("viewSubtitle")
         self.status = QLabel(self)
         self.status.setObjectName("approvalStatus")
-        self.table = QTableWidget(0, 4, self)
+        self.theme = WorkPlanThemeBox(self)
+        self.table = QTableWidget(0, 5, self)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TOPIC, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MARK, QHeaderView.ResizeMode.Stretch)
         for column in (MONTH, FORM, RESPONSIBLE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
@@ -82,10 +88,16 @@ class WorkPlanDialog(FormDialog):
         self.print_button = QPushButton(self)  # Print in Kazakh or in Russian (documents.md); room for the arrow
         self.print_menu = QMenu(self.print_button)
         self.print_actions = {language: self.print_menu.addAction("") for language in i18n.LANGUAGES}
+        self.print_menu.addSeparator()
+        self.print_done = self.print_menu.addAction("")  # п. 28: the column of what was done
+        self.print_done.setCheckable(True)
+        self.mark_button = QPushButton(self)
+        self.mark_button.setObjectName("markItemButton")
         self.print_button.setMenu(self.print_menu)
         bar = QHBoxLayout()
         for button in (self.add_button, self.remove_button):
             bar.addWidget(button)
+        bar.addWidget(self.mark_button)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
@@ -95,11 +107,12 @@ class WorkPlanDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
+        layout.addWidget(self.theme)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 900, 520)
+        fit_to_screen(self, 980, 640)
 
     def _connect(self) -> None:
         self.buttons.rejected.connect(self.reject)
@@ -109,6 +122,8 @@ class WorkPlanDialog(FormDialog):
             self.watch(button.clicked)  # a row added or removed is a change to ask about on closing
         self.save_button.clicked.connect(self.save)
         self.approve_button.clicked.connect(self.ask_approve)
+        self.mark_button.clicked.connect(lambda: self.mark_item(self.table.currentRow()))
+        self.table.currentCellChanged.connect(lambda *_args: self._update_state())
         for language, action in self.print_actions.items():
             action.triggered.connect(lambda _checked=False, lang=language: self.print_plan(lang))
 
@@ -116,7 +131,10 @@ class WorkPlanDialog(FormDialog):
         self.setWindowTitle(_("Annual work plan (п. 28)"))
         self.title.setText(_("Annual work plan: {association}, {year}").format(
             association=local(self.association.name), year=self.association.academic_year))
-        self.table.setHorizontalHeaderLabels([_("Month"), _("Topic"), _("Form"), _("Responsible")])
+        self.table.setHorizontalHeaderLabels([_("Month"), _("Topic"), _("Form"), _("Responsible"),
+                                              _("Mark of completion")])
+        self.mark_button.setText(_("Mark the item…"))
+        self.print_done.setText(_("With the column of what was done"))
         self.add_button.setText(_("Add item"))
         self.remove_button.setText(_("Remove item"))
         self.save_button.setText(_("Save the plan"))
@@ -132,14 +150,18 @@ class WorkPlanDialog(FormDialog):
             for index, kind in enumerate(WorkPlanForm):
                 form.setItemText(index, label(WORK_PLAN_FORM_LABELS, kind))
             self.responsible(row).retranslate()
+        self._show_marks()
         self._update_state()
 
     # Rows ------------------------------------------------------------------------------------
     def _load(self) -> None:
         self.table.setRowCount(0)
         plan = self.association.work_plan
+        self.theme.show_plan(plan)
         for item in plan.items if plan else []:
             self.add_item(item)
+        if self.approved() and self.table.rowCount():
+            self.table.setCurrentCell(0, TOPIC)  # the item to mark, ready for "Mark the item…"
         self._update_state()
 
     def _combo(self, row: int, column: int) -> QComboBox:
@@ -167,6 +189,9 @@ class WorkPlanDialog(FormDialog):
         self.table.setItem(row, TOPIC, QTableWidgetItem(item.topic if item else ""))
         self.table.setCellWidget(row, FORM, form)
         self.table.setCellWidget(row, RESPONSIBLE, responsible)
+        mark = QTableWidgetItem("")
+        mark.setFlags(mark.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, MARK, mark)
         self.retranslate_ui()
         return row
 
@@ -192,7 +217,9 @@ class WorkPlanDialog(FormDialog):
                                       topic.text().strip() if topic else "",
                                       WorkPlanForm(self._combo(row, FORM).currentData()),
                                       self.responsible(row).selected()))
-        return WorkPlan(sorted(items, key=lambda i: i.month))
+        texts = self.theme.texts()
+        return WorkPlan(sorted(items, key=lambda i: i.month), theme=texts["theme"], goal=texts["goal"],
+                        tasks=texts["tasks"])
 
     # Actions ---------------------------------------------------------------------------------
     def may_edit(self) -> bool:
@@ -221,6 +248,12 @@ class WorkPlanDialog(FormDialog):
             self.responsible(row).setEnabled(editable)
         for button in (self.add_button, self.remove_button, self.save_button):
             button.setVisible(editable)
+        self.theme.set_editable(editable)
+        self.theme.setVisible(editable or any(self.theme.texts().values()))  # an approved plan without them
+        self.table.setColumnHidden(MARK, not approved)
+        self.mark_button.setVisible(approved and self.may_edit())
+        self.mark_button.setEnabled(self.table.currentRow() >= 0)
+        self.print_done.setEnabled(approved)
         may_approve = self.session.may(Action.APPROVE_WORK_PLAN)
         self.approve_button.setVisible(may_approve and not approved)
         self.approve_button.setEnabled(bool(plan and plan.items))
@@ -262,5 +295,40 @@ class WorkPlanDialog(FormDialog):
         if path is None:
             return False
         s, body = self.session, self.association.id
+        done = self.print_done.isChecked()
         return write_in_background(self, path, lambda: s.services.documents.work_plan(
-            s.actor, s.school, body, language).data) is not None
+            s.actor, s.school, body, language, done).data) is not None
+
+    # Marks (п. 28: the approved plan is followed) -----------------------------------------------
+    def _link_choices(self) -> list[LinkChoice]:
+        if not hasattr(self, "_choices"):
+            s = self.session
+            self._choices = s.services.work_plans.link_choices(s.actor, s.school, self.association.id) \
+                if self.approved() else []
+        return self._choices
+
+    def _show_marks(self) -> None:
+        plan = self.association.work_plan
+        if plan is None or plan.approved is None:
+            return
+        choices = {(c.kind, c.id): c for c in self._link_choices()}
+        for row, item in enumerate(plan.items[:self.table.rowCount()]):
+            cell = self.table.item(row, MARK)
+            if cell is not None:
+                cell.setText(mark_text(item.mark, choices))
+
+    def make_mark_dialog(self, row: int) -> ItemMarkDialog | None:
+        """The dialog marking the item on ``row`` (None without a row); tests drive it without exec."""
+        if row < 0 or not self.approved():
+            return None
+        return ItemMarkDialog(self.session, self.association, row + 1, self.months, self._link_choices(), self)
+
+    def mark_item(self, row: int) -> None:
+        dialog = self.make_mark_dialog(row)
+        if dialog is not None and dialog.exec() and dialog.saved is not None:
+            self.marked(dialog.saved)
+
+    def marked(self, association: Association) -> None:
+        self.association = association
+        self.changed = True
+        self._show_marks()

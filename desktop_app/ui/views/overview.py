@@ -55,6 +55,8 @@ ATTENTION_SECTIONS = {
     AttentionKind.MENTORSHIP_IDLE: "mentoring",
     AttentionKind.ASSOCIATION_SHORT: "associations",
     AttentionKind.MATERIAL_CONSIDERED: "materials",
+    AttentionKind.WORK_PLAN_UNAPPROVED: "associations",
+    AttentionKind.WORK_PLAN_UNMARKED: "associations",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import Association
 from desktop_app.i18n import _
+from desktop_app.ui.dialogs.item_mark import STATE_LABELS
 from desktop_app.ui.language import Retranslating
 
 
@@ -28,6 +29,7 @@ class WorkPlanBox(Retranslating, QGroupBox):
         self._body = body
         self.items.clear()
         for item in (body.work_plan.items if body and body.work_plan else []):
-            self.items.addItem(f"{item.month}: {item.topic}")
+            mark = f" — {_(STATE_LABELS[item.mark.state])}" if item.mark else ""  # п. 28: followed
+            self.items.addItem(f"{item.month}: {item.topic}{mark}")
         if not self.items.count():
             self.items.addItem(_("No annual work plan entered."))

@@ -232,6 +232,10 @@ def approve(plan: CalendarPlan, approval: Approval, review_date: date | None = N
             agreement: bool = True) -> None:
     """Director (п. 26): agreed → approved, or recommended → approved where the school keeps no
     agreement; not before the review (held on ``review_date``) nor the agreement; then locked."""
+    if agreement and plan.status is PlanStatus.RECOMMENDED:  # waiting for the deputy: school practice
+        raise _refuse(plan, N_("The plan {id} is {status}; this step needs it to be {allowed}"),
+                      rule=Rule.AGREEMENT, status=Msg(PLAN_STATUS_LABELS[plan.status]),
+                      allowed=Msg(PLAN_STATUS_LABELS[PlanStatus.AGREED]))
     if plan.status not in step_from(Step.APPROVE, agreement):
         _expect(plan, PlanStatus.AGREED if agreement else PlanStatus.RECOMMENDED)
     if review_date is not None and approval.on < review_date:
@@ -239,7 +243,7 @@ def approve(plan: CalendarPlan, approval: Approval, review_date: date | None = N
                       field="approved", date=approval.on, previous=review_date)
     if plan.agreed is not None and approval.on < plan.agreed.on:
         raise _refuse(plan, N_("The approval date {date} is before the agreement of {previous}"),
-                      field="approved", date=approval.on, previous=plan.agreed.on)
+                      field="approved", rule=Rule.AGREEMENT, date=approval.on, previous=plan.agreed.on)
     plan.approved = approval
     plan.status = PlanStatus.APPROVED
 

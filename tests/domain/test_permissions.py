@@ -172,7 +172,9 @@ def test_rule_labels(rule, label):
 
 
 def test_rules_1_to_10_are_all_in_the_catalogue():
-    assert sorted(r.number for r in Rule if r.number) == list(range(1, 12))
+    assert sorted({r.number for r in Rule if r.number}) == list(range(1, 12))
+    # rule 6 twice: п. 26's path, and the deputy's agreement (school practice, no paragraph)
+    assert [r for r in Rule if r.number == 6] == [Rule.PLAN_WORKFLOW, Rule.AGREEMENT]
 
 
 def test_rules_that_are_not_rules_of_the_order_are_distinct():

@@ -194,7 +194,7 @@ def test_external_members_only_in_inter_school_and_direction(kind, allowed):
         assert errors == []
     else:
         assert wheres(errors) == [(R1, "a1", "members")]
-        assert errors[0].params == {"teacher": "x1"}
+        assert errors[0].params == {"teacher": "x1", "paragraph": "п. 21, 24"}
 
 
 def test_external_member_counts_towards_inter_school_composition():

@@ -133,7 +133,9 @@ def test_no_step_may_be_skipped(step, status):
         "approve": lambda: approve(p, Approval(DIRECTOR, d("2025-08-30"))),
     }
     error = refusal(calls[step])
-    assert where(error) == (R6, "p1", "status")
+    # the deputy's agreement is school practice: refusals about it cite no paragraph (issue 18)
+    waiting_for_deputy = step == "agree" or (step == "approve" and status is PlanStatus.RECOMMENDED)
+    assert where(error) == (Rule.AGREEMENT if waiting_for_deputy else R6, "p1", "status")
     assert error.params["status"] == PLAN_STATUS_LABELS[status]
     assert p.status is status
 
@@ -141,14 +143,14 @@ def test_no_step_may_be_skipped(step, status):
 def test_agreement_dated_before_the_meeting_is_refused():
     p = plan(status=PlanStatus.RECOMMENDED)
     error = refusal(agree, p, Approval(DEPUTY, d("2025-08-27")), MEETING_DAY)
-    assert where(error) == (R6, "p1", "agreed")
+    assert where(error) == (Rule.AGREEMENT, "p1", "agreed")
     assert p.status is PlanStatus.RECOMMENDED and p.agreed is None
 
 
 def test_approval_dated_before_the_agreement_is_refused():
     p = plan(status=PlanStatus.AGREED, agreed=Approval(DEPUTY, d("2025-08-29")))
     error = refusal(approve, p, Approval(DIRECTOR, d("2025-08-28")))
-    assert where(error) == (R6, "p1", "approved")
+    assert where(error) == (Rule.AGREEMENT, "p1", "approved")
     assert p.status is PlanStatus.AGREED and p.approved is None
 
 
@@ -322,7 +324,7 @@ def test_draft_or_submitted_plan_with_a_recommendation_is_refused(status):
 )
 def test_agreement_and_approval_match_the_status(status, agreed, approved, fields):
     errors = check(plan(status=status, review=recommended_review("m1", 2), agreed=agreed, approved=approved))
-    assert wheres(errors) == [(R10, "p1", f) for f in fields]
+    assert wheres(errors) == [(Rule.AGREEMENT if f == "agreed" else R10, "p1", f) for f in fields]
 
 
 @pytest.mark.parametrize(
@@ -337,7 +339,7 @@ def test_agreement_and_approval_match_the_status(status, agreed, approved, field
 def test_early_statuses_carry_no_sign_off(status, agreed, approved):
     review = returned_review("m1", 2) if status is PlanStatus.RETURNED else None
     errors = check(plan(status=status, review=review, agreed=agreed, approved=approved))
-    assert wheres(errors) == [(R10, "p1", "agreed" if agreed else "approved")]
+    assert wheres(errors) == [(Rule.AGREEMENT, "p1", "agreed") if agreed else (R10, "p1", "approved")]
 
 
 def test_agreed_by_someone_other_than_the_deputy():
@@ -345,7 +347,7 @@ def test_agreed_by_someone_other_than_the_deputy():
         status=PlanStatus.AGREED, review=recommended_review("m1", 2), agreed=Approval("t1", d("2025-08-29"))
     )
     errors = check(p)
-    assert wheres(errors) == [(R10, "p1", "agreed.by")]
+    assert wheres(errors) == [(Rule.AGREEMENT, "p1", "agreed.by")]
     assert errors[0].params["teacher"] == "t1"
 
 
@@ -463,7 +465,7 @@ def test_approval_is_never_dated_before_the_review_or_the_agreement(review, agre
     p = plan(status=PlanStatus.AGREED, review=recommended_review(), agreed=Approval(DEPUTY, agreed))
     if approved < review or approved < agreed:
         error = refusal(approve, p, Approval(DIRECTOR, approved), review)
-        assert where(error) == (R6, "p1", "approved")
+        assert where(error) == (R6 if approved < review else Rule.AGREEMENT, "p1", "approved")
         assert p.status is PlanStatus.AGREED and p.approved is None
     else:
         approve(p, Approval(DIRECTOR, approved), review)

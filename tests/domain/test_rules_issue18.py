@@ -50,12 +50,20 @@ def test_agreeing_where_the_school_keeps_no_agreement_is_refused_without_a_parag
 
 @given(st.booleans(), st.sampled_from(list(PlanStatus)))
 def test_no_refusal_of_a_step_credits_the_deputy_with_a_paragraph(agreement: bool, status: PlanStatus) -> None:
-    """Whatever the status and the setting, a refused agreement cites no paragraph of the Rules."""
+    """Whatever the status and the setting, a refused agreement cites no paragraph of the Rules, and
+    an approval refused for want of the agreement does not either."""
     subject = plan(status=status)
     try:
         workflow.agree(subject, Approval("t-deputy", date(2026, 9, 1)), date(2026, 8, 27), agreement)
     except DomainError as refused:
         assert refused.rule.paragraph == ""
+    waiting = plan(status=PlanStatus.RECOMMENDED)
+    try:
+        workflow.approve(waiting, Approval("t-director", date(2026, 9, 2)), date(2026, 8, 27), agreement)
+    except DomainError as refused:
+        assert agreement and refused.rule.paragraph == ""
+    else:
+        assert not agreement
 
 
 def test_the_record_check_follows_the_setting_and_accepts_an_acting_signer() -> None:

@@ -36,7 +36,7 @@ def test_without_the_agreement_the_director_approves_a_recommended_plan(env: Env
     admin, director = env.actor("admin"), env.actor("director")
     assert env.s.schools.get_school(admin, SCHOOL).deputy_agreement  # on by default
     plan_id = _recommended(env)
-    env.refused(lambda: env.s.plans.approve(director, SCHOOL, plan_id), Rule.PLAN_WORKFLOW, plan_id, "status")
+    env.refused(lambda: env.s.plans.approve(director, SCHOOL, plan_id), Rule.AGREEMENT, plan_id, "status")
     env.s.schools.set_deputy_agreement(admin, SCHOOL, False)
     env.refused(lambda: env.s.plans.agree(admin, SCHOOL, plan_id), Rule.AGREEMENT, plan_id, "agreed")
     approved = env.s.plans.approve(director, SCHOOL, plan_id)

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.entities import AcademicYear, LocalizedText
-from desktop_app.domain.event_records import Attachment, Event, EventForm, Guest, ProgrammeItem
+from desktop_app.domain.entities import AcademicYear, Association, LocalizedText
+from desktop_app.domain.event_records import AgendaReference, Attachment, Event, EventForm, Guest, ProgrammeItem
 from desktop_app.domain.events import FORM_LABELS
 from desktop_app.i18n import _
+from desktop_app.ui.labels import short_date
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
@@ -34,6 +35,10 @@ from desktop_app.ui.widgets.people_picker import PeoplePicker
 
 #: Attachments larger than this are refused in the window (the database keeps them whole).
 MAX_ATTACHMENT = 20 * 1024 * 1024
+
+
+def local_body(bodies: list[Association], body: str) -> str:
+    return next((local(b.name) for b in bodies if b.id == body), body)
 
 
 def _table(columns: int, parent: QWidget) -> QTableWidget:
@@ -65,7 +70,7 @@ def _rows(table: QTableWidget) -> list[list[str]]:
 class EventDialog(FormDialog):
     """Saves through services.events.save on OK; ``saved`` holds the stored event."""
 
-    FIELDS = ("form", "topic_kk", "topic_ru", "start", "end", "place", "organiser", "responsible")
+    FIELDS = ("form", "topic_kk", "topic_ru", "start", "end", "place", "organiser", "responsible", "agenda")
 
     def __init__(self, session: Session, year: AcademicYear, event: Event | None = None,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +84,7 @@ class EventDialog(FormDialog):
         self._bodies = s.services.associations.list(s.actor, s.school, year.id)
         self._people = [(t.id, t.full_name) for t in
                         s.services.teachers.list_teachers(s.actor, s.school)]
+        self._meetings = [m for body in self._bodies for m in s.services.meetings.list(s.actor, s.school, body.id)]
         self._build_ui(event)
         self.retranslate_ui()
 
@@ -102,6 +108,15 @@ class EventDialog(FormDialog):
         if e is not None and e.organiser and self.organiser.findData(e.organiser) >= 0:
             self.organiser.setCurrentIndex(self.organiser.findData(e.organiser))
         self.responsible = PeoplePicker(self._people, e.responsible if e else [], self)
+        self.agenda = QComboBox(self)
+        self.agenda.addItem("", None)
+        for meeting in self._meetings:
+            for item in meeting.agenda:
+                self.agenda.addItem(f"{local_body(self._bodies, meeting.body)}, № {meeting.number} "
+                                    f"({short_date(meeting.date)}), {item.number}. {item.title}",
+                                    f"{meeting.id}#{item.number}")
+        if e is not None and e.agenda:
+            self.agenda.setCurrentIndex(max(self.agenda.findData(f"{e.agenda[0].meeting}#{e.agenda[0].item}"), 0))
         self.build_form(self.FIELDS, 760)
         for key in self.FIELDS:
             self.add_field(key, self.form_box if key == "form" else getattr(self, key))
@@ -195,7 +210,9 @@ class EventDialog(FormDialog):
         self.setWindowTitle((_("Edit event") + number) if self.original else _("Plan an event"))
         self.set_captions({"form": _("Form (п. 20)"), "topic_kk": _("Topic in Kazakh"),
                            "topic_ru": _("Topic in Russian"), "start": _("Start"), "end": _("End"),
-                           "place": _("Place"), "organiser": _("Organiser"), "responsible": _("Responsible")})
+                           "place": _("Place"), "organiser": _("Organiser"), "responsible": _("Responsible"),
+                           "agenda": _("On the agenda of")})
+        self.agenda.setItemText(0, _("— not on an agenda —"))
         for index, form in enumerate(EventForm):
             self.form_box.setItemText(index, _(FORM_LABELS[form]))
         self.organiser.setItemText(0, _("deputy director for academic work"))
@@ -246,8 +263,17 @@ class EventDialog(FormDialog):
             start=start, end=None if end == start else end, place=self.place.text().strip(),
             organiser=self.organiser.currentData(), responsible=self.responsible.selected(),
             participants=self.participants.selected(), guests=guests, programme=programme,
-            materials=self.materials.toPlainText().strip(), attachment=self.attachment,
+            materials=self.materials.toPlainText().strip(), attachment=self.attachment, agenda=self._agenda(base),
             outcome=self.outcome.toPlainText().strip())
+
+    def _agenda(self, base: Event) -> list[AgendaReference]:
+        """The chosen agenda item first; further references made elsewhere (an import) are kept."""
+        chosen = self.agenda.currentData()
+        rest = base.agenda[1:]
+        if not chosen:
+            return rest
+        meeting, item = str(chosen).rsplit("#", 1)
+        return [AgendaReference(meeting, int(item)), *rest]
 
     def accept(self) -> None:
         s, record = self.session, self.record()

@@ -24,7 +24,12 @@ from desktop_app.documents.common import (
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import OlympiadOutcome, OlympiadResult
-from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS, PLACE_LABEL
+from desktop_app.domain.labels import (
+    OLYMPIAD_KIND_LABELS,
+    OLYMPIAD_LEVEL_LABELS,
+    OLYMPIAD_OUTCOME_LABELS,
+    OLYMPIAD_PLACE_LABEL,
+)
 from desktop_app.i18n import ngettext
 
 #: A landscape table (257 mm): the level and the result are whole words such as «республиканский».
@@ -46,15 +51,16 @@ def build_olympiad_register(results: Sequence[OlympiadResult], academic_year: st
         _("No."), _("Pupil"), _("Class"), _("Subject"), _("Teacher"), _("Level"), _("Kind, stage"), _("Result"))]]
     for index, result in enumerate(results, start=1):
         subject = ctx.subjects.get(result.subject)
-        kind = "\n".join(x for x in (_(KIND_LABELS[result.kind]), result.title, result.stage,
+        kind = "\n".join(x for x in (_(OLYMPIAD_KIND_LABELS[result.kind]), result.title, result.stage,
                                      short_date(result.on, language)) if x)
-        outcome = (_(PLACE_LABEL).format(place=result.place)
-                   if result.outcome is OlympiadOutcome.PRIZE and result.place else _(OUTCOME_LABELS[result.outcome]))
+        prize = result.outcome is OlympiadOutcome.PRIZE and result.place
+        outcome = (_(OLYMPIAD_PLACE_LABEL).format(place=result.place) if prize
+                   else _(OLYMPIAD_OUTCOME_LABELS[result.outcome]))
         rows.append([Paragraph(str(index), styles.cell_centre), cell(result.pupil, WIDTHS[1], styles.cell),
                      Paragraph(esc(result.class_name), styles.cell_centre),
                      cell(subject.name.get(language) if subject else result.subject, WIDTHS[3], styles.cell),
                      cell(ctx.short_name(result.teacher), WIDTHS[4], styles.cell),
-                     Paragraph(esc(_(LEVEL_LABELS[result.level])), styles.cell),
+                     Paragraph(esc(_(OLYMPIAD_LEVEL_LABELS[result.level])), styles.cell),
                      cell(kind, WIDTHS[6], styles.cell), Paragraph(esc(outcome), styles.cell)])
     table, closing = tail_rows(rows, WIDTHS)
     story += table

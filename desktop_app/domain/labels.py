@@ -10,6 +10,9 @@ from desktop_app.domain.entities import (
     MeetingForm,
     MeetingStatus,
     MentorshipStatus,
+    OlympiadKind,
+    OlympiadLevel,
+    OlympiadOutcome,
     PlanStatus,
     ReviewOutcome,
     VisitKind,
@@ -111,3 +114,26 @@ MATERIAL_STATUS_LABELS = {
     MaterialStatus.CONSIDERED: N_("positive conclusion"),
     MaterialStatus.APPROVED: N_("approved"),
 }
+# --- olympiads and contests of pupils (п. 10.5) --------------------------------------------
+
+OLYMPIAD_LEVEL_LABELS = {
+    OlympiadLevel.SCHOOL: N_("school level"),
+    OlympiadLevel.DISTRICT: N_("district"),
+    OlympiadLevel.CITY: N_("city"),
+    OlympiadLevel.REGIONAL: N_("regional"),
+    OlympiadLevel.REPUBLICAN: N_("republican"),
+    OlympiadLevel.INTERNATIONAL: N_("international"),
+}
+OLYMPIAD_KIND_LABELS = {
+    OlympiadKind.OLYMPIAD: N_("olympiad"),
+    OlympiadKind.CONTEST: N_("contest"),
+    OlympiadKind.PROJECTS: N_("competition of research projects"),
+}
+OLYMPIAD_OUTCOME_LABELS = {
+    OlympiadOutcome.PARTICIPANT: N_("participant"),
+    OlympiadOutcome.PRIZE: N_("prize place"),
+    OlympiadOutcome.WINNER: N_("winner"),
+    OlympiadOutcome.CERTIFICATE: N_("certificate"),
+}
+#: A prize as a register shows it: "2nd place".
+OLYMPIAD_PLACE_LABEL = N_("{place} place")

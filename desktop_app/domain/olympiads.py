@@ -1,11 +1,12 @@
-"""Olympiads and contests of pupils (п. 10.5): what a line of the year's register must hold."""
+"""Olympiads and contests of pupils (п. 10.5): what a line of the year's register must hold (the
+names of levels, kinds and outcomes are in domain/labels.py)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from desktop_app.domain.entities import OlympiadKind, OlympiadLevel, OlympiadOutcome, OlympiadResult
+from desktop_app.domain.entities import OlympiadOutcome, OlympiadResult
 from desktop_app.domain.errors import N_, DomainError, Rule
 
 #: A class as schools write it: a grade 1–12 and a letter, "9А", "11 Ә", "5".
@@ -33,25 +34,3 @@ def olympiad_errors(result: OlympiadResult, window: tuple[date, date]) -> list[D
         error("on", N_("The date {date} is outside the academic year"), date=result.on)
     return errors
 
-
-LEVEL_LABELS = {
-    OlympiadLevel.SCHOOL: N_("school level"),
-    OlympiadLevel.DISTRICT: N_("district"),
-    OlympiadLevel.CITY: N_("city"),
-    OlympiadLevel.REGIONAL: N_("regional"),
-    OlympiadLevel.REPUBLICAN: N_("republican"),
-    OlympiadLevel.INTERNATIONAL: N_("international"),
-}
-KIND_LABELS = {
-    OlympiadKind.OLYMPIAD: N_("olympiad"),
-    OlympiadKind.CONTEST: N_("contest"),
-    OlympiadKind.PROJECTS: N_("competition of research projects"),
-}
-OUTCOME_LABELS = {
-    OlympiadOutcome.PARTICIPANT: N_("participant"),
-    OlympiadOutcome.PRIZE: N_("prize place"),
-    OlympiadOutcome.WINNER: N_("winner"),
-    OlympiadOutcome.CERTIFICATE: N_("certificate"),
-}
-#: A prize as a register shows it: "2nd place".
-PLACE_LABEL = N_("{place} place")

@@ -20,7 +20,11 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
-from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS, PLACE_LABEL, olympiad_errors
+from desktop_app.domain.labels import (
+    OLYMPIAD_OUTCOME_LABELS,
+    OLYMPIAD_PLACE_LABEL,
+)
+from desktop_app.domain.olympiads import olympiad_errors
 from desktop_app.domain.plan_cells import CellError
 from desktop_app.domain.text import fold
 from desktop_app.services.file_tables import (
@@ -244,9 +248,9 @@ def read_olympiad_file(path: Path, academic_year: str, window: tuple[date, date]
 def outcome_text(result: OlympiadResult, translate: Callable[[str], str]) -> str:
     """The result as a register shows it: «2 орын» / «2 место», else the outcome's name."""
     if result.outcome is OlympiadOutcome.PRIZE and result.place:
-        return translate(PLACE_LABEL).format(place=result.place)
-    return translate(OUTCOME_LABELS[result.outcome])
+        return translate(OLYMPIAD_PLACE_LABEL).format(place=result.place)
+    return translate(OLYMPIAD_OUTCOME_LABELS[result.outcome])
 
 
-__all__ = ["KIND_LABELS", "LEVEL_LABELS", "OlympiadFile", "OlympiadFileError", "OlympiadRow", "outcome_text",
-           "parse_olympiads", "read_olympiad_file"]
+__all__ = ["OlympiadFile", "OlympiadFileError", "OlympiadRow", "outcome_text", "parse_olympiads",
+           "read_olympiad_file"]

@@ -9,7 +9,8 @@ from pathlib import Path
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import OlympiadResult
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS, olympiad_errors
+from desktop_app.domain.labels import OLYMPIAD_KIND_LABELS, OLYMPIAD_LEVEL_LABELS
+from desktop_app.domain.olympiads import olympiad_errors
 from desktop_app.i18n import current_language, gettext_for
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.olympiad_files import OlympiadFile, outcome_text, read_olympiad_file
@@ -97,7 +98,7 @@ class OlympiadService(Service):
             teachers = {t.id: t.full_name for t in store.list_teachers(school)}
             results = store.olympiad_results_of(school, academic_year)
         rows = [[r.pupil, r.class_name, subjects.get(r.subject, r.subject), teachers.get(r.teacher, r.teacher),
-                 _(LEVEL_LABELS[r.level]), r.stage or "", _(KIND_LABELS[r.kind]), r.title or "",
+                 _(OLYMPIAD_LEVEL_LABELS[r.level]), r.stage or "", _(OLYMPIAD_KIND_LABELS[r.kind]), r.title or "",
                  outcome_text(r, _), r.on] for r in results]
         book = Workbook()
         _sheet(book, _("Olympiads and contests"),

@@ -98,7 +98,7 @@ def _olympiads(qtbot, session) -> OlympiadsView:  # type: ignore[no-untyped-def]
 def test_a_result_typed_in_and_a_refusal_under_its_field(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
     admin = sign_in()
     view = _olympiads(qtbot, admin)
-    assert view.model.rowCount() == 0
+    before = view.model.rowCount()  # the demo's results
     dialog = view.make_dialog(None)
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -118,14 +118,17 @@ def test_a_result_typed_in_and_a_refusal_under_its_field(qtbot, sign_in) -> None
     finish(qtbot)
     assert not dialog.isVisible() and dialog.saved is not None
     view.refresh()
-    assert view.model.rowCount() == 1
-    assert view.model.record(0).place == 2 and view.model.record(0).class_name == "9Ә"
-    assert "1" in view.summary.text()
+    assert view.model.rowCount() == before + 1
+    added = next(view.model.record(r) for r in range(view.model.rowCount())
+                 if view.model.record(r).id == dialog.saved.id)
+    assert added.place == 2 and added.class_name == "9Ә" and added.pupil == "Әлібекова Айгүл"
+    assert str(before + 1) in view.summary.text()
 
 
 def test_an_xlsx_register_imported_through_the_preview(qtbot, sign_in, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     admin = sign_in()
     view = _olympiads(qtbot, admin)
+    before = view.model.rowCount()
     bad = workbook(tmp_path / "bad.xlsx", [
         ["Әлібекова Айгүл", "9Ә", "Математика", "Әбенова", "аудандық", "", "", "1 орын", None],
         ["Иванов Пётр", "14", "Химия", "Сидоров", "", "", "", "", None],
@@ -138,6 +141,8 @@ def test_an_xlsx_register_imported_through_the_preview(qtbot, sign_in, tmp_path:
     assert "«Химия»" in preview.table.item(1, 7).text()
     QTest.keyClick(preview, Qt.Key.Key_Escape)
     assert not preview.isVisible()
+    view.refresh()
+    assert view.model.rowCount() == before  # nothing of the refused file was written
     good = workbook(tmp_path / "good.xlsx", [
         ["Әлібекова Айгүл", "9Ә", "Математика", "Әбенова", "аудандық", "II кезең", "", "1 орын", date(2026, 11, 20)],
         ["Ким Алина", "11 Б", "Қазақ тілі", "Үсенова", "халықаралық", "", "байқау", "жеңімпаз", None],
@@ -151,4 +156,4 @@ def test_an_xlsx_register_imported_through_the_preview(qtbot, sign_in, tmp_path:
     finish(qtbot)
     assert not preview.isVisible() and len(preview.saved) == 2
     view.imported(preview.saved)
-    assert view.model.rowCount() == 2
+    assert view.model.rowCount() == before + 2

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ from desktop_app.domain.entities import (
     OlympiadResult,
 )
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS
+from desktop_app.domain.labels import OLYMPIAD_KIND_LABELS, OLYMPIAD_LEVEL_LABELS, OLYMPIAD_OUTCOME_LABELS
 from desktop_app.i18n import N_, Text, _, ngettext
 from desktop_app.services.olympiad_files import OlympiadFile, outcome_text
 from desktop_app.ui import operations
@@ -130,7 +132,10 @@ class OlympiadDialog(FormDialog):
         })
         self.class_name.setPlaceholderText(_("e.g. 9А"))
         self.dated.setText(_("known"))
-        for combo, labels in ((self.level, LEVEL_LABELS), (self.kind, KIND_LABELS), (self.outcome, OUTCOME_LABELS)):
+        pairs: tuple[tuple[QComboBox, Mapping[Any, str]], ...] = (
+            (self.level, OLYMPIAD_LEVEL_LABELS), (self.kind, OLYMPIAD_KIND_LABELS),
+            (self.outcome, OLYMPIAD_OUTCOME_LABELS))
+        for combo, labels in pairs:
             by_value: dict[str, str] = {str(k): v for k, v in labels.items()}
             for index in range(combo.count()):
                 combo.setItemText(index, _(by_value[combo.itemData(index)]))
@@ -195,7 +200,7 @@ class OlympiadImportDialog(Retranslating, QDialog):
         for row, line in enumerate(self.parsed.rows):
             r = line.result
             values = [str(line.line), r.pupil, r.class_name, subjects.get(r.subject, ""), teachers.get(r.teacher, ""),
-                      label(LEVEL_LABELS, r.level), outcome_text(r, _),
+                      label(OLYMPIAD_LEVEL_LABELS, r.level), outcome_text(r, _),
                       "\n".join(p.render(_) for p in line.problems.values())]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

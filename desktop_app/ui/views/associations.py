@@ -135,6 +135,10 @@ class AssociationsView(View):
                 self.table.selectRow(row)
                 return
 
+    def select_record(self, record: str) -> None:
+        """An Overview line about a work plan opens its association (п. 28)."""
+        self.select_association(record)
+
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_members(self.selected())
         self._update_buttons()

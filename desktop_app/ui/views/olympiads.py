@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageB
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import OlympiadResult
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.olympiads import KIND_LABELS, LEVEL_LABELS
+from desktop_app.domain.labels import OLYMPIAD_KIND_LABELS, OLYMPIAD_LEVEL_LABELS
 from desktop_app.i18n import N_, _, current_language, lazy_ngettext
 from desktop_app.services.olympiad_files import outcome_text
 from desktop_app.ui import operations
@@ -50,8 +50,8 @@ class OlympiadsView(View):
             Column(N_("Class"), lambda r: r.class_name, align_center=True),
             Column(N_("Subject"), lambda r: self.subjects.get(r.subject, r.subject)),
             Column(N_("Teacher"), lambda r: self.names.get(r.teacher, r.teacher)),
-            Column(N_("Level"), lambda r: label(LEVEL_LABELS, r.level), sort_key=lambda r: str(r.level)),
-            Column(N_("Kind"), lambda r: label(KIND_LABELS, r.kind)),
+            Column(N_("Level"), lambda r: label(OLYMPIAD_LEVEL_LABELS, r.level), sort_key=lambda r: str(r.level)),
+            Column(N_("Kind"), lambda r: label(OLYMPIAD_KIND_LABELS, r.kind)),
             Column(N_("Stage"), lambda r: r.stage or ""),
             Column(N_("Result"), lambda r: outcome_text(r, _)),
             Column(N_("Date"), lambda r: short_date(r.on) if r.on else "",

@@ -5,6 +5,7 @@ rows, ~70 MB) is generated once and cached in the temporary folder. Each step ru
 ``metodsovet`` does, in a process of its own, so that its peak memory is its own:
 
     python bench/exchange_bench.py [--teachers 120 --years 10 --rows 30000] [--keep]
+    python bench/exchange_bench.py --district 40    # 40 one-year schools into one database
 
 Targets on a 2-core machine: import ≤ 12 s and ≤ 400 MB; export and check ≤ 5 s each. A loaded
 machine is slower: each time is also given as a ratio to a baseline measured in this process

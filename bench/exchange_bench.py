@@ -5,6 +5,7 @@ rows, ~70 MB) is generated once and cached in the temporary folder. Each step ru
 ``metodsovet`` does, in a process of its own, so that its peak memory is its own:
 
     python bench/exchange_bench.py [--teachers 120 --years 10 --rows 30000] [--keep]
+    python bench/exchange_bench.py --district 40    # 40 one-year schools into one database
 
 Targets on a 2-core machine: import ≤ 12 s and ≤ 400 MB; export and check ≤ 5 s each. A loaded
 machine is slower: each time is also given as a ratio to a baseline measured in this process
@@ -25,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import large_school
+from generate import district_school, large_school
 
 from tests.canonical import canonical
 
@@ -75,7 +76,12 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--rows", type=int, default=30_000)
     parser.add_argument("--keep", action="store_true", help="keep the database and the exported file")
+    parser.add_argument("--district", type=int, metavar="N",
+                        help="instead: import N one-year schools (a district) into one database")
     args = parser.parse_args()
+    if args.district:
+        district(args.district, args.teachers, args.rows)
+        return
 
     source = school_file(args.teachers, args.years, args.rows)
     started = time.perf_counter()
@@ -112,6 +118,34 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if missed or not equal:
         print("missed: " + ", ".join(missed + ([] if equal else ["round trip"])))
+
+
+def district(schools: int, teachers: int, rows: int) -> None:
+    """A district's files (``schools`` one-year schools, cached in the temporary folder) imported
+    one after another into one database: the time of each import and of all, and the peak memory."""
+    folder = Path(tempfile.gettempdir()) / f"metodsovet-bench-district-{teachers}-{rows}"
+    folder.mkdir(exist_ok=True)
+    files = []
+    for number in range(1, schools + 1):
+        path = folder / f"school-{number:02d}.json"
+        if not path.exists():
+            partial = path.with_suffix(".part")
+            partial.write_text(json.dumps(district_school(number, teachers, rows), ensure_ascii=False),
+                               encoding="utf-8")
+            partial.replace(path)
+        files.append(path)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    work = Path(tempfile.mkdtemp(prefix="metodsovet-district-bench-"))
+    database = work / "district.sqlite3"
+    times, peaks = [], []
+    for path in files:
+        elapsed, peak = run("import", "--db", str(database), "import", str(path))
+        times.append(elapsed)
+        peaks.append(peak or 0)
+    print(f"district: {schools} schools, {size:.0f} MB of files, database {database.stat().st_size / 1e6:.0f} MB")
+    print(f"import of all: {sum(times):.1f} s; one school: first {times[0]:.2f} s, last {times[-1]:.2f} s, "
+          f"slowest {max(times):.2f} s; peak memory of one import ≤ {max(peaks)} MB")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

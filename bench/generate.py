@@ -111,3 +111,13 @@ def large_school(teachers: int = 30, years: int = 10, rows_per_year: int = 10_00
                                 "plans": plan_ids if number == 1 else []}],
                 })
     return document
+
+
+def district_school(number: int, teachers: int = 120, rows_per_year: int = 30_000,
+                    first_year: int = 2025) -> dict[str, Any]:
+    """School ``number`` (1, 2, …) of a district: one year of a large school under its own id and
+    name (issue 15: a district of 40 such schools imported into one database)."""
+    document = large_school(teachers, 1, rows_per_year, first_year=first_year)
+    document["school"]["id"] = f"school-{number:02d}"
+    document["school"]["name"] = {"kk": f"№ {number} мектеп", "ru": f"Школа № {number}"}
+    return document

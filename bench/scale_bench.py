@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-scale-home-")
 
-from generate import large_school
+from generate import district_school, large_school
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
@@ -93,9 +93,7 @@ def district_database() -> str:
     def build(services: Services) -> None:
         admin: Actor | None = None
         for number in range(DISTRICT["schools"]):
-            document = large_school(DISTRICT["teachers"], 1, DISTRICT["rows_per_year"], first_year=2025)
-            document["school"]["id"] = f"school-{number + 1:02d}"
-            document["school"]["name"] = {"kk": f"№ {number + 1} мектеп", "ru": f"Школа № {number + 1}"}
+            document = district_school(number + 1, DISTRICT["teachers"], DISTRICT["rows_per_year"])
             data = json.dumps(document, ensure_ascii=False).encode("utf-8")
             school = services.exchange.import_document(COMMAND_LINE, data).school
             if admin is None:

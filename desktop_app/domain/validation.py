@@ -212,7 +212,7 @@ class SchoolCheck:
         self.records = records
         self.ctx = _Context(records)
         self.school = records.school
-        self.calendars: Calendars = {}
+        self.calendars = Calendars()
         # A year that is not sound is not used for the calendar (rule 7).
         self.year_findings: list[Finding] = []
         self.unsound_years: set[str] = set()
@@ -396,15 +396,23 @@ def _material_findings(records: SchoolRecords, ctx: _Context) -> list[Finding]:
     return findings
 
 
-Calendars = dict[tuple[str, int], calendar_rules.SchoolCalendar]
+class Calendars:
+    """The calendars of one check (one per year and grade: thousands of plans share them) and the
+    last plan's calendar findings, so that its errors and its warnings read the calendar once."""
 
+    def __init__(self) -> None:
+        self._by_grade: dict[tuple[str, int], calendar_rules.SchoolCalendar] = {}
+        self._last: tuple[CalendarPlan, list[calendar_rules.CalendarFinding]] | None = None
 
-def _calendar(calendars: Calendars, year: AcademicYear, grade: int) -> calendar_rules.SchoolCalendar:
-    """One calendar per year and grade while one document is checked (thousands of plans)."""
-    key = (year.id, grade)
-    if key not in calendars:
-        calendars[key] = calendar_rules.SchoolCalendar(year, grade)
-    return calendars[key]
+    def findings(self, plan: CalendarPlan, year: AcademicYear) -> list[calendar_rules.CalendarFinding]:
+        if self._last is not None and self._last[0] is plan:
+            return self._last[1]
+        key = (year.id, plan.grade)
+        if key not in self._by_grade:
+            self._by_grade[key] = calendar_rules.SchoolCalendar(year, plan.grade)
+        found = list(calendar_rules.plan_calendar_findings(plan, year, self._by_grade[key]))
+        self._last = (plan, found)
+        return found
 
 
 def _calendar_findings(
@@ -413,7 +421,7 @@ def _calendar_findings(
 ) -> list[Finding]:
     rows = {row.number: position for position, row in enumerate(plan.rows)}
     found = []
-    for finding in calendar_rules.plan_calendar_findings(plan, year, _calendar(calendars, year, plan.grade)):
+    for finding in calendars.findings(plan, year):
         if finding.severity is not severity:
             continue
         detail = f".rows[{rows[finding.row]}]" if finding.row in rows else None
@@ -431,9 +439,9 @@ def calendar_warnings(records: SchoolRecords) -> list[Finding]:
 class CalendarWarnings:
     """:func:`calendar_warnings` one plan at a time."""
 
-    def __init__(self, academic_years: Sequence[AcademicYear]) -> None:
+    def __init__(self, academic_years: Sequence[AcademicYear], calendars: Calendars | None = None) -> None:
         self.years = _index(academic_years)
-        self.calendars: Calendars = {}
+        self.calendars = calendars or Calendars()  # a SchoolCheck's: each plan's calendar read once
 
     def plan(self, i: int, plan: CalendarPlan) -> list[Finding]:
         year = self.years.get(plan.academic_year)

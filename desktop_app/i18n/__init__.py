@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -167,10 +167,16 @@ def format_moment(moment: datetime, language: str | None = None) -> str:
 def format_number(value: float, language: str | None = None, decimals: int | None = None) -> str:
     """0,38 and 1 234,5 as Kazakh and Russian write them (Babel); ``decimals`` fixes the digits
     after the comma, else up to three are shown and a whole number has none."""
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return _formatted_number(value, pattern, babel_locale(language))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_number(value: float, pattern: str | None, locale: Locale) -> str:
+    """Babel's text of a number, kept: `check` of a large school writes ~17 000 of a few values."""
     from babel.numbers import format_decimal
 
-    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=babel_locale(language)))
+    return str(format_decimal(value, format=pattern, locale=locale))
 
 
 def format_percent(fraction: float, language: str | None = None) -> str:

@@ -29,9 +29,11 @@ class CheckReport:
 
 
 class CheckService(Service):
-    def check(self, actor: Actor, school: str | None = None) -> CheckReport:
+    def check(self, actor: Actor, school: str | None = None, file_checked: bool = False) -> CheckReport:
+        """``file_checked``: the SQLite file's integrity was just checked (the command line does
+        that before it opens the file); only the search index is checked again."""
         actor.require(Action.READ_ALL)
-        report = CheckReport(integrity=self._db.integrity_problems())
+        report = CheckReport(integrity=self._db.integrity_problems(file_checked))
         with self._db.transaction() as store:
             schools = [school] if school else store.school_ids()
             for school_id in schools:
@@ -49,7 +51,8 @@ class CheckService(Service):
         """The findings of one school, its plans read a few hundred at a time (memory stays flat
         for a school of any size)."""
         records = store.load_records(school_id, plans=False)
-        check, warnings = SchoolCheck(records), CalendarWarnings(records.academic_years)
+        check = SchoolCheck(records)
+        warnings = CalendarWarnings(records.academic_years, check.calendars)
         report = SchoolReport(school_id)
         errors: list[Finding] = []
         plan_ids: list[str] = []

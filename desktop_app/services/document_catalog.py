@@ -105,6 +105,7 @@ class _Builder:
         self.records, self.ui = records, ui
         self.ctx = DocumentContext.from_records(records)
         self._ = gettext_for(ui)
+        self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
 
     def body(self, body_id: str | None) -> tuple[str | None, str]:
         return body_id, self.ctx.body_name(body_id, self.ui) if body_id else ""
@@ -207,10 +208,17 @@ class _Builder:
                                       (N_("term {number}"), term.number)))
 
     def association_of(self, teacher: str, year: str) -> str | None:
-        """The teacher's association of the year (a subject association before the council)."""
-        bodies = [a for a in self.records.associations if a.academic_year == year and teacher in a.member_ids()]
-        bodies.sort(key=lambda a: a.kind.value == "council")
-        return bodies[0].id if bodies else None
+        """The teacher's association of the year (a subject association before the council).
+        Every teacher's is found in one pass per year: a large school lists ~1000 plans a year."""
+        if year not in self._bodies:
+            bodies = [a for a in self.records.associations if a.academic_year == year]
+            bodies.sort(key=lambda a: a.kind.value == "council")
+            first: dict[str, str] = {}
+            for body in bodies:
+                for member in body.member_ids():
+                    first.setdefault(member, body.id)
+            self._bodies[year] = first
+        return self._bodies[year].get(teacher)
 
 
 def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str) -> list[CatalogEntry]:

@@ -199,12 +199,13 @@ class Database:
         """A plain connection, for checks such as ``PRAGMA integrity_check``."""
         return self.engine.connect()
 
-    def integrity_problems(self) -> list[str]:
-        """Damage and broken references in the SQLite file; empty when sound (and for servers)."""
+    def integrity_problems(self, file_checked: bool = False) -> list[str]:
+        """Damage and broken references in the SQLite file; empty when sound (and for servers).
+        ``file_checked``: the file's pages were just checked; only the search index is."""
         if self.engine.dialect.name != "sqlite":
             return []
         with translated_errors(), self.engine.connect() as connection:
-            problems = dialect.integrity_problems(connection)
+            problems = [] if file_checked else dialect.integrity_problems(connection)
             if not problems and self.text_index:
                 problems = dialect.text_index_problems(connection)  # the search index matches the texts
             connection.rollback()

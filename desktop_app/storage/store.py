@@ -37,6 +37,8 @@ from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered
 from desktop_app.storage.errors import DuplicateError
 from desktop_app.storage.mapping import Kind, Row
+from desktop_app.storage.mapping.plans import build_plan_with_rows
+from desktop_app.storage.plan_rows import PLAN_ROWS, read_plan_rows
 from desktop_app.storage.protocol_texts import ProtocolPassage
 from desktop_app.storage.summaries import MeetingCounts, PlanSummary
 
@@ -88,6 +90,23 @@ class Store:
                 grouped[row[owner_column]].append(row)
             groups[child.name] = grouped
         return [kind.build(row, mapping.Children(groups, row["id"])) for row in parents]
+
+    def _load_plans(self, school_id: str, *where: ColumnElement[bool],
+                    record_id: str | None = None) -> list[CalendarPlan]:
+        """What ``_load(mapping.PLANS, ...)`` gives, with the lesson rows read in bulk
+        (storage.plan_rows): a large school's ten years of rows in seconds, not tens."""
+        table = mapping.PLANS.table
+        conditions = [table.c.school_id == school_id, *where]
+        if record_id is not None:
+            conditions.append(table.c.id == record_id)
+        parents = self._rows(select(table).where(*conditions).order_by(table.c.seq))
+        if not parents:
+            return []
+        owner = PLAN_ROWS.c.plan_id
+        owners = ([owner == record_id] if record_id is not None
+                  else [owner.in_(select(table.c.id).where(*conditions))] if where else [])
+        rows = read_plan_rows(self.session, school_id, *owners)
+        return [build_plan_with_rows(row, rows.get(row["id"], [])) for row in parents]
 
     def _get(self, kind: Kind[T], school_id: str, record_id: str) -> T | None:
         found = self._load(kind, school_id, record_id=record_id)
@@ -177,7 +196,10 @@ class Store:
         if school is None:
             raise NotFoundError("school", school_id)
         kinds = [k for k in mapping.KINDS if plans or k is not mapping.PLANS]
-        return SchoolRecords(school, **{k.collection: self._load(k, school_id) for k in kinds})
+        loaded: dict[str, list[Any]] = {
+            k.collection: self._load_plans(school_id) if k is mapping.PLANS else self._load(k, school_id)
+            for k in kinds}
+        return SchoolRecords(school, **loaded)
 
     def plan_batches(self, school_id: str, size: int = 500) -> Iterator[list[CalendarPlan]]:
         """The school's plans in their order, ``size`` at a time, so that a school's ten years of
@@ -186,7 +208,7 @@ class Store:
         ids = list(self.session.execute(
             select(table.c.id).where(table.c.school_id == school_id).order_by(table.c.seq)).scalars())
         for start in range(0, len(ids), size):
-            yield self._load(mapping.PLANS, school_id, table.c.id.in_(ids[start:start + size]))
+            yield self._load_plans(school_id, table.c.id.in_(ids[start:start + size]))
 
     def year_records(self, school_id: str, academic_year: str) -> SchoolRecords:
         """The records of one academic year with the school's teachers and subjects: its
@@ -330,10 +352,11 @@ class Store:
     # --- plans --------------------------------------------------------------------------------
 
     def list_plans(self, school_id: str) -> list[CalendarPlan]:
-        return self._load(mapping.PLANS, school_id)
+        return self._load_plans(school_id)
 
     def get_plan(self, school_id: str, record_id: str) -> CalendarPlan | None:
-        return self._get(mapping.PLANS, school_id, record_id)
+        found = self._load_plans(school_id, record_id=record_id)
+        return found[0] if found else None
 
     def save_plan(self, school_id: str, record: CalendarPlan) -> None:
         self._save(mapping.PLANS, school_id, record)
@@ -349,7 +372,7 @@ class Store:
             where.append(table.c.academic_year_id == academic_year)
         if teacher is not None:
             where.append(table.c.teacher_id == teacher)
-        return self._load(mapping.PLANS, school_id, *where)
+        return self._load_plans(school_id, *where)
 
     def plan_summaries(self, school_id: str, academic_year: str | None = None,
                        teachers: Collection[str] | None = None, subject: str | None = None) -> list[PlanSummary]:

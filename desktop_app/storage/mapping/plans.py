@@ -42,6 +42,16 @@ def dump_plan(school_id: str, plan: CalendarPlan) -> Rows:
 
 
 def build_plan(row: Row, children: Children) -> CalendarPlan:
+    rows = [
+        PlanRow(r["number"], r["topic"], r["hours"], r["term"], r["section"], list(r["objectives"]),
+                r["date"], r["note"])
+        for r in children("plan_rows")
+    ]
+    return build_plan_with_rows(row, rows)
+
+
+def build_plan_with_rows(row: Row, rows: list[PlanRow]) -> CalendarPlan:
+    """The plan of its ``plans`` row and its lesson rows read already (storage.plan_rows)."""
     review = None
     if row["review_meeting_id"] is not None:
         review = Review(row["review_meeting_id"], row["review_item"], ReviewOutcome(row["review_outcome"]),
@@ -54,11 +64,7 @@ def build_plan(row: Row, children: Children) -> CalendarPlan:
         grade=row["grade"],
         language=Language(row["language"]),
         hours_per_week=row["hours_per_week"],
-        rows=[
-            PlanRow(r["number"], r["topic"], r["hours"], r["term"], r["section"], list(r["objectives"]),
-                    r["date"], r["note"])
-            for r in children("plan_rows")
-        ],
+        rows=rows,
         status=PlanStatus(row["status"]),
         classes=list(row["classes"]),
         review=review,

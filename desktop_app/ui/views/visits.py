@@ -32,10 +32,12 @@ from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableMo
 from desktop_app.ui.models.visits import VisitMatrixModel
 from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
-from desktop_app.ui.widgets.columns import SAMPLE_ROWS
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
+
+#: The least width of a column of the matrix (a count or "—").
+MATRIX_CELL = 36
 
 
 class VisitsView(View):
@@ -113,9 +115,9 @@ class VisitsView(View):
         self.matrix_model = VisitMatrixModel(self)
         self.matrix = QTableView(self)
         self.matrix.setModel(self.matrix_model)
-        for matrix_header in (self.matrix.horizontalHeader(), self.matrix.verticalHeader()):
-            matrix_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            matrix_header.setResizeContentsPrecision(SAMPLE_ROWS)
+        # Columns as wide as their titles (a cell holds a count, never wider), fitted once per load:
+        # measuring the cells of a council's 120 × 120 matrix took ~0.7 s (issue 15).
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.unvisited_label = QLabel(self)
         self.unvisited_label.setWordWrap(True)
         matrix_page = QWidget(self)
@@ -237,10 +239,16 @@ class VisitsView(View):
             except UserError as error:  # not this user's to see (a teacher): said where it stands
                 refusal = error
         self.matrix_model.set_matrix(matrix, self.names)
+        self._fit_matrix()
         self._update_unvisited()
         if refusal is not None:
             self.unvisited_label.setStyleSheet(ERROR_STYLE)
             self.unvisited_label.setText(refusal.render(_))
+
+    def _fit_matrix(self) -> None:
+        header = self.matrix.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, max(header.sectionSizeHint(column), MATRIX_CELL))
 
     def _update_unvisited(self) -> None:
         matrix = self.matrix_model.matrix

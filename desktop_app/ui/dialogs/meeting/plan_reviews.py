@@ -1,17 +1,30 @@
 """The plans considered under an agenda item: a tick for each plan the meeting may consider, its
 status, and for a submitted plan the outcome and remarks chosen (recorded when the protocol is
-saved, in the same transaction)."""
+saved, in the same transaction). A model and a view (plan_review_model), not a widget per cell."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from desktop_app.domain.entities import CalendarPlan, PlanStatus, ReviewOutcome
+from desktop_app.domain.entities import CalendarPlan, ReviewOutcome
 from desktop_app.i18n import _
 from desktop_app.services.meetings import PlanReview
 from desktop_app.ui.dialogs.meeting.choices import PlanChoice
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, REVIEW_OUTCOME_LABELS, label
+from desktop_app.ui.dialogs.meeting.plan_review_model import (
+    NO_OUTCOME,
+    OUTCOME,
+    PLAN,
+    REMARKS,
+    STATUS,
+    OutcomeDelegate,
+    PlanReviewModel,
+    outcome_text,
+)
+from desktop_app.ui.widgets.columns import SAMPLE_ROWS
+
+#: The plan column is at most this wide; a longer caption ends in "…" and shows whole as a tip.
+PLAN_WIDTH = 300
 
 
 class PlansConsidered(QGroupBox):
@@ -21,91 +34,62 @@ class PlansConsidered(QGroupBox):
 
     def __init__(self, plans: list[PlanChoice], listed: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plans = list(plans)
-        self.plan_table = QTableWidget(len(self._plans), 4, self)
+        self.model = PlanReviewModel(plans, listed)
+        self.plan_table = QTableView(self)
+        self.plan_table.setModel(self.model)
+        self.plan_table.setItemDelegateForColumn(OUTCOME, OutcomeDelegate(self.plan_table))
+        self.plan_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.plan_table.verticalHeader().setVisible(False)
-        self.plan_table.horizontalHeader().setStretchLastSection(True)
+        self.plan_table.setWordWrap(False)
+        header = self.plan_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(SAMPLE_ROWS)
         self.plan_table.setMinimumHeight(90)
-        self.outcomes: list[QComboBox] = []
-        self.remarks: list[QLineEdit] = []
-        for row, choice in enumerate(self._plans):
-            self._add_row(row, choice, choice.plan.id in listed)
         QVBoxLayout(self).addWidget(self.plan_table)
-        self.setVisible(bool(self._plans))
-        self.plan_table.itemChanged.connect(self.changed)
-        for outcome, remarks in zip(self.outcomes, self.remarks, strict=True):
-            outcome.currentIndexChanged.connect(self.changed)
-            remarks.textChanged.connect(self.changed)
-
-    def _add_row(self, row: int, choice: PlanChoice, listed: bool) -> None:
-        check = QTableWidgetItem(choice.caption)
-        check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-        check.setCheckState(Qt.CheckState.Checked if listed else Qt.CheckState.Unchecked)
-        self.plan_table.setItem(row, 0, check)
-        status = QTableWidgetItem("")
-        status.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.plan_table.setItem(row, 1, status)
-        outcome = QComboBox(self.plan_table)
-        outcome.addItem("—", None)
-        for value in ReviewOutcome:
-            outcome.addItem("", value.value)
-        review = choice.plan.review
-        if review is not None:
-            outcome.setCurrentIndex(outcome.findData(review.outcome.value))
-        open_for_review = choice.plan.status is PlanStatus.SUBMITTED
-        outcome.setEnabled(open_for_review)
-        self.plan_table.setCellWidget(row, 2, outcome)
-        remarks = QLineEdit(review.remarks or "" if review else "", self.plan_table)
-        remarks.setEnabled(open_for_review)
-        self.plan_table.setCellWidget(row, 3, remarks)
-        self.outcomes.append(outcome)
-        self.remarks.append(remarks)
+        self.setVisible(bool(self.model.lines))
+        self.model.dataChanged.connect(self.changed)
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Calendar-thematic plans considered"))
-        self.plan_table.setHorizontalHeaderLabels([_("Plan"), _("Status"), _("Outcome"), _("Remarks")])
-        for row, choice in enumerate(self._plans):
-            status = self.plan_table.item(row, 1)
-            if status is not None:
-                status.setText(label(PLAN_STATUS_LABELS, choice.plan.status))
-            for index, value in enumerate(ReviewOutcome, start=1):
-                self.outcomes[row].setItemText(index, label(REVIEW_OUTCOME_LABELS, value))
-        self.plan_table.resizeColumnsToContents()
+        self.model.retranslate()
+        self._fit_columns()
 
-    def _checked(self, row: int) -> bool:
-        cell = self.plan_table.item(row, 0)
-        return cell is not None and cell.checkState() == Qt.CheckState.Checked
+    def _fit_columns(self) -> None:
+        """The plan and status columns from a sample of rows; the outcome column as wide as its
+        longest choice (never cut); the remarks take the rest."""
+        table, header = self.plan_table, self.plan_table.horizontalHeader()
+        for column in (PLAN, STATUS):
+            table.resizeColumnToContents(column)
+        header.resizeSection(PLAN, min(header.sectionSize(PLAN), PLAN_WIDTH))
+        metrics = table.fontMetrics()
+        texts = [NO_OUTCOME, *(outcome_text(v) for v in ReviewOutcome), _("Outcome")]
+        # The room a combo box's frame and arrow take around its text, as the style draws it.
+        header.resizeSection(OUTCOME, max(metrics.horizontalAdvance(t) for t in texts) + 48)
+        header.setSectionResizeMode(REMARKS, QHeaderView.ResizeMode.Stretch)
 
     def checked(self) -> list[str]:
-        return [c.plan.id for row, c in enumerate(self._plans) if self._checked(row)]
+        return [line.choice.plan.id for line in self.model.lines if line.checked]
 
     def reviews(self, item: int) -> list[PlanReview]:
         """Outcomes chosen for submitted plans (the ones not yet considered) under item ``item``."""
-        chosen = []
-        for row, choice in enumerate(self._plans):
-            value = self.outcomes[row].currentData()
-            if self._checked(row) and value and choice.plan.status is PlanStatus.SUBMITTED:
-                chosen.append(PlanReview(choice.plan.id, item, ReviewOutcome(value),
-                                         self.remarks[row].text().strip() or None))
-        return chosen
+        return [PlanReview(line.choice.plan.id, item, line.outcome, line.remarks.strip() or None)
+                for line in self.model.lines
+                if line.checked and line.outcome is not None and line.open_for_review]
 
     def set_plan_outcome(self, plan: str, outcome: ReviewOutcome | None, remarks: str = "") -> None:
         """Tick a plan as considered and choose its outcome (as a user does with the mouse)."""
-        row = next(r for r, c in enumerate(self._plans) if c.plan.id == plan)
-        cell = self.plan_table.item(row, 0)
-        assert cell is not None
-        cell.setCheckState(Qt.CheckState.Checked)
-        self.outcomes[row].setCurrentIndex(self.outcomes[row].findData(outcome.value) if outcome else 0)
-        self.remarks[row].setText(remarks)
+        row = next(r for r, line in enumerate(self.model.lines) if line.choice.plan.id == plan)
+        model = self.model
+        model.setData(model.index(row, PLAN), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        model.setData(model.index(row, OUTCOME), outcome.value if outcome else "")
+        model.setData(model.index(row, REMARKS), remarks)
 
     def update_plan(self, plan: CalendarPlan) -> None:
         """After the review is recorded: the plan's new status, its outcome no longer editable."""
-        row = next((r for r, c in enumerate(self._plans) if c.plan.id == plan.id), None)
-        if row is None:
-            return
-        self._plans[row] = PlanChoice(plan, self._plans[row].caption)
-        status = self.plan_table.item(row, 1)
-        if status is not None:
-            status.setText(label(PLAN_STATUS_LABELS, plan.status))
-        self.outcomes[row].setEnabled(False)
-        self.remarks[row].setEnabled(False)
+        row = next((r for r, line in enumerate(self.model.lines) if line.choice.plan.id == plan.id), None)
+        if row is not None:
+            self.model.replace_choice(row, PlanChoice(plan, self.model.lines[row].choice.caption))

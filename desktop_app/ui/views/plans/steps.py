@@ -40,9 +40,13 @@ class PlanStepsView(RecordsView):
         return rows[0] if len(rows) == 1 else None
 
     def select_plans(self, ids: Sequence[str]) -> None:
+        if not ids:  # nothing to look for among a large school's ~1000 plans of a year
+            self.table.selectionModel().clearSelection()
+            return
+        wanted = set(ids)
         selection = QItemSelection()
         for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).plan.id in ids:
+            if self.model.record(self.proxy.source_row(row)).plan.id in wanted:
                 selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(selection, flags)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -266,3 +267,22 @@ def test_the_copy_to_the_next_year_runs_once_per_click(  # type: ignore[no-untyp
     assert len(threads) == 1 and view.copied is not None
     created, _skipped = view.copied
     assert created and all(c.academic_year == YEAR for c in created)
+
+
+def test_an_import_dialog_deleted_while_its_file_is_read_is_no_crash(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    crashes: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: crashes.append(error))
+    session = sign_in("administrator")
+    release, _threads = slowed(monkeypatch, file_import, "read_table_file")
+    dialog = PlanImportDialog(session, _year(session), ktp_file(tmp_path))
+    dialog.show()
+    qtbot.waitUntil(lambda: operations.runner().current is not None
+                    and operations.runner().current._dialog is not None
+                    and operations.runner().current._dialog.isVisible(), timeout=3000)
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=3000)
+    release.set()
+    finish(qtbot)
+    assert crashes == []

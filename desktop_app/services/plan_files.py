@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -34,6 +34,9 @@ from desktop_app.services.plan_import.tables import plan_refusal
 from desktop_app.services.plans import PlanService
 from desktop_app.storage.database import Database
 from desktop_app.storage.store import Store
+
+#: Told ``(done, total)`` as files are read or imported.
+Progress = Callable[[int, int], None]
 
 #: The files a folder is searched for; Office's "~$" lock files and hidden files are left out.
 PLAN_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".csv")
@@ -138,8 +141,9 @@ class PlanFileService(Service):
         self._plans = PlanService(db, clock)
 
     def read(self, actor: Actor, school: str, paths: Sequence[Path], year: str,
-             given: FileChoice | None = None) -> list[PlanFileDraft]:
-        """Every file read and guessed (nothing is written); ``given`` applies to all of them."""
+             given: FileChoice | None = None, progress: Progress | None = None) -> list[PlanFileDraft]:
+        """Every file read and guessed (nothing is written); ``given`` applies to all of them.
+        ``progress(done, total)`` is told after each file (it may raise to stop: nothing is written)."""
         given = given or FileChoice()
         with self._read(actor, school) as store:
             academic_year = store.get_academic_year(school, year)
@@ -149,7 +153,12 @@ class PlanFileService(Service):
             teachers = [t for t in store.list_teachers(school) if t.active]
             subjects = store.list_subjects(school)
             imported = self._imported(store, school)
-        return [self._draft(path, academic_year, teachers, subjects, imported, given) for path in paths]
+        drafts = []
+        for done, path in enumerate(paths):
+            if progress is not None:
+                progress(done, len(paths))
+            drafts.append(self._draft(path, academic_year, teachers, subjects, imported, given))
+        return drafts
 
     @staticmethod
     def _imported(store: Store, school: str) -> dict[str, str]:
@@ -206,14 +215,16 @@ class PlanFileService(Service):
                 for group, label in enumerate(labels)]
 
     def import_files(self, actor: Actor, school: str, drafts: Sequence[PlanFileDraft], year: str, *,
-                     dry_run: bool = False) -> list[FileReport]:
+                     dry_run: bool = False, progress: Progress | None = None) -> list[FileReport]:
         """Each draft imported all or nothing (its plans checked before the first is written); one
         report per file. ``dry_run`` writes nothing and reports what would be imported."""
         with self._read(actor, school) as store:
             academic_year = store.get_academic_year(school, year)
         weeks = academic_year.study_weeks if academic_year is not None else None
-        reports = []
+        reports: list[FileReport] = []
         for draft in drafts:
+            if progress is not None:
+                progress(len(reports), len(drafts))
             if draft.imported_as is not None:
                 with self._read(actor, school) as store:
                     before = store.get_plan(school, draft.imported_as)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
@@ -234,7 +235,7 @@ class Runner(QObject):
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         operation = self.current
-        if operation is None or operation._dialog is None:
+        if operation is None or operation._dialog is None or not shiboken6.isValid(operation._dialog):
             return
         operation._dialog.setMaximum(max(total, 0))
         operation._dialog.setValue(min(done, total) if total > 0 else 0)
@@ -264,8 +265,9 @@ class Runner(QObject):
         self.current, self._relay = None, None
         operation.outcome = outcome
         if operation._dialog is not None:
-            operation._dialog.close()
-            operation._dialog.deleteLater()
+            if shiboken6.isValid(operation._dialog):  # deleted with its window meanwhile
+                operation._dialog.close()
+                operation._dialog.deleteLater()
             operation._dialog = None
         self._end_busy()
         if operation.disabled is not None:
@@ -282,6 +284,13 @@ class Runner(QObject):
 
     def _deliver(self, operation: Operation, outcome: _Outcome) -> None:
         error = outcome.error
+        if operation.parent is not None and not shiboken6.isValid(operation.parent):
+            # The window that asked is gone (closed and deleted meanwhile): the work is done or
+            # refused all the same; only the views are told, nobody is left to show it to.
+            log.info("outcome of %r after its window was deleted", operation.label)
+            if error is None and operation.changes:
+                self.changed.emit(operation.changes, operation.initiator)
+            return
         if error is None:
             if operation.changes:
                 self.changed.emit(operation.changes, operation.initiator)

@@ -47,7 +47,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.meetings import MeetingsView
 from desktop_app.ui.views.plans import PlansView
-from tests.ui.conftest import type_text
+from tests.ui.conftest import finish_now, type_text
 
 #: Typed into a field of every form; the test looks for it afterwards.
 TYPED = "Әріптестер Ұлы Қайрат"
@@ -201,7 +201,9 @@ def _plan_import(window: MainWindow) -> QWidget:
     from tests.services.test_plan_import import KK_BODY, KK_HEADER, xlsx
     path = Path(tempfile.mkdtemp()) / "КТЖ алгебра 8В.xlsx"
     path.write_bytes(xlsx(KK_HEADER, KK_BODY))
-    return _some(_plans(window).make_import_dialog(path))
+    dialog = _some(_plans(window).make_import_dialog(path))
+    finish_now()  # the file is read off the GUI thread
+    return dialog
 
 
 def _folder_import(window: MainWindow) -> QWidget:
@@ -211,7 +213,9 @@ def _folder_import(window: MainWindow) -> QWidget:
     folder.mkdir()
     for layout in layouts()[:3]:
         (folder / f"{layout.name}{layout.suffix}").write_bytes(layout.data())
-    return _some(_plans(window).make_folder_dialog(folder))
+    dialog = _some(_plans(window).make_folder_dialog(folder))
+    finish_now()  # the files are read off the GUI thread
+    return dialog
 
 
 def _account_dialog(window: MainWindow, make: str) -> QWidget:

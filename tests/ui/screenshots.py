@@ -36,7 +36,7 @@ from desktop_app.ui.session import Session
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.plans import PlansView
 from tests.services.test_plan_import import KK_BODY, KK_HEADER, xlsx
-from tests.ui.conftest import submit_on
+from tests.ui.conftest import finish_now, submit_on
 from tests.ui.every_dialog import DIALOGS
 from tests.ui.fits import clipped
 
@@ -212,6 +212,7 @@ def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Pa
     path = out / "КТЖ алгебра 8В.xlsx"
     path.write_bytes(xlsx(KK_HEADER, KK_BODY))
     preview = PlanImportDialog(session, year, path)
+    finish_now()  # the file is read off the GUI thread
     _shot(app, preview, out / f"{language}-plan-import.png", (1240, 700))
 
 

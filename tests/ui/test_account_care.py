@@ -132,12 +132,14 @@ def test_the_administrator_locks_and_unlocks(qtbot, window: MainWindow, services
     panel.select("kim")
     assert panel.lock_button.text() == _("Lock")
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    finish_now()
     assert _row(panel, "kim")[_("State")] == _("locked")
     assert panel.selected() is not None and panel.selected().login == "kim"  # type: ignore[union-attr]
     assert panel.lock_button.text() == _("Unlock")
     with pytest.raises(SignInError):
         services.accounts.authenticate(*account("teacher"))
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    finish_now()
     assert _row(panel, "kim")[_("State")] == _("can sign in")
     assert services.accounts.authenticate(*account("teacher")).login == "kim"
 
@@ -146,6 +148,7 @@ def test_the_administrator_cannot_lock_themself(qtbot, window: MainWindow) -> No
     panel = _accounts(window)
     panel.select("zavuch")
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    finish_now()
     assert panel.refusal.isVisible()
     assert "zavuch" in panel.refusal.text()
     assert _row(panel, "zavuch")[_("State")] == _("can sign in")
@@ -247,6 +250,7 @@ def test_a_locked_account_is_told_so_at_sign_in(qtbot, window: MainWindow, servi
     panel = _accounts(window)
     panel.select("kim")
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    finish_now()
     dialog = SignInDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()

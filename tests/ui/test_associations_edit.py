@@ -109,9 +109,9 @@ def test_copy_to_the_next_year_says_what_was_copied_and_skipped(qtbot, sign_in, 
     session = sign_in()
     view = _view(qtbot, session, "2025-2026")
     assert view.copy_button.isEnabled()
-    result = view.copy_to_next_year()
-    assert result is not None
-    created, skipped = result
+    assert view.copy_to_next_year()
+    finish(qtbot)
+    created, skipped = view.copied
     assert len(created) + len(skipped) == view.model.rowCount()
     assert shown and "2026-2027" in shown[0]
     assert all(c.academic_year == "2026-2027" for c in created)
@@ -134,6 +134,7 @@ def test_the_work_plan_is_approved_by_the_director_and_then_locked(qtbot, sign_i
     members = body.member_ids()
     plan.responsible(row).set_selected(members[:2])  # a seminar led by two teachers
     assert plan.save()
+    finish(qtbot)
     stored = admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26").work_plan
     assert stored is not None and stored.items[0].month == "2026-10"
     assert stored.items[0].form is WorkPlanForm.SEMINAR and stored.items[0].responsible == members[:2]
@@ -143,6 +144,7 @@ def test_the_work_plan_is_approved_by_the_director_and_then_locked(qtbot, sign_i
     assert again.responsible(0).selected() == members[:2]
     assert ", " in again.responsible(0).text()
     assert again.save()
+    finish(qtbot)
     stored = admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26").work_plan
     assert stored is not None and stored.items[0].responsible == members[:2]
 
@@ -154,6 +156,7 @@ def test_the_work_plan_is_approved_by_the_director_and_then_locked(qtbot, sign_i
     assert not approving.save_button.isVisible()  # the director approves, not edits
     assert approving.approve_button.isVisible() and approving.approve_button.isEnabled()
     assert approving.approve()
+    finish(qtbot)
     assert not approving.approve_button.isVisible()
     school = director.services.schools.get_school(director.actor, director.school)
     approved = director.services.associations.get(director.actor, director.school, "mo-kaz-26").work_plan

@@ -22,7 +22,7 @@ from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.main_window import MainWindow
 
-from .conftest import type_text
+from .conftest import finish_now, type_text
 
 KK_NAME = "Қарағанды қаласының № 12 мектеп-гимназиясы"
 RU_NAME = "Школа-гимназия № 12 города Караганды"
@@ -162,6 +162,7 @@ def test_the_director_and_the_deputy_get_their_positions(qtbot, empty: Services)
     wizard = _wizard(qtbot, empty, "kk")
     _fill(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    finish_now()  # the school is set up off the GUI thread
     assert not wizard.isVisible()
     actor = wizard.actor
     assert actor is not None and actor.school is not None
@@ -201,6 +202,7 @@ def test_after_the_wizard_the_main_window_opens_signed_in(qtbot, database: str, 
             return
         _fill(wizard, deputy=False)
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        finish_now()  # the school is set up off the GUI thread
         QTimer.singleShot(0, lambda: look(0))
 
     def look(tries: int) -> None:
@@ -229,6 +231,7 @@ def _overview(qtbot, empty: Services, language: str):  # type: ignore[no-untyped
     wizard = _wizard(qtbot, empty, language)
     _fill(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    finish_now()  # the school is set up off the GUI thread
     assert wizard.actor is not None and wizard.actor.school is not None
     from desktop_app.ui.session import Session
 

@@ -159,11 +159,14 @@ def test_record_a_meeting_from_an_empty_form_to_a_finalized_protocol(
     for language, title in (("kk", "ХАТТАМА"), ("ru", "ПРОТОКОЛ")):
         path = tmp_path / f"protocol-{language}.pdf"
         assert view.write_protocol(path, language)
+        finish(qtbot)
         text = "".join(page.extract_text() for page in PdfReader(str(path)).pages)
         assert title in text.upper() and "3" in text
     assert view.write_extract(tmp_path / "extract.pdf", 1, "kk")
+    finish(qtbot)
     assert (tmp_path / "extract.pdf").stat().st_size > 1000
     assert view.write_register(tmp_path / "register.pdf", "ru")
+    finish(qtbot)
     assert (tmp_path / "register.pdf").stat().st_size > 1000
 
     # Corrected through a new version with a reason; the previous one is listed.

@@ -20,7 +20,7 @@ from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 
-from .conftest import type_text
+from .conftest import finish, finish_now, type_text
 
 YEAR = "2026-2027"
 
@@ -94,6 +94,7 @@ def test_type_a_plan_with_the_keyboard_then_save_and_reload(qtbot, sign_in) -> N
     ]
     assert rows[1].section == "7.1 бөлім"
     QTest.keyClick(_focus(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    finish(qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_plan is not None
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)
     assert stored.status is PlanStatus.DRAFT and stored.classes == ["7А", "7Ә"] and stored.grade == 7
@@ -129,6 +130,7 @@ def test_insert_move_and_delete_rows_then_save(qtbot, sign_in) -> None:  # type:
     assert [_cell(dialog, r, Col.TOPIC) for r in range(3)] == ["Жаңа", "Тақырып 1", "Тақырып 4"]
     assert [_cell(dialog, r, Col.NUMBER) for r in range(3)] == ["1", "2", "3"]
     dialog.save_button.click()
+    finish(qtbot)
     stored = session.services.plans.get(session.actor, session.school, plan.id)
     assert [(r.number, r.topic) for r in stored.rows] == [(1, "Жаңа"), (2, "Тақырып 1"), (3, "Тақырып 4")]
 
@@ -195,6 +197,7 @@ def test_a_lesson_on_a_day_off_is_flagged_and_blocks_submission(qtbot, sign_in, 
     dialog._select_finding(next(item for item in flagged if item.text() == tooltip))
     assert dialog.table.currentIndex() == index
     dialog.save_button.click()  # a draft may hold it; submission may not
+    finish(qtbot)
     assert dialog.saved_plan is not None
     with pytest.raises(DomainError) as refused:
         session.services.plans.submit(session.actor, session.school, plan.id)
@@ -213,6 +216,7 @@ def test_copy_from_a_colleague(qtbot, sign_in, monkeypatch) -> None:  # type: ig
         listed.append([p.id for p in self.sources])
         self.select("ktp-alg8-26")
         self.copy_button.click()
+        finish_now()
         return self.result()
 
     monkeypatch.setattr(PlanCopyDialog, "exec", choose_kasymov)
@@ -222,6 +226,7 @@ def test_copy_from_a_colleague(qtbot, sign_in, monkeypatch) -> None:  # type: ig
     assert [_cell(dialog, r, Col.TOPIC) for r in range(dialog.model.rowCount())] == [r.topic for r in source.rows]
     assert all(_cell(dialog, r, Col.DATE) == "" for r in range(dialog.model.rowCount()))
     dialog.save_button.click()
+    finish(qtbot)
     assert dialog.saved_plan is not None and dialog.saved_plan.teacher == "t-01"
     assert dialog.saved_plan.id != "ktp-alg8-26" and len(dialog.saved_plan.rows) == len(source.rows)
 
@@ -249,12 +254,14 @@ def test_a_refused_save_keeps_everything_typed(qtbot, sign_in) -> None:  # type:
     dialog = _open(qtbot, session, plan)
     dialog.model.setData(dialog.model.index(0, Col.HOURS), "көп")
     dialog.save_button.click()  # the hours are not a number: refused before the service
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved_plan is None and dialog.errors["rows"].isVisible()
     assert _cell(dialog, 0, Col.HOURS) == "көп"
     dialog.model.setData(dialog.model.index(0, Col.HOURS), "2")
     dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
     session.services.plans.submit(session.actor, session.school, plan.id)  # meanwhile, elsewhere
     dialog.save_button.click()
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved_plan is None and dialog.general_error.isVisible()
     assert plan.id in dialog.general_error.text()
     assert _cell(dialog, 0, Col.TOPIC) == "Кіріспе сабақ" and _cell(dialog, 0, Col.HOURS) == "2"
@@ -279,6 +286,7 @@ def test_the_deputy_writes_a_plan_for_any_teacher_and_the_texts_follow_the_langu
     dialog.insert_button.click()
     dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Фонетика")
     dialog.save_button.click()
+    finish(qtbot)
     assert dialog.saved_plan is not None and dialog.saved_plan.teacher == "t-06"
 
 
@@ -408,6 +416,7 @@ def test_copy_brings_hours_per_week_and_classes_when_none_are_typed(  # type: ig
     def choose(self: PlanCopyDialog) -> int:
         self.select(source.id)
         self.copy_button.click()
+        finish_now()
         return self.result()
 
     monkeypatch.setattr(PlanCopyDialog, "exec", choose)
@@ -434,5 +443,6 @@ def test_copy_brings_hours_per_week_and_classes_when_none_are_typed(  # type: ig
     other.retranslate_ui()
     assert "Скопировано" not in other.status_line.text()
     other.save_button.click()
+    finish(qtbot)
     assert other.saved_plan is not None and other.saved_plan.classes == ["8А"]
     assert other.saved_plan.hours_per_week == source.hours_per_week and other.saved_plan.teacher == "t-01"

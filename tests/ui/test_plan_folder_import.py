@@ -12,6 +12,7 @@ from desktop_app.i18n import _, ngettext
 from desktop_app.ui.dialogs.plan.folder_import import CLASSES, GRADE, STATE, SUBJECT, TEACHER, PlanFolderImportDialog
 from desktop_app.ui.session import Session
 from tests.corpus.ktp import layouts
+from tests.ui.conftest import finish
 
 LAYOUTS = {layout.name: layout for layout in layouts()}
 
@@ -36,6 +37,7 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
     dialog = PlanFolderImportDialog(session, year, folder)
     qtbot.addWidget(dialog)
     dialog.show()
+    finish(qtbot)  # the files are read off the GUI thread
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert names == ["Ким 7А 7Б.xlsx", "Ким информатика 7А.docx", "без имени.xlsx", "сломанный.docx"]
 
@@ -66,6 +68,7 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
     dialog.table.grab().save(str(tmp_path / "folder.png"))
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     states = [dialog.table.item(r, STATE).text() for r in range(4)]
     assert states[0].count("ktp-") == 2 and "ktp-" in states[1] and "ktp-" in states[2]
     assert states[3] and "ktp-" not in states[3]
@@ -78,5 +81,6 @@ def test_the_deputy_imports_a_folder_after_naming_the_teacher_of_one_file(  # ty
 
     again = PlanFolderImportDialog(session, year, folder)  # a rerun: the imported files are skipped
     qtbot.addWidget(again)
+    finish(qtbot)
     assert [again.drafts[r].imported_as is not None for r in range(4)] == [True, True, True, False]
     again.close()

@@ -18,6 +18,7 @@ from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.models.plan_import import BAD, EDITED, LEADING
 from desktop_app.ui.session import Session
 from tests.services.test_plan_import import KK_BODY, KK_HEADER, RU_BODY, RU_HEADER, docx_file, xlsx
+from tests.ui.conftest import finish
 
 
 def _year(session: Session, year: str = "2026-2027") -> AcademicYear:
@@ -34,6 +35,7 @@ def _dialog(qtbot, session: Session, path: Path | None, year: AcademicYear | Non
     qtbot.addWidget(dialog)
     dialog.resize(1240, 700)
     dialog.show()
+    finish(qtbot)
     return dialog
 
 
@@ -78,6 +80,7 @@ def test_a_teacher_imports_a_kazakh_xlsx_after_leaving_out_a_bad_column(qtbot, s
     assert dialog.table.currentIndex() == cell
     assert not dialog.import_button.isEnabled()
     dialog.accept()
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved_plan is None
     # The term headings are read: the lessons of "II тоқсан" are in term 2.
     term = dialog.model.index(dialog.parsed.rows[-1].source, 1)
@@ -91,6 +94,7 @@ def test_a_teacher_imports_a_kazakh_xlsx_after_leaving_out_a_bad_column(qtbot, s
     assert _plans(session) == before  # the preview wrote nothing
     dialog.classes.setText("7В, 7Г")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert not dialog.isVisible()
     saved = dialog.saved_plan
     assert saved is not None
@@ -166,6 +170,7 @@ def test_a_mistyped_date_is_corrected_in_the_preview_and_the_corrected_rows_impo
     qtmodeltester.check(model)
     # Choosing the file again discards the corrections, as the note says; choosing columns keeps them.
     dialog.load(path)
+    finish(qtbot)
     assert dialog.edits == {} and model.data(cell) == "31.09" and not dialog.import_button.isEnabled()
     assert model.setData(model.index(row, LEADING + 5), "30.09", Qt.ItemDataRole.EditRole)
     _pick(dialog, 6, "")
@@ -174,6 +179,7 @@ def test_a_mistyped_date_is_corrected_in_the_preview_and_the_corrected_rows_impo
     assert dialog.import_button.isEnabled()
     qtmodeltester.check(model)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert not dialog.isVisible() and dialog.saved_plan is not None
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)
     assert [(r.topic, r.date) for r in stored.rows] == [
@@ -212,6 +218,7 @@ def test_the_deputy_imports_a_russian_docx_choosing_the_topic_column(qtbot, sign
     # The rows are the rows of the Word document (the approval table is row 1).
     assert [r.line for r in dialog.parsed.rows] == [4, 5, 7, 8]
     dialog.accept()
+    finish(qtbot)
     assert dialog.result() == PlanImportDialog.DialogCode.Accepted and not dialog.isVisible()
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)  # type: ignore[union-attr]
     assert stored.teacher == "t-05" and stored.status is PlanStatus.DRAFT and stored.language is Language.RU
@@ -240,6 +247,7 @@ def test_a_csv_from_russian_excel_with_a_term_column(qtbot, sign_in, tmp_path: P
     _pick(dialog, 3, "")  # every lesson an hour
     assert dialog.import_button.isEnabled()
     dialog.accept()
+    finish(qtbot)
     assert not dialog.isVisible()
     stored = session.services.plans.get(session.actor, session.school, dialog.saved_plan.id)  # type: ignore[union-attr]
     assert [(r.term, r.topic, r.hours, r.date, r.note) for r in stored.rows] == [
@@ -276,15 +284,18 @@ def test_refusals_are_shown_and_the_input_is_kept(qtbot, sign_in, tmp_path: Path
     good = tmp_path / "ktp.docx"
     good.write_bytes(docx_file(RU_HEADER, RU_BODY))
     dialog.load(good)
+    finish(qtbot)
     assert not dialog.file_error.isVisible() and dialog.classes.text() == "5А"
     assert dialog.import_button.isEnabled()
     dialog.grade.setValue(0)
     dialog.accept()
+    finish(qtbot)
     assert dialog.isVisible() and dialog.errors["grade"].isVisible()
     dialog.grade.setValue(5)
     # The service refuses a year that is not in the database: the refusal is shown, nothing is lost.
     dialog.year = replace(dialog.year, id="2040-2041")
     dialog.accept()
+    finish(qtbot)
     assert dialog.isVisible() and dialog.saved_plan is None
     assert dialog.general_error.isVisible() and "2040-2041" in dialog.general_error.text()
     assert dialog.classes.text() == "5А" and dialog.grade.value() == 5 and dialog.model.rowCount() > 0

@@ -21,6 +21,7 @@ from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
 from tests.services.test_plan_import import KK_HEADER, RU_HEADER, docx_file, xlsx
+from tests.ui.conftest import finish, finish_now
 
 HOLIDAY = "16.12.2026"  # Independence Day
 
@@ -58,12 +59,14 @@ def _import(view: PlansView, path: Path, monkeypatch: pytest.MonkeyPatch,
     seen: list[PlanImportDialog] = []
 
     def preview_and_import(dialog: PlanImportDialog) -> int:
+        finish_now()  # the file is read off the GUI thread
         seen.append(dialog)
         if callable(choose):
             choose(dialog)
         assert dialog.parsed is not None and dialog.parsed.importable, dialog.parsed
         assert dialog.import_button.isEnabled()
         dialog.import_button.click()
+        finish_now()
         return int(dialog.result())
 
     monkeypatch.setattr(PlanImportDialog, "exec", preview_and_import)
@@ -98,6 +101,7 @@ def _fill_then_break_then_save(monkeypatch: pytest.MonkeyPatch, timetable: dict[
         assert HOLIDAY in editor.model.data(cell, Qt.ItemDataRole.ToolTipRole)
         assert editor.blocked.styleSheet() == ERROR_STYLE
         editor.save_button.click()  # a draft may hold it; the submission may not
+        finish_now()
         return int(editor.result())
 
     monkeypatch.setattr(PlanEditorDialog, "exec", edit)
@@ -120,7 +124,8 @@ def test_a_teacher_imports_an_xlsx_fills_dates_and_cannot_submit_a_lesson_on_a_h
     view.open_selected()
     assert editors and editors[0].saved_plan is not None
     view.select_plan(plan_id)
-    assert not view.submit()
+    view.submit()
+    finish(qtbot)
     assert view.message.text().startswith(f"4-жол: {HOLIDAY}")  # the row and the date, as the window writes it
     plans = teacher.services.plans
     assert plans.get(teacher.actor, teacher.school, plan_id).status is PlanStatus.DRAFT
@@ -129,9 +134,11 @@ def test_a_teacher_imports_an_xlsx_fills_dates_and_cannot_submit_a_lesson_on_a_h
     fixed = plans.get(teacher.actor, teacher.school, plan_id)
     fixed.rows[-1].date = date(2026, 11, 18)
     plans.save(teacher.actor, teacher.school, fixed)
+    finish(qtbot)
     view.refresh()
     view.select_plan(plan_id)
     assert view.submit(), view.message.text()
+    finish(qtbot)
     assert plans.get(teacher.actor, teacher.school, plan_id).status is PlanStatus.SUBMITTED
 
 

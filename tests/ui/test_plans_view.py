@@ -20,6 +20,7 @@ from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans import PlansView
+from tests.ui.conftest import finish
 from tests.ui.test_language_walk import _collect, _english, _untranslated
 from tests.ui.test_plans_workflow import plans_view
 
@@ -169,6 +170,7 @@ def test_the_pdf_button_saves_the_ktp_with_its_approvals(qtbot, sign_in, tmp_pat
                             ("ru", ("УТВЕРЖДАЮ", "СОГЛАСОВАНО", "31 августа 2026"))):
         view.doc_language.setCurrentIndex(view.doc_language.findData(language))
         qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        finish(qtbot)
         text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
         assert all(word in text for word in words), text[:600]
         assert "Оспанов" in text and "Жұмабекова" in text
@@ -212,15 +214,18 @@ def test_new_open_and_import_open_their_dialogs_and_reload(qtbot, sign_in, servi
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
 
     def import_it(dialog: PlanImportDialog) -> int:
+        finish(qtbot)  # the file is read off the GUI thread
         chosen.append(dialog.path)
         dialog.grade.setValue(8)
         dialog.show()
         dialog.accept()  # as the Import button does
+        finish(qtbot)
         assert not dialog.isVisible()
         return int(dialog.result())
 
     monkeypatch.setattr(PlanImportDialog, "exec", import_it)
     qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
     assert chosen == [path]
     imported = view.selected()
     assert imported is not None

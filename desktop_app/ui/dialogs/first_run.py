@@ -3,6 +3,7 @@ Either way the administrator is signed in afterwards (``actor``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -12,13 +13,15 @@ from desktop_app import i18n
 from desktop_app.domain.accounts import Actor
 from desktop_app.domain.entities import LocalizedText, School
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, Message, Text, _
 from desktop_app.services import Services
 from desktop_app.services.demo import DEMO_ACCOUNTS, load_demo
 from desktop_app.services.setup import SetUpSchool
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.first_run_pages import AdminPage, PeoplePage, SchoolPage, YearPage
 from desktop_app.ui.labels import LANGUAGE_NAMES
 from desktop_app.ui.language import Retranslating
+from desktop_app.ui.operations import EVERYTHING
 from desktop_app.ui.settings import save_language
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 
@@ -99,17 +102,19 @@ class ChoicePage(QWizardPage):
         return -1 if self.demo.isChecked() else PAGE_SCHOOL
 
     def validatePage(self) -> bool:
-        if not self.demo.isChecked():
+        """The demo school is loaded off the GUI thread; the wizard finishes once it is in."""
+        if not self.demo.isChecked() or self.owner.actor is not None:
             return True
-        try:
-            load_demo(self.owner.services)
-        except UserError as error:
-            show_refusal(error, {}, self.error)
-            return False
-        admin = DEMO_ACCOUNTS[0]
-        self.owner.actor = self.owner.services.accounts.authenticate(admin.login, admin.password)
-        self.owner.login = admin.login
-        return True
+        services, admin = self.owner.services, DEMO_ACCOUNTS[0]
+
+        def work() -> Actor:
+            load_demo(services)
+            return services.accounts.authenticate(admin.login, admin.password)
+
+        show_refusal(None, {}, self.error)
+        self.owner.finish_with(work, Text(N_("Loading the demo school…")),
+                               lambda error: show_refusal(error, {}, self.error))
+        return False
 
 
 class FirstRunWizard(Retranslating, QWizard):
@@ -169,14 +174,23 @@ class FirstRunWizard(Retranslating, QWizard):
                            people.teacher("deputy_director"))
 
     def set_up(self) -> bool:
-        """Everything is written at once; a refusal sends the user to the page of the field."""
-        try:
-            self.actor = self.services.setup.set_up(self.request())
-        except UserError as error:
-            self._show(error)
-            return False
-        self.login = self.actor.login
-        return True
+        """Everything is written at once, off the GUI thread; a refusal sends the user to the page of
+        the field. False until the school is set up (the wizard then finishes by itself)."""
+        if self.actor is not None:
+            return True
+        services, request = self.services, self.request()
+        self.finish_with(lambda: services.setup.set_up(request), Text(N_("Setting up the school…")), self._show)
+        return False
+
+    def finish_with(self, work: Callable[[], Actor], label: Message, refused: Callable[[UserError], None]) -> None:
+        """Finish: ``work`` (one service call) as an operation; once the administrator is signed in
+        the wizard closes as accepted (Finish asks the page again, which lets it through now)."""
+        def done(actor: Actor) -> None:
+            self.actor, self.login = actor, actor.login
+            self.accept()
+
+        operations.run(work, label=label, changes=EVERYTHING, parent=self, on_success=done, refused=refused,
+                       initiator=self)
 
     def _show(self, error: UserError) -> None:
         field = error.field or ""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.domain.entities import LocalizedText, Subject
 from desktop_app.i18n import _
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
@@ -40,14 +41,9 @@ class SubjectDialog(FormDialog):
         self.captions["name_ru"].setText(_("Name in Russian"))
 
     def save(self) -> bool:
+        """OK: the subject saved off the GUI thread; True when started."""
         s = self.session
         record = Subject(self.subject.id if self.subject else "",
                          LocalizedText(self.name_kk.text() or None, self.name_ru.text() or None))
-
-        def save() -> None:
-            self.saved = s.services.teachers.save_subject(s.actor, s.school, record)
-
-        if not self.attempt(save):
-            return False
-        self.accept()
-        return True
+        return self.submit(lambda: s.services.teachers.save_subject(s.actor, s.school, record),
+                           changes={Change.SUBJECTS})

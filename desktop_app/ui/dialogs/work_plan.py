@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Association, Signer, WorkPlan, WorkPlanForm, WorkPlanItem
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
 from desktop_app.services.work_plans import LinkChoice
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.item_mark import ItemMarkDialog, mark_text
 from desktop_app.ui.dialogs.signer import ask_signer
 from desktop_app.ui.labels import WORK_PLAN_FORM_LABELS, label, short_date
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -259,22 +260,27 @@ class WorkPlanDialog(FormDialog):
         self.approve_button.setEnabled(bool(plan and plan.items))
 
     def _run(self, action: str, signer: Signer | None = None) -> bool:
-        s = self.session
+        """Save or approve as an operation (off the GUI thread); True when started. A refusal is
+        shown under the plan and everything typed stays."""
+        s, body = self.session, self.association.id
         self.error.setVisible(False)
-        try:
-            if action == "save":
-                self.association = s.services.associations.save_work_plan(
-                    s.actor, s.school, self.association.id, self.plan())
-            else:
-                self.association = s.services.associations.approve_work_plan(
-                    s.actor, s.school, self.association.id, s.services.associations.today(), signer)
-        except UserError as error:
-            show_field_error(self.error, error.render(_))
-            return False
-        self.changed = True
-        self._load()
-        self.typed = False
-        return True
+        associations = s.services.associations
+        plan = self.plan() if action == "save" else None
+
+        def work() -> Association:
+            if plan is not None:
+                return associations.save_work_plan(s.actor, s.school, body, plan)
+            return associations.approve_work_plan(s.actor, s.school, body, associations.today(), signer)
+
+        def done(saved: Association) -> None:
+            self.association = saved
+            self.changed = True
+            self._load()
+            self.typed = False
+
+        return operations.run(work, label=operations.SAVING, changes={Change.ASSOCIATIONS}, parent=self,
+                              on_success=done, refused=lambda error: show_field_error(self.error, error.render(_)),
+                              initiator=self) is not None
 
     def save(self) -> bool:
         return self._run("save")

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, Holiday, LocalizedText, Term
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.fields import date_edit, date_of, error_label, show_refusal
+from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
 TERMS = 4
@@ -225,11 +225,6 @@ class YearDialog(FormDialog):
         return (item.text().strip() or None) if item is not None else None
 
     def accept(self) -> None:
-        show_refusal(None, self.errors, self.general_error)
-        s = self.session
-        try:
-            self.saved = s.services.schools.save_year(s.actor, s.school, self.year())
-        except UserError as error:
-            show_refusal(error, self.errors, self.general_error)
-            return
-        super().accept()
+        """OK: the year saved off the GUI thread (``FormDialog.submit``); a refusal goes to its field."""
+        s, year = self.session, self.year()
+        self.submit(lambda: s.services.schools.save_year(s.actor, s.school, year), changes={Change.YEARS})

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSp
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Association
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.work_plan import WorkPlanDialog
 from desktop_app.ui.models.associations import (
@@ -20,12 +20,15 @@ from desktop_app.ui.models.associations import (
     MemberTableModel,
 )
 from desktop_app.ui.models.table import RecordFilterProxy
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import local
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
 
 class AssociationsView(View):
     def _build_ui(self) -> None:
+        #: What the last copy to the next year created and skipped.
+        self.copied: tuple[list[Association], list[Association]] | None = None
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.new_button, self.edit_button = QPushButton(self), QPushButton(self)
@@ -193,18 +196,24 @@ class AssociationsView(View):
         later = [y for y in s.services.schools.list_years(s.actor, s.school) if y.start > self.year.start]
         return later[0] if later else None
 
-    def copy_to_next_year(self) -> tuple[list[Association], list[Association]] | None:
-        """Copy, then say what was copied and what was skipped (and why it may have been)."""
+    def copy_to_next_year(self) -> bool:
+        """Copy off the GUI thread (one service call, one transaction), then say what was copied and
+        what was skipped (and why it may have been); ``copied`` holds both. True when started."""
         target = self.next_year()
         if self.year is None or target is None:
-            return None
-        s = self.session
-        sources = s.services.associations.list(s.actor, s.school, self.year.id)
-        try:
-            created = s.services.associations.copy_to_year(s.actor, s.school, self.year.id, target.id)
-        except UserError as error:
-            QMessageBox.warning(self, _("Associations"), error.render(_))
-            return None
+            return False
+        s, year = self.session, self.year.id
+
+        def work() -> tuple[list[Association], list[Association]]:
+            sources = s.services.associations.list(s.actor, s.school, year)  # to tell what was skipped
+            return sources, s.services.associations.copy_to_year(s.actor, s.school, year, target.id)
+
+        return operations.run(work, changes={Change.ASSOCIATIONS}, parent=self,
+                              on_success=lambda result: self._copied(target, *result),
+                              refused=lambda error: QMessageBox.warning(self, _("Associations"), error.render(_)),
+                              initiator=self) is not None
+
+    def _copied(self, target: AcademicYear, sources: list[Association], created: list[Association]) -> None:
         copied = [a for a in sources if any(c.id.startswith(f"{a.id}-{target.start.year}") for c in created)]
         skipped = [a for a in sources if a not in copied]
         lines = [_("Copied to {year}: {count}").format(year=target.id, count=len(created))]
@@ -213,9 +222,8 @@ class AssociationsView(View):
             lines.append(_("Not copied (the head left, or fewer than three teachers of one subject stayed, "
                            "п. 23): {count}. Set them up by hand.").format(count=len(skipped)))
             lines += [f"  • {local(a.name)}" for a in skipped]
+        self.copied = (created, skipped)
         QMessageBox.information(self, _("Copy to the next academic year"), "\n".join(lines))
-        self.records_changed.emit()
-        return created, skipped
 
     def _show_members(self, body: Association | None) -> None:
         rows: list[MemberRow] = []

@@ -37,7 +37,7 @@ from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.protocol_search import ProtocolSearchPanel
-from desktop_app.ui.widgets.saving import ask_document_path
+from desktop_app.ui.widgets.saving import WriteFailed, ask_document_path, write_failure
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 from desktop_app.ui.widgets.work_plan_box import WorkPlanBox
 
@@ -357,18 +357,22 @@ class MeetingsView(View):
             s.actor, s.school, body.id, language or self.language()))
 
     def _write(self, path: Path, build: Callable[[Session], PrintedDocument]) -> bool:
-        try:
-            document = build(self.session)
-            path.write_bytes(document.data)
-        except UserError as error:
-            self.show_message(error)
-            return False
-        except OSError as error:
-            self.show_message(Text(N_("The file could not be written: {reason}"),
-                                   {"reason": error.strerror or str(error)}))
-            return False
-        self.show_message(Text(N_("Saved: {path}"), {"path": str(path)}), ok=True)
-        return True
+        """Build the PDF and write it off the GUI thread (an operation); a refusal or a failed write
+        is shown under the table. True when started."""
+        session = self.session
+
+        def work() -> Path:
+            data = build(session).data
+            try:
+                path.write_bytes(data)
+            except OSError as error:
+                raise WriteFailed(write_failure(error)) from error
+            return path
+
+        return operations.run(work, label=Text(N_("Saving the document…")), parent=self,
+                              on_success=lambda written: self.show_message(
+                                  Text(N_("Saved: {path}"), {"path": str(written)}), ok=True),
+                              refused=self.show_message, initiator=self) is not None
 
     def _ask_path(self, kind: DocumentKind, record: str, item: int | None = None) -> Path | None:
         return ask_document_path(self, self.session, DocumentRef(kind, record, item), self.language())

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.schools import load_presets
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.year import YearDialog
 from desktop_app.ui.models.years import YearTableModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.widgets.accounts_panel import AccountsPanel
 from desktop_app.ui.widgets.backups_panel import BackupsPanel
 from desktop_app.ui.widgets.subjects_panel import SubjectsPanel
@@ -180,20 +181,21 @@ class SettingsView(View):
         if ok:
             self.create_from_preset(chosen)
 
-    def create_from_preset(self, preset_id: str) -> AcademicYear | None:
+    def create_from_preset(self, preset_id: str) -> bool:
+        """The year of a preset calendar created off the GUI thread; True when started."""
         s = self.session
-        try:
-            year = s.services.schools.create_year_from_preset(s.actor, s.school, preset_id)
-        except UserError as error:
-            self.status_message.emit(error)
-            return None
-        preset = next(p for p in load_presets() if p.year.id == preset_id)
-        self._changed(year.id)
-        if not preset.official:
-            self.status_message.emit(Text(N_("This calendar is a draft: check every date against the Minister's "
-                                             "order for {year} and correct it in Settings → Academic years."),
-                                          {"year": year.id}))
-        return year
+
+        def created(year: AcademicYear) -> None:
+            preset = next(p for p in load_presets() if p.year.id == preset_id)
+            self._changed(year.id)
+            if not preset.official:
+                self.status_message.emit(Text(N_("This calendar is a draft: check every date against the "
+                                                 "Minister's order for {year} and correct it in Settings → "
+                                                 "Academic years."), {"year": year.id}))
+
+        return operations.run(lambda: s.services.schools.create_year_from_preset(s.actor, s.school, preset_id),
+                              changes={Change.YEARS}, parent=self, on_success=created,
+                              refused=self.status_message.emit, initiator=self) is not None
 
     def make_dialog(self, year: AcademicYear) -> YearDialog:
         """The editor of ``year``; tests drive it without exec()."""

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.accounts import ROLE_LABELS, User
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.accounts import AccountDialog, PasswordDialog, RoleDialog
 from desktop_app.ui.models.accounts import AccountTableModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
 from desktop_app.ui.widgets.list_panel import ListPanel
@@ -106,19 +107,22 @@ class AccountsPanel(ListPanel[User]):
                                           {"login": user.login, "role": Text(ROLE_LABELS[dialog.saved.role])}))
 
     def toggle_lock(self) -> bool:
-        """Lock the selected account, or unlock it; a refusal is shown above the list."""
+        """Lock the selected account, or unlock it (an operation; True when started); a refusal is
+        shown above the list."""
         user = self.selected()
         if user is None:
             return False
-        s = self.session
-        try:
-            changed = s.services.accounts.set_locked(s.actor, user.login, not user.locked)
-        except UserError as error:
-            show_field_error(self.refusal, error.render(_))
-            return False
-        show_refusal(None, {}, self.refusal)
-        self.refresh()
-        self.status_message.emit(Text(
-            N_("{login} is locked: the account cannot sign in.") if changed.locked
-            else N_("{login} is unlocked and can sign in again."), {"login": user.login}))
-        return True
+        s, login, lock = self.session, user.login, not user.locked
+
+        def done(changed: User) -> None:
+            show_refusal(None, {}, self.refusal)
+            self.refresh()
+            self.select(login)
+            self.status_message.emit(Text(
+                N_("{login} is locked: the account cannot sign in.") if changed.locked
+                else N_("{login} is unlocked and can sign in again."), {"login": login}))
+
+        return operations.run(lambda: s.services.accounts.set_locked(s.actor, login, lock),
+                              changes={Change.ACCOUNTS}, parent=self, on_success=done,
+                              refused=lambda error: show_field_error(self.refusal, error.render(_)),
+                              initiator=self) is not None

@@ -23,7 +23,9 @@ from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import Association, CalendarPlan, Meeting, MeetingStatus, ReviewOutcome
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import REVIEW_OUTCOME_LABELS, label, short_date
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import add_field_row, error_label, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -166,15 +168,15 @@ class PlanConsiderDialog(FormDialog):
         choice = self.chosen()
         if choice is None or self.item.currentData() is None:
             return
-        s = self.session
-        try:
-            self.saved = s.services.plans.consider(
-                s.actor, s.school, self.plan.id, choice.meeting.id, int(self.item.currentData()),
-                ReviewOutcome(self.outcome.currentData()), self.remarks.toPlainText().strip() or None)
-        except UserError as error:
+        s, plan, meeting, item = self.session, self.plan.id, choice.meeting.id, int(self.item.currentData())
+        outcome, remarks = ReviewOutcome(self.outcome.currentData()), self.remarks.toPlainText().strip() or None
+
+        def refused(error: UserError) -> None:
             field = getattr(error, "field", None) or ""
             target = self.errors["remarks"] if field.endswith("remarks") else (
                 self.errors["meeting"] if field.startswith("review") else self.general_error)
             show_field_error(target, error.render(_))
-            return
-        super().accept()
+
+        operations.accept_after(
+            self, lambda: s.services.plans.consider(s.actor, s.school, plan, meeting, item, outcome, remarks),
+            changes={Change.PLANS, Change.MEETINGS}, refused=refused)

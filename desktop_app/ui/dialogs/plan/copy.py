@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import CalendarPlan, PlanRow
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
+from desktop_app.ui import operations
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.session import Session
@@ -142,10 +143,11 @@ class PlanCopyDialog(Retranslating, QDialog):
         if source is None:
             return
         s = self.session
-        try:
-            self.rows = s.services.plans.copy_rows(s.actor, s.school, source.id)
-        except UserError as error:
-            show_field_error(self.error, error.render(_))
-            return
-        self.source = source
-        super().accept()
+
+        def keep(rows: list[PlanRow]) -> None:
+            self.rows, self.source = rows, source
+
+        self.error.setVisible(False)
+        operations.accept_after(self, lambda: s.services.plans.copy_rows(s.actor, s.school, source.id),
+                                changes=(), label=operations.WORKING, keep=keep,
+                                refused=lambda error: show_field_error(self.error, error.render(_)))

@@ -32,11 +32,13 @@ from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, Pl
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import draft_gap, may_edit
 from desktop_app.i18n import _, current_language
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.plan.header import PlanHeader
 from desktop_app.ui.dialogs.plan.row_tools import RowTools
 from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_rows import Col, PlanRowsModel
+from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.calendar_check import CalendarCheckPanel, finding_text
 from desktop_app.ui.widgets.fields import WARNING_STYLE, error_label, show_field_error, show_refusal
@@ -294,7 +296,9 @@ class PlanEditorDialog(Retranslating, QDialog):
     def _store(self, plan: CalendarPlan) -> CalendarPlan:
         """Save through the service; the dialog goes on from the saved plan (a new one has its id now)."""
         s = self.session
-        saved = s.services.plans.save(s.actor, s.school, plan)
+        return self._kept(s.services.plans.save(s.actor, s.school, plan))
+
+    def _kept(self, saved: CalendarPlan) -> CalendarPlan:
         self.saved_plan = self.original = saved
         self.dirty = False
         self._show_status()
@@ -358,13 +362,19 @@ class PlanEditorDialog(Retranslating, QDialog):
         if not plan.subject:
             show_field_error(self.errors["subject"], _("Choose the subject."))
             return
-        try:
-            self._store(plan)
-        except UserError as error:
+        s = self.session
+        self.autosave.stop()  # the timer's own save would race this one
+
+        def saved(result: CalendarPlan) -> None:
+            self._kept(result)
+            self.accept()
+
+        def refused(error: UserError) -> None:
             show_refusal(error, self.errors, self.general_error)
-            return
-        self.autosave.stop()
-        self.accept()
+            self.autosave.start()
+
+        operations.run(lambda: s.services.plans.save(s.actor, s.school, plan), label=operations.SAVING,
+                       changes={Change.PLANS}, parent=self, on_success=saved, refused=refused, initiator=self)
 
     def cancel(self) -> None:
         """The Close button: see the class docstring for what closing saves and when it asks."""

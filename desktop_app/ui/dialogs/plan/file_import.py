@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import plan_teachers
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import N_, Text, _, ngettext
 from desktop_app.services.plan_import import (
     FIELDS,
     PlanFile,
@@ -42,10 +42,12 @@ from desktop_app.services.plan_import import (
     parse_rows,
     read_table_file,
 )
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.plan.import_fields import ImportFields
 from desktop_app.ui.dialogs.plan.import_summary import edit_note, problem_lines, summary_text
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_import import FIELD_LABELS, LEADING, PlanPreviewModel, column_letter, one_line
+from desktop_app.ui.operations import Change, Operation, Progress
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
 from desktop_app.ui.widgets.mapping_header import MappingHeader
@@ -157,15 +159,19 @@ class PlanImportDialog(Retranslating, QDialog):
         if name:
             self.load(Path(name))
 
-    def load(self, path: Path) -> None:
-        """Read the file and guess the plan's header from it; a refused file is a message under the
-        file field and the header typed so far stays."""
-        self.path = path
-        self.file.setText(str(path))
-        self.file.setToolTip(str(path))
-        try:
+    def load(self, path: Path) -> Operation | None:
+        """Read the file off the GUI thread (a 10 MB file takes a while: progress, with Cancel), then
+        guess the plan's header from it. A refused file is a message under the file field and the
+        header typed so far stays; a cancelled read leaves the dialog as it was. None when nothing
+        was started (another action still running)."""
+        def read(progress: Progress) -> PlanTable:
+            progress.report(0, 2)
             table = read_table_file(path)
-        except UserError as error:
+            progress.report(1, 2)  # cancelled meanwhile: the table read is dropped
+            return table
+
+        def refused(error: UserError) -> None:
+            self._show_file(path)
             self.file_table, self.table_data, self.parsed, self.columns = None, None, None, {}
             self.edits = {}
             self.header.set_combos({})
@@ -173,7 +179,18 @@ class PlanImportDialog(Retranslating, QDialog):
             self.file_error.setText(error.render(_))
             self.file_error.setVisible(True)
             self._show_state()
-            return
+
+        return operations.run(read, label=Text(N_("Reading the KTP file…")), parent=self, cancellable=True,
+                              on_success=lambda table: self._loaded(path, table), refused=refused,
+                              initiator=self)
+
+    def _show_file(self, path: Path) -> None:
+        self.path = path
+        self.file.setText(str(path))
+        self.file.setToolTip(str(path))
+
+    def _loaded(self, path: Path, table: PlanTable) -> None:
+        self._show_file(path)
         self.file_error.setVisible(False)
         self.file_table = self.table_data = table
         self.edits = {}  # the note under the table says a file chosen again drops the corrections
@@ -378,16 +395,16 @@ class PlanImportDialog(Retranslating, QDialog):
         if self.grade.value() == 0:
             self._refuse("grade", _("Choose the grade."))
             return
-        s = self.session
-        try:
-            self.saved_plan = s.services.plans.import_plan(s.actor, s.school, self.plan_header(),
-                                                           parsed.plan_rows())
-        except UserError as error:
+        s, header, rows = self.session, self.plan_header(), parsed.plan_rows()
+
+        def refused(error: UserError) -> None:
             key = (error.field or getattr(error, "kind", None) or "").split(".")[0]
             target = self.errors.get(key, self.general_error)
             target.setText(error.render(_))
             target.setVisible(True)
-            return
-        super().accept()
 
+        def saved(plan: CalendarPlan) -> None:
+            self.saved_plan = plan
 
+        operations.accept_after(self, lambda: s.services.plans.import_plan(s.actor, s.school, header, rows),
+                                changes={Change.PLANS}, refused=refused, keep=saved)

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, CalendarPlan
 from desktop_app.domain.errors import UserError
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import N_, Text, _, ngettext
 from desktop_app.services.plan_files import FileReport, FileStatus, PlanFileDraft, plan_files
+from desktop_app.ui import operations
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.plan_import import BAD
 from desktop_app.ui.models.sorting import fold
+from desktop_app.ui.operations import Change, Operation, Progress
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.fields import OK_STYLE, error_label
 from desktop_app.ui.widgets.sizing import fit_to_screen
@@ -109,19 +111,31 @@ class PlanFolderImportDialog(Retranslating, QDialog):
         if name:
             self.load(Path(name))
 
-    def load(self, folder: Path) -> None:
-        """Read and guess every KTP file of the folder; nothing is written."""
+    def load(self, folder: Path) -> Operation | None:
+        """Read and guess every KTP file of the folder off the GUI thread, file by file with
+        progress and Cancel; nothing is written."""
         self.folder.setText(str(folder))
-        self.reports = []
-        s = self.session
-        try:
-            self.drafts = s.services.plan_files.read(s.actor, s.school, plan_files([folder]), self.year.id)
-        except UserError as error:
-            self.drafts = []
+        s, year = self.session, self.year.id
+
+        def read(progress: Progress) -> list[PlanFileDraft]:
+            return s.services.plan_files.read(s.actor, s.school, plan_files([folder]), year,
+                                              progress=progress.report)
+
+        def refused(error: UserError) -> None:
+            self._show_drafts([])
             self.error.setText(error.render(_))
             self.error.setVisible(True)
-        else:
+
+        def read_all(drafts: list[PlanFileDraft]) -> None:
             self.error.setVisible(False)
+            self._show_drafts(drafts)
+
+        return operations.run(read, label=Text(N_("Reading the KTP files…")), parent=self, cancellable=True,
+                              on_success=read_all, refused=refused, initiator=self)
+
+    def _show_drafts(self, drafts: list[PlanFileDraft]) -> None:
+        self.reports = []
+        self.drafts = drafts
         self._fill()
         self._show_rows()
 
@@ -233,13 +247,19 @@ class PlanFolderImportDialog(Retranslating, QDialog):
 
     def import_files(self) -> None:
         """Import every file with what the table says; the report replaces the state column."""
-        s = self.session
-        try:
-            self.reports = s.services.plan_files.import_files(s.actor, s.school, self.drafts, self.year.id)
-        except UserError as error:
+        s, drafts, year = self.session, self.drafts, self.year.id
+
+        def refused(error: UserError) -> None:
             self.error.setText(error.render(_))
             self.error.setVisible(True)
-            return
+
+        operations.run(lambda progress: s.services.plan_files.import_files(s.actor, s.school, drafts, year,
+                                                                           progress=progress.report),
+                       label=Text(N_("Importing the KTP files…")), changes={Change.PLANS}, parent=self,
+                       on_success=self._imported, refused=refused, initiator=self)
+
+    def _imported(self, reports: list[FileReport]) -> None:
+        self.reports = reports
         for index in range(len(self.drafts)):
             for column in (TEACHER, SUBJECT, GRADE, CLASSES):
                 widget = self.table.cellWidget(index, column)

@@ -39,7 +39,7 @@ from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.plan_actions import PlanActions
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
-from desktop_app.ui.widgets.saving import ask_document_path, write_built
+from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
 from desktop_app.ui.widgets.view import fit_columns
 
 
@@ -320,10 +320,10 @@ class PlansView(PlanStepsView):
             self.write_plan(path)
 
     def write_plan(self, path: Path, language: str | None = None) -> bool:
+        """Build the KTP's PDF and write it off the GUI thread; True when started."""
         plan = self._one()
         assert plan is not None
         s, lang = self.session, language or self.language()
-        written = write_built(self, path, lambda: s.services.documents.plan(s.actor, s.school, plan.id, lang).data)
-        if written:
-            self.show_message(Text(N_("Saved: {path}"), {"path": str(path)}), ok=True)
-        return written
+        return write_in_background(
+            self, path, lambda: s.services.documents.plan(s.actor, s.school, plan.id, lang).data,
+            lambda written: self.show_message(Text(N_("Saved: {path}"), {"path": str(written)}), ok=True)) is not None

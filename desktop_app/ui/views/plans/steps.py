@@ -14,8 +14,10 @@ from desktop_app.domain.entities import Association, CalendarPlan, Signer
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, Message, Text, _
+from desktop_app.ui import operations
 from desktop_app.ui.dialogs.signer import ask_signer
 from desktop_app.ui.models.plan_list import PlanListEntry
+from desktop_app.ui.operations import Change
 from desktop_app.ui.widgets.message_label import MessageLabel
 from desktop_app.ui.widgets.records_view import RecordsView
 
@@ -78,19 +80,21 @@ class PlanStepsView(RecordsView):
         self.status_message.emit(message)
 
     def _run(self, action: Callable[[], Any], done: Message, keep: Sequence[str]) -> bool:
-        """Call the service; its refusal is shown in the user's language, the list reloads on success."""
-        try:
-            action()
-        except UserError as error:
+        """The service call as an operation (off the GUI thread, one transaction); its refusal is
+        shown in the user's language with the list reloaded (it may have been stale), the list
+        reloads on success. True when started (False: nothing chosen, or another action runs)."""
+        def finished(_result: object) -> None:
+            self.refresh()
+            self.select_plans(keep)
+            self.show_message(done, ok=True)
+
+        def refused(error: UserError) -> None:
             self.refresh()  # the list may have been stale: show where the plans stand now
             self.select_plans(keep)
             self.show_message(error)
-            return False
-        self.refresh()
-        self.select_plans(keep)
-        self.show_message(done, ok=True)
-        self.records_changed.emit()
-        return True
+
+        return operations.run(action, changes={Change.PLANS}, parent=self, on_success=finished,
+                              refused=refused, initiator=self) is not None
 
     def _one(self) -> CalendarPlan | None:
         chosen = self.selected()

@@ -230,7 +230,7 @@ class WorkPlanDialog(FormDialog):
         try:
             if action == "save":
                 self.association = s.services.associations.save_work_plan(
-                    s.actor, s.school, self.association.id, self.plan())
+                    s.actor, s.school, self.association.id, self.plan(), revision=self.association.revision)
             else:
                 self.association = s.services.associations.approve_work_plan(
                     s.actor, s.school, self.association.id, s.services.associations.today())

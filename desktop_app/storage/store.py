@@ -496,6 +496,10 @@ class Store:
     def add_audit(self, event: AuditEvent) -> None:
         self.session.execute(insert(_AUDIT), [mapping.dump_audit(event)])
 
+    def last_audit_id(self) -> int:
+        """The id of the newest audit entry (0 when there is none): one index lookup."""
+        return int(self.session.execute(select(func.max(_AUDIT.c.id))).scalar() or 0)
+
     def last_audit(self) -> AuditEvent | None:
         rows = self._rows(select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(1))
         return mapping.build_audit(rows[0]) if rows else None

@@ -32,6 +32,7 @@ from desktop_app.domain.entities import AcademicYear, CalendarPlan, Language, Pl
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import draft_gap, may_edit
 from desktop_app.i18n import _, current_language
+from desktop_app.ui.dialogs.conflict import on_plan_conflict
 from desktop_app.ui.dialogs.plan.header import PlanHeader
 from desktop_app.ui.dialogs.plan.row_tools import RowTools
 from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
@@ -362,7 +363,8 @@ class PlanEditorDialog(Retranslating, QDialog):
             self._store(plan)
         except UserError as error:
             show_refusal(error, self.errors, self.general_error)
-            return
+            if not on_plan_conflict(self, self.session, error, plan, self._store):
+                return
         self.autosave.stop()
         self.accept()
 

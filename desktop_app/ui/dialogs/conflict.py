@@ -40,7 +40,7 @@ from desktop_app.domain.entities import (
     PlanStatus,
     Teacher,
 )
-from desktop_app.domain.errors import ConflictError, UserError
+from desktop_app.domain.errors import ConflictError, DomainError, UserError
 from desktop_app.i18n import N_, _
 from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.language import Retranslating
@@ -56,7 +56,7 @@ class Choice(enum.Enum):
 
 #: Captions of the fields a comparison may show (the others are shown by their own name).
 CAPTIONS = {
-    "last_name": N_("Surname"), "first_name": N_("Name"), "patronymic": N_("Patronymic"),
+    "last_name": N_("Last name"), "first_name": N_("First name"), "patronymic": N_("Patronymic"),
     "position": N_("Position"), "subjects": N_("Subjects"), "category": N_("Category"),
     "name": N_("Name"), "kind": N_("Kind"), "head": N_("Head"), "secretary": N_("Secretary"),
     "members": N_("Members"), "work_plan": N_("Work plan"), "number": N_("Number"), "date": N_("Date"),
@@ -141,10 +141,11 @@ class ConflictDialog(Retranslating, QDialog):
     """Says who saved the record meanwhile and when; ``choice`` is what the user chose."""
 
     def __init__(self, error: ConflictError, mine: object | None, theirs: object | None,
-                 new_version: bool = False, parent: QWidget | None = None) -> None:
+                 new_version: bool = False, parent: QWidget | None = None, who: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.error = error
+        self.who = who or error.by  # the person's name where it is known, else the login
         self.choice = Choice.KEEP
         self.rows = differences(mine, theirs) if mine is not None and theirs is not None else []
         self.message = QLabel(self)
@@ -159,10 +160,13 @@ class ConflictDialog(Retranslating, QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for row, values in enumerate(self.rows):
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
+        self.table.setMaximumHeight(self.table.horizontalHeader().height() + 4
+                                    + sum(self.table.rowHeight(r) for r in range(len(self.rows))))
         self.table.setVisible(False)
         self.buttons = QDialogButtonBox(self)
         self.keep_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
@@ -179,17 +183,18 @@ class ConflictDialog(Retranslating, QDialog):
         self.reload_button.clicked.connect(lambda: self._choose(Choice.RELOAD))
         self.version_button.clicked.connect(lambda: self._choose(Choice.NEW_VERSION))
         self.retranslate_ui()
-        self.setMinimumWidth(560)
-        fit_to_screen(self, 760, 420)
+        self.setMinimumWidth(720)
+        fit_to_screen(self, 760, 200)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Changed by someone else"))
-        self.message.setText(self.error.render(_))
+        named = DomainError(self.error.rule, self.error.message, {**self.error.params, "who": self.who})
+        self.message.setText(named.render(_))
         self.kept.setText(_("Everything you typed is still in the form: you can copy it, or save it "
                             "again after taking the other copy."))
         self.compare_button.setText(_("Show both copies"))
         self.table.setHorizontalHeaderLabels(
-            [_("Field"), _("Your copy"), _("Saved by {who}").format(who=self.error.by)])
+            [_("Field"), _("Your copy"), _("Saved by {who}").format(who=self.who)])
         self.keep_button.setText(_("Keep editing"))
         self.reload_button.setText(_("Take the other copy"))
         self.version_button.setText(_("Save mine as a new version"))
@@ -209,7 +214,11 @@ def resolve(parent: QWidget, session: Session, error: ConflictError, mine: objec
     stored copy may take the user's as a new version."""
     theirs = stored_copy(session, mine) if mine is not None else None
     offer = bool(new_version and theirs is not None and new_version(theirs))
-    dialog = ConflictDialog(error, mine, theirs, offer, parent)
+    try:
+        who = session.services.accounts.people(session.actor, session.school).get(error.by, error.by)
+    except UserError:
+        who = error.by
+    dialog = ConflictDialog(error, mine, theirs, offer, parent, who)
     dialog.exec()
     choice = dialog.choice
     dialog.deleteLater()

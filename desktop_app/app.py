@@ -85,10 +85,29 @@ def crash_report(exc_type: type[BaseException], value: BaseException,
     box.exec()
 
 
+def refusal_report(value: UserError) -> None:
+    """A refusal no caller caught (a section reloading while the school server is stopped): a
+    message in the user's language, not the crash dialog; one at a time, the others only logged."""
+    log.warning("not done: %s", value)
+    app = QApplication.instance()
+    if app is None or app.property("refusalShown"):
+        return
+    app.setProperty("refusalShown", True)
+    try:
+        QMessageBox.warning(QApplication.activeWindow(), _("Not done"), value.render(_))
+    finally:
+        app.setProperty("refusalShown", False)
+
+
 def install_crash_handler(log_path: Path) -> None:
+    from desktop_app.domain.errors import UserError
+
     def handler(exc_type: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, value, tb)
+            return
+        if isinstance(value, UserError):
+            refusal_report(value)
             return
         crash_report(exc_type, value, tb, log_path)
 

@@ -25,6 +25,7 @@ def _user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("METODSOVET_HOME", str(home))
     monkeypatch.delenv("METODSOVET_DB", raising=False)
+    monkeypatch.setenv("METODSOVET_POLL_MS", "0")  # windows do not poll for other PCs' saves unless a test says so
     language = i18n.current_language()
     yield home
     i18n.set_language(language)

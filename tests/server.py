@@ -14,9 +14,11 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +42,13 @@ def bin_dir() -> Path | None:
     return Path(found).parent if found else None
 
 
+def _parent(proc: Path) -> int:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return -1
+
+
 def _free_port() -> int:
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -54,6 +63,7 @@ class Cluster:
     port: int
     bindir: Path
     prefix: list[str]
+    options: str = ""
 
     def url(self, database: str = "postgres", user: str = "postgres") -> str:
         return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/{database}"
@@ -81,14 +91,41 @@ class Cluster:
     def drop_database(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
+    def start_again(self) -> None:
+        """Start the stopped (or killed) server on the same folder and port."""
+        environment = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
+                        "-l", str(self.folder / "server.log"), "-o", self.options, "-w", "-t", "60", "start"],
+                       check=True, capture_output=True, env=environment)
+
+    def stop_only(self) -> None:
+        """Stop the server (fast shutdown: every session is cut), keeping its data for start_again."""
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
+                        "-m", "fast", "-w", "stop"], check=True, capture_output=True)
+
+    def kill(self) -> None:
+        """SIGKILL the server and its backends (found by their parent's id), as a power cut would
+        stop them; its data stay for start_again, which recovers from the WAL."""
+        pid = int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
+        children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+                    and _parent(p) == pid]
+        for process in [pid, *children]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process, signal.SIGKILL)
+        deadline = time.monotonic() + 30  # gone, reaped too: a zombie still holds the lock file's PID
+        for process in [pid, *children]:
+            while Path(f"/proc/{process}").exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+
     def stop(self) -> None:
         subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"),
                         "-m", "immediate", "-w", "stop"], check=False, capture_output=True)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> Cluster:
-    """initdb and start a cluster; raises RuntimeError saying why it cannot."""
+def start(durable: bool = False) -> Cluster:
+    """initdb and start a cluster; raises RuntimeError saying why it cannot. A ``durable`` one
+    confirms a commit only once it is in the WAL (the kill bench); the tests' one is faster."""
     bindir = bin_dir()
     if bindir is None or not (bindir / "initdb").exists():
         raise RuntimeError("PostgreSQL is not installed (no initdb; apt-get install postgresql)")
@@ -108,15 +145,15 @@ def start() -> Cluster:
                     "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
                    check=True, capture_output=True, env=environment)
     port = _free_port()
-    options = (f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+    options = (f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c max_connections=200"
+               + ("" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"))
     result = subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
                              "-w", "-t", "60", "start"], capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         text = log.read_text(errors="replace") if log.exists() else ""
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"pg_ctl start failed: {result.stderr.strip()} {text[-2000:]}")
-    cluster = Cluster(folder, port, bindir, prefix)
+    cluster = Cluster(folder, port, bindir, prefix, options)
     cluster.execute(f"CREATE ROLE {OWNER} LOGIN")
     return cluster
 

@@ -188,6 +188,9 @@ class Teacher:
     career_start: date | None = None
     organization: LocalizedText | None = None
     active: bool = True
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
     @property
     def full_name(self) -> str:
@@ -279,6 +282,9 @@ class Association:
     members: list[Membership] = field(default_factory=list)
     work_plan: WorkPlan | None = None
     head_choice: HeadChoice | None = None
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
     def member_ids(self) -> list[str]:
         return list(dict.fromkeys(m.teacher for m in self.members))
@@ -353,6 +359,9 @@ class Meeting:
     form: MeetingForm = MeetingForm.MEETING
     #: Rule 5: a finalized protocol is corrected by a new version; not part of the exchange format.
     version: int = 1
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
     @property
     def present_count(self) -> int:
@@ -401,6 +410,9 @@ class CalendarPlan:
     approved: Approval | None = None
     #: A change after approval is a new version that runs the path again (not exchanged).
     version: int = 1
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
     @property
     def total_hours(self) -> float:
@@ -443,6 +455,9 @@ class Mentorship:
     plan: list[MentorshipActivity] = field(default_factory=list)
     sessions: list[MentorshipSession] = field(default_factory=list)
     conclusion: str | None = None
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass
@@ -463,6 +478,9 @@ class LessonVisit:
     class_name: str | None = None
     association: str | None = None
     observations: list[Observation] = field(default_factory=list)
+    #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
+    #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
+    revision: int = field(default=0, compare=False, repr=False)
 
 
 # --- methodical materials (п. 27, п. 10.8) ---------------------------------------------------

@@ -57,6 +57,7 @@ class Rule(Enum):
     VALUE = (0, "", "value")
     PERMISSION = (0, "", "permission")
     SCHEMA = (0, "", "schema")
+    CONFLICT = (0, "", "conflict")
 
     @property
     def number(self) -> int:
@@ -85,6 +86,7 @@ _PLAIN_LABELS = {
     Rule.VALUE: N_("value"),
     Rule.PERMISSION: N_("permission"),
     Rule.SCHEMA: N_("schema"),
+    Rule.CONFLICT: N_("changed meanwhile"),
 }
 
 
@@ -182,3 +184,20 @@ class PermissionDenied(DomainError):
             {"role": Msg(role), "action": Msg(action)},
             record=record,
         )
+
+
+class ConflictError(DomainError):
+    """A save over a record that someone else saved after it was opened (optimistic locking):
+    refused, never written over. ``by`` and ``at`` say who saved it and when (local time, as text),
+    ``current`` is the revision now stored (0 when the record was deleted meanwhile)."""
+
+    def __init__(self, kind: str, record: str, by: str, at: str, current: int = 0) -> None:
+        message = (N_("{kind} {id} was changed by {who} at {when} after you opened it; your changes "
+                      "are not saved. Compare the two copies or reload the record") if current else
+                   N_("{kind} {id} was deleted by {who} at {when} after you opened it; your changes "
+                      "are not saved"))
+        super().__init__(Rule.CONFLICT, message, {"kind": Msg(kind), "id": record, "who": by, "when": at},
+                         record=record, kind=kind)
+        self.by = by
+        self.at = at
+        self.current = current

@@ -157,9 +157,13 @@ class AssociationService(Service):
                         f"{teacher} {until}")
         return record
 
-    def save_work_plan(self, actor: Actor, school: str, association: str, plan: WorkPlan) -> Association:
+    def save_work_plan(self, actor: Actor, school: str, association: str, plan: WorkPlan,
+                       revision: int = 0) -> Association:
+        """The work plan of the association; ``revision`` is the association's revision when the
+        plan was opened (0: not checked): a plan saved meanwhile by someone else is a ConflictError."""
         with self._write(actor, school) as store:
             record = found(store.get_association(school, association), "association", association)
+            record.revision = revision or record.revision
             actor.require(Action.EDIT_ASSOCIATION, {record.head}, association)
             ensure_work_plan_editable(record)
             if plan.approved is not None:

@@ -84,6 +84,7 @@ class Service:
 
     def _audit(self, store: Store, actor: Actor, action: str, school: str | None,
                kind: str, record: str, summary: str) -> None:
+        store.lock_audit_head()
         last = store.last_audit()
         event = AuditEvent(self._clock(), actor.login, action, school, kind, record, summary)
         event.previous_hash = last.hash if last else ""

@@ -101,7 +101,7 @@ class MeetingService(Service):
         asks again after each change, so a refusal the user has fixed goes away at once."""
         with self._read(actor, school) as store:
             try:
-                self._check(store, school, meeting)
+                self._check(store, school, meeting if meeting.id else self._free_number(store, school, meeting))
             except DomainError as error:
                 return error
         return None
@@ -154,10 +154,22 @@ class MeetingService(Service):
         elif meeting.status is MeetingStatus.FINALIZED:
             raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
                               record=meeting.id or None, field="status")
+        else:
+            meeting = self._free_number(store, school, meeting)
         return self._save_checked(store, actor, school, meeting, existing=existing is not None,
                                   id_from=("meetings", f"m-{meeting.body}"), check=self._check,
                                   save=store.save_meeting, audit=("meeting", "meeting"),
                                   summary=f"No. {meeting.number} {meeting.date}")
+
+    @staticmethod
+    def _free_number(store: Store, school: str, meeting: Meeting) -> Meeting:
+        """Rule 3 with several PCs: a new meeting proposed the body's next number when its editor
+        opened; if other heads saved meetings under that number meanwhile, this one takes the next
+        free one (writers save one at a time, see storage.dialect.lock_writers): no duplicate, no
+        gap. The next number is the only one a new meeting can have (rule 3 allows no gap and no
+        repeat), so a taken number can mean nothing else."""
+        last = max((m.number for m in store.meetings_of(school, meeting.body)), default=0)
+        return replace(meeting, number=last + 1) if 0 < meeting.number <= last else meeting
 
     def set_status(self, actor: Actor, school: str, meeting: str, status: MeetingStatus) -> Meeting:
         """draft → held → finalized; finalizing locks the protocol (rule 5)."""

@@ -138,6 +138,12 @@ class SchoolService(Service):
         return record
 
     # Academic years ---------------------------------------------------------------------------
+    def last_change(self, actor: Actor, school: str) -> int:
+        """A number that grows whenever anyone saves anything (every save is in the audit trail):
+        the window of another PC polls it to know when to reload (issue 17, point 2)."""
+        with self._read(actor, school) as store:
+            return store.last_audit_id()
+
     def list_years(self, actor: Actor, school: str) -> list[AcademicYear]:
         with self._read(actor, school) as store:
             return sorted(store.list_academic_years(school), key=lambda y: y.start)

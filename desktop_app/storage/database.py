@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0009_work_plan_followed"
+HEAD_REVISION = "0010_versions"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:
@@ -187,7 +187,9 @@ class Database:
         """
         with translated_errors(), Session(self.engine) as session:
             options: dict[str, Any] = {dialect.WRITE_OPTION: True} if write else {}
-            session.connection(execution_options=options)
+            connection = session.connection(execution_options=options)
+            if write:
+                dialect.lock_writers(connection)
             try:
                 yield Store(session)
                 session.commit()

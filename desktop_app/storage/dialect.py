@@ -48,7 +48,9 @@ def _casefold(value: str | None) -> str | None:
 
 def create_engine(url: str | sa.URL, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url`` with this program's connection settings."""
-    engine = sa.create_engine(url)
+    # On a server, a connection the pool kept is tested before use: after a restart of the server
+    # the next action reconnects instead of failing on a dead connection.
+    engine = sa.create_engine(url, pool_pre_ping=sa.make_url(url).get_backend_name() != "sqlite")
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, busy_timeout_ms)
     return engine
@@ -66,6 +68,19 @@ def ensure_collation(connection: Connection) -> None:
         connection.exec_driver_sql(
             f'CREATE COLLATION IF NOT EXISTS "{POSTGRESQL_COLLATION}" '
             f"(provider = icu, locale = '{POSTGRESQL_COLLATION_LOCALE}')")
+
+
+#: The advisory lock that one writing transaction at a time holds on PostgreSQL, as BEGIN IMMEDIATE
+#: does on SQLite: the audit chain's head, the next meeting number and each record's revision are
+#: read and written by one writer at a time (issue 17, point 2). Released at COMMIT or ROLLBACK.
+WRITER_LOCK = 0x4D534F56  # "MSOV"
+
+
+def lock_writers(connection: Connection) -> None:
+    """Wait for the writer lock (PostgreSQL); SQLite's write lock is taken by BEGIN IMMEDIATE.
+    Taking it twice in one transaction is harmless (it stacks)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITER_LOCK)))
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

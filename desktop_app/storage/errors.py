@@ -67,6 +67,12 @@ class ServerUnreachableError(StorageError):
                  "the login and the password, and that the server is running: {detail}")
 
 
+class ConnectionLostError(ServerUnreachableError):
+    message = N_("The connection to the school server was lost (it was stopped or restarted, or the "
+                 "network is down); this is not saved. Everything typed is kept: try again once the "
+                 "server is back ({detail})")
+
+
 class ServerRightsError(StorageError):
     message = N_("The server refused: this login has no right to do that ({detail}); "
                  "ask whoever administers the server")
@@ -98,9 +104,11 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("connection failed", ServerUnreachableError),
     ("could not connect", ServerUnreachableError),
     ("authentication failed", ServerUnreachableError),
-    ("server closed the connection", ServerUnreachableError),
-    ("connection is closed", ServerUnreachableError),
-    ("terminating connection", ServerUnreachableError),
+    ("server closed the connection", ConnectionLostError),
+    ("connection is closed", ConnectionLostError),
+    ("terminating connection", ConnectionLostError),
+    ("consuming input failed", ConnectionLostError),
+    ("the connection is lost", ConnectionLostError),
     ("permission denied", ServerRightsError),
     ("must be owner of", ServerRightsError),
     ("no space left on device", DiskFullError),

@@ -206,6 +206,7 @@ class TeacherRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
     patronymic: Mapped[str | None] = mapped_column(String(100))
@@ -247,6 +248,7 @@ class AssociationRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     kind: Mapped[str] = mapped_column(String(20))
     name_kk: Mapped[str | None] = mapped_column(String(TEXT))
     name_ru: Mapped[str | None] = mapped_column(String(TEXT))
@@ -356,6 +358,7 @@ class MeetingRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     body_id: Mapped[str]
     number: Mapped[int]
     date: Mapped[date]
@@ -494,6 +497,7 @@ class PlanRecordRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     teacher_id: Mapped[str]
     subject_id: Mapped[str]
     academic_year_id: Mapped[str]
@@ -552,6 +556,7 @@ class MentorshipRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     mentor_id: Mapped[str]
     mentee_id: Mapped[str]
     academic_year_id: Mapped[str]
@@ -620,6 +625,7 @@ class LessonVisitRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")  # 0010: saves so far
     kind: Mapped[str] = mapped_column(String(20))
     teacher_id: Mapped[str]
     subject_id: Mapped[str]

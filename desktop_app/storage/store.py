@@ -30,8 +30,8 @@ from desktop_app.domain.entities import (
     Subject,
     Teacher,
 )
-from desktop_app.domain.errors import NotFoundError
-from desktop_app.storage import followed, mapping, material_files, protocol_texts, summaries
+from desktop_app.domain.errors import ConflictError, NotFoundError
+from desktop_app.storage import dialect, followed, mapping, material_files, protocol_texts, summaries
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.dialect import ci_contains, ordered
@@ -50,6 +50,10 @@ _AUDIT = mapping.table_of(m.AuditEventRow)
 _PLAN_EVENTS = mapping.table_of(m.PlanEventRow)
 _MEETING_VERSIONS = mapping.table_of(m.MeetingVersionRow)
 _PROTOCOL_TEXTS = mapping.table_of(m.ProtocolTextRow)
+#: The record kind of a revised table as the audit trail names it, and as messages name it.
+_AUDIT_KINDS = {"teachers": "teacher", "associations": "association", "meetings": "meeting",
+                "plans": "plan", "mentorships": "mentorship", "lesson_visits": "lesson_visit"}
+_RECORD_KINDS = {**_AUDIT_KINDS, "lesson_visits": "lesson visit"}
 #: Tables of a school's records, parents before children (reverse it to delete).
 _SCHOOL_TABLES: tuple[Table, ...] = tuple(
     t for t in m.metadata.sorted_tables if "school_id" in t.c and t.name not in ("users", "audit_events")
@@ -89,7 +93,11 @@ class Store:
             for row in self._rows(statement.order_by(*child.primary_key.columns)):
                 grouped[row[owner_column]].append(row)
             groups[child.name] = grouped
-        return [kind.build(row, mapping.Children(groups, row["id"])) for row in parents]
+        records = [kind.build(row, mapping.Children(groups, row["id"])) for row in parents]
+        if "revision" in table.c:  # the revision read travels with the record to its save
+            for record, row in zip(records, parents, strict=True):
+                cast(Any, record).revision = row["revision"]
+        return records
 
     def _load_plans(self, school_id: str, *where: ColumnElement[bool],
                     record_id: str | None = None) -> list[CalendarPlan]:
@@ -125,14 +133,69 @@ class Store:
                 delete(child).where(child.c.school_id == school_id, child.c[owner_column] == record_id))
         if self.session.execute(select(table.c.seq).where(*key)).first() is not None:
             values = {k: v for k, v in parent.items() if k not in ("school_id", "id")}
-            self.session.execute(update(table).where(*key).values(**values))
+            if "revision" in table.c:
+                self._update_revised(table, school_id, record_id, cast(Any, record), values)
+            else:
+                self.session.execute(update(table).where(*key).values(**values))
         else:
+            if "revision" in table.c:
+                self._refuse_deleted(table, school_id, record_id, cast(Any, record))
             last = self.session.execute(
                 select(func.max(table.c.seq)).where(table.c.school_id == school_id)).scalar()
             self.session.execute(insert(table), [{**parent, "seq": (last or 0) + 1}])
         for child, _ in kind.children:
             if rows[child.name]:
                 self.session.execute(insert(child), rows[child.name])
+
+    def _update_revised(self, table: Table, school_id: str, record_id: str, record: Any,
+                        values: dict[str, Any]) -> None:
+        """``UPDATE … WHERE revision = :read``: a record read at another revision than the stored
+        one was saved by someone else meanwhile and is refused (ConflictError), never written
+        over. A record made in code (revision 0) is saved as it is. The saved revision goes back
+        into ``record``, so that the next save of the same copy is not a conflict."""
+        key = [table.c.school_id == school_id, table.c.id == record_id]
+        read = int(record.revision or 0)
+        if read:
+            key.append(table.c.revision == read)
+        statement = (update(table).where(*key).values(**values, revision=table.c.revision + 1)
+                     .returning(table.c.revision))
+        saved = self.session.execute(statement).scalar()
+        if saved is None:
+            current = self.session.execute(select(table.c.revision).where(
+                table.c.school_id == school_id, table.c.id == record_id)).scalar()
+            raise self._conflict(table, school_id, record_id, current=int(current or 0))
+        record.revision = int(saved)
+
+    def _refuse_deleted(self, table: Table, school_id: str, record_id: str, record: Any) -> None:
+        """A record read from the database (revision > 0) that someone deleted meanwhile is not
+        silently made again; a new record (or a copy under a new id) starts at revision 1."""
+        if record.revision:
+            audit = _AUDIT
+            deleted = self.session.execute(select(audit.c.action).where(
+                audit.c.school_id == school_id, audit.c.record_id == record_id,
+                audit.c.record_kind == _AUDIT_KINDS.get(table.name, table.name),
+            ).order_by(audit.c.id.desc()).limit(1)).scalar()
+            if deleted is not None and deleted.endswith(".delete"):
+                raise self._conflict(table, school_id, record_id, current=0)
+        record.revision = 1
+
+    def _conflict(self, table: Table, school_id: str, record_id: str, current: int) -> ConflictError:
+        """Who saved (or deleted) the record last and when, from the audit trail."""
+        kind = _AUDIT_KINDS.get(table.name, table.name)
+        audit = _AUDIT
+        rows = self._rows(select(audit.c.actor, audit.c.at).where(
+            audit.c.school_id == school_id, audit.c.record_id == record_id,
+            audit.c.record_kind == kind).order_by(audit.c.id.desc()).limit(1))
+        by, at = (rows[0]["actor"], rows[0]["at"]) if rows else ("?", None)
+        when = at.astimezone().strftime("%d.%m.%Y %H:%M") if at is not None else "?"
+        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current)
+
+    def revision_of(self, kind: Kind[Any], school_id: str, record_id: str) -> int | None:
+        """The stored revision of a record (None when there is none): what a save must carry."""
+        table = kind.table
+        value = self.session.execute(select(table.c.revision).where(
+            table.c.school_id == school_id, table.c.id == record_id)).scalar()
+        return None if value is None else int(value)
 
     def _delete(self, kind: Kind[Any], school_id: str, record_id: str) -> None:
         table = kind.table
@@ -477,8 +540,16 @@ class Store:
 
     # --- audit and history --------------------------------------------------------------------
 
+    def lock_audit_head(self) -> None:
+        """Writers append to the one audit chain one at a time (see dialect.lock_writers)."""
+        dialect.lock_writers(self.session.connection())
+
     def add_audit(self, event: AuditEvent) -> None:
         self.session.execute(insert(_AUDIT), [mapping.dump_audit(event)])
+
+    def last_audit_id(self) -> int:
+        """The id of the newest audit entry (0 when there is none): one index lookup."""
+        return int(self.session.execute(select(func.max(_AUDIT.c.id))).scalar() or 0)
 
     def last_audit(self) -> AuditEvent | None:
         rows = self._rows(select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(1))

@@ -26,7 +26,7 @@ from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, Message, _, render
-from desktop_app.ui import operations
+from desktop_app.ui import operations, refresh
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
 from desktop_app.ui.language import Retranslating
@@ -99,6 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._load_years()
         self.retranslate_ui()
         self._restore_state()
+        self.watcher = refresh.follow(self)  # other PCs' saves reload the open section
 
     # Building --------------------------------------------------------------------------------
     def _init_menus(self) -> None:
@@ -387,6 +388,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)
 
     def show_about(self) -> None:

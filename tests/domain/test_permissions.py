@@ -178,8 +178,8 @@ def test_rules_1_to_10_are_all_in_the_catalogue():
 
 
 def test_rules_that_are_not_rules_of_the_order_are_distinct():
-    plain = [Rule.REFERENCE, Rule.UNIQUE_ID, Rule.VALUE, Rule.PERMISSION, Rule.SCHEMA]
-    assert len(set(plain)) == 5
-    assert [r.name for r in plain] == ["REFERENCE", "UNIQUE_ID", "VALUE", "PERMISSION", "SCHEMA"]
+    plain = [Rule.REFERENCE, Rule.UNIQUE_ID, Rule.VALUE, Rule.PERMISSION, Rule.SCHEMA, Rule.CONFLICT]
+    assert len(set(plain)) == 6
+    assert [r.name for r in plain] == ["REFERENCE", "UNIQUE_ID", "VALUE", "PERMISSION", "SCHEMA", "CONFLICT"]
     assert all(r.number == 0 and r.paragraph == "" and r.label == "" for r in plain)
     assert len(list(Rule)) == 16

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, Association, AssociationKind, LocalizedText, Membership
 from desktop_app.i18n import _
-from desktop_app.ui import operations
 from desktop_app.ui.labels import KIND_LABELS, label, short_date
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local
@@ -308,6 +307,5 @@ class AssociationDialog(FormDialog):
             show_field_error(self.errors["head"], _("Choose the head among the members."))
             return
         s = self.session
-        operations.accept_after(self, lambda: s.services.associations.save(s.actor, s.school, association),
-                                changes={Change.ASSOCIATIONS},
-                                refused=lambda error: show_refusal(error, self.errors, self.general_error))
+        self.submit(lambda: s.services.associations.save(s.actor, s.school, association),
+                    changes={Change.ASSOCIATIONS}, record=association)

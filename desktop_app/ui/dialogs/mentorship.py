@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, MentorOrder, Mentorship, MentorshipActivity
 from desktop_app.i18n import _
-from desktop_app.ui import operations
 from desktop_app.ui.dialogs.teacher import OptionalDate
 from desktop_app.ui.labels import CATEGORY_LABELS, label
 from desktop_app.ui.operations import Change
@@ -213,6 +212,5 @@ class MentorshipDialog(FormDialog):
             show_field_error(self.errors["order"], _("Give both the order number and its date, or neither."))
             return
         s, mentorship = self.session, self.mentorship()
-        operations.accept_after(self, lambda: s.services.mentoring.save(s.actor, s.school, mentorship),
-                                changes={Change.MENTORING},
-                                refused=lambda error: show_refusal(error, self.errors, self.general_error))
+        self.submit(lambda: s.services.mentoring.save(s.actor, s.school, mentorship),
+                    changes={Change.MENTORING}, record=mentorship)

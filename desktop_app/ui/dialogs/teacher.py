@@ -140,7 +140,8 @@ class TeacherDialog(FormDialog):
 
     def accept(self) -> None:
         s, teacher = self.session, self.teacher()
-        self.submit(lambda: s.services.teachers.save(s.actor, s.school, teacher), changes={Change.TEACHERS})
+        self.submit(lambda: s.services.teachers.save(s.actor, s.school, teacher), changes={Change.TEACHERS},
+                    record=teacher)
 
     def refuse(self, error: UserError | None) -> None:
         """The refusal under its field (or under the form), and the cursor in the field it names."""

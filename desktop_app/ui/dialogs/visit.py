@@ -113,7 +113,7 @@ class VisitDialog(FormDialog):
                              _("The date is outside the academic year {year}.").format(year=self.year.id))
             return
         s, visit = self.session, self.visit()
-        self.submit(lambda: s.services.visits.save(s.actor, s.school, visit), changes={Change.VISITS})
+        self.submit(lambda: s.services.visits.save(s.actor, s.school, visit), changes={Change.VISITS}, record=visit)
 
 
 class ObservationDialog(FormDialog):

@@ -266,10 +266,11 @@ class WorkPlanDialog(FormDialog):
         self.error.setVisible(False)
         associations = s.services.associations
         plan = self.plan() if action == "save" else None
+        revision = self.association.revision
 
         def work() -> Association:
             if plan is not None:
-                return associations.save_work_plan(s.actor, s.school, body, plan)
+                return associations.save_work_plan(s.actor, s.school, body, plan, revision=revision)
             return associations.approve_work_plan(s.actor, s.school, body, associations.today(), signer)
 
         def done(saved: Association) -> None:

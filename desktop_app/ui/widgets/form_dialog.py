@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import ConflictError, UserError
 from desktop_app.i18n import _
 from desktop_app.ui import operations
 from desktop_app.ui.language import Retranslating
@@ -101,13 +101,34 @@ class FormDialog(Retranslating, QDialog):
         return True
 
     def submit(self, work: Callable[[], object], changes: Iterable[Change],
-               keep: Callable[[Any], None] | None = None) -> bool:
+               keep: Callable[[Any], None] | None = None, record: object | None = None) -> bool:
         """OK through the operations layer: ``work`` (one service call) runs off the GUI thread; once
         it is saved the dialog closes as accepted (``saved`` holds the result unless ``keep`` says
         otherwise); a refusal goes to its field and the dialog stays open with everything typed.
-        False when nothing was started (a refusal shown before, or another action still running)."""
+        ``record`` is the copy being saved: a save over a copy someone else saved meanwhile shows
+        it beside theirs (see ``_refused``). False when nothing was started (a refusal shown
+        before, or another action still running)."""
         self.refuse(None)
-        return operations.accept_after(self, work, changes=changes, refused=self.refuse, keep=keep) is not None
+        self._submitted = (record, frozenset(changes))
+        return operations.accept_after(self, work, changes=self._submitted[1], refused=self._refused,
+                                       keep=keep) is not None
+
+    def _refused(self, error: UserError) -> None:
+        """A refusal goes to its field. A ConflictError (someone else saved the record meanwhile)
+        also opens the conflict dialog: keep editing (nothing typed is lost), or take the stored
+        copy: the form closes without saving and the sections showing the record reload."""
+        self.refuse(error)
+        session = getattr(self, "session", None)
+        if not isinstance(error, ConflictError) or session is None:
+            return
+        from desktop_app.ui.dialogs import conflict  # the dialogs package imports this module
+
+        record, changes = getattr(self, "_submitted", (None, frozenset()))
+        choice, _theirs = conflict.resolve(self, session, error, record)
+        if choice is conflict.Choice.RELOAD:
+            self.typed = False
+            operations.bus().changed.emit(changes, None)
+            super().reject()
 
     def save(self) -> object:
         """OK. Dialogs save through their service here (or in ``accept``) and accept on success."""

@@ -42,7 +42,7 @@ from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.choices import plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.dialogs.meeting.material_reviews import material_choices
-from desktop_app.ui.dialogs.meeting.refusals import refusal_text, show_refusal
+from desktop_app.ui.dialogs.meeting.refusals import on_conflict, refusal_text, show_refusal
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
 from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import Session, local
@@ -293,6 +293,7 @@ class MeetingDialog(QDialog):
                     reason=refusal_text(self, error)))
             else:
                 self.show_error(error)
+                on_conflict(self, error, meeting)
             if otherwise is not None:
                 otherwise()
 

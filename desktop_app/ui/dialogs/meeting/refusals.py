@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.errors import DomainError, UserError, rule_label
+from desktop_app.domain.entities import Meeting
+from desktop_app.domain.errors import ConflictError, DomainError, UserError, rule_label
 from desktop_app.i18n import _
 from desktop_app.ui.widgets.fields import show_field_error
 
@@ -20,6 +21,21 @@ def refusal_text(dialog: MeetingDialog, error: UserError) -> str:
         teacher = error.params["teacher"]
         error = replace(error, params={**error.params, "teacher": dialog.attendance.name(teacher)})
     return error.render(_)
+
+
+def on_conflict(dialog: MeetingDialog, error: UserError, meeting: Meeting) -> None:
+    """Someone else saved the protocol meanwhile: the conflict dialog. Keep editing leaves the
+    editor as typed; taking the stored copy closes the editor without saving (the list reloads)."""
+    if not isinstance(error, ConflictError):
+        return
+    from desktop_app.ui.dialogs import conflict
+    from desktop_app.ui.operations import Change, bus
+
+    choice, _theirs = conflict.resolve(dialog, dialog.session, error, meeting)
+    if choice is conflict.Choice.RELOAD:
+        dialog.dirty = False
+        bus().changed.emit(frozenset({Change.MEETINGS}), None)
+        dialog.reject()
 
 
 def show_refusal(dialog: MeetingDialog, error: UserError | None) -> None:

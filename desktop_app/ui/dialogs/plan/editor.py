@@ -33,6 +33,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import draft_gap, may_edit
 from desktop_app.i18n import _, current_language
 from desktop_app.ui import operations
+from desktop_app.ui.dialogs.conflict import on_plan_conflict
 from desktop_app.ui.dialogs.plan.header import PlanHeader
 from desktop_app.ui.dialogs.plan.row_tools import RowTools
 from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
@@ -371,6 +372,9 @@ class PlanEditorDialog(Retranslating, QDialog):
 
         def refused(error: UserError) -> None:
             show_refusal(error, self.errors, self.general_error)
+            if on_plan_conflict(self, self.session, error, plan, self._store):
+                self.accept()  # the user's copy was saved as a new version
+                return
             self.autosave.start()
 
         operations.run(lambda: s.services.plans.save(s.actor, s.school, plan), label=operations.SAVING,

@@ -40,10 +40,17 @@ def run(args: argparse.Namespace, database: str) -> int:
         report = server.init_server(database, args.admin, password)
         print(_("The server is ready: PostgreSQL {version}, schema {revision}.").format(
             version=report.server_version, revision=report.revision))
+        if report.groups:
+            print(_("Group roles made: {names}").format(names=", ".join(report.groups)))
         if report.administrator is not None:
             print(_("Administrator account {login} created.").format(login=report.administrator))
         else:
             print(_("Accounts existed already; no administrator was created."))
+        if report.password_set is not None:
+            print(_("The administrator {login} signs in with the password given.").format(login=report.password_set))
+        if report.logins:
+            print(_("Database logins made without a password (the administrator sets them in Accounts): "
+                    "{logins}").format(logins=", ".join(report.logins)))
         return EXIT_OK
     source = database
     if "://" not in source and not Path(source).expanduser().exists():

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0005_list_indexes"
+HEAD_REVISION = "0011_server_roles"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:
@@ -102,6 +102,10 @@ class Database:
         path = _sqlite_path(url)
         #: Where backups of this database go (``backups`` beside the file unless told otherwise).
         self.backup_dir: Path | None = path.resolve().parent / "backups" if path is not None else None
+        #: On a server prepared by ``server init``: people sign in as their own login roles.
+        self.login_roles = False
+        #: The person's own login on such a server (None: a file, or the owner's connection).
+        self.personal_login: str | None = None
 
     @classmethod
     def open(cls, url_or_path: str | Path, backup_dir: Path | None = None,
@@ -126,7 +130,38 @@ class Database:
         if backup_dir is not None:
             database.backup_dir = Path(backup_dir)
         database._check_text_index()
+        database._check_logins()
         return database
+
+    def _check_logins(self) -> None:
+        """On a server: are per-person logins installed, and is this one a person's (not the owner's)?"""
+        if self.engine.dialect.name != "postgresql":
+            return
+        from desktop_app.storage import server_roles
+
+        with translated_errors(), self.engine.connect() as connection:
+            self.login_roles = server_roles.installed(connection)
+            if self.login_roles:
+                login, owner = server_roles.session_login(connection)
+                self.personal_login = None if owner else login
+            connection.rollback()
+
+    def password_works(self, password: str) -> bool:
+        """Whether the server accepts this login with ``password`` (a fresh connection, no pool)."""
+        engine = sa.create_engine(self.url.set(password=password), poolclass=sa.pool.NullPool)
+        try:
+            with engine.connect():
+                return True
+        except sa.exc.OperationalError:
+            return False
+        finally:
+            engine.dispose()
+
+    def use_password(self, password: str) -> None:
+        """After a person changed their own server password: new connections sign in with it."""
+        self.engine.dispose()
+        self.url = self.url.set(password=password)
+        self.engine = dialect.create_engine(self.url)
 
     def _check_text_index(self) -> None:
         """Once at start: FTS5 present and the index in place (made and filled if missing)?"""

@@ -72,6 +72,15 @@ class ServerRightsError(StorageError):
                  "ask whoever administers the server")
 
 
+class LoginTakenError(StorageError):
+    message = N_("The server already has a database login of that name that is not one of this school's "
+                 "people; choose another login ({detail})")
+
+
+class LoginLockedError(StorageError):
+    message = N_("This login is locked on the school server; ask the administrator to unlock it ({detail})")
+
+
 class DuplicateError(StorageError):
     message = N_("Already exists: {kind} {id}")
 
@@ -94,6 +103,7 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("deadlock detected", LockedError),
     ("canceling statement due to lock timeout", LockedError),
     ("could not obtain lock", LockedError),
+    ("is not permitted to log in", LoginLockedError),  # before "connection failed", which it also says
     ("connection refused", ServerUnreachableError),
     ("connection failed", ServerUnreachableError),
     ("could not connect", ServerUnreachableError),
@@ -101,7 +111,11 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("server closed the connection", ServerUnreachableError),
     ("connection is closed", ServerUnreachableError),
     ("terminating connection", ServerUnreachableError),
+    ("is not one of this database's people", LoginTakenError),
     ("permission denied", ServerRightsError),
+    ("violates row-level security policy", ServerRightsError),
+    ("signs a plan off", ServerRightsError),
+    ("only the administrator manages the logins", ServerRightsError),
     ("must be owner of", ServerRightsError),
     ("no space left on device", DiskFullError),
 )

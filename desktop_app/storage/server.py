@@ -21,6 +21,7 @@ class Readiness:
     login: str
     may_create: bool  #: the login may create tables (in the database and its schema public)
     icu: bool  #: the server was built with ICU
+    may_create_roles: bool = True  #: the login may create the group and login roles (CREATEROLE)
     collation_error: str | None = None  #: why the Kazakh collation could not be made
 
 
@@ -35,12 +36,13 @@ def readiness(url: sa.URL, make_collation: bool = True) -> Readiness:
                 "current_database(), pg_encoding_to_char(encoding), datcollate, current_user, "
                 "has_database_privilege(current_database(), 'CREATE') "
                 "AND has_schema_privilege('public', 'CREATE'), "
-                "EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i') "
+                "EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i'), "
+                "(SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) "
                 "FROM pg_database WHERE datname = current_database()").one()
             connection.rollback()
-            version, number, database, encoding, collate, login, may_create, icu = row
+            version, number, database, encoding, collate, login, may_create, icu, roles = row
             facts = Readiness(str(version), int(number), str(database), str(encoding), str(collate), str(login),
-                              bool(may_create), bool(icu))
+                              bool(may_create), bool(icu), bool(roles))
             if make_collation and facts.may_create and facts.icu:
                 try:
                     with connection.begin():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -17,6 +18,7 @@ from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
 from desktop_app.domain.entities import Observation, ReviewOutcome
 from desktop_app.domain.errors import DomainError
 from desktop_app.services import Services
+from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.server import init_server
 from desktop_app.storage.database import Database
 from desktop_app.storage.errors import LoginLockedError, LoginTakenError
@@ -300,3 +302,20 @@ def test_a_login_of_another_database_is_not_taken_over(school: School, pg_cluste
     finally:
         services.close()
         pg_cluster.execute('DROP ROLE IF EXISTS "sec-stranger"')
+
+
+def test_the_administrator_backs_the_server_up_through_their_own_login(school: School, tmp_path: Path) -> None:
+    services, admin = school.services(ADMIN)
+    try:
+        path = MaintenanceService(services).backup(admin, tmp_path)
+    finally:
+        services.close()
+    copy = Services.open(str(path))  # on a PC without the server: people sign in with their passwords
+    try:
+        kim = copy.accounts.authenticate("sec-kim", secret("sec-kim"))
+        assert kim.teacher == "t-05" and copy.db.integrity_check() == "ok"
+        with copy.db.transaction() as store:
+            logins = {event.actor for event in store.audit_events()}
+        assert "sec-kim" in logins
+    finally:
+        copy.close()

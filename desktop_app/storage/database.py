@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -235,7 +237,14 @@ class Database:
         return self.engine.connect()
 
     def integrity_problems(self) -> list[str]:
-        """Damage and broken references in the SQLite file; empty when sound (and for servers)."""
+        """Damage and broken references in the SQLite file, or what a server lacks; empty when sound."""
+        if self.engine.dialect.name == "postgresql":
+            from desktop_app.storage.server import schema_problems
+
+            with translated_errors(), self.engine.connect() as connection:
+                problems = schema_problems(connection)
+                connection.rollback()
+            return problems
         if self.engine.dialect.name != "sqlite":
             return []
         with translated_errors(), self.engine.connect() as connection:
@@ -262,10 +271,57 @@ class Database:
         ``progress(done, total)`` in pages, see backups.verified_copy."""
         path = self.path
         folder = Path(to_dir) if to_dir is not None else self.backup_dir
+        if folder is not None and path is None and self.engine.dialect.name == "postgresql":
+            with translated_errors():
+                return self._server_backup(folder / backups.backup_name(kind), progress)
         if path is None or folder is None:
             raise BackupError("only an SQLite file can be backed up by the program")
         with translated_errors():
             return verified_backup(path, folder, backups.backup_name(kind), progress)
+
+    def _server_backup(self, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+        """The server's records as an SQLite file of the same schema, openable on any PC without a
+        server: copied from one consistent snapshot (REPEATABLE READ), compared record for record
+        and checked with integrity_check before it is renamed into place."""
+        from desktop_app.storage import transfer
+
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".copy-", suffix=".sqlite3", dir=target.parent)
+            os.close(handle)
+            os.unlink(name)  # Database.open makes the file with the current schema
+        except OSError as error:
+            raise BackupError(f"{target.parent}: {error.strerror or error}") from error
+        temporary = Path(name)
+        try:
+            copy = Database.open(temporary)
+            try:
+                snapshot = self.engine.connect().execution_options(isolation_level="REPEATABLE READ")
+                # One snapshot of the server for the copy and its comparison.
+                with snapshot as reading, copy.engine.connect() as writing, reading.begin():
+                    with writing.begin():
+                        counts = transfer.copy_rows(reading, writing)
+                    if progress is not None:
+                        progress(1, 2)
+                    mismatches = transfer.compare(reading, writing)
+                    writing.rollback()
+                problems = copy.integrity_problems()
+            finally:
+                copy.close()
+            if mismatches or problems:
+                raise BackupError("; ".join([*mismatches, *problems]))
+            os.replace(temporary, target)
+        except OSError as error:
+            raise BackupError(error.strerror or str(error)) from error
+        finally:
+            for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm"))):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        if progress is not None:
+            progress(2, 2)
+        log.info("backup of the server %s (%d records) written to %s", self.url.render_as_string(),
+                 sum(counts.values()), target)
+        return target
 
     def restore(self, backup: Path) -> Path:
         """Replace the file's contents with ``backup`` (the current state is backed up first) and

@@ -52,3 +52,26 @@ def readiness(url: sa.URL, make_collation: bool = True) -> Readiness:
             return facts
     finally:
         engine.dispose()
+
+
+def schema_problems(connection: sa.Connection) -> list[str]:
+    """The checks of a server database that make sense there (PostgreSQL keeps its own pages and
+    references sound): the collation of Kazakh order, and, where people have their own logins,
+    row-level security on every table (a table added by a newer version needs ``server init`` again)."""
+    from desktop_app.storage import server_roles
+    from desktop_app.storage.models import metadata
+
+    problems: list[str] = []
+    collation = connection.execute(sa.text("SELECT 1 FROM pg_collation WHERE collname = :name"),
+                                   {"name": dialect.POSTGRESQL_COLLATION}).first()
+    if collation is None:
+        problems.append(f"the collation {dialect.POSTGRESQL_COLLATION} is missing: run server init")
+    if server_roles.installed(connection):
+        unguarded = connection.execute(sa.text(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity "
+            "AND c.relname = ANY(:tables) ORDER BY c.relname"),
+            {"tables": [table.name for table in metadata.sorted_tables]}).scalars().all()
+        problems += [f"{name}: no row-level security for the people's logins: run server init again"
+                     for name in unguarded]
+    return problems

@@ -67,6 +67,11 @@ class ServerUnreachableError(StorageError):
                  "the login and the password, and that the server is running: {detail}")
 
 
+class ServerSignInError(ServerUnreachableError):
+    message = N_("The school server refused the login or the password; check them (the keyboard's "
+                 "language and Caps Lock too) or ask the administrator ({detail})")
+
+
 class ServerRightsError(StorageError):
     message = N_("The server refused: this login has no right to do that ({detail}); "
                  "ask whoever administers the server")
@@ -104,6 +109,8 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("canceling statement due to lock timeout", LockedError),
     ("could not obtain lock", LockedError),
     ("is not permitted to log in", LoginLockedError),  # before "connection failed", which it also says
+    ("password authentication failed", ServerSignInError),  # before "connection failed" too
+    ("no password supplied", ServerSignInError),
     ("connection refused", ServerUnreachableError),
     ("connection failed", ServerUnreachableError),
     ("could not connect", ServerUnreachableError),

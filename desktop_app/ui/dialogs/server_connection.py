@@ -33,6 +33,7 @@ SSL_LABELS = {
     "disable": N_("Do not encrypt (disable)"),
 }
 ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #555;"
 
 
 class ServerDialog(Retranslating, QDialog):
@@ -50,6 +51,7 @@ class ServerDialog(Retranslating, QDialog):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(current.port if current else DEFAULT_PORT)
+        self.port.setMaximumWidth(120)
         self.database = QLineEdit(current.database if current else "metodsovet", self)
         self.database.setObjectName("serverDatabase")
         self.sslmode = QComboBox(self)
@@ -63,7 +65,12 @@ class ServerDialog(Retranslating, QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self)
         self.remember.setEnabled(keyring)
-        self._keyring = keyring
+        self.remember.setVisible(keyring)
+        self.no_keyring = QLabel(self)  # said instead of the check box: nothing can be remembered here
+        self.no_keyring.setObjectName("noKeyring")
+        self.no_keyring.setWordWrap(True)
+        self.no_keyring.setStyleSheet(NOTE_STYLE)
+        self.no_keyring.setVisible(not keyring)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -75,6 +82,7 @@ class ServerDialog(Retranslating, QDialog):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.remember)
+        self.form.addRow("", self.no_keyring)
         self.buttons = QDialogButtonBox(self)
         self.connect_button = QPushButton(self)
         self.connect_button.setDefault(True)
@@ -102,8 +110,8 @@ class ServerDialog(Retranslating, QDialog):
             label.setText(text)
         for index, mode in enumerate(SSL_MODES):
             self.sslmode.setItemText(index, _(SSL_LABELS[mode]))
-        self.remember.setText(_("Remember the password in this computer's keyring") if self._keyring
-                              else _("This computer has no keyring: the password is asked each time"))
+        self.remember.setText(_("Remember the password in this computer's keyring"))
+        self.no_keyring.setText(_("This computer has no keyring: the password is asked each time"))
         self.connect_button.setText(_("Connect"))
 
     def choice(self) -> ServerChoice:

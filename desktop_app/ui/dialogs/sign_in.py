@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "color: #b00020;"
 WAITING_STYLE = "color: #555;"
+LINK_STYLE = "text-align: left; color: #0b57d0; text-decoration: underline; border: none; padding: 2px 0;"
 
 
 class SignInDialog(Retranslating, QDialog):
@@ -92,12 +93,13 @@ class SignInDialog(Retranslating, QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server_button = QPushButton(self)
         self.server_button.setObjectName("connectToServer")
-        self.server_button.setFlat(True)
-        self.server_button.setAutoDefault(False)
         self.file_button = QPushButton(self)
         self.file_button.setObjectName("useThisPc")
-        self.file_button.setFlat(True)
-        self.file_button.setAutoDefault(False)
+        for link in (self.server_button, self.file_button):  # links, beside the main buttons
+            link.setFlat(True)
+            link.setAutoDefault(False)
+            link.setStyleSheet(LINK_STYLE)
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setDefault(True)

@@ -20,8 +20,8 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.services import Services
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.server import init_server
-from desktop_app.storage.database import Database
-from desktop_app.storage.errors import LoginLockedError, LoginTakenError
+from desktop_app.storage.database import HEAD_REVISION, Database
+from desktop_app.storage.errors import LoginLockedError, LoginTakenError, OlderServerSchemaError
 from tests import server
 from tests.services.conftest import (
     KAZ_MEMBERS,
@@ -319,3 +319,17 @@ def test_the_administrator_backs_the_server_up_through_their_own_login(school: S
         assert "sec-kim" in logins
     finally:
         copy.close()
+
+
+def test_a_persons_login_does_not_migrate_an_older_server_and_says_who_can(school: School) -> None:
+    owner = sa.create_engine(school.owner_url, poolclass=sa.pool.NullPool)
+    try:
+        with owner.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0005_list_indexes'")
+        with pytest.raises(OlderServerSchemaError) as caught:
+            Database.open(school.url("sec-kim"))
+        assert "server init" in caught.value.render()
+    finally:
+        with owner.begin() as connection:
+            connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")
+        owner.dispose()

@@ -19,6 +19,8 @@ from desktop_app.storage import backups, dialect
 from desktop_app.storage.errors import (
     BackupError,
     NewerDatabaseError,
+    OlderServerSchemaError,
+    ServerRightsError,
     StorageError,
     UnknownSchemaError,
     translated_errors,
@@ -125,6 +127,9 @@ class Database:
         try:
             with translated_errors():
                 cls._migrate(engine, url, path, backup_dir)
+        except ServerRightsError as error:  # a person's own login may not change the schema
+            engine.dispose()
+            raise OlderServerSchemaError(str(error.params.get("detail", ""))) from error
         except BaseException:
             engine.dispose()
             raise

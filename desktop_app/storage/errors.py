@@ -77,6 +77,12 @@ class ServerRightsError(StorageError):
                  "ask whoever administers the server")
 
 
+class OlderServerSchemaError(StorageError):
+    message = N_("The database on the school server is older than this program and only its owner may "
+                 "bring it up to date: whoever administers the server opens it once with the owner's login "
+                 "(metodsovet --db OWNER-URL check), then runs server init again ({detail})")
+
+
 class LoginTakenError(StorageError):
     message = N_("The server already has a database login of that name that is not one of this school's "
                  "people; choose another login ({detail})")

@@ -333,3 +333,19 @@ def test_a_persons_login_does_not_migrate_an_older_server_and_says_who_can(schoo
         with owner.begin() as connection:
             connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{HEAD_REVISION}'")
         owner.dispose()
+
+
+def test_the_check_on_a_server_finds_a_table_without_row_level_security(school: School) -> None:
+    owner = sa.create_engine(school.owner_url, poolclass=sa.pool.NullPool)
+    services = Services.over(Database.open(school.owner_url))
+    try:
+        assert services.db.integrity_problems() == []
+        with owner.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE meetings DISABLE ROW LEVEL SECURITY")
+        problems = services.checks.check(COMMAND_LINE).integrity
+        assert len(problems) == 1 and problems[0].startswith("meetings:") and "server init" in problems[0]
+    finally:
+        with owner.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE meetings ENABLE ROW LEVEL SECURITY")
+        owner.dispose()
+        services.close()

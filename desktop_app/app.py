@@ -265,14 +265,25 @@ def _run(database: str, language: str | None) -> int:
     install_language_hook()
     i18n.set_language(chosen)  # the hook loads Qt's translations and locale (language.use_language)
 
-    dialog = SignInDialog(None)
+    from desktop_app.config.paths import default_database
+    from desktop_app.config.preferences import saved_server
+
+    # A PC set to a school server signs in there, unless --db named a database for this run.
+    server = saved_server() if database == default_database() else None
+    dialog = SignInDialog(None, server=server)
     opening = _Opening(database, dialog)
+    dialog.file_chosen.connect(opening.run)
     if probes.startup_probe():
         probes.FirstPaint(dialog, lambda: probes.report_first_window(dialog))
-    else:
+    elif server is None:
         probes.FirstPaint(dialog, opening.run)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or opening.opened is None:
+        accepted_dialog = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.server_session is not None:  # signed in on a school server: its session is the program's
+            if opening.opened is not None:
+                opening.opened.close()
+            opening.opened = dialog.server_session
+        if not accepted_dialog or opening.opened is None:
             return opening.status
         services = opening.opened.services
         accepted = time.perf_counter()

@@ -89,7 +89,15 @@ class Cluster:
         return name
 
     def drop_database(self, name: str) -> None:
-        self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        """The database, and the group roles ``server init`` made for it with their people's logins."""
+        self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"""DO $$ DECLARE g text; m text; BEGIN
+          FOR g IN SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}\\_%%' LOOP
+            FOR m IN SELECT r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.member
+                     WHERE a.roleid = g::regrole AND NOT r.rolcreaterole LOOP
+              EXECUTE format('DROP ROLE IF EXISTS %%I', m);
+            END LOOP;
+            EXECUTE format('DROP ROLE %%I', g);
+          END LOOP; END $$""")
 
     def start_again(self) -> None:
         """Start the stopped (or killed) server on the same folder and port."""
@@ -144,6 +152,11 @@ def start(durable: bool = False) -> Cluster:
     subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
                     "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
                    check=True, capture_output=True, env=environment)
+    # The superuser and the owner come in without a password (the tests' own connections); the
+    # people's logins that ``server init`` and ``user add`` make must give theirs (SCRAM), as on a school LAN.
+    (data / "pg_hba.conf").write_text(
+        f"local all all trust\nhost all postgres,{OWNER},stranger 127.0.0.1/32 trust\n"
+        "host all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8")
     port = _free_port()
     options = (f"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c max_connections=200"
                + ("" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"))
@@ -154,7 +167,7 @@ def start(durable: bool = False) -> Cluster:
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"pg_ctl start failed: {result.stderr.strip()} {text[-2000:]}")
     cluster = Cluster(folder, port, bindir, prefix, options)
-    cluster.execute(f"CREATE ROLE {OWNER} LOGIN")
+    cluster.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE")
     return cluster
 
 

@@ -212,3 +212,34 @@ def test_moving_a_file_that_is_not_there_names_the_file(tmp_path: Path, capsys: 
     error = capsys.readouterr().err
     assert words in error and str(source) in error and "postgresql" not in error
     assert not source.exists() and not target.exists()
+
+
+def test_backup_of_the_server_is_a_file_any_pc_opens_and_restore_fills_an_empty_server(
+        pg_cluster: server.Cluster, database: Callable[..., str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    url = pg_cluster.url(database(), server.OWNER)
+    assert main(["--db", str(_school_file(tmp_path / "school.sqlite3")), "move", "--to", url]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "kk", "--db", url, "backup", "--to", str(tmp_path / "flash")]) == 0
+    backup = Path(capsys.readouterr().out.strip())
+    assert backup.parent == tmp_path / "flash" and backup.suffix == ".sqlite3"
+    assert [p.name for p in backup.parent.iterdir()] == [backup.name]  # no temporary file left
+    with closing(sqlite3.connect(backup)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    on_server = _rows(url)
+    assert _rows(f"sqlite:///{backup}") == on_server  # record for record, the same schema
+    services = Services.open(str(backup))  # on any PC, without the server
+    try:
+        admin = services.accounts.authenticate("zavuch", "zavuch-secret-2026")
+        assert services.checks.check(admin).ok
+        assert services.db.revision() == HEAD_REVISION
+    finally:
+        services.close()
+    # Restore onto a new, empty server database; a filled one is refused and left as it was.
+    empty = pg_cluster.url(database(), server.OWNER)
+    signed_in = _rows(f"sqlite:///{backup}")  # the sign-in above wrote its time into the file
+    assert main(["--lang", "ru", "--db", empty, "restore", str(backup)]) == 0
+    assert _rows(empty) == signed_in
+    assert main(["--lang", "ru", "restore", str(backup), "--to", url]) == 1
+    assert "audit_events" in capsys.readouterr().err
+    assert _rows(url) == on_server

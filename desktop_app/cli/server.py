@@ -1,4 +1,5 @@
-"""The commands of a school server: ``server init`` and ``move --to`` (a thin layer over services.server)."""
+"""The commands of a school server: ``server init``, ``move --to`` and ``restore`` (a thin layer over
+services.server)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ def add_commands(commands: Commands) -> None:
                       "PostgreSQL URL) and verify the copy record for record. The original is not changed."))
     p.add_argument("--to", required=True, metavar="URL_OR_FILE", help=_("the empty database to copy into"))
     p.set_defaults(handler=run)
+    p = commands.add_parser(
+        "restore", help=_("restore a backup file into an empty database (a school server, say)"),
+        description=_("Copy every record of the backup FILE (made by backup, on a PC or from the server) into "
+                      "the empty database at --to, else the one given by --db, and verify it record for record. "
+                      "On a server, run server init afterwards: it gives the people their logins again."))
+    p.add_argument("file", metavar="FILE", help=_("the backup file"))
+    p.add_argument("--to", metavar="URL_OR_FILE", help=_("the empty database to restore into (default: --db)"))
+    p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, database: str) -> int:
@@ -40,15 +49,24 @@ def run(args: argparse.Namespace, database: str) -> int:
         report = server.init_server(database, args.admin, password)
         print(_("The server is ready: PostgreSQL {version}, schema {revision}.").format(
             version=report.server_version, revision=report.revision))
+        if report.groups:
+            print(_("Group roles made: {names}").format(names=", ".join(report.groups)))
         if report.administrator is not None:
             print(_("Administrator account {login} created.").format(login=report.administrator))
         else:
             print(_("Accounts existed already; no administrator was created."))
+        if report.password_set is not None:
+            print(_("The administrator {login} signs in with the password given.").format(login=report.password_set))
+        if report.logins:
+            print(_("Database logins made without a password (the administrator sets them in Accounts): "
+                    "{logins}").format(logins=", ".join(report.logins)))
         return EXIT_OK
-    source = database
+    source, target = database, args.to
+    if args.command == "restore":
+        source, target = args.file, args.to or database
     if "://" not in source and not Path(source).expanduser().exists():
         raise server.SourceMissingError(source)
-    moved = server.move_database(source, args.to)
+    moved = server.move_database(source, target)
     for table, count in moved.rows.items():
         if count:
             print(f"{table}: {count}")

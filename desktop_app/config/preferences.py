@@ -1,4 +1,5 @@
-"""Preferences the window and the command line share (the backup folder), in a small JSON file.
+"""Preferences the window and the command line share (the backup folder, the school server), in a
+small JSON file.
 
 The window's own look (language, geometry) stays in its Qt INI file; what the command line must also
 honour lives here, because the command line does not load Qt.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from desktop_app.config.paths import config_dir, default_backup_dir
 
@@ -51,3 +54,56 @@ def save_backup_dir(folder: Path | None) -> None:
 def backup_dir_for(database: str) -> Path:
     """Where backups of ``database`` go: the chosen folder, else ``backups/`` beside it."""
     return saved_backup_dir() or default_backup_dir(database)
+
+
+# --- a school server (issue 17): where it is and who signs in, never the password ------------------
+
+SSL_MODES = ("prefer", "require", "verify-ca", "verify-full", "disable")
+DEFAULT_PORT = 5432
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """A school server as the person typed it at sign-in; the password is never kept here."""
+
+    host: str
+    database: str = "metodsovet"
+    port: int = DEFAULT_PORT
+    sslmode: str = "prefer"
+    login: str = ""
+
+    def url(self, login: str, password: str) -> str:
+        """The database URL for ``login``: what ``--db`` takes (the password only in memory)."""
+        user = quote(login, safe="")
+        secret = f":{quote(password, safe='')}" if password else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return (f"postgresql+psycopg://{user}{secret}@{host}:{self.port}/{quote(self.database, safe='')}"
+                f"?sslmode={self.sslmode}")
+
+    def label(self) -> str:
+        """``host:port/database``, as the sign-in window shows where it connects."""
+        return f"{self.host}:{self.port}/{self.database}"
+
+
+def saved_server() -> ServerChoice | None:
+    """The school server this PC signs in to, or None: the database file on this PC."""
+    value = _read().get("server")
+    if not isinstance(value, dict) or not isinstance(value.get("host"), str) or not value["host"]:
+        return None
+    try:
+        return ServerChoice(str(value["host"]), str(value.get("database") or "metodsovet"),
+                            int(value.get("port") or DEFAULT_PORT),
+                            str(value.get("sslmode") if value.get("sslmode") in SSL_MODES else "prefer"),
+                            str(value.get("login") or ""))
+    except (TypeError, ValueError):
+        return None
+
+
+def save_server(choice: ServerChoice | None) -> None:
+    """Remember the server (without a password), or forget it with None."""
+    values = _read()
+    if choice is None:
+        values.pop("server", None)
+    else:
+        values["server"] = asdict(choice)
+    _write(values)

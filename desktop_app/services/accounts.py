@@ -21,6 +21,7 @@ from desktop_app.domain.accounts import (
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.services.base import Service, found
+from desktop_app.storage import server_roles
 from desktop_app.storage.store import Store
 
 __all__ = ["MIN_PASSWORD_LENGTH", "AccountService", "SignInError", "check_login_and_password",
@@ -84,12 +85,16 @@ class AccountService(Service):
                                   record=login, field="school")
             user = User(login, role, _hasher.hash(password), school, teacher)
             store.add_user(user)
+            if self._db.login_roles:  # on a school server the person gets their own database login
+                server_roles.set_login(store.session.connection(), login, role.value, password, allowed=True)
             self._audit(store, acting, "user.create", school, "user", login, role.value)
             return user
 
     def authenticate(self, login: str, password: str) -> Actor:
         """Check a password; repeated failures lock the account for a growing time. An account
         locked by the administrator is told so only to whoever knows its password."""
+        if self._db.personal_login is not None:
+            return self._server_sign_in(login)
         refused = SignInError(Rule.PERMISSION, WRONG_PASSWORD, record=login)
         with self._db.transaction(write=True) as store:
             user = store.get_user(login)
@@ -129,9 +134,40 @@ class AccountService(Service):
             raise failed
         return user.actor()
 
+    def _server_sign_in(self, login: str) -> Actor:
+        """On a school server the server checked the password when the person's login connected:
+        the account is the one of that login, if the administrator has not locked it."""
+        if login != self._db.personal_login:
+            raise SignInError(Rule.PERMISSION, WRONG_PASSWORD, record=login)
+        with self._db.transaction(write=True) as store:
+            user = store.get_user(login, with_hash=False)
+            if user is None:
+                raise SignInError(Rule.PERMISSION, N_("The server login {login} has no account in Metodsovet; "
+                                                      "ask the administrator"), {"login": login}, record=login)
+            if user.locked:
+                raise SignInError(Rule.PERMISSION, N_("The account {login} is locked; ask the "
+                                                      "administrator to unlock it"), {"login": login}, record=login)
+            store.mark_signed_in(login, self._clock())
+        return user.actor()
+
+    def _change_server_password(self, actor: Actor, old: str, new: str) -> None:
+        """On a server: the person's own login role gets the new password (and the account's hash,
+        so that a backup opened on a PC signs in with it too)."""
+        if not self._db.password_works(old):
+            raise SignInError(Rule.PERMISSION, N_("The current password is wrong"),
+                              record=actor.login, field="current")
+        with self._db.transaction(write=True) as store:
+            server_roles.change_own_password(store.session.connection(), new)
+            store.set_password_hash(actor.login, _hasher.hash(new))
+            self._audit(store, actor, "user.password", actor.school, "user", actor.login, "")
+        self._db.use_password(new)
+
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         """Any signed-in user changes their own password, proving the current one."""
         check_password(actor.login, new)
+        if self._db.personal_login is not None:
+            self._change_server_password(actor, old, new)
+            return
         try:
             self.authenticate(actor.login, old)
         except SignInError as error:  # a wrong one counts as a failed sign-in (and may lock)
@@ -157,6 +193,7 @@ class AccountService(Service):
             user.failed_attempts = 0
             user.locked_until = None
             store.save_user(user)
+            self._server_login(store, user, password=new)
             self._audit(store, actor, "user.password_reset", user.school, "user", login, "")
             return user
 
@@ -171,6 +208,7 @@ class AccountService(Service):
             user.active = not locked
             check_administrator_kept(self._colleagues(store, user), user)
             store.save_user(user)
+            self._server_login(store, user)
             self._audit(store, actor, "user.lock" if locked else "user.unlock", user.school, "user",
                         login, "")
             return user
@@ -191,9 +229,16 @@ class AccountService(Service):
             user.role, user.teacher = role, teacher
             check_administrator_kept(self._colleagues(store, user), user, field="role")
             store.save_user(user)
+            self._server_login(store, user)
             self._audit(store, actor, "user.role", user.school, "user", login,
                         f"{before} -> {role.value}/{teacher or ''}")
             return user
+
+    def _server_login(self, store: Store, user: User, password: str | None = None) -> None:
+        """On a school server the account's login role follows it: group, password, locked or not."""
+        if self._db.login_roles:
+            server_roles.set_login(store.session.connection(), user.login, user.role.value, password,
+                                   allowed=not user.locked)
 
     @staticmethod
     def _managed(store: Store, actor: Actor, login: str) -> User:

@@ -8,6 +8,7 @@ than a day, and old ones are pruned by the retention rule of storage/backups.py.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -20,6 +21,8 @@ from desktop_app.services.base import Clock, utc_now
 from desktop_app.storage import backups, health
 from desktop_app.storage.database import to_url
 from desktop_app.storage.errors import BackupError, CorruptError
+
+log = logging.getLogger(__name__)
 
 DAILY = timedelta(days=1)
 
@@ -79,8 +82,13 @@ def open_safely(database: str, backup_dir: Path, clock: Clock = utc_now) -> Safe
     """Open the database for the window with every start-up safeguard (module docstring)."""
     path = sqlite_file(database)
     report = StartupReport()
-    if path is None:  # a database server keeps its own safety
-        return SafeSession(Services.open(database, backup_dir), None, None, report)
+    if path is None:  # a database server keeps its own pages safe: only the checks that make sense there
+        services = Services.open(database, backup_dir)
+        report.checked = True
+        report.problems = services.db.integrity_problems()
+        if report.problems:
+            log.warning("the server database lacks: %s", report.problems)
+        return SafeSession(services, None, None, report)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = health.DatabaseLock(path)
     lock.acquire()

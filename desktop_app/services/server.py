@@ -8,13 +8,13 @@ copies a whole database (SQLite file -> server, or back) into an empty one and v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from desktop_app.domain.accounts import Role
+from desktop_app.domain.accounts import COMMAND_LINE, Role
 from desktop_app.domain.errors import N_
 from desktop_app.i18n import _
 from desktop_app.services import Services
-from desktop_app.storage import dialect, transfer
+from desktop_app.storage import dialect, server_roles, transfer
 from desktop_app.storage.database import Database, to_url
 from desktop_app.storage.errors import StorageError, translated_errors
 from desktop_app.storage.server import Readiness, readiness
@@ -54,6 +54,9 @@ class InitReport:
     server_version: str
     revision: str | None
     administrator: str | None  #: the login created, None when accounts existed already
+    groups: list[str] = field(default_factory=list)  #: the group roles made now
+    logins: list[str] = field(default_factory=list)  #: login roles made now for existing accounts
+    password_set: str | None = None  #: the existing administrator whose password was set
 
 
 def server_problems(facts: Readiness) -> list[str]:
@@ -81,6 +84,9 @@ def server_problems(facts: Readiness) -> list[str]:
                           "server init with the login that owns it, or as the superuser: "
                           "ALTER DATABASE {name} OWNER TO {user}; ALTER SCHEMA public OWNER TO {user};").format(
             user=user, name=name))
+    if not facts.may_create_roles:
+        problems.append(_("The login {user} may not create the people's logins; as the superuser: "
+                          "ALTER ROLE {user} CREATEROLE;").format(user=user))
     if facts.collation_error is not None:
         problems.append(_("The collation of Kazakh order could not be made: {error}").format(
             error=facts.collation_error))
@@ -101,12 +107,28 @@ def init_server(url_text: str, login: str, password: str) -> InitReport:
         raise ServerNotReadyError("\n".join(f"- {problem}" for problem in problems))
     services = Services.open(url_text)
     try:
-        created = None
+        with translated_errors(), services.db.engine.begin() as connection:
+            groups = server_roles.install(connection)
+            missing = server_roles.missing_logins(connection)
+            for account, role in missing:  # accounts moved from a file: logins without a password yet
+                server_roles.set_login(connection, account, role, None, allowed=False)
+        services.db.login_roles = True
+        created = password_set = None
         if not services.accounts.has_users():
             created = services.accounts.create_user(None, login, password, Role.ADMINISTRATOR).login
-        return InitReport(facts.version, services.db.revision(), created)
+        elif _is_administrator(services, login):  # after a move, or a forgotten password: the owner sets it
+            services.accounts.reset_password(COMMAND_LINE, login, password)
+            password_set = login
+        return InitReport(facts.version, services.db.revision(), created, groups,
+                          [account for account, _role in missing], password_set)
     finally:
         services.close()
+
+
+def _is_administrator(services: Services, login: str) -> bool:
+    with services.db.transaction() as store:
+        user = store.get_user(login, with_hash=False)
+    return user is not None and user.role is Role.ADMINISTRATOR
 
 
 def move_database(source: str, target: str) -> transfer.TransferReport:

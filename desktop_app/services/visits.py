@@ -123,6 +123,6 @@ class VisitService(Service):
             record.observations = [o for o in record.observations if o.observer != observation.observer]
             record.observations.append(observation)
             self._check(store, school, record)
-            store.save_lesson_visit(school, record)
+            store.save_observation(school, visit, observation)  # the visit and others' observations untouched
             self._audit(store, actor, "visit.observe", school, "lesson_visit", visit, observation.observer)
         return record

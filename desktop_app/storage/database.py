@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +19,8 @@ from desktop_app.storage import backups, dialect
 from desktop_app.storage.errors import (
     BackupError,
     NewerDatabaseError,
+    OlderServerSchemaError,
+    ServerRightsError,
     StorageError,
     UnknownSchemaError,
     translated_errors,
@@ -31,7 +35,6 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0010_versions"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:
@@ -102,6 +105,10 @@ class Database:
         path = _sqlite_path(url)
         #: Where backups of this database go (``backups`` beside the file unless told otherwise).
         self.backup_dir: Path | None = path.resolve().parent / "backups" if path is not None else None
+        #: On a server prepared by ``server init``: people sign in as their own login roles.
+        self.login_roles = False
+        #: The person's own login on such a server (None: a file, or the owner's connection).
+        self.personal_login: str | None = None
 
     @classmethod
     def open(cls, url_or_path: str | Path, backup_dir: Path | None = None,
@@ -119,6 +126,9 @@ class Database:
         try:
             with translated_errors():
                 cls._migrate(engine, url, path, backup_dir)
+        except ServerRightsError as error:  # a person's own login may not change the schema
+            engine.dispose()
+            raise OlderServerSchemaError(str(error.params.get("detail", ""))) from error
         except BaseException:
             engine.dispose()
             raise
@@ -126,7 +136,38 @@ class Database:
         if backup_dir is not None:
             database.backup_dir = Path(backup_dir)
         database._check_text_index()
+        database._check_logins()
         return database
+
+    def _check_logins(self) -> None:
+        """On a server: are per-person logins installed, and is this one a person's (not the owner's)?"""
+        if self.engine.dialect.name != "postgresql":
+            return
+        from desktop_app.storage import server_roles
+
+        with translated_errors(), self.engine.connect() as connection:
+            self.login_roles = server_roles.installed(connection)
+            if self.login_roles:
+                login, owner = server_roles.session_login(connection)
+                self.personal_login = None if owner else login
+            connection.rollback()
+
+    def password_works(self, password: str) -> bool:
+        """Whether the server accepts this login with ``password`` (a fresh connection, no pool)."""
+        engine = sa.create_engine(self.url.set(password=password), poolclass=sa.pool.NullPool)
+        try:
+            with engine.connect():
+                return True
+        except sa.exc.OperationalError:
+            return False
+        finally:
+            engine.dispose()
+
+    def use_password(self, password: str) -> None:
+        """After a person changed their own server password: new connections sign in with it."""
+        self.engine.dispose()
+        self.url = self.url.set(password=password)
+        self.engine = dialect.create_engine(self.url)
 
     def _check_text_index(self) -> None:
         """Once at start: FTS5 present and the index in place (made and filled if missing)?"""
@@ -202,8 +243,15 @@ class Database:
         return self.engine.connect()
 
     def integrity_problems(self, file_checked: bool = False) -> list[str]:
-        """Damage and broken references in the SQLite file; empty when sound (and for servers).
+        """Damage and broken references in the SQLite file, or what a server lacks; empty when sound.
         ``file_checked``: the file's pages were just checked; only the search index is."""
+        if self.engine.dialect.name == "postgresql":
+            from desktop_app.storage.server import schema_problems
+
+            with translated_errors(), self.engine.connect() as connection:
+                problems = schema_problems(connection)
+                connection.rollback()
+            return problems
         if self.engine.dialect.name != "sqlite":
             return []
         with translated_errors(), self.engine.connect() as connection:
@@ -230,10 +278,57 @@ class Database:
         ``progress(done, total)`` in pages, see backups.verified_copy."""
         path = self.path
         folder = Path(to_dir) if to_dir is not None else self.backup_dir
+        if folder is not None and path is None and self.engine.dialect.name == "postgresql":
+            with translated_errors():
+                return self._server_backup(folder / backups.backup_name(kind), progress)
         if path is None or folder is None:
             raise BackupError("only an SQLite file can be backed up by the program")
         with translated_errors():
             return verified_backup(path, folder, backups.backup_name(kind), progress)
+
+    def _server_backup(self, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+        """The server's records as an SQLite file of the same schema, openable on any PC without a
+        server: copied from one consistent snapshot (REPEATABLE READ), compared record for record
+        and checked with integrity_check before it is renamed into place."""
+        from desktop_app.storage import transfer
+
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".copy-", suffix=".sqlite3", dir=target.parent)
+            os.close(handle)
+            os.unlink(name)  # Database.open makes the file with the current schema
+        except OSError as error:
+            raise BackupError(f"{target.parent}: {error.strerror or error}") from error
+        temporary = Path(name)
+        try:
+            copy = Database.open(temporary)
+            try:
+                snapshot = self.engine.connect().execution_options(isolation_level="REPEATABLE READ")
+                # One snapshot of the server for the copy and its comparison.
+                with snapshot as reading, copy.engine.connect() as writing, reading.begin():
+                    with writing.begin():
+                        counts = transfer.copy_rows(reading, writing)
+                    if progress is not None:
+                        progress(1, 2)
+                    mismatches = transfer.compare(reading, writing)
+                    writing.rollback()
+                problems = copy.integrity_problems()
+            finally:
+                copy.close()
+            if mismatches or problems:
+                raise BackupError("; ".join([*mismatches, *problems]))
+            os.replace(temporary, target)
+        except OSError as error:
+            raise BackupError(error.strerror or str(error)) from error
+        finally:
+            for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm"))):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        if progress is not None:
+            progress(2, 2)
+        log.info("backup of the server %s (%d records) written to %s", self.url.render_as_string(),
+                 sum(counts.values()), target)
+        return target
 
     def restore(self, backup: Path) -> Path:
         """Replace the file's contents with ``backup`` (the current state is backed up first) and

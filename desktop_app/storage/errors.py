@@ -73,9 +73,29 @@ class ConnectionLostError(ServerUnreachableError):
                  "server is back ({detail})")
 
 
+class ServerSignInError(ServerUnreachableError):
+    message = N_("The school server refused the login or the password; check them (the keyboard's "
+                 "language and Caps Lock too) or ask the administrator ({detail})")
+
+
 class ServerRightsError(StorageError):
     message = N_("The server refused: this login has no right to do that ({detail}); "
                  "ask whoever administers the server")
+
+
+class OlderServerSchemaError(StorageError):
+    message = N_("The database on the school server is older than this program and only its owner may "
+                 "bring it up to date: whoever administers the server opens it once with the owner's login "
+                 "(metodsovet --db OWNER-URL check), then runs server init again ({detail})")
+
+
+class LoginTakenError(StorageError):
+    message = N_("The server already has a database login of that name that is not one of this school's "
+                 "people; choose another login ({detail})")
+
+
+class LoginLockedError(StorageError):
+    message = N_("This login is locked on the school server; ask the administrator to unlock it ({detail})")
 
 
 class DuplicateError(StorageError):
@@ -100,6 +120,9 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("deadlock detected", LockedError),
     ("canceling statement due to lock timeout", LockedError),
     ("could not obtain lock", LockedError),
+    ("is not permitted to log in", LoginLockedError),  # before "connection failed", which it also says
+    ("password authentication failed", ServerSignInError),  # before "connection failed" too
+    ("no password supplied", ServerSignInError),
     ("connection refused", ServerUnreachableError),
     ("connection failed", ServerUnreachableError),
     ("could not connect", ServerUnreachableError),
@@ -109,7 +132,11 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("terminating connection", ConnectionLostError),
     ("consuming input failed", ConnectionLostError),
     ("the connection is lost", ConnectionLostError),
+    ("is not one of this database's people", LoginTakenError),
     ("permission denied", ServerRightsError),
+    ("violates row-level security policy", ServerRightsError),
+    ("signs a plan off", ServerRightsError),
+    ("only the administrator manages the logins", ServerRightsError),
     ("must be owner of", ServerRightsError),
     ("no space left on device", DiskFullError),
 )

@@ -733,6 +733,8 @@ class AuditEventRow(Base):
     summary: Mapped[str] = mapped_column(Text)
     previous_hash: Mapped[str] = mapped_column(String(128))
     hash: Mapped[str] = mapped_column(String(128))
+    #: The database login that wrote the event on a school server (revision 0011; set by a trigger).
+    db_login: Mapped[str | None] = mapped_column(String(63))
 
 
 # --- olympiads and contests of pupils (revision 0009, issue 18 point 9) -------------------------

@@ -21,6 +21,7 @@ class Readiness:
     login: str
     may_create: bool  #: the login may create tables (in the database and its schema public)
     icu: bool  #: the server was built with ICU
+    may_create_roles: bool = True  #: the login may create the group and login roles (CREATEROLE)
     collation_error: str | None = None  #: why the Kazakh collation could not be made
 
 
@@ -35,12 +36,13 @@ def readiness(url: sa.URL, make_collation: bool = True) -> Readiness:
                 "current_database(), pg_encoding_to_char(encoding), datcollate, current_user, "
                 "has_database_privilege(current_database(), 'CREATE') "
                 "AND has_schema_privilege('public', 'CREATE'), "
-                "EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i') "
+                "EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i'), "
+                "(SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) "
                 "FROM pg_database WHERE datname = current_database()").one()
             connection.rollback()
-            version, number, database, encoding, collate, login, may_create, icu = row
+            version, number, database, encoding, collate, login, may_create, icu, roles = row
             facts = Readiness(str(version), int(number), str(database), str(encoding), str(collate), str(login),
-                              bool(may_create), bool(icu))
+                              bool(may_create), bool(icu), bool(roles))
             if make_collation and facts.may_create and facts.icu:
                 try:
                     with connection.begin():
@@ -50,3 +52,26 @@ def readiness(url: sa.URL, make_collation: bool = True) -> Readiness:
             return facts
     finally:
         engine.dispose()
+
+
+def schema_problems(connection: sa.Connection) -> list[str]:
+    """The checks of a server database that make sense there (PostgreSQL keeps its own pages and
+    references sound): the collation of Kazakh order, and, where people have their own logins,
+    row-level security on every table (a table added by a newer version needs ``server init`` again)."""
+    from desktop_app.storage import server_roles
+    from desktop_app.storage.models import metadata
+
+    problems: list[str] = []
+    collation = connection.execute(sa.text("SELECT 1 FROM pg_collation WHERE collname = :name"),
+                                   {"name": dialect.POSTGRESQL_COLLATION}).first()
+    if collation is None:
+        problems.append(f"the collation {dialect.POSTGRESQL_COLLATION} is missing: run server init")
+    if server_roles.installed(connection):
+        unguarded = connection.execute(sa.text(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity "
+            "AND c.relname = ANY(:tables) ORDER BY c.relname"),
+            {"tables": [table.name for table in metadata.sorted_tables]}).scalars().all()
+        problems += [f"{name}: no row-level security for the people's logins: run server init again"
+                     for name in unguarded]
+    return problems

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, delete, func, insert, or_, select, update
+from sqlalchemy import literal as sa_literal
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.accounts import AuditEvent, MeetingVersion, PlanEvent, User
@@ -24,6 +25,7 @@ from desktop_app.domain.entities import (
     Material,
     Meeting,
     Mentorship,
+    Observation,
     OlympiadResult,
     School,
     SchoolRecords,
@@ -47,6 +49,14 @@ T = TypeVar("T")
 _SCHOOLS = mapping.table_of(m.SchoolRow)
 _USERS = mapping.table_of(m.UserRow)
 _AUDIT = mapping.table_of(m.AuditEventRow)
+_OBSERVATIONS = mapping.table_of(m.ObservationRow)
+
+
+def _user_columns(with_hash: bool) -> list[Any]:
+    """The columns of an account; without the hash, an empty one in its place."""
+    if with_hash:
+        return list(_USERS.c)
+    return [sa_literal("").label("password_hash") if c.name == "password_hash" else c for c in _USERS.c]
 _PLAN_EVENTS = mapping.table_of(m.PlanEventRow)
 _MEETING_VERSIONS = mapping.table_of(m.MeetingVersionRow)
 _PROTOCOL_TEXTS = mapping.table_of(m.ProtocolTextRow)
@@ -483,6 +493,18 @@ class Store:
     def save_lesson_visit(self, school_id: str, record: LessonVisit) -> None:
         self._save(mapping.LESSON_VISITS, school_id, record)
 
+    def save_observation(self, school_id: str, visit_id: str, observation: Observation) -> None:
+        """One observer's observation of a visit, replacing theirs, the visit and the others' kept
+        (on a server an observer may write only their own row)."""
+        table = _OBSERVATIONS
+        where = (table.c.school_id == school_id, table.c.lesson_visit_id == visit_id)
+        self.session.execute(delete(table).where(*where, table.c.observer_id == observation.observer))
+        last = self.session.execute(select(func.max(table.c.position)).where(*where)).scalar()
+        self.session.execute(insert(table), [{
+            "school_id": school_id, "lesson_visit_id": visit_id, "position": 0 if last is None else last + 1,
+            "observer_id": observation.observer, "strengths": observation.strengths,
+            "recommendations": observation.recommendations}])
+
     def delete_lesson_visit(self, school_id: str, record_id: str) -> None:
         self._delete(mapping.LESSON_VISITS, school_id, record_id)
 
@@ -518,9 +540,18 @@ class Store:
             raise DuplicateError(kind="user", id=user.login)
         self.session.execute(insert(_USERS), [mapping.dump_user(user)])
 
-    def get_user(self, login: str) -> User | None:
-        rows = self._rows(select(_USERS).where(_USERS.c.login == login))
+    def get_user(self, login: str, with_hash: bool = True) -> User | None:
+        """The account; ``with_hash=False`` leaves its password hash empty (on a server only the
+        administrator's group may read hashes: a person reads their own account without it)."""
+        rows = self._rows(select(*_user_columns(with_hash)).where(_USERS.c.login == login))
         return mapping.build_user(rows[0]) if rows else None
+
+    def mark_signed_in(self, login: str, at: datetime) -> None:
+        """The last sign-in of an account, nothing else of it (a person's own row on a server)."""
+        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(last_sign_in=at))
+
+    def set_password_hash(self, login: str, password_hash: str) -> None:
+        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(password_hash=password_hash))
 
     def save_user(self, user: User) -> None:
         if self.get_user(user.login) is None:
@@ -530,7 +561,8 @@ class Store:
         self.session.execute(update(_USERS).where(_USERS.c.login == user.login).values(**values))
 
     def list_users(self, school_id: str | None = None) -> list[User]:
-        statement = select(_USERS).order_by(_USERS.c.login)
+        """The accounts, their password hashes left empty (nobody needs a list of hashes)."""
+        statement = select(*_user_columns(False)).order_by(_USERS.c.login)
         if school_id is not None:
             statement = statement.where(_USERS.c.school_id == school_id)
         return [mapping.build_user(row) for row in self._rows(statement)]

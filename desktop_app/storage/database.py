@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
+HEAD_REVISION = "0011_server_roles"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.schools import load_presets
 from desktop_app.ui import operations

@@ -17,7 +17,7 @@ from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.models.plan_rows import ERROR_COLOUR, Col
 from desktop_app.ui.session import Session
 
-from .conftest import type_text
+from .conftest import finish, type_text
 
 YEAR = "2026-2027"
 
@@ -74,5 +74,6 @@ def test_typing_thirty_hours_shows_the_refusal_of_the_save_and_keeps_the_text(  
     QTest.keyClick(_focus(), Qt.Key.Key_Tab)
     assert dialog.model.data(hours, Qt.ItemDataRole.ToolTipRole) == "2"
     dialog.save_button.click()
+    finish(qtbot)  # saved off the GUI thread
     assert not dialog.isVisible()
     assert [r.hours for r in s.services.plans.get(s.actor, s.school, plan.id).rows] == [2]

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
 from desktop_app.services.plan_import import PlanTable
 from desktop_app.ui.models.plan_import import LEADING, one_line
 
+#: The widths come from a sample of the lessons' cells, not from every cell (a year's KTP has 170+).
+SAMPLE_ROWS = 60
+
 
 class MappingHeader(QHeaderView):
     """The preview's column header with a field chooser under the heading of each file column, so
@@ -50,7 +53,7 @@ class MappingHeader(QHeaderView):
         self.resizeSection(1, 64)
         if table is None:
             return
-        rows = range(first, min(len(table.rows), first + 200))
+        rows = range(first, min(len(table.rows), first + SAMPLE_ROWS))
         for column in range(table.width):
             texts = [one_line(table.text(r, column)) for r in rows]
             widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 16

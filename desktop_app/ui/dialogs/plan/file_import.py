@@ -164,11 +164,19 @@ class PlanImportDialog(Retranslating, QDialog):
         guess the plan's header from it. A refused file is a message under the file field and the
         header typed so far stays; a cancelled read leaves the dialog as it was. None when nothing
         was started (another action still running)."""
-        def read(progress: Progress) -> PlanTable:
-            progress.report(0, 2)
+        start = academic_start_year(self.year.start)
+
+        def read(progress: Progress) -> tuple[PlanTable, PlanFile | None]:
+            progress.report(0, 3)
             table = read_table_file(path)
-            progress.report(1, 2)  # cancelled meanwhile: the table read is dropped
-            return table
+            progress.report(1, 3)  # cancelled meanwhile: the table read is dropped
+            try:  # the lessons as the preview first reads them (the file's columns, its first row)
+                first = first_index(table, first_line(table))
+                parsed: PlanFile | None = parse_rows(table, dict(table.columns), start, first, 0)
+            except UserError:
+                parsed = None  # said under the file field when the preview reads it again
+            progress.report(2, 3)
+            return table, parsed
 
         def refused(error: UserError) -> None:
             self._show_file(path)
@@ -181,7 +189,7 @@ class PlanImportDialog(Retranslating, QDialog):
             self._show_state()
 
         return operations.run(read, label=Text(N_("Reading the KTP file…")), parent=self, cancellable=True,
-                              on_success=lambda table: self._loaded(path, table), refused=refused,
+                              on_success=lambda read: self._loaded(path, *read), refused=refused,
                               initiator=self)
 
     def _show_file(self, path: Path) -> None:
@@ -189,7 +197,7 @@ class PlanImportDialog(Retranslating, QDialog):
         self.file.setText(str(path))
         self.file.setToolTip(str(path))
 
-    def _loaded(self, path: Path, table: PlanTable) -> None:
+    def _loaded(self, path: Path, table: PlanTable, parsed: PlanFile | None = None) -> None:
         self._show_file(path)
         self.file_error.setVisible(False)
         self.file_table = self.table_data = table
@@ -197,15 +205,14 @@ class PlanImportDialog(Retranslating, QDialog):
         self.columns = dict(table.columns)
         self.first_row.blockSignals(True)
         self.first_row.setRange(min(table.lines, default=1), max(table.lines, default=1))
-        self.first_row.setValue(table.lines[table.first_lesson_row] if table.first_lesson_row < len(table.lines)
-                                else max(table.lines, default=1))
+        self.first_row.setValue(first_line(table))
         self.first_row.blockSignals(False)
         self.fields_form.guess(path.name, table)
         self.dates_of.blockSignals(True)
         self.dates_of.clear()  # the classes of the file chosen before
         self.dates_of.blockSignals(False)
         self._make_combos()
-        self.reparse()
+        self.reparse(parsed=parsed)
         self._fill_classes()
 
     def _fill_classes(self) -> None:
@@ -279,10 +286,7 @@ class PlanImportDialog(Retranslating, QDialog):
 
     def _first_index(self) -> int:
         table = self.table_data
-        if table is None:
-            return 0
-        wanted = self.first_row.value()
-        return next((i for i, line in enumerate(table.lines) if line >= wanted), len(table.lines))
+        return first_index(table, self.first_row.value()) if table is not None else 0
 
     def edit_cell(self, row: int, column: int, text: str) -> None:
         """The user corrected the cell ``column`` of ``rows[row]``: the text replaces it in the dialog's
@@ -302,12 +306,13 @@ class PlanImportDialog(Retranslating, QDialog):
         # The columns stay as the user sized them; the hours per week follow only a corrected hours cell.
         self.reparse(refit=self.columns.get(column) == "hours", fit=False)
 
-    def reparse(self, refit: bool = True, fit: bool = True) -> None:
+    def reparse(self, refit: bool = True, fit: bool = True, parsed: PlanFile | None = None) -> None:
         """Read the lessons again with the columns and the first row as chosen now; ``fit`` sizes the
-        columns to the cells, ``refit`` sets the hours per week from the hours read."""
+        columns to the cells, ``refit`` sets the hours per week from the hours read. ``parsed``: the
+        lessons as the worker already read them with these choices (a file just read)."""
         table = self.table_data
-        self.parsed = None
-        if table is not None:
+        self.parsed = parsed
+        if table is not None and parsed is None:
             try:
                 self.parsed = parse_rows(table, self.columns, academic_start_year(self.year.start),
                                          self._first_index(), max(self.dates_of.currentIndex(), 0))
@@ -408,3 +413,14 @@ class PlanImportDialog(Retranslating, QDialog):
 
         operations.accept_after(self, lambda: s.services.plans.import_plan(s.actor, s.school, header, rows),
                                 changes={Change.PLANS}, refused=refused, keep=saved)
+
+
+def first_line(table: PlanTable) -> int:
+    """The line of the file the first lesson is on, as the "first row" field starts."""
+    lines = table.lines
+    return lines[table.first_lesson_row] if table.first_lesson_row < len(lines) else max(lines, default=1)
+
+
+def first_index(table: PlanTable, line: int) -> int:
+    """The index of the table row from ``line`` of the file on."""
+    return next((i for i, found in enumerate(table.lines) if found >= line), len(table.lines))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -200,6 +201,12 @@ class EventDialog(FormDialog):
         layout.addWidget(self.errors["outcome"])
         return page
 
+    @staticmethod
+    def _widen(picker: PeoplePicker) -> None:
+        """A picker as wide as the field, never narrower than its text (— none — in either language)."""
+        picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        picker.setMinimumWidth(max(picker.minimumWidth(), picker.sizeHint().width() + 8))
+
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
         table.removeRow(row if row >= 0 else table.rowCount() - 1)
@@ -235,6 +242,8 @@ class EventDialog(FormDialog):
                                 else _("No file attached"))
         self.responsible.retranslate()
         self.participants.retranslate()
+        for picker in (self.responsible, self.participants):
+            self._widen(picker)
 
     def ask_attachment(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Attach a file…"))

@@ -35,7 +35,7 @@ from desktop_app.domain.events import FORM_LABELS, STATUS_LABELS, CertificateHol
 from desktop_app.i18n import ngettext
 
 #: №, dates, form and topic, organiser, participants, status: the text width of portrait A4 (170 mm).
-WIDTHS = [9 * mm, 21 * mm, 54 * mm, 34 * mm, 26 * mm, 26 * mm]
+WIDTHS = [9 * mm, 21 * mm, 48 * mm, 36 * mm, 27 * mm, 29 * mm]
 
 
 def organiser_name(event: Event, ctx: DocumentContext, language: str) -> str:

@@ -42,8 +42,10 @@ def local_body(bodies: list[Association], body: str) -> str:
     return next((local(b.name) for b in bodies if b.id == body), body)
 
 
-def _table(columns: int, parent: QWidget) -> QTableWidget:
+def _table(columns: int, parent: QWidget, widths: tuple[int, ...] = (220, 260)) -> QTableWidget:
     table = QTableWidget(0, columns, parent)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
@@ -160,7 +162,7 @@ class EventDialog(FormDialog):
 
     def _programme_tab(self, e: Event | None) -> QWidget:
         page = QWidget(self)
-        self.programme = _table(3, page)
+        self.programme = _table(3, page, (90, 380))
         _fill(self.programme, [(p.time, p.topic, p.speaker) for p in (e.programme if e else [])])
         self.errors["programme"] = error_label(page)
         self.add_item = QPushButton(page)
@@ -205,7 +207,7 @@ class EventDialog(FormDialog):
     def _widen(picker: PeoplePicker) -> None:
         """A picker as wide as the field, never narrower than its text (— none — in either language)."""
         picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        picker.setMinimumWidth(max(picker.minimumWidth(), picker.sizeHint().width() + 8))
+        picker.setMinimumWidth(picker.fontMetrics().horizontalAdvance(_("— none —")) + 48)
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()

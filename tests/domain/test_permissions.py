@@ -18,8 +18,10 @@ HEAD_OWN = {
     A.EDIT_PLAN,
     A.LOG_MENTORING,
     A.OBSERVE,
+    A.EDIT_EVENT,  # events of an association the head leads (п. 20)
 }
-TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE}
+#: EDIT_EVENT on own records: a teacher (or the director) who sits on the methodical council.
+TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE, A.EDIT_EVENT}
 
 #: role -> (granted everywhere, granted on own records in addition)
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
@@ -177,4 +179,4 @@ def test_rules_that_are_not_rules_of_the_order_are_distinct():
     assert len(set(plain)) == 5
     assert [r.name for r in plain] == ["REFERENCE", "UNIQUE_ID", "VALUE", "PERMISSION", "SCHEMA"]
     assert all(r.number == 0 and r.paragraph == "" and r.label == "" for r in plain)
-    assert len(list(Rule)) == 15
+    assert len(list(Rule)) == 16  # with EVENT (п. 20, no rule number of its own)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, Association, LocalizedText
 from desktop_app.domain.event_records import AgendaReference, Attachment, Event, EventForm, Guest, ProgrammeItem
-from desktop_app.domain.events import FORM_LABELS
+from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
 from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.operations import Change

@@ -37,7 +37,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 
 def list_events(args: argparse.Namespace, database: str) -> int:
-    from desktop_app.domain.events import FORM_LABELS, STATUS_LABELS
+    from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
+    from desktop_app.domain.labels import EVENT_STATUS_LABELS as STATUS_LABELS
 
     with opened(database) as services:
         school = pick_school(services, args.school)

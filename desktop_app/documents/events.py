@@ -31,11 +31,13 @@ from desktop_app.documents.fonts import SERIF, SERIF_BOLD
 from desktop_app.documents.frame import DocumentMeta, qr_block, render
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.event_records import Event
-from desktop_app.domain.events import FORM_LABELS, STATUS_LABELS, CertificateHolder
+from desktop_app.domain.events import CertificateHolder
+from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
+from desktop_app.domain.labels import EVENT_STATUS_LABELS as STATUS_LABELS
 from desktop_app.i18n import ngettext
 
 #: №, dates, form and topic, organiser, participants, status: the text width of portrait A4 (170 mm).
-WIDTHS = [9 * mm, 21 * mm, 54 * mm, 34 * mm, 26 * mm, 26 * mm]
+WIDTHS = [9 * mm, 21 * mm, 48 * mm, 36 * mm, 27 * mm, 29 * mm]
 
 
 def organiser_name(event: Event, ctx: DocumentContext, language: str) -> str:

@@ -13,37 +13,12 @@ from dataclasses import dataclass
 
 from desktop_app.domain.entities import AcademicYear, Association, AssociationKind
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.domain.event_records import Event, EventForm, EventStatus
+from desktop_app.domain.event_records import Event, EventStatus
+from desktop_app.domain.labels import EVENT_STATUS_LABELS as STATUS_LABELS
 
 #: The paragraph every refusal of this module cites (the one table of paragraphs lives in
 #: domain/ once the "rules" part is merged; this constant is its entry for events).
 PARAGRAPH = Rule.EVENT.paragraph
-
-FORM_LABELS = {
-    EventForm.BEST_PRACTICE_SCHOOL: N_("school of best (innovative) practice"),
-    EventForm.MASTER_CLASS: N_("master class"),
-    EventForm.EXPERIMENTAL_SITE: N_("experimental site"),
-    EventForm.CASE: N_("case"),
-    EventForm.CREATIVE_LABORATORY: N_("creative laboratory"),
-    EventForm.INSTRUCTIONAL_MEETING: N_("instructional-methodical meeting"),
-    EventForm.SEMINAR: N_("seminar"),
-    EventForm.CONFERENCE: N_("conference"),
-    EventForm.CREATIVE_SESSION: N_("creative session"),
-    EventForm.METHODICAL_LANDING: N_("methodical landing"),
-    EventForm.METHODICAL_CONSILIUM: N_("methodical consilium"),
-    EventForm.METHODICAL_INTERNSHIP: N_("methodical internship"),
-    EventForm.ROUND_TABLE: N_("round table"),
-    EventForm.YOUNG_TEACHER_SCHOOL: N_("school of the young teacher"),
-    EventForm.SUBJECT_WEEK: N_("subject week (decade)"),
-    EventForm.OTHER: N_("other form"),
-}
-
-STATUS_LABELS = {
-    EventStatus.PLANNED: N_("planned"),
-    EventStatus.HELD: N_("held"),
-    EventStatus.CANCELLED: N_("cancelled"),
-}
-
 
 def organisers(event: Event, bodies: Iterable[Association]) -> set[str]:
     """Teachers who may organise ``event`` besides the administrator: the council's members and,
@@ -177,7 +152,7 @@ def certificate_holders(event: Event, names: dict[str, str],
         match = next((h for h in holders if key in (h.teacher, h.name)), None)
         if match is None:
             raise DomainError(
-                Rule.EVENT, N_("{person} did not take part in event No. {number}: no certificate"),
+                Rule.EVENT, N_("No certificate: {person} did not take part in event No. {number}"),
                 {"person": names.get(key, key), "number": event.number},
                 record=event.id, field="participants")
         picked.append(match)

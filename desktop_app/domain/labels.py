@@ -19,6 +19,7 @@ from desktop_app.domain.entities import (
     WorkPlanForm,
 )
 from desktop_app.domain.errors import N_
+from desktop_app.domain.event_records import EventForm, EventStatus
 
 CATEGORY_LABELS = {
     Category.NONE: N_("no category"),
@@ -137,3 +138,28 @@ OLYMPIAD_OUTCOME_LABELS = {
 }
 #: A prize as a register shows it: "2nd place".
 OLYMPIAD_PLACE_LABEL = N_("{place} place")
+#: Forms of events of collective methodical work (п. 20 first, then school practice under п. 10.5).
+EVENT_FORM_LABELS = {
+    EventForm.BEST_PRACTICE_SCHOOL: N_("school of best (innovative) practice"),
+    EventForm.MASTER_CLASS: N_("master class"),
+    EventForm.EXPERIMENTAL_SITE: N_("experimental site"),
+    EventForm.CASE: N_("case"),
+    EventForm.CREATIVE_LABORATORY: N_("creative laboratory"),
+    EventForm.INSTRUCTIONAL_MEETING: N_("instructional-methodical meeting"),
+    EventForm.SEMINAR: N_("seminar"),
+    EventForm.CONFERENCE: N_("conference"),
+    EventForm.CREATIVE_SESSION: N_("creative session"),
+    EventForm.METHODICAL_LANDING: N_("methodical landing"),
+    EventForm.METHODICAL_CONSILIUM: N_("methodical consilium"),
+    EventForm.METHODICAL_INTERNSHIP: N_("methodical internship"),
+    EventForm.ROUND_TABLE: N_("round table"),
+    EventForm.YOUNG_TEACHER_SCHOOL: N_("school of the young teacher"),
+    EventForm.SUBJECT_WEEK: N_("subject week (decade)"),
+    EventForm.OTHER: N_("other form"),
+}
+
+EVENT_STATUS_LABELS = {
+    EventStatus.PLANNED: N_("planned"),
+    EventStatus.HELD: N_("held"),
+    EventStatus.CANCELLED: N_("cancelled"),
+}

@@ -12,7 +12,6 @@ from desktop_app.domain.entities import AcademicYear, Association, AssociationKi
 from desktop_app.domain.errors import DomainError, Rule
 from desktop_app.domain.event_records import FORMS_OF_PARAGRAPH_20, Event, EventForm, EventStatus, Guest
 from desktop_app.domain.events import (
-    FORM_LABELS,
     certificate_holders,
     ensure_deletable,
     ensure_holdable,
@@ -21,6 +20,7 @@ from desktop_app.domain.events import (
     numbering_errors,
     organisers,
 )
+from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
 
 YEAR = AcademicYear("2026-2027", date(2026, 9, 1), date(2027, 5, 25))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, Association, LocalizedText
 from desktop_app.domain.event_records import AgendaReference, Attachment, Event, EventForm, Guest, ProgrammeItem
-from desktop_app.domain.events import FORM_LABELS
+from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
 from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.operations import Change
@@ -41,8 +42,10 @@ def local_body(bodies: list[Association], body: str) -> str:
     return next((local(b.name) for b in bodies if b.id == body), body)
 
 
-def _table(columns: int, parent: QWidget) -> QTableWidget:
+def _table(columns: int, parent: QWidget, widths: tuple[int, ...] = (220, 260)) -> QTableWidget:
     table = QTableWidget(0, columns, parent)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
@@ -159,7 +162,7 @@ class EventDialog(FormDialog):
 
     def _programme_tab(self, e: Event | None) -> QWidget:
         page = QWidget(self)
-        self.programme = _table(3, page)
+        self.programme = _table(3, page, (90, 380))
         _fill(self.programme, [(p.time, p.topic, p.speaker) for p in (e.programme if e else [])])
         self.errors["programme"] = error_label(page)
         self.add_item = QPushButton(page)
@@ -200,6 +203,12 @@ class EventDialog(FormDialog):
         layout.addWidget(self.errors["outcome"])
         return page
 
+    @staticmethod
+    def _widen(picker: PeoplePicker) -> None:
+        """A picker as wide as the field, never narrower than its text (— none — in either language)."""
+        picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        picker.setMinimumWidth(picker.fontMetrics().horizontalAdvance(_("— none —")) + 48)
+
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
         table.removeRow(row if row >= 0 else table.rowCount() - 1)
@@ -235,6 +244,8 @@ class EventDialog(FormDialog):
                                 else _("No file attached"))
         self.responsible.retranslate()
         self.participants.retranslate()
+        for picker in (self.responsible, self.participants):
+            self._widen(picker)
 
     def ask_attachment(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Attach a file…"))

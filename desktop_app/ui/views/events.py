@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton
 from desktop_app.domain.accounts import Action, Role
 from desktop_app.domain.entities import AssociationKind
 from desktop_app.domain.event_records import Event, EventForm, EventStatus
-from desktop_app.domain.events import FORM_LABELS, STATUS_LABELS
+from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
+from desktop_app.domain.labels import EVENT_STATUS_LABELS as STATUS_LABELS
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.event import EventDialog

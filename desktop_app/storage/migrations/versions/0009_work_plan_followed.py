@@ -33,10 +33,11 @@ _MARKS = (
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("associations", schema=None) as batch_op:
-        for name in _TEXTS:
-            for language in ("kk", "ru"):
-                batch_op.add_column(sa.Column(f"work_plan_{name}_{language}", sa.Text(), nullable=True))
+    # Plain ADD COLUMN, not batch mode: a batch copy of ``associations`` would drop the table that
+    # the materials' and events' tables (0007, 0008) refer to.
+    for name in _TEXTS:
+        for language in ("kk", "ru"):
+            op.add_column("associations", sa.Column(f"work_plan_{name}_{language}", sa.Text(), nullable=True))
     # No batch mode for the items: SQLite would copy the table, and dropping the old one would
     # cascade to work_plan_responsible. A column with its CHECK is one statement both databases take.
     op.execute("ALTER TABLE work_plan_items ADD COLUMN mark_state VARCHAR(20) "
@@ -92,7 +93,6 @@ def downgrade() -> None:
     op.drop_table("olympiad_results")
     for name in ["mark_state", *(name for name, _ in _MARKS)]:
         op.drop_column("work_plan_items", name)  # SQLite 3.35+ drops a column in place
-    with op.batch_alter_table("associations", schema=None) as batch_op:
-        for name in reversed(_TEXTS):
-            for language in ("ru", "kk"):
-                batch_op.drop_column(f"work_plan_{name}_{language}")
+    for name in reversed(_TEXTS):  # in place, as upgrade: no copy of the table others refer to
+        for language in ("ru", "kk"):
+            op.drop_column("associations", f"work_plan_{name}_{language}")

@@ -100,7 +100,7 @@ def _saturday_lesson(doc: dict[str, Any]) -> None:
 BROKEN = [
     ("rule1", _drop_member, "associations[", "mo-kaz-26", "п. 23"),
     ("reference", _unknown_teacher, "meetings[0]", "m-math-26-1", "t-nobody"),
-    ("rule10", _approved_without_agreement, "plans[0]", "ktp-inf7-26", "п. 26, 27"),
+    ("rule10", _approved_without_agreement, "plans[0]", "ktp-inf7-26", "правило 6"),  # school practice
     ("rule8", _mentor_is_mentee, "mentorships[0]", "ment-04", "правило 8"),
     ("rule4", _vote_exceeds_present, "meetings[0]", "m-math-26-1", "правило 4"),
     ("duplicate", _duplicate_id, "teachers[1]", "t-dir", ""),

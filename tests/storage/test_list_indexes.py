@@ -62,7 +62,10 @@ def test_the_lists_and_the_overview_search_indexes(demo: tuple[Services, str, Pa
     plans = _plans_of(services, path, window_lists)
     assert len(plans) > 20
     for statement, lines in plans:
-        assert not [line for line in lines if line.startswith("SCAN")], (statement, lines)
+        # A scan of a subquery's few grouped rows (or of SQLite's one constant row) reads no table.
+        tables = [line for line in lines if line.startswith("SCAN")
+                  and not line.startswith(("SCAN anon_", "SCAN (subquery", "SCAN CONSTANT ROW"))]
+        assert not tables, (statement, lines)
     used = " ".join(line for _statement, lines in plans for line in lines)
     for index in ("ix_plans_school_id_academic_year_id_status", "ix_lesson_visits_school_id_date",
                   "ix_associations_school_id_academic_year_id", "ix_meetings_school_id_body_id",

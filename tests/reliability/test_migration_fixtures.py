@@ -33,7 +33,8 @@ def _counts(path: Path) -> dict[str, int]:
 def test_there_is_a_fixture_for_each_earlier_revision() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
-    assert earlier == ["0001_initial", "0002_accounts_audit", "0003_protocol_search", "0004_account_sign_in"]
+    assert earlier == ["0001_initial", "0002_accounts_audit", "0003_protocol_search", "0004_account_sign_in",
+                       "0005_list_indexes"]
     assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in earlier]
 
 

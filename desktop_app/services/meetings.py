@@ -154,7 +154,7 @@ class MeetingService(Service):
         elif meeting.status is MeetingStatus.FINALIZED:
             raise DomainError(Rule.LOCKED_RECORD, N_("A protocol is locked by finalizing it, not by saving it"),
                               record=meeting.id or None, field="status")
-        else:
+        elif not meeting.id:  # made in the editor, numbered by the proposal (an id given: as given)
             meeting = self._free_number(store, school, meeting)
         return self._save_checked(store, actor, school, meeting, existing=existing is not None,
                                   id_from=("meetings", f"m-{meeting.body}"), check=self._check,

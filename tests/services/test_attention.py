@@ -86,6 +86,7 @@ def test_attestation_due_within_90_days_or_overdue(env: Env) -> None:
                                                category_awarded=date(2022, 2, 20)))  # due 2027-02-20
     item = _of(env, AttentionKind.ATTESTATION_DUE)["t-04"]
     assert item.day == date(2027, 2, 20) and "due by" in item.title
+    teacher = env.s.teachers.get(admin, SCHOOL, "t-04")  # the copy saved above (a stale one is refused)
     env.s.teachers.save(admin, SCHOOL, replace(teacher, category=Category.EXPERT,
                                                category_awarded=date(2022, 3, 1)))  # 94 days ahead
     assert "t-04" not in _of(env, AttentionKind.ATTESTATION_DUE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import app, i18n
-from desktop_app.domain.entities import Teacher
+from desktop_app.domain.entities import AgendaItem, Attendance, Language, Meeting, Teacher
 from desktop_app.services import Services
 from desktop_app.storage.errors import ConnectionLostError
 from desktop_app.ui import refresh
 from desktop_app.ui.dialogs.conflict import ConflictDialog
+from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.teacher import TeacherDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
@@ -158,3 +160,48 @@ def test_another_pcs_save_reloads_the_open_section_but_not_under_an_editor(
     editor.close()
     qtbot.waitUntil(lambda: bool(reloads), timeout=5000)  # reloaded once it is closed
     watcher.stop()
+
+
+def test_a_protocol_saved_meanwhile_elsewhere_keeps_the_editor_and_can_be_taken(
+        qtbot, sign_in, other_pc: Session) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("administrator")
+    s, actor, school = session.services, session.actor, session.school
+    body = s.associations.get(actor, school, "mo-math-26")
+    made = s.meetings.save(actor, school, Meeting(
+        "", body.id, s.meetings.proposed_number(actor, school, body.id), date(2026, 11, 20), Language.KK,
+        body.head, body.secretary or body.head, attendance=[Attendance(t, True) for t in body.member_ids()],
+        agenda=[AgendaItem(1, "Қорытынды", ["Назарға алынсын."])]))
+    editor = MeetingDialog(session, body, made)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.header.place, " 214")
+    typed = editor.header.place.text()
+    admin = other_pc.services.accounts.authenticate(*account("administrator"))
+    theirs = other_pc.services.meetings.get(admin, school, made.id)
+    other_pc.services.meetings.save(admin, school, replace(theirs, place="Мұғалімдер бөлмесі"))
+
+    seen: list[QWidget] = []
+
+    looked: list[str] = []
+
+    def keep(widget: QWidget) -> None:  # read first, click, and assert after: the dialog never hangs
+        assert isinstance(widget, ConflictDialog)
+        widget.compare_button.click()
+        looked.append(widget.message.text())
+        looked.extend(widget.table.item(r, 1).text() + "|" + widget.table.item(r, 2).text()
+                      for r in range(widget.table.rowCount()))
+        widget.keep_button.click()
+
+    _when_shown(ConflictDialog, keep, seen)
+    editor.save()
+    finish(qtbot)
+    assert made.id in looked[0] and f"{typed.strip()}|Мұғалімдер бөлмесі" in looked[1:], looked
+    assert seen and editor.isVisible() and editor.header.place.text() == typed
+    assert made.id in editor.general_error.text()
+    assert s.meetings.get(actor, school, made.id).place == "Мұғалімдер бөлмесі"  # theirs stands
+
+    _when_shown(ConflictDialog, lambda w: w.reload_button.click(), seen)
+    editor.save()
+    finish(qtbot)
+    assert len(seen) == 2 and not editor.isVisible()
+    assert s.meetings.get(actor, school, made.id).place == "Мұғалімдер бөлмесі"  # closing saved nothing

@@ -124,7 +124,10 @@ class Store:
         owners = ([owner == record_id] if record_id is not None
                   else [owner.in_(select(table.c.id).where(*conditions))] if where else [])
         rows = read_plan_rows(self.session, school_id, *owners)
-        return [build_plan_with_rows(row, rows.get(row["id"], [])) for row in parents]
+        plans = [build_plan_with_rows(row, rows.get(row["id"], [])) for row in parents]
+        for plan, row in zip(plans, parents, strict=True):  # the revision read travels to the save
+            plan.revision = row["revision"]
+        return plans
 
     def _get(self, kind: Kind[T], school_id: str, record_id: str) -> T | None:
         found = self._load(kind, school_id, record_id=record_id)

@@ -134,5 +134,5 @@ def test_the_head_elected_at_a_meeting_or_appointed_by_an_order(env: Env) -> Non
         body, head_choice=HeadChoice(HeadBasis.APPOINTED, order_number=" "))), Rule.VALUE, "mo-math-26",
         "head_choice.order_number")
     appointed = HeadChoice(HeadBasis.APPOINTED, order_number="45-ж", order_date=d("2026-08-25"))
-    env.s.associations.save(admin, SCHOOL, replace(body, head_choice=appointed))
+    env.s.associations.save(admin, SCHOOL, replace(elected, head_choice=appointed))  # the copy last saved
     assert env.s.associations.get(admin, SCHOOL, "mo-math-26").head_choice == appointed

@@ -250,6 +250,24 @@ _DIRECTOR: dict[str, str] = {
                                  "work_plan_responsible")},
 }
 
+# Methodical materials (п. 27) and events (п. 20): a head writes those of the associations they
+# head (the parts through their material or event); the director those they approve. A teacher's
+# own material, and an event of the council organised by a member who heads nothing, are entered
+# on a server by the head or the deputy director (the program's rules allow more on one PC).
+_HEADS_MATERIAL = ("EXISTS (SELECT 1 FROM materials m WHERE m.school_id = {table}.school_id "
+                   "AND m.id = {table}.material_id AND metodsovet_heads(m.school_id, m.association_id))")
+_HEADS_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.school_id = {table}.school_id AND e.id = {table}.event_id "
+                "AND e.organiser_id IS NOT NULL AND metodsovet_heads(e.school_id, e.organiser_id))")
+_HEAD.update({
+    "materials": _HEADS_ASSOCIATION,
+    **{table: _HEADS_MATERIAL.format(table=table) for table in ("material_authors", "material_files")},
+    "agenda_materials": _HEADS_MEETING,
+    "events": "(organiser_id IS NOT NULL AND metodsovet_heads(school_id, organiser_id))",
+    **{table: _HEADS_EVENT.format(table=table)
+       for table in ("event_people", "event_guests", "event_programme", "event_agenda")},
+})
+_DIRECTOR.update({table: _ANY for table in ("materials", "material_authors", "material_files")})
+
 #: What each group writes beyond reading; the administrator writes every table (but the audit trail).
 WRITES: dict[str, dict[str, str]] = {"director": _DIRECTOR, "head": _HEAD, "teacher": _TEACHER, "viewer": {}}
 

@@ -157,9 +157,12 @@ def test_move_to_the_server_and_back(pg_cluster: server.Cluster, database: Calla
     out = capsys.readouterr().out
     original = _rows(f"sqlite:///{source}")
     assert _rows(url) == original
-    # Every kind of record but the two the sample has none of.
-    assert {name for name, rows in original.items() if not rows} == {"academic_year_extra_days",
-                                                                       "agenda_lesson_visits"}
+    # Every kind of record but those the sample (exchange version 1) has none of: the records of
+    # version 2 are copied by the same table-by-table code (not exercised here: a known gap).
+    assert {name for name, rows in original.items() if not rows} == {
+        "academic_year_extra_days", "agenda_lesson_visits", "materials", "material_authors", "material_files",
+        "agenda_materials", "events", "event_people", "event_guests", "event_programme", "event_agenda",
+        "olympiad_results"}
     assert f"audit_events: {len(original['audit_events'])}" in out
     assert snapshot(source) == before  # the original is not changed
     # The copy works: sign-in, the audit chain, the search, a new write gets a new id.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -68,6 +69,7 @@ class MaterialDialog(FormDialog):
         staff = [a for a in m.authors if isinstance(a, str)] if m else (
             [self.session.actor.teacher] if self.session.actor.teacher else [])
         self.authors = PeoplePicker([(t.id, t.short_name) for t in teachers], staff, self)
+        self.authors.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # names read whole
         invited = [a for a in m.authors if isinstance(a, Person)] if m else []
         self.invited = QPlainTextEdit("\n".join(p.name for p in invited), self)
         self.invited.setFixedHeight(52)

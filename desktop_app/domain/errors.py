@@ -192,9 +192,9 @@ class ConflictError(DomainError):
     ``current`` is the revision now stored (0 when the record was deleted meanwhile)."""
 
     def __init__(self, kind: str, record: str, by: str, at: str, current: int = 0) -> None:
-        message = (N_("Someone else ({who}, {when}) changed {kind} {id} after you opened it; your "
+        message = (N_("The record {kind} {id} was changed by {who} at {when} after you opened it; your "
                       "changes are not saved. Compare the two copies or reload the record") if current else
-                   N_("Someone else ({who}, {when}) deleted {kind} {id} after you opened it; your "
+                   N_("The record {kind} {id} was deleted by {who} at {when} after you opened it; your "
                       "changes are not saved"))
         super().__init__(Rule.CONFLICT, message, {"kind": Msg(kind), "id": record, "who": by, "when": at},
                          record=record, kind=kind)

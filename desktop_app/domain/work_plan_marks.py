@@ -12,11 +12,13 @@ from datetime import date
 from desktop_app.domain.entities import Association, ItemMark, ItemState
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 
-#: The kinds of record an item can be linked to on this branch, with the name a message uses.
-#: Later parts (events, methodical materials) add their kinds here; storage keeps the kind as text.
+#: The kinds of record an item can be linked to, with the name a message uses: a meeting of the
+#: association, a lesson visit, an event of methodical work (п. 20). Storage keeps the kind as text,
+#: so a new kind needs no migration.
 LINK_KINDS: dict[str, str] = {
     "meeting": N_("meeting"),
     "lesson_visit": N_("lesson visit"),
+    "event": N_("event"),
 }
 
 

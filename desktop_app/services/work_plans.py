@@ -7,9 +7,11 @@ from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import Association, ItemMark, ItemState
+from desktop_app.domain.event_records import EventStatus
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.work_plan_marks import LINK_KINDS, mark_errors
 from desktop_app.services.base import Service, found, raise_first
+from desktop_app.storage.events import get_event, list_events
 from desktop_app.storage.store import Store
 
 
@@ -38,6 +40,8 @@ class WorkPlanService(Service):
             choices += [LinkChoice("lesson_visit", v.id, v.date, f"{teachers.get(v.teacher, v.teacher)}: {v.topic}")
                         for v in store.list_lesson_visits(school)
                         if first <= v.date <= last and (v.association == association or v.teacher in members)]
+            choices += [LinkChoice("event", e.id, e.start, f"№ {e.number}: {e.topic.ru or e.topic.kk or ''}")
+                        for e in list_events(store, school, body.academic_year) if e.status is EventStatus.HELD]
         return sorted(choices, key=lambda c: (c.day, c.kind, c.id))
 
     def mark_item(self, actor: Actor, school: str, association: str, item: int,
@@ -72,6 +76,9 @@ class WorkPlanService(Service):
         elif link.kind == "lesson_visit":
             visit = store.get_lesson_visit(school, link.id)
             day = visit.date if visit is not None else None
+        elif link.kind == "event":  # an event of methodical work held (п. 20), by whoever organised it
+            event = get_event(store, school, link.id)
+            day = event.start if event is not None and event.status is EventStatus.HELD else None
         else:
             return None
         if day is None:

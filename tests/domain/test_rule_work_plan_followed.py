@@ -70,7 +70,7 @@ def test_the_other_refusals() -> None:
     assert "approved plan only" in refused(held(), body(approved=False))
     assert "approved plan only" in refused(None, body(approved=False))
     assert "no item" in refused(held(), item=2)
-    assert "not known" in refused(held(kind="event"))
+    assert "not known" in refused(held(kind="olympiad"))
     assert "which meeting" in refused(ItemMark(ItemState.HELD, TODAY))
     assert "why" in refused(ItemMark(ItemState.CANCELLED, TODAY, reason=" "))
     assert "only a held item" in refused(ItemMark(ItemState.CANCELLED, TODAY, ItemLink("meeting", "m"), reason="x"))

@@ -55,6 +55,8 @@ def test_a_held_mark_refuses_an_earlier_a_foreign_or_an_unknown_record(env: Env)
     env.refused(lambda: env.s.work_plans.mark_item(head, SCHOOL, BODY, 2, held("meeting", "m-none")),
                 Rule.REFERENCE, BODY, field)
     env.refused(lambda: env.s.work_plans.mark_item(head, SCHOOL, BODY, 2, held("event", "ev-1")),
+                Rule.REFERENCE, BODY, field)
+    env.refused(lambda: env.s.work_plans.mark_item(head, SCHOOL, BODY, 2, held("olympiad", "ol-1")),
                 Rule.WORK_PLAN_APPROVAL, BODY, field)
     env.refused(lambda: env.s.work_plans.mark_item(head, SCHOOL, BODY, 3, held("meeting", "m-math-26-2")),
                 Rule.WORK_PLAN_APPROVAL, BODY, "work_plan.items[3].mark")
@@ -125,3 +127,21 @@ def test_the_overview_counts_items_whose_month_passed_without_a_mark(env: Env) -
     assert set(_lines(env, unmarked, "head")) == set()
     assert list(_lines(env, unmarked, today=date(2026, 12, 1))) == ["mo-math-26"]
     assert _lines(env, unmarked, "head2", today=date(2026, 12, 1)) == {}
+
+
+def test_an_item_is_held_by_an_event_of_methodical_work_once_the_event_is_held(env: Env) -> None:
+    """A seminar of the plan held as an event (п. 20): the link is offered and accepted only once
+    the event is marked held."""
+    from tests.services.test_events import seminar
+
+    head, admin = env.actor("head"), env.actor("admin")
+    event = env.s.events.save(admin, SCHOOL, seminar(start=d("2026-11-18")))
+    field = "work_plan.items[2].mark"
+    assert ("event", event.id) not in {(c.kind, c.id) for c in env.s.work_plans.link_choices(head, SCHOOL, BODY)}
+    env.refused(lambda: env.s.work_plans.mark_item(head, SCHOOL, BODY, 2, held("event", event.id)),
+                Rule.REFERENCE, BODY, field)
+    env.s.events.hold(admin, SCHOOL, event.id)
+    assert ("event", event.id) in {(c.kind, c.id) for c in env.s.work_plans.link_choices(head, SCHOOL, BODY)}
+    env.s.work_plans.mark_item(head, SCHOOL, BODY, 2, held("event", event.id))
+    plan = env.s.associations.get(head, SCHOOL, BODY).work_plan
+    assert plan is not None and plan.items[1].mark == held("event", event.id)

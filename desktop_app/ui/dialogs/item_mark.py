@@ -23,7 +23,8 @@ STATE_LABELS = {
     ItemState.MOVED: N_("moved"),
     ItemState.CANCELLED: N_("cancelled"),
 }
-LINK_LABELS = {"meeting": N_("Meeting {label} of {date}"), "lesson_visit": N_("Lesson visit of {date}: {label}")}
+LINK_LABELS = {"meeting": N_("Meeting {label} of {date}"), "lesson_visit": N_("Lesson visit of {date}: {label}"),
+               "event": N_("Event {label} of {date}")}
 
 
 def month_text(month: str) -> str:

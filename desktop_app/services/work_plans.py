@@ -7,8 +7,8 @@ from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import Association, ItemMark, ItemState
-from desktop_app.domain.event_records import EventStatus
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.event_records import EventStatus
 from desktop_app.domain.work_plan_marks import LINK_KINDS, mark_errors
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage.events import get_event, list_events

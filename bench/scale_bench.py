@@ -238,7 +238,14 @@ def main() -> None:
     parser.add_argument("--district", action="store_true", help="also the district of 40 schools")
     parser.add_argument("--only-district", action="store_true")
     parser.add_argument("--profile", help="a step to profile on the large school")
+    parser.add_argument("--server", action="store_true",
+                        help="instead: the same school in SQLite and on a PostgreSQL server on localhost "
+                             "(a throw-away cluster; issue 17's target: every section within 1.5×)")
+    parser.add_argument("--server-large", action="store_true", help="with --server: the large school, not the demo")
     args = parser.parse_args()
+    if args.server:
+        server_main(args.repeat, args.server_large)
+        return
 
     app = QApplication.instance() or QApplication(sys.argv)
     install_language_hook()
@@ -267,6 +274,45 @@ def main() -> None:
         for _title, _base, big in runs:
             big.services.close()
         demo_services.close()
+    del app
+
+
+def server_main(repeat: int, large: bool) -> None:
+    """The window's steps on one school twice: its SQLite file, and a copy moved onto a throw-away
+    PostgreSQL cluster on this machine (``metodsovet move``'s code), in the same process."""
+    from desktop_app.services.server import move_database
+    from tests import server
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_language_hook()
+    cluster = server.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            if large:
+                source, login, years = large_database(), ADMIN, ("2025-2026", "2024-2025")
+            else:
+                source = demo_database(Path(folder))
+                admin = next(a for a in DEMO_ACCOUNTS if a.role is Role.ADMINISTRATOR)
+                login = (admin.login, admin.password)
+                probe = Services.open(source)
+                years = _demo_years(probe, *login)
+                probe.close()
+            url = cluster.url(cluster.create_database(), server.OWNER)
+            started = time.perf_counter()
+            move_database(source, url)
+            print(f"moved onto the server in {time.perf_counter() - started:.1f} s")
+            local, remote = Services.open(source), Services.open(url)
+            base = School("sqlite", local, login, *years)
+            big = School("server", remote, login, *years)
+            for _ in range(repeat):
+                run_window(base, None)
+                run_window(big, None)
+            report(("Large school" if large else "Demo school") + ": SQLite file against PostgreSQL on localhost",
+                   base, big)
+            local.close()
+            remote.close()
+    finally:
+        cluster.stop()
     del app
 
 

@@ -67,7 +67,7 @@ def considered_text(plan: CalendarPlan, ctx: DocumentContext, language: str, _: 
 
 
 def director_title(approval: Approval | None, _: Translate) -> str:
-    """«Директор», or «и.о. директора» / «м.а. директор» for one who signed as acting director."""
+    """«Директор», or «И.о. директора» / «Директордың м.а.» for one who signed as acting director."""
     return _("Acting director") if approval is not None and approval.acting else _("Director")
 
 

@@ -80,6 +80,7 @@ def test_a_draft_plan_keeps_its_theme_and_goal(qtbot, sign_in) -> None:  # type:
     type_text(dialog.theme.pages["kk"].theme, "Функционалдық сауаттылық")
     type_text(dialog.theme.pages["ru"].goal, "Повышение качества уроков")
     assert dialog.save()
+    finish(qtbot)
     stored = admin.services.associations.get(admin.actor, admin.school, "mo-kaz-26").work_plan
     assert stored is not None and stored.theme is not None and stored.theme.kk == "Функционалдық сауаттылық"
     assert stored.goal is not None and stored.goal.ru == "Повышение качества уроков"

@@ -244,9 +244,11 @@ class WorkPlanDialog(FormDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
                                    else QAbstractItemView.EditTrigger.NoEditTriggers)
         for row in range(self.table.rowCount()):
-            for column in (MONTH, FORM):
-                self._combo(row, column).setEnabled(editable)
-            self.responsible(row).setEnabled(editable)
+            # a row being added has no widgets yet when the current cell moves onto it
+            for column in (MONTH, FORM, RESPONSIBLE):
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    widget.setEnabled(editable)
         for button in (self.add_button, self.remove_button, self.save_button):
             button.setVisible(editable)
         self.theme.set_editable(editable)

@@ -51,6 +51,7 @@ from desktop_app.services.document_catalog import (
     Visible,
     catalog_entries,
 )
+from desktop_app.services.events import event_checks
 from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
 from desktop_app.services.material_prints import material_checks
 from desktop_app.services.mentoring import MentoringService
@@ -346,7 +347,9 @@ class DocumentService(Service):
             schools = [s for s in store.school_ids() if school in (None, s) and actor.school in (None, s)]
         matches = []
         for school_id in schools:
-            for check in all_checks(self._records(actor, school_id)):
+            with self._db.transaction() as store:  # events are not among the exchange's records
+                events = list(event_checks(store, school_id))
+            for check in [*all_checks(self._records(actor, school_id)), *events]:
                 if check.digest.startswith(wanted):
                     matches.append(VerifiedRecord(school_id, check))
         return matches

@@ -6,6 +6,7 @@ rules themselves are in domain/events.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from desktop_app.documents.common import DocumentContext
@@ -52,6 +53,24 @@ def _context(store: Store, school: str) -> DocumentContext:
 def _chain(store: Store) -> str:
     last = store.last_audit()
     return last.hash if last else ""
+
+
+def event_checks(store: Store, school: str) -> Iterator[Verification]:
+    """Every event print the school's current records can give (for ``verify``): each year's
+    register, and the certificates of each held event — all together and each participant's own."""
+    names = {t.id: t.full_name for t in store.list_teachers(school)}
+    for year in store.list_academic_years(school):
+        events = stored.list_events(store, school, year.id)
+        yield verification("event_register", year.id, 1, {"events": [dump_event(e) for e in events]})
+        for event in events:
+            if event.status is not EventStatus.HELD:
+                continue
+            record = dump_event(event)
+            holders = certificate_holders(event, names)
+            yield verification("certificate", event.id, 1, {"event": record, "holders": [h.number for h in holders]})
+            for holder in holders:
+                yield verification("certificate", f"{event.id}#{holder.number}", 1,
+                                   {"event": record, "holders": [holder.number]})
 
 
 class EventService(Service):

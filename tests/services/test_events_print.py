@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,20 @@ def test_the_register_lists_the_year_by_number(env: Env, language: str, heading:
     assert text.count(topic.split()[0]) >= 2
     first = env.s.events.register_pdf(CLI, SCHOOL, YEAR, "kk").check.code
     assert first == env.s.events.register_pdf(CLI, SCHOOL, YEAR, "ru").check.code
+
+
+def test_the_printed_codes_of_events_are_verified_until_the_event_changes(env: Env) -> None:
+    """`verify` finds the register's and the certificates' codes (all of them, and one person's);
+    once the event is changed, the old printout's code matches no record."""
+    event = _held(env)
+    every = env.s.events.certificates_pdf(CLI, SCHOOL, event, None, "kk")
+    one = env.s.events.certificates_pdf(CLI, SCHOOL, event, ("t-06",), "ru")
+    register = env.s.events.register_pdf(CLI, SCHOOL, YEAR, "ru")
+    for printed, kind in ((every, "certificate"), (one, "certificate"), (register, "event_register")):
+        found = env.s.documents.verify(CLI, printed.check.code)
+        assert [(f.school, f.check.kind, f.check.record) for f in found] == [
+            (SCHOOL, kind, printed.check.record)], kind
+    stored = env.s.events.get(CLI, SCHOOL, event)
+    env.s.events.save(CLI, SCHOOL, replace(stored, place="мәжіліс залы"))
+    assert env.s.documents.verify(CLI, every.check.code) == []
+    assert env.s.documents.verify(CLI, register.check.code) == []

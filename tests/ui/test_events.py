@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
+from desktop_app import i18n
 from desktop_app.domain.event_records import EventForm, EventStatus
 from desktop_app.ui.views.events import EventsView
 from tests.ui.conftest import finish
@@ -104,3 +106,32 @@ def test_a_teacher_sees_the_register_without_the_planning_buttons(qtbot, sign_in
     view = _view(qtbot, sign_in, "viewer")
     assert not view.plan_button.isVisibleTo(view)
     assert view.print_button.isVisibleTo(view)
+
+
+@pytest.mark.parametrize(("language", "words"), [("kk", "әдістемелік жұмыс іс-шаралары"),
+                                                 ("ru", "Мероприятия методической работы")])
+def test_the_agenda_item_shows_the_events_that_list_it(qtbot, sign_in, language: str,  # type: ignore[no-untyped-def]
+                                                       words: str) -> None:
+    """An event put on item 1 of meeting No. 2 is named under that item (read only), not under item 2."""
+    from dataclasses import replace as changed
+
+    from desktop_app.domain.event_records import AgendaReference
+    from desktop_app.ui.dialogs.meeting.editor import MeetingDialog
+
+    session = sign_in("administrator")
+    s = session.services
+    event = s.events.get(session.actor, session.school, "e-1")
+    s.events.save(session.actor, session.school, changed(event, agenda=[AgendaReference("m-math-26-2", 1)]))
+    i18n.set_language(language)
+    body = s.associations.get(session.actor, session.school, "mo-math-26")
+    dialog = MeetingDialog(session, body, s.meetings.get(session.actor, session.school, "m-math-26-2"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.autosave.stop()
+    first = dialog.editors[0].events_label
+    assert not first.isHidden()
+    assert words.lower() in first.text().lower() and "18.11.2026" in first.text()
+    assert event.topic.get(language) in first.text()
+    assert all(e.events_label.isHidden() for e in dialog.editors[1:])
+    dialog.reject()
+    assert not dialog.isVisible()

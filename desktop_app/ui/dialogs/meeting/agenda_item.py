@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speaker, Speech, Vote
 from desktop_app.domain.errors import rule_label
+from desktop_app.domain.event_records import Event
+from desktop_app.domain.labels import EVENT_FORM_LABELS
 from desktop_app.domain.meetings import vote_errors
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language
 from desktop_app.services.meetings import PlanReview
 from desktop_app.ui.dialogs.meeting.choices import PlanChoice, VisitChoice
 from desktop_app.ui.dialogs.meeting.material_reviews import MaterialChoice, MaterialsConsidered
@@ -41,7 +43,7 @@ class AgendaItemEditor(QWidget):
                  speakers: list[tuple[SpeakerKey, str]], parent: QWidget | None = None,
                  visits: list[VisitChoice] | None = None,
                  absent: dict[SpeakerKey, str] | None = None,
-                 materials: list[MaterialChoice] | None = None) -> None:
+                 materials: list[MaterialChoice] | None = None, events: list[Event] | None = None) -> None:
         super().__init__(parent)
         #: Its number in the agenda (the dialog renumbers after a move), named by the vote check.
         self.number = item.number
@@ -52,6 +54,7 @@ class AgendaItemEditor(QWidget):
         offered = {v.visit for v in self._visits}
         self._kept_visits = [v for v in item.lesson_visits if v not in offered]
         self._materials = list(materials or [])
+        self._events = list(events or [])  # events of п. 20 that list this item (read only here)
         self._speakers = speakers
         self._absent = dict(absent or {})
         self._spoke: list[SpokeRow] = []
@@ -135,6 +138,9 @@ class AgendaItemEditor(QWidget):
         QVBoxLayout(self.visits_box).addWidget(self.visit_list)
         self.visits_box.setVisible(bool(self._visits))
         self.title_label = QLabel(self)
+        self.events_label = QLabel(self)
+        self.events_label.setWordWrap(True)
+        self.events_label.setVisible(bool(self._events))
         self.title_error = error_label(self)
         self.speaker_error = error_label(self)  # rule 4: a member who speaks is present
         layout = QVBoxLayout(self)
@@ -143,6 +149,7 @@ class AgendaItemEditor(QWidget):
         top.addRow(self.title_label, self.title)
         layout.addLayout(top)
         layout.addWidget(self.title_error)
+        layout.addWidget(self.events_label)
         layout.addWidget(self.heard_box)
         layout.addWidget(self.spoke_group)
         layout.addWidget(self.speaker_error)
@@ -179,6 +186,11 @@ class AgendaItemEditor(QWidget):
         self.plans_box.retranslate_ui()
         self.materials_box.retranslate_ui()
         self.visits_box.setTitle(_("Open lessons and visits discussed"))
+        language = current_language()
+        self.events_label.setText(_("Events of methodical work on this item: {events}").format(events="; ".join(
+            _("No. {number} {form} «{topic}» of {date}").format(
+                number=e.number, form=_(EVENT_FORM_LABELS[e.form]), topic=e.topic.get(language),
+                date=e.start.strftime("%d.%m.%Y")) for e in self._events)))
         self.update_vote_check()
 
     # Editing -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.entities import Association, CalendarPlan, Teacher
+from desktop_app.domain.event_records import Event
 from desktop_app.ui.session import Session
 
 
@@ -52,3 +53,17 @@ def visit_choices(session: Session, body: Association, teachers: dict[str, Teach
         who = teacher.short_name if teacher else visit.teacher
         choices.append(VisitChoice(visit.id, f"{visit.date:%d.%m.%Y} — {who}: {visit.topic}"))
     return choices
+
+
+def event_captions(session: Session, meeting: str) -> dict[int, list[Event]]:
+    """The events of methodical work (п. 20) that list an item of ``meeting``, by item number:
+    the item shows them (they are recorded in the events' register, not in the protocol)."""
+    if not meeting:
+        return {}
+    s = session
+    listed: dict[int, list[Event]] = {}
+    for event in s.services.events.for_meeting(s.actor, s.school, meeting):
+        for reference in event.agenda:
+            if reference.meeting == meeting:
+                listed.setdefault(reference.item, []).append(event)
+    return listed

@@ -39,7 +39,7 @@ from desktop_app.ui import operations
 from desktop_app.ui.dialogs.meeting.agenda_item import AgendaItemEditor
 from desktop_app.ui.dialogs.meeting.agenda_list import AgendaList
 from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
-from desktop_app.ui.dialogs.meeting.choices import plan_choices, visit_choices
+from desktop_app.ui.dialogs.meeting.choices import event_captions, plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.dialogs.meeting.material_reviews import material_choices
 from desktop_app.ui.dialogs.meeting.refusals import on_conflict, refusal_text, show_refusal
@@ -80,6 +80,7 @@ class MeetingDialog(QDialog):
         self._plan_choices = plan_choices(s, body, meeting.id, self.teachers)
         self._visit_choices = visit_choices(s, body, self.teachers)
         self._material_choices = material_choices(s, body, meeting.id)
+        self._events = event_captions(s, meeting.id)
         self._edits = 0  # counts changes: one made while a save runs keeps the form dirty
         self._build_ui(meeting)
         self._connect()
@@ -191,7 +192,8 @@ class MeetingDialog(QDialog):
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
                                   self.attendance.present_count, self.speakers(), self,
                                   visits=self._visit_choices, absent=self.absent_speakers(),
-                                  materials=self._material_choices)
+                                  materials=self._material_choices,
+                                  events=self._events.get(item.number, []) if item else [])
         editor.changed.connect(self._on_changed)
         self.agenda.add(editor)
         return editor

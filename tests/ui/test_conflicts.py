@@ -92,11 +92,13 @@ def test_a_teacher_saved_meanwhile_elsewhere_opens_the_conflict_dialog_and_keeps
         widget.adjustSize()
         _shot(widget, f"conflict-{language}.png")
         widget.keep_button.click()
+        hidden.append(widget.isHidden())  # read now: the closed dialog may be deleted by the time we look
 
+    hidden: list[bool] = []
     _when_shown(ConflictDialog, look_and_keep, seen)
     dialog.accept()
     finish(qtbot)
-    assert seen and not seen[0].isVisible()
+    assert seen and hidden == [True]
     assert dialog.isVisible() and dialog.first_name.text() == typed  # nothing typed is lost
     assert "zavuch" in dialog.general_error.text()
     stored = session.services.teachers.get(session.actor, session.school, "t-05")

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 from desktop_app.i18n import _
 from desktop_app.ui.models.sorting import fold, kazakh_key
@@ -235,3 +236,20 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def source_row(self, proxy_row: int) -> int:
         return self.mapToSource(self.index(proxy_row, 0)).row()
+
+    def selected_record(self, table: QTableView) -> Any:
+        """The record of the table's first selected row (None when none is selected)."""
+        model, rows = self.sourceModel(), table.selectionModel().selectedRows()
+        if not rows or not isinstance(model, RecordTableModel):
+            return None
+        return model.record(self.mapToSource(rows[0]).row())
+
+    def select_id(self, table: QTableView, record_id: str) -> None:
+        """Select the row of the record ``record_id`` among the rows the search lets through."""
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            return
+        for row in range(self.rowCount()):
+            if model.record(self.source_row(row)).id == record_id:
+                table.selectRow(row)
+                return

@@ -168,14 +168,11 @@ class EventsView(View):
         self.proxy.set_search(text)
 
     def selected(self) -> Event | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        chosen: Event | None = self.proxy.selected_record(self.table)
+        return chosen
 
     def select(self, event: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).id == event:
-                self.table.selectRow(row)
-                return
+        self.proxy.select_id(self.table, event)
 
     def _may_plan(self) -> bool:
         actor = self.session.actor

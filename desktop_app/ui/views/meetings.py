@@ -205,10 +205,7 @@ class MeetingsView(View):
         self.select(record)
 
     def select(self, meeting_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).id == meeting_id:
-                self.table.selectRow(row)
-                return
+        self.proxy.select_id(self.table, meeting_id)
 
     def _selection_changed(self) -> None:
         meeting = self.selected()

@@ -121,14 +121,11 @@ class OlympiadsView(View):
         self.proxy.set_search(text)
 
     def selected(self) -> OlympiadResult | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        chosen: OlympiadResult | None = self.proxy.selected_record(self.table)
+        return chosen
 
     def select_record(self, record: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).id == record:
-                self.table.selectRow(row)
-                return
+        self.proxy.select_id(self.table, record)
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None

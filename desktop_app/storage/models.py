@@ -55,6 +55,7 @@ from desktop_app.domain.entities import (
     WorkPlanForm,
 )
 from desktop_app.domain.event_records import EventForm, EventStatus
+from desktop_app.domain.staff_records import AttestationResult, CourseKind
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -130,6 +131,8 @@ class SchoolRow(Base):
     deputy_director: Mapped[str | None]
     # 0006_rules: the deputy director's agreement of KTPs (school practice), on by default.
     deputy_agreement: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    # 0012_attestation: years between a teacher's professional development courses (a school setting).
+    course_period_years: Mapped[int] = mapped_column(Integer, server_default="3")
 
 
 # --- academic years ---------------------------------------------------------------------------
@@ -214,6 +217,7 @@ class TeacherRow(Base):
     position_ru: Mapped[str | None] = mapped_column(String(TEXT))
     category: Mapped[str] = mapped_column(String(20))
     category_awarded: Mapped[date | None]
+    attestation_due: Mapped[date | None]  # 0012: when the next attestation is due
     career_start: Mapped[date | None]
     organization_kk: Mapped[str | None] = mapped_column(String(TEXT))
     organization_ru: Mapped[str | None] = mapped_column(String(TEXT))
@@ -947,3 +951,83 @@ class EventAgendaRow(Base):
     position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     meeting_id: Mapped[str]
     item_number: Mapped[int]
+
+
+# --- attestation (п. 10.7) and professional development (revision 0012_attestation) ------------
+
+
+class AttestationRow(Base):
+    """A teacher's attestation in a year: categories, application, the association's hearing, result."""
+
+    __tablename__ = "attestations"
+    __table_args__ = (
+        school_ref(),
+        ref("academic_year_id", "academic_years"),
+        ref("teacher_id", "teachers"),
+        ref("hearing_meeting_id", "meetings"),
+        one_of("current_category", Category),
+        one_of("sought_category", Category),
+        one_of("result", AttestationResult),
+        Index(None, "school_id", "academic_year_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    academic_year_id: Mapped[str]
+    teacher_id: Mapped[str]
+    current_category: Mapped[str] = mapped_column(String(20))
+    sought_category: Mapped[str] = mapped_column(String(20))
+    applied_on: Mapped[date | None]
+    hearing_meeting_id: Mapped[str | None]
+    hearing_item: Mapped[int | None]
+    #: The portfolio checklist: a JSON list of the keys of the parts handed in.
+    portfolio: Mapped[str] = mapped_column(Text, server_default="[]")
+    result: Mapped[str | None] = mapped_column(String(20))
+    order_number: Mapped[str | None] = mapped_column(String(50))
+    order_date: Mapped[date | None]
+    next_due: Mapped[date | None]
+
+
+class CourseRow(Base):
+    """A course, internship or seminar a teacher attended outside the school."""
+
+    __tablename__ = "courses"
+    __table_args__ = (
+        school_ref(),
+        ref("academic_year_id", "academic_years"),
+        ref("teacher_id", "teachers"),
+        one_of("kind", CourseKind),
+        CheckConstraint("hours IS NULL OR hours > 0", name="hours"),
+        Index(None, "school_id", "teacher_id"),
+        Index(None, "school_id", "academic_year_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    academic_year_id: Mapped[str]
+    teacher_id: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(TEXT))
+    provider: Mapped[str] = mapped_column(String(TEXT))
+    hours: Mapped[int | None]
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    certificate_number: Mapped[str | None] = mapped_column(String(100))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    file_size: Mapped[int | None] = mapped_column(Integer)
+
+
+class CourseFileRow(Base):
+    """The bytes of a course certificate's file, read only when it is opened."""
+
+    __tablename__ = "course_files"
+    __table_args__ = (owner("course_id", "courses"),)
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    course_id: Mapped[str] = mapped_column(primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -53,6 +53,9 @@ class Action(StrEnum):
     EXPORT = N_("export the school")
     EDIT_MATERIAL = N_("write a methodical material")
     APPROVE_MATERIAL = N_("approve a methodical material")
+    EDIT_ATTESTATION = N_("keep the attestation register")
+    RECORD_ATTESTATION = N_("record the result of an attestation")
+    EDIT_COURSES = N_("record professional development courses")
 
 
 #: What a role may do everywhere in its school.
@@ -74,9 +77,10 @@ _OWN: dict[Role, frozenset[Action]] = {
                               Action.EDIT_EVENT}),
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
                           Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
-                          Action.EDIT_MATERIAL, Action.EDIT_EVENT}),
+                          Action.EDIT_MATERIAL, Action.EDIT_EVENT, Action.EDIT_ATTESTATION,
+                          Action.EDIT_COURSES}),
     Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
-                             Action.EDIT_EVENT}),
+                             Action.EDIT_EVENT, Action.EDIT_COURSES}),
     Role.VIEWER: frozenset(),
 }
 

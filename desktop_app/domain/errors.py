@@ -25,7 +25,7 @@ RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
     N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
     N_("methodical material"),
-    N_("event"), N_("olympiad result"),
+    N_("event"), N_("olympiad result"), N_("attestation"), N_("course"),
 )
 
 
@@ -50,6 +50,9 @@ class Rule(Enum):
     MATERIAL = (11, cite("27"))  # methodical materials: discussed, concluded, approved
     #: Events of collective methodical work (п. 20): no rule number of their own in design/domain.md.
     EVENT = (0, cite("20"), "event")
+    #: The attestation register (п. 10.7) and professional development outside the school.
+    ATTESTATION = (0, cite("10.7"), "attestation")
+    COURSE = (0, "", "course")
     # Not rules of the Rules, but refusals all the same. The third item keeps the values distinct:
     # members with equal values would be aliases of one another (Rule.VALUE is Rule.REFERENCE).
     REFERENCE = (0, "", "reference")
@@ -87,6 +90,7 @@ _PLAIN_LABELS = {
     Rule.PERMISSION: N_("permission"),
     Rule.SCHEMA: N_("schema"),
     Rule.CONFLICT: N_("changed meanwhile"),
+    Rule.COURSE: N_("professional development"),
 }
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop_app.services.schools import SchoolService
     from desktop_app.services.search import ProtocolSearch
     from desktop_app.services.setup import SetupService
+    from desktop_app.services.staff import AttestationService, CourseService
     from desktop_app.services.teachers import TeacherService
     from desktop_app.services.visits import VisitService
     from desktop_app.services.work_plans import WorkPlanService
@@ -162,6 +163,16 @@ class Services:
         from desktop_app.services.attention import AttentionService
 
         return AttentionService(self.db, self.clock)
+
+    @cached_property
+    def attestations(self) -> AttestationService:
+        from desktop_app.services.staff import AttestationService
+        return AttestationService(self.db, self.clock)
+
+    @cached_property
+    def courses(self) -> CourseService:
+        from desktop_app.services.staff import CourseService
+        return CourseService(self.db, self.clock)
 
     @cached_property
     def materials(self) -> MaterialService:

@@ -11,11 +11,12 @@ from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import Category, Subject, Teacher
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.mentoring import YOUNG_SPECIALIST_YEARS
+from desktop_app.domain.staff_records import ATTESTATION_PERIOD_YEARS
 from desktop_app.services.base import Service, found
 from desktop_app.storage.store import Store
 
-#: Attestation is due at least every five years after the category was awarded.
-ATTESTATION_YEARS = 5
+#: Attestation is due at least every five years after the category was awarded (domain.staff_records).
+ATTESTATION_YEARS = ATTESTATION_PERIOD_YEARS
 
 
 def attestation_due(teacher: Teacher, today: date) -> date | None:

@@ -62,7 +62,8 @@ _MEETING_VERSIONS = mapping.table_of(m.MeetingVersionRow)
 _PROTOCOL_TEXTS = mapping.table_of(m.ProtocolTextRow)
 #: The record kind of a revised table as the audit trail names it, and as messages name it.
 _AUDIT_KINDS = {"teachers": "teacher", "associations": "association", "meetings": "meeting",
-                "plans": "plan", "mentorships": "mentorship", "lesson_visits": "lesson_visit"}
+                "plans": "plan", "mentorships": "mentorship", "lesson_visits": "lesson_visit",
+                "attestations": "attestation", "courses": "course"}
 _RECORD_KINDS = {**_AUDIT_KINDS, "lesson_visits": "lesson visit"}
 #: Tables of a school's records, parents before children (reverse it to delete).
 _SCHOOL_TABLES: tuple[Table, ...] = tuple(

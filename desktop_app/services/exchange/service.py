@@ -16,6 +16,14 @@ from desktop_app.services.exchange.events import KEY as EVENTS
 from desktop_app.services.exchange.events import export_events, import_events
 from desktop_app.services.exchange.importing import Imported, already_held, counts_of, import_text
 from desktop_app.services.exchange.reading import parse_document
+from desktop_app.services.exchange.staff import (
+    ATTESTATIONS,
+    COURSES,
+    export_attestations,
+    export_courses,
+    import_attestations,
+    import_courses,
+)
 from desktop_app.services.exchange.streaming import Unusual
 from desktop_app.services.exchange.writing import document_text, dump_document
 from desktop_app.storage.store import Store
@@ -39,6 +47,7 @@ class ExchangeService(Service):
             with self._db.transaction(write=True) as store:
                 imported = import_text(store, text, replace, actor.require_school)
                 imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
+                _import_staff(store, imported, imported.extra)
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -57,7 +66,9 @@ class ExchangeService(Service):
             store.insert_records(records)
             imported = Imported(school, exists, counts_of(
                 records, len(records.plans), sum(len(p.rows) for p in records.plans)))
-            imported.counts[EVENTS] = import_events(store, school, json.loads(text).get(EVENTS) or [])
+            whole = json.loads(text)
+            imported.counts[EVENTS] = import_events(store, school, whole.get(EVENTS) or [])
+            _import_staff(store, imported, whole)
             self._record(store, actor, imported)
         return imported
 
@@ -72,7 +83,8 @@ class ExchangeService(Service):
             found(store.get_school(school), "school", school)
             records = store.load_records(school)
             events = export_events(store, school)
-        return {**dump_document(records, exported_at=self._clock()), EVENTS: events}
+            staff = _export_staff(store, school)
+        return {**dump_document(records, exported_at=self._clock()), EVENTS: events, **staff}
 
     def export_text(self, actor: Actor, school: str, write: Callable[[str], object]) -> dict[str, int]:
         """The school's document (the text of ``export_document``) handed to ``write`` piece by
@@ -91,17 +103,32 @@ class ExchangeService(Service):
                     yield from batch
 
             events = export_events(store, school)
+            staff = _export_staff(store, school)
             for piece in document_text(records, each_plan(), exported_at=self._clock()):
                 if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
                     write(_events_text(events))
+                    for key, items in staff.items():
+                        write(_events_text(items, key))
                 write(piece)
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
         counts[EVENTS] = len(events)
+        counts.update({key: len(items) for key, items in staff.items()})
         return counts
 
 
-def _events_text(events: list[dict[str, Any]]) -> str:
-    """``"events": [...]`` as the writer lays out a collection: one record per line."""
+def _events_text(events: list[dict[str, Any]], key: str = EVENTS) -> str:
+    """``"events": [...]`` (or another optional collection) as the writer lays out a collection:
+    one record per line."""
     lines = ",\n  ".join(json.dumps(event, ensure_ascii=False) for event in events)
-    return f',\n "{EVENTS}": [' + (f"\n  {lines}\n ]" if events else "]")
+    return f',\n "{key}": [' + (f"\n  {lines}\n ]" if events else "]")
+
+
+def _import_staff(store: Store, imported: Imported, document: dict[str, Any]) -> None:
+    """The attestation register and the courses (optional, version 2), after the events."""
+    imported.counts[ATTESTATIONS] = import_attestations(store, imported.school, document.get(ATTESTATIONS) or [])
+    imported.counts[COURSES] = import_courses(store, imported.school, document.get(COURSES) or [])
+
+
+def _export_staff(store: Store, school: str) -> dict[str, list[dict[str, Any]]]:
+    return {ATTESTATIONS: export_attestations(store, school), COURSES: export_courses(store, school)}

@@ -56,6 +56,7 @@ from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
 from desktop_app.services.material_prints import material_checks
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
+from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
 from desktop_app.storage.store import Store
@@ -348,7 +349,7 @@ class DocumentService(Service):
         matches = []
         for school_id in schools:
             with self._db.transaction() as store:  # events are not among the exchange's records
-                events = list(event_checks(store, school_id))
+                events = [*event_checks(store, school_id), *attestation_checks(store, school_id)]
             for check in [*all_checks(self._records(actor, school_id)), *events]:
                 if check.digest.startswith(wanted):
                     matches.append(VerifiedRecord(school_id, check))

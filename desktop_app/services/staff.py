@@ -23,7 +23,9 @@ from desktop_app.domain.staff_records import (
     CourseFile,
     CourseNeed,
 )
+from desktop_app.i18n import current_language
 from desktop_app.services.base import Service, found, raise_first
+from desktop_app.services.staff_prints import PrintedPaper, print_paper
 from desktop_app.storage import staff as stored
 from desktop_app.storage.store import Store
 
@@ -155,6 +157,21 @@ class AttestationService(Service):
             self._audit(store, actor, "attestation.result", school, "attestation", record,
                         f"{result} {closed.order_number} {order_date.isoformat()}")
         return closed
+
+    def print_list(self, actor: Actor, school: str, academic_year: str,
+                   language: str | None = None) -> PrintedPaper:
+        """The list of teachers being attested in the year (kk or ru), signed by the deputy director."""
+        return self._print(actor, school, "attestations", academic_year, language)
+
+    def print_schedule(self, actor: Actor, school: str, academic_year: str,
+                       language: str | None = None) -> PrintedPaper:
+        """The schedule of the year's hearings by date."""
+        return self._print(actor, school, "attestation_schedule", academic_year, language)
+
+    def _print(self, actor: Actor, school: str, kind: str, academic_year: str, language: str | None) -> PrintedPaper:
+        actor.require(Action.READ_ALL, record=academic_year)
+        with self._read(actor, school) as store:
+            return print_paper(store, school, kind, academic_year, language or current_language())
 
     def delete(self, actor: Actor, school: str, record: str) -> None:
         """An open attestation is deleted (a mistaken entry); one with a result is history."""

@@ -360,6 +360,14 @@ class CourseNeed(StrEnum):
     COVERED = "covered"
 
 
+COURSE_NEED_LABELS = {
+    CourseNeed.NEVER: N_("no course recorded"),
+    CourseNeed.OVERDUE: N_("course overdue"),
+    CourseNeed.DUE: N_("course due this year"),
+    CourseNeed.COVERED: N_("course done in time"),
+}
+
+
 def next_course_due(last_end: date | None, period_years: int) -> date | None:
     """The last course's end plus the school's period; None without a course."""
     return None if last_end is None else add_years(last_end, period_years)

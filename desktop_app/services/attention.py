@@ -19,9 +19,11 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.errors import N_
+from desktop_app.domain.staff_records import add_years
 from desktop_app.domain.work_plan_marks import month_of
 from desktop_app.services.base import Service, found
 from desktop_app.services.teachers import attestation_due
+from desktop_app.storage import staff
 from desktop_app.storage.store import Store
 
 #: How far ahead an attestation deadline is announced.
@@ -39,6 +41,8 @@ class AttentionKind(StrEnum):
     MATERIAL_CONSIDERED = "material_considered"
     WORK_PLAN_UNAPPROVED = "work_plan_unapproved"
     WORK_PLAN_UNMARKED = "work_plan_unmarked"
+    ATTESTATION_OPEN = "attestation_open"
+    COURSES_OVERDUE = "courses_overdue"
 
 
 #: Headings of the groups, in the order shown.
@@ -54,6 +58,8 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.MATERIAL_CONSIDERED: N_("Methodical materials awaiting the director's approval"),
     AttentionKind.WORK_PLAN_UNAPPROVED: N_("Work plans not yet approved (п. 28)"),
     AttentionKind.WORK_PLAN_UNMARKED: N_("Work plan items whose month has passed without a mark"),
+    AttentionKind.ATTESTATION_OPEN: N_("Attestations heard without a result (п. 10.7)"),
+    AttentionKind.COURSES_OVERDUE: N_("Professional development overdue"),
 }
 
 _PLAN_KINDS = {
@@ -160,6 +166,8 @@ class AttentionService(Service):
                                         {"title": title}, since)
                           for material, title, since in store.materials_awaiting_approval(school, academic_year)]
             items += self._work_plans(store, actor, school, academic_year, bodies, today)
+            if actor.may(Action.READ_ALL):
+                items += self._staff_records(store, school, academic_year, today)
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 
@@ -243,6 +251,24 @@ class AttentionService(Service):
                      else N_("{teacher}: attestation due by {date}"))
             items.append(AttentionItem(AttentionKind.ATTESTATION_DUE, teacher.id, title,
                                        {"teacher": teacher.short_name, "date": due}, due))
+        return items
+
+    @staticmethod
+    def _staff_records(store: Store, school: str, academic_year: str, today: date) -> list[AttentionItem]:
+        """Two counts (SQL aggregates): attestations heard before today still without a result, and
+        active teachers whose latest course is older than the school's period."""
+        items = []
+        heard = staff.open_after_hearing(store, school, academic_year, today)
+        if heard:
+            items.append(AttentionItem(AttentionKind.ATTESTATION_OPEN, "",
+                                       N_("Heard at the association, no result recorded: {count}"),
+                                       {"count": heard}))
+        period = staff.course_period(store, school)
+        overdue = staff.overdue_courses(store, school, add_years(today, -period))
+        if overdue:
+            items.append(AttentionItem(AttentionKind.COURSES_OVERDUE, "",
+                                       N_("Teachers whose latest course is more than {years} years old: {count}"),
+                                       {"count": overdue, "years": period}))
         return items
 
     @staticmethod

@@ -164,3 +164,25 @@ def test_the_needs_summary_follows_the_schools_period(env: Env) -> None:
     summary = env.s.courses.needs(env.actor("head2"), SCHOOL, YEAR)
     seen = {n.body.id: {t.teacher.id for t in n.teachers} for n in summary}
     assert seen == {"mo-kaz-26": {"t-06", "t-07", "t-08"}, "council-26": {"t-06", "t-08"}}  # her members only
+
+
+def test_the_overview_counts_heard_attestations_without_a_result_and_overdue_courses(env: Env) -> None:
+    from desktop_app.services.attention import AttentionKind
+
+    def lines(key: str = "admin", today: date = d("2026-11-27")) -> dict[AttentionKind, dict[str, object]]:
+        return {i.kind: i.params for i in env.s.attention.items(env.actor(key), SCHOOL, YEAR, today)
+                if i.kind in (AttentionKind.ATTESTATION_OPEN, AttentionKind.COURSES_OVERDUE)}
+
+    assert lines() == {}
+    heard = env.s.attestations.save(CLI, SCHOOL, application())  # heard on 06.11.2026
+    env.s.attestations.save(CLI, SCHOOL, application(teacher="t-03", hearing=None,
+                                                     sought_category=Category.MASTER))  # not heard yet
+    env.s.courses.save(CLI, SCHOOL, course(teacher="t-01", academic_year="2025-2026", starts_on=d("2025-09-01"),
+                                           ends_on=d("2025-09-10")))
+    assert lines() == {AttentionKind.ATTESTATION_OPEN: {"count": 1}}
+    assert lines(today=d("2026-11-06")) == {}  # the hearing is today: not past yet
+    env.s.courses.set_period(CLI, SCHOOL, 1)
+    assert lines()[AttentionKind.COURSES_OVERDUE] == {"count": 1, "years": 1}
+    assert lines("teacher") == {}  # the counts are the deputy's, the director's and a viewer's
+    env.s.attestations.record_result(CLI, SCHOOL, heard.id, AttestationResult.AWARDED, "7", d("2026-11-20"))
+    assert AttentionKind.ATTESTATION_OPEN not in lines()

@@ -57,6 +57,8 @@ ATTENTION_SECTIONS = {
     AttentionKind.MATERIAL_CONSIDERED: "materials",
     AttentionKind.WORK_PLAN_UNAPPROVED: "associations",
     AttentionKind.WORK_PLAN_UNMARKED: "associations",
+    AttentionKind.ATTESTATION_OPEN: "staff_records",
+    AttentionKind.COURSES_OVERDUE: "staff_records",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).

@@ -74,7 +74,7 @@ _GRANTED: dict[Role, frozenset[Action]] = {
 _OWN: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(),
     Role.DIRECTOR: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
-                              Action.EDIT_EVENT}),
+                              Action.EDIT_EVENT, Action.EDIT_COURSES}),
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
                           Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
                           Action.EDIT_MATERIAL, Action.EDIT_EVENT, Action.EDIT_ATTESTATION,

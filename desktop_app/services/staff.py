@@ -82,6 +82,13 @@ class AttestationService(Service):
                            for meeting in store.meetings_of(school, body.id)),
                           key=lambda c: (c.meeting.date, c.meeting.id))
 
+    def hearing_meetings(self, actor: Actor, school: str,
+                         records: builtins.list[Attestation]) -> dict[str, Meeting]:
+        """The meetings that heard ``records`` (what a list shows of each hearing)."""
+        wanted = {r.hearing.meeting for r in records if r.hearing is not None}
+        with self._read(actor, school) as store:
+            return {m: meeting for m in sorted(wanted) if (meeting := store.get_meeting(school, m)) is not None}
+
     def due(self, actor: Actor, school: str) -> dict[str, date]:
         """Each visible teacher's next attestation as the register set it."""
         with self._read(actor, school) as store:

@@ -44,6 +44,7 @@ from desktop_app.ui.views.olympiads import OlympiadsView
 from desktop_app.ui.views.overview import OverviewView
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
+from desktop_app.ui.views.staff_records import StaffRecordsView
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.views.visits import VisitsView
 from desktop_app.ui.widgets.view import View
@@ -72,6 +73,8 @@ SECTIONS = (
     Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
     Section("olympiads", N_("Olympiads and contests"), OlympiadsView, _PEOPLE | {Change.OLYMPIADS}),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
+    Section("staff_records", N_("Attestation and courses"), StaffRecordsView,
+            _PEOPLE | {Change.STAFF_RECORDS, Change.MEETINGS}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),
 )

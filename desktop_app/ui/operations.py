@@ -64,6 +64,7 @@ class Change(Enum):
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
     OLYMPIADS = "olympiads"
+    STAFF_RECORDS = "staff_records"  # attestation and courses
 
 
 #: After a restore or an import everything may differ.

@@ -169,7 +169,7 @@ def test_the_needs_summary_follows_the_schools_period(env: Env) -> None:
 def test_the_overview_counts_heard_attestations_without_a_result_and_overdue_courses(env: Env) -> None:
     from desktop_app.services.attention import AttentionKind
 
-    def lines(key: str = "admin", today: date = d("2026-11-27")) -> dict[AttentionKind, dict[str, object]]:
+    def lines(key: str = "admin", today: date = date(2026, 11, 27)) -> dict[AttentionKind, dict[str, object]]:
         return {i.kind: i.params for i in env.s.attention.items(env.actor(key), SCHOOL, YEAR, today)
                 if i.kind in (AttentionKind.ATTESTATION_OPEN, AttentionKind.COURSES_OVERDUE)}
 

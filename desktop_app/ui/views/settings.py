@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.staff_records import COURSE_PERIOD_RANGE
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.schools import load_presets
 from desktop_app.ui import operations
@@ -69,6 +71,17 @@ class SettingsView(View):
         self.agreement.setObjectName("deputyAgreement")
         self.agreement.setVisible(may)
         years.addWidget(self.agreement)
+        #: Professional development: the period between a teacher's courses (a school setting).
+        self.period_label, self.period = QLabel(self), QSpinBox(self)
+        self.period.setRange(*COURSE_PERIOD_RANGE)
+        self.period_label.setBuddy(self.period)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_label)
+        period_row.addWidget(self.period)
+        period_row.addStretch(1)
+        for widget in (self.period_label, self.period):
+            widget.setVisible(may)
+        years.addLayout(period_row)
         years.addWidget(self.note_label)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(years_page, "")
@@ -94,6 +107,7 @@ class SettingsView(View):
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(self._on_double_click)
         self.agreement.clicked.connect(self.set_agreement)
+        self.period.editingFinished.connect(lambda: self.set_course_period(self.period.value()))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if self.backups is not None:
             self.backups.restored.connect(self._restored)
@@ -112,6 +126,7 @@ class SettingsView(View):
         self.note_label.setText(_("The language is chosen in the Language menu."))
         self.agreement.setText(_("KTPs are agreed by the deputy director (СОГЛАСОВАНО / КЕЛІСІЛДІ) before the "
                                  "director approves them — school practice, not required by the Rules"))
+        self.period_label.setText(_("Years between a teacher's professional development courses:"))
         self.model.retranslate()
         self.tabs.setTabText(0, _("Academic years"))
         if self.subjects is not None:
@@ -128,6 +143,9 @@ class SettingsView(View):
         s = self.session
         self.model.set_records(s.services.schools.list_years(s.actor, s.school))
         self.agreement.setChecked(s.services.schools.get_school(s.actor, s.school).deputy_agreement)
+        self.period.blockSignals(True)
+        self.period.setValue(s.services.courses.period(s.actor, s.school))
+        self.period.blockSignals(False)
         fit_columns(self.table)
         self._update_buttons()
         if self.subjects is not None:
@@ -144,6 +162,21 @@ class SettingsView(View):
             s.services.schools.set_deputy_agreement(s.actor, s.school, on)
         except UserError as error:
             self.agreement.setChecked(not on)
+            QMessageBox.warning(self, _("Settings"), error.render(_))
+            return False
+        self.status_message.emit(Text(N_("Saved.")))
+        self.records_changed.emit()
+        return True
+
+    def set_course_period(self, years: int) -> bool:
+        """The school's period between courses; a refusal is shown and the stored value put back."""
+        s = self.session
+        if years == s.services.courses.period(s.actor, s.school):
+            return True
+        try:
+            s.services.courses.set_period(s.actor, s.school, years)
+        except UserError as error:
+            self.period.setValue(s.services.courses.period(s.actor, s.school))
             QMessageBox.warning(self, _("Settings"), error.render(_))
             return False
         self.status_message.emit(Text(N_("Saved.")))

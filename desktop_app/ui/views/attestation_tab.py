@@ -3,9 +3,11 @@ the hearing's extract, the list and the schedule printed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import Action
@@ -27,6 +29,8 @@ class AttestationTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: The section's refresh (its teachers and rights with the records), after a dialog saved.
+        self.reload: Callable[[], None] = lambda: None
         self.year: AcademicYear | None = None
         self.teachers: dict[str, Teacher] = {}
         self.editable: list[str] = []  # the teachers this user keeps the register for
@@ -45,11 +49,9 @@ class AttestationTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         self.model: RecordTableModel[Attestation] = RecordTableModel([
-            Column(N_("Teacher"), self._name),
-            Column(N_("Category held"), lambda a: label(CATEGORY_LABELS, a.current_category),
-                   sort_key=lambda a: a.current_category.rank),
-            Column(N_("Category sought"), lambda a: label(CATEGORY_LABELS, a.sought_category),
-                   sort_key=lambda a: a.sought_category.rank),
+            Column(N_("Teacher"), self._short_name),
+            Column(N_("Category: held → sought"), lambda a: f"{label(CATEGORY_LABELS, a.current_category)} → "
+                   f"{label(CATEGORY_LABELS, a.sought_category)}", sort_key=lambda a: a.sought_category.rank),
             Column(N_("Application"), lambda a: short_date(a.applied_on) if a.applied_on else "",
                    sort_key=lambda a: a.applied_on.isoformat() if a.applied_on else ""),
             Column(N_("Hearing"), self._hearing),
@@ -57,7 +59,6 @@ class AttestationTab(QWidget):
                    sort_key=lambda a: len(a.portfolio), align_center=True),
             Column(N_("Result"), lambda a: label(RESULT_LABELS, a.result) if a.result else ""),
             Column(N_("Order"), self._order),
-            Column(N_("Next attestation"), lambda a: short_date(a.next_due) if a.next_due else ""),
         ], self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -92,6 +93,11 @@ class AttestationTab(QWidget):
         self.model.retranslate()
         self._update_buttons()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns are measured once the rows can be seen (a hidden tab measures nothing)."""
+        super().showEvent(event)
+        fit_columns(self.table, 300)
+
     # Data --------------------------------------------------------------------------------------
     def refresh(self, year: AcademicYear | None, teachers: dict[str, Teacher], editable: list[str]) -> None:
         self.year, self.teachers, self.editable = year, teachers, editable
@@ -111,6 +117,10 @@ class AttestationTab(QWidget):
     def _name(self, record: Attestation) -> str:
         teacher = self.teachers.get(record.teacher)
         return teacher.full_name if teacher else record.teacher
+
+    def _short_name(self, record: Attestation) -> str:
+        teacher = self.teachers.get(record.teacher)
+        return teacher.short_name if teacher else record.teacher
 
     def _hearing(self, record: Attestation) -> str:
         if record.hearing is None or record.hearing.meeting not in self._meetings:
@@ -142,7 +152,10 @@ class AttestationTab(QWidget):
     def _details(self, record: Attestation) -> str:
         language = current_language()
         missing = [p.label(language) for p in PORTFOLIO_PARTS if p.key not in record.portfolio]
-        return _("Portfolio still missing: {parts}").format(parts="; ".join(missing) or "—")
+        lines = [self._name(record), _("Portfolio still missing: {parts}").format(parts="; ".join(missing) or "—")]
+        if record.next_due is not None:
+            lines.append(_("Next attestation: {date}").format(date=short_date(record.next_due)))
+        return "\n".join(lines)
 
     # Actions (make_* return the dialogs so tests drive them without exec) -----------------------
     def make_dialog(self, record: Attestation | None) -> AttestationDialog | None:
@@ -163,6 +176,7 @@ class AttestationTab(QWidget):
 
     def _run(self, dialog: AttestationDialog | ResultDialog | None) -> None:
         if dialog is not None and dialog.exec() and dialog.saved is not None:
+            self.reload()
             self.proxy.select_id(self.table, dialog.saved.id)
 
     def delete_selected(self) -> Operation | None:

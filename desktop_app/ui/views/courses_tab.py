@@ -3,7 +3,10 @@ the certificate's file, and the needs summary per association (due this year, ov
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +40,8 @@ class CoursesTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: The section's refresh (its teachers and rights with the records), after a dialog saved.
+        self.reload: Callable[[], None] = lambda: None
         self.year: AcademicYear | None = None
         self.teachers: dict[str, Teacher] = {}
         self.editable: list[str] = []
@@ -49,7 +54,7 @@ class CoursesTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.period_label)
         self.model: RecordTableModel[Course] = RecordTableModel([
-            Column(N_("Teacher"), self._name),
+            Column(N_("Teacher"), self._short_name),
             Column(N_("Kind"), lambda c: label(COURSE_KIND_LABELS, c.kind)),
             Column(N_("Title"), lambda c: c.title),
             Column(N_("Held by"), lambda c: c.provider),
@@ -76,7 +81,7 @@ class CoursesTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
-        splitter.setSizes([300, 260])
+        splitter.setSizes([220, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -98,6 +103,11 @@ class CoursesTab(QWidget):
         self.model.retranslate()
         self._fill_needs()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns are measured once the rows can be seen (a hidden tab measures nothing)."""
+        super().showEvent(event)
+        fit_columns(self.table, 300)
 
     # Data --------------------------------------------------------------------------------------
     def refresh(self, year: AcademicYear | None, teachers: dict[str, Teacher], editable: list[str]) -> None:
@@ -127,7 +137,8 @@ class CoursesTab(QWidget):
                 QTreeWidgetItem(group, [need.teacher.full_name, short_date(need.last_end) if need.last_end else "—",
                                         short_date(need.due) if need.due else "—", _(COURSE_NEED_LABELS[need.need])])
         self.needs_tree.expandAll()
-        self.needs_tree.resizeColumnToContents(0)
+        for column in range(self.needs_tree.columnCount()):
+            self.needs_tree.resizeColumnToContents(column)
 
     def selected(self) -> Course | None:
         chosen: Course | None = self.proxy.selected_record(self.table)
@@ -136,6 +147,10 @@ class CoursesTab(QWidget):
     def _name(self, course: Course) -> str:
         teacher = self.teachers.get(course.teacher)
         return teacher.full_name if teacher else course.teacher
+
+    def _short_name(self, course: Course) -> str:
+        teacher = self.teachers.get(course.teacher)
+        return teacher.short_name if teacher else course.teacher
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
@@ -162,6 +177,7 @@ class CoursesTab(QWidget):
 
     def _run(self, dialog: CourseDialog | None) -> None:
         if dialog is not None and dialog.exec() and dialog.saved is not None:
+            self.reload()
             self.proxy.select_id(self.table, dialog.saved.id)
 
     def delete_selected(self) -> Operation | None:

@@ -25,6 +25,7 @@ class StaffRecordsView(View):
         self.courses = CoursesTab(self.session, self)
         self.tabs.addTab(self.attestation, "")
         self.tabs.addTab(self.courses, "")
+        self.attestation.reload = self.courses.reload = self.refresh
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.note)

@@ -22,7 +22,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -333,7 +333,18 @@ DIALOGS: tuple[Entry, ...] = (
           _type_reason),
     Entry("olympiad result (new)", lambda w: _some(_view(w, "olympiads").make_dialog(None)), Closing.ASKS),
     Entry("olympiad import preview", _olympiad_import),
+    Entry("attestation application (new)", lambda w: _some(_view(w, "staff_records").attestation.make_dialog(None)),
+          Closing.ASKS, lambda d: d.portfolio.item(0).setCheckState(Qt.CheckState.Checked)),  # type: ignore[attr-defined]
+    Entry("attestation result", lambda w: _some(_attestation(w, "att-2").make_result_dialog()), Closing.ASKS),
+    Entry("course (new)", lambda w: _some(_view(w, "staff_records").courses.make_dialog(None)), Closing.ASKS),
 )
+
+
+def _attestation(window: MainWindow, record: str):  # type: ignore[no-untyped-def]
+    """The Attestation tab with the demo's ``record`` selected (att-2: heard, no result yet)."""
+    tab = _view(window, "staff_records").attestation
+    tab.proxy.select_id(tab.table, record)
+    return tab
 
 
 def _materials(window: MainWindow, material: str):  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ PACKAGE = ROOT / "desktop_app"
 #: the Overview), which are words inside sentences, not sentences.
 REFUSAL_SOURCES = ("domain", "services", "storage", "cli/common.py", "cli/plans.py", "ui/models/plan_rows.py")
 LABEL_FILES = {"domain/labels.py", "domain/accounts.py", "services/attention.py", "services/maintenance.py",
-               "services/registers_export.py", "services/document_catalog.py"}
+               "services/registers_export.py", "services/document_catalog.py", "domain/staff_labels.py"}
 LABELS = {*RECORD_KINDS, *_PLAIN_LABELS.values(), "rule {number}", "agenda item", "document"}
 #: Placeholders whose value starts with a capital or a digit, or is a datum shown as it is.
 SENTENCE_STARTS = {"teacher", "name", "date", "number", "line", "row", "item", "term", "year", "body",

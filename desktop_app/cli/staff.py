@@ -35,7 +35,7 @@ def add_commands(commands: Commands) -> None:
 
 def attestation(args: argparse.Namespace, database: str) -> int:
     from desktop_app.domain.labels import CATEGORY_LABELS
-    from desktop_app.domain.staff_records import RESULT_LABELS
+    from desktop_app.domain.staff_labels import RESULT_LABELS
 
     with opened(database) as services:
         school = pick_school(services, args.school)
@@ -61,7 +61,7 @@ def attestation(args: argparse.Namespace, database: str) -> int:
 
 
 def courses_due(args: argparse.Namespace, database: str) -> int:
-    from desktop_app.domain.staff_records import COURSE_NEED_LABELS
+    from desktop_app.domain.staff_labels import COURSE_NEED_LABELS
 
     with opened(database) as services:
         school = pick_school(services, args.school)

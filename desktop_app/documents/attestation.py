@@ -26,7 +26,8 @@ from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Meeting
 from desktop_app.domain.labels import CATEGORY_LABELS
-from desktop_app.domain.staff_records import RESULT_LABELS, Attestation
+from desktop_app.domain.staff_labels import RESULT_LABELS
+from desktop_app.domain.staff_records import Attestation
 from desktop_app.i18n import ngettext
 
 #: №, teacher, held, sought, application, hearing, result: the text width of portrait A4 (170 mm).

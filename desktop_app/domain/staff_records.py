@@ -52,20 +52,6 @@ class CourseKind(StrEnum):
     OTHER = "other"
 
 
-RESULT_LABELS = {
-    AttestationResult.AWARDED: N_("category awarded"),
-    AttestationResult.CONFIRMED: N_("category confirmed"),
-    AttestationResult.NOT_AWARDED: N_("category not awarded"),
-}
-
-COURSE_KIND_LABELS = {
-    CourseKind.COURSE: N_("course"),
-    CourseKind.INTERNSHIP: N_("internship"),
-    CourseKind.SEMINAR: N_("seminar"),
-    CourseKind.OTHER: N_("other training"),
-}
-
-
 @dataclass(frozen=True)
 class PortfolioPart:
     """One part of the attestation portfolio, named as the papers name it in both languages."""
@@ -358,14 +344,6 @@ class CourseNeed(StrEnum):
     OVERDUE = "overdue"  # the next one was due before the year began
     DUE = "due"  # due within the year
     COVERED = "covered"
-
-
-COURSE_NEED_LABELS = {
-    CourseNeed.NEVER: N_("no course recorded"),
-    CourseNeed.OVERDUE: N_("course overdue"),
-    CourseNeed.DUE: N_("course due this year"),
-    CourseNeed.COVERED: N_("course done in time"),
-}
 
 
 def next_course_due(last_end: date | None, period_years: int) -> date | None:

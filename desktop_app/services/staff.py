@@ -16,6 +16,7 @@ from desktop_app.domain import staff_records as rules
 from desktop_app.domain.accounts import ROLE_LABELS, Action, Actor, Role
 from desktop_app.domain.entities import Association, Meeting, Teacher
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
+from desktop_app.domain.staff_labels import SEE_OTHERS
 from desktop_app.domain.staff_records import (
     Attestation,
     AttestationResult,
@@ -50,7 +51,7 @@ def _heads(teacher: str, bodies: list[Association]) -> set[str]:
 def _see(store: Store, actor: Actor, school: str, teacher: str, record: str) -> None:
     scope = visible_teachers(store, actor, school)
     if scope is not None and teacher not in scope:
-        raise PermissionDenied(N_("see another teacher's attestation and courses"), ROLE_LABELS[actor.role], record)
+        raise PermissionDenied(SEE_OTHERS, ROLE_LABELS[actor.role], record)
 
 
 @dataclass(frozen=True)

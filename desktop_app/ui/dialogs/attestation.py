@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.entities import AcademicYear, Category
 from desktop_app.domain.labels import CATEGORY_LABELS
-from desktop_app.domain.staff_records import PORTFOLIO_PARTS, RESULT_LABELS, Attestation, AttestationResult, Hearing
+from desktop_app.domain.staff_labels import RESULT_LABELS
+from desktop_app.domain.staff_records import PORTFOLIO_PARTS, Attestation, AttestationResult, Hearing
 from desktop_app.i18n import _, current_language
 from desktop_app.services.staff import HearingChoice
 from desktop_app.ui.labels import label, short_date

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from desktop_app.domain.entities import AcademicYear
-from desktop_app.domain.staff_records import COURSE_KIND_LABELS, FILE_SUFFIXES, Course, CourseKind, file_errors
+from desktop_app.domain.staff_labels import COURSE_KIND_LABELS
+from desktop_app.domain.staff_records import FILE_SUFFIXES, Course, CourseKind, file_errors
 from desktop_app.i18n import _
 from desktop_app.services.staff import Attachment
 from desktop_app.ui.labels import label

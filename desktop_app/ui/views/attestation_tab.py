@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButt
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Meeting, Teacher
 from desktop_app.domain.labels import CATEGORY_LABELS
-from desktop_app.domain.staff_records import PORTFOLIO_PARTS, RESULT_LABELS, Attestation
+from desktop_app.domain.staff_labels import RESULT_LABELS
+from desktop_app.domain.staff_records import PORTFOLIO_PARTS, Attestation
 from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.attestation import AttestationDialog, ResultDialog

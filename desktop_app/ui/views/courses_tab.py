@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.entities import AcademicYear, Teacher
-from desktop_app.domain.staff_records import COURSE_KIND_LABELS, COURSE_NEED_LABELS, Course, CourseNeed
+from desktop_app.domain.staff_labels import COURSE_KIND_LABELS, COURSE_NEED_LABELS
+from desktop_app.domain.staff_records import Course, CourseNeed
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.staff import AssociationNeeds
 from desktop_app.ui import operations

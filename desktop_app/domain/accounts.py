@@ -53,14 +53,16 @@ class Action(StrEnum):
     EXPORT = N_("export the school")
     EDIT_MATERIAL = N_("write a methodical material")
     APPROVE_MATERIAL = N_("approve a methodical material")
+    WRITE_ANALYSIS = N_("write the annual analysis of methodical work")
+    APPROVE_ANALYSIS = N_("approve the annual analysis of methodical work")
 
 
 #: What a role may do everywhere in its school.
 _GRANTED: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN,
-                                             Action.APPROVE_MATERIAL},
+                                             Action.APPROVE_MATERIAL, Action.APPROVE_ANALYSIS},
     Role.DIRECTOR: frozenset({Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN, Action.READ_ALL,
-                              Action.EXPORT, Action.APPROVE_MATERIAL}),
+                              Action.EXPORT, Action.APPROVE_MATERIAL, Action.APPROVE_ANALYSIS}),
     Role.HEAD: frozenset(),
     Role.TEACHER: frozenset(),
     Role.VIEWER: frozenset({Action.READ_ALL, Action.EXPORT}),
@@ -74,7 +76,7 @@ _OWN: dict[Role, frozenset[Action]] = {
                               Action.EDIT_EVENT}),
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
                           Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
-                          Action.EDIT_MATERIAL, Action.EDIT_EVENT}),
+                          Action.EDIT_MATERIAL, Action.EDIT_EVENT, Action.WRITE_ANALYSIS}),
     Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
                              Action.EDIT_EVENT}),
     Role.VIEWER: frozenset(),

@@ -37,7 +37,8 @@ from desktop_app.i18n import N_
 
 CODE_LENGTH = 12
 KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule",
-         "material", "materials", "event_register", "certificate", "olympiads")
+         "material", "materials", "event_register", "certificate", "olympiads",
+         "analysis")
 #: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
 DOCUMENT_KINDS = {
     "protocol": N_("meeting protocol"),
@@ -53,6 +54,7 @@ DOCUMENT_KINDS = {
     "event_register": N_("register of events of methodical work"),
     "certificate": N_("certificate of participation"),
     "olympiads": N_("register of pupils' olympiads and contests"),
+    "analysis": N_("annual analysis of methodical work"),
 }
 
 

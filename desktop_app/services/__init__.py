@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop_app.services.accounts import AccountService
     from desktop_app.services.associations import AssociationService
     from desktop_app.services.attention import AttentionService
+    from desktop_app.services.annual_analysis import AnnualAnalysisService
     from desktop_app.services.checks import CheckService
     from desktop_app.services.documents import DocumentService
     from desktop_app.services.events import EventService
@@ -186,3 +187,9 @@ class Services:
         from desktop_app.services.olympiads import OlympiadService
 
         return OlympiadService(self.db, self.clock)
+
+    @cached_property
+    def analysis(self) -> AnnualAnalysisService:
+        from desktop_app.services.annual_analysis import AnnualAnalysisService
+
+        return AnnualAnalysisService(self.db, self.clock)

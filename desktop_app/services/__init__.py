@@ -15,9 +15,9 @@ from desktop_app.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from desktop_app.services.accounts import AccountService
+    from desktop_app.services.annual_analysis import AnnualAnalysisService
     from desktop_app.services.associations import AssociationService
     from desktop_app.services.attention import AttentionService
-    from desktop_app.services.annual_analysis import AnnualAnalysisService
     from desktop_app.services.checks import CheckService
     from desktop_app.services.documents import DocumentService
     from desktop_app.services.events import EventService

@@ -22,9 +22,11 @@ def workbook(paper: AnalysisPaper, language: str) -> bytes:
     _ = gettext_for(language)
     book = Workbook()
     for index, table in enumerate(analysis_tables(paper.figures, paper.names(language), language)):
-        notes: list[list[Value]] = [[""], [table.note]] if table.note else []
+        blank: list[Value] = [""] * (len(table.headers) - 1)
+        notes: list[list[Value]] = [["", *blank], [table.note, *blank]] if table.note else []
         rows = [*table.rows, *notes]
-        _sheet(book, table.title.translate(_NOT_IN_TITLE), table.headers, rows, index == 0)
+        # Numbered, so that two long titles cut at 31 characters stay distinct.
+        _sheet(book, f"{index + 1}. {table.title.translate(_NOT_IN_TITLE)}"[:31], table.headers, rows, index == 0)
     analysis = paper.analysis
     _sheet(book, _("Conclusions"), [_("Conclusions"), _("Tasks for the next academic year")],
            [[analysis.conclusions, analysis.tasks]], False)

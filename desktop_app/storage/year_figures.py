@@ -10,6 +10,7 @@ association during the year (for the school: every active teacher).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, distinct, exists, func, or_, select
@@ -50,6 +51,11 @@ _EVENTS = m.EventRow.__table__
 _MATERIALS = m.MaterialRow.__table__
 _OLYMPIADS = m.OlympiadResultRow.__table__
 
+def _pairs(rows: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(key, count) rows as a list: ``dict(result)`` would take a result with ``keys()`` for a mapping."""
+    return [(key, int(count)) for key, count in rows]
+
+
 def _month(day: date) -> date:
     return day.replace(day=1)
 
@@ -77,11 +83,12 @@ def _scope(session: Session, school: str, year: str, association: str | None,
     return bodies, members, teachers
 
 
-def _meetings(session: Session, school: str, bodies: list[str], start: date, end: date) -> list[BodyMeetings]:
-    planned = dict(session.execute(
+def _meetings(session: Session, school: str, bodies: list[str]) -> list[BodyMeetings]:
+    """An association is of one year: all its meetings are the year's, the August one too."""
+    planned = dict(_pairs(session.execute(
         select(_ITEMS.c.association_id, func.count()).where(
             _ITEMS.c.school_id == school, _ITEMS.c.association_id.in_(bodies), _ITEMS.c.form == "meeting")
-        .group_by(_ITEMS.c.association_id)).tuples())
+        .group_by(_ITEMS.c.association_id)).tuples()))
     finalized_at = (select(_AUDIT.c.record_id, func.min(_AUDIT.c.at).label("at"))
                     .where(_AUDIT.c.school_id == school, _AUDIT.c.record_kind == "meeting",
                            _AUDIT.c.action == "meeting.finalized")
@@ -93,7 +100,7 @@ def _meetings(session: Session, school: str, bodies: list[str], start: date, end
         select(_MEETINGS.c.body_id, _MEETINGS.c.status, _MEETINGS.c.date, finalized_at.c.at)
         .outerjoin(finalized_at, finalized_at.c.record_id == _MEETINGS.c.id)
         .where(_MEETINGS.c.school_id == school, _MEETINGS.c.body_id.in_(bodies),
-               _MEETINGS.c.status != "draft", _MEETINGS.c.date.between(start, end)))
+               _MEETINGS.c.status != "draft"))
     for body, status, day, at in rows:
         held[body] += 1
         if status == "finalized":
@@ -106,8 +113,8 @@ def _meetings(session: Session, school: str, bodies: list[str], start: date, end
 def _plans(session: Session, school: str, year: str, teachers: list[str], start: date) -> PlanFigures:
     where = (_PLANS.c.school_id == school, _PLANS.c.academic_year_id == year, _PLANS.c.teacher_id.in_(teachers))
     deadline = date(start.year, *KTP_DEADLINE)
-    by_status = dict(session.execute(select(_PLANS.c.status, func.count()).where(*where)
-                                     .group_by(_PLANS.c.status)).tuples())
+    by_status = dict(_pairs(session.execute(select(_PLANS.c.status, func.count()).where(*where)
+                                     .group_by(_PLANS.c.status)).tuples()))
     total = sum(by_status.values())
     returned = session.execute(select(func.count(distinct(_PLAN_EVENTS.c.plan_id))).join(
         _PLANS, and_(_PLANS.c.school_id == _PLAN_EVENTS.c.school_id, _PLANS.c.id == _PLAN_EVENTS.c.plan_id))
@@ -138,10 +145,10 @@ def _visits(session: Session, school: str, teachers: list[str], members: dict[st
         lessons[teacher] = (int(opened), int(mutual))
     joined = _OBSERVATIONS.join(_VISITS, and_(_VISITS.c.school_id == _OBSERVATIONS.c.school_id,
                                               _VISITS.c.id == _OBSERVATIONS.c.lesson_visit_id))
-    received = dict(session.execute(select(_VISITS.c.teacher_id, func.count()).select_from(joined)
-                                    .where(*in_year).group_by(_VISITS.c.teacher_id)).tuples())
-    given = dict(session.execute(select(_OBSERVATIONS.c.observer_id, func.count()).select_from(joined)
-                                 .where(*in_year).group_by(_OBSERVATIONS.c.observer_id)).tuples())
+    received = dict(_pairs(session.execute(select(_VISITS.c.teacher_id, func.count()).select_from(joined)
+                                    .where(*in_year).group_by(_VISITS.c.teacher_id)).tuples()))
+    given = dict(_pairs(session.execute(select(_OBSERVATIONS.c.observer_id, func.count()).select_from(joined)
+                                 .where(*in_year).group_by(_OBSERVATIONS.c.observer_id)).tuples()))
     scope = set(teachers)
     with_advice: ColumnElement[bool] = and_(_OBSERVATIONS.c.recommendations.is_not(None),
                                             func.trim(_OBSERVATIONS.c.recommendations) != "",
@@ -264,7 +271,7 @@ def year_figures(session: Session, school: str, academic_year: str, association:
     return YearFigures(
         school=school, academic_year=academic_year, association=association, start=start, end=end,
         associations=bodies, teachers=teachers,
-        meetings=_meetings(session, school, bodies, start, end),
+        meetings=_meetings(session, school, bodies),
         plans=_plans(session, school, academic_year, teachers, start),
         visits=_visits(session, school, teachers, members, start, end),
         mentoring=_mentoring(session, school, academic_year, teachers),

@@ -11,11 +11,14 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.documents.analysis_tables import Chart, FigureTable, Names, analysis_charts, analysis_tables
 from desktop_app.documents.common import (
+    CELL_PADDING,
     TEXT_WIDTH,
     Paragraph,
     blank_date,
@@ -30,7 +33,7 @@ from desktop_app.documents.common import (
     translator,
     year_span,
 )
-from desktop_app.documents.fonts import SERIF, register_fonts
+from desktop_app.documents.fonts import SERIF, SERIF_BOLD, register_fonts
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.ktp import BLANK_NAME, approval_cell
 from desktop_app.documents.verification import Verification
@@ -59,31 +62,52 @@ class AnalysisDocument:
     revision: int
 
 
-def _table(table: FigureTable, styles: object) -> list[Flowable]:
+def _header_style(table: FigureTable, widths: list[float]) -> ParagraphStyle:
+    """The grid's header at 11 pt, or smaller until every word of every heading fits its column."""
     st = make_styles()
-    count = len(table.headers)
-    first = TEXT_WIDTH * (0.34 if count > 2 and isinstance(table.rows[0][0] if table.rows else 0, str) else 0)
-    rest = (TEXT_WIDTH - first) / (count - (1 if first else 0))
-    widths = ([first] if first else []) + [rest] * (count - (1 if first else 0))
-    rows: list[list[object]] = [[Paragraph(esc(h), st.cell_head) for h in table.headers]]
-    for row in table.rows:
-        rows.append([Paragraph(esc(str(v)), st.cell if isinstance(v, str) and i == 0 and first else st.cell_centre)
-                     for i, v in enumerate(row)])
-    if len(rows) == 1:
-        rows.append([Paragraph("—", st.cell_centre) for _ in table.headers])
-    out: list[Flowable] = [Paragraph(esc(table.title), st.heading), grid(rows, widths)]
+    for size in (11, 10, 9):
+        if all(stringWidth(word, SERIF_BOLD, size) <= width - CELL_PADDING
+               for heading, width in zip(table.headers, widths, strict=True) for word in heading.split()):
+            break
+    return ParagraphStyle(f"head{size}", parent=st.cell_head, fontSize=size, leading=size + 2)
+
+
+def _table(table: FigureTable) -> list[Flowable]:
+    """A table of counts; one of a single row is printed standing (heading | value), easier to read."""
+    st = make_styles()
+    out: list[Flowable] = [Paragraph(esc(table.title), st.heading)]
+    if len(table.rows) == 1 and not isinstance(table.rows[0][0], str):
+        widths = [TEXT_WIDTH * 0.7, TEXT_WIDTH * 0.3]
+        rows: list[list[object]] = [[Paragraph(esc(h), st.cell), Paragraph(esc(str(v)), st.cell_centre)]
+                                    for h, v in zip(table.headers, table.rows[0], strict=True)]
+        out.append(grid(rows, widths, header_rows=0))
+    else:
+        count = len(table.headers)
+        labelled = bool(table.rows) and isinstance(table.rows[0][0], str)
+        first = TEXT_WIDTH * (0.3 if count > 3 else 0.4) if labelled else 0
+        rest = (TEXT_WIDTH - first) / (count - (1 if first else 0))
+        widths = ([first] if first else []) + [rest] * (count - (1 if first else 0))
+        head = _header_style(table, widths)
+        rows = [[Paragraph(esc(h), head) for h in table.headers]]
+        for row in table.rows:
+            rows.append([Paragraph(esc(str(v)), st.cell if i == 0 and labelled else st.cell_centre)
+                         for i, v in enumerate(row)])
+        if len(rows) == 1:
+            rows.append([Paragraph("—", st.cell_centre) for _ in table.headers])
+        out.append(grid(rows, widths))
     if table.note:
         out.append(Paragraph(esc(table.note), st.small))
     return out
 
 
 def _legend(chart: Chart, x: float, y: float) -> Legend:
+    """The series' names in a row under the chart, from its left edge."""
     legend = Legend()
     legend.x, legend.y = x, y
     legend.fontName, legend.fontSize = SERIF, CHART_FONT
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 110
+    legend.deltax = max(stringWidth(name, SERIF, CHART_FONT) for name, _ in chart.series) + 30
     legend.colorNamePairs = [(SERIES_COLOURS[i % 2] if len(chart.series) > 1 else SERIES_COLOURS[1], name)
                              for i, (name, _) in enumerate(chart.series)]
     return legend
@@ -100,7 +124,10 @@ def chart_drawing(chart: Chart) -> Drawing:
         height = 22 * mm + len(labels) * len(data) * 5.5 * mm
         drawing = Drawing(width, height)
         bars = HorizontalBarChart()
-        bars.x, bars.y = 48 * mm, 14 * mm
+        room = width * 0.45  # the names on the left take at most this much; longer ones are cut
+        labels = [_fit(label, room - 8) for label in labels]
+        bars.x = min(max(stringWidth(label, SERIF, CHART_FONT) for label in labels) + 8, room)
+        bars.y = 14 * mm
         bars.width, bars.height = width - bars.x - 6 * mm, height - 22 * mm
         bars.categoryAxis.labels.boxAnchor = "e"
         bars.categoryAxis.labels.dx = -3
@@ -137,13 +164,24 @@ def chart_drawing(chart: Chart) -> Drawing:
         drawing.add(Line(x, bars.y, x, bars.y + bars.height, strokeColor=colors.red, strokeDashArray=[3, 2]))
         drawing.add(String(x + 2, bars.y + bars.height - CHART_FONT, text, fontName=SERIF, fontSize=CHART_FONT,
                            fillColor=colors.red))
-    drawing.add(_legend(chart, width, 2))
+    drawing.add(_legend(chart, bars.x, 4))
     return drawing
 
 
-def _chart(chart: Chart) -> list[Flowable]:
+def _fit(label: str, room: float) -> str:
+    """The label, cut with «…» to ``room`` points."""
+    if stringWidth(label, SERIF, CHART_FONT) <= room:
+        return label
+    while label and stringWidth(label + "…", SERIF, CHART_FONT) > room:
+        label = label[:-1]
+    return label.rstrip() + "…"
+
+
+def _chart(chart: Chart, after: str) -> list[Flowable]:
+    """The chart under its title, unless the table just above has the same title."""
     st = make_styles()
-    return [KeepTogether([Paragraph(esc(chart.title), st.heading), chart_drawing(chart)])]
+    title = [] if chart.title == after else [Paragraph(esc(chart.title), st.heading)]
+    return [KeepTogether([*title, spacer(2), chart_drawing(chart)])]
 
 
 def _text(title: str, text: str) -> list[Flowable]:
@@ -175,9 +213,9 @@ def build_analysis(doc: AnalysisDocument, check: Verification) -> bytes:
     charts = {c.key: c for c in analysis_charts(figures, doc.names, doc.language)}
     after = {"staff": "categories", "approvals": "approvals", "visits": "visits"}
     for table in analysis_tables(figures, doc.names, doc.language):
-        story += _table(table, st)
+        story += _table(table)
         if table.key in after:
-            story += _chart(charts[after[table.key]])
+            story += _chart(charts[after[table.key]], table.title)
     story += _text(_("Conclusions"), doc.conclusions)
     story += _text(_("Tasks for the next academic year"), doc.tasks)
     closing = [spacer(4), signature_rows([(_("Deputy director"), doc.deputy)], st)]

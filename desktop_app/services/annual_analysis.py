@@ -58,6 +58,15 @@ class AnalysisPaper:
         return f"{initials} {last}".strip()
 
 
+def _plain(value: object) -> object:
+    """JSON values for the verification digest: dates as ISO text, also as keys."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return json.loads(json.dumps(value, default=str))
+
+
 def _short(last: str, first: str, patronymic: str | None) -> str:
     initials = " ".join(f"{p[0]}." for p in (first, patronymic) if p)
     return f"{last} {initials}".strip()
@@ -146,20 +155,20 @@ class AnnualAnalysisService(Service):
             return storage.analyses_of(store.session, school)
 
     def pdf(self, actor: Actor, school: str, academic_year: str, association: str | None = None,
-            language: str | None = None) -> tuple[bytes, Verification]:
-        """The printed analysis in ``language`` (default: the one it is written in) and its code: the
-        texts and the figures as they stand now."""
+            language: str | None = None) -> tuple[bytes, Verification, str]:
+        """The printed analysis in ``language`` (default: the one it is written in), its code (over the
+        texts and the figures as they stand now) and the language printed."""
         from desktop_app.documents.analysis import build_analysis
 
         paper = self.paper(actor, school, academic_year, association)
         with self._read(actor, school) as store:
             last = store.last_audit()
         analysis = paper.analysis
-        payload = json.loads(json.dumps({"analysis": asdict(analysis), "figures": asdict(paper.figures)},
-                                        default=str))
+        payload = _plain({"analysis": asdict(analysis), "figures": asdict(paper.figures)})
         check = verification("analysis", analysis.id, max(analysis.revision, 1), payload)
         check = check.with_chain(last.hash if last else "")
-        return build_analysis(paper_document(paper, language or analysis.language.value), check), check
+        lang = language or analysis.language.value
+        return build_analysis(paper_document(paper, lang), check), check, lang
 
     def xlsx(self, actor: Actor, school: str, academic_year: str, association: str | None = None,
              language: str | None = None) -> bytes:

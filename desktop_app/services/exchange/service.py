@@ -11,6 +11,8 @@ from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import CalendarPlan
 from desktop_app.domain.validation import COLLECTIONS
 from desktop_app.services.base import Service, found
+from desktop_app.services.exchange.analyses import KEY as ANALYSES
+from desktop_app.services.exchange.analyses import export_analyses, import_analyses
 from desktop_app.services.exchange.decoding import decode_text
 from desktop_app.services.exchange.events import KEY as EVENTS
 from desktop_app.services.exchange.events import export_events, import_events
@@ -39,6 +41,7 @@ class ExchangeService(Service):
             with self._db.transaction(write=True) as store:
                 imported = import_text(store, text, replace, actor.require_school)
                 imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
+                imported.counts[ANALYSES] = import_analyses(store, imported.school, imported.extra.get(ANALYSES, []))
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -58,6 +61,7 @@ class ExchangeService(Service):
             imported = Imported(school, exists, counts_of(
                 records, len(records.plans), sum(len(p.rows) for p in records.plans)))
             imported.counts[EVENTS] = import_events(store, school, json.loads(text).get(EVENTS) or [])
+            imported.counts[ANALYSES] = import_analyses(store, school, json.loads(text).get(ANALYSES) or [])
             self._record(store, actor, imported)
         return imported
 
@@ -72,7 +76,9 @@ class ExchangeService(Service):
             found(store.get_school(school), "school", school)
             records = store.load_records(school)
             events = export_events(store, school)
-        return {**dump_document(records, exported_at=self._clock()), EVENTS: events}
+            analyses = export_analyses(store, school)
+        document = {**dump_document(records, exported_at=self._clock()), EVENTS: events}
+        return {**document, ANALYSES: analyses} if analyses else document
 
     def export_text(self, actor: Actor, school: str, write: Callable[[str], object]) -> dict[str, int]:
         """The school's document (the text of ``export_document``) handed to ``write`` piece by
@@ -91,14 +97,24 @@ class ExchangeService(Service):
                     yield from batch
 
             events = export_events(store, school)
+            analyses = export_analyses(store, school)
             for piece in document_text(records, each_plan(), exported_at=self._clock()):
                 if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
                     write(_events_text(events))
+                    if analyses:
+                        write(_collection_text(ANALYSES, analyses))
                 write(piece)
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
         counts[EVENTS] = len(events)
+        counts[ANALYSES] = len(analyses)
         return counts
+
+
+def _collection_text(key: str, items: list[dict[str, Any]]) -> str:
+    """``"key": [...]`` with one record per line, as the writer lays out a collection."""
+    lines = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f',\n "{key}": [\n  {lines}\n ]'
 
 
 def _events_text(events: list[dict[str, Any]]) -> str:

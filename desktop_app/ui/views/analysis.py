@@ -40,7 +40,6 @@ from desktop_app.ui.widgets.analysis_charts import chart_view
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
 from desktop_app.ui.widgets.view import View
 
-
 #: The widest the names' column of a table gets (longer names wrap), in pixels.
 NAME_WIDTH = 320
 

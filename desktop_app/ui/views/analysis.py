@@ -36,7 +36,6 @@ from desktop_app.ui.dialogs.signer import SignerDialog
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
-from desktop_app.ui.widgets.analysis_charts import chart_view
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
 from desktop_app.ui.widgets.view import View
 
@@ -191,6 +190,8 @@ class AnalysisView(View):
         self.splitter.setSizes([min(self.table_list.sizeHintForColumn(0) + 24, 280), 1000])
         self.table_list.setCurrentRow(min(row, len(self.shown) - 1) if self.shown else -1)
         if paper is not None:
+            from desktop_app.ui.widgets.analysis_charts import chart_view  # QtCharts: loaded when first shown
+
             for chart in analysis_charts(paper.figures, paper.names(lang), lang):
                 self.charts.addTab(chart_view(chart, self.charts), chart.title)
             analysis = paper.analysis

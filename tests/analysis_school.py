@@ -70,16 +70,18 @@ def build(db: Database) -> None:
         # Work plan: math 3 meetings + 1 seminar (held 2, cancelled 1, unmarked 1); lang 2 meetings (held, moved).
         _put(conn, m.WorkPlanItemRow, [
             {"association_id": "math", "position": 0, "month": "2026-08", "topic": "1", "form": "meeting",
-             "mark_state": "held"},
+             "mark_state": "held", "mark_on": date(2026, 11, 30)},
             {"association_id": "math", "position": 1, "month": "2026-11", "topic": "2", "form": "meeting",
-             "mark_state": "held"},
+             "mark_state": "held", "mark_on": date(2026, 11, 30)},
             {"association_id": "math", "position": 2, "month": "2027-01", "topic": "3", "form": "meeting"},
             {"association_id": "math", "position": 3, "month": "2027-02", "topic": "4", "form": "seminar",
-             "mark_state": "cancelled", "mark_reason": "карантин"},
+             "mark_state": "cancelled", "mark_reason": "карантин",
+             "mark_on": date(2027, 2, 1)},
             {"association_id": "lang", "position": 0, "month": "2026-10", "topic": "1", "form": "meeting",
-             "mark_state": "held"},
+             "mark_state": "held", "mark_on": date(2026, 11, 30)},
             {"association_id": "lang", "position": 1, "month": "2027-03", "topic": "2", "form": "meeting",
-             "mark_state": "moved", "mark_month": "2027-04"}])
+             "mark_state": "moved", "mark_month": "2027-04",
+             "mark_on": date(2027, 3, 1), "mark_reason": "ауру"}])
         # Meetings: math held 3 (finalized 2, one on time), one draft; lang held 1, finalized on time.
         meeting = {"language": "kk", "form": "meeting", "version": 1}
         _put(conn, m.MeetingRow, [

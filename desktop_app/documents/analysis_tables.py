@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop_app.documents.common import month_name, translator
 from desktop_app.domain.annual_analysis import PROTOCOL_DAYS
 from desktop_app.domain.entities import Category, MaterialKind, OlympiadLevel
 from desktop_app.domain.event_records import EventForm
 from desktop_app.domain.labels import CATEGORY_LABELS, EVENT_FORM_LABELS, MATERIAL_KIND_LABELS, OLYMPIAD_LEVEL_LABELS
 from desktop_app.domain.year_figures import StaffFigures, YearFigures
+from desktop_app.i18n import format_date
+from desktop_app.i18n import gettext_for as translator
 
 Value = str | int | float
 
@@ -49,7 +50,10 @@ def percent(part: int, whole: int) -> str:
 
 
 def _month(day: date, language: str) -> str:
-    return month_name(day.strftime("%Y-%m"), language)
+    """«тамыз 2026» / «август 2026», as documents/common.month_name (not imported: the window shows
+    these tables without loading ReportLab)."""
+    pattern = "y 'ж.' LLLL" if language == "kk" else "LLLL y"
+    return format_date(day, language, pattern).lower()
 
 
 def _with_total(rows: list[list[Value]], label: str) -> list[list[Value]]:

@@ -92,15 +92,7 @@ class AnnualAnalysisService(Service):
                     raise DomainError(Rule.REFERENCE, N_("The association {id} is not of the academic year {year}"),
                                       {"id": association, "year": academic_year}, record=association,
                                       field="association")
-            figures = found(year_figures(store.session, school, academic_year, association), "academic year",
-                            academic_year)
-            record = storage.get_analysis(store.session, school, analysis_id(academic_year, association))
-            teachers, bodies = scope_names(store.session, school, academic_year)
-            head = found(store.get_school(school), "school", school)
-        analysis = record or AnnualAnalysis(analysis_id(academic_year, association), academic_year, association,
-                                            Language(current_language()))
-        return AnalysisPaper(figures, analysis, head.name, bodies.get(association) if association else None,
-                             teachers, bodies, head.director, head.deputy_director)
+            return _paper(store, school, academic_year, association)
 
     def _require_writer(self, store: Store, actor: Actor, school: str, analysis: AnnualAnalysis) -> None:
         owners = self._heads(store, school, analysis.association) if analysis.association else set()
@@ -164,9 +156,7 @@ class AnnualAnalysisService(Service):
         with self._read(actor, school) as store:
             last = store.last_audit()
         analysis = paper.analysis
-        payload = _plain({"analysis": asdict(analysis), "figures": asdict(paper.figures)})
-        check = verification("analysis", analysis.id, max(analysis.revision, 1), payload)
-        check = check.with_chain(last.hash if last else "")
+        check = analysis_check(paper).with_chain(last.hash if last else "")
         lang = language or analysis.language.value
         return build_analysis(paper_document(paper, lang), check), check, lang
 
@@ -177,6 +167,31 @@ class AnnualAnalysisService(Service):
 
         paper = self.paper(actor, school, academic_year, association)
         return workbook(paper, language or current_language())
+
+
+def _paper(store: Store, school: str, academic_year: str, association: str | None) -> AnalysisPaper:
+    figures = found(year_figures(store.session, school, academic_year, association), "academic year", academic_year)
+    record = storage.get_analysis(store.session, school, analysis_id(academic_year, association))
+    teachers, bodies = scope_names(store.session, school, academic_year)
+    head = found(store.get_school(school), "school", school)
+    analysis = record or AnnualAnalysis(analysis_id(academic_year, association), academic_year, association,
+                                        Language(current_language()))
+    return AnalysisPaper(figures, analysis, head.name, bodies.get(association) if association else None,
+                         teachers, bodies, head.director, head.deputy_director)
+
+
+def analysis_check(paper: AnalysisPaper) -> Verification:
+    """The printed analysis's code: over its texts and its figures as they stand now (a changed record
+    of the year changes the code, as the printout no longer tells the year as it is)."""
+    analysis = paper.analysis
+    payload = _plain({"analysis": asdict(analysis), "figures": asdict(paper.figures)})
+    return verification("analysis", analysis.id, max(analysis.revision, 1), payload)
+
+
+def analysis_checks(store: Store, school: str) -> list[Verification]:
+    """The codes of every saved analysis of the school (``verify``)."""
+    return [analysis_check(_paper(store, school, a.academic_year, a.association))
+            for a in storage.analyses_of(store.session, school)]
 
 
 def paper_document(paper: AnalysisPaper, language: str) -> AnalysisDocument:

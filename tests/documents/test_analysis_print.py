@@ -66,6 +66,8 @@ def test_the_paper_holds_the_figures_charts_and_texts(school: tuple[Path, Servic
     assert "Жоспар негізінен орындалды." in text and "Ашық сабақтарды көбейту." in text
     assert "А. Директорова" in text
     assert check.code in text
+    found = services.documents.verify(ADMIN, check.code)
+    assert [(m.check.kind, m.check.record) for m in found] == [("analysis", f"an-{YEAR}-school")]
 
 
 @pytest.mark.skipif(not HAVE_POPPLER, reason="poppler-utils not installed")

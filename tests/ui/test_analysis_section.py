@@ -101,6 +101,17 @@ def test_write_approve_and_the_signer_dialog_closes(qtbot, school: Services,  # 
     assert load_workbook(out).worksheets[-1]["A2"].value == "Жоспар орындалды."
 
 
+def test_typed_texts_are_kept_when_another_analysis_is_shown(qtbot, school: Services) -> None:  # type: ignore[no-untyped-def]
+    admin = Actor("zavuch", Role.ADMINISTRATOR, SCHOOL, "dep")
+    view = _view(qtbot, school, admin)
+    type_text(view.conclusions, "Тіл ӘБ жақсы жұмыс істеді.")
+    view.scope.setCurrentIndex(view.scope.findData("lang"))
+    assert view.conclusions.toPlainText() == ""
+    assert school.analysis.paper(admin, SCHOOL, YEAR).analysis.conclusions == "Тіл ӘБ жақсы жұмыс істеді."
+    view.scope.setCurrentIndex(view.scope.findData(""))
+    assert view.conclusions.toPlainText() == "Тіл ӘБ жақсы жұмыс істеді."
+
+
 def test_a_viewer_reads_only_and_a_teacher_sees_nothing(qtbot, school: Services) -> None:  # type: ignore[no-untyped-def]
     viewer = _view(qtbot, school, Actor("raiono", Role.VIEWER, SCHOOL))
     assert viewer.paper is not None and viewer.conclusions.isReadOnly()

@@ -164,6 +164,7 @@ class AnalysisView(View):
         super().set_year(year)
 
     def refresh(self) -> None:
+        self._keep_typed()
         if self.scope.count() == 0:
             self._fill_scope()
         s = self.session
@@ -195,8 +196,9 @@ class AnalysisView(View):
             for chart in analysis_charts(paper.figures, paper.names(lang), lang):
                 self.charts.addTab(chart_view(chart, self.charts), chart.title)
             analysis = paper.analysis
-            self.conclusions.setPlainText(analysis.conclusions)
-            self.tasks.setPlainText(analysis.tasks)
+            for editor, text in ((self.conclusions, analysis.conclusions), (self.tasks, analysis.tasks)):
+                editor.setPlainText(text)
+                editor.document().setModified(False)
             self.state.setText(self._state_text(paper))
         elif self.scope.count() == 0:
             self.state.setText(_("There is no analysis you may read in this academic year."))
@@ -254,6 +256,24 @@ class AnalysisView(View):
             s.may(Action.APPROVE_ANALYSIS) or s.actor.role is Role.ADMINISTRATOR))
         self.output_button.setEnabled(paper is not None)
 
+    def _typed(self) -> bool:
+        return self.conclusions.document().isModified() or self.tasks.document().isModified()
+
+    def _keep_typed(self) -> None:
+        """Texts typed and not saved are saved before another analysis (or year, or language) is shown:
+        nothing typed is lost. A refusal is shown in the status bar."""
+        paper = self.paper
+        if paper is None or not self._typed() or not self.may_write():
+            return
+        s = self.session
+        for editor in (self.conclusions, self.tasks):
+            editor.document().setModified(False)
+        try:
+            s.services.analysis.save(s.actor, s.school, replace(
+                paper.analysis, conclusions=self.conclusions.toPlainText(), tasks=self.tasks.toPlainText()))
+        except UserError as error:
+            self.status_message.emit(error)
+
     # Actions ---------------------------------------------------------------------------------
     def save(self) -> Operation | None:
         paper = self.paper
@@ -262,6 +282,8 @@ class AnalysisView(View):
         s = self.session
         typed = replace(paper.analysis, conclusions=self.conclusions.toPlainText(), tasks=self.tasks.toPlainText(),
                         language=paper.analysis.language if paper.analysis.revision else Language(current_language()))
+        for editor in (self.conclusions, self.tasks):
+            editor.document().setModified(False)
         return operations.run(lambda: s.services.analysis.save(s.actor, s.school, typed), parent=self,
                               on_success=lambda _r: self.refresh(), initiator=self)
 
@@ -281,14 +303,18 @@ class AnalysisView(View):
             return None
         s, figures = self.session, paper.figures
         body = figures.association
+        # What is typed is saved first, then approved (read here, in the window's thread).
+        typed = replace(paper.analysis, conclusions=self.conclusions.toPlainText(), tasks=self.tasks.toPlainText()) \
+            if self.may_write() and self._typed() else None
 
         def work() -> object:
-            if self.may_write():  # what is typed is saved first, then approved
-                s.services.analysis.save(s.actor, s.school, replace(
-                    paper.analysis, conclusions=self.conclusions.toPlainText(), tasks=self.tasks.toPlainText()))
+            if typed is not None:
+                s.services.analysis.save(s.actor, s.school, typed)
             return s.services.analysis.approve(s.actor, s.school, figures.academic_year, body, signer.teacher,
                                                signer.acting)
 
+        for editor in (self.conclusions, self.tasks):
+            editor.document().setModified(False)
         return operations.run(work, parent=self, on_success=lambda _r: self.refresh(), initiator=self)
 
     def _file_stem(self) -> str:

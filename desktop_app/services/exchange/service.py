@@ -41,7 +41,7 @@ class ExchangeService(Service):
             with self._db.transaction(write=True) as store:
                 imported = import_text(store, text, replace, actor.require_school)
                 imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
-                imported.counts[ANALYSES] = import_analyses(store, imported.school, imported.extra.get(ANALYSES, []))
+                _count(imported.counts, import_analyses(store, imported.school, imported.extra.get(ANALYSES, [])))
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -61,7 +61,7 @@ class ExchangeService(Service):
             imported = Imported(school, exists, counts_of(
                 records, len(records.plans), sum(len(p.rows) for p in records.plans)))
             imported.counts[EVENTS] = import_events(store, school, json.loads(text).get(EVENTS) or [])
-            imported.counts[ANALYSES] = import_analyses(store, school, json.loads(text).get(ANALYSES) or [])
+            _count(imported.counts, import_analyses(store, school, json.loads(text).get(ANALYSES) or []))
             self._record(store, actor, imported)
         return imported
 
@@ -107,8 +107,14 @@ class ExchangeService(Service):
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
         counts[EVENTS] = len(events)
-        counts[ANALYSES] = len(analyses)
+        _count(counts, len(analyses))
         return counts
+
+
+def _count(counts: dict[str, int], analyses: int) -> None:
+    """The analyses are counted when the document has any (the key is optional and rare)."""
+    if analyses:
+        counts[ANALYSES] = analyses
 
 
 def _collection_text(key: str, items: list[dict[str, Any]]) -> str:

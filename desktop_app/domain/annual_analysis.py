@@ -1,4 +1,4 @@
-"""The annual analysis of methodical work (п. 10.6, issue 20 point 3): the record kept beside the
+"""The annual analysis of methodical work (issue 20 point 3): the record kept beside the
 year's figures — the deputy director's conclusions and next year's tasks — and its draft → approved
 path. The figures themselves are not stored: they are read from the year's records each time
 (storage/year_figures.py), so an analysis never disagrees with the registers it sums up.

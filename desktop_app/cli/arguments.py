@@ -16,7 +16,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 #: The modules of ``desktop_app.cli`` that add commands, in the order ``--help`` lists them. A new
 #: group (the server's commands, say) is a module with ``add_commands(commands)`` named here.
 COMMAND_GROUPS = ("exchange", "plans", "documents", "maintenance", "accounts", "server", "materials",
-                  "events", "staff")
+                  "events", "staff", "analysis")
 
 #: What runs a command: the parsed arguments and the database's path or URL; returns the exit status.
 Handler = Callable[[argparse.Namespace, str], int]

@@ -64,6 +64,10 @@ def _missing_qt() -> list[str]:
     qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     missing += [str(qt_translations / f"qtbase_{lang}.qm") for lang in LANGUAGES
                 if not (qt_translations / f"qtbase_{lang}.qm").is_file()]
+    try:  # the annual analysis's charts (a bundle that left QtCharts out would fail there)
+        import PySide6.QtCharts  # noqa: F401
+    except ImportError:
+        missing.append("PySide6.QtCharts")
     return missing
 
 

@@ -38,7 +38,7 @@ from desktop_app.i18n import N_
 CODE_LENGTH = 12
 KINDS = ("protocol", "extract", "ktp", "workplan", "mentorship", "observation", "register", "schedule",
          "material", "materials", "event_register", "certificate", "olympiads", "attestations",
-         "attestation_schedule")
+         "attestation_schedule", "analysis")
 #: What the verification block and ``verify`` call each kind of document (the QR payload keeps the code).
 DOCUMENT_KINDS = {
     "protocol": N_("meeting protocol"),
@@ -56,6 +56,7 @@ DOCUMENT_KINDS = {
     "olympiads": N_("register of pupils' olympiads and contests"),
     "attestations": N_("list of teachers being attested"),
     "attestation_schedule": N_("schedule of attestation hearings"),
+    "analysis": N_("annual analysis of methodical work"),
 }
 
 

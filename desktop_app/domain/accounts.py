@@ -56,14 +56,16 @@ class Action(StrEnum):
     EDIT_ATTESTATION = N_("keep the attestation register")
     RECORD_ATTESTATION = N_("record the result of an attestation")
     EDIT_COURSES = N_("record professional development courses")
+    WRITE_ANALYSIS = N_("write the annual analysis of methodical work")
+    APPROVE_ANALYSIS = N_("approve the annual analysis of methodical work")
 
 
 #: What a role may do everywhere in its school.
 _GRANTED: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN,
-                                             Action.APPROVE_MATERIAL},
+                                             Action.APPROVE_MATERIAL, Action.APPROVE_ANALYSIS},
     Role.DIRECTOR: frozenset({Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN, Action.READ_ALL,
-                              Action.EXPORT, Action.APPROVE_MATERIAL}),
+                              Action.EXPORT, Action.APPROVE_MATERIAL, Action.APPROVE_ANALYSIS}),
     Role.HEAD: frozenset(),
     Role.TEACHER: frozenset(),
     Role.VIEWER: frozenset({Action.READ_ALL, Action.EXPORT}),
@@ -78,7 +80,7 @@ _OWN: dict[Role, frozenset[Action]] = {
     Role.HEAD: frozenset({Action.EDIT_ASSOCIATION, Action.EDIT_MEETING, Action.REVIEW_PLAN,
                           Action.EDIT_VISIT, Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE,
                           Action.EDIT_MATERIAL, Action.EDIT_EVENT, Action.EDIT_ATTESTATION,
-                          Action.EDIT_COURSES}),
+                          Action.EDIT_COURSES, Action.WRITE_ANALYSIS}),
     Role.TEACHER: frozenset({Action.EDIT_PLAN, Action.LOG_MENTORING, Action.OBSERVE, Action.EDIT_MATERIAL,
                              Action.EDIT_EVENT, Action.EDIT_COURSES}),
     Role.VIEWER: frozenset(),

@@ -25,7 +25,7 @@ RECORD_KINDS = (
     N_("school"), N_("academic year"), N_("subject"), N_("teacher"), N_("association"),
     N_("meeting"), N_("plan"), N_("mentorship"), N_("lesson visit"), N_("user"),
     N_("methodical material"),
-    N_("event"), N_("olympiad result"), N_("attestation"), N_("course"),
+    N_("event"), N_("olympiad result"), N_("attestation"), N_("course"), N_("annual analysis"),
 )
 
 

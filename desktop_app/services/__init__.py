@@ -15,6 +15,7 @@ from desktop_app.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from desktop_app.services.accounts import AccountService
+    from desktop_app.services.annual_analysis import AnnualAnalysisService
     from desktop_app.services.associations import AssociationService
     from desktop_app.services.attention import AttentionService
     from desktop_app.services.checks import CheckService
@@ -197,3 +198,9 @@ class Services:
         from desktop_app.services.olympiads import OlympiadService
 
         return OlympiadService(self.db, self.clock)
+
+    @cached_property
+    def analysis(self) -> AnnualAnalysisService:
+        from desktop_app.services.annual_analysis import AnnualAnalysisService
+
+        return AnnualAnalysisService(self.db, self.clock)

@@ -344,12 +344,15 @@ class DocumentService(Service):
         if len(wanted) < CODE_LENGTH:
             raise DomainError(Rule.VALUE, N_("A verification code has {count} hexadecimal characters"),
                               {"count": CODE_LENGTH}, record=code)
+        from desktop_app.services.annual_analysis import analysis_checks  # only here: printing stays light
+
         with self._db.transaction() as store:
             schools = [s for s in store.school_ids() if school in (None, s) and actor.school in (None, s)]
         matches = []
         for school_id in schools:
             with self._db.transaction() as store:  # events are not among the exchange's records
-                events = [*event_checks(store, school_id), *attestation_checks(store, school_id)]
+                events = [*event_checks(store, school_id), *attestation_checks(store, school_id),
+                          *analysis_checks(store, school_id)]
             for check in [*all_checks(self._records(actor, school_id)), *events]:
                 if check.digest.startswith(wanted):
                     matches.append(VerifiedRecord(school_id, check))

@@ -1031,3 +1031,35 @@ class CourseFileRow(Base):
     school_id: Mapped[str] = mapped_column(primary_key=True)
     course_id: Mapped[str] = mapped_column(primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- the annual analysis of methodical work (issue 20 point 3; revision 0013_annual_analysis) ---
+
+
+class AnnualAnalysisRow(Base):
+    """The texts of a year's analysis, per association or (``association_id`` null) the school's."""
+
+    __tablename__ = "annual_analyses"
+    __table_args__ = (
+        school_ref(),
+        ref("academic_year_id", "academic_years"),
+        ref("association_id", "associations"),
+        ref("approved_by", "teachers"),
+        one_of("language", Language),
+        one_of("status", ("draft", "approved")),
+        Index(None, "school_id", "academic_year_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    academic_year_id: Mapped[str]
+    association_id: Mapped[str | None]
+    language: Mapped[str] = mapped_column(String(2))
+    conclusions: Mapped[str] = mapped_column(Text, server_default="")
+    tasks: Mapped[str] = mapped_column(Text, server_default="")
+    status: Mapped[str] = mapped_column(String(20), server_default="draft")
+    approved_by: Mapped[str | None]
+    approved_on: Mapped[date | None]
+    approved_acting: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())

@@ -267,6 +267,10 @@ _HEAD.update({
        for table in ("event_people", "event_guests", "event_programme", "event_agenda")},
 })
 _DIRECTOR.update({table: _ANY for table in ("materials", "material_authors", "material_files")})
+# The annual analysis (issue 20 point 3): a head writes that of an association they head; the
+# director approves any (the school's own is the deputy director's, who writes every table).
+_HEAD["annual_analyses"] = "(association_id IS NOT NULL AND metodsovet_heads(school_id, association_id))"
+_DIRECTOR["annual_analyses"] = _ANY
 
 #: What each group writes beyond reading; the administrator writes every table (but the audit trail).
 WRITES: dict[str, dict[str, str]] = {"director": _DIRECTOR, "head": _HEAD, "teacher": _TEACHER, "viewer": {}}

@@ -34,6 +34,7 @@ from desktop_app.ui.operations import EVERYTHING, Change
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
+from desktop_app.ui.views.analysis import AnalysisView
 from desktop_app.ui.views.associations import AssociationsView
 from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.events import EventsView
@@ -72,6 +73,7 @@ SECTIONS = (
     Section("materials", N_("Methodical materials"), MaterialsView, _PEOPLE | {Change.MATERIALS, Change.MEETINGS}),
     Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
     Section("olympiads", N_("Olympiads and contests"), OlympiadsView, _PEOPLE | {Change.OLYMPIADS}),
+    Section("analysis", N_("Annual analysis"), AnalysisView),
     Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
     Section("staff_records", N_("Attestation and courses"), StaffRecordsView,
             _PEOPLE | {Change.STAFF_RECORDS, Change.MEETINGS}),

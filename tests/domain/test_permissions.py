@@ -20,14 +20,17 @@ HEAD_OWN = {
     A.OBSERVE,
     A.EDIT_MATERIAL,
     A.EDIT_EVENT,  # events of an association the head leads (п. 20)
+    A.WRITE_ANALYSIS,  # the annual analysis of the association the head leads
 }
 #: EDIT_EVENT on own records: a teacher (or the director) who sits on the methodical council.
 TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE, A.EDIT_MATERIAL, A.EDIT_EVENT}
 
 #: role -> (granted everywhere, granted on own records in addition)
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
-    Role.ADMINISTRATOR: (set(Action) - {A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL}, set()),
-    Role.DIRECTOR: ({A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL, *READING}, TEACHER_OWN),
+    Role.ADMINISTRATOR: (set(Action) - {A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL,
+                                        A.APPROVE_ANALYSIS}, set()),
+    Role.DIRECTOR: ({A.APPROVE_PLAN, A.APPROVE_WORK_PLAN, A.APPROVE_MATERIAL, A.APPROVE_ANALYSIS, *READING},
+                    TEACHER_OWN),
     Role.HEAD: (set(), HEAD_OWN),
     Role.TEACHER: (set(), TEACHER_OWN),
     Role.VIEWER: (READING, set()),

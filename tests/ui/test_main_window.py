@@ -45,8 +45,8 @@ def _nav_texts(window: MainWindow) -> list[str]:
 
 def test_the_window_shows_every_section_and_who_is_signed_in(window: MainWindow) -> None:
     assert _nav_texts(window) == [i18n._(s.title) for s in SECTIONS]
-    assert len(SECTIONS) == 13  # with Attestation and courses (issue 20)
-    assert window.stack.count() == 13
+    assert len(SECTIONS) == 14  # with Attestation and courses and the annual analysis (issue 20)
+    assert window.stack.count() == 14
     assert "zavuch" in window.user_label.text()
     assert _("administrator") in window.user_label.text()
     assert window.year_combo.count() == 2

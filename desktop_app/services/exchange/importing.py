@@ -43,7 +43,7 @@ class Imported:
 
 
 #: Optional top-level collections of version 2 that the service writes itself after the records.
-EXTRA_COLLECTIONS = ("events", "attestations", "courses")
+EXTRA_COLLECTIONS = ("events", "attestations", "courses", "analyses")
 
 
 def already_held(school: str) -> ExchangeError:

@@ -11,6 +11,8 @@ from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import CalendarPlan
 from desktop_app.domain.validation import COLLECTIONS
 from desktop_app.services.base import Service, found
+from desktop_app.services.exchange.analyses import KEY as ANALYSES
+from desktop_app.services.exchange.analyses import export_analyses, import_analyses
 from desktop_app.services.exchange.decoding import decode_text
 from desktop_app.services.exchange.events import KEY as EVENTS
 from desktop_app.services.exchange.events import export_events, import_events
@@ -48,6 +50,7 @@ class ExchangeService(Service):
                 imported = import_text(store, text, replace, actor.require_school)
                 imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
                 _import_staff(store, imported, imported.extra)
+                _count(imported.counts, import_analyses(store, imported.school, imported.extra.get(ANALYSES, [])))
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -69,6 +72,7 @@ class ExchangeService(Service):
             whole = json.loads(text)
             imported.counts[EVENTS] = import_events(store, school, whole.get(EVENTS) or [])
             _import_staff(store, imported, whole)
+            _count(imported.counts, import_analyses(store, school, whole.get(ANALYSES) or []))
             self._record(store, actor, imported)
         return imported
 
@@ -84,7 +88,9 @@ class ExchangeService(Service):
             records = store.load_records(school)
             events = export_events(store, school)
             staff = _export_staff(store, school)
-        return {**dump_document(records, exported_at=self._clock()), EVENTS: events, **staff}
+            analyses = export_analyses(store, school)
+        document = {**dump_document(records, exported_at=self._clock()), EVENTS: events, **staff}
+        return {**document, ANALYSES: analyses} if analyses else document
 
     def export_text(self, actor: Actor, school: str, write: Callable[[str], object]) -> dict[str, int]:
         """The school's document (the text of ``export_document``) handed to ``write`` piece by
@@ -104,17 +110,27 @@ class ExchangeService(Service):
 
             events = export_events(store, school)
             staff = _export_staff(store, school)
+            analyses = export_analyses(store, school)
             for piece in document_text(records, each_plan(), exported_at=self._clock()):
                 if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
                     write(_events_text(events))
                     for key, items in staff.items():
                         write(_events_text(items, key))
+                    if analyses:
+                        write(_events_text(analyses, ANALYSES))
                 write(piece)
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
         counts[EVENTS] = len(events)
         counts.update({key: len(items) for key, items in staff.items()})
+        _count(counts, len(analyses))
         return counts
+
+
+def _count(counts: dict[str, int], analyses: int) -> None:
+    """The analyses are counted when the document has any (the key is optional and rare)."""
+    if analyses:
+        counts[ANALYSES] = analyses
 
 
 def _events_text(events: list[dict[str, Any]], key: str = EVENTS) -> str:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from desktop_app.services.associations import AssociationService
     from desktop_app.services.attention import AttentionService
     from desktop_app.services.checks import CheckService
+    from desktop_app.services.district import DistrictService
     from desktop_app.services.documents import DocumentService
     from desktop_app.services.events import EventService
     from desktop_app.services.exchange.service import ExchangeService
@@ -120,6 +121,12 @@ class Services:
         from desktop_app.services.events import EventService
 
         return EventService(self.db, self.clock)
+
+    @cached_property
+    def district(self) -> DistrictService:
+        from desktop_app.services.district import DistrictService
+
+        return DistrictService(self.db, self.clock)
 
     @cached_property
     def exchange(self) -> ExchangeService:

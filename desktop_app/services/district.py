@@ -21,6 +21,8 @@ from desktop_app.i18n import Renderable, gettext_for
 from desktop_app.services.base import Service
 from desktop_app.storage.district import SchoolFigures, district_figures, district_years
 
+__all__ = ["COLUMNS", "DistrictService", "FolderResult", "SchoolFigures", "value_of"]
+
 #: What the table and the .xlsx show, in order: key → msgid of the column heading.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("school", N_("School")),

@@ -52,8 +52,10 @@ def _percent(part: int, whole: int) -> float | None:
 
 def value_of(figures: SchoolFigures, key: str, language: str | None = None) -> str | int | float | None:
     """The cell of ``key`` for one school (a share is None when there is nothing to share)."""
-    if key == "school":
-        names = (figures.name_kk, figures.name_ru) if language == "kk" else (figures.name_ru, figures.name_kk)
+    if key == "school":  # the short name, the full one where there is none
+        f = figures
+        names = ((f.short_kk, f.name_kk, f.short_ru, f.name_ru) if language == "kk" else
+                 (f.short_ru, f.name_ru, f.short_kk, f.name_kk))
         return next((n for n in names if n), figures.school)
     if key.startswith("category:"):
         return figures.by_category.get(key.split(":", 1)[1], 0)

@@ -43,6 +43,8 @@ class SchoolFigures:
     school: str
     name_kk: str | None
     name_ru: str | None
+    short_kk: str | None = None
+    short_ru: str | None = None
     year: str | None = None  # the school's own year record matching the district year
     teachers: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
@@ -87,7 +89,8 @@ def _bounds(session: Session, year: int) -> tuple[list[SchoolFigures], CTE | Non
     """Every school with its year of the district year, and a CTE of each school's bounds: its year
     id, first and last day, the last course end that is still recent enough, the first career
     start of a new teacher."""
-    statement = (select(_SCHOOLS.c.id, _SCHOOLS.c.name_kk, _SCHOOLS.c.name_ru, _SCHOOLS.c.course_period_years,
+    statement = (select(_SCHOOLS.c.id, _SCHOOLS.c.name_kk, _SCHOOLS.c.name_ru, _SCHOOLS.c.short_name_kk,
+                        _SCHOOLS.c.short_name_ru, _SCHOOLS.c.course_period_years,
                         _YEARS.c.id.label("year_id"), _YEARS.c.start_date, _YEARS.c.end_date)
                  .select_from(_SCHOOLS.outerjoin(_YEARS, and_(
                      _YEARS.c.school_id == _SCHOOLS.c.id,
@@ -98,7 +101,8 @@ def _bounds(session: Session, year: int) -> tuple[list[SchoolFigures], CTE | Non
     for row in session.execute(statement):
         if row.id in schools:
             continue  # two year records in one district year: the first counts
-        figures = SchoolFigures(row.id, row.name_kk, row.name_ru, row.year_id)
+        figures = SchoolFigures(row.id, row.name_kk, row.name_ru, row.short_name_kk, row.short_name_ru,
+                                row.year_id)
         schools[row.id] = figures
         if row.year_id is None:
             continue

@@ -29,7 +29,7 @@ from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.district_chart import CHARTS, DistrictChart
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
-from desktop_app.ui.widgets.view import View, fit_columns, make_table
+from desktop_app.ui.widgets.view import View, make_table
 
 
 def _cell(figures: SchoolFigures, key: str) -> str:
@@ -160,7 +160,10 @@ class DistrictView(View):
         self.model.set_records(self.figures)
         self.empty_label.setVisible(not any(f.year for f in self.figures))
         self.export_button.setEnabled(year is not None)
-        fit_columns(self.table, 220)
+        # Two dozen figures do not fit 1366 px whatever is done: the table scrolls sideways, and
+        # the school's name keeps its width rather than being squeezed into "Школа…".
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
         self.draw()
 
     def draw(self) -> None:

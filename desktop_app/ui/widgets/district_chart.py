@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.entities import Category
 from desktop_app.i18n import N_, _
-from desktop_app.storage.district import SchoolFigures
+from desktop_app.services.district import SchoolFigures
 from desktop_app.ui.labels import CATEGORY_LABELS
 
 Value = Callable[[SchoolFigures], int]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from desktop_app.domain.accounts import ROLE_LABELS, Action, Actor
+from desktop_app.domain.accounts import IMPORT_DISTRICT, ROLE_LABELS, SEE_DISTRICT, Action, Actor
 from desktop_app.domain.entities import Category
 from desktop_app.domain.errors import N_, PermissionDenied, UserError
 from desktop_app.domain.labels import CATEGORY_LABELS
@@ -97,7 +97,7 @@ class DistrictService(Service):
     def _require_district(self, actor: Actor) -> None:
         actor.require(Action.READ_ALL)
         if actor.school is not None:
-            raise PermissionDenied(N_("see the figures of every school of the district"),
+            raise PermissionDenied(SEE_DISTRICT,
                                    ROLE_LABELS[actor.role], actor.school)
 
     def years(self, actor: Actor) -> list[int]:
@@ -144,8 +144,7 @@ class DistrictService(Service):
 
         actor.require(Action.IMPORT)
         if actor.school is not None:
-            raise PermissionDenied(N_("import the schools of the district"), ROLE_LABELS[actor.role],
-                                   actor.school)
+            raise PermissionDenied(IMPORT_DISTRICT, ROLE_LABELS[actor.role], actor.school)
         files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXCHANGE_SUFFIXES)
         exchange = ExchangeService(self._db, self._clock)
         results: list[FolderResult] = []

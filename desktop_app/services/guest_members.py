@@ -10,7 +10,7 @@ import builtins
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.domain.accounts import ROLE_LABELS, Action, Actor
+from desktop_app.domain.accounts import ADD_GUEST_MEMBERS, ROLE_LABELS, Action, Actor
 from desktop_app.domain.district import GuestMember, guest_member_errors
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
 from desktop_app.i18n import current_language
@@ -30,7 +30,7 @@ class GuestMemberService(Service):
     def _require_district(actor: Actor, association: str) -> None:
         actor.require(Action.EDIT_ASSOCIATION, record=association)
         if actor.school is not None:
-            raise PermissionDenied(N_("add members from other schools"), ROLE_LABELS[actor.role], association)
+            raise PermissionDenied(ADD_GUEST_MEMBERS, ROLE_LABELS[actor.role], association)
 
     def candidates(self, actor: Actor, school: str) -> builtins.list[GuestMember]:
         """The active teachers of the other schools (an account of every school only)."""

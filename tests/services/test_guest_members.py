@@ -77,3 +77,25 @@ def test_refusals(district: Env) -> None:
         district.denied(lambda a=actor: s.guest_members.candidates(a, SCHOOL))
     district.refused(lambda: s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-09"),
                      Rule.REFERENCE, "mo-inter-26", "guest_members")
+
+
+def test_the_protocol_names_them_with_their_school(district: Env) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    s = district.s
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02", since=d("2026-09-01"))
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-03", since=d("2026-12-01"))  # later
+    with s.db.transaction(write=True) as store:
+        store.session.add(m.MeetingRow(school_id=SCHOOL, id="m-inter-1", seq=99, body_id="mo-inter-26", number=1,
+                                       date=d("2026-11-10"), language="ru", chair_id="t-01", secretary_id="t-01",
+                                       status="held", form="meeting", version=1))
+    name = next(g.name for g in s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26") if g.teacher == "t-02")
+    for language, label, school in (("ru", "Члены из других школ:", "Школа № 8"),
+                                    ("kk", "Басқа мектептердің мүшелері:", "№ 8 мектеп")):
+        pdf = s.documents.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language).data
+        text = " ".join((page.extract_text() or "") for page in PdfReader(BytesIO(pdf)).pages)
+        text = " ".join(text.split())
+        assert label in text and f"{name} ({school})" in text
+        assert text.count(f"({school})") == 1  # the member who joined after the meeting is not named

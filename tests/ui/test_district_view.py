@@ -170,3 +170,47 @@ def test_the_district_administrator_imports_a_folder_with_a_report(services: Ser
     assert "school-8" in {s.id for s in services.schools.list_schools(actor)}
     assert view.proxy.rowCount() == 2
     operations.runner().wait()
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_district_administrator_adds_a_member_from_another_school(
+        district: Services, qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.domain.entities import Association, AssociationKind, LocalizedText, Membership
+    from desktop_app.ui.dialogs.association import AssociationDialog
+    from desktop_app.ui.dialogs.guest_members import GuestMembersDialog
+
+    install_language_hook()
+    i18n.set_language(language)
+    admin = district.accounts.authenticate("zavuch", "zavuch-demo")
+    school = admin.school
+    assert school is not None
+    year = district.schools.list_years(admin, school)[-1]
+    inter = district.associations.save(admin, school, Association(
+        "", AssociationKind.INTER_SCHOOL, LocalizedText("Мектепаралық ӘБ", "Межшкольное МО"), year.id, "t-01",
+        members=[Membership("t-01", year.window[0], None)]))
+    school_admin = AssociationDialog(Session(district, admin, school), year, inter)
+    qtbot.addWidget(school_admin)
+    assert not school_admin.guests_button.isVisible() and school_admin.guests_button.isHidden()
+    district.accounts.create_user(COMMAND_LINE, "rono", "rono-secret1", Role.ADMINISTRATOR)
+    rono = district.accounts.authenticate("rono", "rono-secret1")
+    session = Session(district, rono, school)
+    dialog = AssociationDialog(session, year, inter)
+    qtbot.addWidget(dialog)
+    assert not dialog.guests_button.isHidden()
+    guests = GuestMembersDialog(session, inter, dialog)
+    qtbot.addWidget(guests)
+    guests.resize(700, 440)
+    guests.show()
+    assert guests.choice.count() > 0 and all("8" in guests.choice.itemText(i) for i in range(guests.choice.count()))
+    guests.choice.setCurrentIndex(1)
+    guests.add_button.click()
+    assert guests.table.rowCount() == 1 and "8" in guests.table.item(0, 1).text()
+    guests.add_button.click()  # the same teacher again: refused, said in the dialog, nothing lost
+    assert guests.error.isVisible() and guests.error.text() and guests.table.rowCount() == 1
+    if SHOTS:
+        guests.grab().save(f"{SHOTS}/guests-{language}.png")
+    guests.table.selectRow(0)
+    guests.remove_button.click()
+    assert guests.table.rowCount() == 0 and not guests.error.isVisible()
+    guests.buttons.button(guests.buttons.StandardButton.Close).click()
+    assert not guests.isVisible()

@@ -24,7 +24,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session, local
-from desktop_app.ui.widgets.fields import date_edit, date_of
+from desktop_app.ui.widgets.fields import date_edit, date_of, error_label
 
 
 class GuestMembersDialog(QDialog):
@@ -41,7 +41,10 @@ class GuestMembersDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.choice = QComboBox(self)
         self.choice.setObjectName("guestChoice")
         s = session
@@ -51,9 +54,7 @@ class GuestMembersDialog(QDialog):
         self.since = date_edit(year.window[0], self)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         add_row = QHBoxLayout()
         add_row.addWidget(self.choice, 1)
@@ -115,6 +116,8 @@ class GuestMembersDialog(QDialog):
             change()
         except UserError as error:
             self.error.setText(error.render(_))
+            self.error.setVisible(True)
             return
         self.error.clear()
+        self.error.setVisible(False)
         self.load()

@@ -63,3 +63,21 @@ def remove_guest(session: Session, school: str, association: str, member_school:
     result = session.execute(delete(_GUESTS).where(g.school_id == school, g.association_id == association,
                                                    g.member_school_id == member_school, g.teacher_id == teacher))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def saved_guests(session: Session) -> list[dict[str, object]]:
+    """Every guest membership as a row (a small table), kept across a replacing import of a school:
+    the exchange document does not carry them, since they name other schools' teachers."""
+    return [dict(r._mapping) for r in session.execute(select(_GUESTS))]
+
+
+def restore_guests(session: Session, school: str, rows: list[dict[str, object]]) -> None:
+    """Put back ``school``'s memberships that a replacing import deleted, where the association is
+    still there."""
+    bodies = table_of(m.AssociationRow)
+    held = {r.association_id for r in session.execute(select(_GUESTS.c.association_id)
+                                                       .where(_GUESTS.c.school_id == school))}
+    kept = {r.id for r in session.execute(select(bodies.c.id).where(bodies.c.school_id == school))}
+    lost = [row for row in rows if row["school_id"] == school and row["association_id"] in kept - held]
+    if lost:
+        session.execute(insert(_GUESTS), lost)

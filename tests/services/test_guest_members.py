@@ -29,6 +29,9 @@ def district(env: Env) -> Env:
         store.session.add(m.AssociationRow(school_id=SCHOOL, id="mo-inter-26", seq=99, kind="inter_school",
                                            name_ru="Межшкольное МО", name_kk="Мектепаралық ӘБ",
                                            academic_year_id="2026-2027", head_id="t-01", has_work_plan=False))
+        store.session.flush()
+        store.session.add(m.MembershipRow(school_id=SCHOOL, association_id="mo-inter-26", position=0,
+                                          teacher_id="t-01", since=d("2026-09-01"), until=None))
     return env
 
 
@@ -49,6 +52,10 @@ def test_a_teacher_of_another_school_joins_without_a_copy(district: Env) -> None
     document = json.loads(SAMPLE.read_text(encoding="utf-8"))
     document["school"]["id"] = OTHER
     district.s.exchange.import_document(COMMAND_LINE, json.dumps(document, ensure_ascii=False), replace=True)
+    assert [g.teacher for g in district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")] == ["t-02"]
+    # and the association's own school replaced from an exchange file that has the association: kept too
+    exported = district.s.exchange.export_document(COMMAND_LINE, SCHOOL)
+    district.s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
     assert [g.teacher for g in district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")] == ["t-02"]
     district.s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02")
     assert district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26") == []

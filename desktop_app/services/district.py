@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop_app.domain.accounts import IMPORT_DISTRICT, ROLE_LABELS, SEE_DISTRICT, Action, Actor
 from desktop_app.domain.entities import Category
-from desktop_app.domain.errors import N_, PermissionDenied, UserError
+from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule, UserError
 from desktop_app.domain.labels import CATEGORY_LABELS
 from desktop_app.i18n import Renderable, gettext_for
 from desktop_app.services.base import Service
@@ -145,7 +145,12 @@ class DistrictService(Service):
         actor.require(Action.IMPORT)
         if actor.school is not None:
             raise PermissionDenied(IMPORT_DISTRICT, ROLE_LABELS[actor.role], actor.school)
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXCHANGE_SUFFIXES)
+        try:
+            files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXCHANGE_SUFFIXES)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise DomainError(Rule.VALUE, N_("Cannot read {file}: {reason}"), {"file": str(folder), "reason": reason},
+                              record=str(folder)) from None
         exchange = ExchangeService(self._db, self._clock)
         results: list[FolderResult] = []
         for done, path in enumerate(files):

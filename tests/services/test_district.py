@@ -191,3 +191,6 @@ def test_folder_import_imports_each_file_whole_and_reports_refusals(district: Se
     assert caught.value.rule is Rule.PERMISSION
     with pytest.raises(DomainError):
         district.district.import_folder(Actor("zavuch", Role.ADMINISTRATOR, "a"), folder)
+    with pytest.raises(DomainError) as caught:  # not a folder: a refusal naming it, not a crash
+        district.district.import_folder(COMMAND_LINE, folder / "notes.txt")
+    assert caught.value.record == str(folder / "notes.txt")

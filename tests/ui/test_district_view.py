@@ -79,6 +79,10 @@ def test_the_picker_asks_an_account_of_several_schools_and_remembers(district: S
     dialog = SchoolPickerDialog(district.schools.list_schools(actor), remembered_school("rayon"))
     qtbot.addWidget(dialog)
     assert dialog.chosen() == "school-8"  # the remembered school is preselected
+    dialog.filter.setText("7")  # narrowing the list by a part of the name chooses what is left
+    assert dialog.chosen() == district.demo_school  # type: ignore[attr-defined]
+    dialog.filter.setText("no such school")
+    assert dialog.chosen() is None
     admin = district.accounts.authenticate("zavuch", "zavuch-demo")  # one school: never asked
     assert choose_school(district, admin) == admin.school
 

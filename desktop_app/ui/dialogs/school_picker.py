@@ -4,6 +4,7 @@ An account of one school is never asked."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,11 @@ from desktop_app.ui.settings import settings
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
+
+def _natural(name: str) -> list[tuple[int, int | str]]:
+    """№ 2 before № 10: numbers in a name compare as numbers."""
+    return [(0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", name) if part]
 
 
 def _key(login: str) -> str:
@@ -55,8 +62,13 @@ class SchoolPickerDialog(QDialog):
         self.hint = QLabel(_("Your account sees several schools. Which one do you work on now?"), self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        self.filter = QLineEdit(self)  # forty schools: typing a part of the name narrows the list
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(_("Find a school"))
+        self.filter.textChanged.connect(self._narrow)
+        layout.addWidget(self.filter)
         self.list = QListWidget(self)
-        for school in sorted(schools, key=lambda s: local(s.name).casefold()):
+        for school in sorted(schools, key=lambda s: _natural(local(s.name))):
             item = QListWidgetItem(local(school.name) or school.id, self.list)
             item.setData(Qt.ItemDataRole.UserRole, school.id)
             if school.id == current:
@@ -70,6 +82,19 @@ class SchoolPickerDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout.addWidget(self.buttons)
+
+    def _narrow(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(needle not in item.text().casefold())
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            shown = [self.list.item(r) for r in range(self.list.count()) if not self.list.item(r).isHidden()]
+            if shown:
+                self.list.setCurrentItem(shown[0])
+            else:
+                self.list.setCurrentRow(-1)
 
     def chosen(self) -> str | None:
         item = self.list.currentItem()

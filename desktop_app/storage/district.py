@@ -10,7 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import CTE, ColumnElement, Date, Select, String, and_, case, exists, func, literal, select, union_all
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Date,
+    FromClause,
+    Select,
+    String,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.entities import Category, MeetingStatus, PlanStatus, VisitKind, WorkPlanForm
@@ -117,6 +131,13 @@ def _bounds(session: Session, year: int) -> tuple[list[SchoolFigures], CTE | Non
     return list(schools.values()), combined.cte("bounds")
 
 
+def _year_of(school_id: ColumnElement[str], year: int) -> tuple[FromClause, ColumnElement[bool]]:
+    """The school's academic-year record of the district year, as a join (a statement of constant
+    shape, compiled once; only the two figures that need per-school arithmetic use ``bounds``)."""
+    ay = _YEARS.alias("ay")
+    return ay, and_(ay.c.school_id == school_id, ay.c.start_date.between(date(year, 7, 1), date(year + 1, 6, 30)))
+
+
 def _counts(session: Session, statement: Select[tuple[str, int]]) -> dict[str, int]:
     return {school: int(n or 0) for school, n in session.execute(statement)}
 
@@ -142,23 +163,24 @@ def district_figures(session: Session, year: int) -> list[SchoolFigures]:
         return schools
     b = bounds.c
     teachers_of_year = _TEACHERS.join(bounds, b.school_id == _TEACHERS.c.school_id)
+    ay, on = _year_of(_TEACHERS.c.school_id, year)
     _fill(by_id, "attestations_due", _counts(session, select(_TEACHERS.c.school_id, func.count())
-          .select_from(teachers_of_year)
-          .where(active, _TEACHERS.c.attestation_due <= b.last).group_by(_TEACHERS.c.school_id)))
+          .select_from(_TEACHERS.join(ay, on))
+          .where(active, _TEACHERS.c.attestation_due <= ay.c.end_date).group_by(_TEACHERS.c.school_id)))
+    ay, on = _year_of(_ATTESTATIONS.c.school_id, year)
     _fill(by_id, "attested", _counts(session, select(_ATTESTATIONS.c.school_id, func.count())
-          .select_from(_ATTESTATIONS.join(bounds, and_(b.school_id == _ATTESTATIONS.c.school_id,
-                                                       b.year_id == _ATTESTATIONS.c.academic_year_id)))
+          .select_from(_ATTESTATIONS.join(ay, and_(on, ay.c.id == _ATTESTATIONS.c.academic_year_id)))
           .where(_ATTESTATIONS.c.result.is_not(None)).group_by(_ATTESTATIONS.c.school_id)))
     recent_course = exists().where(_COURSES.c.school_id == _TEACHERS.c.school_id,
                                    _COURSES.c.teacher_id == _TEACHERS.c.id,
                                    _COURSES.c.ends_on > b.course_cutoff)
     _fill(by_id, "courses_due", _counts(session, select(_TEACHERS.c.school_id, func.count())
           .select_from(teachers_of_year).where(active, ~recent_course).group_by(_TEACHERS.c.school_id)))
-    _plans(session, by_id, bounds, year)
-    _meetings(session, by_id, bounds)
+    _plans(session, by_id, year)
+    _meetings(session, by_id, year)
+    ay, on = _year_of(_VISITS.c.school_id, year)
     visits = (select(_VISITS.c.school_id, func.count(), _sum(_VISITS.c.kind.in_(OPEN_KINDS)))
-              .select_from(_VISITS.join(bounds, and_(b.school_id == _VISITS.c.school_id,
-                                                     _VISITS.c.date.between(b.first, b.last))))
+              .select_from(_VISITS.join(ay, and_(on, _VISITS.c.date.between(ay.c.start_date, ay.c.end_date))))
               .group_by(_VISITS.c.school_id))
     for school, total, open_ in session.execute(visits):
         by_id[school].visits, by_id[school].open_lessons = int(total), int(open_ or 0)
@@ -180,15 +202,14 @@ def _fill(by_id: dict[str, SchoolFigures], name: str, counts: dict[str, int]) ->
         setattr(by_id[school], name, n)
 
 
-def _plans(session: Session, by_id: dict[str, SchoolFigures], bounds: CTE, year: int) -> None:
-    b = bounds.c
+def _plans(session: Session, by_id: dict[str, SchoolFigures], year: int) -> None:
+    ay, on = _year_of(_PLANS.c.school_id, year)
     approved = _PLANS.c.status == PlanStatus.APPROVED.value
-    deadline = literal(date(year, ON_TIME_MONTH, ON_TIME_DAY), Date)
+    deadline = date(year, ON_TIME_MONTH, ON_TIME_DAY)
     statement = (select(_PLANS.c.school_id, func.count(), _sum(approved),
                         _sum(and_(approved, _PLANS.c.approved_on < deadline)),
                         _sum(and_(approved, _PLANS.c.approved_on >= deadline)))
-                 .select_from(_PLANS.join(bounds, and_(b.school_id == _PLANS.c.school_id,
-                                                       b.year_id == _PLANS.c.academic_year_id)))
+                 .select_from(_PLANS.join(ay, and_(on, ay.c.id == _PLANS.c.academic_year_id)))
                  .group_by(_PLANS.c.school_id))
     for school, total, done, on_time, late in session.execute(statement):
         figures = by_id[school]
@@ -196,9 +217,9 @@ def _plans(session: Session, by_id: dict[str, SchoolFigures], bounds: CTE, year:
         figures.approved_on_time, figures.approved_late = int(on_time or 0), int(late or 0)
 
 
-def _meetings(session: Session, by_id: dict[str, SchoolFigures], bounds: CTE) -> None:
-    b = bounds.c
-    bodies = _BODIES.join(bounds, and_(b.school_id == _BODIES.c.school_id, b.year_id == _BODIES.c.academic_year_id))
+def _meetings(session: Session, by_id: dict[str, SchoolFigures], year: int) -> None:
+    ay, on = _year_of(_BODIES.c.school_id, year)
+    bodies = _BODIES.join(ay, and_(on, ay.c.id == _BODIES.c.academic_year_id))
     planned = (select(_ITEMS.c.school_id, func.count())
                .select_from(bodies.join(_ITEMS, and_(_ITEMS.c.school_id == _BODIES.c.school_id,
                                                      _ITEMS.c.association_id == _BODIES.c.id)))

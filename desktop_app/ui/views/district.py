@@ -145,8 +145,10 @@ class DistrictView(View):
         self.year = year
         if year is not None and self.shown:
             found = self.year_combo.findData(district_year_of(year))
-            if found >= 0:
+            if found >= 0:  # refresh() loads it, once
+                self.year_combo.blockSignals(True)
                 self.year_combo.setCurrentIndex(found)
+                self.year_combo.blockSignals(False)
         self.refresh()
 
     def current_district_year(self) -> int | None:
@@ -160,11 +162,20 @@ class DistrictView(View):
         self.model.set_records(self.figures)
         self.empty_label.setVisible(not any(f.year for f in self.figures))
         self.export_button.setEnabled(year is not None)
-        # Two dozen figures do not fit 1366 px whatever is done: the table scrolls sideways, and
-        # the school's name keeps its width rather than being squeezed into "Школа…".
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
+        self._fit_columns()
         self.draw()
+
+    def _fit_columns(self) -> None:
+        """Two dozen figures do not fit 1366 px whatever is done: the table scrolls sideways, the
+        school's name keeps its width, and a figure's column is as wide as its heading (numbers are
+        narrower): measured from the headings, not from every cell (40 schools × 24 figures)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        names = [_cell(f, "school") for f in self.figures]
+        self.table.setColumnWidth(0, min(max((metrics.horizontalAdvance(n) for n in names), default=120) + 24, 260))
+        for column in range(1, self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(title) + 28, 56))
 
     def draw(self) -> None:
         if not self.shown:

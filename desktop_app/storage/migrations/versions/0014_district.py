@@ -7,9 +7,10 @@ Create Date: 2026-12-06 21:30:00.000000
 ``association_guest_members``: a teacher of another school of the district database who is a member
 of an inter-school association, referred to by (school, teacher) and never copied. No foreign key
 to that teacher: the other school's exchange file may be imported again (``--replace`` deletes the
-school first) without losing the membership. The district figures (storage/district.py) need no
-new index: EXPLAIN QUERY PLAN shows every one of their queries searching an existing index
-(bench/district_bench.py --explain).
+school first) without losing the membership. The district figures (storage/district.py) search
+existing indexes (bench/district_bench.py --explain); one more on plans (school, year, status,
+approval date) lets the KTP approvals on time and late be counted from the index alone (the
+slowest of the figures' queries on 40 large schools: 96 → see the bench).
 """
 
 from __future__ import annotations
@@ -42,9 +43,12 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_association_guest_members_member_school_id_teacher_id"),
                     "association_guest_members", ["member_school_id", "teacher_id"], unique=False)
+    op.create_index(op.f("ix_plans_school_id_academic_year_id_status_approved_on"), "plans",
+                    ["school_id", "academic_year_id", "status", "approved_on"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_plans_school_id_academic_year_id_status_approved_on"), table_name="plans")
     op.drop_index(op.f("ix_association_guest_members_member_school_id_teacher_id"),
                   table_name="association_guest_members")
     op.drop_table("association_guest_members")

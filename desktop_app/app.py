@@ -186,14 +186,13 @@ def session_for(services: Services, dialog: SignInDialog) -> Session | None:
     actor = dialog.actor
     if actor is None:
         return None
-    school = actor.school
-    if school is None:
-        schools = services.schools.list_schools(actor)
-        if not schools:
-            QMessageBox.warning(None, _("Metodsovet"), _("The database holds no school yet."))
-            return None
-        school = schools[0].id
-    return Session(services, actor, school)
+    from desktop_app.ui.dialogs.school_picker import choose_school
+
+    if actor.school is None and not services.schools.list_schools(actor):
+        QMessageBox.warning(None, _("Metodsovet"), _("The database holds no school yet."))
+        return None
+    school = choose_school(services, actor)  # an account of several schools picks one (issue 20)
+    return Session(services, actor, school) if school is not None else None
 
 
 def run_window(database: str, language: str | None) -> int:

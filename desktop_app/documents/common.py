@@ -74,6 +74,8 @@ class DocumentContext:
     plans: dict[str, CalendarPlan] = field(default_factory=dict)
     lesson_visits: dict[str, LessonVisit] = field(default_factory=dict)
     materials: dict[str, Material] = field(default_factory=dict)
+    #: Members of an inter-school association from other schools (п. 21), "name (school)".
+    guest_members: list[str] = field(default_factory=list)
 
     @classmethod
     def from_records(cls, records: SchoolRecords) -> DocumentContext:

@@ -167,6 +167,8 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
     if absent:
         parts = [ctx.short_name(a.teacher) + (f" — {a.reason}" if a.reason else "") for a in absent]
         story.append(labelled(_("Absent:"), esc("; ".join(parts)), styles.left))
+    if ctx.guest_members:  # п. 21: an inter-school association's members from other schools
+        story.append(labelled(_("Members from other schools:"), esc("; ".join(ctx.guest_members)), styles.left))
     if meeting.guests:
         parts = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
         story.append(labelled(_("Invited:"), esc("; ".join(parts)), styles.left))

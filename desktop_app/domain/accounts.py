@@ -60,6 +60,12 @@ class Action(StrEnum):
     APPROVE_ANALYSIS = N_("approve the annual analysis of methodical work")
 
 
+#: What only an account of every school (the district's, ``Actor.school`` None) may do, named in
+#: its refusal to an account of one school (issue 20).
+SEE_DISTRICT = N_("see the figures of every school of the district")
+IMPORT_DISTRICT = N_("import the schools of the district")
+ADD_GUEST_MEMBERS = N_("add members from other schools")
+
 #: What a role may do everywhere in its school.
 _GRANTED: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATOR: frozenset(Action) - {Action.APPROVE_PLAN, Action.APPROVE_WORK_PLAN,

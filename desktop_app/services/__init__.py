@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from desktop_app.services.associations import AssociationService
     from desktop_app.services.attention import AttentionService
     from desktop_app.services.checks import CheckService
+    from desktop_app.services.district import DistrictService
     from desktop_app.services.documents import DocumentService
     from desktop_app.services.events import EventService
     from desktop_app.services.exchange.service import ExchangeService
+    from desktop_app.services.guest_members import GuestMemberService
     from desktop_app.services.material_prints import MaterialPrintService
     from desktop_app.services.materials import MaterialService
     from desktop_app.services.meetings import MeetingService
@@ -122,6 +124,18 @@ class Services:
         from desktop_app.services.events import EventService
 
         return EventService(self.db, self.clock)
+
+    @cached_property
+    def district(self) -> DistrictService:
+        from desktop_app.services.district import DistrictService
+
+        return DistrictService(self.db, self.clock)
+
+    @cached_property
+    def guest_members(self) -> GuestMemberService:
+        from desktop_app.services.guest_members import GuestMemberService
+
+        return GuestMemberService(self.db, self.clock)
 
     @cached_property
     def exchange(self) -> ExchangeService:

@@ -144,12 +144,19 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
         yield olympiad_check(records, year.id, [r for r in records.olympiad_results if r.academic_year == year.id])
 
 
-def _meeting_context(store: Store, school: str, meeting: Meeting) -> DocumentContext:
+def _meeting_context(store: Store, school: str, meeting: Meeting, language: str = "ru") -> DocumentContext:
     """What a protocol or an extract prints besides the meeting: the school, its people, subjects,
-    associations and years, and the plans its agenda reviewed (the same as the whole school gives)."""
+    associations and years, and the plans its agenda reviewed (the same as the whole school gives);
+    an inter-school association's members from other schools on the meeting's day (п. 21)."""
+    from desktop_app.storage.guest_members import list_guests
+
     plans = (store.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
     materials = (store.get_material(school, m) for item in meeting.agenda for m in item.materials)
+    guests = [f"{g.name or g.teacher} ({g.school_name or g.school})"
+              for g in list_guests(store.session, school, meeting.body, language)
+              if (g.since is None or g.since <= meeting.date) and (g.until is None or meeting.date <= g.until)]
     return DocumentContext(
+        guest_members=guests,
         school=found(store.get_school(school), "school", school),
         teachers={t.id: t for t in store.list_teachers(school)},
         subjects={s.id: s for s in store.list_subjects(school)},
@@ -187,8 +194,8 @@ class DocumentService(Service):
         with self._read(actor, school) as store:
             last = store.last_audit()
             record: Meeting = found(store.get_meeting(school, meeting), "meeting", meeting)
-            ctx = _meeting_context(store, school, record)
-        lang = self._language(language, record.language.value)
+            lang = self._language(language, record.language.value)
+            ctx = _meeting_context(store, school, record, lang)
         check = meeting_check(record).with_chain(last.hash if last else "")
         return PrintedDocument(build_protocol(record, ctx, lang, check), lang, check)
 

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0013_annual_analysis"
+HEAD_REVISION = "0014_district"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:

@@ -496,6 +496,8 @@ class PlanRecordRow(Base):
         Index(None, "school_id", "academic_year_id"),
         Index(None, "school_id", "teacher_id"),
         Index(None, "school_id", "academic_year_id", "status"),  # 0005: counts per status
+        # 0014: the district's approvals on time, read from the index alone (storage/district.py)
+        Index(None, "school_id", "academic_year_id", "status", "approved_on"),
     )
 
     school_id: Mapped[str] = mapped_column(primary_key=True)
@@ -1063,3 +1065,25 @@ class AnnualAnalysisRow(Base):
     approved_by: Mapped[str | None]
     approved_on: Mapped[date | None]
     approved_acting: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
+# --- district (revision 0014_district) -----------------------------------------------------------
+
+
+class GuestMemberRow(Base):
+    """A member of an inter-school association (п. 21) who is a teacher of another school of the
+    district database: referred to by that school and teacher id, never copied into this school.
+    No foreign key to that teacher or school, so that the other school's file can be imported
+    again over it (--replace deletes the school first); a member whose teacher is gone is shown as
+    such."""
+
+    __tablename__ = "association_guest_members"
+    __table_args__ = (
+        owner("association_id", "associations"),
+        Index(None, "member_school_id", "teacher_id"),
+    )
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    association_id: Mapped[str] = mapped_column(primary_key=True)
+    member_school_id: Mapped[str] = mapped_column(primary_key=True)
+    teacher_id: Mapped[str] = mapped_column(primary_key=True)
+    since: Mapped[date | None]
+    until: Mapped[date | None]

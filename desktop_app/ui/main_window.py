@@ -27,6 +27,7 @@ from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
 from desktop_app.i18n import N_, Message, _, render
 from desktop_app.ui import operations, refresh
+from desktop_app.ui.dialogs import school_picker
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
 from desktop_app.ui.language import Retranslating
@@ -36,6 +37,7 @@ from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.views.analysis import AnalysisView
 from desktop_app.ui.views.associations import AssociationsView
+from desktop_app.ui.views.district import DistrictView
 from desktop_app.ui.views.documents import DocumentsView
 from desktop_app.ui.views.events import EventsView
 from desktop_app.ui.views.materials import MaterialsView
@@ -58,6 +60,8 @@ class Section:
     build: Callable[[Session], View]
     #: The kinds of records it shows: an operation that changed one of them makes it reload.
     shows: frozenset[Change] = EVERYTHING
+    #: Whom it is shown to (None: everyone); a hidden section keeps its row.
+    shown_to: Callable[[Session], bool] | None = None
 
 
 _PEOPLE = frozenset({Change.SCHOOL, Change.YEARS, Change.TEACHERS, Change.SUBJECTS, Change.ASSOCIATIONS})
@@ -79,6 +83,7 @@ SECTIONS = (
             _PEOPLE | {Change.STAFF_RECORDS, Change.MEETINGS}),
     Section("documents", N_("Documents"), DocumentsView),
     Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),
+    Section("district", N_("District"), DistrictView, shown_to=DistrictView.available),
 )
 
 
@@ -113,6 +118,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.password_action = QAction(self)  # any signed-in user: their own password
         self.password_action.triggered.connect(self.change_own_password)
         self.file_menu.addAction(self.password_action)
+        self.school_action = QAction(self)  # an account of several schools: another one (issue 20)
+        self.school_action.setVisible(len(self.session.services.schools.list_schools(self.session.actor)) > 1)
+        self.school_action.triggered.connect(lambda: school_picker.switch_school(self))
+        self.file_menu.addAction(self.school_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -166,6 +175,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.addWidget(view)
             item = QListWidgetItem(_(section.title), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setHidden(section.shown_to is not None and not section.shown_to(self.session))
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -228,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(_("Metodsovet — methodical work of the school"))
         self.file_menu.setTitle(_("&File"))
         self.password_action.setText(_("Change my &password…"))
+        self.school_action.setText(_("Switch &school…"))
         self.quit_action.setText(_("&Quit"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))

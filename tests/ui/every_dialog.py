@@ -35,13 +35,16 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.domain.entities import MeetingStatus, PlanStatus
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.dialogs.first_run import FirstRunWizard
+from desktop_app.ui.dialogs.guest_members import GuestMembersDialog
 from desktop_app.ui.dialogs.meeting.editor import MeetingDialog
 from desktop_app.ui.dialogs.plan.copy import PlanCopyDialog
 from desktop_app.ui.dialogs.plan.dates import PlanDatesDialog
 from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
+from desktop_app.ui.dialogs.school_picker import SchoolPickerDialog
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
@@ -337,6 +340,10 @@ DIALOGS: tuple[Entry, ...] = (
           Closing.ASKS, lambda d: d.portfolio.item(0).setCheckState(Qt.CheckState.Checked)),  # type: ignore[attr-defined]
     Entry("attestation result", lambda w: _some(_attestation(w, "att-2").make_result_dialog()), Closing.ASKS),
     Entry("course (new)", lambda w: _some(_view(w, "staff_records").courses.make_dialog(None)), Closing.ASKS),
+    Entry("school picker (sign-in, File menu)", lambda w: SchoolPickerDialog(
+        w.session.services.schools.list_schools(w.session.actor), w.session.school, w)),
+    Entry("members from other schools", lambda w: GuestMembersDialog(
+        Session(w.session.services, COMMAND_LINE, w.session.school), _body(w), w)),
 )
 
 

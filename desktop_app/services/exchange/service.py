@@ -28,6 +28,7 @@ from desktop_app.services.exchange.staff import (
 )
 from desktop_app.services.exchange.streaming import Unusual
 from desktop_app.services.exchange.writing import document_text, dump_document
+from desktop_app.storage.guest_members import restore_guests, saved_guests
 from desktop_app.storage.store import Store
 
 
@@ -47,10 +48,12 @@ class ExchangeService(Service):
         text = decode_text(data)
         try:
             with self._db.transaction(write=True) as store:
+                guests = saved_guests(store.session) if replace else []  # district (п. 21): not in the file
                 imported = import_text(store, text, replace, actor.require_school)
                 imported.counts[EVENTS] = import_events(store, imported.school, imported.extra.get(EVENTS, []))
                 _import_staff(store, imported, imported.extra)
                 _count(imported.counts, import_analyses(store, imported.school, imported.extra.get(ANALYSES, [])))
+                restore_guests(store.session, imported.school, guests)
                 self._record(store, actor, imported)
         except Unusual:
             imported = self._import_whole(actor, text, replace)
@@ -64,9 +67,11 @@ class ExchangeService(Service):
             exists = store.get_school(school) is not None
             if exists and not replace:
                 raise already_held(school)
+            guests = saved_guests(store.session) if exists else []
             if exists:
                 store.delete_school(school)
             store.insert_records(records)
+            restore_guests(store.session, school, guests)
             imported = Imported(school, exists, counts_of(
                 records, len(records.plans), sum(len(p.rows) for p in records.plans)))
             whole = json.loads(text)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Association, AssociationKind, LocalizedText, Membership
 from desktop_app.i18n import _
 from desktop_app.ui.labels import KIND_LABELS, label, short_date
@@ -119,8 +120,14 @@ class AssociationDialog(FormDialog):
         add_row.addWidget(self.teacher_choice, 1)
         add_row.addWidget(self.since)
         add_row.addWidget(self.add_member_button)
+        # п. 21: the district's administrator adds teachers of other schools to an inter-school one
+        self.guests_button = QPushButton(self)
+        a, actor = self.original, self.session.actor
+        self.guests_button.setVisible(a is not None and a.kind is AssociationKind.INTER_SCHOOL
+                                      and actor.school is None and actor.may(Action.EDIT_ASSOCIATION))
         end_row = QHBoxLayout()
         end_row.addWidget(self.remove_member_button)
+        end_row.addWidget(self.guests_button)
         end_row.addStretch(1)
         end_row.addWidget(self.until)
         end_row.addWidget(self.end_member_button)
@@ -166,6 +173,7 @@ class AssociationDialog(FormDialog):
         self.add_member_button.clicked.connect(self.add_member)
         self.end_member_button.clicked.connect(self.end_membership)
         self.remove_member_button.clicked.connect(self.remove_membership)
+        self.guests_button.clicked.connect(self.edit_guests)
         self.kind.currentIndexChanged.connect(self._update_composition)
         self.subjects.itemChanged.connect(self._update_composition)
         self.members_table.itemSelectionChanged.connect(self._update_buttons)
@@ -185,6 +193,7 @@ class AssociationDialog(FormDialog):
         self.add_member_button.setText(_("Add member"))
         self.end_member_button.setText(_("End membership on this date"))
         self.remove_member_button.setText(_("Remove (added by mistake)"))
+        self.guests_button.setText(_("Members from other schools…"))
         self.remove_member_button.setToolTip(_("A teacher who really was a member is not removed: end the "
                                                "membership instead, so the protocols stay right."))
         self._fill_officers()
@@ -214,6 +223,12 @@ class AssociationDialog(FormDialog):
         if 0 <= row < len(self.members):
             del self.members[row]
             self._members_changed()
+
+    def edit_guests(self) -> None:
+        from desktop_app.ui.dialogs.guest_members import GuestMembersDialog
+
+        assert self.original is not None
+        GuestMembersDialog(self.session, self.original, self).exec()
 
     def select_member(self, teacher: str) -> None:
         for row, membership in enumerate(self.members):

@@ -1,0 +1,67 @@
+"""Members of an inter-school association from other schools of the district database (п. 21):
+kept as references to the other school's teacher, never as copies of staff records.
+
+Reading them is for anyone who reads the association's school; adding and removing them is for an
+administrator of every school (the district's), who alone sees the other schools' staff."""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import replace
+from datetime import date
+
+from desktop_app.domain.accounts import ADD_GUEST_MEMBERS, ROLE_LABELS, Action, Actor
+from desktop_app.domain.district import GuestMember, guest_member_errors
+from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
+from desktop_app.i18n import current_language
+from desktop_app.services.base import Service, found, raise_first
+from desktop_app.storage.guest_members import add_guest, district_teachers, list_guests, remove_guest
+
+__all__ = ["GuestMember", "GuestMemberService"]
+
+
+class GuestMemberService(Service):
+    def list(self, actor: Actor, school: str, association: str) -> list[GuestMember]:
+        with self._read(actor, school) as store:
+            found(store.get_association(school, association), "association", association)
+            return list_guests(store.session, school, association, current_language())
+
+    @staticmethod
+    def _require_district(actor: Actor, association: str) -> None:
+        actor.require(Action.EDIT_ASSOCIATION, record=association)
+        if actor.school is not None:
+            raise PermissionDenied(ADD_GUEST_MEMBERS, ROLE_LABELS[actor.role], association)
+
+    def candidates(self, actor: Actor, school: str) -> builtins.list[GuestMember]:
+        """The active teachers of the other schools (an account of every school only)."""
+        self._require_district(actor, school)
+        with self._read(actor, school) as store:
+            return district_teachers(store.session, school, current_language())
+
+    def add(self, actor: Actor, school: str, association: str, member_school: str, teacher: str,
+            since: date | None = None, until: date | None = None) -> GuestMember:
+        self._require_district(actor, association)
+        member = GuestMember(member_school, teacher, since, until)
+        with self._write(actor, school) as store:
+            body = found(store.get_association(school, association), "association", association)
+            raise_first(guest_member_errors(body, school, member))
+            found(store.get_school(member_school), "school", member_school)
+            person = found(store.get_teacher(member_school, teacher), "teacher", teacher)
+            if any(g.school == member_school and g.teacher == teacher
+                   for g in list_guests(store.session, school, association)):
+                raise DomainError(Rule.UNIQUE_ID, N_("{teacher} is already a member"),
+                                  {"teacher": person.full_name}, record=association, field="guest_members")
+            add_guest(store.session, school, association, member)
+            self._audit(store, actor, "association.guest_add", school, "association", association,
+                        f"{member_school}/{teacher}")
+        return replace(member, name=person.full_name)
+
+    def remove(self, actor: Actor, school: str, association: str, member_school: str, teacher: str) -> None:
+        self._require_district(actor, association)
+        with self._write(actor, school) as store:
+            found(store.get_association(school, association), "association", association)
+            if not remove_guest(store.session, school, association, member_school, teacher):
+                raise DomainError(Rule.REFERENCE, N_("{teacher} is not a member"), {"teacher": teacher},
+                                  record=association, field="guest_members")
+            self._audit(store, actor, "association.guest_remove", school, "association", association,
+                        f"{member_school}/{teacher}")

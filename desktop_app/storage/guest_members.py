@@ -1,0 +1,83 @@
+"""Members of inter-school associations from other schools (table ``association_guest_members``):
+read with their teacher's name and school's name where those are still in the database."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, delete, insert, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.district import GuestMember
+from desktop_app.storage import models as m
+from desktop_app.storage.mapping.base import table_of
+
+_GUESTS = table_of(m.GuestMemberRow)
+_TEACHERS = table_of(m.TeacherRow)
+_SCHOOLS = table_of(m.SchoolRow)
+
+
+def _name(last: str | None, first: str | None, patronymic: str | None) -> str:
+    return " ".join(p for p in (last, first, patronymic) if p)
+
+
+def _school_name(row: object, language: str) -> str:
+    names = [getattr(row, f"{kind}_{lang}") for lang in (language, "ru" if language == "kk" else "kk")
+             for kind in ("short_name", "name")]
+    return next((n for n in names if n), "")
+
+
+def list_guests(session: Session, school: str, association: str, language: str = "ru") -> list[GuestMember]:
+    g = _GUESTS.c
+    statement = (select(g.member_school_id, g.teacher_id, g.since, g.until, _TEACHERS.c.last_name,
+                        _TEACHERS.c.first_name, _TEACHERS.c.patronymic, _SCHOOLS.c.name_kk, _SCHOOLS.c.name_ru,
+                        _SCHOOLS.c.short_name_kk, _SCHOOLS.c.short_name_ru)
+                 .select_from(_GUESTS.outerjoin(_TEACHERS, and_(_TEACHERS.c.school_id == g.member_school_id,
+                                                                _TEACHERS.c.id == g.teacher_id))
+                              .outerjoin(_SCHOOLS, _SCHOOLS.c.id == g.member_school_id))
+                 .where(g.school_id == school, g.association_id == association)
+                 .order_by(g.member_school_id, _TEACHERS.c.last_name, g.teacher_id))
+    return [GuestMember(r.member_school_id, r.teacher_id, r.since, r.until,
+                        _name(r.last_name, r.first_name, r.patronymic), _school_name(r, language))
+            for r in session.execute(statement)]
+
+
+def district_teachers(session: Session, other_than: str, language: str = "ru") -> list[GuestMember]:
+    """The active teachers of every other school: whom an inter-school association may take in."""
+    statement = (select(_TEACHERS.c.school_id, _TEACHERS.c.id, _TEACHERS.c.last_name, _TEACHERS.c.first_name,
+                        _TEACHERS.c.patronymic, _SCHOOLS.c.name_kk, _SCHOOLS.c.name_ru,
+                        _SCHOOLS.c.short_name_kk, _SCHOOLS.c.short_name_ru)
+                 .join(_SCHOOLS, _SCHOOLS.c.id == _TEACHERS.c.school_id)
+                 .where(_TEACHERS.c.school_id != other_than, _TEACHERS.c.active.is_(True))
+                 .order_by(_TEACHERS.c.school_id, _TEACHERS.c.last_name, _TEACHERS.c.first_name))
+    return [GuestMember(r.school_id, r.id, name=_name(r.last_name, r.first_name, r.patronymic),
+                        school_name=_school_name(r, language)) for r in session.execute(statement)]
+
+
+def add_guest(session: Session, school: str, association: str, member: GuestMember) -> None:
+    session.execute(insert(_GUESTS).values(school_id=school, association_id=association,
+                                           member_school_id=member.school, teacher_id=member.teacher,
+                                           since=member.since, until=member.until))
+
+
+def remove_guest(session: Session, school: str, association: str, member_school: str, teacher: str) -> int:
+    g = _GUESTS.c
+    result = session.execute(delete(_GUESTS).where(g.school_id == school, g.association_id == association,
+                                                   g.member_school_id == member_school, g.teacher_id == teacher))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def saved_guests(session: Session) -> list[dict[str, object]]:
+    """Every guest membership as a row (a small table), kept across a replacing import of a school:
+    the exchange document does not carry them, since they name other schools' teachers."""
+    return [dict(r._mapping) for r in session.execute(select(_GUESTS))]
+
+
+def restore_guests(session: Session, school: str, rows: list[dict[str, object]]) -> None:
+    """Put back ``school``'s memberships that a replacing import deleted, where the association is
+    still there."""
+    bodies = table_of(m.AssociationRow)
+    held = {r.association_id for r in session.execute(select(_GUESTS.c.association_id)
+                                                       .where(_GUESTS.c.school_id == school))}
+    kept = {r.id for r in session.execute(select(bodies.c.id).where(bodies.c.school_id == school))}
+    lost = [row for row in rows if row["school_id"] == school and row["association_id"] in kept - held]
+    if lost:
+        session.execute(insert(_GUESTS), lost)

@@ -1,0 +1,108 @@
+"""Members of an inter-school association from another school of the district database (п. 21): a
+reference to that school's teacher, never a copy; added by the district's administrator only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
+from desktop_app.domain.errors import Rule
+from desktop_app.storage import models as m
+from tests.services.conftest import SCHOOL, Env, d
+from tests.shared_files import SAMPLE
+
+OTHER = "school-8"
+DISTRICT_ADMIN = Actor("rono", Role.ADMINISTRATOR)
+DISTRICT_VIEWER = Actor("rayon", Role.VIEWER)
+
+
+@pytest.fixture
+def district(env: Env) -> Env:
+    """school-7 with an inter-school association, and school-8 (the sample under another id)."""
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    document["school"]["id"] = OTHER
+    document["school"]["short_name"] = {"kk": "№ 8 мектеп", "ru": "Школа № 8"}
+    env.s.exchange.import_document(COMMAND_LINE, json.dumps(document, ensure_ascii=False))
+    with env.s.db.transaction(write=True) as store:
+        store.session.add(m.AssociationRow(school_id=SCHOOL, id="mo-inter-26", seq=99, kind="inter_school",
+                                           name_ru="Межшкольное МО", name_kk="Мектепаралық ӘБ",
+                                           academic_year_id="2026-2027", head_id="t-01", has_work_plan=False))
+        store.session.flush()
+        store.session.add(m.MembershipRow(school_id=SCHOOL, association_id="mo-inter-26", position=0,
+                                          teacher_id="t-01", since=d("2026-09-01"), until=None))
+    return env
+
+
+def test_a_teacher_of_another_school_joins_without_a_copy(district: Env) -> None:
+    teachers_before = district.sql("SELECT count(*) FROM teachers")
+    candidates = district.s.guest_members.candidates(DISTRICT_ADMIN, SCHOOL)
+    assert candidates and {c.school for c in candidates} == {OTHER}
+    assert all(c.name and c.school_name == "Школа № 8" for c in candidates)
+    added = district.s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02", since=d("2026-09-01"))
+    assert added.name == candidates[[c.teacher for c in candidates].index("t-02")].name
+    assert district.sql("SELECT count(*) FROM teachers") == teachers_before  # nothing copied
+    # the school's own people read it, with the member's name and school
+    for actor in (district.actor("head"), district.actor("viewer"), DISTRICT_VIEWER):
+        guests = district.s.guest_members.list(actor, SCHOOL, "mo-inter-26")
+        assert [(g.school, g.teacher, g.school_name, g.since) for g in guests] == \
+            [(OTHER, "t-02", "Школа № 8", d("2026-09-01"))]
+    # school-8's file imported again over it (--replace deletes that school first): kept
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    document["school"]["id"] = OTHER
+    district.s.exchange.import_document(COMMAND_LINE, json.dumps(document, ensure_ascii=False), replace=True)
+    assert [g.teacher for g in district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")] == ["t-02"]
+    # and the association's own school replaced from an exchange file that has the association: kept too
+    exported = district.s.exchange.export_document(COMMAND_LINE, SCHOOL)
+    district.s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
+    assert [g.teacher for g in district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")] == ["t-02"]
+    district.s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02")
+    assert district.s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26") == []
+
+
+def test_refusals(district: Env) -> None:
+    s = district.s
+    district.s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-03")
+    error = district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-math-26", OTHER, "t-02"),
+                             Rule.ASSOCIATION_COMPOSITION, "mo-math-26", "guest_members")
+    assert "п. 21" in error.render()
+    district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", SCHOOL, "t-02"),
+                     Rule.VALUE, "mo-inter-26", "guest_members")
+    district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-03"),
+                     Rule.UNIQUE_ID, "mo-inter-26", "guest_members")
+    district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-nobody"),
+                     Rule.REFERENCE, "t-nobody", check_field=False)
+    district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-04",
+                                                 since=d("2026-10-01"), until=d("2026-09-01")),
+                     Rule.VALUE, "mo-inter-26", "until")
+    # the school's administrator and the district viewer may not: neither sees the other school's staff
+    # or changes anything
+    for actor in (district.actor("admin"), district.actor("head"), DISTRICT_VIEWER):
+        district.denied(lambda a=actor: s.guest_members.add(a, SCHOOL, "mo-inter-26", OTHER, "t-04"))
+        district.denied(lambda a=actor: s.guest_members.remove(a, SCHOOL, "mo-inter-26", OTHER, "t-03"))
+        district.denied(lambda a=actor: s.guest_members.candidates(a, SCHOOL))
+    district.refused(lambda: s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-09"),
+                     Rule.REFERENCE, "mo-inter-26", "guest_members")
+
+
+def test_the_protocol_names_them_with_their_school(district: Env) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    s = district.s
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02", since=d("2026-09-01"))
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-03", since=d("2026-12-01"))  # later
+    with s.db.transaction(write=True) as store:
+        store.session.add(m.MeetingRow(school_id=SCHOOL, id="m-inter-1", seq=99, body_id="mo-inter-26", number=1,
+                                       date=d("2026-11-10"), language="ru", chair_id="t-01", secretary_id="t-01",
+                                       status="held", form="meeting", version=1))
+    name = next(g.name for g in s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26") if g.teacher == "t-02")
+    for language, label, school in (("ru", "Члены из других школ:", "Школа № 8"),
+                                    ("kk", "Басқа мектептердің мүшелері:", "№ 8 мектеп")):
+        pdf = s.documents.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language).data
+        text = " ".join((page.extract_text() or "") for page in PdfReader(BytesIO(pdf)).pages)
+        text = " ".join(text.split())
+        assert label in text and f"{name} ({school})" in text
+        assert text.count(f"({school})") == 1  # the member who joined after the meeting is not named

@@ -1065,6 +1065,8 @@ class AnnualAnalysisRow(Base):
     approved_by: Mapped[str | None]
     approved_on: Mapped[date | None]
     approved_acting: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
+
+
 # --- district (revision 0014_district) -----------------------------------------------------------
 
 

@@ -550,8 +550,9 @@ class Store:
         return mapping.build_user(rows[0]) if rows else None
 
     def mark_signed_in(self, login: str, at: datetime) -> None:
-        """The last sign-in of an account, nothing else of it (a person's own row on a server)."""
-        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(last_sign_in=at))
+        """The last sign-in of an account, and no failed attempts since (a person's own row on a server)."""
+        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(
+            last_sign_in=at, failed_attempts=0, locked_until=None))
 
     def set_password_hash(self, login: str, password_hash: str) -> None:
         self.session.execute(update(_USERS).where(_USERS.c.login == login).values(password_hash=password_hash))

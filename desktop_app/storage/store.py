@@ -196,12 +196,12 @@ class Store:
         """Who saved (or deleted) the record last and when, from the audit trail."""
         kind = _AUDIT_KINDS.get(table.name, table.name)
         audit = _AUDIT
-        rows = self._rows(select(audit.c.actor, audit.c.at).where(
+        rows = self._rows(select(audit.c.actor, audit.c.at, audit.c.db_login).where(
             audit.c.school_id == school_id, audit.c.record_id == record_id,
             audit.c.record_kind == kind).order_by(audit.c.id.desc()).limit(1))
-        by, at = (rows[0]["actor"], rows[0]["at"]) if rows else ("?", None)
+        by, at, login = (rows[0]["actor"], rows[0]["at"], rows[0]["db_login"]) if rows else ("?", None, None)
         when = at.astimezone().strftime("%d.%m.%Y %H:%M") if at is not None else "?"
-        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current)
+        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current, login)
 
     def revision_of(self, kind: Kind[Any], school_id: str, record_id: str) -> int | None:
         """The stored revision of a record (None when there is none): what a save must carry."""

@@ -152,9 +152,10 @@ OWN_MATERIALS: dict[str, tuple[str, str, str]] = {
 OWN_MATERIAL_GROUPS = ("head", "teacher")
 
 # --- attestation and courses (revision 0012_attestation) ---------------------------------------
-# A teacher reads their own records, a head those of their associations' teachers (and writes
-# them); the deputy director (administrator) all; the director reads all and records an
-# attestation's result and order (a trigger keeps the rest); the viewer reads.
+# A teacher reads their own records only; a head reads all (a new record's id and number are taken
+# from the ones it sees) and writes those of their associations' teachers; the deputy director
+# (administrator) writes all; the director records an attestation's result and order (a trigger
+# keeps the rest); the viewer reads.
 _HEADS_TEACHER = "metodsovet_heads_teacher(school_id, teacher_id)"
 _HEADS_COURSE = ("EXISTS (SELECT 1 FROM courses c WHERE c.school_id = course_files.school_id "
                  "AND c.id = course_files.course_id AND metodsovet_heads_teacher(c.school_id, c.teacher_id))")
@@ -163,9 +164,9 @@ _OWN_COURSE = ("EXISTS (SELECT 1 FROM courses c WHERE c.school_id = course_files
 _HEAD.update({"attestations": _HEADS_TEACHER, "courses": _HEADS_TEACHER, "course_files": _HEADS_COURSE})
 #: Tables some groups read only in part: table -> group -> the rows it reads (the others read all).
 READS: dict[str, dict[str, str]] = {
-    "attestations": {"teacher": f"teacher_id = {_T}", "head": _HEADS_TEACHER},
-    "courses": {"teacher": f"teacher_id = {_T}", "head": _HEADS_TEACHER},
-    "course_files": {"teacher": _OWN_COURSE, "head": _HEADS_COURSE},
+    "attestations": {"teacher": f"teacher_id = {_T}"},
+    "courses": {"teacher": f"teacher_id = {_T}"},
+    "course_files": {"teacher": _OWN_COURSE},
 }
 #: Tables a group only changes (no INSERT or DELETE), every row; a trigger limits the columns.
 UPDATES: dict[str, tuple[str, ...]] = {"attestations": ("director",)}

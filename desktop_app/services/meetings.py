@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
@@ -53,6 +53,11 @@ class MeetingService(Service):
     def list(self, actor: Actor, school: str, body: str) -> list[Meeting]:
         with self._read(actor, school) as store:
             return sorted(store.meetings_of(school, body), key=lambda m: m.number)
+
+    def some(self, actor: Actor, school: str, meetings: Collection[str]) -> builtins.list[Meeting]:
+        """The meetings of these ids that exist, in one read (a list that names some of them)."""
+        with self._read(actor, school) as store:
+            return store.meetings_by_id(school, meetings)
 
     def get(self, actor: Actor, school: str, meeting: str) -> Meeting:
         with self._read(actor, school) as store:

@@ -419,6 +419,12 @@ class Store:
         """Passages of the school's protocols that hold ``text`` (see ``protocol_texts.search``)."""
         return protocol_texts.search(self.session, school_id, text, limit)
 
+    def meetings_by_id(self, school_id: str, ids: Collection[str]) -> list[Meeting]:
+        """The meetings of these ids, in one read (a list that names some meetings)."""
+        if not ids:
+            return []
+        return self._load(mapping.MEETINGS, school_id, mapping.MEETINGS.table.c.id.in_(sorted(ids)))
+
     def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
         """Meetings of one association or council, by date and number."""
         table = mapping.MEETINGS.table

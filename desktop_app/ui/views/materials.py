@@ -135,8 +135,9 @@ class MaterialsView(View):
         self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year else []
         self.bodies = {b.id: local(b.name) for b in bodies}
-        self.meetings = {m.id: m for b in bodies for m in s.services.meetings.list(s.actor, s.school, b.id)}
         self.materials = s.services.materials.list(s.actor, s.school, self.year.id) if self.year else []
+        reviewed = {m.review.meeting for m in self.materials if m.review}  # only the meetings the list names
+        self.meetings = {m.id: m for m in s.services.meetings.some(s.actor, s.school, reviewed)}
         self._show()
 
     def _show(self) -> None:

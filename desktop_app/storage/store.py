@@ -329,6 +329,13 @@ class Store:
     def get_academic_year(self, school_id: str, record_id: str) -> AcademicYear | None:
         return self._get(mapping.ACADEMIC_YEARS, school_id, record_id)
 
+    def academic_year_alone(self, school_id: str, record_id: str) -> AcademicYear | None:
+        """The year without its calendar (its terms, holidays and extra days left empty): one
+        SELECT, for a check that it exists or for its first and last day."""
+        table = mapping.ACADEMIC_YEARS.table
+        rows = self._rows(select(table).where(table.c.school_id == school_id, table.c.id == record_id))
+        return mapping.ACADEMIC_YEARS.build(rows[0], mapping.Children(defaultdict(dict), record_id)) if rows else None
+
     def save_academic_year(self, school_id: str, record: AcademicYear) -> None:
         self._save(mapping.ACADEMIC_YEARS, school_id, record)
 

@@ -215,3 +215,19 @@ def test_a_role_of_another_database_is_not_counted(school: School, pg_cluster: s
             "SELECT rolvaliduntil FROM pg_roles WHERE rolname = 'sec-outsider'").scalar() is None
     finally:
         pg_cluster.execute('DROP ROLE IF EXISTS "sec-outsider"')
+
+
+def test_the_check_finds_a_server_that_does_not_count_failed_sign_ins(school: School) -> None:
+    owner = Database.open(school.owner_url)
+    try:
+        assert owner.integrity_problems() == []
+        with owner.engine.begin() as connection:  # as after a server init of an older version
+            connection.exec_driver_sql("ALTER FUNCTION metodsovet_sign_in_failed(text) RENAME TO older_counter")
+        try:
+            problems = owner.integrity_problems()
+        finally:
+            with owner.engine.begin() as connection:
+                connection.exec_driver_sql("ALTER FUNCTION older_counter(text) RENAME TO metodsovet_sign_in_failed")
+        assert len(problems) == 1 and "server init" in problems[0] and "sign-in" in problems[0]
+    finally:
+        owner.engine.dispose()

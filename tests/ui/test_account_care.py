@@ -318,6 +318,7 @@ def test_the_wait_after_failed_sign_ins_is_shown_and_unlocked(qtbot, window: Mai
     state = _row(panel, login)[_("State")]
     assert state != _("can sign in") and state.startswith(_("failed sign-ins: waits until {time}").split("{")[0])
     assert panel.lock_button.text() == _("Unlock")
+    window.grab().save("/tmp/accounts-wait.png")
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
     finish_now()
     assert _row(panel, login)[_("State")] == _("can sign in") and panel.lock_button.text() == _("Lock")

@@ -16,7 +16,10 @@ one cluster do not share grants). The database itself then refuses what the role
   the director signs plans and work plans off; the viewer writes nothing;
 * nobody but the table owner changes or deletes the audit trail: the groups may only INSERT, and
   a trigger writes the session's login into ``audit_events.db_login`` whatever the client sent;
-* only the administrator or director groups set a plan's sign-off (agreed/approved), by trigger.
+* only the administrator or director groups set a plan's sign-off (agreed/approved), by trigger;
+* failed sign-ins count as on one PC: the program tells the server through the sign-in login
+  (``<database>_signin``, which may call ``metodsovet_sign_in_failed`` and nothing else), and a
+  login that must wait has its password expired (VALID UNTIL) meanwhile, for any SQL client.
 
 Policies find "who am I" through SECURITY DEFINER functions that map ``session_user`` to the
 account (``users.login``) and its teacher. Logins are made and changed through one SECURITY

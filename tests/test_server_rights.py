@@ -169,6 +169,8 @@ def test_failed_sign_ins_lock_the_login_for_any_client_until_the_administrator_u
                           "SELECT metodsovet_set_login('sec-guess', 'administrator', NULL, true)"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 connection.execute(statement)
+    # Nor can a person's login lock a colleague by calling the counter directly.
+    assert refused(school, "teacher", "SELECT metodsovet_sign_in_failed(%s)", ADMIN) is errors.InsufficientPrivilege
     # The administrator unlocks it in the accounts panel's service: the password works at once.
     services, admin = school.services(ADMIN)
     try:

@@ -6,6 +6,7 @@ import builtins
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
 from desktop_app.domain.entities import CalendarPlan, Material, Meeting, MeetingStatus, ReviewOutcome
@@ -54,10 +55,10 @@ class MeetingService(Service):
         with self._read(actor, school) as store:
             return sorted(store.meetings_of(school, body), key=lambda m: m.number)
 
-    def some(self, actor: Actor, school: str, meetings: Collection[str]) -> builtins.list[Meeting]:
-        """The meetings of these ids that exist, in one read (a list that names some of them)."""
+    def numbers(self, actor: Actor, school: str, meetings: Collection[str]) -> dict[str, tuple[int, date]]:
+        """The number and date of each of these meetings that exists: one query (a list names them)."""
         with self._read(actor, school) as store:
-            return store.meetings_by_id(school, meetings)
+            return store.meeting_numbers(school, meetings)
 
     def get(self, actor: Actor, school: str, meeting: str) -> Meeting:
         with self._read(actor, school) as store:

@@ -426,11 +426,14 @@ class Store:
         """Passages of the school's protocols that hold ``text`` (see ``protocol_texts.search``)."""
         return protocol_texts.search(self.session, school_id, text, limit)
 
-    def meetings_by_id(self, school_id: str, ids: Collection[str]) -> list[Meeting]:
-        """The meetings of these ids, in one read (a list that names some meetings)."""
+    def meeting_numbers(self, school_id: str, ids: Collection[str]) -> dict[str, tuple[int, date]]:
+        """The number and date of the meetings of these ids (a list that names some protocols)."""
         if not ids:
-            return []
-        return self._load(mapping.MEETINGS, school_id, mapping.MEETINGS.table.c.id.in_(sorted(ids)))
+            return {}
+        table = mapping.MEETINGS.table
+        rows = self.session.execute(select(table.c.id, table.c.number, table.c.date).where(
+            table.c.school_id == school_id, table.c.id.in_(sorted(ids))))
+        return {str(row.id): (int(row.number), row.date) for row in rows}
 
     def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
         """Meetings of one association or council, by date and number."""

@@ -167,6 +167,10 @@ class User:
         """Locked by the administrator (not the short wait after failed attempts)."""
         return not self.active
 
+    def waiting(self, now: datetime) -> bool:
+        """Whether the account waits after failed sign-ins (until ``locked_until``)."""
+        return self.locked_until is not None and self.locked_until > now
+
 
 #: Roles whose account acts for a teacher of the school (their plans, their association).
 ROLES_WITH_TEACHER = frozenset({Role.HEAD, Role.TEACHER})

@@ -193,9 +193,11 @@ class PermissionDenied(DomainError):
 class ConflictError(DomainError):
     """A save over a record that someone else saved after it was opened (optimistic locking):
     refused, never written over. ``by`` and ``at`` say who saved it and when (local time, as text),
-    ``current`` is the revision now stored (0 when the record was deleted meanwhile)."""
+    ``current`` is the revision now stored (0 when the record was deleted meanwhile), ``db_login``
+    the database login that saved it on a school server (the audit trail's, None in a file)."""
 
-    def __init__(self, kind: str, record: str, by: str, at: str, current: int = 0) -> None:
+    def __init__(self, kind: str, record: str, by: str, at: str, current: int = 0,
+                 db_login: str | None = None) -> None:
         message = (N_("The record {kind} {id} was changed by {who} at {when} after you opened it; your "
                       "changes are not saved. Compare the two copies or reload the record") if current else
                    N_("The record {kind} {id} was deleted by {who} at {when} after you opened it; your "
@@ -205,3 +207,4 @@ class ConflictError(DomainError):
         self.by = by
         self.at = at
         self.current = current
+        self.db_login = db_login

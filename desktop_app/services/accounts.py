@@ -154,6 +154,7 @@ class AccountService(Service):
         """On a server: the person's own login role gets the new password (and the account's hash,
         so that a backup opened on a PC signs in with it too)."""
         if not self._db.password_works(old):
+            server_roles.count_failed_sign_in(self._db.url.set(password=old))  # counts as on one PC
             raise SignInError(Rule.PERMISSION, N_("The current password is wrong"),
                               record=actor.login, field="current")
         with self._db.transaction(write=True) as store:
@@ -198,14 +199,16 @@ class AccountService(Service):
             return user
 
     def set_locked(self, actor: Actor, login: str, locked: bool) -> User:
-        """Lock an account (it cannot sign in) or unlock it. Nobody locks themself, and the last
-        administrator who can sign in stays unlocked."""
+        """Lock an account (it cannot sign in) or unlock it (also from the wait after failed
+        sign-ins). Nobody locks themself, and the last administrator who can sign in stays unlocked."""
         with self._db.transaction(write=True) as store:
             user = self._managed(store, actor, login)
             if locked and login == actor.login:
                 raise DomainError(Rule.PERMISSION, N_("You cannot lock your own account {login}"),
                                   {"login": login}, record=login)
             user.active = not locked
+            if not locked:  # unlocking ends the wait after failed sign-ins too
+                user.failed_attempts, user.locked_until = 0, None
             check_administrator_kept(self._colleagues(store, user), user)
             store.save_user(user)
             self._server_login(store, user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import replace
 from datetime import date
@@ -43,6 +44,15 @@ class AssociationService(Service):
                          "academic year", association.academic_year)
             teachers = {t.id: t for t in store.list_teachers(school)}
         return composition(association, teachers, year.window, on)
+
+    def compositions(self, actor: Actor, school: str, associations: Sequence[Association],
+                     on: date | None = None) -> builtins.list[Composition]:
+        """``composition`` of each association, in one read (a list of a year's associations)."""
+        with self._read(actor, school) as store:
+            teachers = {t.id: t for t in store.list_teachers(school)}
+            years = {y.id: y for y in store.list_academic_years(school)}
+        return [composition(a, teachers, found(years.get(a.academic_year), "academic year", a.academic_year).window,
+                            on) for a in associations]
 
     def _check(self, store: Store, school: str, association: Association, creating: bool = False) -> None:
         year = found(store.get_academic_year(school, association.academic_year), "academic year",

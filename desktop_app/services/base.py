@@ -70,7 +70,9 @@ class Service:
     def _read(self, actor: Actor, school: str) -> Iterator[Store]:
         actor.require_school(school)
         with self._db.transaction() as store:
-            found(store.get_school(school), "school", school)
+            if school not in self._db.schools_seen:  # one look per school, not a round trip per read
+                found(store.get_school(school), "school", school)
+                self._db.schools_seen.add(school)
             yield store
 
     @contextmanager

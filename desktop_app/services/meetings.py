@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
 from desktop_app.domain.entities import CalendarPlan, Material, Meeting, MeetingStatus, ReviewOutcome
@@ -53,6 +54,11 @@ class MeetingService(Service):
     def list(self, actor: Actor, school: str, body: str) -> list[Meeting]:
         with self._read(actor, school) as store:
             return sorted(store.meetings_of(school, body), key=lambda m: m.number)
+
+    def numbers(self, actor: Actor, school: str, meetings: Collection[str]) -> dict[str, tuple[int, date]]:
+        """The number and date of each of these meetings that exists: one query (a list names them)."""
+        with self._read(actor, school) as store:
+            return store.meeting_numbers(school, meetings)
 
     def get(self, actor: Actor, school: str, meeting: str) -> Meeting:
         with self._read(actor, school) as store:

@@ -110,7 +110,7 @@ class MentoringService(Service):
         """Who needs a mentor: career start within three years or no category, no active mentorship."""
         actor.require(Action.READ_ALL)
         with self._read(actor, school) as store:
-            year = found(store.get_academic_year(school, academic_year), "academic year", academic_year)
+            year = found(store.academic_year_alone(school, academic_year), "academic year", academic_year)
             teachers = store.search_teachers(school, "")
             mentorships = store.list_mentorships(school)
         return mentees_needed(teachers, mentorships, reference_day(year, self.today()))

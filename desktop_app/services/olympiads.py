@@ -31,7 +31,7 @@ class OlympiadService(Service):
         """Counts by level and outcome, per teacher and per association, for the year's analysis."""
         actor.require(Action.READ_ALL)
         with self._read(actor, school) as store:
-            found(store.get_academic_year(school, academic_year), "academic year", academic_year)
+            found(store.academic_year_alone(school, academic_year), "academic year", academic_year)
             return store.olympiad_summary(school, academic_year)
 
     def _check(self, store: Store, school: str, result: OlympiadResult) -> None:

@@ -21,6 +21,8 @@ from desktop_app.storage.errors import (
     NewerDatabaseError,
     OlderServerSchemaError,
     ServerRightsError,
+    ServerSignInError,
+    SignInWaitError,
     StorageError,
     UnknownSchemaError,
     translated_errors,
@@ -110,14 +112,17 @@ class Database:
         self.login_roles = False
         #: The person's own login on such a server (None: a file, or the owner's connection).
         self.personal_login: str | None = None
+        #: Schools a read found (services check the school once, not on every read; a write forgets them).
+        self.schools_seen: set[str] = set()
 
     @classmethod
     def open(cls, url_or_path: str | Path, backup_dir: Path | None = None,
-             busy_timeout_ms: int = dialect.DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+             busy_timeout_ms: int = dialect.DEFAULT_BUSY_TIMEOUT_MS, retry: bool = True) -> Database:
         """Open (creating a missing SQLite file) and migrate to the current schema.
 
         A database at an older revision is first backed up (verified) into ``backup_dir``,
         by default ``backups`` beside the file. A newer revision is refused, never downgraded.
+        On a server a refused password counts as a failed sign-in of that login (server_roles).
         """
         url = to_url(url_or_path)
         path = _sqlite_path(url)
@@ -130,6 +135,16 @@ class Database:
         except ServerRightsError as error:  # a person's own login may not change the schema
             engine.dispose()
             raise OlderServerSchemaError(str(error.params.get("detail", ""))) from error
+        except ServerSignInError as error:
+            engine.dispose()
+            from desktop_app.storage import server_roles
+
+            wait = server_roles.count_failed_sign_in(url)
+            if wait == -1 and retry:  # the wait after failed sign-ins has just ended: the password again
+                return cls.open(url.render_as_string(hide_password=False), backup_dir, busy_timeout_ms, retry=False)
+            if wait is not None and wait > 0:
+                raise SignInWaitError(error.detail, seconds=wait) from error
+            raise
         except BaseException:
             engine.dispose()
             raise
@@ -228,10 +243,12 @@ class Database:
         busy database is reported before any work is done.
         """
         with translated_errors(), Session(self.engine) as session:
-            options: dict[str, Any] = {dialect.WRITE_OPTION: True} if write else {}
+            options: dict[str, Any] = {dialect.WRITE_OPTION: True} if write else dialect.READ_OPTIONS.get(
+                self.engine.dialect.name, {})
             connection = session.connection(execution_options=options)
             if write:
                 dialect.lock_writers(connection)
+                self.schools_seen.clear()  # a write may remove a school (an import, a district's removal)
             try:
                 yield Store(session)
                 session.commit()

@@ -78,6 +78,11 @@ class ServerSignInError(ServerUnreachableError):
                  "language and Caps Lock too) or ask the administrator ({detail})")
 
 
+class SignInWaitError(ServerSignInError):
+    message = N_("Too many failed sign-ins with this login; try again in {seconds} s, or ask the "
+                 "administrator to unlock the account")
+
+
 class ServerRightsError(StorageError):
     message = N_("The server refused: this login has no right to do that ({detail}); "
                  "ask whoever administers the server")
@@ -136,6 +141,8 @@ _PATTERNS: tuple[tuple[str, type[StorageError]], ...] = (
     ("permission denied", ServerRightsError),
     ("violates row-level security policy", ServerRightsError),
     ("signs a plan off", ServerRightsError),
+    ("writes only the materials they are an author of", ServerRightsError),
+    ("records only the result and the order", ServerRightsError),
     ("only the administrator manages the logins", ServerRightsError),
     ("must be owner of", ServerRightsError),
     ("no space left on device", DiskFullError),

@@ -74,4 +74,11 @@ def schema_problems(connection: sa.Connection) -> list[str]:
             {"tables": [table.name for table in metadata.sorted_tables]}).scalars().all()
         problems += [f"{name}: no row-level security for the people's logins: run server init again"
                      for name in unguarded]
+        counted = connection.execute(sa.text(
+            "SELECT to_regprocedure('public.metodsovet_sign_in_failed(text)') IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :name)"),
+            {"name": server_roles.sign_in_role(str(connection.exec_driver_sql("SELECT current_database()").scalar()))}
+        ).scalar()
+        if not counted:
+            problems.append("failed sign-ins are not counted (no sign-in login): run server init again")
     return problems

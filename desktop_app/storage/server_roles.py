@@ -10,12 +10,16 @@ one cluster do not share grants). The database itself then refuses what the role
 * everybody reads the records (the program shows them), except password hashes, which only the
   administrator group reads (column grants on ``users``);
 * a teacher writes only their own plans, the mentorships they mentor (the mentoring log), their
-  own observations and the mutual visits of their mentorships; a head in addition the meetings,
+  own observations, the mutual visits of their mentorships and their own draft methodical
+  materials (where they are an author); a head in addition the meetings,
   work plans and visits of the associations they head and the plans on their meetings' agenda;
   the director signs plans and work plans off; the viewer writes nothing;
 * nobody but the table owner changes or deletes the audit trail: the groups may only INSERT, and
   a trigger writes the session's login into ``audit_events.db_login`` whatever the client sent;
-* only the administrator or director groups set a plan's sign-off (agreed/approved), by trigger.
+* only the administrator or director groups set a plan's sign-off (agreed/approved), by trigger;
+* failed sign-ins count as on one PC: the program tells the server through the sign-in login
+  (``<database>_signin``, which may call ``metodsovet_sign_in_failed`` and nothing else), and a
+  login that must wait has its password expired (VALID UNTIL) meanwhile, for any SQL client.
 
 Policies find "who am I" through SECURITY DEFINER functions that map ``session_user`` to the
 account (``users.login``) and its teacher. Logins are made and changed through one SECURITY
@@ -36,8 +40,12 @@ from sqlalchemy.engine import Connection
 
 from desktop_app.storage.errors import translated_errors
 from desktop_app.storage.models import metadata
+from desktop_app.storage.server_functions import FUNCTIONS
 
 ROLES = ("administrator", "director", "head", "teacher", "viewer")
+#: The login the program connects as only to count a person's failed sign-in (it cannot connect as
+#: them): it may call metodsovet_sign_in_failed and nothing else, so its password is no secret.
+SIGN_IN_PASSWORD = "metodsovet-sign-in"
 #: The function whose presence says that ``server init`` installed the logins' security.
 MARKER = "public.metodsovet_set_login(text,text,text,boolean)"
 SCRAM_ITERATIONS = 4096
@@ -46,6 +54,11 @@ SCRAM_ITERATIONS = 4096
 def group_name(database: str, role: str) -> str:
     """The group role of a program role in ``database``."""
     return f"{database}_{role}"
+
+
+def sign_in_role(database: str) -> str:
+    """The login that counts failed sign-ins in ``database``."""
+    return f"{database}_signin"
 
 
 def scram_verifier(password: str, iterations: int = SCRAM_ITERATIONS) -> str:
@@ -60,147 +73,6 @@ def scram_verifier(password: str, iterations: int = SCRAM_ITERATIONS) -> str:
     return (f"SCRAM-SHA-256${iterations}:{encode(salt).decode()}"
             f"${encode(stored_key).decode()}:{encode(server_key).decode()}")
 
-
-# --- who am I: functions the policies use --------------------------------------------------------
-
-_FUNCTIONS = r"""
-CREATE OR REPLACE FUNCTION metodsovet_group(program_role text) RETURNS name
-  LANGUAGE sql STABLE AS $$ SELECT (current_database() || '_' || program_role)::name $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_is_owner() RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT session_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.users'::regclass)
-      OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_in_group(program_role text) RETURNS boolean
-  LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = metodsovet_group(program_role))
-     AND pg_has_role(session_user, metodsovet_group(program_role), 'MEMBER') $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_may_sign_off() RETURNS boolean
-  LANGUAGE sql STABLE AS $$
-  SELECT metodsovet_is_owner() OR metodsovet_in_group('administrator') OR metodsovet_in_group('director') $$;
-
--- The teacher behind the session's account in a school (NULL: none, or the account is locked).
-CREATE OR REPLACE FUNCTION metodsovet_teacher(school text) RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT teacher_id FROM users WHERE login = session_user AND active AND school_id = school $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_heads(school text, association text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM associations a WHERE a.school_id = school AND a.id = association
-                 AND a.head_id = metodsovet_teacher(school)) $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_heads_meeting(school text, meeting text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM meetings m WHERE m.school_id = school AND m.id = meeting
-                 AND metodsovet_heads(school, m.body_id)) $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_own_plan(school text, plan text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM plans p WHERE p.school_id = school AND p.id = plan
-                 AND p.teacher_id = metodsovet_teacher(school)) $$;
-
--- A plan on the agenda of a meeting of an association the session heads (its review).
-CREATE OR REPLACE FUNCTION metodsovet_reviews_plan(school text, plan text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM agenda_plans ap WHERE ap.school_id = school AND ap.plan_id = plan
-                 AND metodsovet_heads_meeting(school, ap.meeting_id)) $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_mentors(school text, mentorship text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM mentorships m WHERE m.school_id = school AND m.id = mentorship
-                 AND m.mentor_id = metodsovet_teacher(school)) $$;
-
--- A mutual visit within a mentorship the session is part of (logged with the mentoring log).
-CREATE OR REPLACE FUNCTION metodsovet_mentoring_visit(school text, kind text, teacher text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT kind = 'mutual_visit' AND EXISTS (
-    SELECT 1 FROM mentorships m WHERE m.school_id = school
-      AND metodsovet_teacher(school) IN (m.mentor_id, m.mentee_id) AND teacher IN (m.mentor_id, m.mentee_id)) $$;
-
-CREATE OR REPLACE FUNCTION metodsovet_heads_visit(school text, visit text) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM lesson_visits v WHERE v.school_id = school AND v.id = visit
-                 AND v.association_id IS NOT NULL AND metodsovet_heads(school, v.association_id)) $$;
-
--- The audit trail records the database login; only the owner (a move, a restore) keeps its own.
-CREATE OR REPLACE FUNCTION metodsovet_audit_login() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  IF metodsovet_is_owner() THEN
-    NEW.db_login := COALESCE(NEW.db_login, session_user);
-  ELSE
-    NEW.db_login := session_user;
-  END IF;
-  RETURN NEW;
-END $$;
-
--- A plan's sign-off (agreed, approved) is set only by the deputy's and the director's groups.
-CREATE OR REPLACE FUNCTION metodsovet_guard_plan() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  IF metodsovet_may_sign_off() THEN
-    RETURN NEW;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    IF NEW.status IN ('agreed', 'approved') OR NEW.agreed_by IS NOT NULL OR NEW.approved_by IS NOT NULL THEN
-      RAISE EXCEPTION 'only the deputy director or the director signs a plan off (plan %)', NEW.id
-        USING ERRCODE = '42501';
-    END IF;
-  ELSIF (NEW.status IS DISTINCT FROM OLD.status AND NEW.status IN ('agreed', 'approved'))
-     OR NEW.agreed_by IS DISTINCT FROM OLD.agreed_by OR NEW.agreed_on IS DISTINCT FROM OLD.agreed_on
-     OR NEW.approved_by IS DISTINCT FROM OLD.approved_by OR NEW.approved_on IS DISTINCT FROM OLD.approved_on THEN
-    RAISE EXCEPTION 'only the deputy director or the director signs a plan off (plan %)', NEW.id
-      USING ERRCODE = '42501';
-  END IF;
-  RETURN NEW;
-END $$;
-
--- Make or change the login role of an account: only the administrator group or the owner, and
--- only roles of this database's groups (never the owner, a superuser or someone else's role).
-CREATE OR REPLACE FUNCTION metodsovet_set_login(login text, program_role text, verifier text, allowed boolean)
-  RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  r text;
-  ours boolean;
-BEGIN
-  IF NOT (metodsovet_is_owner() OR metodsovet_in_group('administrator')) THEN
-    RAISE EXCEPTION 'only the administrator manages the logins' USING ERRCODE = '42501';
-  END IF;
-  IF program_role IS NOT NULL AND program_role NOT IN ('administrator', 'director', 'head', 'teacher', 'viewer') THEN
-    RAISE EXCEPTION 'unknown role %', program_role USING ERRCODE = '22023';
-  END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
-    SELECT bool_or(pg_has_role(login, metodsovet_group(g), 'MEMBER'))
-      INTO ours FROM unnest(ARRAY['administrator', 'director', 'head', 'teacher', 'viewer']) g
-      WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = metodsovet_group(g));
-    IF NOT COALESCE(ours, false) OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login
-        AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication)) THEN
-      RAISE EXCEPTION 'the database login % exists already and is not one of this database''s people', login
-        USING ERRCODE = '42710';
-    END IF;
-  ELSE
-    EXECUTE format('CREATE ROLE %I NOLOGIN', login);
-  END IF;
-  IF program_role IS NOT NULL THEN
-    FOREACH r IN ARRAY ARRAY['administrator', 'director', 'head', 'teacher', 'viewer'] LOOP
-      IF r = program_role THEN
-        EXECUTE format('GRANT %I TO %I', metodsovet_group(r), login);
-      ELSIF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = metodsovet_group(r)::regrole
-                    AND m.member = login::regrole) THEN
-        EXECUTE format('REVOKE %I FROM %I', metodsovet_group(r), login);
-      END IF;
-    END LOOP;
-  END IF;
-  IF verifier IS NOT NULL THEN
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, verifier);
-  END IF;
-  IF allowed IS NOT NULL THEN
-    EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN allowed THEN 'LOGIN' ELSE 'NOLOGIN' END);
-  END IF;
-END $$;
-"""
 
 # --- who writes what: table -> group -> the rows it may insert, change and delete -----------------
 
@@ -251,9 +123,9 @@ _DIRECTOR: dict[str, str] = {
 }
 
 # Methodical materials (п. 27) and events (п. 20): a head writes those of the associations they
-# head (the parts through their material or event); the director those they approve. A teacher's
-# own material, and an event of the council organised by a member who heads nothing, are entered
-# on a server by the head or the deputy director (the program's rules allow more on one PC).
+# head (the parts through their material or event); the director those they approve. An event of
+# the council organised by a member who heads nothing is entered on a server by the deputy director
+# (the program's rules allow more on one PC); a teacher's own material: OWN_MATERIALS below.
 _HEADS_MATERIAL = ("EXISTS (SELECT 1 FROM materials m WHERE m.school_id = {table}.school_id "
                    "AND m.id = {table}.material_id AND metodsovet_heads(m.school_id, m.association_id))")
 _HEADS_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.school_id = {table}.school_id AND e.id = {table}.event_id "
@@ -272,6 +144,40 @@ _DIRECTOR.update({table: _ANY for table in ("materials", "material_authors", "ma
 _HEAD["annual_analyses"] = "(association_id IS NOT NULL AND metodsovet_heads(school_id, association_id))"
 _DIRECTOR["annual_analyses"] = _ANY
 
+# A teacher (and a head, beyond their own associations) enters their own material (п. 27) as on one
+# PC: a draft they are an author of, nothing reviewed or approved. Per command, since a new row
+# cannot be looked up yet: table -> (INSERT check, UPDATE/DELETE using, UPDATE check); the authors
+# are checked at COMMIT by metodsovet_check_own_material.
+_OWN_MATERIAL = "metodsovet_own_material(school_id, material_id)"
+_UNSIGNED = "approved_by IS NULL AND approved_on IS NULL"
+OWN_MATERIALS: dict[str, tuple[str, str, str]] = {
+    "materials": (f"status = 'draft' AND {_UNSIGNED} AND review_meeting_id IS NULL",
+                  "metodsovet_own_material(school_id, id)", f"status IN ('draft', 'returned') AND {_UNSIGNED}"),
+    "material_authors": (_OWN_MATERIAL, _OWN_MATERIAL, _OWN_MATERIAL),
+    "material_files": (_OWN_MATERIAL, _OWN_MATERIAL, _OWN_MATERIAL),
+}
+OWN_MATERIAL_GROUPS = ("head", "teacher")
+
+# --- attestation and courses (revision 0012_attestation) ---------------------------------------
+# A teacher reads their own records only; a head reads all (a new record's id and number are taken
+# from the ones it sees) and writes those of their associations' teachers; the deputy director
+# (administrator) writes all; the director records an attestation's result and order (a trigger
+# keeps the rest); the viewer reads.
+_HEADS_TEACHER = "metodsovet_heads_teacher(school_id, teacher_id)"
+_HEADS_COURSE = ("EXISTS (SELECT 1 FROM courses c WHERE c.school_id = course_files.school_id "
+                 "AND c.id = course_files.course_id AND metodsovet_heads_teacher(c.school_id, c.teacher_id))")
+_OWN_COURSE = ("EXISTS (SELECT 1 FROM courses c WHERE c.school_id = course_files.school_id "
+               "AND c.id = course_files.course_id AND c.teacher_id = metodsovet_teacher(c.school_id))")
+_HEAD.update({"attestations": _HEADS_TEACHER, "courses": _HEADS_TEACHER, "course_files": _HEADS_COURSE})
+#: Tables some groups read only in part: table -> group -> the rows it reads (the others read all).
+READS: dict[str, dict[str, str]] = {
+    "attestations": {"teacher": f"teacher_id = {_T}"},
+    "courses": {"teacher": f"teacher_id = {_T}"},
+    "course_files": {"teacher": _OWN_COURSE},
+}
+#: Tables a group only changes (no INSERT or DELETE), every row; a trigger limits the columns.
+UPDATES: dict[str, tuple[str, ...]] = {"attestations": ("director",)}
+
 #: What each group writes beyond reading; the administrator writes every table (but the audit trail).
 WRITES: dict[str, dict[str, str]] = {"director": _DIRECTOR, "head": _HEAD, "teacher": _TEACHER, "viewer": {}}
 
@@ -289,8 +195,12 @@ def _statements(database: str) -> list[str]:
         return f'"{group_name(database, role)}"'
 
     everybody = ", ".join(group(role) for role in ROLES)
+    counter = f'"{sign_in_role(database)}"'
     out = [f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC',
            f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {everybody}',
+           f'GRANT CONNECT ON DATABASE "{database}" TO {counter}',
+           "REVOKE ALL ON FUNCTION metodsovet_sign_in_failed(text) FROM PUBLIC",
+           f"GRANT EXECUTE ON FUNCTION metodsovet_sign_in_failed(text) TO {counter}",
            "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
            f"GRANT USAGE ON SCHEMA public TO {everybody}",
            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {everybody}",
@@ -302,7 +212,11 @@ def _statements(database: str) -> list[str]:
         existing = f"SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = '{name}'"
         out.append(f"DO $$ DECLARE p text; BEGIN FOR p IN {existing} LOOP "
                    f"EXECUTE format('DROP POLICY %I ON \"{name}\"', p); END LOOP; END $$")
-        out.append(f'CREATE POLICY read ON "{name}" FOR SELECT TO {everybody} USING (true)')
+        partly = READS.get(name, {})
+        whole = ", ".join(group(role) for role in ROLES if role not in partly)
+        out.append(f'CREATE POLICY read ON "{name}" FOR SELECT TO {whole} USING (true)')
+        out += [f'CREATE POLICY {role}_read ON "{name}" FOR SELECT TO {group(role)} USING ({condition})'
+                for role, condition in partly.items()]
         if name == "users":
             columns = ", ".join(USER_COLUMNS)
             out.append(f"GRANT SELECT ({columns}) ON users TO {everybody}")
@@ -329,12 +243,32 @@ def _statements(database: str) -> list[str]:
             out.append(f'CREATE POLICY {role}_update ON "{name}" FOR UPDATE TO {group(role)} '
                        f"USING ({condition}) WITH CHECK ({condition})")
             out.append(f'CREATE POLICY {role}_delete ON "{name}" FOR DELETE TO {group(role)} USING ({condition})')
+        for role in UPDATES.get(name, ()):
+            out.append(f'GRANT UPDATE ON "{name}" TO {group(role)}')
+            out.append(f'CREATE POLICY {role}_update ON "{name}" FOR UPDATE TO {group(role)} USING (true)')
+        if name in OWN_MATERIALS:
+            insert, using, check = OWN_MATERIALS[name]
+            for role in OWN_MATERIAL_GROUPS:
+                out.append(f'GRANT INSERT, UPDATE, DELETE ON "{name}" TO {group(role)}')
+                out.append(f'CREATE POLICY {role}_own_insert ON "{name}" FOR INSERT TO {group(role)} '
+                           f"WITH CHECK ({insert})")
+                out.append(f'CREATE POLICY {role}_own_update ON "{name}" FOR UPDATE TO {group(role)} '
+                           f"USING ({using}) WITH CHECK ({check})")
+                out.append(f'CREATE POLICY {role}_own_delete ON "{name}" FOR DELETE TO {group(role)} USING ({using})')
     out += ["DROP TRIGGER IF EXISTS metodsovet_audit_login ON audit_events",
             "CREATE TRIGGER metodsovet_audit_login BEFORE INSERT ON audit_events "
             "FOR EACH ROW EXECUTE FUNCTION metodsovet_audit_login()",
             "DROP TRIGGER IF EXISTS metodsovet_guard_plan ON plans",
             "CREATE TRIGGER metodsovet_guard_plan BEFORE INSERT OR UPDATE ON plans "
-            "FOR EACH ROW EXECUTE FUNCTION metodsovet_guard_plan()"]
+            "FOR EACH ROW EXECUTE FUNCTION metodsovet_guard_plan()",
+            "DROP TRIGGER IF EXISTS metodsovet_guard_attestation ON attestations",
+            "CREATE TRIGGER metodsovet_guard_attestation BEFORE UPDATE ON attestations "
+            "FOR EACH ROW EXECUTE FUNCTION metodsovet_guard_attestation()"]
+    for name in ("materials", "material_authors"):
+        out += [f"DROP TRIGGER IF EXISTS metodsovet_check_own_material ON {name}",
+                f"CREATE CONSTRAINT TRIGGER metodsovet_check_own_material AFTER INSERT OR UPDATE OR DELETE "
+                f"ON {name} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                "EXECUTE FUNCTION metodsovet_check_own_material()"]
     return out
 
 
@@ -349,7 +283,11 @@ def install(connection: Connection) -> list[str]:
         if exists is None:
             connection.exec_driver_sql(f'CREATE ROLE "{name}" NOLOGIN')
             made.append(name)
-    for statement in (_FUNCTIONS, *_statements(database)):
+    counter = sign_in_role(database)
+    exists = connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": counter}).first()
+    connection.exec_driver_sql(f'{"ALTER" if exists else "CREATE"} ROLE "{counter}" LOGIN NOINHERIT '
+                               f"PASSWORD '{scram_verifier(SIGN_IN_PASSWORD)}'")
+    for statement in (FUNCTIONS, *_statements(database)):
         connection.exec_driver_sql(statement.replace("%", "%%"))  # the driver's placeholders: none here
     return made
 
@@ -375,6 +313,25 @@ def set_login(connection: Connection, login: str, role: str | None = None, passw
         connection.execute(sa.text("SELECT metodsovet_set_login(:login, :role, :verifier, :allowed)"),
                            {"login": login, "role": role, "allowed": allowed,
                             "verifier": scram_verifier(password) if password is not None else None})
+
+
+def count_failed_sign_in(url: sa.URL) -> int | None:
+    """Tell the server that ``url``'s login was refused its password (through the sign-in role).
+    Returns the seconds the login now waits (0: none yet), -1 when an earlier wait has just ended
+    (try the password once more), or None when the server does not count (no ``server init``)."""
+    if not url.username or not url.database:
+        return None
+    counter = url.set(username=sign_in_role(url.database), password=SIGN_IN_PASSWORD)
+    engine = sa.create_engine(counter, poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as connection:
+            wait = connection.execute(sa.text("SELECT metodsovet_sign_in_failed(:login)"),
+                                      {"login": url.username}).scalar()
+        return int(wait) if wait is not None else None
+    except sa.exc.DBAPIError:
+        return None
+    finally:
+        engine.dispose()
 
 
 def change_own_password(connection: Connection, password: str) -> None:

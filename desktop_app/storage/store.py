@@ -197,12 +197,12 @@ class Store:
         """Who saved (or deleted) the record last and when, from the audit trail."""
         kind = _AUDIT_KINDS.get(table.name, table.name)
         audit = _AUDIT
-        rows = self._rows(select(audit.c.actor, audit.c.at).where(
+        rows = self._rows(select(audit.c.actor, audit.c.at, audit.c.db_login).where(
             audit.c.school_id == school_id, audit.c.record_id == record_id,
             audit.c.record_kind == kind).order_by(audit.c.id.desc()).limit(1))
-        by, at = (rows[0]["actor"], rows[0]["at"]) if rows else ("?", None)
+        by, at, login = (rows[0]["actor"], rows[0]["at"], rows[0]["db_login"]) if rows else ("?", None, None)
         when = at.astimezone().strftime("%d.%m.%Y %H:%M") if at is not None else "?"
-        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current)
+        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current, login)
 
     def revision_of(self, kind: Kind[Any], school_id: str, record_id: str) -> int | None:
         """The stored revision of a record (None when there is none): what a save must carry."""
@@ -330,6 +330,13 @@ class Store:
     def get_academic_year(self, school_id: str, record_id: str) -> AcademicYear | None:
         return self._get(mapping.ACADEMIC_YEARS, school_id, record_id)
 
+    def academic_year_alone(self, school_id: str, record_id: str) -> AcademicYear | None:
+        """The year without its calendar (its terms, holidays and extra days left empty): one
+        SELECT, for a check that it exists or for its first and last day."""
+        table = mapping.ACADEMIC_YEARS.table
+        rows = self._rows(select(table).where(table.c.school_id == school_id, table.c.id == record_id))
+        return mapping.ACADEMIC_YEARS.build(rows[0], mapping.Children(defaultdict(dict), record_id)) if rows else None
+
     def save_academic_year(self, school_id: str, record: AcademicYear) -> None:
         self._save(mapping.ACADEMIC_YEARS, school_id, record)
 
@@ -419,6 +426,15 @@ class Store:
     def search_protocols(self, school_id: str, text: str, limit: int) -> list[ProtocolPassage]:
         """Passages of the school's protocols that hold ``text`` (see ``protocol_texts.search``)."""
         return protocol_texts.search(self.session, school_id, text, limit)
+
+    def meeting_numbers(self, school_id: str, ids: Collection[str]) -> dict[str, tuple[int, date]]:
+        """The number and date of the meetings of these ids (a list that names some protocols)."""
+        if not ids:
+            return {}
+        table = mapping.MEETINGS.table
+        rows = self.session.execute(select(table.c.id, table.c.number, table.c.date).where(
+            table.c.school_id == school_id, table.c.id.in_(sorted(ids))))
+        return {str(row.id): (int(row.number), row.date) for row in rows}
 
     def meetings_of(self, school_id: str, body: str) -> list[Meeting]:
         """Meetings of one association or council, by date and number."""
@@ -551,8 +567,9 @@ class Store:
         return mapping.build_user(rows[0]) if rows else None
 
     def mark_signed_in(self, login: str, at: datetime) -> None:
-        """The last sign-in of an account, nothing else of it (a person's own row on a server)."""
-        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(last_sign_in=at))
+        """The last sign-in of an account, and no failed attempts since (a person's own row on a server)."""
+        self.session.execute(update(_USERS).where(_USERS.c.login == login).values(
+            last_sign_in=at, failed_attempts=0, locked_until=None))
 
     def set_password_hash(self, login: str, password_hash: str) -> None:
         self.session.execute(update(_USERS).where(_USERS.c.login == login).values(password_hash=password_hash))

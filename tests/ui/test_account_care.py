@@ -303,3 +303,23 @@ def test_a_subject_is_added_renamed_and_offered_in_the_dialogs(qtbot, window: Ma
     in_association = [association.subjects.item(i).text() for i in range(association.subjects.count())]
     assert "Химия және биология" in offered or "Химия" in offered
     assert any(t.startswith("Химия") for t in in_association)
+
+
+def test_the_wait_after_failed_sign_ins_is_shown_and_unlocked(qtbot, window: MainWindow, services: Services) -> None:  # type: ignore[no-untyped-def]
+    login, password = account("teacher")
+    for _attempt in range(3):
+        with pytest.raises(SignInError):
+            services.accounts.authenticate(login, "not-" + password)
+    with pytest.raises(SignInError):  # the right password waits too
+        services.accounts.authenticate(login, password)
+    panel = _accounts(window)
+    panel.refresh()
+    panel.select(login)
+    state = _row(panel, login)[_("State")]
+    assert state != _("can sign in") and state.startswith(_("failed sign-ins: waits until {time}").split("{")[0])
+    assert panel.lock_button.text() == _("Unlock")
+    window.grab().save("/tmp/accounts-wait.png")
+    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    finish_now()
+    assert _row(panel, login)[_("State")] == _("can sign in") and panel.lock_button.text() == _("Lock")
+    assert services.accounts.authenticate(login, password).login == login

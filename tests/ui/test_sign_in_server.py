@@ -208,3 +208,37 @@ def test_leaving_the_server_for_this_pc(qtbot, school_server: ServerChoice, no_k
         dialog.file_button.click()
     assert preferences.saved_server() is None and not dialog.where.isVisible()
     assert not dialog.sign_in_button.isEnabled() and dialog.waiting.isVisible()  # the file is being opened
+
+
+@pytest.mark.parametrize(("language", "word"), [("kk", "сұраңыз"), ("ru", "спросите")])
+def test_the_server_dialog_says_what_to_ask_the_it_teacher(qtbot, language: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(language)
+    dialog = ServerDialog(None, "", True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.help.text()
+    assert dialog.help.isVisible() and "5432" in text and "root.crt" in text and word in text.lower()
+    dialog.grab().save(f"/tmp/server-dialog-{language}.png")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize(("language", "word"), [("kk", "сәтсіз"), ("ru", "неудачных")])
+def test_repeated_wrong_passwords_make_the_login_wait(qtbot, school_server: ServerChoice, no_keyring: None,  # type: ignore[no-untyped-def]
+                                                     pg_cluster: server.Cluster, language: str, word: str) -> None:
+    set_language(language)
+    login = f"ui-guess-{language}"
+    owner = Services.over(Database.open(pg_cluster.url(school_server.database, server.OWNER)))
+    try:
+        owner.accounts.create_user(COMMAND_LINE, login, PASSWORD, Role.VIEWER)
+    finally:
+        owner.close()
+    dialog = _signing_in(qtbot, ServerChoice(school_server.host, school_server.database, school_server.port,
+                                             school_server.sslmode, login))
+    for password in ("not-the-password", "not-it-either", "nor-this-one", PASSWORD):
+        dialog.password.setText(password)
+        dialog.sign_in_button.click()
+        finish(qtbot)
+        assert dialog.isVisible() and dialog.server_session is None
+    text = dialog.error.text()  # the right password too waits now: said in the user's language
+    assert word in text.lower() and "30" in text and dialog.password.text() == PASSWORD, text

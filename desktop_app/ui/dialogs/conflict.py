@@ -188,13 +188,16 @@ class ConflictDialog(Retranslating, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Changed by someone else"))
-        named = DomainError(self.error.rule, self.error.message, {**self.error.params, "who": self.who})
+        who = self.who
+        if self.error.db_login:  # on a school server: the database login the audit trail recorded
+            who = _("{who} (server login {login})").format(who=who, login=self.error.db_login)
+        named = DomainError(self.error.rule, self.error.message, {**self.error.params, "who": who})
         self.message.setText(named.render(_))
         self.kept.setText(_("Everything you typed is still in the form: you can copy it, or save it "
                             "again after taking the other copy."))
         self.compare_button.setText(_("Show both copies"))
         self.table.setHorizontalHeaderLabels(
-            [_("Field"), _("Your copy"), _("Saved by {who}").format(who=self.who)])
+            [_("Field"), _("Your copy"), _("Saved by {who}").format(who=who)])
         self.keep_button.setText(_("Keep editing"))
         self.reload_button.setText(_("Take the other copy"))
         self.version_button.setText(_("Save mine as a new version"))

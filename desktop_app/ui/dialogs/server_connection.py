@@ -71,6 +71,10 @@ class ServerDialog(Retranslating, QDialog):
         self.no_keyring.setWordWrap(True)
         self.no_keyring.setStyleSheet(NOTE_STYLE)
         self.no_keyring.setVisible(not keyring)
+        self.help = QLabel(self)  # what to ask the school's IT teacher, in the window's language
+        self.help.setObjectName("serverHelp")
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet(NOTE_STYLE)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -94,9 +98,10 @@ class ServerDialog(Retranslating, QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
         layout.addLayout(self.form)
+        layout.addWidget(self.help)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # the keyring line fits in Kazakh too
         (self.password if self.host.text() and self.login.text() else self.host).setFocus()
         self.retranslate_ui()
 
@@ -113,6 +118,13 @@ class ServerDialog(Retranslating, QDialog):
         self.remember.setText(_("Remember the password in this computer's keyring"))
         self.no_keyring.setText(_("This computer has no keyring: the password is asked each time"))
         self.connect_button.setText(_("Connect"))
+        self.help.setText(_(
+            "Ask the school's IT teacher (whoever set the server up) for: the server's address (a name or an "
+            "address such as 192.168.1.10), its port (5432 unless they say otherwise), the database's name, "
+            "and your own login with its first password. Encryption: choose what they tell you; on the "
+            "school's own network the first choice is usual, and the certificate checks need the server's "
+            "certificate (root.crt) on this computer. After three wrong passwords the login waits a while, "
+            "longer each time; the administrator can unlock it."))
 
     def choice(self) -> ServerChoice:
         return ServerChoice(self.host.text().strip(), self.database.text().strip() or "metodsovet",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from babel.dates import format_datetime
 from PySide6.QtCore import QObject
@@ -20,9 +20,23 @@ class AccountTableModel(RecordTableModel[User]):
             Column(N_("Login"), lambda u: u.login),
             Column(N_("Role"), lambda u: role_label(u.role)),
             Column(N_("Teacher"), lambda u: self.teacher_names.get(u.teacher or "", u.teacher or "")),
-            Column(N_("State"), lambda u: _("locked") if u.locked else _("can sign in")),
+            Column(N_("State"), state),
             Column(N_("Last sign-in"), lambda u: sign_in_time(u.last_sign_in)),
-        ], parent, dimmed=lambda u: u.locked)
+        ], parent, dimmed=blocked)
+
+
+def blocked(user: User) -> bool:
+    """Locked by the administrator or waiting after failed sign-ins: the administrator may unlock it."""
+    return user.locked or user.waiting(datetime.now(UTC))
+
+
+def state(user: User) -> str:
+    """Locked by the administrator, waiting after failed sign-ins (until when), or free to sign in."""
+    if user.locked:
+        return _("locked")
+    if user.locked_until is not None and blocked(user):
+        return _("failed sign-ins: waits until {time}").format(time=sign_in_time(user.locked_until))
+    return _("can sign in")
 
 
 def sign_in_time(moment: datetime | None) -> str:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import Action
-from desktop_app.domain.entities import AcademicYear, Association
+from desktop_app.domain.entities import AcademicYear, Association, Teacher
 from desktop_app.i18n import _
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.association import AssociationDialog
@@ -29,6 +29,9 @@ class AssociationsView(View):
     def _build_ui(self) -> None:
         #: What the last copy to the next year created and skipped.
         self.copied: tuple[list[Association], list[Association]] | None = None
+        #: While the list refreshes: the teachers, subject names and years it read, for the members
+        #: and the buttons too (one read each on a server, not one per use).
+        self._read: tuple[dict[str, Teacher], dict[str, str], list[AcademicYear]] | None = None
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.new_button, self.edit_button = QPushButton(self), QPushButton(self)
@@ -105,8 +108,10 @@ class AssociationsView(View):
             subjects = s.subject_names()
             first, last = self.year.window
             today = max(first, min(s.services.associations.today(), last))  # п. 23: shown as it is today
-            for body in s.services.associations.list(s.actor, s.school, self.year.id):
-                composition = s.services.associations.composition(s.actor, s.school, body, on=today)
+            bodies = s.services.associations.list(s.actor, s.school, self.year.id)
+            self._read = (teachers, subjects, s.services.schools.list_years(s.actor, s.school))
+            for body, composition in zip(bodies, s.services.associations.compositions(
+                    s.actor, s.school, bodies, on=today), strict=True):
                 head = teachers[body.head].short_name if body.head in teachers else body.head
                 members = len({m.teacher for m in body.members if m.overlaps(first, last)})
                 rows.append(AssociationListEntry(body, head, members, composition,
@@ -120,6 +125,7 @@ class AssociationsView(View):
         self._show_members(self.selected())
         self._update_empty()
         self._update_buttons()
+        self._read = None
 
     def set_search(self, text: str) -> None:
         super().set_search(text)
@@ -193,7 +199,8 @@ class AssociationsView(View):
         if self.year is None:
             return None
         s = self.session
-        later = [y for y in s.services.schools.list_years(s.actor, s.school) if y.start > self.year.start]
+        years = self._read[2] if self._read else s.services.schools.list_years(s.actor, s.school)
+        later = [y for y in years if y.start > self.year.start]
         return later[0] if later else None
 
     def copy_to_next_year(self) -> bool:
@@ -228,8 +235,8 @@ class AssociationsView(View):
     def _show_members(self, body: Association | None) -> None:
         rows: list[MemberRow] = []
         if body is not None:
-            teachers = self.session.teachers_by_id()
-            subjects = self.session.subject_names()
+            teachers, subjects = ((self._read[0], self._read[1]) if self._read else
+                                  (self.session.teachers_by_id(), self.session.subject_names()))
             for membership in body.members:
                 teacher = teachers.get(membership.teacher)
                 office = OFFICE_HEAD if membership.teacher == body.head else (

@@ -3,13 +3,14 @@ edit, attach and open the file, approve, print the title page and the register."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout
 
 from desktop_app.domain.accounts import Role
-from desktop_app.domain.entities import Material, MaterialKind, MaterialStatus, Meeting
+from desktop_app.domain.entities import Material, MaterialKind, MaterialStatus
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, MATERIAL_STATUS_LABELS
 from desktop_app.domain.materials import may_approve
@@ -28,7 +29,8 @@ class MaterialsView(View):
     def _build_ui(self) -> None:
         self.names: dict[str, str] = {}
         self.bodies: dict[str, str] = {}
-        self.meetings: dict[str, Meeting] = {}
+        #: The number and date of the protocols the materials' reviews name.
+        self.meetings: dict[str, tuple[int, date]] = {}
         self.materials: list[Material] = []
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
@@ -135,8 +137,9 @@ class MaterialsView(View):
         self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year else []
         self.bodies = {b.id: local(b.name) for b in bodies}
-        self.meetings = {m.id: m for b in bodies for m in s.services.meetings.list(s.actor, s.school, b.id)}
         self.materials = s.services.materials.list(s.actor, s.school, self.year.id) if self.year else []
+        reviewed = {m.review.meeting for m in self.materials if m.review}  # only the meetings the list names
+        self.meetings = s.services.meetings.numbers(s.actor, s.school, reviewed)
         self._show()
 
     def _show(self) -> None:
@@ -157,7 +160,7 @@ class MaterialsView(View):
         meeting = self.meetings.get(material.review.meeting) if material.review else None
         if meeting is None:
             return ""
-        return _("protocol No. {number} of {date}").format(number=meeting.number, date=short_date(meeting.date))
+        return _("protocol No. {number} of {date}").format(number=meeting[0], date=short_date(meeting[1]))
 
     def set_search(self, text: str) -> None:
         super().set_search(text)

@@ -163,23 +163,28 @@ class MeetingsView(View):
         self.body_combo.clear()
         for body in self.bodies:
             self.body_combo.addItem(local(body.name), body.id)
+        loaded: list[Meeting] | None = None
         if current is None:  # first time: a body that has meetings, the user's own first
-            mine = [b for b in self.bodies if b.head == s.actor.teacher] + self.bodies
-            current = next((b.id for b in mine if s.services.meetings.list(s.actor, s.school, b.id)), None)
+            for body in [b for b in self.bodies if b.head == s.actor.teacher] + self.bodies:
+                loaded = s.services.meetings.list(s.actor, s.school, body.id)
+                if loaded:
+                    current = body.id
+                    break
         self.body_combo.setCurrentIndex(max(self.body_combo.findData(current), 0))
         self.body_combo.blockSignals(False)
         self.search_panel.bodies = {b.id: local(b.name) for b in
                                     s.services.associations.list(s.actor, s.school)}
-        self.load_meetings()
+        self.load_meetings(loaded if current is not None and self.body_combo.currentData() == current else None)
 
     def body(self) -> Association | None:
         body_id = self.body_combo.currentData()
         return next((b for b in self.bodies if b.id == body_id), None)
 
-    def load_meetings(self) -> None:
+    def load_meetings(self, loaded: list[Meeting] | None = None) -> None:
+        """The chosen body's meetings (``loaded``: read already, for the first body)."""
         body = self.body()
         s = self.session
-        meetings = s.services.meetings.list(s.actor, s.school, body.id) if body else []
+        meetings = loaded if loaded else s.services.meetings.list(s.actor, s.school, body.id) if body else []
         wanted = self.status_filter.currentData()
         self.model.set_records([m for m in meetings if not wanted or m.status.value == wanted])
         fit_columns(self.table, 420)

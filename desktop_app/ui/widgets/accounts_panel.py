@@ -17,7 +17,7 @@ from desktop_app.domain.accounts import ROLE_LABELS, User
 from desktop_app.i18n import N_, Text, _
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.accounts import AccountDialog, PasswordDialog, RoleDialog
-from desktop_app.ui.models.accounts import AccountTableModel
+from desktop_app.ui.models.accounts import AccountTableModel, blocked
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import error_label, show_field_error, show_refusal
@@ -71,7 +71,7 @@ class AccountsPanel(ListPanel[User]):
         user = self.selected()
         for button in (self.password_button, self.lock_button, self.role_button):
             button.setEnabled(user is not None)
-        self.lock_button.setText(_("Unlock") if user is not None and user.locked else _("Lock"))
+        self.lock_button.setText(_("Unlock") if user is not None and blocked(user) else _("Lock"))
 
     def make_dialog(self) -> AccountDialog:
         """The dialog for a new account; tests drive it without exec()."""
@@ -112,7 +112,7 @@ class AccountsPanel(ListPanel[User]):
         user = self.selected()
         if user is None:
             return False
-        s, login, lock = self.session, user.login, not user.locked
+        s, login, lock = self.session, user.login, not blocked(user)
 
         def done(changed: User) -> None:
             show_refusal(None, {}, self.refusal)

@@ -27,6 +27,11 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+#: The roles ``RecordTableModel.data`` answers.
+_ANSWERED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, SORT_ROLE, RECORD_ROLE, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole))
+
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
@@ -80,7 +85,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.endInsertRows()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._fetched):
+        # A painted cell is asked ~8 roles (font, check state, decoration …): most go at once.
+        if role not in _ANSWERED or not index.isValid() or not (0 <= index.row() < self._fetched):
             return None
         record = self._rows[index.row()]
         column = self._columns[index.column()]

@@ -104,7 +104,9 @@ class MainWindow(Retranslating, QMainWindow):
         # What is loaded by now (modules, the services, the window) lives as long as the program:
         # the collector's full passes need not walk it again and again (each such pass stalled a
         # large school's window ~50-130 ms, issue 15); what is made later is collected as before.
-        gc.freeze()
+        # Once a process (tests and benches open many windows; the program one).
+        if not gc.get_freeze_count():
+            gc.freeze()
 
     # Building --------------------------------------------------------------------------------
     def _init_menus(self) -> None:

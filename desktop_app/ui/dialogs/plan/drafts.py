@@ -40,6 +40,8 @@ class DraftSaving(QDialog):
     _asking: bool
     #: Changes made so far: one made while a save runs keeps the form dirty.
     _edits: int = 0
+    #: Closed already (a second Escape while the first close was saving closes nothing twice).
+    _closed: bool = False
 
     # Given by the editor.
     def current_plan(self) -> CalendarPlan:
@@ -118,6 +120,8 @@ class DraftSaving(QDialog):
             self._close(asking)
 
     def _close(self, asking: bool) -> None:
+        if self._closed:
+            return
         if self.model.read_only:
             self._close_now()
             return
@@ -136,5 +140,6 @@ class DraftSaving(QDialog):
         self._close_now()
 
     def _close_now(self) -> None:
+        self._closed = True
         self.autosave.stop()
         self.done(QDialog.DialogCode.Accepted if self.saved_plan is not None else QDialog.DialogCode.Rejected)

@@ -123,6 +123,8 @@ class School:
     year: str
     other_year: str
     times: dict[str, list[float]] = field(default_factory=dict)
+    #: The same steps in processor time of this process (steadier than wall time on a shared machine).
+    cpu: dict[str, list[float]] = field(default_factory=dict)
 
 
 def _settle() -> None:
@@ -136,7 +138,7 @@ def _settle() -> None:
 def _timed(school: School, step: str, profile: str | None = None) -> Iterator[None]:
     wanted = profile.split(",") if profile else []
     profiler = cProfile.Profile() if step in wanted and school.label != "demo" else None
-    started = time.perf_counter()
+    started, used = time.perf_counter(), time.process_time()
     if profiler:
         profiler.enable()
     yield
@@ -144,6 +146,7 @@ def _timed(school: School, step: str, profile: str | None = None) -> Iterator[No
     if profiler:
         profiler.disable()
     school.times.setdefault(step, []).append((time.perf_counter() - started) * 1000)
+    school.cpu.setdefault(step, []).append((time.process_time() - used) * 1000)
     if profiler:
         print(f"--- profile of {step!r} on {school.label}")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
@@ -221,15 +224,20 @@ def _target(step: str, ms: float, ratio: float | None) -> str:
 
 
 def report(title: str, base: School, big: School) -> None:
-    print(f"\n{title}: median of {len(next(iter(big.times.values())))} runs, ms")
-    print(f"{'step':32} {base.label:>9} {big.label:>9} {'ratio':>7}  target")
+    print(f"\n{title}: median of {len(next(iter(big.times.values())))} runs, ms (wall clock; then processor)")
+    print(f"{'step':32} {base.label:>9} {big.label:>9} {'ratio':>7}  {'target':6}  {'cpu':>6} {'cpu':>6} {'ratio':>6}")
     for step, runs in big.times.items():
         small = statistics.median(base.times[step]) if step in base.times else None
         ms = statistics.median(runs)
         ratio = ms / small if small else None
         ratio_text = f"{ratio:6.2f}×" if ratio is not None else "      –"
         small_text = f"{small:9.1f}" if small is not None else "        –"
-        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio)}")
+        cpu_small = statistics.median(base.cpu[step]) if step in base.cpu else None
+        cpu = statistics.median(big.cpu[step])
+        cpu_text = (f"{cpu_small:6.1f} {cpu:6.1f} {cpu / cpu_small:5.2f}×" if cpu_small
+                    else f"{'–':>6} {cpu:6.1f} {'–':>6}")
+        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio):6}  {cpu_text}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def main() -> None:

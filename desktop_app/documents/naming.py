@@ -9,7 +9,9 @@ place that saves a document names it the same way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: Characters Windows refuses in a file name, and the control characters.
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -24,19 +26,29 @@ def _clean(text: str) -> str:
     return " ".join(_FORBIDDEN.sub(" ", text).split())
 
 
+@lru_cache(maxsize=8192)
+def _part(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A part cleaned and case-folded, and its words with their folded forms (the parts repeat: a
+    catalog names a large school's ~1000 plans by a few subjects, years and teachers)."""
+    cleaned = _clean(text)
+    return cleaned.casefold(), tuple((word, word.casefold()) for word in cleaned.split(" ")) if cleaned else ()
+
+
 def _words_once(parts: Sequence[str]) -> list[str]:
     """The parts in order, a part already given dropped, a word repeated right after itself dropped
     (no "КТП КТП", no "ktp-ktp-…")."""
     seen: set[str] = set()
     words: list[str] = []
+    last = None
     for part in parts:
-        cleaned = _clean(part)
-        if not cleaned or cleaned.casefold() in seen:
+        folded, part_words = _part(part)
+        if not part_words or folded in seen:
             continue
-        seen.add(cleaned.casefold())
-        for word in cleaned.split(" "):
-            if not words or words[-1].casefold() != word.casefold():
+        seen.add(folded)
+        for word, word_folded in part_words:
+            if last != word_folded:
                 words.append(word)
+                last = word_folded
     return words
 
 
@@ -76,21 +88,23 @@ def distinct_file_names(names: Sequence[tuple[str, str]]) -> list[str]:
         stem, dot, extension = name.rpartition(".")
         return (stem, f".{extension}") if dot and stem else (name, "")
 
-    counts: dict[str, int] = {}
-    for name, _record in names:
-        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    folded = [name.casefold() for name, _record in names]
+    counts = Counter(folded)
     result: list[str] = []
     taken: set[str] = set()
-    for name, record in names:
+    for (name, record), key in zip(names, folded, strict=True):
         candidate = name
-        if counts[name.casefold()] > 1:
+        if counts[key] > 1:
             stem, extension = split(name)
             candidate = f"{_safe_stem(f'{stem} {_clean(record)[:40]}')}{extension}"
-        stem, extension = split(candidate)
-        number = 2
-        while candidate.casefold() in taken:
-            candidate = f"{stem} ({number}){extension}"
-            number += 1
-        taken.add(candidate.casefold())
+            key = candidate.casefold()
+        if key in taken:
+            stem, extension = split(candidate)
+            number = 2
+            while key in taken:
+                candidate = f"{stem} ({number}){extension}"
+                key = candidate.casefold()
+                number += 1
+        taken.add(key)
         result.append(candidate)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -110,6 +111,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate_ui()
         self._restore_state()
         self.watcher = refresh.follow(self)  # other PCs' saves reload the open section
+        # What is loaded by now (modules, the services, the window) lives as long as the program:
+        # the collector's full passes need not walk it again and again (each such pass stalled a
+        # large school's window ~50-130 ms, issue 15); what is made later is collected as before.
+        # Once a process (tests and benches open many windows; the program one).
+        if not gc.get_freeze_count():
+            gc.freeze()
 
     # Building --------------------------------------------------------------------------------
     def _init_menus(self) -> None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.ui.models.sorting import fold
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.views import documents
 from desktop_app.ui.views.documents import DocumentsView
-from desktop_app.ui.widgets.view import make_table
+from desktop_app.ui.widgets.columns import FIRST_ROWS, WANTED
+from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,32 @@ def test_documents_count_and_select_beyond_what_is_fetched(qtbot, sign_in, monke
     last = view.model.record(total - 1)
     view.select([last])
     assert view.selected() == [last]
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.text(alphabet="аәбғқңөұүһіАӘБҒҚҢӨҰҮҺІ ёЁ:*\t\n\0xyzXYZ", max_size=12), min_size=1, max_size=8),
+       needle=st.text(alphabet="аәбғқңөұүһіАӘБҒҚҢӨҰҮҺІ ёЁxyzXYZ", min_size=1, max_size=4))
+def test_the_search_finds_what_folding_each_row_finds(names: list[str], needle: str) -> None:
+    """The rows' search texts are folded in one pass; a search finds the same rows as folding each
+    row alone (Kazakh capitals too: «ҚАЗ» finds «қаз»)."""
+    model: RecordTableModel[Line] = RecordTableModel(
+        [Column("Number", lambda r: str(r.number)), Column("Name", lambda r: r.name)])
+    model.set_records([Line(n, name) for n, name in enumerate(names)])
+    wanted = fold(needle.strip())
+    assume(wanted)
+    alone = [wanted in fold(f"{n} {name}".replace("\0", " ")) for n, name in enumerate(names)]
+    assert [wanted in model.search_text(row) for row in range(len(names))] == alone
+
+
+def test_columns_are_as_wide_as_their_shown_texts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The widths come from the first screen of rows (not from every row) and match Qt's own measure
+    of those rows within a pixel."""
+    table, _proxy, model = _table(qtbot, 1000, 50)
+    model.set_records([Line(n, "Мұғалім " + "ә" * (n % 30)) for n in range(1000)])
+    fit_columns(table, maximum=2000)
+    ours = [table.property(WANTED)[c] for c in range(2)]
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIRST_ROWS - 1)
+    table.resizeColumnsToContents()
+    qt = [header.sectionSize(c) for c in range(2)]
+    assert all(0 <= a - b <= 1 for a, b in zip(ours, qt, strict=True)), (ours, qt)

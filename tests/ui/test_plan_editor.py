@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -358,8 +359,10 @@ def test_autosave_keeps_an_invalid_row_unsaved_and_closing_asks_only_then(  # ty
 
     dialog.model.setData(dialog.model.index(1, Col.HOURS), "2")
     asked = _no_question(monkeypatch)
-    dialog.cancel_button.click()  # now it can be: saved on closing, nothing asked
-    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    dialog.cancel_button.click()  # now it can be: saved on closing (off the GUI thread), nothing asked
+    assert dialog.isVisible()  # the dialog goes only once its save is done
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     stored = session.services.plans.get(session.actor, session.school, plan.id)
     assert [(r.topic, r.hours) for r in stored.rows] == [("Кіріспе сабақ", 1), ("Алгоритм", 2)]
     assert dialog.saved_plan is not None and dialog.saved_plan.id == plan.id
@@ -375,6 +378,58 @@ def test_autosave_stops_for_a_read_only_plan(qtbot, sign_in, monkeypatch) -> Non
     assert dialog.autosave_draft() is False and dialog.autosave_label.text() == ""
     dialog.cancel_button.click()
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.saved_plan is None
+
+
+
+def test_closing_while_an_autosave_runs_waits_and_saves_what_was_typed_meanwhile(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, monkeypatch) -> None:
+    """The automatic save runs off the GUI thread: the window answers meanwhile, a change typed
+    during it is not lost, and Close waits for it, then saves the rest before the dialog goes."""
+    _no_question(monkeypatch)
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1)])
+    dialog = _open(qtbot, session, plan)
+    dialog.autosave.stop()
+    service = session.services.plans
+    real_save, gate, threads = service.save, threading.Event(), []
+
+    def slow_save(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        assert gate.wait(10)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(service, "save", slow_save)
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
+    assert dialog.autosave_draft() is True  # started; the outcome comes later
+    dialog.model.setData(dialog.model.index(0, Col.HOURS), "2")  # typed while it saves
+    dialog.cancel_button.click()
+    QApplication.processEvents()
+    assert dialog.isVisible()  # not gone before the saves are done
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.dirty
+    stored = session.services.plans.get(session.actor, session.school, plan.id)
+    assert [(r.topic, r.hours) for r in stored.rows] == [("Кіріспе сабақ", 2)]
+
+
+def test_a_refused_autosave_keeps_the_text_and_says_why(qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("ru")
+    _no_question(monkeypatch)
+    session = sign_in("teacher")
+    plan = _draft(session, [PlanRow(1, "Кіріспе", 1, term=1)])
+    dialog = _open(qtbot, session, plan)
+    dialog.autosave.stop()
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise DomainError(Rule.PLAN_CALENDAR, "The plan's calendar does not fit the year.")
+
+    monkeypatch.setattr(session.services.plans, "save", refuse)
+    dialog.model.setData(dialog.model.index(0, Col.TOPIC), "Кіріспе сабақ")
+    assert dialog.autosave_draft() is True
+    finish_now()
+    assert dialog.dirty and dialog.saved_plan is None and _cell(dialog, 0, Col.TOPIC) == "Кіріспе сабақ"
+    assert "calendar" in dialog.autosave_label.text() and dialog.isVisible()
 
 
 # Delete clears cells -------------------------------------------------------------------------

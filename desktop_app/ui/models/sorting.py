@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from desktop_app.domain.text import fold as fold
 
@@ -13,6 +14,7 @@ _RANK = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
 _BASE = 0xE000
 
 
+@lru_cache(maxsize=16384)  # names repeat: a large school's ~1000 plans have ~120 teachers
 def kazakh_key(text: str) -> str:
     """A string whose plain code-point order is the Kazakh alphabet order of ``text``, ignoring case.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from desktop_app.domain.plans import draft_gap, may_edit
 from desktop_app.i18n import _, current_language
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.conflict import on_plan_conflict
+from desktop_app.ui.dialogs.plan.drafts import DraftSaving
 from desktop_app.ui.dialogs.plan.header import PlanHeader
 from desktop_app.ui.dialogs.plan.row_tools import RowTools
 from desktop_app.ui.dialogs.plan.status_text import copy_note, status_text
@@ -49,7 +48,7 @@ from desktop_app.ui.widgets.sizing import fit_to_screen
 AUTOSAVE_MS = 30_000
 
 
-class PlanEditorDialog(Retranslating, QDialog):
+class PlanEditorDialog(Retranslating, DraftSaving):
     """After ``exec() == Accepted``, ``saved_plan`` holds the plan the service saved.
 
     Autosave and closing: every ``AUTOSAVE_MS`` an editable plan with changes is saved as a draft
@@ -183,7 +182,7 @@ class PlanEditorDialog(Retranslating, QDialog):
                            ("Alt+Up", lambda: self.table.move_row(-1)),
                            ("Alt+Down", lambda: self.table.move_row(1))):
             QShortcut(QKeySequence(keys), self, slot)
-        self.autosave.timeout.connect(self.autosave_draft)
+        self.autosave.timeout.connect(lambda: self.autosave_draft())
         if not self.model.read_only:
             self.autosave.start()
 
@@ -222,6 +221,7 @@ class PlanEditorDialog(Retranslating, QDialog):
 
     def _edited(self) -> None:
         self.dirty = True
+        self._edits += 1
         self.check_calendar()
 
     def current_plan(self) -> CalendarPlan:
@@ -253,6 +253,7 @@ class PlanEditorDialog(Retranslating, QDialog):
             self._copied = (replace(source, rows=dialog.rows), classes)
         self.set_rows(dialog.rows)
         self.dirty = True  # the classes are set from code, and the rows may be the same as before
+        self._edits += 1
         self._show_status()
 
     def fill_dates(self) -> None:
@@ -299,9 +300,10 @@ class PlanEditorDialog(Retranslating, QDialog):
         s = self.session
         return self._kept(s.services.plans.save(s.actor, s.school, plan))
 
-    def _kept(self, saved: CalendarPlan) -> CalendarPlan:
+    def _kept(self, saved: CalendarPlan, edits: int | None = None) -> CalendarPlan:
+        """``edits``: the count of changes when the save began; one made since keeps the form dirty."""
         self.saved_plan = self.original = saved
-        self.dirty = False
+        self.dirty = edits is not None and edits != self._edits
         self._show_status()
         return saved
 
@@ -316,42 +318,12 @@ class PlanEditorDialog(Retranslating, QDialog):
             return lambda: _(gap)
         return None
 
-    @staticmethod
-    def _refusal(error: UserError) -> Callable[[], str]:
-        return lambda: error.render(_)
-
-    @staticmethod
-    def _not_saved(reason: Callable[[], str]) -> Callable[[], str]:
-        return lambda: _("Not saved automatically yet: {reason}.").format(reason=reason().rstrip("."))
-
     def _note(self, text: Callable[[], str]) -> None:
         self._autosave_note = text
         self.autosave_label.setText(text())
 
-    def autosave_draft(self) -> bool:
-        """Save an editable plan with changes as a draft; True when it was saved.
-
-        Never a message box and never a lost keystroke: a plan that cannot be saved yet keeps
-        everything typed, and the label says why. The cell being typed is left open (its text is
-        saved the next time)."""
-        if self.model.read_only or not self.dirty:
-            return False
-        plan = self.current_plan()
-        reason = self._not_ready(plan)
-        if reason is None:
-            try:
-                self._store(plan)
-            except UserError as error:
-                reason = self._refusal(error)
-        if reason is not None:
-            self._note(self._not_saved(reason))
-            return False
-        time = datetime.now().strftime("%H:%M")
-        self._note(lambda: _("Draft saved automatically at {time}.").format(time=time))
-        return True
-
     def save(self) -> None:
-        if self.model.read_only:
+        if self.model.read_only or self._when_idle(self.save):  # an automatic save runs: Save waits for it
             return
         self.table.finish_editing()  # Ctrl+S while typing in a cell
         show_refusal(None, self.errors, self.general_error)
@@ -363,12 +335,15 @@ class PlanEditorDialog(Retranslating, QDialog):
         if not plan.subject:
             show_field_error(self.errors["subject"], _("Choose the subject."))
             return
-        s = self.session
+        s, edits = self.session, self._edits
         self.autosave.stop()  # the timer's own save would race this one
 
         def saved(result: CalendarPlan) -> None:
-            self._kept(result)
-            self.accept()
+            self._kept(result, edits)
+            if self.dirty:  # typed on while it was saved: that is saved too before the dialog goes
+                self.save()
+            else:
+                self.accept()
 
         def refused(error: UserError) -> None:
             show_refusal(error, self.errors, self.general_error)
@@ -383,23 +358,6 @@ class PlanEditorDialog(Retranslating, QDialog):
     def cancel(self) -> None:
         """The Close button: see the class docstring for what closing saves and when it asks."""
         self.reject()
-
-    def reject(self) -> None:
-        """Every way of closing but Save ends here (Close, Escape, the title bar, Alt+F4)."""
-        if not self._may_close():
-            return
-        self.autosave.stop()
-        self.done(QDialog.DialogCode.Accepted if self.saved_plan is not None else QDialog.DialogCode.Rejected)
-
-    def _may_close(self) -> bool:
-        """Save what can be saved; ask only about changes that cannot be."""
-        if self.model.read_only:
-            return True
-        self.table.finish_editing()
-        if not self.dirty or self.autosave_draft() or not self._asking:
-            return True
-        return QMessageBox.question(self, _("Calendar-thematic plan"), _("Close without saving the changes?")) \
-            is QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._asking = event.spontaneous()  # close() from code asks nothing

@@ -120,12 +120,11 @@ class PlansView(PlanStepsView):
     def load(self) -> Sequence[PlanListEntry]:
         assert self.year is not None
         s = self.session
-        teachers = s.teachers_by_id()
-        self._names = {t.id: t.short_name for t in teachers.values()}
+        names = self._names = {t.id: t.short_name for t in s.teachers_by_id().values()}
         subjects = s.subject_names()
         return [
-            PlanListEntry(line.plan, teachers[line.plan.teacher].short_name if line.plan.teacher in teachers
-                          else line.plan.teacher, subjects.get(line.plan.subject, line.plan.subject), line.lessons)
+            PlanListEntry(line.plan, names.get(line.plan.teacher, line.plan.teacher),
+                          subjects.get(line.plan.subject, line.plan.subject), line.lessons)
             for line in s.services.plans.summaries(s.actor, s.school, self.year.id)
         ]
 
@@ -150,7 +149,8 @@ class PlansView(PlanStepsView):
 
     def apply_filters(self) -> None:
         chosen = [p.id for p in self.selected_plans()]
-        self.matching = [r for r in self.all_rows if self.filter_bar.matches(r.plan)]
+        matches = self.filter_bar.matcher()
+        self.matching = [r for r in self.all_rows if matches(r.plan)]
         status = self.filter_bar.status_value()
         self.model.set_records([r for r in self.matching if status is None or r.plan.status is status])
         fit_columns(self.table)

@@ -91,8 +91,10 @@ def _quick_protocol(args: argparse.Namespace, database: str) -> PrintedDocument 
     if quick is None:
         return None
     with quick:
-        school = choose_school(quick.school_ids(COMMAND_LINE), args.school)
-        return quick.protocol(COMMAND_LINE, school, args.record, args.doc_lang)
+        schools = quick.school_ids(COMMAND_LINE)
+        if schools is None:
+            return None
+        return quick.protocol(COMMAND_LINE, choose_school(schools, args.school), args.record, args.doc_lang)
 
 
 def _printed(services: Services, school: str, args: argparse.Namespace) -> PrintedDocument:

@@ -122,9 +122,13 @@ class QuickPrints:
                  trace: TracebackType | None) -> None:
         self.close()
 
-    def school_ids(self, actor: Actor) -> list[str]:
-        """The schools the user may work in, as SchoolService.list_schools gives them."""
-        return [s for s in self._reader.school_ids() if actor.school in (None, s)]
+    def school_ids(self, actor: Actor) -> list[str] | None:
+        """The schools the user may work in, as SchoolService.list_schools gives them; None when the
+        file could not be read (busy, damaged): the usual way then reports why."""
+        try:
+            return [s for s in self._reader.school_ids() if actor.school in (None, s)]
+        except sqlite3.Error:
+            return None
 
     def protocol(self, actor: Actor, school: str, meeting: str, language: str | None = None) -> PrintedDocument | None:
         """As DocumentService.protocol; None when the file could not be read (busy, damaged): the usual

@@ -98,6 +98,7 @@ def test_the_same_protocol_bytes_as_the_service(school_file: tuple[Path, SchoolR
     try:
         with quick:
             assert quick.school_ids(COMMAND_LINE) == sorted([records.school.id, "school-other"])
+            assert quick.school_ids(replace(COMMAND_LINE, school="school-other")) == ["school-other"]
             for meeting in ("m-long", "m-math-26-1"):
                 for language in ("kk", "ru", None):
                     printed = quick.protocol(COMMAND_LINE, records.school.id, meeting, language)
@@ -154,3 +155,17 @@ def test_the_command_still_refuses_a_newer_file_and_migrates_an_older(
     assert main(argv) == 0 and out.read_bytes().startswith(b"%PDF")
     assert QuickReader.open(str(path)) is not None  # migrated: quick the next time
     assert list((path.parent / "backups").glob("*pre-migration*"))
+
+
+def test_a_file_it_cannot_read_is_left_to_the_usual_way(school_file: tuple[Path, SchoolRecords]) -> None:
+    """A read that fails (here a table missing from a file at the current revision) gives None, not a
+    traceback: the command then opens the file the usual way, which names the damage."""
+    path, records = school_file
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE agenda_materials")
+    connection.close()
+    quick = QuickPrints.open(str(path))
+    assert quick is not None
+    with quick:
+        assert quick.school_ids(COMMAND_LINE) is not None
+        assert quick.protocol(COMMAND_LINE, records.school.id, "m-math-26-1") is None

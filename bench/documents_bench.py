@@ -7,17 +7,18 @@ also times a whole `metodsovet protocol` process against LibreOffice's headless 
 of the same protocol's text (when `soffice` is installed; issue 16: ≤ 0.35× and ≤ 0.5 s), and counts
 the modules that process loads.
 
-Figures with ``--cpu --vs-libreoffice`` (2 shared cores, load average 5–9 from others' work):
+Figures with ``--cpu --vs-libreoffice``, several runs (2 shared cores, load average 5–10 from others'
+work, which inflates processor time too; the ratio is of two figures of the same run):
 
 =================================  =============  ==============================================
                                    before          after (quick read, rl-accel, URL pattern later)
 =================================  =============  ==============================================
-protocol, 10 items, in process     42–51 ms        42–46 ms
-KTP, 170 rows, in process          86–93 ms        53–59 ms
-`metodsovet protocol`, process     0.78–0.85 s     0.31 s
-LibreOffice DOCX→PDF, same run     0.98–1.06 s     0.96 s
-ratio                              0.80–0.86       0.32
-modules the command loads          ~559            ~370
+protocol, 10 items, in process     42–51 ms        42–46 ms (target ≤ 40 ms: not shown here)
+KTP, 170 rows, in process          86–93 ms        53–62 ms
+`metodsovet protocol`, process     0.78–0.85 s     0.31–0.38 s
+LibreOffice DOCX→PDF, same run     0.98–1.06 s     0.96–1.13 s
+ratio                              0.80–0.86       0.32–0.34
+modules the command loads          ~559            350
 =================================  =============  ==============================================
 
 Where the process's time went before: SQLAlchemy and the ORM models (~0.45 s), now not loaded
@@ -25,8 +26,10 @@ for a protocol of an SQLite file at the current schema (storage/quick.py reads i
 ReportLab's pure-Python fallbacks (string widths, number formatting), now its C accelerator
 (rl-accel); one URL pattern compiled at the import of ReportLab's paragraph module (~25 ms), now
 on first use (documents/reportlab_import.py). What remains is mostly ReportLab's import and
-layout, Babel's locale data (~28 ms) and parsing the five TrueType fonts (~24 ms).
+layout, Babel's locale data (~28 ms) and parsing the four TrueType faces of the family (~18 ms;
+the fallback face is parsed only for a text that needs it).
 """
+
 from __future__ import annotations
 
 import io

@@ -15,7 +15,7 @@ work, which inflates processor time too; the ratio is of two figures of the same
 =================================  =============  ==============================================
 protocol, 10 items, in process     42–51 ms        38 ms at load 2, 42–46 ms at load 5–10
 KTP, 170 rows, in process          86–93 ms        50–62 ms
-`metodsovet protocol`, process     0.78–0.85 s     0.31–0.38 s (wall: see uptime, not meaningful)
+`metodsovet protocol`, process     0.78–0.85 s     0.31–0.38 s (wall 0.64 s, ratio 0.37, at load 2.6)
 LibreOffice DOCX→PDF, same run     0.98–1.06 s     0.96–1.13 s
 ratio                              0.80–0.86       0.32–0.34
 modules the command loads          ~559            350

@@ -40,7 +40,11 @@ def pick_school(services: Services, school: str | None) -> str:
     """The school named by ``--school``, or the only one; refused when it is unknown or ambiguous."""
     from desktop_app.domain.accounts import COMMAND_LINE
 
-    schools = [s.id for s in services.schools.list_schools(COMMAND_LINE)]
+    return choose_school([s.id for s in services.schools.list_schools(COMMAND_LINE)], school)
+
+
+def choose_school(schools: list[str], school: str | None) -> str:
+    """``school`` when it is one of ``schools``, or the only one of them (see ``pick_school``)."""
     if school is not None:
         if school not in schools:
             raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),

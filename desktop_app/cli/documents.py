@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from desktop_app import i18n
 from desktop_app.cli.arguments import EXIT_OK, EXIT_REFUSED, Commands
-from desktop_app.cli.common import opened, pick_school, write_atomically
+from desktop_app.cli.common import choose_school, opened, pick_school, write_atomically
 from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.i18n import N_, _
 
 if TYPE_CHECKING:
     from desktop_app.services import Services
-    from desktop_app.services.documents import PrintedDocument
+    from desktop_app.services.printed import PrintedDocument
 
 #: What each document command prints, and what its record argument is (``--help``).
 DOCUMENT_HELP = {
@@ -67,17 +67,34 @@ def add_commands(commands: Commands) -> None:
 
 
 def print_document(args: argparse.Namespace, database: str) -> int:
-    from desktop_app.services.documents import kind_name
+    printed = _quick_protocol(args, database) if args.command == "protocol" else None
+    if printed is None:
+        with opened(database) as services:
+            school = pick_school(services, args.school)
+            printed = _printed(services, school, args)
+    from desktop_app.services.printed import kind_name
 
-    with opened(database) as services:
-        school = pick_school(services, args.school)
-        printed = _printed(services, school, args)
     target = Path(args.out)
     write_atomically(target, printed.data)
     print(_("{file}: {kind} {record} ({language}), verification code {code}").format(
         file=target, kind=kind_name(printed.check.kind), record=printed.check.record, language=printed.language,
         code=printed.check.code))
     return EXIT_OK
+
+
+def _quick_protocol(args: argparse.Namespace, database: str) -> PrintedDocument | None:
+    """The protocol read straight from an SQLite file at the current schema (services/printed.py):
+    no SQLAlchemy, no other service. None: the file is opened the usual way (migrated, refused, …)."""
+    from desktop_app.services.printed import QuickPrints
+
+    quick = QuickPrints.open(database)
+    if quick is None:
+        return None
+    with quick:
+        schools = quick.school_ids(COMMAND_LINE)
+        if schools is None:
+            return None
+        return quick.protocol(COMMAND_LINE, choose_school(schools, args.school), args.record, args.doc_lang)
 
 
 def _printed(services: Services, school: str, args: argparse.Namespace) -> PrintedDocument:

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
-from desktop_app.documents.fonts import FALLBACK, FALLBACK_CHARS, SERIF, SERIF_BOLD, register_fonts
+from desktop_app.documents.fonts import FALLBACK_CHARS, SERIF, SERIF_BOLD, register_fallback, register_fonts
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -193,7 +193,8 @@ def esc(text: str | None, width: float | None = None) -> str:
         text = "\n".join(break_compounds(line, width) for line in text.split("\n"))
     text = escape(text, {'"': "&quot;"})
     for char in FALLBACK_CHARS:
-        text = text.replace(char, f'<font name="{FALLBACK}">{char}</font>')
+        if char in text:
+            text = text.replace(char, f'<font name="{register_fallback()}">{char}</font>')
     return "<br/>".join(text.split("\n"))
 
 

@@ -3,7 +3,8 @@
 Kazakh and Russian office papers are set in Times New Roman; Liberation Serif (SIL OFL) has the
 same metrics and covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), №, «», — and U+202F. It has no
 tenge sign (₸): ``FALLBACK`` (DejaVu Serif) draws the characters listed in ``FALLBACK_CHARS``
-(common.esc wraps them). The family is registered once and made ReportLab's base font for the
+(common.esc wraps them, and registers the fallback the first time a text needs it: parsing a font
+file takes ~6 ms of every print). The family is registered once and made ReportLab's base font for the
 canvas, paragraph styles, tables and graphics, so that no base-14 font (Helvetica, Times,
 Courier) is ever referenced and every font in a PDF is an embedded subset.
 """
@@ -43,7 +44,8 @@ def register_fonts() -> str:
     """Register the family (once) and make it the default everywhere; returns the regular name."""
     folder = resources_dir() / "fonts"
     for name, file in FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        if name != FALLBACK:
+            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     addMapping(SERIF, 0, 0, SERIF)
     addMapping(SERIF, 1, 0, SERIF_BOLD)
     addMapping(SERIF, 0, 1, SERIF_ITALIC)
@@ -57,3 +59,10 @@ def register_fonts() -> str:
     shapes.STATE_DEFAULTS["fontName"] = SERIF
     tables.CellStyle.fontname = SERIF
     return SERIF
+
+
+@cache
+def register_fallback() -> str:
+    """Register ``FALLBACK`` (once), for a text that holds one of ``FALLBACK_CHARS``; returns its name."""
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(resources_dir() / "fonts" / FILES[FALLBACK])))
+    return FALLBACK

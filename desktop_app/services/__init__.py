@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.services.base import Clock, utc_now
-from desktop_app.storage.errors import StorageError
+from desktop_app.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from desktop_app.services.accounts import AccountService
@@ -40,8 +39,18 @@ if TYPE_CHECKING:
     from desktop_app.services.visits import VisitService
     from desktop_app.services.work_plans import WorkPlanService
     from desktop_app.storage.database import Database
+    from desktop_app.storage.errors import StorageError
 
 __all__ = ["Services", "StorageError"]
+
+
+def __getattr__(name: str) -> Any:
+    """``StorageError`` when first asked for: it loads SQLAlchemy, which a quick print does without."""
+    if name == "StorageError":
+        from desktop_app.storage.errors import StorageError
+
+        return StorageError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Services:

@@ -7,11 +7,13 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from desktop_app.domain.accounts import Action, Actor, AuditEvent
 from desktop_app.domain.errors import DomainError, NotFoundError
+from desktop_app.services.clock import Clock as Clock
+from desktop_app.services.clock import utc_now as utc_now
 from desktop_app.storage.database import Database
 from desktop_app.storage.store import Store
 
@@ -26,13 +28,6 @@ class Record(Protocol):
 
 
 R = TypeVar("R", bound=Record)
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 def raise_first(errors: list[DomainError]) -> None:
     """Services refuse with the first broken rule; the UI asks the domain for the full list."""

@@ -18,12 +18,10 @@ from desktop_app.documents.ktp import build_plan
 from desktop_app.documents.mentorship import build_mentorship
 from desktop_app.documents.observation import build_observation
 from desktop_app.documents.olympiads import build_olympiad_register
-from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.register import build_register
 from desktop_app.documents.schedule import build_schedule
 from desktop_app.documents.verification import (
     CODE_LENGTH,
-    DOCUMENT_KINDS,
     Verification,
     normalize_code,
     verification,
@@ -42,7 +40,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.meetings import ensure_extract_allowed
-from desktop_app.i18n import _, current_language
+from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
 from desktop_app.services.document_catalog import (
     CatalogEntry,
@@ -56,17 +54,13 @@ from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
 from desktop_app.services.material_prints import material_checks
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
+from desktop_app.services.printed import PrintedDocument as PrintedDocument
+from desktop_app.services.printed import kind_name as kind_name
+from desktop_app.services.printed import meeting_check as meeting_check
+from desktop_app.services.printed import protocol_document, read_protocol
 from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
-from desktop_app.storage.store import Store
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    data: bytes
-    language: str
-    check: Verification
 
 
 @dataclass(frozen=True)
@@ -81,15 +75,6 @@ def _one(records: SchoolRecords, **collection: list[Any]) -> Any:
     """One record as the exchange format writes it (the collection's single element)."""
     (name, _items), = collection.items()
     return dump_document(SchoolRecords(records.school, **collection))[name][0]
-
-
-def kind_name(kind: str) -> str:
-    """The kind of a printed document in the user's language («отырыс хаттамасы», «протокол заседания»)."""
-    return _(DOCUMENT_KINDS[kind]) if kind in DOCUMENT_KINDS else kind
-
-
-def meeting_check(meeting: Meeting) -> Verification:
-    return verification("protocol", meeting.id, meeting.version, dump_meeting(meeting))
 
 
 def extract_check(meeting: Meeting, item: int) -> Verification:
@@ -144,30 +129,6 @@ def all_checks(records: SchoolRecords) -> Iterator[Verification]:
         yield olympiad_check(records, year.id, [r for r in records.olympiad_results if r.academic_year == year.id])
 
 
-def _meeting_context(store: Store, school: str, meeting: Meeting, language: str = "ru") -> DocumentContext:
-    """What a protocol or an extract prints besides the meeting: the school, its people, subjects,
-    associations and years, and the plans its agenda reviewed (the same as the whole school gives);
-    an inter-school association's members from other schools on the meeting's day (п. 21)."""
-    from desktop_app.storage.guest_members import list_guests
-
-    plans = (store.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
-    materials = (store.get_material(school, m) for item in meeting.agenda for m in item.materials)
-    guests = [f"{g.name or g.teacher} ({g.school_name or g.school})"
-              for g in list_guests(store.session, school, meeting.body, language)
-              if (g.since is None or g.since <= meeting.date) and (g.until is None or meeting.date <= g.until)]
-    return DocumentContext(
-        guest_members=guests,
-        school=found(store.get_school(school), "school", school),
-        teachers={t.id: t for t in store.list_teachers(school)},
-        subjects={s.id: s for s in store.list_subjects(school)},
-        associations={a.id: a for a in store.list_associations(school)},
-        years={y.id: y for y in store.list_academic_years(school)},
-        meetings={meeting.id: meeting},
-        plans={p.id: p for p in plans if p is not None},
-        materials={m.id: m for m in materials if m is not None},
-    )
-
-
 class DocumentService(Service):
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         super().__init__(db, clock)
@@ -189,15 +150,11 @@ class DocumentService(Service):
         return language or default
 
     def protocol(self, actor: Actor, school: str, meeting: str, language: str | None = None) -> PrintedDocument:
-        """The protocol; the language defaults to the meeting's. Reads the meeting and what its pages
-        name, not the whole school: printing one record stays quick in a school of ten years."""
+        """The protocol; the language defaults to the meeting's (services/printed.py, which the
+        command line's quick way shares)."""
         with self._read(actor, school) as store:
-            last = store.last_audit()
-            record: Meeting = found(store.get_meeting(school, meeting), "meeting", meeting)
-            lang = self._language(language, record.language.value)
-            ctx = _meeting_context(store, school, record, lang)
-        check = meeting_check(record).with_chain(last.hash if last else "")
-        return PrintedDocument(build_protocol(record, ctx, lang, check), lang, check)
+            record, ctx, chain = read_protocol(store, school, meeting, language)
+        return protocol_document(record, ctx, chain, language)
 
     def extract(self, actor: Actor, school: str, meeting: str, item: int,
                 language: str | None = None) -> PrintedDocument:

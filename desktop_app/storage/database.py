@@ -28,6 +28,7 @@ from desktop_app.storage.errors import (
     translated_errors,
 )
 from desktop_app.storage.models import metadata
+from desktop_app.storage.revision import HEAD_REVISION as HEAD_REVISION
 from desktop_app.storage.store import Store
 
 if TYPE_CHECKING:  # Alembic is loaded only when a schema must change (or be inspected)
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 INITIAL_REVISION = "0001_initial"
-HEAD_REVISION = "0014_district"
 
 
 def to_url(url_or_path: str | Path) -> sa.URL:

@@ -16,6 +16,7 @@ from sqlalchemy import literal as sa_literal
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.accounts import AuditEvent, MeetingVersion, PlanEvent, User
+from desktop_app.domain.district import GuestMember
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -603,6 +604,12 @@ class Store:
     def last_audit_id(self) -> int:
         """The id of the newest audit entry (0 when there is none): one index lookup."""
         return int(self.session.execute(select(func.max(_AUDIT.c.id))).scalar() or 0)
+
+    def list_guests(self, school_id: str, association_id: str, language: str = "ru") -> list[GuestMember]:
+        """An inter-school association's members from other schools (п. 21), with their names."""
+        from desktop_app.storage.guest_members import list_guests
+
+        return list_guests(self.session, school_id, association_id, language)
 
     def last_audit(self) -> AuditEvent | None:
         rows = self._rows(select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(1))

@@ -21,6 +21,7 @@ from desktop_app.i18n import gettext_for
 from desktop_app.services import Services
 from desktop_app.services.base import utc_now
 from desktop_app.services.documents import DocumentService
+from desktop_app.storage import quick
 from desktop_app.storage.database import Database
 from desktop_app.storage.errors import CorruptError, LockedError
 
@@ -45,6 +46,7 @@ def quick_cli(monkeypatch: pytest.MonkeyPatch) -> None:
         return cls.over(Database.open(database, backup_dir=backup_dir, busy_timeout_ms=100), clock)
 
     monkeypatch.setattr(Services, "open", classmethod(open_quickly))
+    monkeypatch.setattr(quick, "BUSY_TIMEOUT_SECONDS", 0.1)  # `protocol` first tries the file read-only
 
 
 def _sound(path: Path) -> bool:
@@ -82,14 +84,20 @@ def locked_while_loading(database: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """The lock is taken just before the records of the document are read (the read transaction
     every document opens, whether it reads one meeting or the whole school)."""
     locker = Locker(database)
-    read = DocumentService._read
+    read, read_quickly = DocumentService._read, quick.QuickReader.open
 
     def reading(self: DocumentService, actor: Any, school: str) -> Any:
         self._db.engine.dispose()  # our own idle connections would keep the other program out
-        locker.lock()
+        if locker.other is None:
+            locker.lock()
         return read(self, actor, school)
 
+    def reading_quickly(cls: type[quick.QuickReader], name: str) -> quick.QuickReader | None:
+        locker.lock()  # `metodsovet protocol`'s read of an SQLite file, before the usual way's
+        return read_quickly(name)
+
     monkeypatch.setattr(DocumentService, "_read", reading)
+    monkeypatch.setattr(quick.QuickReader, "open", classmethod(reading_quickly))
     yield locker
     locker.release()
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
-
-from sqlalchemy import Table
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from desktop_app.domain.entities import LocalizedText
-from desktop_app.storage import models as m
+
+if TYPE_CHECKING:  # the row functions work on plain mappings: no SQLAlchemy for a quick print
+    from sqlalchemy import Table
+
+    from desktop_app.storage import models as m
 
 Row = Mapping[str, Any]
 Rows = dict[str, list[dict[str, Any]]]
@@ -50,6 +52,8 @@ class Kind(Generic[T]):
 
 
 def table_of(model: type[m.Base]) -> Table:
+    from sqlalchemy import Table
+
     table = model.__table__
     assert isinstance(table, Table)
     return table

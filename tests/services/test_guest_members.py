@@ -106,3 +106,9 @@ def test_the_protocol_names_them_with_their_school(district: Env) -> None:
         text = " ".join(text.split())
         assert label in text and f"{name} ({school})" in text
         assert text.count(f"({school})") == 1  # the member who joined after the meeting is not named
+        if district.backend == "sqlite":  # `metodsovet protocol`'s quick way prints the same bytes
+            from desktop_app.services.printed import QuickPrints
+
+            with QuickPrints.open(str(district.path)) as quick:  # type: ignore[union-attr]
+                assert quick.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language) == \
+                    s.documents.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language)

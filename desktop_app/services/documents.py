@@ -58,6 +58,7 @@ from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
+from desktop_app.storage.events import list_events
 from desktop_app.storage.store import Store
 
 
@@ -226,8 +227,11 @@ class DocumentService(Service):
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
         check = check.with_chain(chain)
-        return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check, done),
-                               lang, check)
+        ctx = DocumentContext.from_records(records)
+        if done:  # what an item held by an event did (events are kept apart from the records)
+            with self._read(actor, school) as store:
+                ctx.events = {e.id: e for e in list_events(store, school, body.academic_year)}
+        return PrintedDocument(build_work_plan(body, ctx, lang, check, done), lang, check)
 
     def register(self, actor: Actor, school: str, association: str,
                  language: str | None = None) -> PrintedDocument:

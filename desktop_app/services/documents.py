@@ -42,6 +42,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.event_records import Event
+from desktop_app.domain.events import organisers
 from desktop_app.domain.meetings import ensure_extract_allowed
 from desktop_app.i18n import _, current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
@@ -316,7 +317,7 @@ class DocumentService(Service):
         visible = Visible([line.plan for line in self._plans.summaries(actor, school, academic_year)],
                           self._mentoring.list(actor, school, academic_year),
                           [v for v in self._visits.list(actor, school) if first <= v.date <= last],
-                          *self._new_papers(actor, school, events))
+                          *self._new_papers(actor, events, records.associations))
         entries = catalog_entries(records, visible, current_language())
         return [e for e in entries if e.academic_year == academic_year]
 
@@ -374,13 +375,19 @@ class DocumentService(Service):
         with self._read(actor, school) as store:
             events = list_events(store, school)
         visible = Visible(self._plans.list(actor, school), self._mentoring.list(actor, school),
-                          self._visits.list(actor, school), *self._new_papers(actor, school, events))
+                          self._visits.list(actor, school), *self._new_papers(actor, events, records.associations))
         return catalog_entries(records, visible, current_language())
 
-    def _new_papers(self, actor: Actor, school: str, events: list[Event]) -> tuple[list[Event], frozenset[str], bool]:
-        """What the catalog lists of the events and the olympiads for this user (see ``Visible``)."""
-        return (events, frozenset(e.id for e in events if self._events.may_edit(actor, school, e)),
-                actor.may(Action.READ_ALL))
+    @staticmethod
+    def _new_papers(actor: Actor, events: list[Event],
+                    bodies: list[Association]) -> tuple[list[Event], frozenset[str], bool]:
+        """What the catalog lists of the events and the olympiads for this user (see ``Visible``): the
+        certificates of the events the user may organise (the same test as the events' service)."""
+        def may_issue(event: Event) -> bool:
+            of_year = [b for b in bodies if b.academic_year == event.academic_year]
+            return actor.may(Action.EDIT_EVENT, organisers(event, of_year))
+
+        return events, frozenset(e.id for e in events if may_issue(e)), actor.may(Action.READ_ALL)
 
     def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
         """The current records whose verification code (or full hash) starts with ``code``."""

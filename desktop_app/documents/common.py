@@ -34,6 +34,7 @@ from desktop_app.domain.entities import (
     Subject,
     Teacher,
 )
+from desktop_app.domain.event_records import Event
 from desktop_app.i18n import LOCALES, format_date, gettext_for
 
 Translate = Callable[[str], str]
@@ -76,6 +77,8 @@ class DocumentContext:
     materials: dict[str, Material] = field(default_factory=dict)
     #: Members of an inter-school association from other schools (п. 21), "name (school)".
     guest_members: list[str] = field(default_factory=list)
+    #: Events of methodical work (п. 20): kept apart from SchoolRecords, given by the service that needs them.
+    events: dict[str, Event] = field(default_factory=dict)
 
     @classmethod
     def from_records(cls, records: SchoolRecords) -> DocumentContext:
@@ -147,6 +150,8 @@ _GLUE = [
     (re.compile(r"(?<=_) (?=20__)"), NBSP),                                   # «___» __________ 20__
     (re.compile(r"(?<=[\d_]) (?=жылғы|жыл\b|год|года)"), NBSP),
     (re.compile(r"(?<=«___») (?=_)"), NBSP),
+    (re.compile(r"(?<![\w.])(от|from) (?=[\d«_])"), rf"\1{NBSP}"),         # «от 27.08.2026», «от «___»
+    (re.compile(r"(?<![\d.])(\d{1,2}) (?=[а-яёәғқңөұүһі]{3,}(?:\s|$|[,.;:)»]))"), rf"\1{NBSP}"),  # «27 тамыздағы»
 ]
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak
 
 from desktop_app.documents.common import (
     DocumentContext,
@@ -36,6 +36,8 @@ from desktop_app.domain.labels import EVENT_FORM_LABELS as FORM_LABELS
 from desktop_app.domain.labels import EVENT_STATUS_LABELS as STATUS_LABELS
 from desktop_app.i18n import ngettext
 
+#: The frame of a landscape page (A4, margins 30/10/20/20 mm).
+PAGE_WIDTH, PAGE_HEIGHT = 257 * mm, 170 * mm
 #: №, dates, form and topic, organiser, participants, status: the text width of portrait A4 (170 mm).
 WIDTHS = [9 * mm, 21 * mm, 48 * mm, 36 * mm, 27 * mm, 29 * mm]
 
@@ -70,7 +72,7 @@ def build_event_register(academic_year: str, events: Sequence[Event], ctx: Docum
     for event in events:
         what = f"{_(FORM_LABELS[event.form])}: «{event.topic.get(language)}»"
         rows.append([Paragraph(str(event.number), styles.cell_centre),
-                     Paragraph(dates_text(event), styles.cell_centre),
+                     Paragraph(esc(dates_text(event)).replace("–", "–<br/>"), styles.cell_centre),
                      cell(what, WIDTHS[2], styles.cell),
                      cell(organiser_name(event, ctx, language), WIDTHS[3], styles.cell),
                      Paragraph(str(event.participant_count), styles.cell_centre),
@@ -138,12 +140,15 @@ def build_certificates(event: Event, holders: Sequence[CertificateHolder], ctx: 
     styles = make_styles()
     story: list[Flowable] = []
     closing: list[Flowable] = []
+    qr = qr_block(check, language, styles)
+    room = PAGE_HEIGHT - qr.wrap(PAGE_WIDTH, PAGE_HEIGHT)[1] - 6 * mm  # render puts 5 mm above the last QR
     for index, holder in enumerate(holders):
-        page = _certificate(event, holder, ctx, language)
+        # A long name, school or topic shrinks the page's text a little: a certificate is one page.
+        page = KeepInFrame(PAGE_WIDTH, room, _certificate(event, holder, ctx, language), mode="shrink")
         if index < len(holders) - 1:
-            story += [*page, spacer(4), qr_block(check, language, styles), PageBreak()]
+            story += [page, spacer(4), qr_block(check, language, styles), PageBreak()]
         else:
-            closing = page
+            closing = [page]
     title = _("CERTIFICATE")
     meta = DocumentMeta(title=f"{title} {event.number}", subject=event.topic.get(language),
                         author=ctx.school.name.get(language), language=language,

@@ -89,7 +89,7 @@ def title_page(material: Material, ctx: DocumentContext, language: str, styles: 
         block,
         spacer(40),
         Paragraph(esc(_(MATERIAL_KIND_LABELS[material.kind]).upper()), styles.title),
-        Paragraph(bold(esc(title_of(material, language))), styles.centre),
+        Paragraph(bold(title_of(material, language)), styles.centre),
         spacer(6),
         Paragraph(esc(ctx.body_name(material.association, language)), styles.centre),
         Paragraph(esc(_("{year} academic year").format(year=year_span(material.academic_year))), styles.centre),
@@ -119,7 +119,7 @@ def _created(material: Material, ctx: DocumentContext) -> date:
 
 
 #: Landscape columns (257 mm): №, title, kind, authors, association, considered, conclusion, approved.
-WIDTHS = [9 * mm, 56 * mm, 32 * mm, 38 * mm, 34 * mm, 30 * mm, 30 * mm, 28 * mm]
+WIDTHS = [9 * mm, 52 * mm, 30 * mm, 44 * mm, 34 * mm, 30 * mm, 30 * mm, 28 * mm]  # a long surname fits the authors'
 
 
 def _conclusion(material: Material, _: Translate) -> str:

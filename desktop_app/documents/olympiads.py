@@ -32,8 +32,9 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.i18n import ngettext
 
-#: A landscape table (257 mm): the level and the result are whole words such as «республиканский».
-WIDTHS = [9 * mm, 45 * mm, 16 * mm, 33 * mm, 34 * mm, 36 * mm, 50 * mm, 34 * mm]
+#: A landscape table (257 mm): the level and the result are whole words such as «республиканский»; a
+#: long surname with its initials («Нұрмағамбетова Ә. Ғ.») fits the teacher's column.
+WIDTHS = [9 * mm, 42 * mm, 14 * mm, 28 * mm, 44 * mm, 34 * mm, 52 * mm, 34 * mm]
 
 
 def build_olympiad_register(results: Sequence[OlympiadResult], academic_year: str, ctx: DocumentContext,

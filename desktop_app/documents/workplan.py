@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from desktop_app.documents.common import (
+    CELL_PADDING,
+    TABLE_SIZE,
     TEXT_WIDTH,
     DocumentContext,
     Paragraph,
@@ -33,15 +36,18 @@ from desktop_app.documents.common import (
     translator,
     year_span,
 )
+from desktop_app.documents.events import dates_text
+from desktop_app.documents.fonts import SERIF
 from desktop_app.documents.frame import DocumentMeta, render
 from desktop_app.documents.ktp import BLANK_NAME, approval_cell, director_title
 from desktop_app.documents.verification import Verification
 from desktop_app.domain.entities import Association, HeadBasis, ItemState, WorkPlanItem
-from desktop_app.domain.labels import WORK_PLAN_FORM_LABELS
+from desktop_app.domain.labels import EVENT_FORM_LABELS, WORK_PLAN_FORM_LABELS
 
 WIDTHS = [10 * mm, 30 * mm, 58 * mm, 30 * mm, 42 * mm]
-#: With the column of what was done (п. 28: the plan is followed).
-DONE_WIDTHS = [10 * mm, 24 * mm, 48 * mm, 24 * mm, 30 * mm, 34 * mm]
+#: With the column of what was done (п. 28: the plan is followed): landscape (257 mm), as a KTP's
+#: table is, so that months, names and what was held stay whole.
+DONE_WIDTHS = [10 * mm, 34 * mm, 75 * mm, 30 * mm, 45 * mm, 63 * mm]
 
 
 def head_basis_text(body: Association, ctx: DocumentContext, language: str, _: Translate) -> str:
@@ -80,7 +86,20 @@ def done_text(item: WorkPlanItem, ctx: DocumentContext, language: str, _: Transl
                                                                  date=short_date(meeting.date, language))
     if visit is not None:
         return _("Held: lesson visit of {date}").format(date=short_date(visit.date, language))
+    event = ctx.events.get(link.id) if link and link.kind == "event" else None
+    if event is not None:
+        return _("Held: {form} «{topic}», {date}").format(
+            form=_(EVENT_FORM_LABELS[event.form]), topic=event.topic.get(language), date=dates_text(event))
     return _("Held")
+
+
+def _month_cell(month: str, width: float, language: str) -> str:
+    """«2026 ж. қыркүйек» on one line, or the year over the month when the column is narrower."""
+    text = month_name(month, language)
+    year, _space, name = text.rpartition(" ")
+    if not year or stringWidth(text, SERIF, TABLE_SIZE) <= width - CELL_PADDING:
+        return esc(text)
+    return f"{esc(year)}<br/>{esc(name)}"
 
 
 def build_work_plan(body: Association, ctx: DocumentContext, language: str, check: Verification,
@@ -98,10 +117,11 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     block = approval_cell([bold(_("I APPROVE")), esc(director_title(approved, _))], name, day, styles)
     heading = _("WORK PLAN OF {body}\nfor the {year} academic year").format(
         body=body_genitive(body, body.id, language, _), year=year_span(body.academic_year))
+    width = sum(DONE_WIDTHS) if done else TEXT_WIDTH
     story: list[Flowable] = [
         Paragraph(esc(ctx.school.name.get(language)), styles.organization),
         spacer(4),
-        plain_table([["", block]], [TEXT_WIDTH * 0.6, TEXT_WIDTH * 0.4]),
+        plain_table([["", block]], [width - TEXT_WIDTH * 0.4, TEXT_WIDTH * 0.4]),
         spacer(10),
         *heading_lines(heading, styles.title),
         spacer(3),
@@ -120,7 +140,8 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     items = sorted(plan.items, key=lambda i: i.month) if plan else []
     for index, item in enumerate(items, start=1):
         row: list[object] = [
-            Paragraph(str(index), styles.cell_centre), Paragraph(esc(month_name(item.month, language)), styles.cell),
+            Paragraph(str(index), styles.cell_centre), Paragraph(_month_cell(item.month, widths[1], language),
+                                                                 styles.cell),
             cell(item.topic, widths[2], styles.cell), Paragraph(esc(_(WORK_PLAN_FORM_LABELS[item.form])), styles.cell),
             cell("\n".join(ctx.short_name(t) for t in item.responsible), widths[4], styles.cell)]
         if done:
@@ -133,5 +154,6 @@ def build_work_plan(body: Association, ctx: DocumentContext, language: str, chec
     year = ctx.years.get(body.academic_year)
     created = approved.on if approved else year.start if year else date(2000, 1, 1)
     meta = DocumentMeta(title=heading.replace("\n", " "), subject=body.name.get(language),
-                        author=ctx.school.name.get(language), language=language, created=created)
+                        author=ctx.school.name.get(language), language=language, created=created,
+                        landscape=done)
     return render(story, meta, check, closing)

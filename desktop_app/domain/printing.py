@@ -9,6 +9,8 @@ from collections.abc import Callable
 from desktop_app.domain.associations import ensure_work_plan_printable
 from desktop_app.domain.entities import Association, Meeting
 from desktop_app.domain.errors import DomainError
+from desktop_app.domain.event_records import Event
+from desktop_app.domain.events import certificate_holders
 from desktop_app.domain.meetings import ensure_extract_allowed
 
 
@@ -28,3 +30,11 @@ def extract_refusal(meeting: Meeting) -> DomainError | None:
 def work_plan_refusal(body: Association) -> DomainError | None:
     """A work plan without items is neither approved nor printed (п. 28)."""
     return _refusal(lambda: ensure_work_plan_printable(body))
+
+
+def certificates_refusal(event: Event) -> DomainError | None:
+    """Certificates of participation are issued only for a held event (п. 20)."""
+    def check() -> None:
+        certificate_holders(event, {})
+
+    return _refusal(check)

@@ -19,13 +19,15 @@ from desktop_app.domain.entities import (
     Association,
     CalendarPlan,
     LessonVisit,
+    Material,
     Meeting,
     Mentorship,
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError
-from desktop_app.domain.labels import VISIT_KIND_LABELS
-from desktop_app.domain.printing import extract_refusal, work_plan_refusal
+from desktop_app.domain.event_records import Event
+from desktop_app.domain.labels import MATERIAL_KIND_LABELS, VISIT_KIND_LABELS
+from desktop_app.domain.printing import certificates_refusal, extract_refusal, work_plan_refusal
 from desktop_app.i18n import LANGUAGES, gettext_for, ngettext
 
 
@@ -40,6 +42,12 @@ class DocumentKind(StrEnum):
     MENTORSHIP = "mentorship"
     OBSERVATION = "observation"
     SCHEDULE = "schedule"
+    # The papers of issue 18: methodical materials (п. 27), events (п. 20), olympiads (п. 10.5).
+    MATERIAL = "material"
+    MATERIALS = "materials"
+    EVENTS = "event-register"
+    CERTIFICATES = "certificates"
+    OLYMPIADS = "olympiads"
 
 
 #: The kind as a person names it; also the first word of the file name, in the document's language.
@@ -52,6 +60,11 @@ DOCUMENT_KIND_LABELS = {
     DocumentKind.MENTORSHIP: N_("Mentoring"),
     DocumentKind.OBSERVATION: N_("Lesson observation"),
     DocumentKind.SCHEDULE: N_("Schedule of open lessons"),
+    DocumentKind.MATERIAL: N_("Methodical material"),
+    DocumentKind.MATERIALS: N_("Register of methodical materials"),
+    DocumentKind.EVENTS: N_("Register of events"),
+    DocumentKind.CERTIFICATES: N_("Certificates of participation"),
+    DocumentKind.OLYMPIADS: N_("Register of olympiads"),
 }
 
 
@@ -98,6 +111,20 @@ class Visible:
     plans: Sequence[CalendarPlan]
     mentorships: Sequence[Mentorship]
     visits: Sequence[LessonVisit]
+    #: The year's events (open to every user of the school) and those whose certificates the user
+    #: may issue (the organiser's head, the deputy director); the olympiads register is the
+    #: administration's (READ_ALL).
+    events: Sequence[Event] = ()
+    certifiable: frozenset[str] = frozenset()
+    olympiads: bool = False
+
+
+def material_language(material: Material, default: str) -> str:
+    """A material's own language: the one its title is written in, or ``default`` when it has both."""
+    title = material.title
+    if bool(title.kk) != bool(title.ru):
+        return "kk" if title.kk else "ru"
+    return default
 
 
 class _Builder:
@@ -207,6 +234,45 @@ class _Builder:
                 file_names=self.names(DocumentKind.SCHEDULE, None, lambda lang, t: [year.id],
                                       (N_("term {number}"), term.number)))
 
+    def material(self, material: Material) -> CatalogEntry:
+        year = material.academic_year
+        body, body_name = self.body(material.association)
+        staff = tuple(a for a in material.authors if isinstance(a, str))
+        when = material.approved.on if material.approved else None
+        return CatalogEntry(
+            DocumentRef(DocumentKind.MATERIAL, material.id), year,
+            f"{self._(MATERIAL_KIND_LABELS[material.kind])}: {material.title.get(self.ui)}", body, body_name, staff,
+            tuple(self.ctx.short_name(t) for t in staff), when, material_language(material, self.ui),
+            file_names=self.names(DocumentKind.MATERIAL, None, lambda lang, t: [
+                *(self.surname(t) for t in staff[:1]), material.title.get(lang), year]))
+
+    def year_registers(self, year: AcademicYear, visible: Visible) -> Iterator[CatalogEntry]:
+        """The year's registers of materials, of events and (for the administration) of olympiads."""
+        materials = sum(1 for m in self.records.materials if m.academic_year == year.id)
+        events = sum(1 for e in visible.events if e.academic_year == year.id)
+        counts = [(DocumentKind.MATERIALS, ngettext("{count} material", "{count} materials", materials, self.ui)
+                   .format(count=materials)),
+                  (DocumentKind.EVENTS, ngettext("{count} event", "{count} events", events, self.ui)
+                   .format(count=events))]
+        if visible.olympiads:
+            results = sum(1 for r in self.records.olympiad_results if r.academic_year == year.id)
+            counts.append((DocumentKind.OLYMPIADS, ngettext("{count} result", "{count} results", results, self.ui)
+                           .format(count=results)))
+        for kind, title in counts:
+            yield CatalogEntry(DocumentRef(kind, year.id), year.id, title, date=year.start, language=self.ui,
+                               file_names=self.names(kind, None, lambda lang, t: [year.id]))
+
+    def certificates(self, event: Event) -> CatalogEntry:
+        """An event's certificates of participation: greyed with the reason until the event is held."""
+        body, body_name = self.body(event.organiser)
+        title = self._("No. {number}: {topic}").format(number=event.number, topic=event.topic.get(self.ui))
+        return CatalogEntry(
+            DocumentRef(DocumentKind.CERTIFICATES, event.id), event.academic_year, title, body, body_name,
+            tuple(event.participants), tuple(self.ctx.short_name(t) for t in event.participants), event.start,
+            self.ui, refusal=certificates_refusal(event),
+            file_names=self.names(DocumentKind.CERTIFICATES, event.number, lambda lang, t: [
+                event.topic.get(lang), event.start.isoformat()]))
+
     def association_of(self, teacher: str, year: str) -> str | None:
         """The teacher's association of the year (a subject association before the council).
         Every teacher's is found in one pass per year: a large school lists ~1000 plans a year."""
@@ -239,6 +305,9 @@ def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str) 
         first, last = year.window
         entries += [build.visit(v, year.id) for v in visible.visits if first <= v.date <= last]
         entries += build.schedules(year)
+        entries += build.year_registers(year, visible)
+    entries += [build.material(m) for m in records.materials]
+    entries += [build.certificates(e) for e in visible.events if e.id in visible.certifiable]
     names = {lang: distinct_file_names([(e.file_names[lang], e.ref.key) for e in entries]) for lang in LANGUAGES}
     order = list(DocumentKind)
     distinct = [replace(e, file_names={lang: names[lang][i] for lang in LANGUAGES}) for i, e in enumerate(entries)]

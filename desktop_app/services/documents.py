@@ -39,6 +39,8 @@ from desktop_app.domain.entities import (
     SchoolRecords,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.event_records import Event
+from desktop_app.domain.events import organisers
 from desktop_app.domain.meetings import ensure_extract_allowed
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Clock, Service, found, utc_now
@@ -48,10 +50,12 @@ from desktop_app.services.document_catalog import (
     DocumentRef,
     Visible,
     catalog_entries,
+    material_language,
 )
-from desktop_app.services.events import event_checks
+from desktop_app.services.events import EventService, event_checks
 from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
-from desktop_app.services.material_prints import material_checks
+from desktop_app.services.material_prints import MaterialPrintService, material_checks
+from desktop_app.services.materials import MaterialService
 from desktop_app.services.mentoring import MentoringService
 from desktop_app.services.plans import PlanService
 from desktop_app.services.printed import PrintedDocument as PrintedDocument
@@ -61,6 +65,7 @@ from desktop_app.services.printed import protocol_document, read_protocol
 from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
+from desktop_app.storage.events import list_events
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,9 @@ class DocumentService(Service):
         self._plans = PlanService(db, clock)
         self._mentoring = MentoringService(db, clock)
         self._visits = VisitService(db, clock)
+        self._materials = MaterialService(db, clock)
+        self._material_prints = MaterialPrintService(db, clock)
+        self._events = EventService(db, clock)
 
     def _records(self, actor: Actor, school: str) -> SchoolRecords:
         return self._load(actor, school)[0]
@@ -191,8 +199,11 @@ class DocumentService(Service):
         lang = self._language(language, current_language())
         check = verification("workplan", body.id, 1, _one(records, associations=[body]))
         check = check.with_chain(chain)
-        return PrintedDocument(build_work_plan(body, DocumentContext.from_records(records), lang, check, done),
-                               lang, check)
+        ctx = DocumentContext.from_records(records)
+        if done:  # what an item held by an event did (events are kept apart from the records)
+            with self._read(actor, school) as store:
+                ctx.events = {e.id: e for e in list_events(store, school, body.academic_year)}
+        return PrintedDocument(build_work_plan(body, ctx, lang, check, done), lang, check)
 
     def register(self, actor: Actor, school: str, association: str,
                  language: str | None = None) -> PrintedDocument:
@@ -262,10 +273,16 @@ class DocumentService(Service):
         and every name carries its year or date, so they stay distinct across years too."""
         with self._read(actor, school) as store:
             records = store.year_records(school, academic_year)
+            records.materials = store.list_materials(school, academic_year)
+            if actor.may(Action.READ_ALL):
+                records.olympiad_results = [r for r in store.list_olympiad_results(school)
+                                            if r.academic_year == academic_year]
+            events = list_events(store, school, academic_year)
         first, last = records.academic_years[0].window
         visible = Visible([line.plan for line in self._plans.summaries(actor, school, academic_year)],
                           self._mentoring.list(actor, school, academic_year),
-                          [v for v in self._visits.list(actor, school) if first <= v.date <= last])
+                          [v for v in self._visits.list(actor, school) if first <= v.date <= last],
+                          *self._new_papers(actor, events, records.associations))
         entries = catalog_entries(records, visible, current_language())
         return [e for e in entries if e.academic_year == academic_year]
 
@@ -294,13 +311,48 @@ class DocumentService(Service):
             return self.mentorship(actor, school, record, language)
         if kind is DocumentKind.OBSERVATION:
             return self.observation(actor, school, record, language)
-        return self.visit_schedule(actor, school, record, int(ref.item or 0), language)
+        if kind is DocumentKind.SCHEDULE:
+            return self.visit_schedule(actor, school, record, int(ref.item or 0), language)
+        return self._new_paper(actor, school, ref, language)
+
+    def _new_paper(self, actor: Actor, school: str, ref: DocumentRef, language: str | None) -> PrintedDocument:
+        """Materials (п. 27), events (п. 20) and olympiads (п. 10.5): printed by their own services."""
+        kind, record = ref.kind, ref.record
+        if kind is DocumentKind.MATERIAL:
+            material = self._materials.get(actor, school, record)
+            lang = language or material_language(material, current_language())
+            data, check = self._material_prints.title_page(actor, school, record, lang)
+            return PrintedDocument(data, lang, check)
+        if kind is DocumentKind.MATERIALS:
+            lang = language or current_language()
+            data, check = self._material_prints.register(actor, school, record, lang)
+            return PrintedDocument(data, lang, check)
+        if kind is DocumentKind.EVENTS:
+            printed = self._events.register_pdf(actor, school, record, language)
+            return PrintedDocument(printed.data, printed.language, printed.check)
+        if kind is DocumentKind.CERTIFICATES:
+            printed = self._events.certificates_pdf(actor, school, record, language=language)
+            return PrintedDocument(printed.data, printed.language, printed.check)
+        return self.olympiads(actor, school, record, language)
 
     def _catalog(self, actor: Actor, school: str) -> list[CatalogEntry]:
         records = self._records(actor, school)
+        with self._read(actor, school) as store:
+            events = list_events(store, school)
         visible = Visible(self._plans.list(actor, school), self._mentoring.list(actor, school),
-                          self._visits.list(actor, school))
+                          self._visits.list(actor, school), *self._new_papers(actor, events, records.associations))
         return catalog_entries(records, visible, current_language())
+
+    @staticmethod
+    def _new_papers(actor: Actor, events: list[Event],
+                    bodies: list[Association]) -> tuple[list[Event], frozenset[str], bool]:
+        """What the catalog lists of the events and the olympiads for this user (see ``Visible``): the
+        certificates of the events the user may organise (the same test as the events' service)."""
+        def may_issue(event: Event) -> bool:
+            of_year = [b for b in bodies if b.academic_year == event.academic_year]
+            return actor.may(Action.EDIT_EVENT, organisers(event, of_year))
+
+        return events, frozenset(e.id for e in events if may_issue(e)), actor.may(Action.READ_ALL)
 
     def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
         """The current records whose verification code (or full hash) starts with ``code``."""

@@ -8,6 +8,8 @@ foot of a page, every font embedded, the same bytes for the same record.
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import shutil
 import subprocess
@@ -18,11 +20,16 @@ from pathlib import Path
 import pytest
 
 from desktop_app.documents.ktp import COLUMNS
+from desktop_app.domain.entities import SchoolRecords
+from desktop_app.domain.event_records import Event
 from desktop_app.services.exchange import parse_document
-from tests.documents.layout import HAVE_POPPLER, MARGINS, Line, Page, outside_margins, read_pages
-from tests.documents.long_school import long_records
-from tests.documents.printing import documents
-from tests.shared_files import SAMPLE
+from desktop_app.services.exchange.events import read_event
+from tests.documents.layout import HAVE_POPPLER, MARGINS, Line, Page, Word, outside_margins, read_pages
+from tests.documents.long_school import long_events, long_records
+from tests.documents.printing import documents, new_documents
+from tests.shared_files import ROOT, SAMPLE
+
+DEMO = ROOT / "resources" / "demo-school.json"
 
 pytestmark = pytest.mark.skipif(not HAVE_POPPLER, reason="poppler-utils not installed")
 
@@ -30,6 +37,7 @@ HEADINGS = {"СЛУШАЛИ:", "ВЫСТУПИЛИ:", "ПОСТАНОВИЛИ:",
             "КҮН ТӘРТІБІ:", "Заключение", "Қорытынды", "Журнал встреч", "Кездесулер журналы", "План работы",
             "Жұмыс жоспары", "Цели:", "Мақсаттары:", "Критерии анализа урока", "Сабақты талдау өлшемдері"}
 QR_TEXT = ("Проверка этого документа", "Осы құжатты", "Документ:", "Құжат:", "Код проверки", "Тексеру коды")
+NEW_KINDS = {"material", "materials", "events", "certificates", "olympiads", "workplan"}
 INITIAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.,?$")
 
 
@@ -37,14 +45,32 @@ def _long(name: str) -> bool:
     return name in ("m-long", "ktp-long", "mo-long", "ment-empty", "v-long") or name.startswith("2026-2027#")
 
 
+def _long_new(name: str) -> bool:
+    """The long school's new papers (issue 18), not the sample's records it was built from."""
+    return name in ("mo-long", "2026-2027") or name.startswith(("mat-long-", "e-long-"))
+
+
+def _demo() -> tuple[SchoolRecords, list[Event]]:
+    data = DEMO.read_bytes()
+    raw = json.loads(data)
+    return parse_document(data), [read_event(e, f"events[{i}]") for i, e in enumerate(raw.get("events", []))]
+
+
 @pytest.fixture(scope="module")
 def printed() -> dict[str, tuple[bytes, list[Page]]]:
-    """Every document of the long school (and the sample's protocols, plans), both languages."""
+    """Every document of the long school (and the sample's protocols, plans), both languages; the
+    new papers (materials, events, certificates, olympiads, the work plan's done column) of the long
+    school and of the demo school."""
     result = {}
     sample = parse_document(SAMPLE.read_bytes())
+    demo, demo_events = _demo()
     for language in ("kk", "ru"):
         for records, only, prefix in ((long_records(), _long, "long"), (sample, lambda _: True, "sample")):
             for name, data in documents(records, language, only):
+                result[f"{prefix}-{language}-{name}"] = data, read_pages(data)
+        for records, events, only, prefix in ((long_records(), long_events(), _long_new, "long"),
+                                              (demo, demo_events, lambda _: True, "demo")):
+            for name, data in new_documents(records, events, language, only):
                 result[f"{prefix}-{language}-{name}"] = data, read_pages(data)
     return result
 
@@ -53,6 +79,56 @@ def test_the_long_school_prints_long_documents(printed: dict[str, tuple[bytes, l
     assert len(printed["long-ru-protocol-m-long"][1]) >= 10
     assert len(printed["long-kk-ktp-ktp-long"][1]) >= 10
     assert {"long-kk-schedule-2026-2027-2", "long-ru-observation-v-long", "long-kk-register-mo-long"} <= set(printed)
+
+
+def test_every_new_paper_is_printed(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
+    """Each kind of issue 18, both languages, from both schools (the test above covers the rest)."""
+    for language in ("kk", "ru"):
+        for prefix, material, event in (("long", "mat-long-0", "e-long-1"), ("demo", "mat-1", "e-1")):
+            names = {f"material-{material}", "materials-2026-2027", "events-2026-2027", f"certificates-{event}",
+                     "olympiads-2026-2027"}
+            assert {f"{prefix}-{language}-{n}" for n in names} <= set(printed)
+        assert f"demo-{language}-workplan-done-mo-math-26" in printed
+        assert len(printed[f"long-{language}-certificates-e-long-1"][1]) == 55  # a page per participant
+        assert len(printed[f"long-{language}-olympiads-2026-2027"][1]) >= 3
+
+
+def test_the_done_column_says_what_was_held(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
+    """An item held by an event prints the event's form, topic and date; by a meeting its № and date;
+    by a lesson visit its date — in the paper's language, never a bare «Held»."""
+    expected = {"ru": ("Проведено: мастер-класс «Итоги", "Проведено: заседание № 1", "Проведено: посещение урока"),
+                "kk": ("Өткізілді: 04.10.2026–05.10.2026 шеберлік сыныбы", "Өткізілді: № 1 отырыс,",
+                       "Өткізілді: 18.11.2026 сабаққа")}
+    for language, phrases in expected.items():
+        pages = printed[f"long-{language}-workplan-done-mo-long"][1]
+        text = " ".join(line.text for page in pages for line in page.body)
+        for phrase in phrases:
+            assert phrase in text, f"{language}: {phrase!r}"
+        assert "Held" not in text
+
+
+def test_markup_prints_as_typed(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
+    """«<b>», «&», quotes print as the user typed them, escaped once (never «&lt;b&gt;»)."""
+    for name, (_data, pages) in printed.items():
+        for number, page in enumerate(pages, start=1):
+            twice = [w.text for w in page.words if any(e in w.text for e in ("&lt;", "&gt;", "&quot;", "&amp;amp;"))]
+            assert not twice, f"{name} p.{number}: {twice[:3]}"
+
+
+def test_no_word_runs_into_the_next(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
+    """A name too wide for its cell would run over the next column: words on a line never overlap.
+    Checked on the new papers (issue 18) and the work plan; the older kinds' tables are the KTP test's."""
+    for name, (_data, pages) in printed.items():
+        if name.split("-")[2] not in NEW_KINDS:
+            continue
+        for number, page in enumerate(pages, start=1):
+            rows: dict[int, list[Word]] = {}
+            for word in page.words:
+                rows.setdefault(round(word.y0), []).append(word)
+            for row in rows.values():
+                row.sort(key=lambda w: w.x0)
+                for left, right in itertools.pairwise(row):
+                    assert left.x1 <= right.x0 + 0.5, f"{name} p.{number}: {left.text!r} runs into {right.text!r}"
 
 
 def test_nothing_outside_the_margins(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
@@ -64,9 +140,11 @@ def test_nothing_outside_the_margins(printed: dict[str, tuple[bytes, list[Page]]
 
 def test_no_last_page_holds_only_the_verification_block(printed: dict[str, tuple[bytes, list[Page]]]) -> None:
     for name, (_data, pages) in printed.items():
-        lines = [line.text for line in pages[-1].body]
-        others = [t for t in lines if not t.startswith(QR_TEXT)]
-        assert others, f"{name}: the last page holds only {lines}"
+        # A batch of certificates carries the block on every page: none may hold it alone.
+        for page in pages if name.split("-")[2] == "certificates" else pages[-1:]:
+            lines = [line.text for line in page.body]
+            others = [t for t in lines if not t.startswith(QR_TEXT)]
+            assert others, f"{name}: a page holds only {lines}"
 
 
 def _continues(line: Line, following: Line) -> bool:
@@ -89,6 +167,7 @@ def test_lines_do_not_break_inside_names_dates_and_numbers(printed: dict[str, tu
                     continue
                 first = following.words[0].text
                 assert not (words[-1] == "№" and len(words) > 1 and first[0].isdigit()), f"{where} | {first}"
+                assert not (words[-1] == "от" and first[0] in "0123456789«_"), f"{where} | {first}"
                 initials = len(words) - next((i for i in range(len(words) - 1, -1, -1)
                                               if not INITIAL.match(words[i])), -1) - 1
                 before = words[-initials - 1].rstrip(",:") if 0 < initials < len(words) else ""

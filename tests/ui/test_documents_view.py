@@ -58,7 +58,8 @@ def test_filters_by_kind_association_teacher_and_text_change_the_rows(qtbot, sig
     assert DocumentKind.PROTOCOL not in _kinds(view)  # this association has met no time yet
     _choose(view.body_filter, None)
     _choose(view.teacher_filter, "t-05")
-    assert {e.ref.record for e in view.shown()} == {"ktp-inf7-26", "v-1"}
+    # Her KTP, the visit to her lesson, the material she wrote, the seminar she took part in.
+    assert {e.ref.record for e in view.shown()} == {"ktp-inf7-26", "v-1", "mat-1", "e-1"}
     assert all("Ким" in view.proxy.index(r, 3).data() for r in range(view.proxy.rowCount()))
     _choose(view.teacher_filter, None)
     view.set_search("Квадратные")
@@ -72,6 +73,39 @@ def test_a_teacher_sees_only_what_she_may_read(qtbot, sign_in) -> None:  # type:
     plans = {e.ref.record for e in view.shown() if e.ref.kind is DocumentKind.KTP}
     assert plans == {"ktp-inf7-26"}
     assert DocumentKind.MENTORSHIP not in _kinds(view)
+    assert not {DocumentKind.OLYMPIADS, DocumentKind.CERTIFICATES} & _kinds(view)  # the administration's
+    assert {DocumentKind.MATERIAL, DocumentKind.MATERIALS, DocumentKind.EVENTS} <= _kinds(view)
+
+
+def test_the_new_papers_are_listed_greyed_until_printable_and_saved_many(  # type: ignore[no-untyped-def]
+        qtbot, sign_in, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Materials, events' registers and certificates, olympiads: the kind filter, a greyed row with its
+    reason, several saved into a folder under their own names."""
+    view = _view(qtbot, sign_in)
+    _choose(view.kind_filter, DocumentKind.CERTIFICATES)
+    rows = {e.ref.record: e for e in view.shown()}
+    assert set(rows) == {"e-1", "e-2"} and rows["e-1"].printable and not rows["e-2"].printable
+    planned = next(r for r in range(view.proxy.rowCount())
+                   if view.model.record(view.proxy.source_row(r)).ref.record == "e-2")
+    assert view.proxy.index(planned, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    view.select([rows["e-2"]])
+    assert "запланировано" in view.message.text()  # why not yet: the event is planned
+    _choose(view.kind_filter, None)
+    chosen = [e for e in view.shown() if e.ref.kind in (DocumentKind.MATERIAL, DocumentKind.MATERIALS,
+                                                         DocumentKind.EVENTS, DocumentKind.CERTIFICATES,
+                                                         DocumentKind.OLYMPIADS)]
+    view.select(chosen)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    view.save_selected()
+    finish(qtbot)
+    files = sorted(f.name for f in folder.iterdir())
+    assert len(files) == len(chosen) - 1 == 6  # the planned event's certificates are refused
+    assert [e.ref.record for e, _reason in view.outcome.refused] == ["e-2"]
+    texts = " ".join(_text(folder / f) for f in files)
+    for heading in ("РЕЕСТР МЕТОДИЧЕСКИХ МАТЕРИАЛОВ", "СЕРТИФИКАТ", "РЕЕСТР ОЛИМПИАД", "РАССМОТРЕНО"):
+        assert heading in texts
 
 
 def test_save_one_writes_the_pdf_under_its_default_name_from_the_documents_folder(  # type: ignore[no-untyped-def]

@@ -128,6 +128,7 @@ def test_draft_to_approved_through_the_window_with_four_users(
     assert agreeing.agree_button.isEnabled() and agreeing.approve_button.isHidden()
     assert not agreeing.approve_button.isEnabled()
     assert refused(lambda: services.plans.approve(deputy.actor, deputy.school, plan))
+    monkeypatch.setattr(agreeing, "choose_agreement_signer", lambda text: Signer("t-dep"))
     qtbot.mouseClick(agreeing.agree_button, Qt.MouseButton.LeftButton)
     finish(qtbot)
     assert status_of(services, deputy, plan) is PlanStatus.AGREED
@@ -258,6 +259,11 @@ def test_bulk_agree_and_approve_all_or_nothing(qtbot, sign_in, services: Service
     assert not view.agree_button.isEnabled()  # one of them is not recommended
     view.select_plans([first, second, third])
     assert view.agree_button.isEnabled()
+    monkeypatch.setattr(view, "choose_agreement_signer", lambda text: None)  # cancelled: nothing is agreed
+    qtbot.mouseClick(view.agree_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert {status_of(services, deputy, p) for p in (first, second, third)} == {PlanStatus.RECOMMENDED}
+    monkeypatch.setattr(view, "choose_agreement_signer", lambda text: Signer("t-dep"))
     # Meanwhile the third is agreed in another window (the list is stale): the service refuses all three.
     services.plans.agree(deputy.actor, deputy.school, third)
     qtbot.mouseClick(view.agree_button, Qt.MouseButton.LeftButton)

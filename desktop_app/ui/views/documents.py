@@ -53,6 +53,14 @@ class Outcome:
     refused: list[tuple[CatalogEntry, str]] = field(default_factory=list)
 
 
+def _teachers_text(entry: CatalogEntry) -> str:
+    """Mentor → mentee; the first few authors or participants (all of them in the tooltip)."""
+    names = entry.teacher_names
+    if entry.ref.kind is DocumentKind.MENTORSHIP:
+        return " → ".join(names)
+    return ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+
+
 def _language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(Language(code), code)
 
@@ -83,7 +91,7 @@ class DocumentsView(View):
                    sort_key=lambda e: list(DocumentKind).index(e.ref.kind)),
             Column(N_("Document"), lambda e: e.title),
             Column(N_("Association"), lambda e: e.association_name),
-            Column(N_("Teacher"), lambda e: " → ".join(e.teacher_names)),
+            Column(N_("Teacher"), _teachers_text, tooltip=lambda e: ", ".join(e.teacher_names) or None),
             Column(N_("Date"), lambda e: short_date(e.date) if e.date else "",
                    sort_key=lambda e: e.date.isoformat() if e.date else ""),
             Column(N_("Language"), lambda e: _language_name(self.language() or e.language)),

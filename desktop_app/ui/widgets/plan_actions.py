@@ -62,7 +62,7 @@ class PlanActions:
         self.submit.setText(_("Submit for review"))
         self.consider.setText(_("Consider at a meeting…"))
         self.revise.setText(_("Take back for revision"))
-        self.agree.setText(_("Agree"))
+        self.agree.setText(_("Agree…"))
         self.agree.setToolTip(_("Select several recommended plans to agree them at once."))
         self.approve.setText(_("Approve…"))
         self.approve.setToolTip(_("Select several agreed plans to approve them at once."))

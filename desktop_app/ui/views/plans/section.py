@@ -105,7 +105,7 @@ class PlansView(PlanStepsView):
         self.submit_button.clicked.connect(self.submit)
         self.consider_button.clicked.connect(self.consider)
         self.revise_button.clicked.connect(self.revise)
-        self.agree_button.clicked.connect(self.agree)
+        self.agree_button.clicked.connect(self.ask_agree)
         self.approve_button.clicked.connect(self.ask_approve)
         self.version_button.clicked.connect(self.ask_new_version)
 

@@ -117,12 +117,25 @@ class PlanStepsView(RecordsView):
                          Text(N_("The plan is back in draft: work on the remarks and submit it again.")),
                          [plan.id])
 
-    def agree(self) -> bool:
+    def ask_agree(self) -> None:
+        """Where the school keeps the deputy director's agreement: who signs it, then agree."""
+        count = len(self.selected_plans())
+        if not count:
+            return
+        signer = self.choose_agreement_signer(_("Agree the selected plans ({count})?").format(count=count))
+        if signer is not None:
+            self.agree(signer)
+
+    def choose_agreement_signer(self, question: str) -> Signer | None:
+        """Who signs the agreement (the deputy director by default, or an acting one); None when cancelled."""
+        return ask_signer(self.session, "deputy_director", question, self)
+
+    def agree(self, signer: Signer | None = None) -> bool:
         ids = [p.id for p in self.selected_plans()]
         if not ids:
             return False
         s = self.session
-        return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids),
+        return self._run(lambda: s.services.plans.agree_many(s.actor, s.school, ids, signer=signer),
                          Text(N_("Agreed: {count}."), {"count": len(ids)}), ids)
 
     def ask_approve(self) -> None:

@@ -121,6 +121,10 @@ class AttestationDialog(FormDialog):
         s, teacher = self.session, self.teacher.currentData()
         self._choices = (s.services.attestations.hearings(s.actor, s.school, self.year.id, str(teacher))
                          if teacher else [])
+        held = self._held.get(str(teacher)) if teacher else None
+        if self.original is None and held is not None:  # a new application: the next category up
+            above = [c for c in SOUGHT if c.rank > Category(held).rank]
+            self.sought_category.setCurrentIndex(SOUGHT.index(above[0] if above else SOUGHT[-1]))
         self._show_held()
         self._fill_meetings()
 

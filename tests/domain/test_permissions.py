@@ -21,9 +21,11 @@ HEAD_OWN = {
     A.EDIT_MATERIAL,
     A.EDIT_EVENT,  # events of an association the head leads (п. 20)
     A.WRITE_ANALYSIS,  # the annual analysis of the association the head leads
+    A.EDIT_ATTESTATION,  # the attestation register of the association's teachers (п. 10.7)
+    A.EDIT_COURSES,  # their courses, and the head's own
 }
 #: EDIT_EVENT on own records: a teacher (or the director) who sits on the methodical council.
-TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE, A.EDIT_MATERIAL, A.EDIT_EVENT}
+TEACHER_OWN = {A.EDIT_PLAN, A.LOG_MENTORING, A.OBSERVE, A.EDIT_MATERIAL, A.EDIT_EVENT, A.EDIT_COURSES}
 
 #: role -> (granted everywhere, granted on own records in addition)
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
@@ -187,4 +189,4 @@ def test_rules_that_are_not_rules_of_the_order_are_distinct():
     assert len(set(plain)) == 6
     assert [r.name for r in plain] == ["REFERENCE", "UNIQUE_ID", "VALUE", "PERMISSION", "SCHEMA", "CONFLICT"]
     assert all(r.number == 0 and r.paragraph == "" and r.label == "" for r in plain)
-    assert len(list(Rule)) == 19  # with MATERIAL (п. 27), EVENT (п. 20), AGREEMENT, CONFLICT
+    assert len(list(Rule)) == 21  # with MATERIAL (п. 27), EVENT (п. 20), AGREEMENT, CONFLICT, ATTESTATION, COURSE

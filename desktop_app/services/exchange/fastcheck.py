@@ -238,6 +238,10 @@ class _Compiler:
             return lambda v: not isinstance(v, list) or len(v) >= arg
         if keyword == "maxItems":
             return lambda v: not isinstance(v, list) or len(v) <= arg
+        if keyword == "uniqueItems":
+            if not arg:
+                return lambda v: True
+            return lambda v: not isinstance(v, list) or len({_json_key(x) for x in v}) == len(v)
         if keyword == "minProperties":
             return lambda v: not isinstance(v, dict) or len(v) >= arg
         if keyword == "required":
@@ -288,6 +292,17 @@ class _Compiler:
 
             return one_of
         raise Unsupported(keyword)
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable key equal for values JSON Schema calls equal (1 and 1.0 alike, true unlike 1)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, list):
+        return ("array", tuple(_json_key(x) for x in value))
+    return ("object", frozenset((k, _json_key(x)) for k, x in value.items()))
 
 
 def compile_schema(schema: dict[str, Any], formats: FormatChecker, part: Any = None) -> Check:

@@ -987,8 +987,9 @@ def test_fast_check_is_in_use() -> None:
     assert schema.is_schema_valid(sample())
 
 
-@pytest.mark.parametrize("value", [["a", "a"], ["a", "b"], [1, 1.0], [True, 1], [False, 0, None], [{"a": 1}, {"a": 1.0}],
-                                   [[1], [1]], [[1], [2]], [], ["application", "diploma", "application"]])
+@pytest.mark.parametrize("value", [["a", "a"], ["a", "b"], [1, 1.0], [True, 1], [False, 0, None],
+                                   [{"a": 1}, {"a": 1.0}], [[1], [1]], [[1], [2]], [],
+                                   ["application", "diploma", "application"]])
 def test_fast_unique_items_agrees_with_jsonschema(value: list[object]) -> None:
     """The attestation portfolio's ``uniqueItems``: JSON equality (1 = 1.0, true ≠ 1)."""
     from desktop_app.services.exchange.fastcheck import compile_schema

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from xml.sax.saxutils import escape
 
 from babel.numbers import format_decimal
@@ -347,7 +348,17 @@ def cell(text: str | None, width: float, style: ParagraphStyle) -> Paragraph | s
     if plain and style.alignment == TA_LEFT and \
             stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
         return text
-    return Paragraph(esc(text, width - CELL_PADDING), style)
+    inner = width - CELL_PADDING
+    marked = esc(text, inner)
+    if any(stringWidth(word, style.fontName, style.fontSize) > inner for word in marked.split()):
+        style = _splitting(style)  # a word wider than the column: cut it rather than run over the next
+    return Paragraph(marked, style)
+
+
+@cache
+def _splitting(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` that may cut a word no line of its column can hold (every other word stays whole)."""
+    return ParagraphStyle(f"{style.name}-split", parent=style, splitLongWords=1)
 
 
 def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:

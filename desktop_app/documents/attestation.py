@@ -31,8 +31,8 @@ from desktop_app.domain.staff_records import Attestation
 from desktop_app.i18n import ngettext
 
 #: №, teacher, held, sought, application, hearing, result: the text width of portrait A4 (170 mm);
-#: a category («педагог-исследователь» breaks at its hyphen) and «Заслушивание» fit their columns.
-LIST_WIDTHS = [7 * mm, 30 * mm, 29 * mm, 29 * mm, 22 * mm, 28 * mm, 25 * mm]
+#: a category («педагог-исследователь» breaks at its hyphen), «Заслушивание» and «подтверждена» fit their columns.
+LIST_WIDTHS = [7 * mm, 26 * mm, 29 * mm, 29 * mm, 22 * mm, 28 * mm, 29 * mm]
 #: Date, association, protocol and item, teacher, category sought.
 SCHEDULE_WIDTHS = [22 * mm, 50 * mm, 24 * mm, 44 * mm, 30 * mm]
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -26,66 +24,21 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.domain.school_year import year_on
-from desktop_app.i18n import N_, Message, _, render
+from desktop_app.i18n import Message, _, render
 from desktop_app.ui import operations, refresh
 from desktop_app.ui.dialogs import school_picker
 from desktop_app.ui.dialogs.accounts import PasswordDialog
 from desktop_app.ui.labels import LANGUAGE_NAMES, role_label
 from desktop_app.ui.language import Retranslating
-from desktop_app.ui.operations import EVERYTHING, Change
+from desktop_app.ui.operations import Change
+from desktop_app.ui.sections import SECTIONS as SECTIONS
+from desktop_app.ui.sections import Section as Section
 from desktop_app.ui.session import Session, local
 from desktop_app.ui.settings import save_language, settings
 from desktop_app.ui.style import STYLE
-from desktop_app.ui.views.analysis import AnalysisView
-from desktop_app.ui.views.associations import AssociationsView
-from desktop_app.ui.views.district import DistrictView
-from desktop_app.ui.views.documents import DocumentsView
-from desktop_app.ui.views.events import EventsView
-from desktop_app.ui.views.materials import MaterialsView
-from desktop_app.ui.views.meetings import MeetingsView
-from desktop_app.ui.views.mentoring import MentoringView
-from desktop_app.ui.views.olympiads import OlympiadsView
 from desktop_app.ui.views.overview import OverviewView
-from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.views.settings import SettingsView
-from desktop_app.ui.views.staff_records import StaffRecordsView
-from desktop_app.ui.views.teachers import TeachersView
-from desktop_app.ui.views.visits import VisitsView
 from desktop_app.ui.widgets.view import View
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str  # msgid
-    build: Callable[[Session], View]
-    #: The kinds of records it shows: an operation that changed one of them makes it reload.
-    shows: frozenset[Change] = EVERYTHING
-    #: Whom it is shown to (None: everyone); a hidden section keeps its row.
-    shown_to: Callable[[Session], bool] | None = None
-
-
-_PEOPLE = frozenset({Change.SCHOOL, Change.YEARS, Change.TEACHERS, Change.SUBJECTS, Change.ASSOCIATIONS})
-
-
-SECTIONS = (
-    Section("overview", N_("Overview"), OverviewView),
-    Section("associations", N_("Associations"), AssociationsView, _PEOPLE),
-    Section("meetings", N_("Meetings"), MeetingsView, _PEOPLE | {Change.MEETINGS, Change.PLANS, Change.VISITS}),
-    Section("plans", N_("Calendar-thematic plans"), PlansView, _PEOPLE | {Change.PLANS, Change.MEETINGS}),
-    Section("mentoring", N_("Mentoring"), MentoringView, _PEOPLE | {Change.MENTORING}),
-    Section("visits", N_("Lesson visits"), VisitsView, _PEOPLE | {Change.VISITS}),
-    Section("materials", N_("Methodical materials"), MaterialsView, _PEOPLE | {Change.MATERIALS, Change.MEETINGS}),
-    Section("events", N_("Events"), EventsView, _PEOPLE | {Change.EVENTS}),
-    Section("olympiads", N_("Olympiads and contests"), OlympiadsView, _PEOPLE | {Change.OLYMPIADS}),
-    Section("analysis", N_("Annual analysis"), AnalysisView),
-    Section("teachers", N_("Teachers"), TeachersView, _PEOPLE | {Change.MENTORING}),
-    Section("staff_records", N_("Attestation and courses"), StaffRecordsView,
-            _PEOPLE | {Change.STAFF_RECORDS, Change.MEETINGS}),
-    Section("documents", N_("Documents"), DocumentsView),
-    Section("settings", N_("Settings"), SettingsView, _PEOPLE | {Change.ACCOUNTS, Change.BACKUPS}),
-    Section("district", N_("District"), DistrictView, shown_to=DistrictView.available),
-)
 
 
 class MainWindow(Retranslating, QMainWindow):

@@ -8,7 +8,7 @@ the refusal that keeps it from being printed now (a draft protocol's extract, sa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -17,7 +17,6 @@ from desktop_app.documents.naming import distinct_file_names, document_file_name
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
-    CalendarPlan,
     LessonVisit,
     Material,
     Meeting,
@@ -28,7 +27,8 @@ from desktop_app.domain.errors import N_, DomainError
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, VISIT_KIND_LABELS
 from desktop_app.domain.printing import certificates_refusal, extract_refusal, work_plan_refusal
-from desktop_app.i18n import LANGUAGES, gettext_for, ngettext
+from desktop_app.i18n import gettext_for, ngettext
+from desktop_app.storage.document_lists import PlanHeading
 
 
 class DocumentKind(StrEnum):
@@ -82,6 +82,36 @@ class DocumentRef:
         return self.record if self.item is None else f"{self.record}#{self.item}"
 
 
+class FileNames:
+    """The default file names of a catalog's documents, made distinct within it (``distinct_file_names``)
+    the first time one is asked for in a language: a big school lists a thousand documents a year,
+    and a name is wanted only when one is saved."""
+
+    def __init__(self) -> None:
+        self._raw: list[tuple[Callable[[str], str], str]] = []  # (name in a language, record key)
+        self._distinct: dict[str, list[str]] = {}
+
+    def add(self, raw: Callable[[str], str], key: str) -> FileName:
+        self._raw.append((raw, key))
+        return FileName(self, len(self._raw) - 1)
+
+    def name(self, index: int, language: str) -> str:
+        if language not in self._distinct:
+            self._distinct[language] = distinct_file_names([(raw(language), key) for raw, key in self._raw])
+        return self._distinct[language][index]
+
+
+@dataclass(frozen=True)
+class FileName:
+    """One document's default file name in each language (see ``FileNames``)."""
+
+    names: FileNames
+    index: int
+
+    def get(self, language: str) -> str:
+        return self.names.name(self.index, language)
+
+
 @dataclass(frozen=True)
 class CatalogEntry:
     ref: DocumentRef
@@ -94,21 +124,22 @@ class CatalogEntry:
     date: date | None = None
     language: str = "ru"  # the document's own language, unless the user forces one
     refusal: DomainError | None = None
-    file_names: dict[str, str] = field(default_factory=dict)  # per document language
+    naming: FileName | None = field(default=None, compare=False, repr=False)
 
     @property
     def printable(self) -> bool:
         return self.refusal is None
 
     def file_name(self, language: str | None = None) -> str:
-        return self.file_names[language or self.language]
+        assert self.naming is not None, "a catalog entry is named by its catalog"
+        return self.naming.get(language or self.language)
 
 
 @dataclass(frozen=True)
 class Visible:
     """What the user may read of the records that are not open to everyone in the school."""
 
-    plans: Sequence[CalendarPlan]
+    plans: Sequence[PlanHeading]
     mentorships: Sequence[Mentorship]
     visits: Sequence[LessonVisit]
     #: The year's events (open to every user of the school) and those whose certificates the user
@@ -133,6 +164,7 @@ class _Builder:
         self.ctx = DocumentContext.from_records(records)
         self._ = gettext_for(ui)
         self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
+        self.file_names = FileNames()
 
     def body(self, body_id: str | None) -> tuple[str | None, str]:
         return body_id, self.ctx.body_name(body_id, self.ui) if body_id else ""
@@ -141,48 +173,49 @@ class _Builder:
         found = self.ctx.teachers.get(teacher)
         return found.last_name if found else teacher
 
-    @staticmethod
-    def names(kind: DocumentKind, number: int | None, parts: Callable[[str, Translate], list[str]],
-              counted: tuple[str, int] | None = None) -> dict[str, str]:
-        """The file name in each document language: ``parts(language, translate)`` after the kind and,
-        when ``counted`` is (msgid, n), the msgid translated with ``{number}`` = n («2-тоқсан»)."""
-        names = {}
-        for language in LANGUAGES:
+    def names(self, ref: DocumentRef, number: int | None, parts: Callable[[str, Translate], list[str]],
+              counted: tuple[str, int] | None = None) -> FileName:
+        """The file name in each document language, made when first asked for: ``parts(language,
+        translate)`` after the kind and, when ``counted`` is (msgid, n), the msgid translated with
+        ``{number}`` = n («2-тоқсан»)."""
+        def name(language: str) -> str:
             t = gettext_for(language)
             first = [t(counted[0]).format(number=counted[1])] if counted else []
-            names[language] = document_file_name(t(DOCUMENT_KIND_LABELS[kind]), number,
-                                                 first + parts(language, t))
-        return names
+            return document_file_name(t(DOCUMENT_KIND_LABELS[ref.kind]), number, first + parts(language, t))
+
+        return self.file_names.add(name, ref.key)
 
     # One function per kind ----------------------------------------------------------------------
     def meeting(self, meeting: Meeting, year: str) -> Iterator[CatalogEntry]:
         body, body_name = self.body(meeting.body)
         day = meeting.date.isoformat()
         shown = {"number": meeting.number, "date": meeting.date.strftime("%d.%m.%Y")}
+        ref = DocumentRef(DocumentKind.PROTOCOL, meeting.id)
         yield CatalogEntry(
-            DocumentRef(DocumentKind.PROTOCOL, meeting.id), year, self._("No. {number} of {date}").format(**shown),
+            ref, year, self._("No. {number} of {date}").format(**shown),
             body, body_name, date=meeting.date, language=meeting.language.value,
-            file_names=self.names(DocumentKind.PROTOCOL, meeting.number,
+            naming=self.names(ref, meeting.number,
                                   lambda lang, t: [self.ctx.body_name(meeting.body, lang), day]))
         refusal = extract_refusal(meeting)
         for item in meeting.agenda:
             title = self._("No. {number} of {date}, item {item}: {title}").format(
                 item=item.number, title=item.title, **shown)
+            ref = DocumentRef(DocumentKind.EXTRACT, meeting.id, item.number)
             yield CatalogEntry(
-                DocumentRef(DocumentKind.EXTRACT, meeting.id, item.number), year, title, body, body_name,
+                ref, year, title, body, body_name,
                 date=meeting.date, language=meeting.language.value, refusal=refusal,
-                file_names=self.names(DocumentKind.EXTRACT, meeting.number, lambda lang, t: [
+                naming=self.names(ref, meeting.number, lambda lang, t: [
                     self.ctx.body_name(meeting.body, lang), day], (N_("item {number}"), item.number)))
 
-    def plan(self, plan: CalendarPlan, year: str) -> CatalogEntry:
+    def plan(self, plan: PlanHeading, year: str) -> CatalogEntry:
         body, body_name = self.body(self.association_of(plan.teacher, year))
         title = self._("{subject}, grade {grade}").format(subject=self.ctx.subject(plan.subject, self.ui),
                                                           grade=plan.grade)
-        when = plan.approved.on if plan.approved else None
+        ref = DocumentRef(DocumentKind.KTP, plan.id)
         return CatalogEntry(
-            DocumentRef(DocumentKind.KTP, plan.id), year, title, body, body_name, (plan.teacher,),
-            (self.ctx.short_name(plan.teacher),), when, plan.language.value,
-            file_names=self.names(DocumentKind.KTP, None, lambda lang, t: [
+            ref, year, title, body, body_name, (plan.teacher,),
+            (self.ctx.short_name(plan.teacher),), plan.approved_on, plan.language.value,
+            naming=self.names(ref, None, lambda lang, t: [
                 self.surname(plan.teacher), self.ctx.subject(plan.subject, lang),
                 t(N_("grade {grade}")).format(grade=plan.grade), *plan.classes, year]))
 
@@ -198,40 +231,44 @@ class _Builder:
                 (DocumentKind.REGISTER, ngettext("{count} protocol", "{count} protocols", meetings,
                                                           self.ui).format(
                     count=meetings), None, None)):
+            ref = DocumentRef(kind, association.id)
             yield CatalogEntry(
-                DocumentRef(kind, association.id), year, title, body, body_name, date=when, language=self.ui,
+                ref, year, title, body, body_name, date=when, language=self.ui,
                 refusal=refusal,
-                file_names=self.names(kind, None, lambda lang, t: [self.ctx.body_name(association.id, lang), year]))
+                naming=self.names(ref, None, lambda lang, t: [self.ctx.body_name(association.id, lang), year]))
 
     def mentorship(self, mentorship: Mentorship) -> CatalogEntry:
         year = mentorship.academic_year
         body, body_name = self.body(self.association_of(mentorship.mentee, year))
         period = f"{mentorship.start.strftime('%d.%m.%Y')} – {mentorship.end.strftime('%d.%m.%Y')}"
+        ref = DocumentRef(DocumentKind.MENTORSHIP, mentorship.id)
         return CatalogEntry(
-            DocumentRef(DocumentKind.MENTORSHIP, mentorship.id), year, period, body, body_name,
+            ref, year, period, body, body_name,
             (mentorship.mentor, mentorship.mentee),
             (self.ctx.short_name(mentorship.mentor), self.ctx.short_name(mentorship.mentee)), mentorship.start, self.ui,
-            file_names=self.names(DocumentKind.MENTORSHIP, None, lambda lang, t: [
+            naming=self.names(ref, None, lambda lang, t: [
                 f"{self.surname(mentorship.mentor)} - {self.surname(mentorship.mentee)}", year]))
 
     def visit(self, visit: LessonVisit, year: str) -> CatalogEntry:
         body, body_name = self.body(visit.association)
         title = ", ".join(p for p in (self._(VISIT_KIND_LABELS[visit.kind]), self.ctx.subject(visit.subject, self.ui),
                                       visit.class_name or "", visit.topic) if p)
+        ref = DocumentRef(DocumentKind.OBSERVATION, visit.id)
         return CatalogEntry(
-            DocumentRef(DocumentKind.OBSERVATION, visit.id), year, title, body, body_name, (visit.teacher,),
+            ref, year, title, body, body_name, (visit.teacher,),
             (self.ctx.short_name(visit.teacher),), visit.date, self.ui,
-            file_names=self.names(DocumentKind.OBSERVATION, None, lambda lang, t: [
+            naming=self.names(ref, None, lambda lang, t: [
                 self.surname(visit.teacher), self.ctx.subject(visit.subject, lang), visit.class_name or "",
                 visit.date.isoformat()]))
 
     def schedules(self, year: AcademicYear) -> Iterator[CatalogEntry]:
         for term in year.terms:
+            ref = DocumentRef(DocumentKind.SCHEDULE, year.id, term.number)
             yield CatalogEntry(
-                DocumentRef(DocumentKind.SCHEDULE, year.id, term.number), year.id,
+                ref, year.id,
                 self._("term {number}").format(number=term.number),
                 date=term.start, language=self.ui,
-                file_names=self.names(DocumentKind.SCHEDULE, None, lambda lang, t: [year.id],
+                naming=self.names(ref, None, lambda lang, t: [year.id],
                                       (N_("term {number}"), term.number)))
 
     def material(self, material: Material) -> CatalogEntry:
@@ -239,11 +276,12 @@ class _Builder:
         body, body_name = self.body(material.association)
         staff = tuple(a for a in material.authors if isinstance(a, str))
         when = material.approved.on if material.approved else None
+        ref = DocumentRef(DocumentKind.MATERIAL, material.id)
         return CatalogEntry(
-            DocumentRef(DocumentKind.MATERIAL, material.id), year,
+            ref, year,
             f"{self._(MATERIAL_KIND_LABELS[material.kind])}: {material.title.get(self.ui)}", body, body_name, staff,
             tuple(self.ctx.short_name(t) for t in staff), when, material_language(material, self.ui),
-            file_names=self.names(DocumentKind.MATERIAL, None, lambda lang, t: [
+            naming=self.names(ref, None, lambda lang, t: [
                 *(self.surname(t) for t in staff[:1]), material.title.get(lang), year]))
 
     def year_registers(self, year: AcademicYear, visible: Visible) -> Iterator[CatalogEntry]:
@@ -259,18 +297,20 @@ class _Builder:
             counts.append((DocumentKind.OLYMPIADS, ngettext("{count} result", "{count} results", results, self.ui)
                            .format(count=results)))
         for kind, title in counts:
-            yield CatalogEntry(DocumentRef(kind, year.id), year.id, title, date=year.start, language=self.ui,
-                               file_names=self.names(kind, None, lambda lang, t: [year.id]))
+            ref = DocumentRef(kind, year.id)
+            yield CatalogEntry(ref, year.id, title, date=year.start, language=self.ui,
+                               naming=self.names(ref, None, lambda lang, t: [year.id]))
 
     def certificates(self, event: Event) -> CatalogEntry:
         """An event's certificates of participation: greyed with the reason until the event is held."""
         body, body_name = self.body(event.organiser)
         title = self._("No. {number}: {topic}").format(number=event.number, topic=event.topic.get(self.ui))
+        ref = DocumentRef(DocumentKind.CERTIFICATES, event.id)
         return CatalogEntry(
-            DocumentRef(DocumentKind.CERTIFICATES, event.id), event.academic_year, title, body, body_name,
+            ref, event.academic_year, title, body, body_name,
             tuple(event.participants), tuple(self.ctx.short_name(t) for t in event.participants), event.start,
             self.ui, refusal=certificates_refusal(event),
-            file_names=self.names(DocumentKind.CERTIFICATES, event.number, lambda lang, t: [
+            naming=self.names(ref, event.number, lambda lang, t: [
                 event.topic.get(lang), event.start.isoformat()]))
 
     def association_of(self, teacher: str, year: str) -> str | None:
@@ -308,7 +348,5 @@ def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str) 
         entries += build.year_registers(year, visible)
     entries += [build.material(m) for m in records.materials]
     entries += [build.certificates(e) for e in visible.events if e.id in visible.certifiable]
-    names = {lang: distinct_file_names([(e.file_names[lang], e.ref.key) for e in entries]) for lang in LANGUAGES}
-    order = list(DocumentKind)
-    distinct = [replace(e, file_names={lang: names[lang][i] for lang in LANGUAGES}) for i, e in enumerate(entries)]
-    return sorted(distinct, key=lambda e: (order.index(e.ref.kind), e.date or date.min, e.title))
+    order = {kind: index for index, kind in enumerate(DocumentKind)}
+    return sorted(entries, key=lambda e: (order[e.ref.kind], e.date or date.min, e.title))

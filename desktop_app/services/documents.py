@@ -65,6 +65,7 @@ from desktop_app.services.printed import protocol_document, read_protocol
 from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
 from desktop_app.storage.database import Database
+from desktop_app.storage.document_lists import plan_headings
 from desktop_app.storage.events import list_events
 
 
@@ -273,13 +274,15 @@ class DocumentService(Service):
         and every name carries its year or date, so they stay distinct across years too."""
         with self._read(actor, school) as store:
             records = store.year_records(school, academic_year)
+            readable = self._plans.readable_plans_of(store, actor, school)
+            plans = plan_headings(store.session, school, academic_year, readable)
             records.materials = store.list_materials(school, academic_year)
             if actor.may(Action.READ_ALL):
                 records.olympiad_results = [r for r in store.list_olympiad_results(school)
                                             if r.academic_year == academic_year]
             events = list_events(store, school, academic_year)
         first, last = records.academic_years[0].window
-        visible = Visible([line.plan for line in self._plans.summaries(actor, school, academic_year)],
+        visible = Visible(plans,
                           self._mentoring.list(actor, school, academic_year),
                           [v for v in self._visits.list(actor, school) if first <= v.date <= last],
                           *self._new_papers(actor, events, records.associations))
@@ -339,7 +342,8 @@ class DocumentService(Service):
         records = self._records(actor, school)
         with self._read(actor, school) as store:
             events = list_events(store, school)
-        visible = Visible(self._plans.list(actor, school), self._mentoring.list(actor, school),
+            plans = plan_headings(store.session, school, None, self._plans.readable_plans_of(store, actor, school))
+        visible = Visible(plans, self._mentoring.list(actor, school),
                           self._visits.list(actor, school), *self._new_papers(actor, events, records.associations))
         return catalog_entries(records, visible, current_language())
 

@@ -43,6 +43,10 @@ class PlanService(Service):
         with self._read(actor, school) as store:
             return store.plan_summaries(school, academic_year, self._visible_teachers(store, actor, school))
 
+    def readable_plans_of(self, store: Store, actor: Actor, school: str) -> set[str] | None:
+        """Whose plans the actor may read (None: everyone's), for lists that read the plans themselves."""
+        return self._visible_teachers(store, actor, school)
+
     @staticmethod
     def _visible_teachers(store: Store, actor: Actor, school: str) -> set[str] | None:
         """None for those who see every plan; else whose plans the actor sees (``list``'s rule)."""

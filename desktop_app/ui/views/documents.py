@@ -29,7 +29,7 @@ from desktop_app.ui import operations
 from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.operations import Operation, Progress
-from desktop_app.ui.widgets.columns import SAMPLE_ROWS
+from desktop_app.ui.widgets.columns import measure_texts
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -105,10 +105,8 @@ class DocumentsView(View):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setResizeContentsPrecision(SAMPLE_ROWS)
-        for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column in _STRETCHED else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        for column in _STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("viewNote")
@@ -131,7 +129,7 @@ class DocumentsView(View):
     def _connect(self) -> None:
         for combo in (self.kind_filter, self.body_filter, self.teacher_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        self.doc_language.currentIndexChanged.connect(lambda _index: self.model.retranslate())
+        self.doc_language.currentIndexChanged.connect(lambda _index: self._retranslate_rows())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.print_selected())
         self.select_all_button.clicked.connect(self.table.selectAll)
@@ -151,7 +149,7 @@ class DocumentsView(View):
         self.save_button.setToolTip(_("One document: choose the file. Several: choose a folder; each "
                                       "is saved under its own name"))
         self._fill_static_combos()
-        self.model.retranslate()
+        self._retranslate_rows()
         self._update_counts()
 
     def _fill_static_combos(self) -> None:
@@ -203,8 +201,22 @@ class DocumentsView(View):
                  if (kind is None or e.ref.kind == kind) and (body is None or e.association == body)
                  and (teacher is None or teacher in e.teachers)]
         self.model.set_records(shown)
+        self._fit_columns()
         self._update_counts()
         self._update_buttons()
+
+    def _retranslate_rows(self) -> None:
+        self.model.retranslate()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns other than the stretched ones fit the texts of the first rows shown and their
+        titles: measured once per list, not cell by cell at every layout (thousands of rows)."""
+        widths = measure_texts(self.table) or []
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(widths):
+            if column not in _STRETCHED:
+                header.resizeSection(column, width)
 
     def set_search(self, text: str) -> None:
         super().set_search(text)

@@ -33,7 +33,7 @@ def fit_to_width(table: QTableView, maximum: int) -> None:
     """Size columns to their contents (none wider than ``maximum``), then ``squeeze`` them.
     Only the rows in view and a sample of ``SAMPLE_ROWS`` more are measured."""
     header = table.horizontalHeader()
-    measured = _measure_texts(table)
+    measured = measure_texts(table)
     if measured is None:
         for ruler in (header, table.verticalHeader()):
             ruler.setResizeContentsPrecision(SAMPLE_ROWS)
@@ -55,7 +55,7 @@ def _records_of(table: QTableView) -> tuple[RecordTableModel[object], QSortFilte
     return (source, proxy) if isinstance(source, RecordTableModel) else None
 
 
-def _measure_texts(table: QTableView) -> list[int] | None:
+def measure_texts(table: QTableView) -> list[int] | None:
     """The widths a list of records wants, from the texts of its first ``FIRST_ROWS`` rows as
     shown (its columns' own texts, measured with the table's font) and its titles: a fixed amount
     of work however long the list is. Qt's own measure asks the model for every role of every

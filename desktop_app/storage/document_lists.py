@@ -1,0 +1,48 @@
+"""What the documents section lists of the KTPs: one heading per plan (whose, which subject and
+grade, its classes, its language and the day it was approved), read from the plans' table alone —
+neither the rows nor their count, which a list of printable documents does not show."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.entities import Language
+from desktop_app.storage import mapping
+
+_PLANS = mapping.PLANS.table
+
+
+@dataclass(frozen=True)
+class PlanHeading:
+    id: str
+    teacher: str
+    subject: str
+    academic_year: str
+    grade: int
+    language: Language
+    classes: tuple[str, ...]
+    approved_on: date | None  # None until the director approves it
+
+
+def plan_headings(session: Session, school_id: str, academic_year: str | None,
+                  teachers: Collection[str] | None) -> list[PlanHeading]:
+    """The plans of the school (of a year; of some teachers when ``teachers`` is not None) in the
+    order they were added, as ``Store.plans_of`` gives them."""
+    t = _PLANS
+    where: list[ColumnElement[bool]] = [t.c.school_id == school_id]
+    if academic_year is not None:
+        where.append(t.c.academic_year_id == academic_year)
+    if teachers is not None:
+        where.append(t.c.teacher_id.in_(sorted(teachers)))
+    statement = (select(t.c.id, t.c.teacher_id, t.c.subject_id, t.c.academic_year_id, t.c.grade, t.c.language,
+                        t.c.classes, t.c.approved_by, t.c.approved_on)
+                 .where(*where).order_by(t.c.seq))
+    return [PlanHeading(id_, teacher, subject, year, grade, Language(language), tuple(classes or ()),
+                        approved_on if approved_by is not None else None)
+            for id_, teacher, subject, year, grade, language, classes, approved_by, approved_on
+            in session.execute(statement)]

@@ -4,14 +4,15 @@ documents section can show a refusal before the user asks for the paper."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from desktop_app.domain.associations import ensure_work_plan_printable
 from desktop_app.domain.entities import Association, Meeting
-from desktop_app.domain.errors import DomainError
+from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.events import certificate_holders
 from desktop_app.domain.meetings import ensure_extract_allowed
+from desktop_app.domain.staff_records import Attestation
 
 
 def _refusal(check: Callable[[], None]) -> DomainError | None:
@@ -38,3 +39,19 @@ def certificates_refusal(event: Event) -> DomainError | None:
         certificate_holders(event, {})
 
     return _refusal(check)
+
+
+def attestation_list_refusal(academic_year: str, records: Sequence[Attestation]) -> DomainError | None:
+    """The list of teachers being attested (п. 10.7) has a line for each one: none yet, no list."""
+    if records:
+        return None
+    return DomainError(Rule.VALUE, N_("No teacher is being attested in the academic year {year} yet"),
+                       {"year": academic_year}, record=academic_year, field="attestations")
+
+
+def attestation_schedule_refusal(academic_year: str, records: Sequence[Attestation]) -> DomainError | None:
+    """The schedule of hearings is printed once a hearing is set (an agenda item of a meeting)."""
+    if any(r.hearing is not None for r in records):
+        return None
+    return DomainError(Rule.VALUE, N_("No attestation hearing is set in the academic year {year} yet"),
+                       {"year": academic_year}, record=academic_year, field="hearing")

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from desktop_app.documents.common import DocumentContext, Translate
 from desktop_app.documents.naming import distinct_file_names, document_file_name
+from desktop_app.domain.annual_analysis import AnnualAnalysis
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -26,7 +27,14 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import N_, DomainError
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, VISIT_KIND_LABELS
-from desktop_app.domain.printing import certificates_refusal, extract_refusal, work_plan_refusal
+from desktop_app.domain.printing import (
+    attestation_list_refusal,
+    attestation_schedule_refusal,
+    certificates_refusal,
+    extract_refusal,
+    work_plan_refusal,
+)
+from desktop_app.domain.staff_records import Attestation
 from desktop_app.i18n import gettext_for, ngettext
 from desktop_app.storage.document_lists import PlanHeading
 
@@ -48,6 +56,10 @@ class DocumentKind(StrEnum):
     EVENTS = "event-register"
     CERTIFICATES = "certificates"
     OLYMPIADS = "olympiads"
+    # The attestation register's prints (п. 10.7) and the annual analysis of methodical work.
+    ATTESTATIONS = "attestation"
+    HEARINGS = "attestation-schedule"
+    ANALYSIS = "analysis"
 
 
 #: The kind as a person names it; also the first word of the file name, in the document's language.
@@ -65,6 +77,9 @@ DOCUMENT_KIND_LABELS = {
     DocumentKind.EVENTS: N_("Register of events"),
     DocumentKind.CERTIFICATES: N_("Certificates of participation"),
     DocumentKind.OLYMPIADS: N_("Register of olympiads"),
+    DocumentKind.ATTESTATIONS: N_("List of teachers being attested"),
+    DocumentKind.HEARINGS: N_("Schedule of attestation hearings"),
+    DocumentKind.ANALYSIS: N_("Annual analysis"),
 }
 
 
@@ -148,6 +163,21 @@ class Visible:
     events: Sequence[Event] = ()
     certifiable: frozenset[str] = frozenset()
     olympiads: bool = False
+    staff: StaffPapers = field(default_factory=lambda: StaffPapers())
+
+
+@dataclass(frozen=True)
+class StaffPapers:
+    """What the user may print of the attestation register and the annual analyses."""
+
+    #: The administration's papers (READ_ALL): the attestation prints of each year (``attestations``
+    #: are the year's records) and the school's annual analysis.
+    everything: bool = False
+    attestations: Sequence[Attestation] = ()
+    #: The associations whose annual analysis the user may read (their head; everyone's for READ_ALL)
+    #: and the analyses written so far (their language and approval).
+    analysed: frozenset[str] = frozenset()
+    analyses: Sequence[AnnualAnalysis] = ()
 
 
 def material_language(material: Material, default: str) -> str:
@@ -301,6 +331,40 @@ class _Builder:
             yield CatalogEntry(ref, year.id, title, date=year.start, language=self.ui,
                                naming=self.names(ref, None, lambda lang, t: [year.id]))
 
+    def staff_papers(self, year: AcademicYear, visible: StaffPapers) -> Iterator[CatalogEntry]:
+        """The year's attestation list and schedule of hearings (greyed until they have a line)."""
+        records = [r for r in visible.attestations if r.academic_year == year.id]
+        hearings = sum(1 for r in records if r.hearing is not None)
+        teachers = tuple(dict.fromkeys(r.teacher for r in sorted(records, key=lambda r: self.surname(r.teacher))))
+        for kind, title, refusal in (
+                (DocumentKind.ATTESTATIONS, ngettext("{count} teacher", "{count} teachers", len(records), self.ui)
+                 .format(count=len(records)), attestation_list_refusal(year.id, records)),
+                (DocumentKind.HEARINGS, ngettext("{count} hearing", "{count} hearings", hearings, self.ui)
+                 .format(count=hearings), attestation_schedule_refusal(year.id, records))):
+            ref = DocumentRef(kind, year.id)
+            yield CatalogEntry(ref, year.id, title, None, "", teachers, tuple(self.ctx.short_name(t) for t in teachers),
+                               year.start, self.ui, refusal,
+                               naming=self.names(ref, None, lambda lang, t: [year.id]))
+
+    def analyses(self, year: AcademicYear, visible: StaffPapers) -> Iterator[CatalogEntry]:
+        """The school's annual analysis (READ_ALL) and each association's the user may read; in the
+        language it is written in (the user's while none is saved), dated by its approval."""
+        saved = {(a.academic_year, a.association): a for a in visible.analyses}
+        scopes: list[str | None] = [None] if visible.everything else []
+        scopes += [a.id for a in self.records.associations if a.academic_year == year.id and a.id in visible.analysed]
+        for scope in scopes:
+            analysis = saved.get((year.id, scope))
+            body, body_name = self.body(scope)
+            ref = DocumentRef(DocumentKind.ANALYSIS, scope or year.id)
+            yield CatalogEntry(
+                ref, year.id, body_name or self._("The whole school"), body, body_name,
+                date=analysis.approved_on if analysis and analysis.approved else None,
+                language=analysis.language.value if analysis else self.ui,
+                naming=self.names(ref, None, self._analysis_name(scope, year.id)))
+
+    def _analysis_name(self, scope: str | None, year: str) -> Callable[[str, Translate], list[str]]:
+        return lambda lang, t: [*([self.ctx.body_name(scope, lang)] if scope else []), year]
+
     def certificates(self, event: Event) -> CatalogEntry:
         """An event's certificates of participation: greyed with the reason until the event is held."""
         body, body_name = self.body(event.organiser)
@@ -346,6 +410,9 @@ def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str) 
         entries += [build.visit(v, year.id) for v in visible.visits if first <= v.date <= last]
         entries += build.schedules(year)
         entries += build.year_registers(year, visible)
+        if visible.staff.everything:
+            entries += build.staff_papers(year, visible.staff)
+        entries += build.analyses(year, visible.staff)
     entries += [build.material(m) for m in records.materials]
     entries += [build.certificates(e) for e in visible.events if e.id in visible.certifiable]
     order = {kind: index for index, kind in enumerate(DocumentKind)}

@@ -48,6 +48,7 @@ from desktop_app.services.document_catalog import (
     CatalogEntry,
     DocumentKind,
     DocumentRef,
+    StaffPapers,
     Visible,
     catalog_entries,
     material_language,
@@ -62,11 +63,15 @@ from desktop_app.services.printed import PrintedDocument as PrintedDocument
 from desktop_app.services.printed import kind_name as kind_name
 from desktop_app.services.printed import meeting_check as meeting_check
 from desktop_app.services.printed import protocol_document, read_protocol
+from desktop_app.services.staff import AttestationService
 from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
+from desktop_app.storage import staff as stored_staff
+from desktop_app.storage.analyses import analyses_of
 from desktop_app.storage.database import Database
 from desktop_app.storage.document_lists import plan_headings
 from desktop_app.storage.events import list_events
+from desktop_app.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ class DocumentService(Service):
         self._materials = MaterialService(db, clock)
         self._material_prints = MaterialPrintService(db, clock)
         self._events = EventService(db, clock)
+        self._attestations = AttestationService(db, clock)
 
     def _records(self, actor: Actor, school: str) -> SchoolRecords:
         return self._load(actor, school)[0]
@@ -281,11 +287,12 @@ class DocumentService(Service):
                 records.olympiad_results = [r for r in store.list_olympiad_results(school)
                                             if r.academic_year == academic_year]
             events = list_events(store, school, academic_year)
+            staff = self._staff_papers(store, actor, school, records.associations, academic_year)
         first, last = records.academic_years[0].window
         visible = Visible(plans,
                           self._mentoring.list(actor, school, academic_year),
                           [v for v in self._visits.list(actor, school) if first <= v.date <= last],
-                          *self._new_papers(actor, events, records.associations))
+                          *self._new_papers(actor, events, records.associations), staff=staff)
         entries = catalog_entries(records, visible, current_language())
         return [e for e in entries if e.academic_year == academic_year]
 
@@ -336,15 +343,33 @@ class DocumentService(Service):
         if kind is DocumentKind.CERTIFICATES:
             printed = self._events.certificates_pdf(actor, school, record, language=language)
             return PrintedDocument(printed.data, printed.language, printed.check)
+        if kind in (DocumentKind.ATTESTATIONS, DocumentKind.HEARINGS):
+            service = self._attestations
+            make = service.print_list if kind is DocumentKind.ATTESTATIONS else service.print_schedule
+            paper = make(actor, school, record, language)
+            return PrintedDocument(paper.data, paper.language, paper.check)
+        if kind is DocumentKind.ANALYSIS:
+            return self._analysis(actor, school, record, language)
         return self.olympiads(actor, school, record, language)
+
+    def _analysis(self, actor: Actor, school: str, record: str, language: str | None) -> PrintedDocument:
+        """The school's annual analysis (``record`` is the academic year) or an association's."""
+        from desktop_app.services.annual_analysis import AnnualAnalysisService  # only here: printing stays light
+
+        with self._read(actor, school) as store:
+            body = None if store.get_academic_year(school, record) else store.get_association(school, record)
+        year, association = (body.academic_year, body.id) if body else (record, None)
+        data, check, lang = AnnualAnalysisService(self._db, self._clock).pdf(actor, school, year, association, language)
+        return PrintedDocument(data, lang, check)
 
     def _catalog(self, actor: Actor, school: str) -> list[CatalogEntry]:
         records = self._records(actor, school)
         with self._read(actor, school) as store:
             events = list_events(store, school)
             plans = plan_headings(store.session, school, None, self._plans.readable_plans_of(store, actor, school))
-        visible = Visible(plans, self._mentoring.list(actor, school),
-                          self._visits.list(actor, school), *self._new_papers(actor, events, records.associations))
+            staff = self._staff_papers(store, actor, school, records.associations)
+        visible = Visible(plans, self._mentoring.list(actor, school), self._visits.list(actor, school),
+                          *self._new_papers(actor, events, records.associations), staff=staff)
         return catalog_entries(records, visible, current_language())
 
     @staticmethod
@@ -357,6 +382,18 @@ class DocumentService(Service):
             return actor.may(Action.EDIT_EVENT, organisers(event, of_year))
 
         return events, frozenset(e.id for e in events if may_issue(e)), actor.may(Action.READ_ALL)
+
+    @staticmethod
+    def _staff_papers(store: Store, actor: Actor, school: str, bodies: list[Association],
+                      academic_year: str | None = None
+                      ) -> StaffPapers:
+        """What the catalog lists of the attestation prints and the annual analyses for this user (see
+        ``Visible``): by the rules of their own services (READ_ALL; an association's head its own)."""
+        everything = actor.may(Action.READ_ALL)
+        attestations = stored_staff.list_attestations(store, school, academic_year) if everything else []
+        analysed = frozenset(b.id for b in bodies if everything or actor.may(Action.WRITE_ANALYSIS, {b.head} - {None}))
+        analyses = [a for a in analyses_of(store.session, school) if academic_year in (None, a.academic_year)]
+        return StaffPapers(everything, attestations, analysed, analyses)
 
     def verify(self, actor: Actor, code: str, school: str | None = None) -> list[VerifiedRecord]:
         """The current records whose verification code (or full hash) starts with ``code``."""

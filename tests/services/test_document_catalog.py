@@ -86,8 +86,9 @@ def test_the_extract_of_a_protocol_not_finalized_is_marked_and_refused(env: Env)
     assert printed.language == "ru" and "ВЫПИСКА" in _text(printed.data).upper()
 
 
-@pytest.mark.parametrize("kind", [k for k in DocumentKind  # the sample has no material, no event
-                                  if k not in (DocumentKind.MATERIAL, DocumentKind.CERTIFICATES)])
+@pytest.mark.parametrize("kind", [k for k in DocumentKind  # the sample has no material, no event, no attestation
+                                  if k not in (DocumentKind.MATERIAL, DocumentKind.CERTIFICATES,
+                                               DocumentKind.ATTESTATIONS, DocumentKind.HEARINGS)])
 def test_every_printable_kind_prints_in_its_default_and_in_a_forced_language(env: Env, kind: DocumentKind) -> None:
     entry = next(e for e in env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)
                  if e.ref.kind is kind and e.printable)
@@ -95,6 +96,18 @@ def test_every_printable_kind_prints_in_its_default_and_in_a_forced_language(env
     assert default.language == entry.language
     other = "ru" if entry.language == "kk" else "kk"
     forced = env.s.documents.document(env.actor("admin"), SCHOOL, entry.ref, other)
+    assert forced.language == other and _text(forced.data) != _text(default.data)
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.ATTESTATIONS, DocumentKind.HEARINGS, DocumentKind.ANALYSIS])
+def test_the_attestation_prints_and_the_analysis_print_in_their_default_and_a_forced_language(
+        empty: Services, kind: DocumentKind) -> None:
+    school, actors = _demo_actors(empty)
+    entry = next(e for e in empty.documents.catalog(actors["zavuch"], school, YEAR) if e.ref.kind is kind)
+    default = empty.documents.document(actors["zavuch"], school, entry.ref)
+    assert default.language == entry.language
+    other = "ru" if entry.language == "kk" else "kk"
+    forced = empty.documents.document(actors["zavuch"], school, entry.ref, other)
     assert forced.language == other and _text(forced.data) != _text(default.data)
 
 

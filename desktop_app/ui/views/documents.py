@@ -41,8 +41,11 @@ from desktop_app.ui.widgets.view import View, make_table
 
 #: Documents of a year run to thousands in a big school: the list takes them this many at a time.
 FETCH_BATCH = 200
-#: Columns that share what is left of the width (the others fit their contents).
+#: Columns that share what is left of the width (the others fit their contents, up to ``_WIDEST``
+#: pixels: a long kind such as «График заслушивания аттестуемых педагогов» ends in "…", whole in its
+#: tooltip, and leaves the document and its association room at 1366×768).
 _STRETCHED = (1, 2)
+_WIDEST = 250
 
 
 @dataclass
@@ -216,7 +219,7 @@ class DocumentsView(View):
         header = self.table.horizontalHeader()
         for column, width in enumerate(widths):
             if column not in _STRETCHED:
-                header.resizeSection(column, width)
+                header.resizeSection(column, min(width, _WIDEST))
 
     def set_search(self, text: str) -> None:
         super().set_search(text)

@@ -58,7 +58,7 @@ class DocumentKind(StrEnum):
     OLYMPIADS = "olympiads"
     # The attestation register's prints (п. 10.7) and the annual analysis of methodical work.
     ATTESTATIONS = "attestation"
-    HEARINGS = "attestation-schedule"
+    HEARINGS = "attestation-schedule"  # the CLI's ``attestation --schedule``
     ANALYSIS = "analysis"
 
 

@@ -122,7 +122,9 @@ class AssociationsView(View):
             self.select_association(selected.id)
         if self.selected() is None and self.proxy.rowCount():
             self.table.selectRow(0)
-        self._show_members(self.selected())
+        body = self.selected()
+        if body is None or self._shown is not body:  # selecting its row has shown its members already
+            self._show_members(body)
         self._update_empty()
         self._update_buttons()
         self._read = None

@@ -122,9 +122,9 @@ class AssociationsView(View):
             self.select_association(selected.id)
         if self.selected() is None and self.proxy.rowCount():
             self.table.selectRow(0)
-        body = self.selected()
-        if body is None or self._shown is not body:  # selecting its row has shown its members already
-            self._show_members(body)
+        chosen = self.selected()
+        if chosen is None or self._shown is not chosen:  # selecting its row has shown its members already
+            self._show_members(chosen)
         self._update_empty()
         self._update_buttons()
         self._read = None

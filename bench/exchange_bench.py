@@ -6,6 +6,9 @@ rows, ~70 MB) is generated once and cached in the temporary folder. Each step ru
 
     python bench/exchange_bench.py [--teachers 120 --years 10 --rows 30000] [--keep]
     python bench/exchange_bench.py --district 40    # 40 one-year schools into one database
+    python bench/exchange_bench.py --repeat 3 --compare /tmp/old   # before/after, taking turns
+
+(``/tmp/old`` holding an older commit: ``git archive COMMIT | tar -x -C /tmp/old``.)
 
 Targets on a 2-core machine: import ≤ 12 s and ≤ 400 MB; export and check ≤ 5 s each. A loaded
 machine is slower: each step prints wall and processor time (user + sys of the child) and the load
@@ -72,10 +75,15 @@ def load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def run(step: str, *args: str) -> tuple[float, float, int | None]:
-    """Wall time (s), processor time (user + sys, s) and peak memory (MB) of one command."""
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(step: str, *args: str, code: Path = REPO) -> tuple[float, float, int | None]:
+    """Wall time (s), processor time (user + sys, s) and peak memory (MB) of one command, run
+    with the program found in the folder ``code`` (another checkout with ``--compare``)."""
     started, cpu = time.perf_counter(), _children_cpu()
-    done = subprocess.run([sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True,
+                          cwd=tempfile.gettempdir(), env={**os.environ, "PYTHONPATH": str(code)})
     elapsed, processor = time.perf_counter() - started, _children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{step} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -90,6 +98,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=30_000)
     parser.add_argument("--repeat", type=int, default=1, help="run import, export and check N times")
     parser.add_argument("--keep", action="store_true", help="keep the database and the exported file")
+    parser.add_argument("--compare", type=Path, metavar="FOLDER",
+                        help="also run each step with the program in FOLDER (e.g. `git archive` of an "
+                             "older commit), alternately with this one: a before/after under the same load")
     parser.add_argument("--district", type=int, metavar="N",
                         help="instead: import N one-year schools (a district) into one database")
     args = parser.parse_args()
@@ -107,27 +118,29 @@ def main() -> None:
     print(f"baseline, json.loads of the file in this process: {baseline:.2f} s")
 
     folder = Path(tempfile.mkdtemp(prefix="metodsovet-exchange-bench-"))
-    database, exported = folder / "school.sqlite3", folder / "exported.json"
-    steps = {
-        "import": ("--db", str(database), "import", str(source)),
-        "export": ("--db", str(database), "export", str(exported)),
-        "check": ("--db", str(database), "check"),
-    }
+    exported = folder / "this.json"
+    versions = {"this": REPO, **({"compared": args.compare.resolve()} if args.compare else {})}
     missed = []
-    for _round in range(args.repeat):
-        if database.exists():
+    for number in range(args.repeat):
+        for database in folder.glob("*.sqlite3"):
             database.unlink()
-        print(f"load average before the round: {load()}")
-        for step, command in steps.items():
-            elapsed, processor, peak = run(step, *command)
-            limit, memory_limit = TARGETS[step]
-            ok = processor <= limit and (memory_limit is None or peak is None or peak <= memory_limit)
-            missed += [] if ok else [step]
-            memory = "" if peak is None else f"  peak {peak:4d} MB"
-            target = f"≤ {limit:.0f} s" + ("" if memory_limit is None else f", ≤ {memory_limit} MB")
-            print(f"{step:7s} wall {elapsed:6.2f} s  processor {processor:6.2f} s "
-                  f"({processor / limit:4.0%} of target){memory}  ({elapsed / baseline:4.1f}× baseline)  "
-                  f"target {target}: {'ok' if ok else 'MISSED'}  [load {load()}]")
+        print(f"round {number + 1}, load average before: {load()}")
+        for step in TARGETS:
+            # The versions take turns going first, so that neither always meets the same load.
+            for name in sorted(versions, reverse=number % 2 == 1):
+                database = folder / f"{name}.sqlite3"
+                command = {"import": ("import", str(source)), "export": ("export", str(folder / f"{name}.json")),
+                           "check": ("check",)}[step]
+                elapsed, processor, peak = run(step, "--db", str(database), *command, code=versions[name])
+                limit, memory_limit = TARGETS[step]
+                ok = processor <= limit and (memory_limit is None or peak is None or peak <= memory_limit)
+                missed += [] if ok or name != "this" else [step]
+                memory = "" if peak is None else f"  peak {peak:4d} MB"
+                target = f"≤ {limit:.0f} s" + ("" if memory_limit is None else f", ≤ {memory_limit} MB")
+                label = f"{step} ({name})" if args.compare else step
+                print(f"{label:18s} wall {elapsed:6.2f} s  processor {processor:6.2f} s "
+                      f"({processor / limit:4.0%} of target){memory}  ({elapsed / baseline:4.1f}× baseline)  "
+                      f"target {target}: {'ok' if ok else 'MISSED'}  [load {load()}]", flush=True)
 
     equal = canonical(json.loads(exported.read_bytes())) == canonical(document)
     print(f"round trip equal: {equal}")

@@ -2,9 +2,11 @@
 
 A large school holds ~325 000 rows; the generic loader (``Store._load``) turns each into a mapping
 and decodes its objectives and date one value at a time, which made ``export`` and ``check`` of
-such a school take ~10 s. Here the rows come back as plain tuples, their JSON objectives are
-decoded in one call per batch and their dates with ``date.fromisoformat``; the result is the same
-list of :class:`PlanRow` the generic loader builds (tests/storage/test_plan_rows.py).
+such a school take ~10 s. Here the rows come back as the driver's plain tuples (the statement is
+compiled by the database's dialect and run on the session's own connection, in its transaction,
+without SQLAlchemy's per-row result objects), their JSON objectives are decoded in one call per
+batch and their dates with ``date.fromisoformat``; the result is the same list of
+:class:`PlanRow` the generic loader builds (tests/storage/test_plan_rows.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Text, select, type_coerce
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.entities import PlanRow
@@ -38,20 +40,39 @@ def _date(value: str | date) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
+def driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
+    """The rows of ``statement`` as the driver gives them (tuples, values unprocessed), read in
+    the session's transaction. Its parameters must need no bind processing (text and numbers)."""
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    parameters = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def read_plan_rows(session: Session, school_id: str, *owners: ColumnElement[bool]) -> dict[str, list[PlanRow]]:
     """The lesson rows of the plans whose rows match ``owners`` (conditions on ``plan_rows``),
     per plan id, in list order."""
     t = PLAN_ROWS
     statement = (
-        select(t.c.plan_id, t.c.number, t.c.topic, t.c.hours, t.c.term, t.c.section,
-               type_coerce(t.c.objectives, Text), type_coerce(t.c.date, String), t.c.note)
+        select(t.c.plan_id, t.c.number, t.c.topic, t.c.hours, t.c.term, t.c.section, t.c.objectives,
+               t.c.date, t.c.note)
         .where(t.c.school_id == school_id, *owners)
         .order_by(t.c.school_id, t.c.plan_id, t.c.position)
     )
-    rows = session.execute(statement).all()
+    rows = driver_rows(session, statement)
     objectives = _objectives([r[6] for r in rows])
-    dates = [_date(r[7]) if r[7] is not None else None for r in rows]
     grouped: dict[str, list[PlanRow]] = defaultdict(list)
-    for r, wanted, day in zip(rows, objectives, dates, strict=True):
-        grouped[r[0]].append(PlanRow(r[1], r[2], r[3], r[4], r[5], wanted, day, r[8]))
+    plan_id: str | None = None
+    group: list[PlanRow] = []
+    for (owner, number, topic, hours, term, section, _, day, note), wanted in zip(rows, objectives, strict=True):
+        if owner != plan_id:  # the rows come plan by plan
+            plan_id, group = owner, grouped[owner]
+        group.append(PlanRow(number, topic, hours, term, section, wanted,
+                             None if day is None else _date(day), note))
     return grouped

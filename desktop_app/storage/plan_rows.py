@@ -12,7 +12,6 @@ batch and their dates with ``date.fromisoformat``; the result is the same list o
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.entities import PlanRow
 from desktop_app.storage import models as m
+from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.mapping import table_of
 
 PLAN_ROWS = table_of(m.PlanLessonRow)
@@ -37,6 +37,7 @@ def _objectives(values: list[Any]) -> list[Any]:
 
 
 def _date(value: str | date) -> date:
+    """SQLite gives ISO text, PostgreSQL's driver a date."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
@@ -65,14 +66,15 @@ def read_plan_rows(session: Session, school_id: str, *owners: ColumnElement[bool
         .where(t.c.school_id == school_id, *owners)
         .order_by(t.c.school_id, t.c.plan_id, t.c.position)
     )
-    rows = driver_rows(session, statement)
-    objectives = _objectives([r[6] for r in rows])
-    grouped: dict[str, list[PlanRow]] = defaultdict(list)
-    plan_id: str | None = None
-    group: list[PlanRow] = []
-    for (owner, number, topic, hours, term, section, _, day, note), wanted in zip(rows, objectives, strict=True):
-        if owner != plan_id:  # the rows come plan by plan
-            plan_id, group = owner, grouped[owner]
-        group.append(PlanRow(number, topic, hours, term, section, wanted,
-                             None if day is None else _date(day), note))
+    with collector_paused():  # hundreds of thousands of new objects, no cycle among them
+        rows = driver_rows(session, statement)
+        objectives = _objectives([r[6] for r in rows])
+        grouped: dict[str, list[PlanRow]] = {}
+        plan_id: str | None = None
+        group: list[PlanRow] = []
+        for (owner, number, topic, hours, term, section, _, day, note), wanted in zip(rows, objectives, strict=True):
+            if owner != plan_id:  # the rows come plan by plan
+                plan_id, group = owner, grouped.setdefault(owner, [])
+            group.append(PlanRow(number, topic, hours, term, section, wanted,
+                                 None if day is None else _date(day), note))
     return grouped

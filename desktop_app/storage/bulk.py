@@ -59,6 +59,8 @@ def _needs() -> dict[str, frozenset[str]]:
 
 
 _NEEDS = _needs()
+#: What turns a batch of rows into the driver's parameters.
+_Values = Callable[[list[Mapping[str, Any]]], Any]
 
 
 class BulkWriter:
@@ -73,7 +75,7 @@ class BulkWriter:
         self._buffered = 0
         self._held = 0
         self._complete: set[str] = set()
-        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[Mapping[str, Any]], Any]]] = {}
+        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, _Values]] = {}
         #: Rows written so far, per table.
         self.written: dict[str, int] = {}
 
@@ -119,12 +121,13 @@ class BulkWriter:
         sql, values = self._statement(table, keys)
         self._session.connection().exec_driver_sql(sql, values(rows))
 
-    def _statement(self, table: Table, keys: tuple[str, ...]) -> tuple[str, Callable[[list[Mapping[str, Any]]], Any]]:
+    def _statement(self, table: Table, keys: tuple[str, ...]) -> tuple[str, _Values]:
         """The INSERT of ``keys`` into ``table`` in the database's SQL, and what turns rows into
         the driver's parameters."""
-        found = self._statements.get((table.name, keys))
-        if found is not None:
-            return found
+        cached = self._statements.get((table.name, keys))
+        if cached is not None:
+            return cached
+        found: tuple[str, _Values]
         dialect = self._session.get_bind().dialect
         compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
         processors = {key: table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in keys}

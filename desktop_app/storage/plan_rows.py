@@ -2,10 +2,9 @@
 
 A large school holds ~325 000 rows; the generic loader (``Store._load``) turns each into a mapping
 and decodes its objectives and date one value at a time, which made ``export`` and ``check`` of
-such a school take ~10 s. Here the rows come back as the driver's plain tuples (the statement is
-compiled by the database's dialect and run on the session's own connection, in its transaction,
-without SQLAlchemy's per-row result objects), their JSON objectives are decoded in one call per
-batch and their dates with ``date.fromisoformat``; the result is the same list of
+such a school take ~10 s. Here the rows come back as the driver's plain tuples (fetched from the
+cursor, without SQLAlchemy's per-row result objects), their JSON objectives are decoded in one
+call per batch and their dates with ``date.fromisoformat``; the result is the same list of
 :class:`PlanRow` the generic loader builds (tests/storage/test_plan_rows.py).
 """
 
@@ -42,18 +41,14 @@ def _date(value: str | date) -> date:
 
 
 def driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
-    """The rows of ``statement`` as the driver gives them (tuples, values unprocessed), read in
-    the session's transaction. Its parameters must need no bind processing (text and numbers)."""
-    connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    parameters = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
-    cursor = connection.connection.cursor()
+    """The rows of ``statement`` as the driver gives them (tuples, values not processed), run
+    by SQLAlchemy in the session's transaction as any statement is, and fetched straight from
+    its cursor."""
+    result = session.connection().execute(statement)
     try:
-        cursor.execute(str(compiled), parameters)
-        return list(cursor.fetchall())
+        return list(result.cursor.fetchall())
     finally:
-        cursor.close()
+        result.close()
 
 
 def read_plan_rows(session: Session, school_id: str, *owners: ColumnElement[bool]) -> dict[str, list[PlanRow]]:

@@ -47,10 +47,13 @@ def check(args: argparse.Namespace, database: str) -> int:
         print(_("Audit trail broken at {entry}").format(entry=entry))
     error_word, warning_word = _("error"), _("warning")
     for school_report in report.schools:
-        for finding in school_report.errors:
-            print(f"{school_report.school} {error_word}: {Problem.from_finding(finding).render(_)}")
-        for finding in school_report.warnings:
-            print(f"{school_report.school} {warning_word}: {Problem.from_finding(finding).render(_)}")
+        # A large school has thousands of findings: written at once, not a print each.
+        lines = [f"{school_report.school} {error_word}: {Problem.from_finding(finding).render(_)}"
+                 for finding in school_report.errors]
+        lines += [f"{school_report.school} {warning_word}: {Problem.from_finding(finding).render(_)}"
+                  for finding in school_report.warnings]
+        if lines:
+            print("\n".join(lines))
         print(_("{school}: {errors} errors, {warnings} warnings").format(
             school=school_report.school, errors=len(school_report.errors),
             warnings=len(school_report.warnings)))

@@ -2,23 +2,24 @@
 
 A large school holds ~325 000 rows; the generic loader (``Store._load``) turns each into a mapping
 and decodes its objectives and date one value at a time, which made ``export`` and ``check`` of
-such a school take ~10 s. Here the rows come back as plain tuples, their JSON objectives are
-decoded in one call per batch and their dates with ``date.fromisoformat``; the result is the same
-list of :class:`PlanRow` the generic loader builds (tests/storage/test_plan_rows.py).
+such a school take ~10 s. Here the rows come back as the driver's plain tuples (fetched from the
+cursor, without SQLAlchemy's per-row result objects), their JSON objectives are decoded in one
+call per batch and their dates with ``date.fromisoformat``; the result is the same list of
+:class:`PlanRow` the generic loader builds (tests/storage/test_plan_rows.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Text, select, type_coerce
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.entities import PlanRow
 from desktop_app.storage import models as m
+from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.mapping import table_of
 
 PLAN_ROWS = table_of(m.PlanLessonRow)
@@ -35,7 +36,19 @@ def _objectives(values: list[Any]) -> list[Any]:
 
 
 def _date(value: str | date) -> date:
+    """SQLite gives ISO text, PostgreSQL's driver a date."""
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
+    """The rows of ``statement`` as the driver gives them (tuples, values not processed), run
+    by SQLAlchemy in the session's transaction as any statement is, and fetched straight from
+    its cursor."""
+    result = session.connection().execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def read_plan_rows(session: Session, school_id: str, *owners: ColumnElement[bool]) -> dict[str, list[PlanRow]]:
@@ -43,15 +56,20 @@ def read_plan_rows(session: Session, school_id: str, *owners: ColumnElement[bool
     per plan id, in list order."""
     t = PLAN_ROWS
     statement = (
-        select(t.c.plan_id, t.c.number, t.c.topic, t.c.hours, t.c.term, t.c.section,
-               type_coerce(t.c.objectives, Text), type_coerce(t.c.date, String), t.c.note)
+        select(t.c.plan_id, t.c.number, t.c.topic, t.c.hours, t.c.term, t.c.section, t.c.objectives,
+               t.c.date, t.c.note)
         .where(t.c.school_id == school_id, *owners)
         .order_by(t.c.school_id, t.c.plan_id, t.c.position)
     )
-    rows = session.execute(statement).all()
-    objectives = _objectives([r[6] for r in rows])
-    dates = [_date(r[7]) if r[7] is not None else None for r in rows]
-    grouped: dict[str, list[PlanRow]] = defaultdict(list)
-    for r, wanted, day in zip(rows, objectives, dates, strict=True):
-        grouped[r[0]].append(PlanRow(r[1], r[2], r[3], r[4], r[5], wanted, day, r[8]))
+    with collector_paused():  # hundreds of thousands of new objects, no cycle among them
+        rows = driver_rows(session, statement)
+        objectives = _objectives([r[6] for r in rows])
+        grouped: dict[str, list[PlanRow]] = {}
+        plan_id: str | None = None
+        group: list[PlanRow] = []
+        for (owner, number, topic, hours, term, section, _, day, note), wanted in zip(rows, objectives, strict=True):
+            if owner != plan_id:  # the rows come plan by plan
+                plan_id, group = owner, grouped.setdefault(owner, [])
+            group.append(PlanRow(number, topic, hours, term, section, wanted,
+                                 None if day is None else _date(day), note))
     return grouped

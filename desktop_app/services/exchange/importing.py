@@ -25,6 +25,7 @@ from desktop_app.services.exchange.reading import RECORD_OF, needs_nfc, nfc, sch
 from desktop_app.services.exchange.schema import is_schema_valid, record_check
 from desktop_app.services.exchange.streaming import ARRAY_START, Unusual, members
 from desktop_app.storage.bulk import BulkWriter
+from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.store import Store
 
 #: What a plan refers to: read (and written) before the plans.
@@ -178,4 +179,5 @@ def import_text(store: Store, text: str, replace: bool, admit: Callable[[str], N
     """Check and write the document ``text`` in ``store``'s transaction; ``admit`` refuses a
     school the actor may not import. :class:`ExchangeError` for a refused document,
     :class:`Unusual` for one to read whole."""
-    return _Import(store, text, replace, admit).run()
+    with collector_paused():  # millions of JSON values and rows, no cycle among them
+        return _Import(store, text, replace, admit).run()

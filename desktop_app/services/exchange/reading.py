@@ -217,15 +217,22 @@ def _meeting(obj: JSON) -> Meeting:
     )
 
 
+def _rows(rows: list[JSON]) -> list[PlanRow]:
+    """A plan's lesson rows (a large school has hundreds of thousands: one expression per row,
+    the fields in PlanRow's order)."""
+    day = date.fromisoformat
+    return [PlanRow(r["number"], r["topic"], r["hours"], r.get("term"), r.get("section"),
+                    list(r.get("objectives", ())), None if (d := r.get("date")) is None else day(d),
+                    r.get("note"))
+            for r in rows]
+
+
 def _plan(obj: JSON) -> CalendarPlan:
     review = obj.get("review")
     return CalendarPlan(
         id=obj["id"], teacher=obj["teacher"], subject=obj["subject"], academic_year=obj["academic_year"],
         grade=obj["grade"], language=Language(obj["language"]), hours_per_week=obj["hours_per_week"],
-        rows=[PlanRow(number=r["number"], topic=r["topic"], hours=r["hours"], term=r.get("term"),
-                      section=r.get("section"), objectives=list(r.get("objectives", [])),
-                      date=_opt_day(r.get("date")), note=r.get("note"))
-              for r in obj["rows"]],
+        rows=_rows(obj["rows"]),
         status=PlanStatus(obj["status"]), classes=list(obj.get("classes", [])),
         review=None if review is None else Review(
             review["meeting"], review["item"], ReviewOutcome(review["outcome"]), review.get("remarks")),

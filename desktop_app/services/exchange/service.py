@@ -28,6 +28,7 @@ from desktop_app.services.exchange.staff import (
 )
 from desktop_app.services.exchange.streaming import Unusual
 from desktop_app.services.exchange.writing import document_text, dump_document
+from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.guest_members import restore_guests, saved_guests
 from desktop_app.storage.store import Store
 
@@ -116,14 +117,15 @@ class ExchangeService(Service):
             events = export_events(store, school)
             staff = _export_staff(store, school)
             analyses = export_analyses(store, school)
-            for piece in document_text(records, each_plan(), exported_at=self._clock()):
-                if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
-                    write(_events_text(events))
-                    for key, items in staff.items():
-                        write(_events_text(items, key))
-                    if analyses:
-                        write(_events_text(analyses, ANALYSES))
-                write(piece)
+            with collector_paused():  # every plan's rows read and written: no cycle among them
+                for piece in document_text(records, each_plan(), exported_at=self._clock()):
+                    if piece == "\n}\n":  # the end: the optional collections of version 2 go before it
+                        write(_events_text(events))
+                        for key, items in staff.items():
+                            write(_events_text(items, key))
+                        if analyses:
+                            write(_events_text(analyses, ANALYSES))
+                    write(piece)
         counts = {name: len(getattr(records, name)) for name in COLLECTIONS[1:]}
         counts["plans"] = plans
         counts[EVENTS] = len(events)

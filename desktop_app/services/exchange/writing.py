@@ -197,12 +197,14 @@ def _dump_meeting(meeting: Meeting) -> JSON:
     }
 
 
-def _dump_row(row: PlanRow) -> JSON:
-    return {
-        "number": row.number, "term": row.term, "section": row.section, "topic": row.topic,
-        "objectives": list(row.objectives), "hours": _number(row.hours), "date": _iso(row.date),
-        "note": row.note,
-    }
+def _dump_rows(rows: list[PlanRow]) -> list[JSON]:
+    """A plan's lesson rows (hundreds of thousands in a large school: one expression per row,
+    :func:`_number` and :func:`_iso` written out)."""
+    return [{
+        "number": r.number, "term": r.term, "section": r.section, "topic": r.topic,
+        "objectives": list(r.objectives), "hours": int(h) if float(h := r.hours).is_integer() else h,
+        "date": None if (d := r.date) is None else d.isoformat(), "note": r.note,
+    } for r in rows]
 
 
 def _dump_plan(plan: CalendarPlan) -> JSON:
@@ -210,7 +212,7 @@ def _dump_plan(plan: CalendarPlan) -> JSON:
     return {
         "id": plan.id, "teacher": plan.teacher, "subject": plan.subject, "academic_year": plan.academic_year,
         "grade": plan.grade, "classes": list(plan.classes), "language": plan.language.value,
-        "hours_per_week": _number(plan.hours_per_week), "rows": [_dump_row(r) for r in plan.rows],
+        "hours_per_week": _number(plan.hours_per_week), "rows": _dump_rows(plan.rows),
         "status": plan.status.value,
         "review": None if review is None else {
             "meeting": review.meeting, "item": review.item, "outcome": review.outcome.value,

@@ -129,6 +129,8 @@ class School:
     #: School practice, not the Rules: the deputy director agrees (СОГЛАСОВАНО / КЕЛІСІЛДІ) a
     #: considered KTP before the director approves it. Off: the director approves it directly.
     deputy_agreement: bool = True
+    #: Years between a teacher's courses (a school setting, issue 20; staff_records.COURSE_PERIOD_RANGE).
+    course_period_years: int = 3
 
 
 @dataclass

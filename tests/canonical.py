@@ -11,7 +11,8 @@ from desktop_app.services.exchange.reading import nfc
 JSON = dict[str, Any]
 
 #: Defaults of optional keys whose schema allows neither null nor a list.
-_NAMED_DEFAULTS: dict[str, Any] = {"category": "none", "active": True, "form": "meeting", "done": False}
+_NAMED_DEFAULTS: dict[str, Any] = {"category": "none", "active": True, "form": "meeting", "done": False,
+                                   "course_period_years": 3}
 
 
 def _resolve(schema: Any) -> JSON:

@@ -163,7 +163,7 @@ def test_move_to_the_server_and_back(pg_cluster: server.Cluster, database: Calla
         "academic_year_extra_days", "agenda_lesson_visits", "materials", "material_authors", "material_files",
         "agenda_materials", "events", "event_people", "event_guests", "event_programme", "event_agenda",
         "olympiad_results", "attestations", "courses", "course_files", "annual_analyses",
-        "association_guest_members"}
+        "association_guest_members", "meeting_guest_attendance"}
     assert f"audit_events: {len(original['audit_events'])}" in out
     assert snapshot(source) == before  # the original is not changed
     # The copy works: sign-in, the audit chain, the search, a new write gets a new id.

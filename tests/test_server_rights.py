@@ -187,6 +187,34 @@ def test_failed_sign_ins_lock_the_login_for_any_client_until_the_administrator_u
                                   ).fetchone() == (0, None)
 
 
+def test_failed_sign_ins_on_the_server_go_to_the_audit_trail_as_on_one_pc(school: School) -> None:
+    """Each failure counted is an audit entry with the action and fields a PC writes (the login as
+    actor, the count as summary), in the one chain `check` verifies; a try while the login waits is
+    not counted, so not written either."""
+    services, admin = school.services(ADMIN)
+    try:
+        services.accounts.create_user(admin, "sec-audit", secret("sec-audit"), Role.TEACHER, SCHOOL, "t-04")
+    finally:
+        services.close()
+    for _ in range(4):  # the third failure makes the login wait; the fourth falls in the wait
+        with pytest.raises(ServerSignInError):
+            Database.open(school.url("sec-audit", "guessed-пароль"))
+    services, admin = school.services(ADMIN)
+    try:
+        services.accounts.reset_password(admin, "sec-audit", "сброшен-2026")  # an entry after them
+        report = services.checks.check(admin)
+    finally:
+        services.close()
+    assert report.audit_breaks == [] and report.ok, report
+    with school.connect(ADMIN) as connection:
+        failed = connection.execute(
+            "SELECT actor, action, school_id, record_kind, summary, db_login FROM audit_events "
+            "WHERE record_id = 'sec-audit' AND action <> 'user.create' ORDER BY id").fetchall()
+    signin = server_roles.sign_in_role(school.database)  # written by the sign-in role, not the person's login
+    assert failed[:3] == [("sec-audit", "user.sign_in_failed", SCHOOL, "user", str(n), signin) for n in (1, 2, 3)]
+    assert [row[1] for row in failed[3:]] == ["user.password_reset"]
+
+
 def test_the_wait_ends_by_itself(school: School) -> None:
     services, admin = school.services(ADMIN)
     try:

@@ -76,8 +76,9 @@ class DocumentContext:
     plans: dict[str, CalendarPlan] = field(default_factory=dict)
     lesson_visits: dict[str, LessonVisit] = field(default_factory=dict)
     materials: dict[str, Material] = field(default_factory=dict)
-    #: Members of an inter-school association from other schools (п. 21), "name (school)".
-    guest_members: list[str] = field(default_factory=list)
+    #: Members of an inter-school association from other schools on the meeting's day (п. 21):
+    #: (school, teacher) → "name (school)".
+    guest_members: dict[tuple[str, str], str] = field(default_factory=dict)
     #: Events of methodical work (п. 20): kept apart from SchoolRecords, given by the service that needs them.
     events: dict[str, Event] = field(default_factory=dict)
 

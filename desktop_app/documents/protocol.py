@@ -129,6 +129,23 @@ def _plans_table(item: AgendaItem, meeting: Meeting, ctx: DocumentContext, langu
             grid(rows, [10 * mm, 38 * mm, 32 * mm, 25 * mm, 65 * mm]), spacer(2)]
 
 
+def guest_member_lines(meeting: Meeting, ctx: DocumentContext, styles: Styles, _: Translate) -> list[Flowable]:
+    """п. 21: an inter-school association's members from other schools, present and absent as the
+    meeting marked them; those it did not mark (a protocol written before the marks) as before."""
+    marks = {(g.school, g.teacher): g for g in meeting.guest_attendance}
+
+    def label(key: tuple[str, str]) -> str:
+        return ctx.guest_members.get(key) or f"{key[1]} ({key[0]})"
+
+    present = [label(key) for key, mark in marks.items() if mark.present]
+    absent = [label(key) + (f" — {mark.reason}" if mark.reason else "")
+              for key, mark in marks.items() if not mark.present]
+    unmarked = [text for key, text in ctx.guest_members.items() if key not in marks]
+    lines = [(_("Present from other schools:"), present), (_("Absent from other schools:"), absent),
+             (_("Members from other schools:"), unmarked)]
+    return [labelled(title, esc("; ".join(names)), styles.left) for title, names in lines if names]
+
+
 def protocol_story(meeting: Meeting, ctx: DocumentContext,
                    language: str) -> tuple[list[Flowable], list[Flowable]]:
     """The protocol's flowables and its closing (kept on one page with the QR block)."""
@@ -167,8 +184,7 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
     if absent:
         parts = [ctx.short_name(a.teacher) + (f" — {a.reason}" if a.reason else "") for a in absent]
         story.append(labelled(_("Absent:"), esc("; ".join(parts)), styles.left))
-    if ctx.guest_members:  # п. 21: an inter-school association's members from other schools
-        story.append(labelled(_("Members from other schools:"), esc("; ".join(ctx.guest_members)), styles.left))
+    story += guest_member_lines(meeting, ctx, styles, _)
     if meeting.guests:
         parts = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
         story.append(labelled(_("Invited:"), esc("; ".join(parts)), styles.left))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.domain.entities import Association, AssociationKind
+from desktop_app.domain.entities import Association, AssociationKind, Meeting
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.rules_253 import cite
 
@@ -41,4 +41,31 @@ def guest_member_errors(association: Association, own_school: str, member: Guest
         errors.append(DomainError(
             Rule.VALUE, N_("The membership ends ({end}) before it starts ({start})"),
             {"start": member.since, "end": member.until}, record=association.id, field="until"))
+    return errors
+
+
+def member_on(member: GuestMember, day: date) -> bool:
+    """Whether the membership covers ``day`` (open ends: since ever, until now)."""
+    return (member.since is None or member.since <= day) and (member.until is None or day <= member.until)
+
+
+def guest_attendance_errors(meeting: Meeting, guests: list[GuestMember]) -> list[DomainError]:
+    """A meeting marks present or absent only its association's members from other schools on its
+    date (п. 21), each once."""
+    members = {(g.school, g.teacher): g for g in guests if member_on(g, meeting.date)}
+    errors: list[DomainError] = []
+    seen: set[tuple[str, str]] = set()
+    for mark in meeting.guest_attendance:
+        key = (mark.school, mark.teacher)
+        if key not in members:
+            errors.append(DomainError(
+                Rule.REFERENCE, N_("{member} of school {school} is not a member from another school on {date} "
+                                   "({paragraph})"),
+                {"member": mark.teacher, "school": mark.school, "date": meeting.date, "paragraph": cite("21")},
+                record=meeting.id or None, field="guest_attendance"))
+        elif key in seen:
+            errors.append(DomainError(
+                Rule.UNIQUE_ID, N_("{member} is marked twice"), {"member": members[key].name or mark.teacher},
+                record=meeting.id or None, field="guest_attendance"))
+        seen.add(key)
     return errors

@@ -129,6 +129,8 @@ class School:
     #: School practice, not the Rules: the deputy director agrees (СОГЛАСОВАНО / КЕЛІСІЛДІ) a
     #: considered KTP before the director approves it. Off: the director approves it directly.
     deputy_agreement: bool = True
+    #: Years between a teacher's courses (a school setting, issue 20; staff_records.COURSE_PERIOD_RANGE).
+    course_period_years: int = 3
 
 
 @dataclass
@@ -329,6 +331,17 @@ class Attendance:
 
 
 @dataclass
+class GuestAttendance:
+    """A mark for a member of an inter-school association from another school (п. 21): that school
+    and its teacher, as the association's guest member is referred to, never copied."""
+
+    school: str
+    teacher: str
+    present: bool
+    reason: str | None = None
+
+
+@dataclass
 class AgendaItem:
     number: int
     title: str
@@ -357,6 +370,9 @@ class Meeting:
     place: str | None = None
     guests: list[Person] = field(default_factory=list)
     form: MeetingForm = MeetingForm.MEETING
+    #: Members from other schools present or absent (п. 21); not part of the exchange format (the
+    #: file names no other school's teachers).
+    guest_attendance: list[GuestAttendance] = field(default_factory=list)
     #: Rule 5: a finalized protocol is corrected by a new version; not part of the exchange format.
     version: int = 1
     #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
@@ -365,7 +381,8 @@ class Meeting:
 
     @property
     def present_count(self) -> int:
-        return sum(1 for a in self.attendance if a.present)
+        """Members present, those from other schools (п. 21) included: all of them vote."""
+        return sum(1 for a in self.attendance if a.present) + sum(1 for g in self.guest_attendance if g.present)
 
     def item(self, number: int) -> AgendaItem | None:
         return next((i for i in self.agenda if i.number == number), None)

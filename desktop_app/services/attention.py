@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop_app.domain.accounts import Action, Actor, Role
+from desktop_app.domain.annual_analysis import AnalysisStatus
 from desktop_app.domain.associations import short_today
 from desktop_app.domain.entities import (
     Association,
@@ -24,6 +25,7 @@ from desktop_app.domain.work_plan_marks import month_of
 from desktop_app.services.base import Service, found
 from desktop_app.services.teachers import attestation_due
 from desktop_app.storage import staff
+from desktop_app.storage.analyses import school_analysis_status
 from desktop_app.storage.store import Store
 
 #: How far ahead an attestation deadline is announced.
@@ -43,6 +45,7 @@ class AttentionKind(StrEnum):
     WORK_PLAN_UNMARKED = "work_plan_unmarked"
     ATTESTATION_OPEN = "attestation_open"
     COURSES_OVERDUE = "courses_overdue"
+    ANALYSIS_UNAPPROVED = "analysis_unapproved"
 
 
 #: Headings of the groups, in the order shown.
@@ -60,7 +63,11 @@ ATTENTION_KIND_LABELS = {
     AttentionKind.WORK_PLAN_UNMARKED: N_("Work plan items whose month has passed without a mark"),
     AttentionKind.ATTESTATION_OPEN: N_("Attestations heard without a result (п. 10.7)"),
     AttentionKind.COURSES_OVERDUE: N_("Professional development overdue"),
+    AttentionKind.ANALYSIS_UNAPPROVED: N_("The school's annual analysis not yet approved"),
 }
+
+#: From this month of the year's last calendar year, the school's annual analysis is asked for (written in May).
+ANALYSIS_MONTH = 5
 
 _PLAN_KINDS = {
     PlanStatus.SUBMITTED: AttentionKind.PLAN_SUBMITTED,
@@ -168,6 +175,8 @@ class AttentionService(Service):
             items += self._work_plans(store, actor, school, academic_year, bodies, today)
             if actor.may(Action.READ_ALL):
                 items += self._staff_records(store, school, academic_year, today)
+            if actor.role in (Role.ADMINISTRATOR, Role.DIRECTOR) and year is not None:
+                items += self._analysis(store, school, year.id, year.end, today)
         order = list(AttentionKind)
         return sorted(items, key=lambda i: (order.index(i.kind), i.day or date.min, i.record))
 
@@ -270,6 +279,19 @@ class AttentionService(Service):
                                        N_("Teachers whose latest course is more than {years} years old: {count}"),
                                        {"count": overdue, "years": period}))
         return items
+
+    @staticmethod
+    def _analysis(store: Store, school: str, academic_year: str, end: date, today: date) -> list[AttentionItem]:
+        """From May of the year's end (the analysis is written then), the school's analysis of the
+        year until the director approves it (one SQL aggregate)."""
+        if today < date(end.year, ANALYSIS_MONTH, 1):
+            return []
+        status = school_analysis_status(store.session, school, academic_year)
+        if status is AnalysisStatus.APPROVED:
+            return []
+        title = (N_("The analysis of {year} is not written yet") if status is None
+                 else N_("The analysis of {year} is a draft awaiting the director's approval"))
+        return [AttentionItem(AttentionKind.ANALYSIS_UNAPPROVED, "", title, {"year": academic_year})]
 
     @staticmethod
     def _work_plans(store: Store, actor: Actor, school: str, academic_year: str, bodies: list[Association],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
+from desktop_app.domain.district import guest_attendance_errors
 from desktop_app.domain.entities import CalendarPlan, Material, Meeting, MeetingStatus, ReviewOutcome
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.materials import may_discuss
@@ -28,6 +29,7 @@ from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange import dump_meeting, parse_meeting
 from desktop_app.services.materials import MaterialReview, MaterialService
 from desktop_app.services.plans import PlanService
+from desktop_app.storage.guest_members import list_guests
 from desktop_app.storage.store import Store
 
 
@@ -93,6 +95,8 @@ class MeetingService(Service):
                                       {"item": item.number, "id": listed, "body": body.id},
                                       record=meeting.id, field=f"agenda.{item.number}.materials")
         raise_first(date_errors(meeting, year))
+        if meeting.guest_attendance:  # п. 21: members from other schools, on the meeting's date
+            raise_first(guest_attendance_errors(meeting, list_guests(store.session, school, meeting.body)))
         others = [m for m in store.meetings_of(school, meeting.body) if m.id != meeting.id]
         numbering = numbering_errors([*others, meeting])
         # A repeated number is reported on both meetings: name the one being saved.

@@ -17,7 +17,7 @@ from desktop_app.documents.common import DocumentContext
 from desktop_app.documents.protocol import build_protocol
 from desktop_app.documents.verification import DOCUMENT_KINDS, Verification, verification
 from desktop_app.domain.accounts import Actor, AuditEvent
-from desktop_app.domain.district import GuestMember
+from desktop_app.domain.district import GuestMember, member_on
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
@@ -74,9 +74,8 @@ def meeting_context(source: MeetingSource, school: str, meeting: Meeting, langua
         raise NotFoundError("school", school)
     plans = (source.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
     materials = (source.get_material(school, m) for item in meeting.agenda for m in item.materials)
-    guests = [f"{g.name or g.teacher} ({g.school_name or g.school})"
-              for g in source.list_guests(school, meeting.body, language)
-              if (g.since is None or g.since <= meeting.date) and (g.until is None or meeting.date <= g.until)]
+    guests = {(g.school, g.teacher): f"{g.name or g.teacher} ({g.school_name or g.school})"
+              for g in source.list_guests(school, meeting.body, language) if member_on(g, meeting.date)}
     return DocumentContext(
         guest_members=guests,
         school=found_school,

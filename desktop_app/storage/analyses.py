@@ -44,6 +44,14 @@ def analyses_of(session: Session, school: str) -> list[AnnualAnalysis]:
         select(_TABLE).where(_TABLE.c.school_id == school).order_by(_TABLE.c.seq))]
 
 
+def school_analysis_status(session: Session, school: str, academic_year: str) -> AnalysisStatus | None:
+    """The status of the school's own analysis of the year (not an association's); None: not written."""
+    status = session.execute(select(func.max(_TABLE.c.status)).where(
+        _TABLE.c.school_id == school, _TABLE.c.academic_year_id == academic_year,
+        _TABLE.c.association_id.is_(None))).scalar()
+    return AnalysisStatus(status) if status is not None else None
+
+
 def _conflict(session: Session, school: str, analysis_id: str, current: int) -> ConflictError:
     last = session.execute(select(_AUDIT.c.actor, _AUDIT.c.at).where(
         _AUDIT.c.school_id == school, _AUDIT.c.record_id == analysis_id, _AUDIT.c.record_kind == "annual_analysis")

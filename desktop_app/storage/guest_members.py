@@ -13,6 +13,7 @@ from desktop_app.storage.mapping.base import table_of
 _GUESTS = table_of(m.GuestMemberRow)
 _TEACHERS = table_of(m.TeacherRow)
 _SCHOOLS = table_of(m.SchoolRow)
+_MARKS = table_of(m.GuestAttendanceRow)
 
 
 def _name(last: str | None, first: str | None, patronymic: str | None) -> str:
@@ -65,19 +66,24 @@ def remove_guest(session: Session, school: str, association: str, member_school:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def saved_guests(session: Session) -> list[dict[str, object]]:
-    """Every guest membership as a row (a small table), kept across a replacing import of a school:
-    the exchange document does not carry them, since they name other schools' teachers."""
-    return [dict(r._mapping) for r in session.execute(select(_GUESTS))]
+Saved = list[tuple[str, dict[str, object]]]
 
 
-def restore_guests(session: Session, school: str, rows: list[dict[str, object]]) -> None:
+def saved_guests(session: Session) -> Saved:
+    """Every guest membership and every meeting's marks of them as (table, row) (small tables), kept
+    across a replacing import of a school: the exchange document does not carry them, since they
+    name other schools' teachers."""
+    return [(table.name, dict(r._mapping)) for table in (_GUESTS, _MARKS) for r in session.execute(select(table))]
+
+
+def restore_guests(session: Session, school: str, rows: Saved) -> None:
     """Put back ``school``'s memberships that a replacing import deleted, where the association is
-    still there."""
-    bodies = table_of(m.AssociationRow)
-    held = {r.association_id for r in session.execute(select(_GUESTS.c.association_id)
-                                                       .where(_GUESTS.c.school_id == school))}
-    kept = {r.id for r in session.execute(select(bodies.c.id).where(bodies.c.school_id == school))}
-    lost = [row for row in rows if row["school_id"] == school and row["association_id"] in kept - held]
-    if lost:
-        session.execute(insert(_GUESTS), lost)
+    still there, and the marks of its meetings where the meeting is still there."""
+    for table, owner, parent in ((_GUESTS, "association_id", table_of(m.AssociationRow)),
+                                 (_MARKS, "meeting_id", table_of(m.MeetingRow))):
+        held = {r[0] for r in session.execute(select(table.c[owner]).where(table.c.school_id == school))}
+        kept = {r[0] for r in session.execute(select(parent.c.id).where(parent.c.school_id == school))}
+        lost = [row for name, row in rows
+                if name == table.name and row["school_id"] == school and row[owner] in kept - held]
+        if lost:
+            session.execute(insert(table), lost)

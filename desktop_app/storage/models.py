@@ -399,6 +399,22 @@ class GuestRow(Base):
     job_title: Mapped[str | None] = mapped_column(String(200))
 
 
+class GuestAttendanceRow(Base):
+    """A mark of a member from another school (п. 21, 0017): no foreign key to that teacher, as in
+    ``association_guest_members``."""
+
+    __tablename__ = "meeting_guest_attendance"
+    __table_args__ = (owner("meeting_id", "meetings"),)
+
+    school_id: Mapped[str] = mapped_column(primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    member_school_id: Mapped[str]
+    teacher_id: Mapped[str]
+    present: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
 class AgendaItemRow(Base):
     __tablename__ = "agenda_items"
     __table_args__ = (owner("meeting_id", "meetings"),)

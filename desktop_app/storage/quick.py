@@ -59,7 +59,7 @@ TABLES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
                                       ("work_plan_responsible", "association_id"))),
     "meetings": ("meetings", tuple((child, "meeting_id") for child in (
         "meeting_attendance", "meeting_guests", "agenda_items", "agenda_speeches", "agenda_decisions",
-        "agenda_plans", "agenda_lesson_visits", "agenda_materials"))),
+        "agenda_plans", "agenda_lesson_visits", "agenda_materials", "meeting_guest_attendance"))),
     "plans": ("plans", (("plan_rows", "plan_id"),)),
     "materials": ("materials", (("material_authors", "material_id"),)),
 }

@@ -135,13 +135,18 @@ END $$;
 -- connect as the person): as on one PC, 3 failures are free, then the login waits 30 s, 60 s …
 -- up to 30 minutes (services.accounts.lock_duration). The wait is the login's password expiring
 -- (VALID UNTIL), so a locked person cannot connect with any SQL client either. Returns the seconds
--- to wait (0: none), or -1 when an earlier wait has ended and the password works again.
+-- to wait (0: none), or -1 when an earlier wait has ended and the password works again. Each
+-- failure counted goes to the audit trail as on one PC (services.accounts.authenticate: the action
+-- user.sign_in_failed by the login, on the user record, the count as its summary), chained as
+-- services.base.chain_hash chains it: SHA-256 over the JSON array of the previous hash and the fields.
 CREATE OR REPLACE FUNCTION metodsovet_sign_in_failed(who text) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   account users%ROWTYPE;
   utc timestamp := now() AT TIME ZONE 'UTC';
   wait interval;
+  previous text;
+  fields text[];
 BEGIN
   SELECT * INTO account FROM users WHERE login = who FOR UPDATE;
   IF NOT FOUND OR NOT EXISTS (
@@ -163,6 +168,18 @@ BEGIN
                ELSE least(interval '30 seconds' * 2 ^ least(account.failed_attempts - 3, 6), interval '30 minutes') END;
   UPDATE users SET failed_attempts = account.failed_attempts,
                    locked_until = CASE WHEN wait > interval '0' THEN utc + wait END WHERE login = who;
+  PERFORM pg_advisory_xact_lock(1297305430);  -- storage.dialect.WRITER_LOCK: one audit chain
+  previous := COALESCE((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1), '');
+  fields := ARRAY[previous,  -- datetime.isoformat() of an aware UTC moment
+                  to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS')
+                    || CASE WHEN extract(microseconds FROM utc)::bigint % 1000000 = 0 THEN ''
+                            ELSE to_char(utc, '.US') END || '+00:00',
+                  who, 'user.sign_in_failed', account.school_id, 'user', who, account.failed_attempts::text];
+  INSERT INTO audit_events (at, actor, action, school_id, record_kind, record_id, summary, previous_hash, hash)
+    VALUES (utc, who, 'user.sign_in_failed', account.school_id, 'user', who, account.failed_attempts::text,
+            previous, encode(sha256(convert_to(
+              '[' || (SELECT string_agg(COALESCE(to_json(f)::text, 'null'), ',' ORDER BY n)
+                      FROM unnest(fields) WITH ORDINALITY AS u(f, n)) || ']', 'UTF8')), 'hex'));
   IF wait > interval '0' THEN
     EXECUTE format('ALTER ROLE %I VALID UNTIL %L', who, '-infinity');
   END IF;

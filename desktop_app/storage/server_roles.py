@@ -109,7 +109,8 @@ _HEAD: dict[str, str] = {
     "meetings": "metodsovet_heads(school_id, body_id)",
     **{table: _HEADS_MEETING for table in (
         "meeting_attendance", "meeting_guests", "agenda_items", "agenda_speeches", "agenda_decisions",
-        "agenda_plans", "agenda_lesson_visits", "meeting_versions", "protocol_texts")},
+        "agenda_plans", "agenda_lesson_visits", "meeting_versions", "protocol_texts",
+        "meeting_guest_attendance")},
     "lesson_visits": ("(metodsovet_mentoring_visit(school_id, kind, teacher_id) OR "
                       "(association_id IS NOT NULL AND metodsovet_heads(school_id, association_id)))"),
     "lesson_visit_observations": f"(observer_id = {_T} OR metodsovet_heads_visit(school_id, lesson_visit_id))",

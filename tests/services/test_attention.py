@@ -110,3 +110,29 @@ def test_an_active_mentorship_without_a_session_this_month(env: Env) -> None:
     # a new month asks again
     later = env.s.attention.items(env.actor("admin"), SCHOOL, YEAR, date(2026, 12, 2))
     assert record.id in {i.record for i in later if i.kind is AttentionKind.MENTORSHIP_IDLE}
+
+
+def test_the_schools_annual_analysis_is_asked_for_from_may_until_approved(env: Env) -> None:
+    """From May of the year's end to the deputy director and the director: not written, then a draft;
+    gone once the director approves it (an association's own analysis does not count)."""
+    may = date(2027, 5, 3)
+
+    def lines(key: str, today: date = may) -> list[AttentionItem]:
+        return [i for i in _items(env, key, today) if i.kind is AttentionKind.ANALYSIS_UNAPPROVED]
+
+    assert lines("admin", date(2027, 4, 30)) == [] and lines("director", TODAY) == []
+    for key in ("head", "teacher", "viewer"):
+        assert lines(key) == []
+    for key in ("admin", "director"):
+        assert [(i.record, i.title, i.params) for i in lines(key)] == [
+            ("", "The analysis of {year} is not written yet", {"year": YEAR})]
+    analysis = env.s.analysis
+    for association in ("mo-math-26", None):
+        paper = analysis.paper(env.actor("admin"), SCHOOL, YEAR, association)
+        analysis.save(env.actor("admin"), SCHOOL, replace(paper.analysis, conclusions="Жұмыс қанағаттанарлық.",
+                                                          tasks="1. Ашық сабақтарды көбейту."))
+    analysis.approve(env.actor("director"), SCHOOL, YEAR, "mo-math-26")
+    assert [i.title for i in lines("director", date(2027, 7, 1))] == [
+        "The analysis of {year} is a draft awaiting the director's approval"]
+    analysis.approve(env.actor("director"), SCHOOL, YEAR)
+    assert lines("admin") == lines("director") == []

@@ -4,11 +4,17 @@ reference to that school's teacher, never a copy; added by the district's admini
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from io import BytesIO
 
 import pytest
+from pypdf import PdfReader
 
 from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
+from desktop_app.domain.entities import AgendaItem, Attendance, GuestAttendance, Language, Meeting
 from desktop_app.domain.errors import Rule
+from desktop_app.services import Services
+from desktop_app.services.printed import QuickPrints
 from desktop_app.storage import models as m
 from tests.services.conftest import SCHOOL, Env, d
 from tests.shared_files import SAMPLE
@@ -112,3 +118,47 @@ def test_the_protocol_names_them_with_their_school(district: Env) -> None:
             with QuickPrints.open(str(district.path)) as quick:  # type: ignore[union-attr]
                 assert quick.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language) == \
                     s.documents.protocol(district.actor("viewer"), SCHOOL, "m-inter-1", language)
+
+
+def _inter_meeting(s: Services, marks: list[GuestAttendance]) -> Meeting:
+    """A protocol of the inter-school association with t-01 present and ``marks`` for the others."""
+    return Meeting("", "mo-inter-26", 1, d("2026-11-10"), Language.RU, "t-01", "t-01",
+                   attendance=[Attendance("t-01", True)], guest_attendance=marks,
+                   agenda=[AgendaItem(1, "О плане работы", decisions=["Утвердить план"])])
+
+
+def test_a_meeting_marks_its_members_from_other_schools_present_or_absent(district: Env) -> None:
+    s = district.s
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-02", since=d("2026-09-01"))
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-03", since=d("2026-09-01"))
+    s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-04", since=d("2026-12-01"))  # later
+    marks = [GuestAttendance(OTHER, "t-02", False, "курсы"), GuestAttendance(OTHER, "t-03", True)]
+    saved = s.meetings.save(COMMAND_LINE, SCHOOL, _inter_meeting(s, marks))
+    again = s.meetings.get(COMMAND_LINE, SCHOOL, saved.id)
+    assert again.guest_attendance == marks and again.present_count == 2  # t-01 and t-03 (they vote too)
+    # only the association's members from other schools on the meeting's date, each once (п. 21)
+    for wrong in ([GuestAttendance(OTHER, "t-04", True)], [GuestAttendance(SCHOOL, "t-02", True)],
+                  [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-02", False)]):
+        error = district.refused(lambda w=wrong: s.meetings.save(COMMAND_LINE, SCHOOL,
+                                                                 replace(again, guest_attendance=w)),
+                                 Rule.UNIQUE_ID if len(wrong) == 2 else Rule.REFERENCE, saved.id, "guest_attendance")
+        assert len(wrong) == 2 or "п. 21" in error.render()
+    # not in the exchange file (it names no other school's teachers), yet kept when the school is
+    # replaced from its file
+    exported = s.exchange.export_document(COMMAND_LINE, SCHOOL)
+    assert "guest_attendance" not in json.dumps(exported)
+    s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
+    assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).guest_attendance == marks
+    names = {g.teacher: g.name for g in s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")}
+    for language, present, absent, school in (
+            ("ru", "Присутствовали из других школ:", "Отсутствовали из других школ:", "Школа № 8"),
+            ("kk", "Басқа мектептерден қатысқандар:", "Басқа мектептерден қатыспағандар:", "№ 8 мектеп")):
+        pdf = s.documents.protocol(district.actor("viewer"), SCHOOL, saved.id, language).data
+        text = " ".join(" ".join((page.extract_text() or "") for page in PdfReader(BytesIO(pdf)).pages).split())
+        assert f"{present} {names['t-03']} ({school})" in text
+        assert f"{absent} {names['t-02']} ({school}) — курсы" in text
+        assert names["t-04"] not in text and "Члены из других школ:" not in text  # every member on the day marked
+        if district.backend == "sqlite":  # `metodsovet protocol`'s quick way prints the same bytes
+            with QuickPrints.open(str(district.path)) as quick:  # type: ignore[union-attr]
+                assert quick.protocol(district.actor("viewer"), SCHOOL, saved.id, language) == \
+                    s.documents.protocol(district.actor("viewer"), SCHOOL, saved.id, language)

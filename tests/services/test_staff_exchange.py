@@ -76,3 +76,30 @@ def test_a_broken_record_refuses_the_document_naming_its_path(env: Env, empty: S
     assert [(p.path, p.rule) for p in refused.value.problems][:1] == [(path, rule)]
     with pytest.raises(NotFoundError):  # nothing of the refused document was kept
         empty.exchange.export_document(CLI, SCHOOL)
+
+
+def test_the_course_period_travels_with_the_school(env: Env, empty: Services) -> None:
+    """Settings → Academic years: a school's period survives an export and an import (it used to come
+    back as 3); the default is not written, and a document without the key gets 3."""
+    assert "course_period_years" not in env.s.exchange.export_document(CLI, SCHOOL)["school"]  # type: ignore[operator]
+    env.s.courses.set_period(CLI, SCHOOL, 5)
+    document = env.s.exchange.export_document(CLI, SCHOOL)
+    assert document["school"]["course_period_years"] == 5  # type: ignore[index]
+    pieces: list[str] = []
+    env.s.exchange.export_text(CLI, SCHOOL, pieces.append)
+    assert json.loads("".join(pieces))["school"]["course_period_years"] == 5
+    empty.exchange.import_document(CLI, "".join(pieces))
+    assert empty.courses.period(CLI, SCHOOL) == 5
+    assert canonical(empty.exchange.export_document(CLI, SCHOOL)) == canonical(document)
+    document["school"]["course_period_years"] = 11  # type: ignore[index]
+    with pytest.raises(ExchangeError) as refused:
+        env.s.exchange.import_document(CLI, json.dumps(document, ensure_ascii=False), replace=True)
+    assert [p.path for p in refused.value.problems][:1] == ["school.course_period_years"]
+    assert env.s.courses.period(CLI, SCHOOL) == 5
+
+
+def test_a_version_one_document_gives_the_default_course_period(empty: Services) -> None:
+    data = json.loads(SAMPLE.read_bytes())
+    assert "course_period_years" not in data["school"]
+    empty.exchange.import_document(CLI, json.dumps(data, ensure_ascii=False))
+    assert empty.courses.period(CLI, SCHOOL) == 3

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from desktop_app.services.attention import AttentionService
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.views.overview import OverviewView
 
@@ -82,3 +87,26 @@ def test_opening_a_line_selects_its_record_in_the_section(qtbot, window: MainWin
             opened.add(section)
             window.show_section("overview")
     assert {"plans", "meetings", "teachers"} <= opened, opened
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_annual_analysis_line_opens_the_annual_analysis(qtbot, window: MainWindow, language: str,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """From May of the year's end, the school's analysis not yet approved waits on the deputy director
+    and the director; its line opens the Annual analysis section at the whole school."""
+    view = window.views["overview"]
+    assert isinstance(view, OverviewView) and view.year is not None
+    monkeypatch.setattr(AttentionService, "today", lambda self: date(view.year.end.year, 5, 4))  # type: ignore[union-attr]
+    window.set_language(language)
+    window.show_section("overview")
+    view.refresh()
+    title = {"kk": "Мектептің жылдық талдауы әлі бекітілмеген", "ru": "Годовой анализ школы ещё не утверждён"}
+    lines = _group(view, title[language])
+    assert len(lines) == 1 and view.year.id in lines[0].text(0)
+    if os.environ.get("OVERVIEW_SHOTS"):
+        window.resize(1366, 768)
+        window.grab().save(f"{os.environ['OVERVIEW_SHOTS']}/overview-analysis-{language}.png")
+    view.attention_tree.itemActivated.emit(lines[0], 0)
+    analysis = window.views["analysis"]
+    assert window.current_view() is analysis
+    assert analysis.scope.currentData() == ""  # type: ignore[attr-defined]

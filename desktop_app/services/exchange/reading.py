@@ -65,6 +65,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.errors import N_
 from desktop_app.domain.numbering import strip_leading_number
+from desktop_app.domain.staff_records import DEFAULT_COURSE_PERIOD_YEARS
 from desktop_app.domain.validation import validate_records
 from desktop_app.services.exchange.decoding import load_json
 from desktop_app.services.exchange.problems import ExchangeError, Problem, root_problem
@@ -128,6 +129,7 @@ def _school(obj: JSON) -> School:
         address=_text(obj.get("address")),
         director=obj.get("director"), deputy_director=obj.get("deputy_director"),
         deputy_agreement=bool(obj.get("deputy_agreement", True)),
+        course_period_years=int(obj.get("course_period_years", DEFAULT_COURSE_PERIOD_YEARS)),
     )
 
 

@@ -30,6 +30,7 @@ from desktop_app.domain.entities import (
     Speech,
     Teacher,
 )
+from desktop_app.domain.staff_records import DEFAULT_COURSE_PERIOD_YEARS
 
 FORMAT = "metodsovet-exchange"
 VERSION = 2
@@ -95,6 +96,8 @@ def _dump_school(school: School) -> JSON:
     _put(out, "deputy_director", school.deputy_director)
     if not school.deputy_agreement:  # version 2, optional: the default (true) is not written
         out["deputy_agreement"] = False
+    if school.course_period_years != DEFAULT_COURSE_PERIOD_YEARS:  # version 2, optional, likewise
+        out["course_period_years"] = school.course_period_years
     return out
 
 

@@ -69,7 +69,7 @@ ASSOCIATIONS: Kind[Association] = Kind(
 MEETINGS: Kind[Meeting] = Kind(
     "meetings", table_of(m.MeetingRow),
     _children("meeting_id", m.AttendanceRow, m.GuestRow, m.AgendaItemRow, m.SpeechRow, m.DecisionRow,
-              m.AgendaPlanRow, m.AgendaLessonVisitRow, m.AgendaMaterialRow),
+              m.AgendaPlanRow, m.AgendaLessonVisitRow, m.AgendaMaterialRow, m.GuestAttendanceRow),
     dump_meeting, build_meeting, _id)
 PLANS: Kind[CalendarPlan] = Kind(
     "plans", table_of(m.PlanRecordRow), _children("plan_id", m.PlanLessonRow), dump_plan, build_plan, _id)

@@ -28,6 +28,7 @@ def dump_school(school: School) -> dict[str, Any]:
         "director": school.director,
         "deputy_director": school.deputy_director,
         "deputy_agreement": school.deputy_agreement,
+        "course_period_years": school.course_period_years,
     }
 
 
@@ -41,6 +42,7 @@ def build_school(row: Row) -> School:
         director=row["director"],
         deputy_director=row["deputy_director"],
         deputy_agreement=bool(row["deputy_agreement"]),
+        course_period_years=int(row["course_period_years"]),
     )
 
 

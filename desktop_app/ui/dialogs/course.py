@@ -4,26 +4,27 @@ hours, dates, certificate number and the certificate's file (up to 20 MB)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from desktop_app.domain.entities import AcademicYear
+from desktop_app.domain.errors import DomainError
 from desktop_app.domain.staff_labels import COURSE_KIND_LABELS
-from desktop_app.domain.staff_records import FILE_SUFFIXES, Course, CourseKind, file_errors
+from desktop_app.domain.staff_records import FILE_SUFFIXES, Course, CourseFile, CourseKind, file_errors
 from desktop_app.i18n import _
 from desktop_app.services.staff import Attachment
 from desktop_app.ui.labels import label
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
-from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.attachment_form import AttachmentForm
+from desktop_app.ui.widgets.fields import date_edit, date_of
 
 
-class CourseDialog(FormDialog):
+class CourseDialog(AttachmentForm):
     """Saves through services.courses.save on OK; ``saved`` holds the stored course.
     ``teachers`` are (id, name) of those the user may record courses for."""
 
+    SUFFIXES = FILE_SUFFIXES
     FIELDS = ("teacher", "kind", "title", "provider", "hours", "starts_on", "ends_on", "certificate_number", "file")
 
     def __init__(self, session: Session, year: AcademicYear, teachers: list[tuple[str, str]],
@@ -31,8 +32,6 @@ class CourseDialog(FormDialog):
         super().__init__(parent)
         self.session, self.year, self.original = session, year, course
         self.saved: Course | None = None
-        self.chosen_file: Path | None = None
-        self.file_dropped = False
         self.teacher = QComboBox(self)
         for teacher, name in teachers:
             self.teacher.addItem(name, teacher)
@@ -53,23 +52,13 @@ class CourseDialog(FormDialog):
         self.starts_on = date_edit(course.starts_on if course else today, self)
         self.ends_on = date_edit(course.ends_on if course else today, self)
         self.certificate_number = QLineEdit(course.certificate_number or "" if course else "", self)
-        self.file_label = QLabel(self)
-        self.choose_button = QPushButton(self)
-        self.drop_button = QPushButton(self)
-        file_row = QWidget(self)
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.file_label, 1)
-        row.addWidget(self.choose_button)
-        row.addWidget(self.drop_button)
+        file_row = self.file_row()
         for edit in (self.title, self.provider):
             edit.setCursorPosition(0)
         self.build_form(self.FIELDS, 620)
         for key in self.FIELDS[:-1]:
             self.add_field(key, getattr(self, key))
         self.add_field("file", file_row)
-        self.choose_button.clicked.connect(self.ask_file)
-        self.drop_button.clicked.connect(self.drop_file)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -79,42 +68,14 @@ class CourseDialog(FormDialog):
                            "ends_on": _("End"), "certificate_number": _("Certificate No."), "file": _("File")})
         for index, kind in enumerate(CourseKind):
             self.kind.setItemText(index, label(COURSE_KIND_LABELS, kind))
-        self.choose_button.setText(_("Choose a file…"))
-        self.drop_button.setText(_("Remove the file"))
-        self._show_file()
+        self.retranslate_file()
 
-    def _show_file(self) -> None:
-        kept = self.original.file if self.original and not self.file_dropped else None
-        if self.chosen_file is not None:
-            self.file_label.setText(self.chosen_file.name)
-        elif kept is not None:
-            self.file_label.setText(_("{name} ({size} KB)").format(name=kept.name, size=max(1, kept.size // 1024)))
-        else:
-            self.file_label.setText(_("No file"))
-        self.drop_button.setEnabled(self.chosen_file is not None or kept is not None)
+    def stored_file(self) -> CourseFile | None:
+        return self.original.file if self.original else None
 
-    def ask_file(self) -> None:
-        pattern = _("Documents ({patterns})").format(patterns=" ".join(f"*{s}" for s in FILE_SUFFIXES))
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose a file"), "", pattern)
-        if path:
-            self.choose_file(Path(path))
-
-    def choose_file(self, path: Path) -> None:
-        """Take ``path`` if it is a document or a scan within the size limit; else say why."""
-        self.refuse(None)
-        errors = file_errors(self.course(), path.name, path.stat().st_size)
-        if errors:
-            show_field_error(self.errors["file"], errors[0].render(_))
-            return
-        self.chosen_file = path
-        self.typed = True
-        self._show_file()
-
-    def drop_file(self) -> None:
-        self.chosen_file = None
-        self.file_dropped = True
-        self.typed = True
-        self._show_file()
+    def file_problems(self, name: str, size: int) -> list[DomainError]:
+        """A document or a scan within the size limit."""
+        return file_errors(self.course(), name, size)
 
     def course(self) -> Course:
         today = self.session.services.courses.today()

@@ -4,23 +4,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QWidget,
 )
 
 from desktop_app.domain.accounts import Action, Role
-from desktop_app.domain.entities import AcademicYear, LocalizedText, Material, MaterialKind, Person
+from desktop_app.domain.entities import AcademicYear, LocalizedText, Material, MaterialFile, MaterialKind, Person
+from desktop_app.domain.errors import DomainError
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS
 from desktop_app.domain.materials import FILE_SUFFIXES, file_errors
 from desktop_app.i18n import _
@@ -28,14 +24,16 @@ from desktop_app.services.materials import Attachment
 from desktop_app.ui.labels import label
 from desktop_app.ui.operations import Change
 from desktop_app.ui.session import Session, local, rename_items
+from desktop_app.ui.widgets.attachment_form import AttachmentForm
 from desktop_app.ui.widgets.fields import date_edit, date_of, show_field_error
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.people_picker import PeoplePicker
 
 
-class MaterialDialog(FormDialog):
+class MaterialDialog(AttachmentForm):
     """Saves through services.materials.save on OK; ``saved`` holds the stored material."""
 
+    SUFFIXES = FILE_SUFFIXES
     FIELDS = ("kind", "title_kk", "title_ru", "association", "authors", "invited", "file")
 
     def __init__(self, session: Session, year: AcademicYear, material: Material | None = None,
@@ -45,8 +43,6 @@ class MaterialDialog(FormDialog):
         self.year = year
         self.original = material
         self.saved: Material | None = None
-        self.chosen_file: Path | None = None
-        self.file_dropped = False
         s = session
         self._bodies = s.services.associations.list(s.actor, s.school, year.id)
         self._build_ui(material)
@@ -73,15 +69,7 @@ class MaterialDialog(FormDialog):
         invited = [a for a in m.authors if isinstance(a, Person)] if m else []
         self.invited = QPlainTextEdit("\n".join(p.name for p in invited), self)
         self.invited.setFixedHeight(52)
-        self.file_label = QLabel(self)
-        self.choose_button = QPushButton(self)
-        self.drop_button = QPushButton(self)
-        file_row = QWidget(self)
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.file_label, 1)
-        row.addWidget(self.choose_button)
-        row.addWidget(self.drop_button)
+        file_row = self.file_row()
         for edit in (self.title_kk, self.title_ru):
             edit.setCursorPosition(0)  # a long title reads from its beginning
         self.build_form(self.FIELDS, 720)
@@ -89,8 +77,6 @@ class MaterialDialog(FormDialog):
             self.add_field(key, getattr(self, key))
         self.add_field("file", file_row)
         self.watch(self.authors.changed)
-        self.choose_button.clicked.connect(self.ask_file)
-        self.drop_button.clicked.connect(self.drop_file)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit methodical material") if self.original else _("Add a methodical material"))
@@ -101,42 +87,14 @@ class MaterialDialog(FormDialog):
             self.kind.setItemText(index, label(MATERIAL_KIND_LABELS, kind))
         rename_items(self.association, {body.id: local(body.name) for body in self._bodies})
         self.authors.retranslate()
-        self.choose_button.setText(_("Choose a file…"))
-        self.drop_button.setText(_("Remove the file"))
-        self._show_file()
+        self.retranslate_file()
 
-    def _show_file(self) -> None:
-        kept = self.original.file if self.original and not self.file_dropped else None
-        if self.chosen_file is not None:
-            self.file_label.setText(self.chosen_file.name)
-        elif kept is not None:
-            self.file_label.setText(_("{name} ({size} KB)").format(name=kept.name, size=max(1, kept.size // 1024)))
-        else:
-            self.file_label.setText(_("No file"))
-        self.drop_button.setEnabled(self.chosen_file is not None or kept is not None)
+    def stored_file(self) -> MaterialFile | None:
+        return self.original.file if self.original else None
 
-    def ask_file(self) -> None:
-        pattern = _("Documents ({patterns})").format(patterns=" ".join(f"*{s}" for s in FILE_SUFFIXES))
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose a file"), "", pattern)
-        if path:
-            self.choose_file(Path(path))
-
-    def choose_file(self, path: Path) -> None:
-        """Take ``path`` if it is a document within the size limit; else say why under the field."""
-        self.refuse(None)
-        errors = file_errors(self.material(), path.name, path.stat().st_size)
-        if errors:
-            show_field_error(self.errors["file"], errors[0].render(_))
-            return
-        self.chosen_file = path
-        self.typed = True
-        self._show_file()
-
-    def drop_file(self) -> None:
-        self.chosen_file = None
-        self.file_dropped = True
-        self.typed = True
-        self._show_file()
+    def file_problems(self, name: str, size: int) -> list[DomainError]:
+        """A document within the size limit."""
+        return file_errors(self.material(), name, size)
 
     def material(self) -> Material:
         base = self.original or Material("", MaterialKind.OTHER, LocalizedText(), "", self.year.id)

@@ -157,6 +157,14 @@ class AnalysisView(View):
         self.scope.setCurrentIndex(max(index, 0))
         self.scope.blockSignals(False)
 
+    def select_record(self, record: str) -> None:
+        """An Overview line about an analysis: "" is the whole school's, else an association's."""
+        if self.scope.count() == 0:
+            self._fill_scope()
+        index = self.scope.findData(record)
+        if index >= 0:
+            self.scope.setCurrentIndex(index)
+
     def set_year(self, year: AcademicYear | None) -> None:
         self.scope.blockSignals(True)
         self.scope.clear()  # the new year's associations are filled by refresh

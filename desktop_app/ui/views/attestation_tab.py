@@ -3,12 +3,9 @@ the hearing's extract, the list and the schedule printed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Meeting, Teacher
@@ -16,25 +13,18 @@ from desktop_app.domain.labels import CATEGORY_LABELS
 from desktop_app.domain.staff_labels import RESULT_LABELS
 from desktop_app.domain.staff_records import PORTFOLIO_PARTS, Attestation
 from desktop_app.i18n import N_, _, current_language
-from desktop_app.ui import operations
 from desktop_app.ui.dialogs.attestation import AttestationDialog, ResultDialog
 from desktop_app.ui.labels import label, short_date
-from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.operations import Change, Operation
+from desktop_app.ui.models.table import Column
+from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import Session
+from desktop_app.ui.views.register_tab import RegisterTab
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
-from desktop_app.ui.widgets.view import fit_columns, make_table
 
 
-class AttestationTab(QWidget):
+class AttestationTab(RegisterTab[Attestation]):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        #: The section's refresh (its teachers and rights with the records), after a dialog saved.
-        self.reload: Callable[[], None] = lambda: None
-        self.year: AcademicYear | None = None
-        self.teachers: dict[str, Teacher] = {}
-        self.editable: list[str] = []  # the teachers this user keeps the register for
+        super().__init__(session, parent)
         self._meetings: dict[str, Meeting] = {}
         self.new_button, self.edit_button, self.result_button, self.delete_button = (
             QPushButton(self) for _ in range(4))
@@ -49,7 +39,7 @@ class AttestationTab(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
-        self.model: RecordTableModel[Attestation] = RecordTableModel([
+        self._make_table([
             Column(N_("Teacher"), self._short_name),
             Column(N_("Category: held → sought"), lambda a: f"{label(CATEGORY_LABELS, a.current_category)} → "
                    f"{label(CATEGORY_LABELS, a.sought_category)}", sort_key=lambda a: a.sought_category.rank),
@@ -60,12 +50,7 @@ class AttestationTab(QWidget):
                    sort_key=lambda a: len(a.portfolio), align_center=True),
             Column(N_("Result"), lambda a: label(RESULT_LABELS, a.result) if a.result else ""),
             Column(N_("Order"), self._order),
-        ], self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = make_table(self)
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        ], 0)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -94,34 +79,14 @@ class AttestationTab(QWidget):
         self.model.retranslate()
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Columns are measured once the rows can be seen (a hidden tab measures nothing)."""
-        super().showEvent(event)
-        fit_columns(self.table, 300)
-
     # Data --------------------------------------------------------------------------------------
     def refresh(self, year: AcademicYear | None, teachers: dict[str, Teacher], editable: list[str]) -> None:
         self.year, self.teachers, self.editable = year, teachers, editable
         s, chosen = self.session, self.selected()
         records = s.services.attestations.list(s.actor, s.school, year.id) if year else []
         self._meetings = s.services.attestations.hearing_meetings(s.actor, s.school, records)
-        self.model.set_records(records)
-        fit_columns(self.table, 300)
-        if chosen is not None:
-            self.proxy.select_id(self.table, chosen.id)
+        self._show_records(records, chosen)
         self._update_buttons()
-
-    def selected(self) -> Attestation | None:
-        chosen: Attestation | None = self.proxy.selected_record(self.table)
-        return chosen
-
-    def _name(self, record: Attestation) -> str:
-        teacher = self.teachers.get(record.teacher)
-        return teacher.full_name if teacher else record.teacher
-
-    def _short_name(self, record: Attestation) -> str:
-        teacher = self.teachers.get(record.teacher)
-        return teacher.short_name if teacher else record.teacher
 
     def _hearing(self, record: Attestation) -> str:
         if record.hearing is None or record.hearing.meeting not in self._meetings:
@@ -136,8 +101,7 @@ class AttestationTab(QWidget):
         return _("No. {number} of {date}").format(number=record.order_number, date=short_date(record.order_date))
 
     def _update_buttons(self) -> None:
-        actor, chosen = self.session.actor, self.selected()
-        keeps = bool(self.editable) and actor.role.value != "viewer"
+        actor, chosen, keeps = self.session.actor, self.selected(), self._keeps()
         for button in (self.new_button, self.edit_button, self.delete_button):
             button.setVisible(keeps)
         self.result_button.setVisible(actor.may(Action.RECORD_ATTESTATION))
@@ -175,21 +139,10 @@ class AttestationTab(QWidget):
         if chosen is not None and chosen.is_open and chosen.teacher in self.editable:
             self._run(self.make_dialog(chosen))
 
-    def _run(self, dialog: AttestationDialog | ResultDialog | None) -> None:
-        if dialog is not None and dialog.exec() and dialog.saved is not None:
-            self.reload()
-            self.proxy.select_id(self.table, dialog.saved.id)
-
     def delete_selected(self) -> Operation | None:
-        chosen = self.selected()
-        if chosen is None or QMessageBox.question(
-                self, _("Delete"), _("Delete the application of {teacher}?").format(teacher=self._name(chosen))) \
-                is not QMessageBox.StandardButton.Yes:
-            return None
-        s, record = self.session, chosen.id
-        return operations.run(lambda: s.services.attestations.delete(s.actor, s.school, record),
-                              changes={Change.STAFF_RECORDS}, parent=self,
-                              refused=lambda error: operations.show_refusal(self, error))
+        s = self.session
+        return self._delete(lambda record: _("Delete the application of {teacher}?").format(
+            teacher=self._name(record)), lambda record: s.services.attestations.delete(s.actor, s.school, record))
 
     def ask_print(self, kind: str) -> None:
         if self.year is None:

@@ -3,10 +3,7 @@ the certificate's file, and the needs summary per association (due this year, ov
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,25 +24,19 @@ from desktop_app.services.staff import AssociationNeeds
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.course import CourseDialog
 from desktop_app.ui.labels import label, short_date
-from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
-from desktop_app.ui.operations import Change, Operation
+from desktop_app.ui.models.table import Column
+from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import Session, local
+from desktop_app.ui.views.register_tab import RegisterTab
 from desktop_app.ui.widgets.saving import open_for_printing
-from desktop_app.ui.widgets.view import fit_columns, make_table
 
 #: The needs shown in the summary, in this order (a teacher covered beyond the year is not a need).
 NEEDS = (CourseNeed.OVERDUE, CourseNeed.NEVER, CourseNeed.DUE)
 
 
-class CoursesTab(QWidget):
+class CoursesTab(RegisterTab[Course]):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        #: The section's refresh (its teachers and rights with the records), after a dialog saved.
-        self.reload: Callable[[], None] = lambda: None
-        self.year: AcademicYear | None = None
-        self.teachers: dict[str, Teacher] = {}
-        self.editable: list[str] = []
+        super().__init__(session, parent)
         self.needs: list[AssociationNeeds] = []
         self.add_button, self.edit_button, self.delete_button, self.open_button = (QPushButton(self) for _ in range(4))
         self.period_label = QLabel(self)
@@ -54,7 +45,7 @@ class CoursesTab(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.period_label)
-        self.model: RecordTableModel[Course] = RecordTableModel([
+        self._make_table([
             Column(N_("Teacher"), self._short_name),
             Column(N_("Kind"), lambda c: label(COURSE_KIND_LABELS, c.kind)),
             Column(N_("Title"), lambda c: c.title),
@@ -64,12 +55,7 @@ class CoursesTab(QWidget):
                    sort_key=lambda c: c.starts_on.isoformat()),
             Column(N_("Certificate No."), lambda c: c.certificate_number or ""),
             Column(N_("File"), lambda c: c.file.name if c.file else ""),
-        ], self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = make_table(self)
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        ], 5)
         self.needs_label = QLabel(self)
         self.needs_label.setObjectName("viewNote")
         self.needs_tree = QTreeWidget(self)
@@ -105,22 +91,14 @@ class CoursesTab(QWidget):
         self._fill_needs()
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Columns are measured once the rows can be seen (a hidden tab measures nothing)."""
-        super().showEvent(event)
-        fit_columns(self.table, 300)
-
     # Data --------------------------------------------------------------------------------------
     def refresh(self, year: AcademicYear | None, teachers: dict[str, Teacher], editable: list[str]) -> None:
         self.year, self.teachers, self.editable = year, teachers, editable
         s, chosen = self.session, self.selected()
-        self.model.set_records(s.services.courses.list(s.actor, s.school, year.id) if year else [])
-        fit_columns(self.table, 300)
+        self._show_records(s.services.courses.list(s.actor, s.school, year.id) if year else [], chosen)
         self.needs = s.services.courses.needs(s.actor, s.school, year.id) if year else []
         self.period = s.services.courses.period(s.actor, s.school)
         self._fill_needs()
-        if chosen is not None:
-            self.proxy.select_id(self.table, chosen.id)
         self._update_buttons()
 
     def _fill_needs(self) -> None:
@@ -141,21 +119,8 @@ class CoursesTab(QWidget):
         for column in range(self.needs_tree.columnCount()):
             self.needs_tree.resizeColumnToContents(column)
 
-    def selected(self) -> Course | None:
-        chosen: Course | None = self.proxy.selected_record(self.table)
-        return chosen
-
-    def _name(self, course: Course) -> str:
-        teacher = self.teachers.get(course.teacher)
-        return teacher.full_name if teacher else course.teacher
-
-    def _short_name(self, course: Course) -> str:
-        teacher = self.teachers.get(course.teacher)
-        return teacher.short_name if teacher else course.teacher
-
     def _update_buttons(self) -> None:
-        chosen = self.selected()
-        keeps = bool(self.editable) and self.session.actor.role.value != "viewer"
+        chosen, keeps = self.selected(), self._keeps()
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setVisible(keeps)
         mine = chosen is not None and chosen.teacher in self.editable
@@ -176,21 +141,10 @@ class CoursesTab(QWidget):
         if chosen is not None and chosen.teacher in self.editable:
             self._run(self.make_dialog(chosen))
 
-    def _run(self, dialog: CourseDialog | None) -> None:
-        if dialog is not None and dialog.exec() and dialog.saved is not None:
-            self.reload()
-            self.proxy.select_id(self.table, dialog.saved.id)
-
     def delete_selected(self) -> Operation | None:
-        chosen = self.selected()
-        if chosen is None or QMessageBox.question(
-                self, _("Delete"), _("Delete the course «{title}»?").format(title=chosen.title)) \
-                is not QMessageBox.StandardButton.Yes:
-            return None
-        s, record = self.session, chosen.id
-        return operations.run(lambda: s.services.courses.delete(s.actor, s.school, record),
-                              changes={Change.STAFF_RECORDS}, parent=self,
-                              refused=lambda error: operations.show_refusal(self, error))
+        s = self.session
+        return self._delete(lambda course: _("Delete the course «{title}»?").format(title=course.title),
+                            lambda record: s.services.courses.delete(s.actor, s.school, record))
 
     def open_file(self) -> Operation | None:
         """Take the certificate out of the database into a temporary folder and open it."""

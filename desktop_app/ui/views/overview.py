@@ -59,6 +59,7 @@ ATTENTION_SECTIONS = {
     AttentionKind.WORK_PLAN_UNMARKED: "associations",
     AttentionKind.ATTESTATION_OPEN: "staff_records",
     AttentionKind.COURSES_OVERDUE: "staff_records",
+    AttentionKind.ANALYSIS_UNAPPROVED: "analysis",
 }
 
 #: What the date of a line means, by kind (attestation and meeting lines name their date already).

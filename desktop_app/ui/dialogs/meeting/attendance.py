@@ -1,4 +1,5 @@
-"""Attendance in the meeting editor: the body's members on the date, and invited guests."""
+"""Attendance in the meeting editor: the body's members on the date, an inter-school association's
+members from other schools (п. 21), and invited guests."""
 
 from __future__ import annotations
 
@@ -11,21 +12,17 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.entities import Association, Attendance, Person, Speaker, Teacher
+from desktop_app.domain.district import GuestMember
+from desktop_app.domain.entities import Association, Attendance, GuestAttendance, Person, Speaker, Teacher
 from desktop_app.i18n import _
+from desktop_app.ui.dialogs.meeting.guest_marks import GuestMarks
+from desktop_app.ui.dialogs.meeting.marks import cell as _cell
+from desktop_app.ui.dialogs.meeting.marks import mark_of, present_cell
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
-
-
-def _cell(text: str, editable: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
-    return item
 
 
 class AttendancePanel(QWidget):
@@ -33,11 +30,13 @@ class AttendancePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, body: Association, teachers: dict[str, Teacher], parent: QWidget | None = None) -> None:
+    def __init__(self, body: Association, teachers: dict[str, Teacher], parent: QWidget | None = None,
+                 guest_members: list[GuestMember] | None = None) -> None:
         super().__init__(parent)
         self.body = body
         self.teachers = teachers
         self._members: list[str] = []
+        self.guest_members = GuestMarks(guest_members or [], self)
         self._build_ui()
         self._connect()
         self.retranslate_ui()
@@ -67,11 +66,13 @@ class AttendancePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.members_box, 3)
+        layout.addWidget(self.guest_members, 2)
         layout.addWidget(self.guests_box, 2)
 
     def _connect(self) -> None:
         self.members.itemChanged.connect(lambda _item: self.changed.emit())
         self.guests.itemChanged.connect(lambda _item: self.changed.emit())
+        self.guest_members.changed.connect(self.changed.emit)
         self.add_guest_button.clicked.connect(lambda: self.add_guest(Person("")))
         self.remove_guest_button.clicked.connect(self._remove_guest)
 
@@ -82,13 +83,17 @@ class AttendancePanel(QWidget):
         self.guests.setHorizontalHeaderLabels([_("Full name"), _("Position")])
         self.add_guest_button.setText(_("Add a guest"))
         self.remove_guest_button.setText(_("Remove the guest"))
+        self.guest_members.retranslate_ui()
 
     def name(self, teacher: str) -> str:
         found = self.teachers.get(teacher)
         return found.full_name if found else teacher
 
-    def set_attendance(self, day: date, attendance: list[Attendance]) -> None:
-        """The members on ``day``; marks already made (here or in the record) are kept."""
+    def set_attendance(self, day: date, attendance: list[Attendance],
+                       guest_marks: list[GuestAttendance] | None = None) -> None:
+        """The members on ``day`` (those from other schools too); marks already made (here or in the
+        record) are kept."""
+        self.guest_members.set_marks(day, guest_marks or [])
         marks = {a.teacher: a for a in self.attendance()}
         marks.update({a.teacher: a for a in attendance})
         self._members = [t for t in self.body.member_ids() if self.body.is_member(t, day)]
@@ -97,10 +102,7 @@ class AttendancePanel(QWidget):
         for row, teacher in enumerate(self._members):
             mark = marks.get(teacher, Attendance(teacher, True))
             self.members.setItem(row, 0, _cell(self.name(teacher)))
-            present = _cell("")
-            present.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            present.setCheckState(Qt.CheckState.Checked if mark.present else Qt.CheckState.Unchecked)
-            self.members.setItem(row, 1, present)
+            self.members.setItem(row, 1, present_cell(mark.present))
             self.members.setItem(row, 2, _cell(mark.reason or "", editable=True))
         self.members.blockSignals(False)
         self.changed.emit()
@@ -118,17 +120,15 @@ class AttendancePanel(QWidget):
         return list(self._members)
 
     def attendance(self) -> list[Attendance]:
-        result = []
-        for row, teacher in enumerate(self._members):
-            present = self.members.item(row, 1)
-            reason = self.members.item(row, 2)
-            is_present = present is not None and present.checkState() == Qt.CheckState.Checked
-            text = reason.text().strip() if reason is not None else ""
-            result.append(Attendance(teacher, is_present, None if is_present or not text else text))
-        return result
+        return [Attendance(teacher, *mark_of(self.members, row, 1)) for row, teacher in enumerate(self._members)]
+
+    def guest_attendance(self) -> list[GuestAttendance]:
+        """The marks of the members from other schools (п. 21)."""
+        return self.guest_members.marks()
 
     def present_count(self) -> int:
-        return sum(1 for a in self.attendance() if a.present)
+        """Members present, those from other schools included (they vote too)."""
+        return sum(1 for a in self.attendance() if a.present) + sum(1 for g in self.guest_attendance() if g.present)
 
     def add_guest(self, guest: Person) -> int:
         row = self.guests.rowCount()

@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.district import GuestMember
 from desktop_app.domain.entities import (
     AgendaItem,
     Association,
+    AssociationKind,
     Language,
     Meeting,
     MeetingStatus,
     Speaker,
 )
-from desktop_app.domain.errors import DomainError, UserError, rule_label
-from desktop_app.domain.meetings import attendance_errors, speaker_errors
+from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
 from desktop_app.services.meetings import Protocol
 from desktop_app.ui import operations
@@ -42,7 +43,7 @@ from desktop_app.ui.dialogs.meeting.attendance import AttendancePanel
 from desktop_app.ui.dialogs.meeting.choices import event_captions, plan_choices, visit_choices
 from desktop_app.ui.dialogs.meeting.header import HeaderForm
 from desktop_app.ui.dialogs.meeting.material_reviews import material_choices
-from desktop_app.ui.dialogs.meeting.refusals import on_conflict, refusal_text, show_refusal
+from desktop_app.ui.dialogs.meeting.refusals import check_rules, on_conflict, recheck, refusal_text, show_refusal
 from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
 from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import Session, local
@@ -93,12 +94,19 @@ class MeetingDialog(QDialog):
     def _members(self) -> list[tuple[str, str]]:
         return [(t, self.teachers[t].full_name if t in self.teachers else t) for t in self.body.member_ids()]
 
+    def _guest_members(self) -> list[GuestMember]:
+        """An inter-school association's members from other schools (п. 21), to mark present."""
+        if self.body.kind is not AssociationKind.INTER_SCHOOL:
+            return []
+        s = self.session
+        return s.services.guest_members.list(s.actor, s.school, self.body.id)
+
     def _build_ui(self, meeting: Meeting) -> None:
         self.body_label = QLabel(self)
         self.body_label.setObjectName("viewTitle")
         self.header = HeaderForm(meeting, self._members(), self)
-        self.attendance = AttendancePanel(self.body, self.teachers, self)
-        self.attendance.set_attendance(meeting.date, meeting.attendance)
+        self.attendance = AttendancePanel(self.body, self.teachers, self, guest_members=self._guest_members())
+        self.attendance.set_attendance(meeting.date, meeting.attendance, meeting.guest_attendance)
         for guest in meeting.guests:
             self.attendance.add_guest(guest)
         first = QWidget(self)
@@ -215,38 +223,10 @@ class MeetingDialog(QDialog):
                 self.recheck.start()  # (re)started on every change: asked once the typing pauses
 
     def _check_rules(self) -> None:
-        """Rule 4 for chair, secretary and speakers, cheap enough for every keystroke: these follow
-        deliberate choices (a mark, a name), not half-typed text."""
-        meeting = self.meeting()
-        for name in ("chair", "secretary"):
-            self.header.errors[name].setVisible(False)
-        for error in attendance_errors(meeting, self.body):
-            if error.field in ("chair", "secretary") and getattr(meeting, error.field):
-                target = self.header.errors[error.field]
-                show_field_error(target, f"{rule_label(error.rule, _)}: {error.render(_)}")
-        by_item: dict[int, list[str]] = {}
-        for error in speaker_errors(meeting, self.body):
-            number = int(str(error.params["item"]))
-            by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {refusal_text(self, error)}")
-        for number, editor in enumerate(getattr(self, "editors", []), 1):
-            editor.show_speaker_errors(by_item.get(number, []))
+        check_rules(self)
 
     def recheck_error(self) -> None:
-        """Ask the service again about the refusal on screen; once the form no longer has that
-        problem, its red text goes (another problem waits for the next Save)."""
-        shown = self.shown_error
-        if shown is None:
-            return
-        s = self.session
-        try:
-            now = s.services.meetings.problem(s.actor, s.school, self.meeting())
-        except UserError:
-            return
-        still = (isinstance(shown, DomainError) and now is not None
-                 and (now.field, now.message, now.params) == (shown.field, shown.message, shown.params))
-        if not still:
-            self.show_error(None)
-            self._check_rules()
+        recheck(self)
 
     # Reading and saving ------------------------------------------------------------------------
     def meeting(self, status: MeetingStatus | None = None) -> Meeting:
@@ -257,6 +237,7 @@ class MeetingDialog(QDialog):
             meeting.status = status
         meeting.attendance = self.attendance.attendance()
         meeting.guests = self.attendance.guest_list()
+        meeting.guest_attendance = self.attendance.guest_attendance()
         meeting.agenda = [e.item(n, self.speaker_of) for n, e in enumerate(getattr(self, "editors", []), 1)]
         return meeting
 

@@ -1,5 +1,6 @@
 """Where a refusal of the protocol editor is shown: under the field it names (on the tab that holds
-it), and once more above the buttons ("Not saved: …"); a teacher is named by name, not by id."""
+it), and once more above the buttons ("Not saved: …"); a teacher is named by name, not by id. The
+cheap rules checked as the user types, and the service asked again once a refusal may be fixed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.entities import Meeting
 from desktop_app.domain.errors import ConflictError, DomainError, UserError, rule_label
+from desktop_app.domain.meetings import attendance_errors, speaker_errors
 from desktop_app.i18n import _
 from desktop_app.ui.widgets.fields import show_field_error
 
@@ -63,3 +65,39 @@ def show_refusal(dialog: MeetingDialog, error: UserError | None) -> None:
     show_field_error(target, text)
     if target is not dialog.general_error:
         show_field_error(dialog.general_error, _("Not saved: {reason}").format(reason=text))
+
+
+def check_rules(dialog: MeetingDialog) -> None:
+    """Rule 4 for chair, secretary and speakers, cheap enough for every keystroke: these follow
+    deliberate choices (a mark, a name), not half-typed text."""
+    meeting = dialog.meeting()
+    for name in ("chair", "secretary"):
+        dialog.header.errors[name].setVisible(False)
+    for error in attendance_errors(meeting, dialog.body):
+        if error.field in ("chair", "secretary") and getattr(meeting, error.field):
+            target = dialog.header.errors[error.field]
+            show_field_error(target, f"{rule_label(error.rule, _)}: {error.render(_)}")
+    by_item: dict[int, list[str]] = {}
+    for error in speaker_errors(meeting, dialog.body):
+        number = int(str(error.params["item"]))
+        by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {refusal_text(dialog, error)}")
+    for number, editor in enumerate(getattr(dialog, "editors", []), 1):
+        editor.show_speaker_errors(by_item.get(number, []))
+
+
+def recheck(dialog: MeetingDialog) -> None:
+    """Ask the service again about the refusal on screen; once the form no longer has that
+    problem, its red text goes (another problem waits for the next Save)."""
+    shown = dialog.shown_error
+    if shown is None:
+        return
+    s = dialog.session
+    try:
+        now = s.services.meetings.problem(s.actor, s.school, dialog.meeting())
+    except UserError:
+        return
+    still = (isinstance(shown, DomainError) and now is not None
+             and (now.field, now.message, now.params) == (shown.field, shown.message, shown.params))
+    if not still:
+        dialog.show_error(None)
+        check_rules(dialog)

@@ -33,12 +33,12 @@ def _counts(path: Path) -> dict[str, int]:
 def test_there_is_a_fixture_for_each_earlier_revision() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
-    # The revisions a released program left files at. 0006–0010 were released together with 0011
-    # (one submission), so no program ever stopped at them and they need no fixture.
+    # The revisions a released program left files at. 0006–0010 were released together with 0011,
+    # 0012–0013 with 0014 (one submission each), so no program ever stopped at them: no fixture.
     released = ["0001_initial", "0002_accounts_audit", "0003_protocol_search", "0004_account_sign_in",
-                "0005_list_indexes", "0011_server_roles"]
+                "0005_list_indexes", "0011_server_roles", "0014_district"]
     together = ["0006_rules", "0007_materials", "0008_events", "0009_work_plan_followed", "0010_versions",
-                "0012_attestation", "0013_annual_analysis", "0014_district", "0017_gaps"]
+                "0012_attestation", "0013_annual_analysis", "0017_gaps"]
     assert earlier == sorted(r for r in released + together if r != HEAD_REVISION)
     assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in released]
 

@@ -45,6 +45,7 @@ class PlanStepsView(RecordsView):
         if not ids:  # nothing to look for among a large school's ~1000 plans of a year
             self.table.selectionModel().clearSelection()
             return
+        self.fetch_plans(ids)
         wanted = set(ids)
         selection = QItemSelection()
         for row in range(self.proxy.rowCount()):
@@ -55,6 +56,9 @@ class PlanStepsView(RecordsView):
         if not selection.isEmpty():
             self.table.selectionModel().setCurrentIndex(selection.indexes()[0],
                                                         QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def fetch_plans(self, ids: Sequence[str]) -> None:
+        """Make the lines of ``ids`` part of the view (a list read a page at a time fetches them)."""
 
     def select_plan(self, plan_id: str) -> None:
         self.select_plans([plan_id])

@@ -49,12 +49,13 @@ class PlanService(Service):
             return store.plan_summaries(school, academic_year, self._visible_teachers(store, actor, school))
 
     # The Plans section's list, a page at a time (storage.plan_pages): the plans ``list`` would give.
-    def listing(self, actor: Actor, school: str, query: PlanQuery, limit: int,
+    def listing(self, actor: Actor, school: str, query: PlanQuery, limit: int, counts: bool = True,
                 facets: bool = False) -> PlanListing:
-        """The first ``limit`` lines of the list, how many it has, the counts per status and (with
-        ``facets``) what the filters may choose from."""
+        """The first ``limit`` lines of the list, how many it has, (with ``counts``) the counts per
+        status and (with ``facets``) what the filters may choose from."""
         with self._read(actor, school) as store:
-            return plan_pages.plan_listing(store.session, self._seen(store, actor, school, query), limit, facets)
+            return plan_pages.plan_listing(store.session, self._seen(store, actor, school, query), limit,
+                                           counts, facets)
 
     def facets(self, actor: Actor, school: str, academic_year: str) -> PlanFacets:
         """The distinct teachers, subjects, grades, classes and hours of the year's plans."""

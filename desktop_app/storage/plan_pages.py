@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Text, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
@@ -148,35 +149,69 @@ def _searched(search: PlanSearch) -> ColumnElement[bool]:
     return or_(*found) if found else false()
 
 
-def _order_key(order: PlanOrder) -> ColumnElement[Any]:
+#: Between the entries of a table of ranks passed as one text, and between a key and its rank.
+_ENTRY, _RANK = "\x1f", "\x1e"
+
+
+def _ranked(column: ColumnElement[Any], ranks: Mapping[Any, int], dialect: str) -> ColumnElement[Any]:
+    """``column``'s rank by ``ranks``. Names have a few hundred: their table goes to SQL as one text
+    "␟key␞00042␟…" the rank is read from (one parameter, not a CASE of hundreds); a short table or
+    keys that are not plain texts go as a CASE. Keys not in the table rank last."""
+    last = len(ranks) + 1
+    if len(ranks) < 12 or not all(isinstance(k, str) and _ENTRY not in k and _RANK not in k for k in ranks):
+        return case(*((column == value, rank) for value, rank in ranks.items()), else_=last)
+    width = len(str(last))
+    table = literal(_ENTRY + _ENTRY.join(f"{key}{_RANK}{rank:0{width}d}" for key, rank in ranks.items()) + _ENTRY,
+                    Text)
+    position = (func.instr if dialect == "sqlite" else func.strpos)(
+        table, literal(_ENTRY, Text) + column + literal(_RANK, Text))
+    rank = func.substr(table, func.nullif(position, 0) + func.length(column) + 2, width)
+    return func.coalesce(sql_cast(rank, Integer), last)
+
+
+def _order_key(order: PlanOrder, dialect: str) -> ColumnElement[Any]:
     column: ColumnElement[Any] = {
         "teacher": _PLANS.c.teacher_id, "subject": _PLANS.c.subject_id, "grade": _PLANS.c.grade,
         "classes": _classes(), "hours": _PLANS.c.hours_per_week, "lessons": _lessons(),
         "version": _PLANS.c.version, "status": _PLANS.c.status}[order.key]
-    if order.ranks:
-        # Equal ranks stay equal: the tiebreak below then orders them, as a stable sort would.
-        column = case(*((column == value, rank) for value, rank in order.ranks.items()),
-                      else_=len(order.ranks) + 1)
-    return column
+    # Equal ranks stay equal: the tiebreak below then orders them, as a stable sort would.
+    return _ranked(column, order.ranks, dialect) if order.ranks else column
 
 
-def _ordered(statement: Select[Any], order: PlanOrder) -> Select[Any]:
-    key = _order_key(order)
+def _ordered(session: Session, statement: Select[Any], order: PlanOrder) -> Select[Any]:
+    key = _order_key(order, session.get_bind().dialect.name)
     return statement.order_by(key.desc() if order.descending else key.asc(), _PLANS.c.seq.asc())
+
+
+@lru_cache(maxsize=4096)
+def _classes_of(text: str | None) -> tuple[str, ...]:
+    """The classes of their stored text (a year has a few distinct lists: each is read once)."""
+    return tuple(json.loads(text) or ()) if text else ()
+
+
+def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[list[PlanSummary], int | None]:
+    """The lines ``offset`` … ``offset + limit`` and how many the list has (None when the page is
+    past its end). One statement: the page is chosen in a subquery that orders the plans by their
+    key alone, so the rows are counted for the page's plans only."""
+    key = _order_key(query.order, session.get_bind().dialect.name)
+    chosen = (select(_PLANS.c.id, key.label("k"), _PLANS.c.seq, func.count().over().label("total"))
+              .where(*_filtered(query))
+              .order_by(key.desc() if query.order.descending else key.asc(), _PLANS.c.seq.asc())
+              .offset(offset).limit(limit).subquery())
+    columns = [c for c in _PLANS.c if c.name != "classes"]
+    statement = (select(*columns, _classes().label("classes"), _lessons().label("n_lessons"), chosen.c.total)
+                 .join_from(_PLANS, chosen, (_PLANS.c.school_id == query.school) & (_PLANS.c.id == chosen.c.id))
+                 .order_by(chosen.c.k.desc() if query.order.descending else chosen.c.k.asc(), chosen.c.seq.asc()))
+    empty = no_children()
+    found = cast(Sequence[mapping.Row], session.execute(statement).mappings().all())
+    lines = [PlanSummary(build_plan({**row, "classes": _classes_of(row["classes"])}, empty), int(row["n_lessons"]))
+             for row in found]
+    return lines, (int(found[0]["total"]) if found else None)
 
 
 def plan_page(session: Session, query: PlanQuery, offset: int, limit: int) -> list[PlanSummary]:
     """The plans ``offset`` … ``offset + limit`` of the list, each with its rows counted."""
-    page = _ordered(select(_PLANS.c.id).where(*_filtered(query)), query.order).offset(offset).limit(limit)
-    ids = list(session.execute(page).scalars())
-    if not ids:
-        return []
-    # The page's own lines in a second query: its rows are counted for those ~100 plans only.
-    statement = select(_PLANS, _lessons().label("n_lessons")).where(
-        _PLANS.c.school_id == query.school, _PLANS.c.id.in_(ids))
-    empty = no_children()
-    rows = {row["id"]: row for row in cast(Sequence[mapping.Row], session.execute(statement).mappings().all())}
-    return [PlanSummary(build_plan(rows[i], empty), int(rows[i]["n_lessons"])) for i in ids if i in rows]
+    return _page(session, query, offset, limit)[0]
 
 
 def plan_count(session: Session, query: PlanQuery) -> int:
@@ -191,7 +226,7 @@ def plan_positions(session: Session, query: PlanQuery, plans: Collection[str]) -
     if not plans:
         return {}
     wanted = set(plans)
-    ordered = _ordered(select(_PLANS.c.id).where(*_filtered(query)), query.order)
+    ordered = _ordered(session, select(_PLANS.c.id).where(*_filtered(query)), query.order)
     return {plan: place for place, plan in enumerate(session.execute(ordered).scalars()) if plan in wanted}
 
 
@@ -210,7 +245,7 @@ def plan_facets(session: Session, query: PlanQuery) -> PlanFacets:
     def distinct(column: ColumnElement[Any]) -> list[Any]:
         return list(session.execute(select(column).where(*where).distinct()).scalars())
 
-    classes = {text: list(json.loads(text) or []) for text in distinct(_classes()) if text is not None}
+    classes = {text: list(_classes_of(text)) for text in distinct(_classes()) if text is not None}
     return PlanFacets(distinct(_PLANS.c.teacher_id), distinct(_PLANS.c.subject_id), distinct(_PLANS.c.grade),
                       classes, distinct(_PLANS.c.hours_per_week))
 
@@ -220,7 +255,7 @@ def plan_keys(session: Session, query: PlanQuery) -> list[PlanKey]:
     c = _PLANS.c
     statement = select(c.id, c.teacher_id, c.subject_id, c.grade, _classes(), c.hours_per_week, _lessons(),
                        c.version, c.status).where(*_filtered(query, search=False))
-    return [PlanKey(i, teacher, subject, grade, list(json.loads(classes) or []) if classes else [], hours,
+    return [PlanKey(i, teacher, subject, grade, list(_classes_of(classes)), hours,
                     int(lessons), version, status)
             for i, teacher, subject, grade, classes, hours, lessons, version, status in session.execute(statement)]
 
@@ -231,10 +266,13 @@ class PlanListing:
 
     first: list[PlanSummary]  # the first page
     total: int  # the lines of the list
-    counts: dict[str, int]  # per status (``plan_status_counts``)
+    counts: dict[str, int] | None  # per status (``plan_status_counts``), when asked for
     facets: PlanFacets | None  # when asked for (a new year, a reload)
 
 
-def plan_listing(session: Session, query: PlanQuery, limit: int, facets: bool) -> PlanListing:
-    return PlanListing(plan_page(session, query, 0, limit), plan_count(session, query),
-                       plan_status_counts(session, query), plan_facets(session, query) if facets else None)
+def plan_listing(session: Session, query: PlanQuery, limit: int, counts: bool = True,
+                 facets: bool = False) -> PlanListing:
+    first, total = _page(session, query, 0, limit)
+    return PlanListing(first, total if total is not None else 0,
+                       plan_status_counts(session, query) if counts else None,
+                       plan_facets(session, query) if facets else None)

@@ -59,13 +59,19 @@ class PagedTableModel(RecordTableModel[R]):
         return self._sort or (0, Qt.SortOrder.AscendingOrder)
 
     def set_page(self, first: Sequence[R], total: int, more: PageSource[R] | None) -> None:
-        """A new list: its first lines, how many it has and how to read the others."""
-        self.beginResetModel()
-        self._rows, self._keys, self._texts = list(first), {}, None
-        self._fetched = len(self._rows)
-        self._total = max(total, self._fetched)
-        self._more = more
-        self.endResetModel()
+        """A new list: its first lines, how many it has and how to read the others. The old lines
+        are removed and the new inserted rather than the model reset, so that the view keeps its
+        columns (a reset lays the header out anew: a search keystroke would repaint everything)."""
+        if self._fetched:
+            self.beginRemoveRows(QModelIndex(), 0, self._fetched - 1)
+            self._rows, self._fetched = [], 0
+            self.endRemoveRows()
+        self._keys, self._texts, self._more = {}, None, more
+        self._total = max(total, len(first))
+        if first:
+            self.beginInsertRows(QModelIndex(), 0, len(first) - 1)
+            self._rows, self._fetched = list(first), len(first)
+            self.endInsertRows()
 
     def set_records(self, records: Sequence[R]) -> None:
         """A whole list given at once (in the order given)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, may_write_plans
 from desktop_app.i18n import N_, Message, Text, _, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
-from desktop_app.services.plans import PlanFacets, PlanQuery, PlanSummary
+from desktop_app.services.plans import PlanFacets, PlanOrder, PlanQuery, PlanSummary
 from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
@@ -37,7 +38,7 @@ from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
 from desktop_app.ui.models.plan_query import order_of, search_of
-from desktop_app.ui.models.sorting import kazakh_key
+from desktop_app.ui.models.sorting import fold, kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.plans.steps import PlanStepsView
@@ -65,6 +66,7 @@ class PlansView(PlanStepsView):
         self.bodies: list[Association] = []
         self._names: dict[str, str] = {}
         self._subjects: dict[str, str] = {}
+        self._meetings: dict[str, tuple[int, date]] = {}  # number and date of the meetings named
         self.facets: PlanFacets | None = None
         self._counts = dict.fromkeys(PlanStatus, 0)
         # The list is read a page at a time in the order of the column chosen (storage.plan_pages).
@@ -72,6 +74,8 @@ class PlansView(PlanStepsView):
         self.model = self.pages
         self.proxy.setSourceModel(self.pages)
         self._current: PlanQuery | None = None
+        self._counted: PlanQuery | None = None  # the filters the counts per status are of
+        self._reloading = False
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.filter_bar = PlanFilterBar(self)
@@ -145,6 +149,8 @@ class PlansView(PlanStepsView):
         s = self.session
         chosen = [p.id for p in self.selected_plans()]
         self._keeps_agreement = None  # the school setting is read again (PlanStepsView.keeps_agreement)
+        self._meetings.clear()
+        self._counted = None
         self._names = {t.id: t.short_name for t in s.teachers_by_id().values()}
         self._subjects = s.subject_names()
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
@@ -186,27 +192,35 @@ class PlansView(PlanStepsView):
         return PlanListEntry(plan, self._names.get(plan.teacher, plan.teacher),
                              self._subjects.get(plan.subject, plan.subject), line.lessons)
 
-    def _show(self, chosen: Sequence[str]) -> None:
-        """Read the list again (first page, counts) and keep ``chosen`` selected where listed."""
+    def _show(self, chosen: Sequence[str], fit: bool = True) -> None:
+        """Read the list again (first page, counts) and keep ``chosen`` selected where listed;
+        ``fit``: the columns to the new lines (not at a search or a new order, as before paging)."""
         s = self.session
+        self._reloading = True  # the selection is given back below: the details change once, not twice
         if self.year is None:
             self._current = None
             self._counts = dict.fromkeys(PlanStatus, 0)
             self.pages.set_page([], 0, None)
         else:
             query = self._query()
-            listing = s.services.plans.listing(s.actor, s.school, query, PAGE)
-            self._counts = {status: listing.counts.get(status.value, 0) for status in PlanStatus}
+            # The counts do not follow the search or the order: read again when a filter changes.
+            counted = replace(query, status=None, search=None, order=PlanOrder())
+            listing = s.services.plans.listing(s.actor, s.school, query, PAGE, counts=counted != self._counted)
+            if listing.counts is not None:
+                self._counts = {status: listing.counts.get(status.value, 0) for status in PlanStatus}
+                self._counted = counted
 
             def more(offset: int, limit: int) -> list[PlanListEntry]:
                 return [self._entry(line) for line in s.services.plans.page(s.actor, s.school, query, offset, limit)]
 
             self._current = query
             self.pages.set_page([self._entry(line) for line in listing.first], listing.total, more)
-        fit_columns(self.table)
+        if fit:
+            fit_columns(self.table)
         self._update_counts()
         self._update_empty()
         self.select_plans(chosen)
+        self._reloading = False
         self._selection_changed()
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
@@ -217,12 +231,14 @@ class PlansView(PlanStepsView):
         self._show([p.id for p in self.selected_plans()])
 
     def set_search(self, text: str) -> None:
+        same = fold(text.strip()) == fold(self.search_text.strip())
         View.set_search(self, text)  # the search is the query's, not the proxy's
-        self.apply_filters()
+        if not same:
+            self._show([p.id for p in self.selected_plans()], fit=False)
 
     def _order_changed(self) -> None:
         if self.year is not None:
-            self.apply_filters()
+            self._show([p.id for p in self.selected_plans()], fit=False)
 
     def fetch_plans(self, ids: Sequence[str]) -> None:
         """Fetch the list through the lines of ``ids`` that are not fetched yet (to select them)."""
@@ -268,6 +284,8 @@ class PlansView(PlanStepsView):
         self.select_plan(record)
 
     def _selection_changed(self) -> None:
+        if self._reloading:
+            return
         plans = self.selected_plans()
         one = plans[0] if len(plans) == 1 else None
         steps = self.allowed(one) if one is not None else set()
@@ -298,11 +316,14 @@ class PlansView(PlanStepsView):
     def meeting_text(self, meeting_id: str) -> str:
         """"meeting No. 2 of 06.11.2026" in the window's language; the id if it cannot be read."""
         s = self.session
-        try:
-            meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
-        except UserError:
-            return meeting_id
-        return _("meeting No. {number} of {date}").format(number=meeting.number, date=short_date(meeting.date))
+        if meeting_id not in self._meetings:  # read once per reload, not at each change of selection
+            try:
+                meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
+            except UserError:
+                return meeting_id
+            self._meetings[meeting_id] = (meeting.number, meeting.date)
+        number, day = self._meetings[meeting_id]
+        return _("meeting No. {number} of {date}").format(number=number, date=short_date(day))
 
     def session_names(self) -> dict[str, str]:
         """Short names of the school's teachers (the agreement and approval name them by id)."""

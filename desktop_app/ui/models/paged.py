@@ -59,18 +59,27 @@ class PagedTableModel(RecordTableModel[R]):
         return self._sort or (0, Qt.SortOrder.AscendingOrder)
 
     def set_page(self, first: Sequence[R], total: int, more: PageSource[R] | None) -> None:
-        """A new list: its first lines, how many it has and how to read the others. The old lines
-        are removed and the new inserted rather than the model reset, so that the view keeps its
-        columns (a reset lays the header out anew: a search keystroke would repaint everything)."""
-        if self._fetched:
-            self.beginRemoveRows(QModelIndex(), 0, self._fetched - 1)
-            self._rows, self._fetched = [], 0
+        """A new list: its first lines, how many it has and how to read the others. Lines equal to
+        those already at their place stay (a search that keeps the first screen repaints nothing
+        there); the others are removed and the new inserted, as a filtering proxy does, rather than
+        the model reset (that lays the header out anew)."""
+        new = list(first)
+        keep = 0
+        for old_line, new_line in zip(self._rows, new, strict=False):
+            if old_line != new_line:
+                break
+            keep += 1
+        if keep < self._fetched:
+            self.beginRemoveRows(QModelIndex(), keep, self._fetched - 1)
+            del self._rows[keep:]
+            self._fetched = keep
             self.endRemoveRows()
         self._keys, self._texts, self._more = {}, None, more
-        self._total = max(total, len(first))
-        if first:
-            self.beginInsertRows(QModelIndex(), 0, len(first) - 1)
-            self._rows, self._fetched = list(first), len(first)
+        self._total = max(total, len(new))
+        if keep < len(new):
+            self.beginInsertRows(QModelIndex(), keep, len(new) - 1)
+            self._rows.extend(new[keep:])
+            self._fetched = len(self._rows)
             self.endInsertRows()
 
     def set_records(self, records: Sequence[R]) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from desktop_app.domain.entities import PlanStatus
 from desktop_app.i18n import format_number
-from desktop_app.services.plans import PlanFacets, PlanKey, PlanOrder, PlanSearch
+from desktop_app.services.plans import PlanFacets, PlanKey, PlanOrder, PlanQuery, PlanSearch
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
 from desktop_app.ui.models.sorting import fold, kazakh_key
 
@@ -96,3 +97,10 @@ def order_of(column: int, descending: bool, facets: PlanFacets, names: Mapping[s
     elif key == "status":
         ranks = {status.value: place for place, status in enumerate(PLAN_STATUS_LABELS)}
     return PlanOrder(key, descending, ranks)
+
+
+def listed(query: PlanQuery, text: str, column: int, descending: bool, facets: PlanFacets,
+           names: Mapping[str, str], subjects: Mapping[str, str], keys: Callable[[], list[PlanKey]]) -> PlanQuery:
+    """``query`` (the filters) with the toolbar's search ``text`` and the order of ``column``."""
+    return replace(query, search=search_of(text, facets, names, subjects, keys),
+                   order=order_of(column, descending, facets, names, subjects))

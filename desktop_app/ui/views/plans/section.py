@@ -37,7 +37,7 @@ from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
 from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
 from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
-from desktop_app.ui.models.plan_query import order_of, search_of
+from desktop_app.ui.models.plan_query import listed
 from desktop_app.ui.models.sorting import fold, kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
@@ -170,22 +170,12 @@ class PlansView(PlanStepsView):
     def _query(self) -> PlanQuery:
         """The plans of the year the filter bar, the search and the chosen column ask for."""
         assert self.year is not None
-        facets = self.facets or PlanFacets([], [], [], {}, [])
-        bar, s = self.filter_bar, self.session
-        body_id, teacher, subject, grade = (c.currentData() for c in bar.combos()[:4])
-        members = None
-        if body_id:
-            body = next((b for b in self.bodies if b.id == body_id), None)
-            members = frozenset(body.member_ids()) if body is not None else frozenset()
-        status = bar.status_value()
+        s = self.session
+        query = self.filter_bar.query(s.school, self.year.id)
         column, order = self.pages.sort_order()
-        query = PlanQuery(s.school, self.year.id, None, members, teacher or None, subject or None,
-                          int(grade) if grade else None, status.value if status else None)
-        keys = partial(s.services.plans.keys, s.actor, s.school, query)
-        return replace(query, search=search_of(self.search_text, facets, self._names, self._subjects, keys),
-                       order=order_of(column, order == Qt.SortOrder.DescendingOrder, facets, self._names,
-                                      self._subjects))
-
+        return listed(query, self.search_text, column, order == Qt.SortOrder.DescendingOrder,
+                      self.facets or PlanFacets([], [], [], {}, []), self._names, self._subjects,
+                      partial(s.services.plans.keys, s.actor, s.school, query))
 
     def _entry(self, line: PlanSummary) -> PlanListEntry:
         plan = line.plan

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select, union_all
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
@@ -241,13 +241,18 @@ def plan_facets(session: Session, query: PlanQuery) -> PlanFacets:
     """The distinct teachers, subjects, grades, classes and hours of the year's plans (the filters
     of ``query`` are not applied: the choices are the year's)."""
     where = _year(query)
-
-    def distinct(column: ColumnElement[Any]) -> list[Any]:
-        return list(session.execute(select(column).where(*where).distinct()).scalars())
-
-    classes = {text: list(_classes_of(text)) for text in distinct(_classes()) if text is not None}
-    return PlanFacets(distinct(_PLANS.c.teacher_id), distinct(_PLANS.c.subject_id), distinct(_PLANS.c.grade),
-                      classes, distinct(_PLANS.c.hours_per_week))
+    kinds = {"teacher": _PLANS.c.teacher_id, "subject": _PLANS.c.subject_id, "grade": _PLANS.c.grade,
+             "classes": _classes(), "hours": _PLANS.c.hours_per_week}
+    # One statement (a round trip, not five): each kind's distinct values, as text.
+    statement = union_all(*(select(literal(kind, Text).label("kind"), sql_cast(column, Text).label("value"))
+                            .where(*where).distinct() for kind, column in kinds.items()))
+    found: dict[str, list[str]] = {kind: [] for kind in kinds}
+    for kind, value in session.execute(statement):
+        if value is not None:
+            found[kind].append(value)
+    return PlanFacets(found["teacher"], found["subject"], [int(g) for g in found["grade"]],
+                      {text: list(_classes_of(text)) for text in found["classes"]},
+                      [float(h) for h in found["hours"]])
 
 
 def plan_keys(session: Session, query: PlanQuery) -> list[PlanKey]:

@@ -10,10 +10,10 @@ the window: it turns them into values and ranks (``PlanSearch``, ``PlanOrder``) 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select, union_all
 from sqlalchemy import cast as sql_cast
@@ -203,7 +203,9 @@ def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[
                  .join_from(_PLANS, chosen, (_PLANS.c.school_id == query.school) & (_PLANS.c.id == chosen.c.id))
                  .order_by(chosen.c.k.desc() if query.order.descending else chosen.c.k.asc(), chosen.c.seq.asc()))
     empty = no_children()
-    found = cast(Sequence[mapping.Row], session.execute(statement).mappings().all())
+    result = session.execute(statement)
+    names = list(result.keys())
+    found = [dict(zip(names, values, strict=True)) for values in result.tuples()]  # no RowMapping per row
     lines = [PlanSummary(build_plan({**row, "classes": _classes_of(row["classes"])}, empty), int(row["n_lessons"]))
              for row in found]
     return lines, (int(found[0]["total"]) if found else None)

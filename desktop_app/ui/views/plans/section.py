@@ -34,7 +34,7 @@ from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.dialogs.plan.folder_import import PlanFolderImportDialog
 from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
 from desktop_app.ui.models.plan_query import listed
@@ -229,40 +229,6 @@ class PlansView(PlanStepsView):
     def _order_changed(self) -> None:
         if self.year is not None:
             self._show([p.id for p in self.selected_plans()], fit=False)
-
-    def fetch_plans(self, ids: Sequence[str]) -> None:
-        """Fetch the list through the lines of ``ids`` that are not fetched yet (to select them)."""
-        fetched = {r.plan.id for r in self.model.records()}
-        missing = [i for i in ids if i not in fetched]
-        if missing and self._current is not None and self.model.canFetchMore():
-            s = self.session
-            places = s.services.plans.positions(s.actor, s.school, self._current, missing)
-            if places:
-                self.model.fetch_through(max(places.values()))
-
-    def counts(self) -> dict[PlanStatus, int]:
-        """Plans per status among those the filters other than the status one let through."""
-        return dict(self._counts)
-
-    def _update_counts(self) -> None:
-        counts = self.counts()
-        parts = [f"{label(PLAN_STATUS_LABELS, status)}: {count}" for status, count in counts.items()]
-        self.counts_label.setText(_("Plans: {count}").format(count=sum(counts.values())) + " — "
-                                  + " · ".join(parts))
-
-    def _update_empty(self) -> None:
-        status = self.filter_bar.status_value()
-        unsearched = self._counts.get(status, 0) if status is not None else sum(self._counts.values())
-        if self.year is None:
-            text = _("Choose an academic year.")
-        elif unsearched == 0:
-            text = _("No records for this academic year.")
-        elif self.model.record_count() == 0:
-            text = _("Nothing matches the search.")
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
 
     def select_record(self, record: str) -> None:
         """An Overview line was opened: show the plan even if the filters hid it, and select it."""

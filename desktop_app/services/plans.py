@@ -23,8 +23,13 @@ from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
 from desktop_app.domain.plan_cells import lesson_errors
 from desktop_app.services.base import Service, found, raise_first
+from desktop_app.storage import plan_pages
+from desktop_app.storage.plan_pages import PlanFacets, PlanKey, PlanListing, PlanOrder, PlanQuery, PlanSearch
 from desktop_app.storage.store import Store
 from desktop_app.storage.summaries import PlanSummary
+
+__all__ = ["PlanFacets", "PlanKey", "PlanListing", "PlanOrder", "PlanQuery", "PlanSearch", "PlanService",
+           "PlanSummary"]
 
 
 class PlanService(Service):
@@ -46,6 +51,39 @@ class PlanService(Service):
     def readable_plans_of(self, store: Store, actor: Actor, school: str) -> set[str] | None:
         """Whose plans the actor may read (None: everyone's), for lists that read the plans themselves."""
         return self._visible_teachers(store, actor, school)
+
+    # The Plans section's list, a page at a time (storage.plan_pages): the plans ``list`` would give.
+    def listing(self, actor: Actor, school: str, query: PlanQuery, limit: int, counts: bool = True,
+                facets: bool = False) -> PlanListing:
+        """The first ``limit`` lines of the list, how many it has, (with ``counts``) the counts per
+        status and (with ``facets``) what the filters may choose from."""
+        with self._read(actor, school) as store:
+            return plan_pages.plan_listing(store.session, self._seen(store, actor, school, query), limit,
+                                           counts, facets)
+
+    def facets(self, actor: Actor, school: str, academic_year: str) -> PlanFacets:
+        """The distinct teachers, subjects, grades, classes and hours of the year's plans."""
+        with self._read(actor, school) as store:
+            query = self._seen(store, actor, school, PlanQuery(school, academic_year))
+            return plan_pages.plan_facets(store.session, query)
+
+    def page(self, actor: Actor, school: str, query: PlanQuery, offset: int, limit: int) -> builtins.list[PlanSummary]:
+        with self._read(actor, school) as store:
+            return plan_pages.plan_page(store.session, self._seen(store, actor, school, query), offset, limit)
+
+    def positions(self, actor: Actor, school: str, query: PlanQuery, plans: builtins.list[str]) -> dict[str, int]:
+        """The line of each of ``plans`` in the list (those it has)."""
+        with self._read(actor, school) as store:
+            return plan_pages.plan_positions(store.session, self._seen(store, actor, school, query), plans)
+
+    def keys(self, actor: Actor, school: str, query: PlanQuery) -> builtins.list[PlanKey]:
+        """Every line of the list without its plan and without the search (a search of several words)."""
+        with self._read(actor, school) as store:
+            return plan_pages.plan_keys(store.session, self._seen(store, actor, school, query))
+
+    def _seen(self, store: Store, actor: Actor, school: str, query: PlanQuery) -> PlanQuery:
+        visible = self._visible_teachers(store, actor, school)
+        return replace(query, school=school, visible=None if visible is None else frozenset(visible))
 
     @staticmethod
     def _visible_teachers(store: Store, actor: Actor, school: str) -> set[str] | None:

@@ -41,7 +41,7 @@ class PlanSummary:
     lessons: int
 
 
-def _no_children() -> mapping.Children:
+def no_children() -> mapping.Children:
     return mapping.Children({child.name: {} for child, _ in mapping.PLANS.children}, "")
 
 
@@ -68,7 +68,7 @@ def plan_summaries(session: Session, school_id: str, academic_year: str | None =
     statement = (select(_PLANS, lessons.label("n_lessons"))
                  .where(*_plan_filters(school_id, academic_year, teachers, subject))
                  .order_by(_PLANS.c.seq))
-    empty = _no_children()
+    empty = no_children()
     rows = cast(Sequence[mapping.Row], session.execute(statement).mappings().all())
     return [PlanSummary(build_plan(row, empty), int(row["n_lessons"])) for row in rows]
 

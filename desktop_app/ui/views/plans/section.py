@@ -6,8 +6,12 @@ history of each plan and its PDF. Buttons follow the role and the status by the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,14 +28,17 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, may_write_plans
 from desktop_app.i18n import N_, Message, Text, _, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
+from desktop_app.services.plans import PlanFacets, PlanOrder, PlanQuery, PlanSummary
 from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
 from desktop_app.ui.dialogs.plan.folder_import import PlanFolderImportDialog
 from desktop_app.ui.dialogs.plan.history import PlanHistoryDialog
-from desktop_app.ui.labels import PLAN_STATUS_LABELS, label, short_date
+from desktop_app.ui.labels import short_date
+from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
-from desktop_app.ui.models.sorting import kazakh_key
+from desktop_app.ui.models.plan_query import listed
+from desktop_app.ui.models.sorting import fold, kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.plans.steps import PlanStepsView
@@ -40,7 +47,10 @@ from desktop_app.ui.widgets.plan_actions import PlanActions
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
-from desktop_app.ui.widgets.view import fit_columns
+from desktop_app.ui.widgets.view import View, fit_columns
+
+#: Lines of the list read at a time (about three screens of them).
+PAGE = 100
 
 
 class PlansView(PlanStepsView):
@@ -55,8 +65,18 @@ class PlansView(PlanStepsView):
         super()._build_ui()
         self.bodies: list[Association] = []
         self._names: dict[str, str] = {}
-        self.matching: list[PlanListEntry] = []
-        self.all_rows: list[PlanListEntry] = []
+        self._subjects: dict[str, str] = {}
+        self._meetings: dict[str, tuple[int, date]] = {}  # number and date of the meetings named
+        self.facets: PlanFacets | None = None
+        self._counts = dict.fromkeys(PlanStatus, 0)
+        # The list is read a page at a time in the order of the column chosen (storage.plan_pages).
+        self.pages: PagedTableModel[PlanListEntry] = PagedTableModel(self.columns(), self, page=PAGE)
+        self.model = self.pages
+        self.proxy.setSourceModel(self.pages)
+        self._current: PlanQuery | None = None
+        self._counted: PlanQuery | None = None  # the filters the counts per status are of
+        self._reloading = False
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.filter_bar = PlanFilterBar(self)
         bar = self.filter_bar
@@ -93,6 +113,7 @@ class PlansView(PlanStepsView):
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self.apply_filters)
+        self.pages.order_changed.connect(self._order_changed)
         self.table.selectionModel().selectionChanged.connect(
             lambda _s, _d: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -116,70 +137,111 @@ class PlansView(PlanStepsView):
         self._update_counts()
         self._show_details()
 
-    # Loading -----------------------------------------------------------------------------------
+    # Loading: the list is read a page at a time, filtered, searched and ordered in SQL ----------
     def load(self) -> Sequence[PlanListEntry]:
-        assert self.year is not None
+        """The first page of the list as the filters, the search and the order now choose it."""
+        if self.year is None:
+            return []
         s = self.session
-        names = self._names = {t.id: t.short_name for t in s.teachers_by_id().values()}
-        subjects = s.subject_names()
-        return [
-            PlanListEntry(line.plan, names.get(line.plan.teacher, line.plan.teacher),
-                          subjects.get(line.plan.subject, line.plan.subject), line.lessons)
-            for line in s.services.plans.summaries(s.actor, s.school, self.year.id)
-        ]
+        return [self._entry(line) for line in s.services.plans.page(s.actor, s.school, self._query(), 0, PAGE)]
 
     def refresh(self) -> None:
         s = self.session
         chosen = [p.id for p in self.selected_plans()]
         self._keeps_agreement = None  # the school setting is read again (PlanStepsView.keeps_agreement)
-        self.all_rows = list(self.load()) if self.year is not None else []
+        self._meetings.clear()
+        self._counted = None
+        self._names = {t.id: t.short_name for t in s.teachers_by_id().values()}
+        self._subjects = s.subject_names()
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
         self.bodies = sorted((b for b in bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
+        facets = self.facets = (s.services.plans.facets(s.actor, s.school, self.year.id)
+                                if self.year is not None else None)
+        names, subjects = self._names, self._subjects
         self.filter_bar.fill(
             self.bodies,
-            teachers=sorted({(r.plan.teacher, r.teacher) for r in self.all_rows}, key=lambda pair: kazakh_key(pair[1])),
-            subjects=sorted({(r.plan.subject, r.subject) for r in self.all_rows}, key=lambda pair: kazakh_key(pair[1])),
-            grades=sorted({r.plan.grade for r in self.all_rows}))
-        self.apply_filters()
+            teachers=sorted(((t, names.get(t, t)) for t in facets.teachers), key=lambda pair: kazakh_key(pair[1]))
+            if facets else [],
+            subjects=sorted(((i, subjects.get(i, i)) for i in facets.subjects), key=lambda pair: kazakh_key(pair[1]))
+            if facets else [],
+            grades=sorted(facets.grades) if facets else [])
+        self._show(chosen)
+
+    def _query(self) -> PlanQuery:
+        """The plans of the year the filter bar, the search and the chosen column ask for."""
+        assert self.year is not None
+        s = self.session
+        query = self.filter_bar.query(s.school, self.year.id)
+        column, order = self.pages.sort_order()
+        return listed(query, self.search_text, column, order == Qt.SortOrder.DescendingOrder,
+                      self.facets or PlanFacets([], [], [], {}, []), self._names, self._subjects,
+                      partial(s.services.plans.keys, s.actor, s.school, query))
+
+    def _entry(self, line: PlanSummary) -> PlanListEntry:
+        plan = line.plan
+        return PlanListEntry(plan, self._names.get(plan.teacher, plan.teacher),
+                             self._subjects.get(plan.subject, plan.subject), line.lessons)
+
+    def _show(self, chosen: Sequence[str], fit: bool = True) -> None:
+        """Read the list again (first page, counts) and keep ``chosen`` selected where listed;
+        ``fit``: the columns to the new lines (not at a search or a new order, as before paging)."""
+        s = self.session
+        self._reloading = True  # the selection is given back below: the details change once, not twice
+        if self.year is None:
+            self._current = None
+            self._counts = dict.fromkeys(PlanStatus, 0)
+            self.pages.set_page([], 0, None)
+        else:
+            query = self._query()
+            # The counts do not follow the search or the order: read again when a filter changes.
+            counted = replace(query, status=None, search=None, order=PlanOrder())
+            listing = s.services.plans.listing(s.actor, s.school, query, PAGE, counts=counted != self._counted)
+            if listing.counts is not None:
+                self._counts = {status: listing.counts.get(status.value, 0) for status in PlanStatus}
+                self._counted = counted
+
+            def more(offset: int, limit: int) -> list[PlanListEntry]:
+                return [self._entry(line) for line in s.services.plans.page(s.actor, s.school, query, offset, limit)]
+
+            self._current = query
+            self.pages.set_page([self._entry(line) for line in listing.first], listing.total, more)
+        if fit:
+            fit_columns(self.table)
+        self._update_counts()
+        self._update_empty()
         self.select_plans(chosen)
+        self._reloading = False
+        self._selection_changed()
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""
         combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def apply_filters(self) -> None:
-        chosen = [p.id for p in self.selected_plans()]
-        matches = self.filter_bar.matcher()
-        self.matching = [r for r in self.all_rows if matches(r.plan)]
-        status = self.filter_bar.status_value()
-        self.model.set_records([r for r in self.matching if status is None or r.plan.status is status])
-        fit_columns(self.table)
-        self._update_counts()
-        self._update_empty()
-        self.select_plans(chosen)
-        self._selection_changed()
+        self._show([p.id for p in self.selected_plans()])
 
-    def counts(self) -> dict[PlanStatus, int]:
-        """Plans per status among those the filters other than the status one let through."""
-        found = dict.fromkeys(PlanStatus, 0)
-        for row in self.matching:
-            found[row.plan.status] += 1
-        return found
+    def set_search(self, text: str) -> None:
+        same = fold(text.strip()) == fold(self.search_text.strip())
+        View.set_search(self, text)  # the search is the query's, not the proxy's
+        if not same:
+            self._show([p.id for p in self.selected_plans()], fit=False)
 
-    def _update_counts(self) -> None:
-        counts = self.counts()
-        parts = [f"{label(PLAN_STATUS_LABELS, status)}: {count}" for status, count in counts.items()]
-        self.counts_label.setText(_("Plans: {count}").format(count=sum(counts.values())) + " — "
-                                  + " · ".join(parts))
+    def _order_changed(self) -> None:
+        if self.year is not None:
+            self._show([p.id for p in self.selected_plans()], fit=False)
 
     def select_record(self, record: str) -> None:
         """An Overview line was opened: show the plan even if the filters hid it, and select it."""
-        if not any(r.plan.id == record for r in self.model.records()):
-            self.filter_bar.clear_all()
-            self.apply_filters()
+        if self.year is not None:
+            s = self.session
+            if not s.services.plans.positions(s.actor, s.school, replace(self._query(), search=None), [record]):
+                self.filter_bar.clear_all()
+                self.apply_filters()
         self.select_plan(record)
 
     def _selection_changed(self) -> None:
+        if self._reloading:
+            return
         plans = self.selected_plans()
         one = plans[0] if len(plans) == 1 else None
         steps = self.allowed(one) if one is not None else set()
@@ -210,11 +272,14 @@ class PlansView(PlanStepsView):
     def meeting_text(self, meeting_id: str) -> str:
         """"meeting No. 2 of 06.11.2026" in the window's language; the id if it cannot be read."""
         s = self.session
-        try:
-            meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
-        except UserError:
-            return meeting_id
-        return _("meeting No. {number} of {date}").format(number=meeting.number, date=short_date(meeting.date))
+        if meeting_id not in self._meetings:  # read once per reload, not at each change of selection
+            try:
+                meeting = s.services.meetings.get(s.actor, s.school, meeting_id)
+            except UserError:
+                return meeting_id
+            self._meetings[meeting_id] = (meeting.number, meeting.date)
+        number, day = self._meetings[meeting_id]
+        return _("meeting No. {number} of {date}").format(number=number, date=short_date(day))
 
     def session_names(self) -> dict[str, str]:
         """Short names of the school's teachers (the agreement and approval name them by id)."""

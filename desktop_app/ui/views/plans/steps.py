@@ -8,25 +8,35 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
-from desktop_app.domain.entities import Association, CalendarPlan, Signer
+from desktop_app.domain.entities import Association, CalendarPlan, PlanStatus, Signer
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, allowed_steps, reviewers_of
 from desktop_app.i18n import N_, Message, Text, _
+from desktop_app.services.plans import PlanQuery
 from desktop_app.ui import operations
 from desktop_app.ui.dialogs.signer import ask_signer
+from desktop_app.ui.labels import PLAN_STATUS_LABELS, label
+from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry
 from desktop_app.ui.operations import Change
 from desktop_app.ui.widgets.message_label import MessageLabel
+from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.records_view import RecordsView
 
 
 class PlanStepsView(RecordsView):
-    """The list of plans with what may be done to the selected ones; ``PlansView`` builds the rest."""
+    """The list of plans (read a page at a time), its counts and what may be done to the selected
+    ones; ``PlansView`` builds the rest."""
 
     bodies: list[Association]
     message: MessageLabel
+    pages: PagedTableModel[PlanListEntry]
+    filter_bar: PlanFilterBar
+    counts_label: QLabel
+    _current: PlanQuery | None  # the query the list was read with
+    _counts: dict[PlanStatus, int]
     _keeps_agreement: bool | None = None
 
     # Selection ---------------------------------------------------------------------------------
@@ -45,6 +55,7 @@ class PlanStepsView(RecordsView):
         if not ids:  # nothing to look for among a large school's ~1000 plans of a year
             self.table.selectionModel().clearSelection()
             return
+        self.fetch_plans(ids)
         wanted = set(ids)
         selection = QItemSelection()
         for row in range(self.proxy.rowCount()):
@@ -55,6 +66,40 @@ class PlanStepsView(RecordsView):
         if not selection.isEmpty():
             self.table.selectionModel().setCurrentIndex(selection.indexes()[0],
                                                         QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def fetch_plans(self, ids: Sequence[str]) -> None:
+        """Fetch the list through the lines of ``ids`` that are not fetched yet (to select them)."""
+        fetched = {r.plan.id for r in self.model.records()}
+        missing = [i for i in ids if i not in fetched]
+        if missing and self._current is not None and self.model.canFetchMore():
+            s = self.session
+            places = s.services.plans.positions(s.actor, s.school, self._current, missing)
+            if places:
+                self.model.fetch_through(max(places.values()))
+
+    def counts(self) -> dict[PlanStatus, int]:
+        """Plans per status among those the filters other than the status one let through."""
+        return dict(self._counts)
+
+    def _update_counts(self) -> None:
+        counts = self.counts()
+        parts = [f"{label(PLAN_STATUS_LABELS, status)}: {count}" for status, count in counts.items()]
+        self.counts_label.setText(_("Plans: {count}").format(count=sum(counts.values())) + " — "
+                                  + " · ".join(parts))
+
+    def _update_empty(self) -> None:
+        status = self.filter_bar.status_value()
+        unsearched = self._counts.get(status, 0) if status is not None else sum(self._counts.values())
+        if self.year is None:
+            text = _("Choose an academic year.")
+        elif unsearched == 0:
+            text = _("No records for this academic year.")
+        elif self.model.record_count() == 0:
+            text = _("Nothing matches the search.")
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
 
     def select_plan(self, plan_id: str) -> None:
         self.select_plans([plan_id])

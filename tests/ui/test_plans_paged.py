@@ -1,0 +1,101 @@
+"""The Plans section on a long year: the list is read a page at a time as it is scrolled, a plan
+chosen by id (an Overview line, a step, a refresh) is selected even when its page was not read
+yet, and a filter or a new order reads the list again (real SQLite in tmp_path, demo school)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.entities import PlanStatus
+from desktop_app.services import Services
+from desktop_app.ui.session import Session
+from desktop_app.ui.views.plans.section import PAGE
+from tests.ui.test_plans_view import APPROVED
+from tests.ui.test_plans_workflow import plans_view
+
+TEACHERS = ["t-01", "t-02", "t-05", "t-06", "t-07"]
+
+
+def add_many(services: Services, session: Session, count: int) -> list[str]:
+    """``count`` more drafts of the year, written in one transaction (a large school's year)."""
+    base = services.plans.get(session.actor, session.school, APPROVED)
+    made = []
+    with services.db.transaction(write=True) as store:
+        for n in range(count):
+            plan = replace(base, id=f"ktp-many-{n:03d}", teacher=TEACHERS[n % len(TEACHERS)], grade=n % 11 + 1,
+                           status=PlanStatus.DRAFT, review=None, agreed=None, approved=None, version=n % 4 + 1)
+            store.save_plan(session.school, plan)
+            made.append(plan.id)
+    return made
+
+
+def shown_ids(view) -> list[str]:  # type: ignore[no-untyped-def]
+    return [view.model.record(view.proxy.source_row(row)).plan.id for row in range(view.proxy.rowCount())]
+
+
+def test_scrolling_fetches_the_next_page(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("administrator")
+    add_many(services, session, 2 * PAGE + 30)
+    view = plans_view(qtbot, session)
+    QApplication.processEvents()
+    total = view.model.record_count()
+    assert total >= 2 * PAGE + 30 and view.proxy.rowCount() == PAGE
+    assert view.counts_label.text().split("—")[0].strip().endswith(str(total))  # the whole year is counted
+    bar = view.table.verticalScrollBar()
+    for expected in (2 * PAGE, total):
+        bar.setValue(bar.maximum())  # the user scrolls to the end of what is there
+        QApplication.processEvents()
+        assert view.proxy.rowCount() == expected
+    assert len(set(shown_ids(view))) == total  # no line twice, none missing
+    assert not view.model.canFetchMore()
+
+
+def test_a_plan_beyond_the_first_page_is_selected_by_id(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("administrator")
+    add_many(services, session, 2 * PAGE + 30)
+    whole = plans_view(qtbot, session)
+    while whole.model.canFetchMore():
+        whole.model.fetchMore()
+    order = shown_ids(whole)
+    target = order[-1]  # on the last page
+
+    view = plans_view(qtbot, session)
+    assert target not in shown_ids(view)
+    view.set_filter(view.grade_filter, "3")  # a filter that hides it: an Overview link clears the filters
+    view.select_record(target)
+    assert view.grade_filter.currentData() == ""
+    assert [p.id for p in view.selected_plans()] == [target]
+    assert view.details.isVisibleTo(view) and shown_ids(view)[:PAGE] == order[:PAGE]
+
+    # Kept after a reload (a step elsewhere), though the reload reads the first page only.
+    view.refresh()
+    assert [p.id for p in view.selected_plans()] == [target]
+    # Several chosen, one far down: both kept after a new order.
+    view.select_plans([order[1], target])
+    view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    assert {p.id for p in view.selected_plans()} == {order[1], target}
+    versions = [view.model.record(view.proxy.source_row(r)).plan.version for r in range(view.proxy.rowCount())]
+    assert versions == sorted(versions, reverse=True)
+
+
+def test_a_filter_or_a_search_reads_the_list_again(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    session = sign_in("administrator")
+    made = add_many(services, session, 2 * PAGE + 30)
+    view = plans_view(qtbot, session)
+    view.set_filter(view.grade_filter, "3")
+    grade_3 = [p for p in made if int(p[-3:]) % 11 + 1 == 3]
+    assert view.model.record_count() >= len(grade_3) and all(
+        r.plan.grade == 3 for r in view.model.records())
+    assert not view.model.canFetchMore()
+    view.set_filter(view.grade_filter, "")
+    view.set_filter(view.teacher_filter, "t-06")
+    assert {r.plan.teacher for r in view.model.records()} == {"t-06"}
+    view.set_filter(view.teacher_filter, "")
+    before = view.model.record_count()
+    view.set_search("жоқ-мұндай")
+    assert view.model.record_count() == 0 and view.empty_label.isVisibleTo(view)
+    view.set_search("")
+    assert view.model.record_count() == before and not view.empty_label.isVisibleTo(view)

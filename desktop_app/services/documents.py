@@ -296,9 +296,16 @@ class DocumentService(Service):
         entries = catalog_entries(records, visible, current_language())
         return [e for e in entries if e.academic_year == academic_year]
 
-    def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None) -> str:
-        """The default file name of one document (the one the documents section would use)."""
-        entry = next((e for e in self._catalog(actor, school) if e.ref == ref), None)
+    def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None,
+                  academic_year: str | None = None) -> str:
+        """The default file name of one document (the one the documents section would use). With the
+        document's ``academic_year`` only that year is read (names are distinct across years: see
+        ``catalog``), so a save dialog on a school of ten years opens at once; the whole school is
+        read only when the year is not known or does not hold the document."""
+        found = self.catalog(actor, school, academic_year) if academic_year is not None else []
+        entry = next((e for e in found if e.ref == ref), None)
+        if entry is None:
+            entry = next((e for e in self._catalog(actor, school) if e.ref == ref), None)
         if entry is None:
             raise DomainError(Rule.REFERENCE, N_("Not found: {kind} {id}"),
                               {"kind": Msg(N_("document")), "id": ref.key}, record=ref.record)

@@ -54,6 +54,28 @@ def test_file_names_are_distinct_across_associations_and_years(env: Env) -> None
                                               "литературы 2026-2027.pdf"
 
 
+def test_a_file_name_read_by_its_year_is_the_name_read_from_the_whole_school(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save dialogs pass the document's year so that only that year is read: the same name."""
+    admin = env.actor("admin")
+    for year in ("2025-2026", YEAR):
+        for entry in env.s.documents.catalog(admin, SCHOOL, year):
+            for language in ("kk", "ru"):
+                assert env.s.documents.file_name(admin, SCHOOL, entry.ref, language, year) == \
+                    env.s.documents.file_name(admin, SCHOOL, entry.ref, language)
+    # The year given is read alone: the whole school is not loaded for a document it holds …
+    loaded: list[str] = []
+    real = type(env.s.documents)._catalog
+    monkeypatch.setattr(type(env.s.documents), "_catalog", lambda self, *a: loaded.append("all") or real(self, *a))
+    protocol = DocumentRef(DocumentKind.PROTOCOL, "m-math-26-1")
+    env.s.documents.file_name(admin, SCHOOL, protocol, "ru", YEAR)
+    assert loaded == []
+    # … and a wrong year still finds the document, from the whole school.
+    assert env.s.documents.file_name(admin, SCHOOL, protocol, "ru", "2025-2026") == \
+        "Протокол №1 МО учителей математики и информатики 2026-08-27.pdf"
+    assert loaded == ["all"]
+
+
 def test_a_teacher_sees_what_they_may_read(env: Env) -> None:
     admin = {e.ref for e in env.s.documents.catalog(env.actor("admin"), SCHOOL, YEAR)}
     teacher = {e.ref for e in env.s.documents.catalog(env.actor("teacher"), SCHOOL, YEAR)}

@@ -300,7 +300,7 @@ class WorkPlanDialog(FormDialog):
     def print_plan(self, language: str, path: Path | None = None) -> bool:
         """Save the work plan as a PDF with the director's approval block (asks for the path)."""
         path = path or ask_document_path(self, self.session, DocumentRef(DocumentKind.WORK_PLAN, self.association.id),
-                                         language)
+                                         language, self.association.academic_year)
         if path is None:
             return False
         s, body = self.session, self.association.id

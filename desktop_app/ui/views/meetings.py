@@ -377,7 +377,8 @@ class MeetingsView(View):
                               refused=self.show_message, initiator=self) is not None
 
     def _ask_path(self, kind: DocumentKind, record: str, item: int | None = None) -> Path | None:
-        return ask_document_path(self, self.session, DocumentRef(kind, record, item), self.language())
+        return ask_document_path(self, self.session, DocumentRef(kind, record, item), self.language(),
+                                 self.year.id if self.year else None)
 
     def ask_print_protocol(self) -> None:
         meeting = self.selected()

@@ -265,7 +265,8 @@ class MentoringView(View):
     def ask_print(self) -> None:
         chosen = self.selected()
         ref = DocumentRef(DocumentKind.MENTORSHIP, chosen.id) if chosen else None
-        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
+        year = self.year.id if self.year else None
+        path = ask_document_path(self, self.session, ref, current_language(), year) if ref else None
         if path is not None:
             self.write_plan(path)
 

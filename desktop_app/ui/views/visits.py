@@ -320,7 +320,8 @@ class VisitsView(View):
     def ask_print_sheet(self) -> None:
         chosen = self.selected()
         ref = DocumentRef(DocumentKind.OBSERVATION, chosen.id) if chosen else None
-        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
+        year = self.year.id if self.year else None
+        path = ask_document_path(self, self.session, ref, current_language(), year) if ref else None
         if path is not None:
             self.write_sheet(path)
 
@@ -334,7 +335,7 @@ class VisitsView(View):
     def ask_print_schedule(self) -> None:
         term = self.term.currentData()
         ref = DocumentRef(DocumentKind.SCHEDULE, self.year.id, int(term)) if self.year and term else None
-        path = ask_document_path(self, self.session, ref, current_language()) if ref else None
+        path = ask_document_path(self, self.session, ref, current_language(), ref.record) if ref else None
         if path is not None:
             self.write_schedule(path)
 

@@ -124,7 +124,9 @@ def write_failure(error: OSError) -> str:
     return _("The file could not be written: {reason}").format(reason=error.strerror or error)
 
 
-def ask_document_path(parent: QWidget, session: Session, ref: DocumentRef, language: str | None) -> Path | None:
-    """The save dialog for one printed document, named by the documents' naming rule."""
-    name = session.services.documents.file_name(session.actor, session.school, ref, language)
+def ask_document_path(parent: QWidget, session: Session, ref: DocumentRef, language: str | None,
+                      academic_year: str | None = None) -> Path | None:
+    """The save dialog for one printed document, named by the documents' naming rule (give the
+    document's ``academic_year`` where it is known: only that year is read for the name)."""
+    name = session.services.documents.file_name(session.actor, session.school, ref, language, academic_year)
     return ask_path(parent, name)

@@ -380,7 +380,7 @@ class PlansView(PlanStepsView):
     def ask_print(self) -> None:
         plan = self._one()
         path = ask_document_path(self, self.session, DocumentRef(DocumentKind.KTP, plan.id),
-                                 self.language()) if plan else None
+                                 self.language(), plan.academic_year) if plan else None
         if path is not None:
             self.write_plan(path)
 

@@ -2,23 +2,24 @@
 
 The catalogs are the .po files in translations/; they are compiled at first use, so the program
 never runs on a stale .mo file. The compiled catalog is kept in the user's data folder under the
-hash of the .po file's content, so a start reads it without loading Babel's .po parser (the first
+size and checksum of the .po file's content, so a start reads it without loading Babel's .po parser (the first
 window appears sooner); Babel is imported only where it is needed.
 """
 
 from __future__ import annotations
 
 import gettext
-import hashlib
 import io
 import logging
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from babel import Locale
 
 from desktop_app.config.paths import data_dir, translations_dir
@@ -47,7 +48,8 @@ def translations(language: str) -> gettext.NullTranslations:
     except FileNotFoundError:
         log.warning("no catalog for %s at %s", language, po)
         return gettext.NullTranslations()
-    compiled = data_dir() / "catalogs" / f"{DOMAIN}-{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
+    # Named by the .po file's size and CRC-32 (zlib is loaded already; hashlib would load OpenSSL).
+    compiled = data_dir() / "catalogs" / f"{DOMAIN}-{language}-{len(source):x}-{zlib.crc32(source):08x}.mo"
     try:
         return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
     except (OSError, ValueError):  # not compiled yet (or a damaged file): compile it again
@@ -243,6 +245,8 @@ def shown(value: object, language: str | None = None) -> object:
         return value.render(Gettext(language))
     if isinstance(value, float):
         return format_number(value, language)
+    from datetime import date, datetime  # not at import: the first window needs no date
+
     if isinstance(value, datetime):
         return format_moment(value, language)
     if isinstance(value, date):

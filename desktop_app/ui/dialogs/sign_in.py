@@ -98,7 +98,9 @@ class SignInDialog(Retranslating, QDialog):
             link.setFlat(True)
             link.setAutoDefault(False)
             link.setStyleSheet(LINK_STYLE)
-        self.buttons = QDialogButtonBox(self)
+        # Without a parent (the layout gives it one): PySide6 tries the (orientation, parent)
+        # overload for QDialogButtonBox(self), which builds all the Qt namespace's enum types.
+        self.buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setAutoDefault(True)

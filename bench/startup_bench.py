@@ -66,6 +66,27 @@ window.show()
 app.exec()
 """
 
+#: A second reference (not the target's baseline): the least a sign-in form costs in PySide6 — the
+#: same kinds of widgets as the program's sign-in dialog (labels, two line edits, a button box) with
+#: their texts, and nothing else. Text needs the font database, which the bare window never loads.
+PLAIN_FORM = BARE_WINDOW.replace("""window = QWidget()
+window.resize(380, 200)""", """from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+window = QDialog()
+window.setWindowTitle("Методсовет — вход")
+form = QFormLayout()
+form.addRow(QLabel("&Логин"), QLineEdit())
+password = QLineEdit()
+password.setEchoMode(QLineEdit.EchoMode.Password)
+form.addRow(QLabel("&Пароль"), password)
+layout = QVBoxLayout(window)
+layout.addWidget(QLabel("Вход"))
+layout.addLayout(form)
+buttons = QDialogButtonBox()
+buttons.addButton(QPushButton("Войти"), QDialogButtonBox.ButtonRole.AcceptRole)
+buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+layout.addWidget(buttons)""")
+
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, float, dict[str, str]]:
     """Starts ``command``; returns when it began (wall clock), the processor time it used, and the
@@ -121,11 +142,12 @@ def main() -> None:
         sign_in_env = {**env, SIGN_IN_PROBE: "1"}
         program = [sys.executable, "-m", "desktop_app", "--db", database]
         bare_window = [sys.executable, "-c", BARE_WINDOW]
+        plain_form = [sys.executable, "-c", PLAIN_FORM]
         subprocess.run(program, env=sign_in_env, cwd=ROOT, check=True,
                        capture_output=True)  # the first start takes the day's backup and caches byte code
 
-        (bare, source), (bare_cpu, source_cpu), (bare_paint, source_paint), heavy = first_windows(
-            [bare_window, program], [env, first_env], args.rounds)
+        (bare, source, plain), (bare_cpu, source_cpu, _), (bare_paint, source_paint, plain_paint), heavy = \
+            first_windows([bare_window, program, plain_form], [env, first_env, env], args.rounds)
         to_window = sign_in_to_window(program, sign_in_env, args.rounds)
         ratio = statistics.median(source) / statistics.median(bare)
         cpu_ratio = statistics.median(source_cpu) / statistics.median(bare_cpu)
@@ -137,6 +159,10 @@ def main() -> None:
         print(f"processor until the first paint:          bare {statistics.median(bare_paint):.3f} s, source "
               f"{statistics.median(source_paint):.3f} s "
               f"({statistics.median(source_paint) / statistics.median(bare_paint):.2f}×)")
+        print(f"plain PySide6 sign-in form (reference):   median {statistics.median(plain):.3f} s "
+              f"({statistics.median(plain) / statistics.median(bare):.2f}×), processor until painted "
+              f"{statistics.median(plain_paint):.3f} s "
+              f"({statistics.median(plain_paint) / statistics.median(bare_paint):.2f}×)")
         print(f"load average (1, 5, 15 min):              {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"heavy modules loaded at the first window: {', '.join(sorted(heavy))}")
         print(f"sign-in accepted to main window painted:  median {statistics.median(to_window):.0f} ms "

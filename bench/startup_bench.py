@@ -117,6 +117,8 @@ def first_windows(commands: list[list[str]], envs: list[dict[str, str]],
             cpu[index].append(used)
             to_paint[index].append(float(probe.get("first-window-processor", used)))
             heavy.add(probe.get("heavy-modules", "none"))
+            if "early-modules" in probe:
+                heavy.add("early: " + probe["early-modules"])
     return times, cpu, to_paint, heavy
 
 

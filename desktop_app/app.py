@@ -220,10 +220,20 @@ class _Opening:
         self.dialog = dialog
         self.opened: SafeSession | None = None
         self.status = EXIT_OK
+        self._logging = False
+
+    def start_logging(self) -> None:
+        """Once the first window is painted (and before the database is opened): the log file,
+        and the start in it."""
+        if not self._logging:
+            self._logging = True
+            setup_logging()
+            log.info("starting the window on %s", self.database)
 
     def run(self) -> None:
         """The start-up check (integrity, recovery) runs off the GUI thread: the sign-in window
         stays painted and answers meanwhile (issue 15)."""
+        self.start_logging()
         from desktop_app.config.preferences import backup_dir_for
         from desktop_app.i18n import N_, Text
         from desktop_app.services.maintenance import open_safely
@@ -258,12 +268,6 @@ class _Opening:
             probes.sign_in_as_demo(self.dialog)
 
 
-def _started(database: str) -> None:
-    """After the first paint: the log file, and the start in it."""
-    setup_logging()
-    log.info("starting the window on %s", database)
-
-
 def _run(database: str, language: str | None) -> int:
     chosen = choose_language(language)
     with system_locale_for_dates(chosen):
@@ -282,7 +286,7 @@ def _run(database: str, language: str | None) -> int:
     server = saved_server() if database == default_database() else None
     dialog = SignInDialog(None, server=server)
     opening = _Opening(database, dialog)
-    dialog.first_painted.connect(lambda: _started(database))
+    dialog.first_painted.connect(opening.start_logging)
     dialog.file_chosen.connect(opening.run)
     if probes.startup_probe():
         probes.FirstPaint(dialog, lambda: probes.report_first_window(dialog))

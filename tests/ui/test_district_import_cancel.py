@@ -5,6 +5,7 @@ whole, the next one is not read, and the user is told so."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from desktop_app import i18n
 from desktop_app.domain.accounts import COMMAND_LINE, Role
 from desktop_app.services import Services
 from desktop_app.services.exchange.service import ExchangeService
@@ -22,6 +24,10 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.district import DistrictView
 from tests.shared_files import SAMPLE
+
+SHOTS = os.environ.get("DISTRICT_SHOTS")
+#: What the message after a Cancel begins with, in each language.
+STOPPED = {"ru": "Импорт остановлен.", "kk": "Импорт тоқтатылды."}
 
 
 def school(number: int) -> bytes:
@@ -51,8 +57,11 @@ def schools_in(services: Services) -> set[str]:
     return {s.id for s in services.schools.list_schools(COMMAND_LINE)}
 
 
+@pytest.mark.parametrize("language", ["ru", "kk"])
 def test_cancel_stops_between_two_files_and_keeps_the_first_whole(  # type: ignore[no-untyped-def]
-        qtbot, view: DistrictView, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, view: DistrictView, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        language: str) -> None:
+    i18n.set_language(language)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a-school-8.json").write_bytes(school(8))
@@ -82,7 +91,9 @@ def test_cancel_stops_between_two_files_and_keeps_the_first_whole(  # type: igno
     assert schools_in(services) == {services.demo_school, "school-8"}  # type: ignore[attr-defined]
     report = view.report
     assert isinstance(report, QMessageBox) and report.isVisible()
-    assert "остановлен" in report.text()
+    assert report.text().startswith(STOPPED[language])
+    if SHOTS:
+        report.grab().save(f"{SHOTS}/district-import-stopped-{language}.png")
     assert view.proxy.rowCount() == 2  # the list shows the school imported before the Cancel
     report.button(QMessageBox.StandardButton.Close).click()
     qtbot.waitUntil(lambda: not report.isVisible())

@@ -221,6 +221,8 @@ class _Opening:
         self.opened: SafeSession | None = None
         self.status = EXIT_OK
         self._logging = False
+        self._running = False
+        self._abandoned = False
 
     def start_logging(self) -> None:
         """Once the first window is painted (and before the database is opened): the log file,
@@ -240,16 +242,36 @@ class _Opening:
         from desktop_app.ui import operations
 
         database = self.database
-        operations.run(lambda: open_safely(database, backup_dir_for(database)),
-                       label=Text(N_("Checking the database…")), parent=self.dialog,
-                       on_success=self._opened, refused=self._refused)
+        self._running = operations.run(lambda: open_safely(database, backup_dir_for(database)),
+                                       label=Text(N_("Checking the database…")), parent=self.dialog,
+                                       on_success=self._opened, refused=self._refused) is not None
+
+    def finish(self) -> None:
+        """The sign-in window was closed while the check still runs: wait for it and close what it
+        opened, so that nothing is left half-done (the database's lock and the run marker that
+        would make the next start check the whole file again)."""
+        if not self._running:
+            return
+        from desktop_app.ui import operations
+
+        self._abandoned = True
+        operations.runner().wait()
+        QCoreApplication.sendPostedEvents()  # the outcome, to _opened or _refused
 
     def _refused(self, error: UserError) -> None:
+        self._running = False
+        if self._abandoned:
+            log.warning("cannot open %s: %s", self.database, error)
+            return
         cannot_open(self.database, error, self.dialog)
         self.status = EXIT_FAILED
         self.dialog.reject()
 
     def _opened(self, opened: SafeSession) -> None:
+        self._running = False
+        if self._abandoned:  # the person quit meanwhile
+            opened.close()
+            return
         tell_about_start(opened.report, self.dialog)
         self.opened = opened
         services = opened.services
@@ -313,6 +335,7 @@ def _run(database: str, language: str | None) -> int:
         window.show()
         return int(app.exec())
     finally:
+        opening.finish()
         if opening.opened is not None:
             opening.opened.close()
         log.info("window closed")

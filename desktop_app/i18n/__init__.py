@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+import marshal
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -49,22 +50,44 @@ def translations(language: str) -> gettext.NullTranslations:
         log.warning("no catalog for %s at %s", language, po)
         return gettext.NullTranslations()
     # Named by the .po file's size and CRC-32 (zlib is loaded already; hashlib would load OpenSSL).
-    compiled = data_dir() / "catalogs" / f"{DOMAIN}-{language}-{len(source):x}-{zlib.crc32(source):08x}.mo"
+    name = f"{DOMAIN}-{language}-{len(source):x}-{zlib.crc32(source):08x}.m{marshal.version}"
+    compiled = data_dir() / "catalogs" / name
     try:
-        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
-    except (OSError, ValueError):  # not compiled yet (or a damaged file): compile it again
+        return _Compiled(io.BytesIO(compiled.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError):  # not compiled yet (or damaged): again
         pass
-    mo = _compile(source, language)
+    kept = _keep(_compile(source, language))
     try:
         compiled.parent.mkdir(parents=True, exist_ok=True)
-        for old in compiled.parent.glob(f"{DOMAIN}-{language}-*.mo"):
+        for old in compiled.parent.glob(f"{DOMAIN}-{language}-*"):
             old.unlink(missing_ok=True)
         temporary = compiled.with_suffix(".tmp")
-        temporary.write_bytes(mo)
+        temporary.write_bytes(kept)
         temporary.replace(compiled)
     except OSError as error:  # a read-only profile: compile at every start, as before
         log.info("cannot keep the compiled catalog %s: %s", compiled, error)
-    return gettext.GNUTranslations(io.BytesIO(mo))
+    return _Compiled(io.BytesIO(kept))
+
+
+class _Compiled(gettext.GNUTranslations):
+    """A compiled catalog kept as marshal data (header, plural rule, messages), the form gettext
+    invites through ``_parse``: read at a start in ~0.5 ms, where parsing the .mo file entry by
+    entry took ~2.5 ms."""
+
+    def _parse(self, fp: Any) -> None:
+        info, catalog, plural = marshal.loads(fp.read())
+        if not isinstance(info, dict) or not isinstance(catalog, dict) or not isinstance(plural, str):
+            raise ValueError("not a compiled catalog")
+        vars(self).update(_info=info, _catalog=catalog, _charset="utf-8")
+        self.plural = gettext.c2py(plural) if plural else (lambda n: int(n != 1))
+
+
+def _keep(mo: bytes) -> bytes:
+    """The .mo file's content as ``_Compiled`` reads it."""
+    parsed = gettext.GNUTranslations(io.BytesIO(mo))
+    forms = parsed.info().get("plural-forms", "")
+    plural = forms.split("plural=", 1)[1].rstrip(";").strip() if "plural=" in forms else ""
+    return marshal.dumps((parsed.info(), vars(parsed)["_catalog"], plural))
 
 
 def _compile(source: bytes, language: str) -> bytes:

@@ -10,7 +10,6 @@ import os
 import sys
 import time
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
@@ -42,7 +41,12 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def setup_logging() -> Path:
-    """A rotating log in the user's log folder: 1 MB, three old files kept."""
+    """A rotating log in the user's log folder: 1 MB, three old files kept.
+
+    The window sets it up once its first window is painted (or at once for a hard crash or a bug):
+    ``logging.handlers`` pulls socket, pickle and queue (~12 ms), and nothing is logged before."""
+    from logging.handlers import RotatingFileHandler
+
     path = log_dir() / LOG_FILE
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
@@ -58,6 +62,7 @@ def keep_hard_crashes() -> TextIO:
     previous one into the log and keeps the file beside it."""
     path = log_dir() / FAULT_FILE
     if path.exists() and path.stat().st_size:
+        setup_logging()
         previous = path.with_name("faulthandler-previous.log")
         os.replace(path, previous)
         log.error("the previous run crashed hard:\n%s", previous.read_text(encoding="utf-8", errors="replace"))
@@ -74,6 +79,7 @@ def release_hard_crashes(handle: TextIO) -> None:
 def crash_report(exc_type: type[BaseException], value: BaseException,
                  tb: TracebackType | None, log_path: Path) -> None:
     """A bug: the traceback goes to the log, the user sees where it is; never a silent death."""
+    setup_logging()
     log.critical("unhandled exception\n%s", "".join(traceback.format_exception(exc_type, value, tb)))
     if QApplication.instance() is None:
         return
@@ -88,6 +94,7 @@ def crash_report(exc_type: type[BaseException], value: BaseException,
 def refusal_report(value: UserError) -> None:
     """A refusal no caller caught (a section reloading while the school server is stopped): a
     message in the user's language, not the crash dialog; one at a time, the others only logged."""
+    setup_logging()
     log.warning("not done: %s", value)
     app = QApplication.instance()
     if app is None or app.property("refusalShown"):
@@ -100,12 +107,12 @@ def refusal_report(value: UserError) -> None:
 
 
 def install_crash_handler(log_path: Path) -> None:
-    from desktop_app.domain.errors import UserError
-
     def handler(exc_type: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, value, tb)
             return
+        from desktop_app.domain.errors import UserError  # at the first exception, not at the start
+
         if isinstance(value, UserError):
             refusal_report(value)
             return
@@ -197,8 +204,7 @@ def session_for(services: Services, dialog: SignInDialog) -> Session | None:
 
 def run_window(database: str, language: str | None) -> int:
     """The window of `metodsovet` without a command; returns the exit status."""
-    log_path = setup_logging()
-    install_crash_handler(log_path)
+    install_crash_handler(log_dir() / LOG_FILE)  # the log itself is set up after the first paint
     fault_log = keep_hard_crashes()
     try:
         return _run(database, language)
@@ -214,26 +220,58 @@ class _Opening:
         self.dialog = dialog
         self.opened: SafeSession | None = None
         self.status = EXIT_OK
+        self._logging = False
+        self._running = False
+        self._abandoned = False
+
+    def start_logging(self) -> None:
+        """Once the first window is painted (and before the database is opened): the log file,
+        and the start in it."""
+        if not self._logging:
+            self._logging = True
+            setup_logging()
+            log.info("starting the window on %s", self.database)
 
     def run(self) -> None:
         """The start-up check (integrity, recovery) runs off the GUI thread: the sign-in window
         stays painted and answers meanwhile (issue 15)."""
+        self.start_logging()
         from desktop_app.config.preferences import backup_dir_for
         from desktop_app.i18n import N_, Text
         from desktop_app.services.maintenance import open_safely
         from desktop_app.ui import operations
 
         database = self.database
-        operations.run(lambda: open_safely(database, backup_dir_for(database)),
-                       label=Text(N_("Checking the database…")), parent=self.dialog,
-                       on_success=self._opened, refused=self._refused)
+        self._running = operations.run(lambda: open_safely(database, backup_dir_for(database)),
+                                       label=Text(N_("Checking the database…")), parent=self.dialog,
+                                       on_success=self._opened, refused=self._refused) is not None
+
+    def finish(self) -> None:
+        """The sign-in window was closed while the check still runs: wait for it and close what it
+        opened, so that nothing is left half-done (the database's lock and the run marker that
+        would make the next start check the whole file again)."""
+        if not self._running:
+            return
+        from desktop_app.ui import operations
+
+        self._abandoned = True
+        operations.runner().wait()
+        QCoreApplication.sendPostedEvents()  # the outcome, to _opened or _refused
 
     def _refused(self, error: UserError) -> None:
+        self._running = False
+        if self._abandoned:
+            log.warning("cannot open %s: %s", self.database, error)
+            return
         cannot_open(self.database, error, self.dialog)
         self.status = EXIT_FAILED
         self.dialog.reject()
 
     def _opened(self, opened: SafeSession) -> None:
+        self._running = False
+        if self._abandoned:  # the person quit meanwhile
+            opened.close()
+            return
         tell_about_start(opened.report, self.dialog)
         self.opened = opened
         services = opened.services
@@ -253,7 +291,6 @@ class _Opening:
 
 
 def _run(database: str, language: str | None) -> int:
-    log.info("starting the window on %s", database)
     chosen = choose_language(language)
     with system_locale_for_dates(chosen):
         app = QApplication.instance() or QApplication(sys.argv)
@@ -271,6 +308,7 @@ def _run(database: str, language: str | None) -> int:
     server = saved_server() if database == default_database() else None
     dialog = SignInDialog(None, server=server)
     opening = _Opening(database, dialog)
+    dialog.first_painted.connect(opening.start_logging)
     dialog.file_chosen.connect(opening.run)
     if probes.startup_probe():
         probes.FirstPaint(dialog, lambda: probes.report_first_window(dialog))
@@ -297,6 +335,7 @@ def _run(database: str, language: str | None) -> int:
         window.show()
         return int(app.exec())
     finally:
+        opening.finish()
         if opening.opened is not None:
             opening.opened.close()
         log.info("window closed")

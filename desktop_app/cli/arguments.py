@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, Protocol, TypeAlias
 
 from desktop_app import i18n
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +51,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     the first window does not wait for every command's parser; anything else gets the whole parser,
     its help and its usage errors."""
     quick = _OptionsOnly(prog="metodsovet", add_help=False, exit_on_error=False)
-    add_options(quick)
+    add_options(quick, helps=False)  # never shown: no catalog is read for it
     try:
         args, rest = quick.parse_known_args(argv)
     except (_NotJustOptions, argparse.ArgumentError):
@@ -62,13 +62,16 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
-    """The options before the command (cli.md)."""
-    parser.add_argument("--db", help=_("SQLite file or SQLAlchemy URL (default: METODSOVET_DB or the "
-                                       "user's data folder)"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and of the window"))
+def add_options(parser: argparse.ArgumentParser, helps: bool = True) -> None:
+    """The options before the command (cli.md); ``helps`` False leaves out their help texts."""
+    def shown(text: str) -> str | None:
+        return _(text) if helps else None
+
+    parser.add_argument("--db", help=shown(N_("SQLite file or SQLAlchemy URL (default: METODSOVET_DB or "
+                                              "the user's data folder)")))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=shown(N_("language of messages and of the window")))
     parser.add_argument("--self-test", action="store_true",
-                        help=_("check the installation without a window and exit"))
+                        help=shown(N_("check the installation without a window and exit")))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import i18n
 from desktop_app.cli.arguments import EXIT_REFUSED, handler_of, parse_arguments
 from desktop_app.config.paths import default_database, log_dir
-from desktop_app.domain.errors import DomainError
 from desktop_app.i18n import _
+
+if TYPE_CHECKING:  # imported where a command runs: the window's start does without it
+    from desktop_app.domain.errors import DomainError
 
 log = logging.getLogger("desktop_app.cli")
 
@@ -32,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_window  # the window only when asked for: no Qt for scripts
 
         return run_window(database, args.lang)
+    from desktop_app.domain.errors import DomainError
+
     try:
         return handler_of(args)(args, database)
     except DomainError as error:

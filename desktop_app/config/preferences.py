@@ -7,7 +7,6 @@ honour lives here, because the command line does not load Qt.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,14 +23,22 @@ def _file() -> Path:
 
 def _read() -> dict[str, object]:
     try:
-        value = json.loads(_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = _file().read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    import json  # only now: a PC without preferences (most) opens its first window without it
+
+    try:
+        value = json.loads(text)
+    except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
 
 
 def _write(values: dict[str, object]) -> None:
     """Write through a temporary file so a crash never leaves half a file."""
+    import json
+
     target = _file()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")

@@ -36,7 +36,9 @@ class DatabaseLock:
 
     def __init__(self, database: Path) -> None:
         self.path = Path(f"{database}.lock")
-        self._lock = FileLock(str(self.path), timeout=0)
+        # Not thread-local: the window takes it on a worker (the start-up check) and lets it go on
+        # the GUI thread when it closes the database.
+        self._lock = FileLock(str(self.path), timeout=0, thread_local=False)
 
     def acquire(self) -> None:
         try:

@@ -11,7 +11,8 @@ through a queued signal. Meanwhile:
 * a refusal (``UserError``) goes to one place: the caller's ``refused`` (its field), else a message
   box; anything else is a bug and goes to ``sys.excepthook`` (the log and the crash dialog);
 * on success the operation's :class:`Change` kinds are announced on :data:`bus` so that only the
-  views showing that kind of record reload.
+  views showing that kind of record reload; after a Cancel too, since work stopped halfway may
+  have finished whole steps (a folder of files, each imported in its own transaction).
 
 Each service call opens its own SQLAlchemy session, which checks a connection out of the engine's
 pool for the worker thread and returns it at the end (SQLAlchemy 2 opens SQLite files with
@@ -289,7 +290,7 @@ class Runner(QObject):
             # The window that asked is gone (closed and deleted meanwhile): the work is done or
             # refused all the same; only the views are told, nobody is left to show it to.
             log.info("outcome of %r after its window was deleted", operation.label)
-            if error is None and operation.changes:
+            if (error is None or isinstance(error, Cancelled)) and operation.changes:
                 self.changed.emit(operation.changes, operation.initiator)
             return
         if error is None:
@@ -299,6 +300,8 @@ class Runner(QObject):
                 operation.on_success(outcome.result)
         elif isinstance(error, Cancelled):
             log.info("cancelled: %r", operation.label)
+            if operation.changes:  # whole steps done before the Cancel stay done
+                self.changed.emit(operation.changes, operation.initiator)
             if operation.on_cancel is not None:
                 operation.on_cancel()
         elif isinstance(error, UserError):

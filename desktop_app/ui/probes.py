@@ -23,6 +23,11 @@ SIGN_IN_PROBE = "METODSOVET_SIGN_IN_PROBE"
 PROBE_ACCOUNT = ("zavuch", "zavuch-demo")
 #: What must not stand between the process start and the first window.
 HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl")
+#: What is loaded just after the first paint, not before (issue 15: ~30 ms): the log's handlers
+#: (socket, pickle, queue), the operations layer, the domain's errors, OpenSSL's hashes, and
+#: PySide6's ``Qt`` namespace (its first use builds ~90 enum types).
+LATE_MODULES = ("logging.handlers", "desktop_app.ui.operations", "desktop_app.domain.errors", "hashlib",
+                "PySide6.QtCore.Qt")
 
 
 class FirstPaint(QObject):
@@ -52,6 +57,14 @@ def heavy_modules_loaded() -> list[str]:
     return [name for name in HEAVY_MODULES if name in sys.modules]
 
 
+def late_modules_loaded() -> list[str]:
+    """Those of ``LATE_MODULES`` loaded already (PySide6 adds a class to its module when first used)."""
+    from PySide6 import QtCore
+
+    loaded = [name for name in LATE_MODULES if name in sys.modules]
+    return loaded + (["PySide6.QtCore.Qt"] if "Qt" in vars(QtCore) else [])
+
+
 def _line(text: str) -> None:
     """The probes talk to the bench on standard output (not the log)."""
     sys.stdout.write(text + "\n")
@@ -59,10 +72,13 @@ def _line(text: str) -> None:
 
 
 def report_first_window(dialog: SignInDialog) -> None:
-    """The first window is painted: the wall-clock time and the heavy modules, then close it."""
+    """The first window is painted: the wall-clock time and the modules loaded too early, then close it."""
     heavy = heavy_modules_loaded()
     _line(f"first-window-painted {time.time():.6f}")
+    _line(f"first-window-processor {time.process_time():.6f}")  # every thread's, since the process began
     _line("heavy-modules " + (",".join(heavy) if heavy else "none"))
+    late = late_modules_loaded()
+    _line("early-modules " + (",".join(late) if late else "none"))
     dialog.reject()
 
 

@@ -17,7 +17,7 @@ from .conftest import account
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_first_window_is_painted_before_sqlalchemy_and_reportlab_load(tmp_path: Path) -> None:
+def test_the_first_window_is_painted_before_sqlalchemy_reportlab_and_the_qt_namespace_load(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", METODSOVET_STARTUP_PROBE="1",
                METODSOVET_HOME=str(tmp_path / "home"))
     done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(tmp_path / "db.sqlite3")],
@@ -25,6 +25,9 @@ def test_the_first_window_is_painted_before_sqlalchemy_and_reportlab_load(tmp_pa
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
     assert "first-window-painted" in lines, done.stdout + done.stderr
     assert lines["heavy-modules"] == "none"
+    assert lines["early-modules"] == "none"  # the log's handlers, the operations, the Qt namespace: after
+    log = tmp_path / "home" / "logs" / "metodsovet.log"  # set up once the first window is painted
+    assert "starting the window on" in log.read_text(encoding="utf-8")
 
 
 def test_signing_in_waits_for_the_database(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]

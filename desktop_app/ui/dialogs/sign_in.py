@@ -3,6 +3,8 @@
 The dialog is the first window of the program: it is shown before the database (and SQLAlchemy,
 Alembic, ReportLab) is loaded, so this module imports no service at run time. Until
 ``set_services()`` the Sign-in button is disabled and a line says the database is being opened.
+What is not needed to paint it (the operations layer, the server dialog, PySide6's ``Qt``
+namespace) is imported when first used: the first window appears sooner (issue 15).
 
 On a school server (issue 17) there is nothing to open before the person types: "Connect to a
 school server…" takes its address, and Sign in connects with the person's own login and password
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,14 +31,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.config import preferences, secrets
 from desktop_app.config.preferences import ServerChoice
-from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
-from desktop_app.ui import operations
-from desktop_app.ui.dialogs.server_connection import ServerDialog
 from desktop_app.ui.language import Retranslating
 
 if TYPE_CHECKING:
     from desktop_app.domain.accounts import Actor
+    from desktop_app.domain.errors import UserError
     from desktop_app.services import Services
     from desktop_app.services.maintenance import SafeSession
 
@@ -48,8 +48,8 @@ LINK_STYLE = "text-align: left; color: #0b57d0; text-decoration: underline; bord
 class SignInDialog(Retranslating, QDialog):
     """On success ``actor`` holds the signed-in user and the dialog is accepted.
 
-    Signals: ``first_painted`` once, when the dialog has been painted for the first time (the
-    program then opens the database); ``file_chosen`` when the person leaves the school server for
+    Signals: ``first_painted`` once, just after the dialog was first painted (the program then
+    sets up its log); ``file_chosen`` when the person leaves the school server for
     the database on this PC (the program then opens it).
     """
 
@@ -90,7 +90,6 @@ class SignInDialog(Retranslating, QDialog):
         self.where = QLabel(self)
         self.where.setObjectName("signInServer")
         self.where.setWordWrap(True)
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server_button = QPushButton(self)
         self.server_button.setObjectName("connectToServer")
         self.file_button = QPushButton(self)
@@ -99,8 +98,9 @@ class SignInDialog(Retranslating, QDialog):
             link.setFlat(True)
             link.setAutoDefault(False)
             link.setStyleSheet(LINK_STYLE)
-            link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.buttons = QDialogButtonBox(self)
+        # Without a parent (the layout gives it one): PySide6 tries the (orientation, parent)
+        # overload for QDialogButtonBox(self), which builds all the Qt namespace's enum types.
+        self.buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setAutoDefault(True)
@@ -166,7 +166,18 @@ class SignInDialog(Retranslating, QDialog):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            QTimer.singleShot(0, self._after_first_paint)  # once the frame is on the screen
+
+    def _after_first_paint(self) -> None:
+        """The hand cursor over the links and a selectable server line are set once the dialog is
+        on the screen: the first use of PySide6's ``Qt`` namespace builds all its ~90 enum types
+        (~16 ms), and neither is needed before the pointer can reach the dialog."""
+        from PySide6.QtCore import Qt
+
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for link in (self.server_button, self.file_button):
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.first_painted.emit()
 
     def accept(self) -> None:
         """Enter and the default button both come here; only a checked password closes the dialog."""
@@ -183,6 +194,8 @@ class SignInDialog(Retranslating, QDialog):
             return
         if self.services is None:  # Enter pressed while the database is still being opened
             return
+        from desktop_app.domain.errors import UserError
+
         login = self.login.text().strip()
         try:
             self.actor = self.services.accounts.authenticate(login, self.password.text())
@@ -202,6 +215,8 @@ class SignInDialog(Retranslating, QDialog):
 
     def choose_server(self) -> None:
         """Ask for the server's address and the person's login; connect when it is given."""
+        from desktop_app.ui.dialogs.server_connection import ServerDialog
+
         dialog = ServerDialog(self.server, self.login.text().strip(), secrets.keyring_available(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -222,6 +237,7 @@ class SignInDialog(Retranslating, QDialog):
     def connect_to_server(self, choice: ServerChoice, login: str, password: str, remember: bool) -> None:
         """Connect as the person's own login and sign in, off the GUI thread; the window stays."""
         from desktop_app.config.preferences import backup_dir_for
+        from desktop_app.ui import operations
 
         url = choice.url(login, password)
         backups = backup_dir_for(choice.url(login, ""))

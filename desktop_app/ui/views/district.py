@@ -209,11 +209,24 @@ class DistrictView(View):
             self.import_folder(Path(folder))
 
     def import_folder(self, folder: Path) -> Operation | None:
+        """Off the GUI thread with progress; Cancel stops between two files (each file is all or
+        nothing in its own transaction, so the files imported before stay, whole)."""
         s = self.session
-        return operations.run(lambda: s.services.district.import_folder(s.actor, folder),
+        return operations.run(lambda progress: s.services.district.import_folder(s.actor, folder,
+                                                                                 progress=progress.report),
                               label=Text(N_("Importing the schools' files…")), parent=self,
-                              changes=(Change.SCHOOL,), on_success=self.imported,
+                              changes=(Change.SCHOOL,), on_success=self.imported, cancellable=True,
+                              on_cancel=self.import_stopped,
                               refused=lambda error: QMessageBox.warning(self, _("Not imported"), error.render(_)))
+
+    def import_stopped(self) -> None:
+        self.report = QMessageBox(QMessageBox.Icon.Information, _("Schools' files"), _(
+            "The import was stopped. The files imported before it stay imported, each whole; the "
+            "others were not imported. The list shows the schools now in the database."),
+            QMessageBox.StandardButton.Close, self)
+        self.report.setObjectName("folderReport")
+        self.report.open()
+        self.refresh()
 
     def imported(self, results: list[FolderResult]) -> None:
         """The report: which files were imported, which refused and why (in the window's language)."""

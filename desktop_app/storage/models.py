@@ -400,7 +400,7 @@ class GuestRow(Base):
 
 
 class GuestAttendanceRow(Base):
-    """A mark of a member from another school (п. 21, 0017): no foreign key to that teacher, as in
+    """A mark of a member from another school (п. 21; migration 0017_gaps): no foreign key to that teacher, as in
     ``association_guest_members``."""
 
     __tablename__ = "meeting_guest_attendance"

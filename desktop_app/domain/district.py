@@ -59,13 +59,14 @@ def guest_attendance_errors(meeting: Meeting, guests: list[GuestMember]) -> list
         key = (mark.school, mark.teacher)
         if key not in members:
             errors.append(DomainError(
-                Rule.REFERENCE, N_("{member} of school {school} is not a member from another school on {date} "
-                                   "({paragraph})"),
+                Rule.REFERENCE, N_("The teacher {member} of school {school} is not this association's member from "
+                                   "another school on {date} ({paragraph})"),
                 {"member": mark.teacher, "school": mark.school, "date": meeting.date, "paragraph": cite("21")},
                 record=meeting.id or None, field="guest_attendance"))
         elif key in seen:
             errors.append(DomainError(
-                Rule.UNIQUE_ID, N_("{member} is marked twice"), {"member": members[key].name or mark.teacher},
+                Rule.UNIQUE_ID, N_("The member from another school {member} is marked twice"),
+                {"member": members[key].name or mark.teacher},
                 record=meeting.id or None, field="guest_attendance"))
         seen.add(key)
     return errors

@@ -208,6 +208,27 @@ def test_search_finds_a_kazakh_word_in_another_case_and_highlights_it(
     assert panel.model.rowCount() == 0
 
 
+def test_a_hit_names_its_association_in_the_language_shown(qtbot, view: MeetingsView,  # type: ignore[no-untyped-def]
+                                                          session: Session) -> None:
+    """The names of every year's associations are read when a hit is first shown, not when the
+    section opens (a school of ten years has ~150), and again after a reload in another language."""
+    panel = view.search_panel
+    assert panel.bodies == {}  # the section is open: nothing read for the search yet
+    view.tabs.setCurrentIndex(1)
+    type_text(panel.query, "ТӘЛІМГЕР")
+    panel.run()
+    assert panel.model.rowCount() >= 1
+    bodies = {b.id: b for b in session.services.associations.list(session.actor, session.school)}
+    body_column = 1
+    for language in ("kk", "ru"):
+        i18n.set_language(language)
+        view.refresh()
+        for row in range(panel.model.rowCount()):
+            hit = panel.model.record(row)
+            assert panel.model.index(row, body_column).data() == bodies[hit.body].name.get(language)
+    i18n.set_language("kk")
+
+
 def test_the_hit_is_highlighted_in_the_table_cell(qtbot, view: MeetingsView) -> None:  # type: ignore[no-untyped-def]
     """The delegate of the Text column finds the word typed in another case (Kazakh letters) in
     the cell's text and paints it on the highlight colour, also when it lies beyond the cell's width."""

@@ -172,8 +172,7 @@ class MeetingsView(View):
                     break
         self.body_combo.setCurrentIndex(max(self.body_combo.findData(current), 0))
         self.body_combo.blockSignals(False)
-        self.search_panel.bodies = {b.id: local(b.name) for b in
-                                    s.services.associations.list(s.actor, s.school)}
+        self.search_panel.bodies = {}  # every year's names: read again at the next search (run)
         self.load_meetings(loaded if current is not None and self.body_combo.currentData() == current else None)
 
     def body(self) -> Association | None:

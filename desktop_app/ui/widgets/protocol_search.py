@@ -25,7 +25,7 @@ from desktop_app.services.search import Hit, match_span
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.language import Retranslating
 from desktop_app.ui.models.table import Column, RecordTableModel
-from desktop_app.ui.session import Session
+from desktop_app.ui.session import Session, local
 from desktop_app.ui.widgets.view import fit_columns, make_table
 
 HIGHLIGHT_COLOR = "#ffe066"
@@ -117,6 +117,8 @@ class ProtocolSearchPanel(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: The names of every year's associations for the hits' column, read when a hit is first shown
+        #: after a reload (not when the section opens: a school of ten years has ~150 of them).
         self.bodies: dict[str, str] = {}
         self._build_ui()
         self._connect()
@@ -133,7 +135,7 @@ class ProtocolSearchPanel(Retranslating, QWidget):
         row.addWidget(self.open_button)
         self.model: RecordTableModel[Hit] = RecordTableModel([
             Column(N_("Academic year"), lambda h: h.academic_year),
-            Column(N_("Body"), lambda h: self.bodies.get(h.body, h.body)),
+            Column(N_("Body"), lambda h: self.body_name(h.body)),
             Column(N_("No."), lambda h: str(h.number), sort_key=lambda h: h.number, align_center=True),
             Column(N_("Date"), lambda h: short_date(h.date), sort_key=lambda h: h.date.isoformat()),
             Column(N_("Item"), lambda h: str(h.item or ""), sort_key=lambda h: h.item or 0, align_center=True),
@@ -167,6 +169,12 @@ class ProtocolSearchPanel(Retranslating, QWidget):
         self.find_button.setText(_("Find"))
         self.open_button.setText(_("Open the protocol"))
         self.model.retranslate()
+
+    def body_name(self, body: str) -> str:
+        if not self.bodies:
+            s = self.session
+            self.bodies = {b.id: local(b.name) for b in s.services.associations.list(s.actor, s.school)}
+        return self.bodies.get(body, body)
 
     def run(self) -> list[Hit]:
         s = self.session

@@ -14,6 +14,7 @@ from desktop_app.services import Services
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.plans.section import PAGE
 from tests.ui.test_plans_view import APPROVED
+from tests.ui.test_plans_workflow import YEAR as YEAR_OF_VIEW
 from tests.ui.test_plans_workflow import plans_view
 
 TEACHERS = ["t-01", "t-02", "t-05", "t-06", "t-07"]
@@ -99,3 +100,34 @@ def test_a_filter_or_a_search_reads_the_list_again(qtbot, sign_in, services: Ser
     assert view.model.record_count() == 0 and view.empty_label.isVisibleTo(view)
     view.set_search("")
     assert view.model.record_count() == before and not view.empty_label.isVisibleTo(view)
+
+
+def test_a_year_switch_does_not_look_for_the_other_years_plan(qtbot, sign_in, services: Services,  # type: ignore[no-untyped-def]
+                                                              monkeypatch) -> None:
+    """A plan chosen in one year is not in another year's list: the switch reads the new (long)
+    list and selects nothing, without asking where the old plan stands (one query less per switch)."""
+    session = sign_in("administrator")
+    add_many(services, session, PAGE + 10)
+    view = plans_view(qtbot, session)
+    years = services.schools.list_years(session.actor, session.school)
+    long_year = next(y for y in years if y.id == YEAR_OF_VIEW)
+    other = next(y for y in years if y.id != YEAR_OF_VIEW)
+    base = services.plans.get(session.actor, session.school, APPROVED)
+    with services.db.transaction(write=True) as store:  # a plan of that year to choose there
+        store.save_plan(session.school, replace(base, id="ktp-other-year", academic_year=other.id))
+    view.set_year(other)
+    chosen = "ktp-other-year"
+    view.select_plans([chosen])
+    assert [p.id for p in view.selected_plans()] == [chosen]
+    asked: list[list[str]] = []
+    real = type(services.plans).positions
+    monkeypatch.setattr(type(services.plans), "positions",
+                        lambda self, actor, school, query, plans: asked.append(plans) or real(
+                            self, actor, school, query, plans))
+    view.set_year(long_year)
+    assert view.model.canFetchMore()  # the long year: a plan not on the first page would be looked for
+    assert view.selected_plans() == [] and asked == []
+    assert all(r.plan.academic_year == YEAR_OF_VIEW for r in view.model.records())
+    view.select_plans([APPROVED])
+    view.refresh()  # the same year: the chosen plan is kept
+    assert [p.id for p in view.selected_plans()] == [APPROVED]

@@ -147,7 +147,10 @@ class PlansView(PlanStepsView):
 
     def refresh(self) -> None:
         s = self.session
-        chosen = [p.id for p in self.selected_plans()]
+        # Kept selected if still listed; a plan of another year (the year was switched) is not
+        # looked for among this year's ~1000 (one query less).
+        year = self.year.id if self.year is not None else None
+        chosen = [p.id for p in self.selected_plans() if p.academic_year == year]
         self._keeps_agreement = None  # the school setting is read again (PlanStepsView.keeps_agreement)
         self._meetings.clear()
         self._counted = None

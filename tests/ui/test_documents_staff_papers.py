@@ -4,41 +4,21 @@ rules of their own sections; greyed with the reason until a paper has a line; sa
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.services.document_catalog import DocumentKind
 from desktop_app.ui.views.documents import DocumentsView
 from tests.ui.conftest import finish
+from tests.ui.documents_setup import choose as _choose
+from tests.ui.documents_setup import open_documents as _view
+from tests.ui.documents_setup import pdf_text as _text
 
 STAFF_KINDS = {DocumentKind.ATTESTATIONS, DocumentKind.HEARINGS, DocumentKind.ANALYSIS}
 YEAR_BODIES = {"mo-kaz-26", "mo-math-26", "mo-prim-26", "council-26"}
-
-
-def _text(path: Path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(path.read_bytes())).pages).split())
-
-
-def _view(qtbot, sign_in, role: str = "administrator", year: str = "2026-2027") -> DocumentsView:  # type: ignore[no-untyped-def]
-    session = sign_in(role)
-    view = DocumentsView(session)
-    qtbot.addWidget(view)
-    years = session.services.schools.list_years(session.actor, session.school)
-    view.set_year(next(y for y in years if y.id == year))
-    view.resize(1140, 700)
-    view.show()
-    return view
-
-
-def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
 
 
 def _staff(view: DocumentsView) -> set[tuple[DocumentKind, str]]:

@@ -4,11 +4,9 @@ opening the PDF in the system's viewer, the save dialog starting in the Document
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
@@ -17,28 +15,9 @@ from desktop_app import i18n
 from desktop_app.services.document_catalog import DocumentKind
 from desktop_app.ui.views.documents import DocumentsView
 from tests.ui.conftest import finish
-
-
-def _text(path: Path | bytes) -> str:
-    source = BytesIO(path) if isinstance(path, bytes) else path
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(source).pages).split())
-
-
-def _view(qtbot, sign_in, role: str = "administrator") -> DocumentsView:  # type: ignore[no-untyped-def]
-    session = sign_in(role)
-    view = DocumentsView(session)
-    qtbot.addWidget(view)
-    years = session.services.schools.list_years(session.actor, session.school)
-    view.set_year(next(y for y in years if y.id == "2026-2027"))
-    view.resize(1140, 700)
-    view.show()
-    return view
-
-
-def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
-    index = combo.findData(data)
-    assert index >= 0, data
-    combo.setCurrentIndex(index)
+from tests.ui.documents_setup import choose as _choose
+from tests.ui.documents_setup import open_documents as _view
+from tests.ui.documents_setup import pdf_text as _text
 
 
 def _kinds(view: DocumentsView) -> set[DocumentKind]:

@@ -1,7 +1,7 @@
 """The repository: domain records in, domain records out, over one Session.
 
-All statements are SQLAlchemy Core on the models' tables; no ORM object ever leaves this module.
-Conversions go through ``storage.mapping`` only.
+All statements are SQLAlchemy Core on the models' tables; no ORM object ever leaves this module
+or the ``store_*`` modules it is built of. Conversions go through ``storage.mapping`` only.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speaker, Speech, Vote
+from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speech, SpeechSpeaker, Vote
 from desktop_app.domain.errors import rule_label
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.labels import EVENT_FORM_LABELS
@@ -258,7 +258,7 @@ class AgendaItemEditor(QWidget):
         self.changed.emit()
 
     # Reading -----------------------------------------------------------------------------------
-    def item(self, number: int, speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> AgendaItem:
+    def item(self, number: int, speaker_of: Callable[[SpeakerKey | None], SpeechSpeaker | None]) -> AgendaItem:
         heard_speaker = speaker_of(self.heard_speaker.currentData())
         heard_text = self.heard_text.toPlainText().strip()
         heard = [Speech(heard_speaker, heard_text)] if heard_speaker is not None and heard_text else []
@@ -272,7 +272,8 @@ class AgendaItemEditor(QWidget):
                           self._kept_materials + self.materials_box.checked())
 
     @staticmethod
-    def _speeches(rows: list[SpokeRow], speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> list[Speech]:
+    def _speeches(rows: list[SpokeRow],
+                  speaker_of: Callable[[SpeakerKey | None], SpeechSpeaker | None]) -> list[Speech]:
         """Rows with both a speaker and a text; a half-filled row is not a speech yet."""
         speeches = []
         for row in rows:

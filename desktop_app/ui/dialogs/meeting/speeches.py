@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from desktop_app.domain.entities import Person, Speaker
+from desktop_app.domain.entities import GuestSpeaker, Person, SpeechSpeaker
 from desktop_app.i18n import _
 
-#: A speaker choice: "member:<teacher id>" or "guest:<name>" (a string, so combo data compares).
+#: A speaker choice: "member:<teacher id>", "guest:<name>" or, for a member from another school,
+#: "other:<school id>\t<teacher id>" (a string, so combo data compares).
 SpeakerKey = str
 
 
@@ -22,7 +23,8 @@ def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
 
 
 class SpeakerCombo(QComboBox):
-    """The people who may speak: present members and invited guests. A member marked absent is
+    """The people who may speak: present members (those from other schools too) and invited guests.
+    A member marked absent is
     not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
     lost and the item shows the refusal at once."""
 
@@ -46,8 +48,15 @@ class SpeakerCombo(QComboBox):
         self.setCurrentIndex(max(self.findData(key), 0))
 
 
-def speaker_key(speaker: Speaker) -> SpeakerKey:
+def speaker_key(speaker: SpeechSpeaker) -> SpeakerKey:
+    if isinstance(speaker, GuestSpeaker):
+        return other_key(speaker.school, speaker.teacher)
     return f"guest:{speaker.name}" if isinstance(speaker, Person) else f"member:{speaker}"
+
+
+def other_key(school: str, teacher: str) -> SpeakerKey:
+    """The choice of a member from another school (п. 21)."""
+    return f"other:{school}\t{teacher}"
 
 
 class SpokeRow(QWidget):

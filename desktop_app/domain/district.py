@@ -98,17 +98,24 @@ def guest_attendance_errors(meeting: Meeting, guests: list[GuestMember],
 
 def guest_speaker_errors(meeting: Meeting, guests: list[GuestMember],
                          names: GuestNames | None = None) -> list[DomainError]:
+    """Rule 4 and п. 21 for a member from another school who speaks: see :func:`guest_speakers`."""
+    return [error for _path, error in guest_speakers(meeting, guests, names)]
+
+
+def guest_speakers(meeting: Meeting, guests: list[GuestMember] | None,
+                   names: GuestNames | None = None) -> list[tuple[str, DomainError]]:
     """Rule 4 and п. 21 for a member from another school who speaks (HEARD or SPOKE): they are the
-    association's member from another school on the meeting's date and are not marked absent
-    (a protocol must not list someone both as absent and as speaking)."""
-    members = {(g.school, g.teacher) for g in guests if member_on(g, meeting.date)}
+    association's member from another school on the meeting's date (not asked with ``guests``
+    None: an exchange document carries no memberships) and are not marked absent (a protocol must
+    not list someone both as absent and as speaking). Each error with its exchange path."""
+    members = {(g.school, g.teacher) for g in guests or [] if member_on(g, meeting.date)}
     absent = {(g.school, g.teacher) for g in meeting.guest_attendance if not g.present}
-    known = {**guest_names(guests), **(names or {})}
+    known = {**guest_names(guests or []), **(names or {})}
     parts = {"heard": N_("HEARD"), "spoke": N_("SPOKE")}
-    errors: list[DomainError] = []
-    for item in meeting.agenda:
+    found: list[tuple[str, DomainError]] = []
+    for j, item in enumerate(meeting.agenda):
         for part, speeches in (("heard", item.heard), ("spoke", item.spoke)):
-            for speech in speeches:
+            for k, speech in enumerate(speeches):
                 speaker = speech.speaker
                 if not isinstance(speaker, GuestSpeaker):
                     continue
@@ -116,15 +123,16 @@ def guest_speaker_errors(meeting: Meeting, guests: list[GuestMember],
                 params = {"item": item.number, "part": Msg(parts[part]), "paragraph": cite("21"),
                           **named(known, *key, speaker.name)}
                 where = {"record": meeting.id or None, "field": f"agenda.{item.number}.{part}"}
-                if key not in members:
-                    errors.append(DomainError(
+                path = f".agenda[{j}].{part}[{k}].speaker"
+                if guests is not None and key not in members:
+                    found.append((path, DomainError(
                         Rule.MEETING_ATTENDANCE,
                         N_("Item {item}: {member} ({school}) speaks under {part} but is not this association's "
-                           "member from another school on the meeting's date ({paragraph})"), params, **where))
+                           "member from another school on the meeting's date ({paragraph})"), params, **where)))
                 elif key in absent:
-                    errors.append(DomainError(
+                    found.append((path, DomainError(
                         Rule.MEETING_ATTENDANCE,
                         N_("Item {item}: {member} ({school}) speaks under {part} but is marked absent; "
                            "a member from another school who speaks must be present ({paragraph})"),
-                        params, **where))
-    return errors
+                        params, **where)))
+    return found

@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from desktop_app import i18n
@@ -26,6 +27,7 @@ from desktop_app.domain.entities import (
 from desktop_app.domain.errors import Rule
 from desktop_app.services import Services
 from desktop_app.services.exchange import dump_meeting, parse_meeting
+from desktop_app.services.exchange.problems import ExchangeError
 from desktop_app.services.printed import QuickPrints, meeting_check
 from tests.services.conftest import SCHOOL, Env, d
 from tests.services.test_guest_members import DISTRICT_ADMIN, OTHER, district
@@ -155,3 +157,20 @@ def test_the_marks_are_in_the_snapshot_and_the_check_code(district: Env) -> None
     # a snapshot made before marks were kept reads as before, with none
     older = dump_meeting(replace(after, guest_attendance=[]))
     assert "guest_attendance" not in older and parse_meeting(older).guest_attendance == []
+
+
+def test_a_document_whose_speaker_from_another_school_is_marked_absent_is_refused(district: Env) -> None:
+    s = district.s
+    _join(s)
+    marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", True)]
+    saved = s.meetings.save(COMMAND_LINE, SCHOOL, _meeting(marks, GuestSpeaker(OTHER, "t-02"),
+                                                           GuestSpeaker(OTHER, "t-03")))
+    exported = s.exchange.export_document(COMMAND_LINE, SCHOOL)
+    (index,) = [i for i, m in enumerate(exported["meetings"]) if m["id"] == saved.id]
+    meeting = exported["meetings"][index]
+    meeting["guest_attendance"][1] = {"school": OTHER, "teacher": "t-03", "present": False, "reason": "болеет"}
+    meeting["agenda"][0]["vote"]["for"] = 2
+    with pytest.raises(ExchangeError) as caught:
+        s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
+    assert f"meetings[{index}].agenda[0].spoke[0].speaker" in str(caught.value)
+    assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).guest_attendance == marks  # nothing imported

@@ -5,14 +5,27 @@ saved as that school's teacher and shown again when the protocol is opened."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop_app import i18n
-from desktop_app.domain.entities import Association, GuestSpeaker
+from desktop_app.domain.entities import (
+    AgendaItem,
+    Association,
+    Attendance,
+    GuestAttendance,
+    GuestSpeaker,
+    Language,
+    Meeting,
+    MeetingStatus,
+    Speech,
+)
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.speeches import other_key
+from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from tests.ui.conftest import finish, type_text
@@ -91,3 +104,32 @@ def test_a_member_from_another_school_speaks(qtbot, inter: tuple[Session, Associ
     assert shown.spoke_rows()[0].speaker.currentText() == f"{names['t-04']} ({school})"
     again.close()
     assert not again.isVisible()
+
+
+def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    install_language_hook()
+    i18n.set_language("kk")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.KK, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курстар")],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Өткізілсін"],
+                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "Семинар туралы")])]))
+    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
+    reopened = s.meetings.new_version(actor, school, saved.id, "Белгі түзетілді")
+    s.meetings.save(actor, school, replace(reopened, guest_attendance=[GuestAttendance(OTHER, "t-03", True),
+                                                                       GuestAttendance(OTHER, "t-04", True)]))
+    kept, old = s.meetings.version(actor, school, saved.id, 1)
+    dialog = MeetingVersionDialog(session, kept, old, "Мектепаралық ӘБ")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(dialog.browser.toPlainText().split())
+    assert f"ТЫҢДАЛДЫ: {names['t-03']} (№ 8 мектеп) — Семинар туралы" in text
+    assert f"Басқа мектептерден қатыспағандар: {names['t-04']} (№ 8 мектеп) — курстар" in text
+    assert "Қатысқандар: 3:" in text  # two own members and one from school-8, as the votes count
+    dialog.close()
+    assert not dialog.isVisible()

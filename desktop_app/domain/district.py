@@ -25,9 +25,15 @@ class GuestMember:
     school_name: str = ""
 
 
+#: How a refusal names a teacher or a school that is no longer in the database.
+UNKNOWN_TEACHER = N_("a teacher no longer in the database")
+UNKNOWN_SCHOOL = N_("a school no longer in the database")
+
+
 def guest_member_errors(association: Association, own_school: str, member: GuestMember) -> list[DomainError]:
     """Only an inter-school association keeps members of other schools (п. 21); a teacher of the
-    association's own school joins it as an ordinary member; the dates are in order."""
+    association's own school joins it as an ordinary member; the dates are in order. The member's
+    ``name`` names them in a refusal."""
     errors: list[DomainError] = []
     if association.kind is not AssociationKind.INTER_SCHOOL:
         errors.append(DomainError(
@@ -37,7 +43,7 @@ def guest_member_errors(association: Association, own_school: str, member: Guest
     if member.school == own_school:
         errors.append(DomainError(
             Rule.VALUE, N_("{teacher} is a teacher of this school: add them as a member"),
-            {"teacher": member.teacher}, record=association.id, field="guest_members"))
+            {"teacher": member.name or Msg(UNKNOWN_TEACHER)}, record=association.id, field="guest_members"))
     if member.since is not None and member.until is not None and member.until < member.since:
         errors.append(DomainError(
             Rule.VALUE, N_("The membership ends ({end}) before it starts ({start})"),
@@ -52,11 +58,6 @@ def member_on(member: GuestMember, day: date) -> bool:
 
 #: (school, teacher) → (the teacher's full name, the school's name), either empty when not known.
 GuestNames = Mapping[tuple[str, str], tuple[str, str]]
-
-#: How a refusal names a teacher or a school that is no longer in the database.
-UNKNOWN_TEACHER = N_("a teacher no longer in the database")
-UNKNOWN_SCHOOL = N_("a school no longer in the database")
-
 
 def guest_names(guests: list[GuestMember]) -> dict[tuple[str, str], tuple[str, str]]:
     """The names a refusal gives for these members from other schools."""

@@ -134,6 +134,21 @@ def test_a_refusal_names_an_unknown_teacher_and_school_in_words(district: Env) -
         assert all(word in text for word in words) and "t-99" not in text and "school-99" not in text, text
 
 
+def test_the_association_dialogs_refusals_name_the_teacher(district: Env) -> None:
+    s = district.s
+    own = s.teachers.get(COMMAND_LINE, SCHOOL, "t-02").full_name
+    error = district.refused(lambda: s.guest_members.add(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", SCHOOL, "t-02"),
+                             Rule.VALUE, "mo-inter-26", "guest_members")
+    assert own in error.render() and "t-02" not in error.render()
+    other = s.teachers.get(COMMAND_LINE, OTHER, "t-09").full_name
+    error = district.refused(lambda: s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-09"),
+                             Rule.REFERENCE, "mo-inter-26", "guest_members")
+    assert other in error.render() and "t-09" not in error.render()
+    error = district.refused(lambda: s.guest_members.remove(DISTRICT_ADMIN, SCHOOL, "mo-inter-26", OTHER, "t-99"),
+                             Rule.REFERENCE, "mo-inter-26", "guest_members")
+    assert "дерекқорда енді жоқ мұғалім" in error.render(i18n.gettext_for("kk")) and "t-99" not in error.render()
+
+
 def test_the_marks_are_in_the_snapshot_and_the_check_code(district: Env) -> None:
     s = district.s
     _join(s)

@@ -133,3 +133,33 @@ def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: 
     assert "Қатысқандар: 3:" in text  # two own members and one from school-8, as the votes count
     dialog.close()
     assert not dialog.isVisible()
+
+
+def test_a_speaker_no_longer_a_member_is_kept_and_the_save_says_why(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    install_language_hook()
+    i18n.set_language("ru")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.RU, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)],
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", True)],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"],
+                           spoke=[Speech(GuestSpeaker(OTHER, "t-03"), "Поддерживаю")])]))
+    rono = s.accounts.authenticate("rono", "rono-secret1")
+    s.guest_members.remove(rono, school, body.id, OTHER, "t-03")  # no longer a member at all
+    dialog = MeetingDialog(session, body, s.meetings.get(actor, school, saved.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.editors[0].spoke_rows()[0]
+    assert row.speaker.currentData() == other_key(OTHER, "t-03") and row.speaker.currentText() == names["t-03"]
+    dialog.attendance.guest_members.set_present(OTHER, "t-04", False, "болеет")  # the lists are made again
+    finish(qtbot)
+    assert row.speaker.currentData() == other_key(OTHER, "t-03") and row.value() == "Поддерживаю"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.general_error.isVisible() and names["t-03"] in dialog.general_error.text()
+    assert "Школа № 8" in dialog.general_error.text()
+    dialog.close()

@@ -31,6 +31,7 @@ class SpeakerCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._absent: dict[SpeakerKey, str] = {}
+        self._recorded: dict[SpeakerKey, str] = {}
 
     def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
                      absent: dict[SpeakerKey, str] | None = None) -> None:
@@ -40,11 +41,17 @@ class SpeakerCombo(QComboBox):
         self.addItem("—", None)
         for key, name in speakers:
             self.addItem(name, key)
-        self.select(current)
+        self.select(current, self._recorded.get(current, "") if current is not None else "")
 
-    def select(self, key: SpeakerKey | None) -> None:
+    def select(self, key: SpeakerKey | None, recorded: str = "") -> None:
+        """``recorded``: the name the protocol keeps for a speaker no longer offered (a member from
+        another school whose membership no longer covers the date): kept, so the speech is not lost
+        and the service's refusal says why."""
         if key is not None and self.findData(key) < 0 and key in self._absent:
             self.addItem(_("{name} (marked absent)").format(name=self._absent[key]), key)
+        elif key is not None and self.findData(key) < 0 and recorded:
+            self._recorded[key] = recorded
+            self.addItem(recorded, key)
         self.setCurrentIndex(max(self.findData(key), 0))
 
 
@@ -82,3 +89,8 @@ class SpokeRow(QWidget):
             self.text.setPlainText(text)
         else:
             self.text.setText(text)
+
+
+def recorded_name(speaker: SpeechSpeaker) -> str:
+    """The name a speech keeps for a member from another school (empty for anyone else)."""
+    return (speaker.name or speaker.teacher) if isinstance(speaker, GuestSpeaker) else ""

@@ -162,4 +162,5 @@ def test_a_speaker_no_longer_a_member_is_kept_and_the_save_says_why(  # type: ig
     finish(qtbot)
     assert dialog.general_error.isVisible() and names["t-03"] in dialog.general_error.text()
     assert "Школа № 8" in dialog.general_error.text()
+    assert "базе данных" not in dialog.editors[0].speaker_error.text()  # the school is there: not said gone
     dialog.close()

@@ -24,6 +24,7 @@ from desktop_app.domain.entities import (
     Association,
     AssociationKind,
     CalendarPlan,
+    GuestSpeaker,
     LessonVisit,
     LocalizedText,
     Material,
@@ -31,7 +32,7 @@ from desktop_app.domain.entities import (
     Person,
     School,
     SchoolRecords,
-    Speaker,
+    SpeechSpeaker,
     Subject,
     Teacher,
 )
@@ -262,8 +263,11 @@ def number(value: float, language: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=LOCALES[language])
 
 
-def speaker_text(speaker: Speaker, ctx: DocumentContext, language: str, members: Iterable[str]) -> str:
-    """Surname and initials; the position too when the speaker is not a member (documents.md)."""
+def speaker_text(speaker: SpeechSpeaker, ctx: DocumentContext, language: str, members: Iterable[str]) -> str:
+    """Surname and initials; the position too when the speaker is not a member (documents.md); a
+    member from another school (п. 21) with their school, as the attendance part names them."""
+    if isinstance(speaker, GuestSpeaker):
+        return ctx.guest_members.get((speaker.school, speaker.teacher)) or speaker.name or speaker.teacher
     if isinstance(speaker, Person):
         return f"{speaker.name}, {speaker.position}" if speaker.position else speaker.name
     name = ctx.short_name(speaker)

@@ -129,6 +129,25 @@ def _plans_table(item: AgendaItem, meeting: Meeting, ctx: DocumentContext, langu
             grid(rows, [10 * mm, 38 * mm, 32 * mm, 25 * mm, 65 * mm]), spacer(2)]
 
 
+def present_text(meeting: Meeting, ctx: DocumentContext, language: str, _: Translate) -> str:
+    """«4 человека: Әбенова Г. С., Қасымов Е. Н.; из других школ — 2»: everyone present, as the
+    votes are counted against (rule 4), the own members named (or the list attached), and how many
+    came from other schools (п. 21), who are named on their own line with their school."""
+    count = people_count(meeting.present_count, language)
+    present = [a.teacher for a in meeting.attendance if a.present]
+    if meeting.present_count > NAMES_LIMIT:
+        text = _("{count} (list attached)").format(count=count)
+    else:
+        names = ", ".join(ctx.short_name(t) for t in present)
+        text = f"{count}: {names}" if names else count
+    others = sum(1 for g in meeting.guest_attendance if g.present)
+    if not others:
+        return text
+    line = _("{present}; from other schools — {others}").format(present=text, others=others)
+    head, dash, tail = line.rpartition(" — ")
+    return f"{head}{NBSP}—{NBSP}{tail}" if dash else tail  # «школ — 2» kept on one line
+
+
 def guest_member_lines(meeting: Meeting, ctx: DocumentContext, styles: Styles, _: Translate) -> list[Flowable]:
     """п. 21: an inter-school association's members from other schools, present and absent as the
     meeting marked them; those it did not mark (a protocol written before the marks) as before."""
@@ -172,14 +191,7 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
     story.append(labelled(_("Chair:"), esc(ctx.short_name(meeting.chair)), styles.left))
     story.append(labelled(_("Secretary:"), esc(ctx.short_name(meeting.secretary)), styles.left))
     # 5. Present, absent, invited.
-    present = [a.teacher for a in meeting.attendance if a.present]
-    count = people_count(len(present), language)
-    if len(present) > NAMES_LIMIT:
-        story.append(labelled(_("Present:"), esc(_("{count} (list attached)").format(count=count)),
-                              styles.left))
-    else:
-        names = ", ".join(ctx.short_name(t) for t in present)
-        story.append(labelled(_("Present:"), esc(f"{count}: {names}" if names else count), styles.left))
+    story.append(labelled(_("Present:"), esc(present_text(meeting, ctx, language, _)), styles.left))
     absent = [a for a in meeting.attendance if not a.present]
     if absent:
         parts = [ctx.short_name(a.teacher) + (f" — {a.reason}" if a.reason else "") for a in absent]
@@ -210,7 +222,7 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
     signatures: list[Flowable] = [*last, spacer(6), signature_rows(
         [(_("Chair"), ctx.signature_name(meeting.chair)),
          (_("Secretary"), ctx.signature_name(meeting.secretary))], styles)]
-    if len(present) <= NAMES_LIMIT:
+    if meeting.present_count <= NAMES_LIMIT:
         return story, signatures
     body, closing = appendix(meeting, ctx, language, styles, _)
     return [*story, KeepTogether(signatures), *body], closing
@@ -226,6 +238,10 @@ def appendix(meeting: Meeting, ctx: DocumentContext, language: str, styles: Styl
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(ctx.full_name(teacher)), styles.cell),
                      Paragraph(esc(ctx.position(teacher, language)), styles.cell), ""])
+    others = [(g.school, g.teacher) for g in meeting.guest_attendance if g.present]
+    for index, key in enumerate(others, start=len(present) + 1):  # п. 21: with their school
+        rows.append([Paragraph(str(index), styles.cell_centre),
+                     Paragraph(esc(ctx.guest_members.get(key) or f"{key[1]} ({key[0]})"), styles.cell), "", ""])
     head, tail = tail_rows(rows, [12 * mm, 68 * mm, 58 * mm, 32 * mm])
     return [
         PageBreak(),

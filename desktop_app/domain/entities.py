@@ -30,9 +30,11 @@ from desktop_app.domain.entities_meetings import (
     Meeting,
     MeetingForm,
     MeetingStatus,
+    GuestSpeaker,
     Person,
     Speaker,
     Speech,
+    SpeechSpeaker,
     Vote,
 )
 from desktop_app.domain.entities_mentoring import (
@@ -87,6 +89,7 @@ __all__ = [
     "CalendarPlan",
     "Category",
     "GuestAttendance",
+    "GuestSpeaker",
     "HeadBasis",
     "HeadChoice",
     "Holiday",
@@ -125,6 +128,7 @@ __all__ = [
     "Signer",
     "Speaker",
     "Speech",
+    "SpeechSpeaker",
     "Subject",
     "Teacher",
     "Term",

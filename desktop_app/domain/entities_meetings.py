@@ -36,9 +36,25 @@ class Person:
 Speaker = str | Person
 
 
+@dataclass(frozen=True)
+class GuestSpeaker:
+    """A member of an inter-school association from another school (п. 21) who speaks: that school
+    and its teacher, referred to as the mark of their attendance is; ``name`` as it was when the
+    speech was recorded, printed should that teacher be gone from the database."""
+
+    school: str
+    teacher: str
+    name: str = ""
+
+
+#: Who speaks under an agenda item: a teacher of the school, someone from outside, or a member
+#: from another school.
+SpeechSpeaker = Speaker | GuestSpeaker
+
+
 @dataclass
 class Speech:
-    speaker: Speaker
+    speaker: SpeechSpeaker
     text: str
 
 

@@ -55,3 +55,14 @@ def attestation_schedule_refusal(academic_year: str, records: Sequence[Attestati
         return None
     return DomainError(Rule.VALUE, N_("No attestation hearing is set in the academic year {year} yet"),
                        {"year": academic_year}, record=academic_year, field="hearing")
+
+
+#: The attestation register's two papers (the verification kinds) and why each is not printed yet.
+ATTESTATION_PAPERS = {"attestations": attestation_list_refusal, "attestation_schedule": attestation_schedule_refusal}
+
+
+def attestation_paper_refusal(kind: str, academic_year: str, records: Sequence[Attestation]) -> DomainError | None:
+    """The one rule for both places that print these papers: the Documents section greys the entry
+    with this reason, the Attestation tab greys its menu entry with it, and a print asked for anyway
+    (the command line) is refused with it rather than printed empty."""
+    return ATTESTATION_PAPERS[kind](academic_year, records)

@@ -16,10 +16,12 @@ from desktop_app.domain import materials as material_rules
 from desktop_app.domain import meetings as meeting_rules
 from desktop_app.domain import mentoring as mentoring_rules
 from desktop_app.domain import plans as plan_rules
+from desktop_app.domain.district import guest_speakers
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
     CalendarPlan,
+    GuestSpeaker,
     LessonVisit,
     Material,
     Meeting,
@@ -330,6 +332,12 @@ class SchoolCheck:
             findings += _findings("meetings", i, meeting.id, errors)
             findings += [Finding("meetings", i, meeting.id, error, detail)
                          for detail, error in meeting_rules.absent_speakers(meeting, body)]
+            # п. 21: a member from another school who speaks is not marked absent (the document names
+            # that school by its id: it carries no other school's records)
+            others = {(w.school, w.teacher): (w.name, w.school) for item in meeting.agenda
+                      for said in (*item.heard, *item.spoke) if isinstance(w := said.speaker, GuestSpeaker)}
+            findings += [Finding("meetings", i, meeting.id, error, detail)
+                         for detail, error in guest_speakers(meeting, None, others)]
         # A body belongs to one academic year, so its meetings are numbered within the body.
         for meetings in by_body.values():
             for error in meeting_rules.numbering_errors(meetings):

@@ -28,8 +28,7 @@ from desktop_app.domain.errors import N_, DomainError
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, VISIT_KIND_LABELS
 from desktop_app.domain.printing import (
-    attestation_list_refusal,
-    attestation_schedule_refusal,
+    attestation_paper_refusal,
     certificates_refusal,
     extract_refusal,
     work_plan_refusal,
@@ -338,9 +337,9 @@ class _Builder:
         teachers = tuple(dict.fromkeys(r.teacher for r in sorted(records, key=lambda r: self.surname(r.teacher))))
         for kind, title, refusal in (
                 (DocumentKind.ATTESTATIONS, ngettext("{count} teacher", "{count} teachers", len(records), self.ui)
-                 .format(count=len(records)), attestation_list_refusal(year.id, records)),
+                 .format(count=len(records)), attestation_paper_refusal("attestations", year.id, records)),
                 (DocumentKind.HEARINGS, ngettext("{count} hearing", "{count} hearings", hearings, self.ui)
-                 .format(count=hearings), attestation_schedule_refusal(year.id, records))):
+                 .format(count=hearings), attestation_paper_refusal("attestation_schedule", year.id, records))):
             ref = DocumentRef(kind, year.id)
             yield CatalogEntry(ref, year.id, title, None, "", teachers, tuple(self.ctx.short_name(t) for t in teachers),
                                year.start, self.ui, refusal,

@@ -11,11 +11,11 @@ from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.accounts import ADD_GUEST_MEMBERS, ROLE_LABELS, Action, Actor
-from desktop_app.domain.district import GuestMember, guest_member_errors
+from desktop_app.domain.district import GuestMember, guest_member_errors, named
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Service, found, raise_first
-from desktop_app.storage.guest_members import add_guest, district_teachers, list_guests, remove_guest
+from desktop_app.storage.guest_members import add_guest, district_teachers, list_guests, remove_guest, teacher_names
 
 __all__ = ["GuestMember", "GuestMemberService"]
 
@@ -44,9 +44,10 @@ class GuestMemberService(Service):
         member = GuestMember(member_school, teacher, since, until)
         with self._write(actor, school) as store:
             body = found(store.get_association(school, association), "association", association)
-            raise_first(guest_member_errors(body, school, member))
+            known = store.get_teacher(member_school, teacher)
+            raise_first(guest_member_errors(body, school, replace(member, name=known.full_name if known else "")))
             found(store.get_school(member_school), "school", member_school)
-            person = found(store.get_teacher(member_school, teacher), "teacher", teacher)
+            person = found(known, "teacher", teacher)
             if any(g.school == member_school and g.teacher == teacher
                    for g in list_guests(store.session, school, association)):
                 raise DomainError(Rule.UNIQUE_ID, N_("{teacher} is already a member"),
@@ -61,7 +62,9 @@ class GuestMemberService(Service):
         with self._write(actor, school) as store:
             found(store.get_association(school, association), "association", association)
             if not remove_guest(store.session, school, association, member_school, teacher):
-                raise DomainError(Rule.REFERENCE, N_("{teacher} is not a member"), {"teacher": teacher},
+                names = teacher_names(store.session, [(member_school, teacher)], current_language())
+                raise DomainError(Rule.REFERENCE, N_("{teacher} is not a member"),
+                                  {"teacher": named(names, member_school, teacher)["member"]},
                                   record=association, field="guest_members")
             self._audit(store, actor, "association.guest_remove", school, "association", association,
                         f"{member_school}/{teacher}")

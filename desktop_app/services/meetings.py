@@ -9,8 +9,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
-from desktop_app.domain.district import guest_attendance_errors
-from desktop_app.domain.entities import CalendarPlan, Material, Meeting, MeetingStatus, ReviewOutcome
+from desktop_app.domain.district import GuestMember, GuestNames, guest_attendance_errors, guest_speaker_errors
+from desktop_app.domain.entities import (
+    CalendarPlan,
+    GuestSpeaker,
+    Material,
+    Meeting,
+    MeetingStatus,
+    ReviewOutcome,
+    Speech,
+)
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 from desktop_app.domain.materials import may_discuss
 from desktop_app.domain.meetings import (
@@ -25,11 +33,12 @@ from desktop_app.domain.meetings import (
     reviewable_plans,
     speaker_errors,
 )
+from desktop_app.i18n import current_language
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange import dump_meeting, parse_meeting
 from desktop_app.services.materials import MaterialReview, MaterialService
 from desktop_app.services.plans import PlanService
-from desktop_app.storage.guest_members import list_guests
+from desktop_app.storage.guest_members import list_guests, teacher_names
 from desktop_app.storage.store import Store
 
 
@@ -95,16 +104,31 @@ class MeetingService(Service):
                                       {"item": item.number, "id": listed, "body": body.id},
                                       record=meeting.id, field=f"agenda.{item.number}.materials")
         raise_first(date_errors(meeting, year))
+        guests, names = self._guests(store, school, meeting)
         if meeting.guest_attendance:  # п. 21: members from other schools, on the meeting's date
-            raise_first(guest_attendance_errors(meeting, list_guests(store.session, school, meeting.body)))
+            raise_first(guest_attendance_errors(meeting, guests, names))
         others = [m for m in store.meetings_of(school, meeting.body) if m.id != meeting.id]
         numbering = numbering_errors([*others, meeting])
         # A repeated number is reported on both meetings: name the one being saved.
         raise_first([e for e in numbering if e.record == meeting.id] or numbering)
         raise_first(attendance_errors(meeting, body))
         raise_first(speaker_errors(meeting, body))
+        raise_first(guest_speaker_errors(meeting, guests, names))
         raise_first(agenda_errors(meeting))
         raise_first(meeting_day_errors(meeting, self.today()))
+
+    @staticmethod
+    def _guests(store: Store, school: str, meeting: Meeting) -> tuple[builtins.list[GuestMember], GuestNames]:
+        """The association's members from other schools (п. 21) when the meeting marks or hears any,
+        and the names of the teachers it refers to who are not among them (for a refusal)."""
+        speakers = {(s.speaker.school, s.speaker.teacher) for i in meeting.agenda for s in (*i.heard, *i.spoke)
+                    if isinstance(s.speaker, GuestSpeaker)}
+        if not meeting.guest_attendance and not speakers:
+            return [], {}
+        language = current_language()
+        guests = list_guests(store.session, school, meeting.body, language)
+        others = {(g.school, g.teacher) for g in meeting.guest_attendance} | speakers
+        return guests, teacher_names(store.session, others - {(g.school, g.teacher) for g in guests}, language)
 
     def problem(self, actor: Actor, school: str, meeting: Meeting) -> DomainError | None:
         """The refusal ``save`` would give for ``meeting`` now, without saving anything: the editor
@@ -166,10 +190,29 @@ class MeetingService(Service):
                               record=meeting.id or None, field="status")
         elif not meeting.id:  # made in the editor, numbered by the proposal (an id given: as given)
             meeting = self._free_number(store, school, meeting)
+        meeting = self._named_speakers(store, school, meeting)
         return self._save_checked(store, actor, school, meeting, existing=existing is not None,
                                   id_from=("meetings", f"m-{meeting.body}"), check=self._check,
                                   save=store.save_meeting, audit=("meeting", "meeting"),
                                   summary=f"No. {meeting.number} {meeting.date}")
+
+    @staticmethod
+    def _named_speakers(store: Store, school: str, meeting: Meeting) -> Meeting:
+        """Members from other schools who speak (п. 21) keep their name as it is now, so that the
+        protocol still names them should that teacher leave the database."""
+        if not any(isinstance(s.speaker, GuestSpeaker) for i in meeting.agenda for s in (*i.heard, *i.spoke)):
+            return meeting
+        names = {(g.school, g.teacher): g.name for g in list_guests(store.session, school, meeting.body)}
+
+        def named(speech: Speech) -> Speech:
+            who = speech.speaker
+            if not isinstance(who, GuestSpeaker) or not names.get((who.school, who.teacher)):
+                return speech
+            return replace(speech, speaker=replace(who, name=names[(who.school, who.teacher)]))
+
+        agenda = [replace(i, heard=[named(s) for s in i.heard], spoke=[named(s) for s in i.spoke])
+                  for i in meeting.agenda]
+        return replace(meeting, agenda=agenda)
 
     @staticmethod
     def _free_number(store: Store, school: str, meeting: Meeting) -> Meeting:

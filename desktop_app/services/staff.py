@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -16,6 +17,7 @@ from desktop_app.domain import staff_records as rules
 from desktop_app.domain.accounts import ROLE_LABELS, Action, Actor, Role
 from desktop_app.domain.entities import Association, Meeting, Teacher
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
+from desktop_app.domain.printing import attestation_paper_refusal
 from desktop_app.domain.staff_labels import SEE_OTHERS
 from desktop_app.domain.staff_records import (
     Attestation,
@@ -175,6 +177,12 @@ class AttestationService(Service):
                        language: str | None = None) -> PrintedPaper:
         """The schedule of the year's hearings by date."""
         return self._print(actor, school, "attestation_schedule", academic_year, language)
+
+    @staticmethod
+    def paper_refusal(kind: str, academic_year: str, records: Sequence[Attestation]) -> DomainError | None:
+        """Why the ``kind`` paper ("attestations", "attestation_schedule") of the year with these
+        records does not print yet, as the Documents section greys it (None: it prints)."""
+        return attestation_paper_refusal(kind, academic_year, records)
 
     def _print(self, actor: Actor, school: str, kind: str, academic_year: str, language: str | None) -> PrintedPaper:
         actor.require(Action.READ_ALL, record=academic_year)

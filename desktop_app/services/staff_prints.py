@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from desktop_app.documents.attestation import build_attestation_list, build_attestation_schedule
 from desktop_app.documents.common import DocumentContext
 from desktop_app.documents.verification import Verification, verification
+from desktop_app.domain.printing import attestation_paper_refusal
 from desktop_app.domain.staff_records import Attestation
 from desktop_app.services.base import found
 from desktop_app.services.exchange.staff import dump_attestation
@@ -43,6 +44,9 @@ def print_paper(store: Store, school: str, kind: str, academic_year: str, langua
     """The ``kind`` paper (``PAPERS``) of the year, in ``language``."""
     found(store.get_academic_year(school, academic_year), "academic year", academic_year)
     records = stored.list_attestations(store, school, academic_year)
+    refusal = attestation_paper_refusal(kind, academic_year, records)
+    if refusal is not None:  # not an empty list with a code: the reason, as the Documents section gives it
+        raise refusal
     ctx = DocumentContext(
         school=found(store.get_school(school), "school", school),
         teachers={t.id: t for t in store.list_teachers(school)},

@@ -3,6 +3,8 @@ read with their teacher's name and school's name where those are still in the da
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import and_, delete, insert, select
 from sqlalchemy.orm import Session
 
@@ -39,6 +41,25 @@ def list_guests(session: Session, school: str, association: str, language: str =
     return [GuestMember(r.member_school_id, r.teacher_id, r.since, r.until,
                         _name(r.last_name, r.first_name, r.patronymic), _school_name(r, language))
             for r in session.execute(statement)]
+
+
+def teacher_names(session: Session, keys: Iterable[tuple[str, str]],
+                  language: str = "ru") -> dict[tuple[str, str], tuple[str, str]]:
+    """(school, teacher) → (the teacher's full name, the school's name) for those still in the
+    database, either part empty when it is gone: how a refusal names a teacher of another school."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    schools = {school for school, _teacher in wanted}
+    teachers = {r.school_id + "\0" + r.id: _name(r.last_name, r.first_name, r.patronymic) for r in session.execute(
+        select(_TEACHERS.c.school_id, _TEACHERS.c.id, _TEACHERS.c.last_name, _TEACHERS.c.first_name,
+               _TEACHERS.c.patronymic)
+        .where(_TEACHERS.c.school_id.in_(schools), _TEACHERS.c.id.in_({t for _s, t in wanted})))}
+    names = {r.id: _school_name(r, language) for r in session.execute(
+        select(_SCHOOLS.c.id, _SCHOOLS.c.name_kk, _SCHOOLS.c.name_ru, _SCHOOLS.c.short_name_kk,
+               _SCHOOLS.c.short_name_ru).where(_SCHOOLS.c.id.in_(schools)))}
+    return {(school, teacher): (teachers.get(school + "\0" + teacher, ""), names.get(school, ""))
+            for school, teacher in wanted}
 
 
 def district_teachers(session: Session, other_than: str, language: str = "ru") -> list[GuestMember]:

@@ -457,6 +457,10 @@ class SpeechRow(Base):
     speaker_teacher_id: Mapped[str | None]
     speaker_name: Mapped[str | None] = mapped_column(String(200))
     speaker_position: Mapped[str | None] = mapped_column(String(200))
+    #: A member from another school (п. 21; migration 0019_guest_speakers), no foreign key; the name
+    #: as it was stays in ``speaker_name``.
+    speaker_guest_school_id: Mapped[str | None]
+    speaker_guest_teacher_id: Mapped[str | None]
     text: Mapped[str] = mapped_column(Text)
 
 

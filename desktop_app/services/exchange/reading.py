@@ -17,6 +17,8 @@ from desktop_app.domain.entities import (
     Attendance,
     CalendarPlan,
     Category,
+    GuestAttendance,
+    GuestSpeaker,
     HeadBasis,
     HeadChoice,
     Holiday,
@@ -54,6 +56,7 @@ from desktop_app.domain.entities import (
     SessionKind,
     Speaker,
     Speech,
+    SpeechSpeaker,
     Subject,
     Teacher,
     Term,
@@ -116,6 +119,13 @@ def _head_choice(obj: JSON | None) -> HeadChoice | None:
 
 def _speaker(value: str | JSON) -> Speaker:
     return value if isinstance(value, str) else _person(value)
+
+
+def _speech_speaker(value: str | JSON) -> SpeechSpeaker:
+    """A speaker; a person with ``school`` and ``teacher`` is a member from another school (п. 21)."""
+    if isinstance(value, dict) and value.get("teacher") is not None and value.get("school") is not None:
+        return GuestSpeaker(value["school"], value["teacher"], value["name"])
+    return _speaker(value)
 
 
 def _person(obj: JSON) -> Person:
@@ -200,8 +210,8 @@ def _agenda_item(obj: JSON) -> AgendaItem:
     return AgendaItem(
         number=obj["number"], title=obj["title"],
         decisions=[strip_leading_number(d) for d in obj["decisions"]],  # the protocol numbers them
-        heard=[Speech(_speaker(s["speaker"]), s["text"]) for s in obj.get("heard", [])],
-        spoke=[Speech(_speaker(s["speaker"]), s["text"]) for s in obj.get("spoke", [])],
+        heard=[Speech(_speech_speaker(s["speaker"]), s["text"]) for s in obj.get("heard", [])],
+        spoke=[Speech(_speech_speaker(s["speaker"]), s["text"]) for s in obj.get("spoke", [])],
         vote=None if vote is None else Vote(vote["for"], vote["against"], vote["abstained"]),
         plans=list(obj.get("plans", [])), lesson_visits=list(obj.get("lesson_visits", [])),
         materials=list(obj.get("materials", [])),
@@ -216,6 +226,8 @@ def _meeting(obj: JSON) -> Meeting:
         agenda=[_agenda_item(i) for i in obj["agenda"]], status=MeetingStatus(obj["status"]),
         start_time=obj.get("start_time"), place=obj.get("place"),
         guests=[_person(g) for g in obj.get("guests", [])], form=MeetingForm(obj.get("form", "meeting")),
+        guest_attendance=[GuestAttendance(g["school"], g["teacher"], g["present"], g.get("reason"))
+                          for g in obj.get("guest_attendance", ())],
     )
 
 
@@ -336,5 +348,6 @@ def parse_document(data: bytes | str) -> SchoolRecords:
 
 
 def parse_meeting(obj: JSON) -> Meeting:
-    """A meeting written by ``dump_meeting`` read back (a protocol version snapshot, to show it)."""
+    """A meeting written by ``dump_meeting`` read back (a protocol version snapshot, to show it);
+    a snapshot from before the marks of members from other schools were kept has none."""
     return _meeting(obj)

@@ -14,6 +14,7 @@ from desktop_app.domain.entities import (
     Approval,
     Association,
     CalendarPlan,
+    GuestSpeaker,
     HeadChoice,
     Holiday,
     ItemMark,
@@ -28,6 +29,7 @@ from desktop_app.domain.entities import (
     School,
     SchoolRecords,
     Speech,
+    SpeechSpeaker,
     Teacher,
 )
 from desktop_app.domain.staff_records import DEFAULT_COURSE_PERIOD_YEARS
@@ -169,9 +171,17 @@ def _dump_olympiad(result: OlympiadResult) -> JSON:
             "place": result.place, "stage": result.stage, "title": result.title, "on": _iso(result.on)}
 
 
+def _dump_speaker(speaker: SpeechSpeaker) -> str | JSON:
+    """A teacher's id, a person, or a member from another school (п. 21): a person whose optional
+    ``school`` and ``teacher`` refer to that school's teacher (version 2)."""
+    if isinstance(speaker, GuestSpeaker):
+        return {"name": speaker.name or speaker.teacher, "position": None,
+                "school": speaker.school, "teacher": speaker.teacher}
+    return speaker if isinstance(speaker, str) else _dump_person(speaker)
+
+
 def _dump_speech(speech: Speech) -> JSON:
-    speaker = speech.speaker if isinstance(speech.speaker, str) else _dump_person(speech.speaker)
-    return {"speaker": speaker, "text": speech.text}
+    return {"speaker": _dump_speaker(speech.speaker), "text": speech.text}
 
 
 def _dump_item(item: AgendaItem) -> JSON:
@@ -188,7 +198,7 @@ def _dump_item(item: AgendaItem) -> JSON:
 
 
 def _dump_meeting(meeting: Meeting) -> JSON:
-    return {
+    out: JSON = {
         "id": meeting.id, "body": meeting.body, "number": meeting.number, "date": meeting.date.isoformat(),
         "start_time": meeting.start_time, "place": meeting.place, "language": meeting.language.value,
         "chair": meeting.chair, "secretary": meeting.secretary,
@@ -198,6 +208,10 @@ def _dump_meeting(meeting: Meeting) -> JSON:
         "agenda": [_dump_item(i) for i in meeting.agenda],
         "status": meeting.status.value, "form": meeting.form.value,
     }
+    if meeting.guest_attendance:  # version 2, only when there are any: the votes count them (rule 4)
+        out["guest_attendance"] = [{"school": g.school, "teacher": g.teacher, "present": g.present,
+                                    "reason": g.reason} for g in meeting.guest_attendance]
+    return out
 
 
 def _dump_rows(rows: list[PlanRow]) -> list[JSON]:
@@ -270,7 +284,8 @@ def _dump_material(material: Material) -> JSON:
 
 
 def dump_meeting(meeting: Meeting) -> JSON:
-    """One meeting as the exchange format writes it (used for protocol version snapshots)."""
+    """One meeting as the exchange format writes it: the content of its version snapshots and of
+    its check code (with the marks of members from other schools, п. 21, where it has them)."""
     return _dump_meeting(meeting)
 
 

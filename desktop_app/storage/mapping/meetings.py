@@ -9,27 +9,39 @@ from desktop_app.domain.entities import (
     AgendaItem,
     Attendance,
     GuestAttendance,
+    GuestSpeaker,
     Language,
     Meeting,
     MeetingForm,
     MeetingStatus,
     Person,
     Speech,
+    SpeechSpeaker,
     Vote,
 )
 from desktop_app.storage.mapping.base import Children, Row, Rows, positioned
 
 
-def _speaker(speaker: str | Person) -> dict[str, Any]:
+def _speaker(speaker: SpeechSpeaker) -> dict[str, Any]:
+    none: dict[str, Any] = {"speaker_teacher_id": None, "speaker_name": None, "speaker_position": None,
+                            "speaker_guest_school_id": None, "speaker_guest_teacher_id": None}
+    if isinstance(speaker, GuestSpeaker):  # the name kept too: the row is "a name" to its check
+        return {**none, "speaker_name": speaker.name or speaker.teacher,
+                "speaker_guest_school_id": speaker.school, "speaker_guest_teacher_id": speaker.teacher}
     if isinstance(speaker, Person):
-        return {"speaker_teacher_id": None, "speaker_name": speaker.name,
-                "speaker_position": speaker.position}
-    return {"speaker_teacher_id": speaker, "speaker_name": None, "speaker_position": None}
+        return {**none, "speaker_name": speaker.name, "speaker_position": speaker.position}
+    return {**none, "speaker_teacher_id": speaker}
 
 
 def _speech(row: Row) -> Speech:
     teacher = row["speaker_teacher_id"]
-    speaker = teacher if teacher is not None else Person(row["speaker_name"], row["speaker_position"])
+    speaker: SpeechSpeaker
+    if teacher is not None:
+        speaker = teacher
+    elif row.get("speaker_guest_teacher_id") is not None:
+        speaker = GuestSpeaker(row["speaker_guest_school_id"], row["speaker_guest_teacher_id"], row["speaker_name"])
+    else:
+        speaker = Person(row["speaker_name"], row["speaker_position"])
     return Speech(speaker, row["text"])
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from desktop_app.domain.accounts import Action
 from desktop_app.domain.entities import AcademicYear, Meeting, Teacher
+from desktop_app.domain.errors import DomainError
 from desktop_app.domain.labels import CATEGORY_LABELS
 from desktop_app.domain.staff_labels import RESULT_LABELS
 from desktop_app.domain.staff_records import PORTFOLIO_PARTS, Attestation
@@ -16,7 +17,7 @@ from desktop_app.i18n import N_, _, current_language
 from desktop_app.ui.dialogs.attestation import AttestationDialog, ResultDialog
 from desktop_app.ui.labels import label, short_date
 from desktop_app.ui.models.table import Column
-from desktop_app.ui.operations import Operation
+from desktop_app.ui.operations import Operation, show_refusal
 from desktop_app.ui.session import Session
 from desktop_app.ui.views.register_tab import RegisterTab
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
@@ -26,11 +27,13 @@ class AttestationTab(RegisterTab[Attestation]):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._meetings: dict[str, Meeting] = {}
+        self._records: list[Attestation] = []
         self.new_button, self.edit_button, self.result_button, self.delete_button = (
             QPushButton(self) for _ in range(4))
         self.print_button = QPushButton(self)
         self.print_menu = QMenu(self)
         self.print_button.setMenu(self.print_menu)
+        self.print_menu.setToolTipsVisible(True)  # a greyed paper says why
         self.list_action = self.print_menu.addAction("")
         self.schedule_action = self.print_menu.addAction("")
         self.extract_action = self.print_menu.addAction("")
@@ -85,6 +88,7 @@ class AttestationTab(RegisterTab[Attestation]):
         s, chosen = self.session, self.selected()
         records = s.services.attestations.list(s.actor, s.school, year.id) if year else []
         self._meetings = s.services.attestations.hearing_meetings(s.actor, s.school, records)
+        self._records = records
         self._show_records(records, chosen)
         self._update_buttons()
 
@@ -112,6 +116,13 @@ class AttestationTab(RegisterTab[Attestation]):
         self.result_button.setEnabled(open_one)
         self.print_button.setVisible(actor.may(Action.READ_ALL))
         self.extract_action.setEnabled(chosen is not None and chosen.hearing is not None)
+        for action, kind, name in ((self.list_action, "attestations", _("List of teachers being attested…")),
+                                   (self.schedule_action, "attestation_schedule", _("Schedule of hearings…"))):
+            refusal = self.paper_refusal(kind)
+            reason = refusal.render(_) if refusal is not None else ""
+            action.setEnabled(refusal is None)  # greyed as in the Documents section, with the same reason
+            action.setToolTip(reason or name)
+            action.setStatusTip(reason)
         self.details.setText(self._details(chosen) if chosen else "")
 
     def _details(self, record: Attestation) -> str:
@@ -144,8 +155,18 @@ class AttestationTab(RegisterTab[Attestation]):
         return self._delete(lambda record: _("Delete the application of {teacher}?").format(
             teacher=self._name(record)), lambda record: s.services.attestations.delete(s.actor, s.school, record))
 
+    def paper_refusal(self, kind: str) -> DomainError | None:
+        """Why the year's ``kind`` paper does not print yet (the service's rule; None: it prints)."""
+        if self.year is None:
+            return None
+        return self.session.services.attestations.paper_refusal(kind, self.year.id, self._records)
+
     def ask_print(self, kind: str) -> None:
         if self.year is None:
+            return
+        refusal = self.paper_refusal(kind)
+        if refusal is not None:  # the entry is greyed; a shortcut or a stale menu still says why
+            show_refusal(self, refusal)
             return
         name = (_("Attestation {year}.pdf") if kind == "attestations" else _("Attestation hearings {year}.pdf"))
         path = ask_path(self, name.format(year=self.year.id))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speaker, Speech, Vote
+from desktop_app.domain.entities import AgendaItem, CalendarPlan, ReviewOutcome, Speech, SpeechSpeaker, Vote
 from desktop_app.domain.errors import rule_label
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.labels import EVENT_FORM_LABELS
@@ -30,7 +30,14 @@ from desktop_app.services.meetings import PlanReview
 from desktop_app.ui.dialogs.meeting.choices import PlanChoice, VisitChoice
 from desktop_app.ui.dialogs.meeting.material_reviews import MaterialChoice, MaterialsConsidered
 from desktop_app.ui.dialogs.meeting.plan_reviews import PlansConsidered
-from desktop_app.ui.dialogs.meeting.speeches import SpeakerCombo, SpeakerKey, SpokeRow, speaker_key, text_edit
+from desktop_app.ui.dialogs.meeting.speeches import (
+    SpeakerCombo,
+    SpeakerKey,
+    SpokeRow,
+    recorded_name,
+    speaker_key,
+    text_edit,
+)
 from desktop_app.ui.widgets.fields import ERROR_STYLE, error_label
 
 
@@ -70,7 +77,7 @@ class AgendaItemEditor(QWidget):
         self.heard_speaker.set_speakers(self._speakers, self._absent)
         self.heard_text = text_edit(self)
         if item.heard:
-            self.heard_speaker.select(speaker_key(item.heard[0].speaker))
+            self.heard_speaker.select(speaker_key(item.heard[0].speaker), recorded_name(item.heard[0].speaker))
             self.heard_text.setPlainText(item.heard[0].text)
         self.heard_more_box = QVBoxLayout()
         self.add_heard_button = QPushButton(self)
@@ -206,7 +213,7 @@ class AgendaItemEditor(QWidget):
         row = SpokeRow(self, multiline)
         row.speaker.set_speakers(self._speakers, self._absent)
         if speech is not None:
-            row.speaker.select(speaker_key(speech.speaker))
+            row.speaker.select(speaker_key(speech.speaker), recorded_name(speech.speaker))
             row.set_value(speech.text)
         row.remove.clicked.connect(lambda: self._remove_row(rows, row))
         row.text.textChanged.connect(self.changed)
@@ -258,7 +265,7 @@ class AgendaItemEditor(QWidget):
         self.changed.emit()
 
     # Reading -----------------------------------------------------------------------------------
-    def item(self, number: int, speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> AgendaItem:
+    def item(self, number: int, speaker_of: Callable[[SpeakerKey | None], SpeechSpeaker | None]) -> AgendaItem:
         heard_speaker = speaker_of(self.heard_speaker.currentData())
         heard_text = self.heard_text.toPlainText().strip()
         heard = [Speech(heard_speaker, heard_text)] if heard_speaker is not None and heard_text else []
@@ -272,7 +279,8 @@ class AgendaItemEditor(QWidget):
                           self._kept_materials + self.materials_box.checked())
 
     @staticmethod
-    def _speeches(rows: list[SpokeRow], speaker_of: Callable[[SpeakerKey | None], Speaker | None]) -> list[Speech]:
+    def _speeches(rows: list[SpokeRow],
+                  speaker_of: Callable[[SpeakerKey | None], SpeechSpeaker | None]) -> list[Speech]:
         """Rows with both a speaker and a text; a half-filled row is not a speech yet."""
         speeches = []
         for row in rows:

@@ -17,12 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.district import GuestMember
-from desktop_app.domain.entities import Association, Attendance, GuestAttendance, Person, Speaker, Teacher
+from desktop_app.domain.entities import (
+    Association,
+    Attendance,
+    GuestAttendance,
+    GuestSpeaker,
+    Person,
+    SpeechSpeaker,
+    Teacher,
+)
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.meeting.guest_marks import GuestMarks
 from desktop_app.ui.dialogs.meeting.marks import cell as _cell
 from desktop_app.ui.dialogs.meeting.marks import mark_of, present_cell
-from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey
+from desktop_app.ui.dialogs.meeting.speeches import SpeakerKey, other_key
 
 
 class AttendancePanel(QWidget):
@@ -156,22 +164,38 @@ class AttendancePanel(QWidget):
 
     # Who may speak (rule 4) ------------------------------------------------------------------
     def speakers(self) -> list[tuple[SpeakerKey, str]]:
-        """Who may speak: the members marked present, then the invited guests (rule 4)."""
+        """Who may speak: the members marked present (then those from other schools, with their
+        school, п. 21), then the invited guests (rule 4)."""
         present = {a.teacher for a in self.attendance() if a.present}
         members = [(f"member:{t}", self.name(t)) for t in self.member_ids() if t in present]
+        others = [(other_key(g.school, g.teacher), _guest_label(g)) for g, here in self.guest_members.members() if here]
         guests = [(f"guest:{g.name}", g.name) for g in self.guest_list()]
-        return members + guests
+        return members + others + guests
 
     def absent_speakers(self) -> dict[SpeakerKey, str]:
-        """Members of the body not marked present: not offered, but kept (and flagged) where chosen."""
+        """Members of the body not marked present (from other schools too): not offered, but kept
+        (and flagged) where chosen."""
         present = {a.teacher for a in self.attendance() if a.present}
-        return {f"member:{t}": self.name(t) for t in self.body.member_ids() if t not in present}
+        absent = {f"member:{t}": self.name(t) for t in self.body.member_ids() if t not in present}
+        absent.update({other_key(g.school, g.teacher): _guest_label(g)
+                       for g, here in self.guest_members.members() if not here})
+        return absent
 
-    def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
+    def speaker_of(self, key: SpeakerKey | None) -> SpeechSpeaker | None:
         if key is None:
             return None
         kind, _sep, value = key.partition(":")
         if kind == "member":
             return value
+        if kind == "other":
+            school, _tab, teacher = value.partition("\t")
+            member = next((g for g, _here in self.guest_members.members()
+                           if (g.school, g.teacher) == (school, teacher)), None)
+            return GuestSpeaker(school, teacher, member.name if member else "")
         guest = next((g for g in self.guest_list() if g.name == value), None)
         return guest or Person(value)
+
+
+def _guest_label(member: GuestMember) -> str:
+    """A member from another school as the speaker lists show them: the name and the school."""
+    return f"{member.name or member.teacher} ({member.school_name or member.school})"

@@ -31,7 +31,7 @@ from desktop_app.domain.entities import (
     Language,
     Meeting,
     MeetingStatus,
-    Speaker,
+    SpeechSpeaker,
 )
 from desktop_app.domain.errors import UserError
 from desktop_app.i18n import N_, Text, _
@@ -193,7 +193,7 @@ class MeetingDialog(QDialog):
     def absent_speakers(self) -> dict[SpeakerKey, str]:
         return self.attendance.absent_speakers()
 
-    def speaker_of(self, key: SpeakerKey | None) -> Speaker | None:
+    def speaker_of(self, key: SpeakerKey | None) -> SpeechSpeaker | None:
         return self.attendance.speaker_of(key)
 
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:

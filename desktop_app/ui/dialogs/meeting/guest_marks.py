@@ -57,6 +57,10 @@ class GuestMarks(QGroupBox):
         self.table.blockSignals(False)
         self.setVisible(bool(self._shown))
 
+    def members(self) -> list[tuple[GuestMember, bool]]:
+        """The members shown, each with whether they are marked present."""
+        return [(guest, mark_of(self.table, row, 2)[0]) for row, guest in enumerate(self._shown)]
+
     def marks(self) -> list[GuestAttendance]:
         result = []
         for row, guest in enumerate(self._shown):

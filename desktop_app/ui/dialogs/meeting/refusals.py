@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.district import guest_names, guest_speakers
 from desktop_app.domain.entities import Meeting
 from desktop_app.domain.errors import ConflictError, DomainError, UserError, rule_label
 from desktop_app.domain.meetings import attendance_errors, speaker_errors
@@ -78,7 +79,10 @@ def check_rules(dialog: MeetingDialog) -> None:
             target = dialog.header.errors[error.field]
             show_field_error(target, f"{rule_label(error.rule, _)}: {error.render(_)}")
     by_item: dict[int, list[str]] = {}
-    for error in speaker_errors(meeting, dialog.body):
+    # a member from another school marked absent (their membership is the service's to check on Save)
+    names = guest_names([member for member, _here in dialog.attendance.guest_members.members()])
+    others = [error for _path, error in guest_speakers(meeting, None, names)]
+    for error in [*speaker_errors(meeting, dialog.body), *others]:
         number = int(str(error.params["item"]))
         by_item.setdefault(number, []).append(f"{rule_label(error.rule, _)}: {refusal_text(dialog, error)}")
     for number, editor in enumerate(getattr(dialog, "editors", []), 1):

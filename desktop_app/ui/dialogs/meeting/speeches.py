@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from desktop_app.domain.entities import Person, Speaker
+from desktop_app.domain.entities import GuestSpeaker, Person, SpeechSpeaker
 from desktop_app.i18n import _
 
-#: A speaker choice: "member:<teacher id>" or "guest:<name>" (a string, so combo data compares).
+#: A speaker choice: "member:<teacher id>", "guest:<name>" or, for a member from another school,
+#: "other:<school id>\t<teacher id>" (a string, so combo data compares).
 SpeakerKey = str
 
 
@@ -22,13 +23,15 @@ def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
 
 
 class SpeakerCombo(QComboBox):
-    """The people who may speak: present members and invited guests. A member marked absent is
+    """The people who may speak: present members (those from other schools too) and invited guests.
+    A member marked absent is
     not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
     lost and the item shows the refusal at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._absent: dict[SpeakerKey, str] = {}
+        self._recorded: dict[SpeakerKey, str] = {}
 
     def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
                      absent: dict[SpeakerKey, str] | None = None) -> None:
@@ -38,16 +41,29 @@ class SpeakerCombo(QComboBox):
         self.addItem("—", None)
         for key, name in speakers:
             self.addItem(name, key)
-        self.select(current)
+        self.select(current, self._recorded.get(current, "") if current is not None else "")
 
-    def select(self, key: SpeakerKey | None) -> None:
+    def select(self, key: SpeakerKey | None, recorded: str = "") -> None:
+        """``recorded``: the name the protocol keeps for a speaker no longer offered (a member from
+        another school whose membership no longer covers the date): kept, so the speech is not lost
+        and the service's refusal says why."""
         if key is not None and self.findData(key) < 0 and key in self._absent:
             self.addItem(_("{name} (marked absent)").format(name=self._absent[key]), key)
+        elif key is not None and self.findData(key) < 0 and recorded:
+            self._recorded[key] = recorded
+            self.addItem(recorded, key)
         self.setCurrentIndex(max(self.findData(key), 0))
 
 
-def speaker_key(speaker: Speaker) -> SpeakerKey:
+def speaker_key(speaker: SpeechSpeaker) -> SpeakerKey:
+    if isinstance(speaker, GuestSpeaker):
+        return other_key(speaker.school, speaker.teacher)
     return f"guest:{speaker.name}" if isinstance(speaker, Person) else f"member:{speaker}"
+
+
+def other_key(school: str, teacher: str) -> SpeakerKey:
+    """The choice of a member from another school (п. 21)."""
+    return f"other:{school}\t{teacher}"
 
 
 class SpokeRow(QWidget):
@@ -73,3 +89,8 @@ class SpokeRow(QWidget):
             self.text.setPlainText(text)
         else:
             self.text.setText(text)
+
+
+def recorded_name(speaker: SpeechSpeaker) -> str:
+    """The name a speech keeps for a member from another school (empty for anyone else)."""
+    return (speaker.name or speaker.teacher) if isinstance(speaker, GuestSpeaker) else ""

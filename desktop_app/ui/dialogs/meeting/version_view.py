@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import MeetingVersion
-from desktop_app.domain.entities import AgendaItem, Meeting, Person, Speaker, Teacher
+from desktop_app.domain.entities import AgendaItem, GuestSpeaker, Meeting, Person, SpeechSpeaker, Teacher
 from desktop_app.domain.labels import MEETING_FORM_LABELS
 from desktop_app.i18n import _
 from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
@@ -28,16 +28,24 @@ def _line(caption: str, text: str) -> str:
 class ProtocolText:
     """The protocol as HTML in the window's language; names of teachers, plans and lessons given."""
 
-    def __init__(self, teachers: dict[str, Teacher], plans: dict[str, str], visits: dict[str, str]) -> None:
+    def __init__(self, teachers: dict[str, Teacher], plans: dict[str, str], visits: dict[str, str],
+                 others: dict[tuple[str, str], str] | None = None) -> None:
         self.teachers = teachers
         self.plans = plans
         self.visits = visits
+        #: Members from other schools (п. 21): (school, teacher) → "name (school)".
+        self.others = others or {}
+
+    def other(self, school: str, teacher: str, recorded: str = "") -> str:
+        return self.others.get((school, teacher)) or recorded or teacher
 
     def name(self, teacher: str) -> str:
         found = self.teachers.get(teacher)
         return found.full_name if found else teacher
 
-    def speaker(self, speaker: Speaker) -> str:
+    def speaker(self, speaker: SpeechSpeaker) -> str:
+        if isinstance(speaker, GuestSpeaker):
+            return self.other(speaker.school, speaker.teacher, speaker.name)
         if isinstance(speaker, Person):
             return f"{speaker.name} ({speaker.position})" if speaker.position else speaker.name
         return self.name(speaker)
@@ -55,11 +63,16 @@ class ProtocolText:
         absent = [self.name(a.teacher) + (f" — {a.reason}" if a.reason else "")
                   for a in meeting.attendance if not a.present]
         guests = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
+        others_present = [self.other(g.school, g.teacher) for g in meeting.guest_attendance if g.present]
+        others_absent = [self.other(g.school, g.teacher) + (f" — {g.reason}" if g.reason else "")
+                         for g in meeting.guest_attendance if not g.present]
         parts = [f"<p>{_esc('; '.join(details))}<br>{_esc('; '.join(kind))}</p>",
                  _line(_("Chair:"), self.name(meeting.chair)),
                  _line(_("Secretary:"), self.name(meeting.secretary)),
-                 _line(_("Present:"), f"{len(present)}: {', '.join(present)}" if present else "0"),
+                 _line(_("Present:"), f"{meeting.present_count}: {', '.join(present)}" if present else "0"),
                  _line(_("Absent:"), "; ".join(absent)),
+                 _line(_("Present from other schools:"), "; ".join(others_present)),
+                 _line(_("Absent from other schools:"), "; ".join(others_absent)),
                  _line(_("Invited:"), "; ".join(guests)),
                  f"<h3>{_esc(_('AGENDA:'))}</h3>"]
         parts += [f"<p>{item.number}. {_esc(item.title)}</p>" for item in meeting.agenda]
@@ -107,7 +120,9 @@ class MeetingVersionDialog(QDialog):
                  for p in (line.plan for line in s.services.plans.summaries(s.actor, s.school))}
         visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
                   for v in s.services.visits.list(s.actor, s.school)}
-        self.text = ProtocolText(teachers, plans, visits)
+        others = {(g.school, g.teacher): f"{g.name or g.teacher} ({g.school_name or g.school})"
+                  for g in s.services.guest_members.list(s.actor, s.school, meeting.body)}
+        self.text = ProtocolText(teachers, plans, visits, others)
         self.replaced_by = s.services.accounts.people(s.actor, s.school).get(kept.actor, kept.actor)
         self.title = QLabel(self)
         self.title.setObjectName("viewTitle")

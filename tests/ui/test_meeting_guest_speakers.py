@@ -1,0 +1,166 @@
+"""A member from another school (п. 21) speaks under an agenda item of the protocol editor: offered
+with their school while marked present, flagged by name when marked absent (and the Save refused),
+saved as that school's teacher and shown again when the protocol is opened."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from desktop_app import i18n
+from desktop_app.domain.entities import (
+    AgendaItem,
+    Association,
+    Attendance,
+    GuestAttendance,
+    GuestSpeaker,
+    Language,
+    Meeting,
+    MeetingStatus,
+    Speech,
+)
+from desktop_app.ui.dialogs.meeting import MeetingDialog
+from desktop_app.ui.dialogs.meeting.speeches import other_key
+from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
+from desktop_app.ui.language import install_language_hook
+from desktop_app.ui.session import Session
+from tests.ui.conftest import finish, type_text
+from tests.ui.test_meeting_guest_members import OTHER, inter
+
+__all__ = ["inter"]  # the fixture, used by name
+
+SHOTS = os.environ.get("GUEST_SHOTS")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_member_from_another_school_speaks(qtbot, inter: tuple[Session, Association],  # type: ignore[no-untyped-def]
+                                             language: str) -> None:
+    install_language_hook()
+    i18n.set_language(language)
+    session, body = inter
+    names = {g.teacher: g.name for g in session.services.guest_members.list(session.actor, session.school, body.id)}
+    school = "№ 8 мектеп" if language == "kk" else "Школа № 8"
+    dialog = MeetingDialog(session, body)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    header = dialog.header
+    header.date.setDate(QDate(2026, 12, 10))
+    header.select(header.chair, "t-01")
+    header.select(header.secretary, "t-02")
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editors[0]
+    type_text(editor.title, "Мектепаралық семинар")
+    type_text(editor.decisions, "Тәжірибе жинақталсын")
+    # both members from school-8 are offered, with their school, beside the own members
+    offered = [editor.heard_speaker.itemText(i) for i in range(editor.heard_speaker.count())]
+    assert f"{names['t-03']} ({school})" in offered and f"{names['t-04']} ({school})" in offered
+    editor.heard_speaker.select(other_key(OTHER, "t-03"))
+    type_text(editor.heard_text, "Семинар туралы")
+    qtbot.mouseClick(editor.add_spoke_button, Qt.MouseButton.LeftButton)
+    row = editor.spoke_rows()[0]
+    row.speaker.select(other_key(OTHER, "t-04"))
+    type_text(row.text, "Қолдаймын")
+    # marked absent: kept in the list as absent, flagged on the item by name, and Save refused
+    dialog.attendance.guest_members.set_present(OTHER, "t-04", False, "курстар")
+    dialog.tabs.setCurrentIndex(1)
+    finish(qtbot)
+    assert row.speaker.currentData() == other_key(OTHER, "t-04")
+    assert "(" in row.speaker.currentText() and names["t-04"] in row.speaker.currentText()
+    assert editor.speaker_error.isVisible() and names["t-04"] in editor.speaker_error.text()
+    assert "t-04" not in editor.speaker_error.text() and school in editor.speaker_error.text()
+    if SHOTS:
+        qtbot.wait(300)  # the scroll area lays the item out again
+        dialog.grab().save(f"{SHOTS}/meeting-guest-speaker-absent-{language}.png")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.saved is None and dialog.general_error.isVisible()
+    assert names["t-04"] in dialog.general_error.text()
+    # marked present again: the flag goes, the protocol is saved with both speakers
+    dialog.attendance.guest_members.set_present(OTHER, "t-04", True)
+    finish(qtbot)
+    assert not editor.speaker_error.isVisible()
+    dialog.tabs.setCurrentIndex(1)
+    if SHOTS:
+        qtbot.wait(1000)  # the refusal above the buttons goes once the editor asks the service again
+        dialog.grab().save(f"{SHOTS}/meeting-guest-speaker-{language}.png")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.saved is not None, dialog.general_error.text()
+    stored = session.services.meetings.get(session.actor, session.school, dialog.saved.id)
+    assert stored.agenda[0].heard[0].speaker == GuestSpeaker(OTHER, "t-03", names["t-03"])
+    assert stored.agenda[0].spoke[0].speaker == GuestSpeaker(OTHER, "t-04", names["t-04"])
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    again = MeetingDialog(session, body, stored)  # opened again: the speakers as saved
+    qtbot.addWidget(again)
+    again.show()
+    shown = again.editors[0]
+    assert shown.heard_speaker.currentData() == other_key(OTHER, "t-03")
+    assert shown.spoke_rows()[0].speaker.currentText() == f"{names['t-04']} ({school})"
+    again.close()
+    assert not again.isVisible()
+
+
+def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    install_language_hook()
+    i18n.set_language("kk")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.KK, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курстар")],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Өткізілсін"],
+                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "Семинар туралы")])]))
+    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
+    reopened = s.meetings.new_version(actor, school, saved.id, "Белгі түзетілді")
+    s.meetings.save(actor, school, replace(reopened, guest_attendance=[GuestAttendance(OTHER, "t-03", True),
+                                                                       GuestAttendance(OTHER, "t-04", True)]))
+    kept, old = s.meetings.version(actor, school, saved.id, 1)
+    dialog = MeetingVersionDialog(session, kept, old, "Мектепаралық ӘБ")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(dialog.browser.toPlainText().split())
+    assert f"ТЫҢДАЛДЫ: {names['t-03']} (№ 8 мектеп) — Семинар туралы" in text
+    assert f"Басқа мектептерден қатыспағандар: {names['t-04']} (№ 8 мектеп) — курстар" in text
+    assert "Қатысқандар: 3:" in text  # two own members and one from school-8, as the votes count
+    dialog.close()
+    assert not dialog.isVisible()
+
+
+def test_a_speaker_no_longer_a_member_is_kept_and_the_save_says_why(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    install_language_hook()
+    i18n.set_language("ru")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.RU, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)],
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", True)],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"],
+                           spoke=[Speech(GuestSpeaker(OTHER, "t-03"), "Поддерживаю")])]))
+    rono = s.accounts.authenticate("rono", "rono-secret1")
+    s.guest_members.remove(rono, school, body.id, OTHER, "t-03")  # no longer a member at all
+    dialog = MeetingDialog(session, body, s.meetings.get(actor, school, saved.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.editors[0].spoke_rows()[0]
+    assert row.speaker.currentData() == other_key(OTHER, "t-03") and row.speaker.currentText() == names["t-03"]
+    dialog.attendance.guest_members.set_present(OTHER, "t-04", False, "болеет")  # the lists are made again
+    finish(qtbot)
+    assert row.speaker.currentData() == other_key(OTHER, "t-03") and row.value() == "Поддерживаю"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.general_error.isVisible() and names["t-03"] in dialog.general_error.text()
+    assert "Школа № 8" in dialog.general_error.text()
+    assert "базе данных" not in dialog.editors[0].speaker_error.text()  # the school is there: not said gone
+    dialog.close()

@@ -198,18 +198,21 @@ def _classes_of(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text) or ()) if text else ()
 
 
-def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[list[PlanSummary], int | None]:
-    """The lines ``offset`` … ``offset + limit`` and how many the list has (None when the page is
-    past its end). One statement: the page is chosen in a subquery that orders the plans by their
-    key alone, so the rows are counted for the page's plans only."""
+def _page(session: Session, query: PlanQuery, offset: int, limit: int,
+          counted: bool = True) -> tuple[list[PlanSummary], int | None]:
+    """The lines ``offset`` … ``offset + limit`` and (``counted``) how many the list has (None when
+    the page is past its end or not ``counted``). One statement: the page is chosen in a subquery
+    that orders the plans by their key alone, so the rows are counted for the page's plans only."""
     key = _order_key(query.order, session.get_bind().dialect.name).label("k")
     # Ordered by the label: the key (a rank looked up per plan) is computed once, not twice.
-    chosen = (select(_PLANS.c.id, key, _PLANS.c.seq, func.count().over().label("total"))
+    total = [func.count().over().label("total")] if counted else []
+    chosen = (select(_PLANS.c.id, key, _PLANS.c.seq, *total)
               .where(*_filtered(query))
               .order_by(key.desc() if query.order.descending else key.asc(), _PLANS.c.seq.asc())
               .offset(offset).limit(limit).subquery())
     columns = [c for c in _PLANS.c if c.name != "classes"]
-    statement = (select(*columns, _classes().label("classes"), _lessons().label("n_lessons"), chosen.c.total)
+    statement = (select(*columns, _classes().label("classes"), _lessons().label("n_lessons"),
+                        *([chosen.c.total] if counted else []))
                  .join_from(_PLANS, chosen, (_PLANS.c.school_id == query.school) & (_PLANS.c.id == chosen.c.id))
                  .order_by(chosen.c.k.desc() if query.order.descending else chosen.c.k.asc(), chosen.c.seq.asc()))
     empty = no_children()
@@ -218,12 +221,12 @@ def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[
     found = [dict(zip(names, values, strict=True)) for values in result.tuples()]  # no RowMapping per row
     lines = [PlanSummary(build_plan({**row, "classes": _classes_of(row["classes"])}, empty), int(row["n_lessons"]))
              for row in found]
-    return lines, (int(found[0]["total"]) if found else None)
+    return lines, (int(found[0]["total"]) if found and counted else None)
 
 
 def plan_page(session: Session, query: PlanQuery, offset: int, limit: int) -> list[PlanSummary]:
     """The plans ``offset`` … ``offset + limit`` of the list, each with its rows counted."""
-    return _page(session, query, offset, limit)[0]
+    return _page(session, query, offset, limit, counted=False)[0]
 
 
 def plan_count(session: Session, query: PlanQuery) -> int:
@@ -289,7 +292,12 @@ class PlanListing:
 
 def plan_listing(session: Session, query: PlanQuery, limit: int, counts: bool = True,
                  facets: bool = False) -> PlanListing:
-    first, total = _page(session, query, 0, limit)
-    return PlanListing(first, total if total is not None else 0,
-                       plan_status_counts(session, query) if counts else None,
+    per_status = plan_status_counts(session, query) if counts else None
+    if per_status is not None and query.search is None:
+        # Unsearched, the list is the counts' plans (of its status): no count over the page query.
+        first, _ = _page(session, query, 0, limit, counted=False)
+        total: int | None = per_status.get(query.status, 0) if query.status is not None else sum(per_status.values())
+    else:
+        first, total = _page(session, query, 0, limit)
+    return PlanListing(first, total if total is not None else 0, per_status,
                        plan_facets(session, query) if facets else None)

@@ -5,4 +5,4 @@ the quick reader (storage/quick.py) to know that a file has exactly the tables i
 tests/storage/test_database.py checks that it is Alembic's head.
 """
 
-HEAD_REVISION = "0017_gaps"
+HEAD_REVISION = "0018_plan_speed"

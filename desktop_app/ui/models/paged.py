@@ -77,6 +77,15 @@ class PagedTableModel(RecordTableModel[R]):
             return row
         return super().data(index, role)
 
+    def cell(self, row: int, column: int) -> tuple[str, QBrush | None, QBrush | None, bool] | None:
+        """What a cell shows, in one call (a delegate painting it): its text, background,
+        foreground and whether it is centred; None outside the fetched lines."""
+        if not (0 <= row < self._fetched and 0 <= column < self._width):
+            return None
+        backgrounds = self._backgrounds[row]
+        return (self._shown[row][column], backgrounds[column] if backgrounds is not None else None,
+                self._foregrounds[row], self._alignments[column] is not None)
+
     def _show_lines(self, start: int) -> None:
         """Make what the lines from ``start`` on show (their texts, colours)."""
         columns, brushes = self._columns, self._brushes

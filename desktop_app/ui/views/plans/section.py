@@ -51,6 +51,7 @@ from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.plans.steps import PlanStepsView
 from desktop_app.ui.widgets.message_label import MessageLabel
+from desktop_app.ui.widgets.paged_cells import PagedCellDelegate
 from desktop_app.ui.widgets.plan_actions import PlanActions
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
@@ -85,6 +86,7 @@ class PlansView(PlanStepsView):
         # still mirrors the list, line for line, for callers that map rows through it.
         self.proxy.setSourceModel(self.pages)
         self.table.setModel(self.pages)
+        self.table.setItemDelegate(PagedCellDelegate(self.pages, self.table))  # texts laid out once
         self._current: PlanQuery | None = None
         self._counted: PlanQuery | None = None  # the filters the counts per status are of
         self._reloading = False

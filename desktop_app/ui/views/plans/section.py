@@ -234,13 +234,31 @@ class PlansView(PlanStepsView):
 
             self._current = query
             self.pages.set_page([self._entry(line) for line in listing.first], listing.total, more)
-        if fit:
-            fit_columns(self.table)
         self._update_counts()
         self._update_empty()
+        if fit:
+            self._fit()
         self.select_plans(chosen)
         self._reloading = False
         self._selection_changed()
+
+    def _fit(self) -> None:
+        """The columns to the new lines, painted once: the section is laid out first (its counts
+        may take two lines; a list longer than the screen gets its scroll bar) so that the widths
+        fit the table as it will be shown, and the table is not told of each column's new width
+        (it would repaint them all again at Qt's next turn, after the first paint)."""
+        layout = self.layout()
+        if layout is not None and self.isVisible():
+            layout.activate()
+        self.table.doItemsLayout()
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        try:
+            fit_columns(self.table)
+        finally:
+            header.blockSignals(blocked)
+        self.table.updateGeometries()
+        self.table.viewport().update()
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""

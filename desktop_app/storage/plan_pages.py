@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select, union_all
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from desktop_app.storage import mapping
@@ -163,6 +164,11 @@ def _ranked(column: ColumnElement[Any], ranks: Mapping[Any, int], dialect: str) 
     last = len(ranks) + 1
     if len(ranks) < 12 or not all(isinstance(k, str) and _ENTRY not in k and _RANK not in k for k in ranks):
         return case(*((column == value, rank) for value, rank in ranks.items()), else_=last)
+    if dialect == "postgresql":
+        # The table as one JSONB constant, each key looked up in it: PostgreSQL found the key in the
+        # text below at ~14 µs a plan (EXPLAIN ANALYZE, a large school's year: 13 of the page's 15 ms).
+        as_json = sql_cast(literal(json.dumps(ranks), Text), JSONB)
+        return func.coalesce(sql_cast(as_json.op("->>", return_type=Text)(column), Integer), last)
     if dialect == "sqlite" and all(_JSON_KEY.fullmatch(k) for k in ranks):
         # SQLite reads a JSON object once per statement and looks each key up in it: ~5× faster
         # than finding the key in the text below (a large school's year: 1000 plans, 120 names).

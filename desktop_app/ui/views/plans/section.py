@@ -247,13 +247,13 @@ class PlansView(PlanStepsView):
         may take two lines; a list longer than the screen gets its scroll bar) so that the widths
         fit the table as it will be shown, and the table is not told of each column's new width
         (it would repaint them all again at Qt's next turn, after the first paint)."""
-        layout = self.layout()
-        if layout is not None and self.isVisible():
-            layout.activate()
-        self.table.doItemsLayout()
         header = self.table.horizontalHeader()
-        blocked = header.blockSignals(True)
+        blocked = header.blockSignals(True)  # also while a scroll bar appearing narrows the table
         try:
+            layout = self.layout()
+            if layout is not None and self.isVisible():
+                layout.activate()
+            self.table.doItemsLayout()
             fit_columns(self.table)
         finally:
             header.blockSignals(blocked)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import builtins
 import json
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop_app.domain import plans as workflow
@@ -12,24 +13,50 @@ from desktop_app.domain.accounts import Action, Actor, PlanEvent, Role
 from desktop_app.domain.calendar import CalendarFinding, plan_calendar_findings, submission_blockers
 from desktop_app.domain.entities import (
     Approval,
+    Association,
     CalendarPlan,
     MeetingStatus,
     PlanRow,
     PlanStatus,
     ReviewOutcome,
     Signer,
+    Subject,
 )
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editable
 from desktop_app.domain.plan_cells import lesson_errors
 from desktop_app.services.base import Service, found, raise_first
-from desktop_app.storage import plan_pages
+from desktop_app.storage import plan_pages, summaries
 from desktop_app.storage.plan_pages import PlanFacets, PlanKey, PlanListing, PlanOrder, PlanQuery, PlanSearch
 from desktop_app.storage.store import Store
 from desktop_app.storage.summaries import PlanSummary
 
-__all__ = ["PlanFacets", "PlanKey", "PlanListing", "PlanOrder", "PlanQuery", "PlanSearch", "PlanService",
-           "PlanSummary"]
+__all__ = ["PlanFacets", "PlanKey", "PlanListing", "PlanOrder", "PlanQuery", "PlanSearch", "PlanSection",
+           "PlanService", "PlanSummary", "PlanYear", "QueryOf"]
+
+@dataclass(frozen=True)
+class PlanYear:
+    """What the Plans section names and filters by in a year: the teachers' short names (id →
+    name), the subjects, the year's associations and council, and what its plans have."""
+
+    names: dict[str, str]
+    subjects: list[Subject]
+    bodies: list[Association]
+    facets: PlanFacets
+
+
+#: The window's part of ``PlanService.section``: the query of its list (filters, search, order)
+#: made of the year; the second argument reads the lines of a query (a search of several words).
+QueryOf = Callable[[PlanYear, Callable[[PlanQuery], list[PlanKey]]], PlanQuery]
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """The Plans section after it opens or the year changes (``PlanService.section``)."""
+
+    year: PlanYear
+    query: PlanQuery  # what ``query_of`` made: the list was read with it
+    listing: PlanListing
 
 
 class PlanService(Service):
@@ -60,6 +87,25 @@ class PlanService(Service):
         with self._read(actor, school) as store:
             return plan_pages.plan_listing(store.session, self._seen(store, actor, school, query), limit,
                                            counts, facets)
+
+    def section(self, actor: Actor, school: str, academic_year: str, query_of: QueryOf, limit: int) -> PlanSection:
+        """What the Plans section shows when it opens or the year changes, in one read: the names
+        of the teachers and subjects, the year's associations, what the filters may choose from,
+        and the first ``limit`` lines of the list with the counts per status. ``query_of`` is the
+        window's part: the query its filters, search and order make of those (``keys`` reads the
+        lines of the year for a search of several words)."""
+        with self._read(actor, school) as store:
+            session = store.session
+            visible = self._visible_teachers(store, actor, school)
+
+            def seen(query: PlanQuery) -> PlanQuery:
+                return replace(query, school=school, visible=None if visible is None else frozenset(visible))
+
+            year = PlanYear(summaries.teacher_names(session, school), store.list_subjects(school),
+                            store.associations_of(school, academic_year),
+                            plan_pages.plan_facets(session, seen(PlanQuery(school, academic_year))))
+            query = query_of(year, lambda q: plan_pages.plan_keys(session, seen(q)))
+            return PlanSection(year, query, plan_pages.plan_listing(session, seen(query), limit))
 
     def facets(self, actor: Actor, school: str, academic_year: str) -> PlanFacets:
         """The distinct teachers, subjects, grades, classes and hours of the year's plans."""

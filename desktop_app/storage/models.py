@@ -518,6 +518,8 @@ class PlanRecordRow(Base):
         Index(None, "school_id", "academic_year_id", "status"),  # 0005: counts per status
         # 0014: the district's approvals on time, read from the index alone (storage/district.py)
         Index(None, "school_id", "academic_year_id", "status", "approved_on"),
+        # 0018: the Plans section's teachers of a year from the index alone (storage/plan_pages.py)
+        Index(None, "school_id", "academic_year_id", "teacher_id"),
     )
 
     school_id: Mapped[str] = mapped_column(primary_key=True)

@@ -10,6 +10,7 @@ the window: it turns them into values and ranks (``PlanSearch``, ``PlanOrder``) 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, Text, case, false, func, literal, or_, select, union_all
 from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from desktop_app.storage import mapping
@@ -151,6 +153,8 @@ def _searched(search: PlanSearch) -> ColumnElement[bool]:
 
 #: Between the entries of a table of ranks passed as one text, and between a key and its rank.
 _ENTRY, _RANK = "\x1f", "\x1e"
+#: Keys a JSON path names as they are written (no quote, backslash or control character).
+_JSON_KEY = re.compile(r'[^"\\\x00-\x1f]+')
 
 
 def _ranked(column: ColumnElement[Any], ranks: Mapping[Any, int], dialect: str) -> ColumnElement[Any]:
@@ -160,6 +164,17 @@ def _ranked(column: ColumnElement[Any], ranks: Mapping[Any, int], dialect: str) 
     last = len(ranks) + 1
     if len(ranks) < 12 or not all(isinstance(k, str) and _ENTRY not in k and _RANK not in k for k in ranks):
         return case(*((column == value, rank) for value, rank in ranks.items()), else_=last)
+    if dialect == "postgresql":
+        # The table as one JSONB constant, each key looked up in it: PostgreSQL found the key in the
+        # text below at ~14 µs a plan (EXPLAIN ANALYZE, a large school's year: 13 of the page's 15 ms).
+        as_json = sql_cast(literal(json.dumps(ranks), Text), JSONB)
+        return func.coalesce(sql_cast(as_json.op("->>", return_type=Text)(column), Integer), last)
+    if dialect == "sqlite" and all(_JSON_KEY.fullmatch(k) for k in ranks):
+        # SQLite reads a JSON object once per statement and looks each key up in it: ~5× faster
+        # than finding the key in the text below (a large school's year: 1000 plans, 120 names).
+        table = literal(json.dumps(ranks, ensure_ascii=False), Text)
+        rank = func.json_extract(table, literal('$."', Text) + column + literal('"', Text))
+        return func.coalesce(rank, last)
     width = len(str(last))
     table = literal(_ENTRY + _ENTRY.join(f"{key}{_RANK}{rank:0{width}d}" for key, rank in ranks.items()) + _ENTRY,
                     Text)
@@ -189,17 +204,21 @@ def _classes_of(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text) or ()) if text else ()
 
 
-def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[list[PlanSummary], int | None]:
-    """The lines ``offset`` … ``offset + limit`` and how many the list has (None when the page is
-    past its end). One statement: the page is chosen in a subquery that orders the plans by their
-    key alone, so the rows are counted for the page's plans only."""
-    key = _order_key(query.order, session.get_bind().dialect.name)
-    chosen = (select(_PLANS.c.id, key.label("k"), _PLANS.c.seq, func.count().over().label("total"))
+def _page(session: Session, query: PlanQuery, offset: int, limit: int,
+          counted: bool = True) -> tuple[list[PlanSummary], int | None]:
+    """The lines ``offset`` … ``offset + limit`` and (``counted``) how many the list has (None when
+    the page is past its end or not ``counted``). One statement: the page is chosen in a subquery
+    that orders the plans by their key alone, so the rows are counted for the page's plans only."""
+    key = _order_key(query.order, session.get_bind().dialect.name).label("k")
+    # Ordered by the label: the key (a rank looked up per plan) is computed once, not twice.
+    total = [func.count().over().label("total")] if counted else []
+    chosen = (select(_PLANS.c.id, key, _PLANS.c.seq, *total)
               .where(*_filtered(query))
               .order_by(key.desc() if query.order.descending else key.asc(), _PLANS.c.seq.asc())
               .offset(offset).limit(limit).subquery())
     columns = [c for c in _PLANS.c if c.name != "classes"]
-    statement = (select(*columns, _classes().label("classes"), _lessons().label("n_lessons"), chosen.c.total)
+    statement = (select(*columns, _classes().label("classes"), _lessons().label("n_lessons"),
+                        *([chosen.c.total] if counted else []))
                  .join_from(_PLANS, chosen, (_PLANS.c.school_id == query.school) & (_PLANS.c.id == chosen.c.id))
                  .order_by(chosen.c.k.desc() if query.order.descending else chosen.c.k.asc(), chosen.c.seq.asc()))
     empty = no_children()
@@ -208,12 +227,12 @@ def _page(session: Session, query: PlanQuery, offset: int, limit: int) -> tuple[
     found = [dict(zip(names, values, strict=True)) for values in result.tuples()]  # no RowMapping per row
     lines = [PlanSummary(build_plan({**row, "classes": _classes_of(row["classes"])}, empty), int(row["n_lessons"]))
              for row in found]
-    return lines, (int(found[0]["total"]) if found else None)
+    return lines, (int(found[0]["total"]) if found and counted else None)
 
 
 def plan_page(session: Session, query: PlanQuery, offset: int, limit: int) -> list[PlanSummary]:
     """The plans ``offset`` … ``offset + limit`` of the list, each with its rows counted."""
-    return _page(session, query, offset, limit)[0]
+    return _page(session, query, offset, limit, counted=False)[0]
 
 
 def plan_count(session: Session, query: PlanQuery) -> int:
@@ -279,7 +298,12 @@ class PlanListing:
 
 def plan_listing(session: Session, query: PlanQuery, limit: int, counts: bool = True,
                  facets: bool = False) -> PlanListing:
-    first, total = _page(session, query, 0, limit)
-    return PlanListing(first, total if total is not None else 0,
-                       plan_status_counts(session, query) if counts else None,
+    per_status = plan_status_counts(session, query) if counts else None
+    if per_status is not None and query.search is None:
+        # Unsearched, the list is the counts' plans (of its status): no count over the page query.
+        first, _ = _page(session, query, 0, limit, counted=False)
+        total: int | None = per_status.get(query.status, 0) if query.status is not None else sum(per_status.values())
+    else:
+        first, total = _page(session, query, 0, limit)
+    return PlanListing(first, total if total is not None else 0, per_status,
                        plan_facets(session, query) if facets else None)

@@ -16,7 +16,7 @@ from typing import cast
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.entities import CalendarPlan
+from desktop_app.domain.entities import CalendarPlan, Teacher
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
 from desktop_app.storage.mapping.plans import build_plan
@@ -29,6 +29,7 @@ _BODIES = mapping.ASSOCIATIONS.table
 _MENTORSHIPS = mapping.MENTORSHIPS.table
 _VISITS = mapping.LESSON_VISITS.table
 _OBSERVATIONS = mapping.table_of(m.ObservationRow)
+_TEACHERS = mapping.TEACHERS.table
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,15 @@ def plan_summaries(session: Session, school_id: str, academic_year: str | None =
     empty = no_children()
     rows = cast(Sequence[mapping.Row], session.execute(statement).mappings().all())
     return [PlanSummary(build_plan(row, empty), int(row["n_lessons"])) for row in rows]
+
+
+def teacher_names(session: Session, school_id: str) -> dict[str, str]:
+    """The short name («Әбенова Г. С.») of each teacher of the school, archived ones too: what a
+    list shows of a teacher, read without their subjects (``Store.list_teachers`` builds whole
+    records, in the Kazakh order, which a list that orders by name itself does not need)."""
+    t = _TEACHERS.c
+    rows = session.execute(select(t.id, t.last_name, t.first_name, t.patronymic).where(t.school_id == school_id))
+    return {i: Teacher(i, last, first, patronymic).short_name for i, last, first, patronymic in rows}
 
 
 def plan_status_counts(session: Session, school_id: str, academic_year: str,

@@ -82,3 +82,31 @@ def test_a_list_of_plans_does_not_read_their_rows(demo: tuple[Services, str, Pat
     assert plans and not [s for s, _lines in plans if "plan_rows.topic" in s]
     whole = _plans_of(services, path, lambda: services.plans.list(actor, school, YEAR))
     assert [s for s, _lines in whole if "plan_rows.topic" in s]  # the whole aggregate reads them
+
+
+def test_the_plans_section_is_read_from_indexes_in_one_read(demo: tuple[Services, str, Path]) -> None:
+    """``PlanService.section``: names, associations, the filters' choices, the first page and the
+    counts; the year's teachers from migration 0018's index alone, no table scanned."""
+    from desktop_app.services.plans import PlanKey, PlanQuery, PlanYear
+
+    services, school, path = demo
+    actor = Actor("someone", Role.ADMINISTRATOR, school, "t-dep")
+    years: list[PlanYear] = []
+
+    def query_of(year: PlanYear, keys: Callable[[PlanQuery], list[PlanKey]]) -> PlanQuery:
+        years.append(year)
+        assert {k.id for k in keys(PlanQuery(school, YEAR))} == {p.id for p in services.plans.list(actor, school, YEAR)}
+        return PlanQuery(school, YEAR)
+
+    plans = _plans_of(services, path, lambda: services.plans.section(actor, school, YEAR, query_of, 40))
+    for statement, lines in plans:
+        tables = [line for line in lines if line.startswith("SCAN")
+                  and not line.startswith(("SCAN anon_", "SCAN (subquery", "SCAN CONSTANT ROW"))]
+        assert not tables, (statement, lines)
+    used = " ".join(line for _statement, lines in plans for line in lines)
+    assert "COVERING INDEX ix_plans_school_id_academic_year_id_teacher_id" in used
+    [year] = years
+    teachers = services.teachers.list_teachers(actor, school, include_archived=True)
+    assert year.names == {t.id: t.short_name for t in teachers}  # as the teachers' list names them
+    listed = services.plans.section(actor, school, YEAR, lambda _year, _keys: PlanQuery(school, YEAR), 40).listing
+    assert listed.total == len(services.plans.list(actor, school, YEAR)) == sum((listed.counts or {}).values())

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.ui.models.table import AnyIndex, Column, RecordTableModel
+from desktop_app.ui.models.table import RECORD_ROLE, AnyIndex, Column, RecordTableModel
 
 R = TypeVar("R")
 
 #: ``more(offset, limit)``: the lines ``offset`` … ``offset + limit`` of the list, in its order.
 PageSource = Callable[[int, int], Sequence[R]]
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+#: Roles a painted cell is asked for that a list of records never answers (font, check box, icon).
+_UNANSWERED = frozenset(int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
+                                         Qt.ItemDataRole.DecorationRole))
+_DIMMED = QBrush(QColor("#808080"))
 
 
 class PagedTableModel(RecordTableModel[R]):
@@ -29,6 +41,70 @@ class PagedTableModel(RecordTableModel[R]):
         self._page = page
         self._total = 0
         self._more: PageSource[R] | None = None
+        # What each fetched line shows, made when it is fetched (and again in another language):
+        # a painted cell asks ~7 roles, each a call from Qt into Python, so each is a lookup here.
+        self._shown: list[tuple[str, ...]] = []
+        self._backgrounds: list[tuple[QBrush | None, ...] | None] = []
+        self._foregrounds: list[QBrush | None] = []
+        self._brushes: dict[str, QBrush] = {}
+        self._alignments = tuple(_CENTER if c.align_center else None for c in self._columns)
+        self._width = len(self._columns)
+
+    # Qt interface: answered from what was made when the line was fetched ----------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # One call from Qt instead of two (``hasIndex`` asks ``rowCount`` and ``columnCount``).
+        if 0 <= row < self._fetched and 0 <= column < self._width and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = index.row()
+        if not 0 <= row < self._fetched or role in _UNANSWERED:
+            return None
+        if role == _DISPLAY:
+            return self._shown[row][index.column()]
+        if role == _BACKGROUND:
+            backgrounds = self._backgrounds[row]
+            return backgrounds[index.column()] if backgrounds is not None else None
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
+        if role == _FOREGROUND:
+            return self._foregrounds[row]
+        if role == _TOOLTIP:
+            column = self._columns[index.column()]
+            return column.tooltip(self._rows[row]) if column.tooltip else self._shown[row][index.column()] or None
+        if role == RECORD_ROLE:
+            return row
+        return super().data(index, role)
+
+    def cell(self, row: int, column: int) -> tuple[str, QBrush | None, QBrush | None, bool] | None:
+        """What a cell shows, in one call (a delegate painting it): its text, background,
+        foreground and whether it is centred; None outside the fetched lines."""
+        if not (0 <= row < self._fetched and 0 <= column < self._width):
+            return None
+        backgrounds = self._backgrounds[row]
+        return (self._shown[row][column], backgrounds[column] if backgrounds is not None else None,
+                self._foregrounds[row], self._alignments[column] is not None)
+
+    def _show_lines(self, start: int) -> None:
+        """Make what the lines from ``start`` on show (their texts, colours)."""
+        columns, brushes = self._columns, self._brushes
+        del self._shown[start:], self._backgrounds[start:], self._foregrounds[start:]
+        coloured = any(c.background for c in columns)
+        for record in self._rows[start:]:
+            self._shown.append(tuple(c.text(record) for c in columns))
+            if coloured:
+                colours = [c.background(record) if c.background else None for c in columns]
+                self._backgrounds.append(tuple(
+                    brushes.setdefault(colour.name(), QBrush(colour)) if colour is not None else None
+                    for colour in colours))
+            else:
+                self._backgrounds.append(None)
+            self._foregrounds.append(_DIMMED if self._dimmed is not None and self._dimmed(record) else None)
+
+    def retranslate(self) -> None:
+        self._show_lines(0)  # statuses and numbers are written in the new language
+        super().retranslate()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more is not None and self._fetched < self._total
@@ -45,6 +121,7 @@ class PagedTableModel(RecordTableModel[R]):
             return
         self.beginInsertRows(QModelIndex(), self._fetched, self._fetched + len(more) - 1)
         self._rows.extend(more)
+        self._show_lines(self._fetched)
         self._fetched = len(self._rows)
         self.endInsertRows()
 
@@ -72,6 +149,7 @@ class PagedTableModel(RecordTableModel[R]):
         if keep < self._fetched:
             self.beginRemoveRows(QModelIndex(), keep, self._fetched - 1)
             del self._rows[keep:]
+            self._show_lines(keep)
             self._fetched = keep
             self.endRemoveRows()
         self._keys, self._texts, self._more = {}, None, more
@@ -79,6 +157,7 @@ class PagedTableModel(RecordTableModel[R]):
         if keep < len(new):
             self.beginInsertRows(QModelIndex(), keep, len(new) - 1)
             self._rows.extend(new[keep:])
+            self._show_lines(keep)
             self._fetched = len(self._rows)
             self.endInsertRows()
 

@@ -29,6 +29,7 @@ class PlanFilterBar(QWidget):
         self.bodies: list[Association] = []
         self.captions = {key: QLabel(self) for key in WIDTHS}
         self.body, self.teacher, self.subject, self.grade, self.status = (QComboBox(self) for _ in range(5))
+        self._filled: dict[QComboBox, Sequence[tuple[str, str]]] = {}  # the choices each was filled with
         for status in PlanStatus:
             self.status.addItem("", status.value)
         self.status.insertItem(0, "", "")
@@ -64,12 +65,15 @@ class PlanFilterBar(QWidget):
 
     def fill(self, bodies: Sequence[Association], teachers: Sequence[tuple[str, str]],
              subjects: Sequence[tuple[str, str]], grades: Sequence[int]) -> None:
-        """New choices (value, text), keeping each current one that is still there; no ``changed``."""
+        """New choices (value, text), keeping each current one that is still there; no ``changed``.
+        A list whose choices did not change is left as it is (a year switch in a large school: the
+        same ~120 teachers)."""
         self.bodies = list(bodies)
-        _fill(self.body, [(b.id, local(b.name)) for b in self.bodies])
-        _fill(self.teacher, teachers)
-        _fill(self.subject, subjects)
-        _fill(self.grade, [(str(g), str(g)) for g in grades])
+        for combo, choices in ((self.body, [(b.id, local(b.name)) for b in self.bodies]), (self.teacher, teachers),
+                               (self.subject, subjects), (self.grade, [(str(g), str(g)) for g in grades])):
+            if self._filled.get(combo) != choices or combo.count() != len(choices) + 1:
+                _fill(combo, choices)
+                self._filled[combo] = list(choices)
 
     def query(self, school: str, year: str) -> PlanQuery:
         """The plans of ``year`` the filters let through (the search and the order are the list's)."""

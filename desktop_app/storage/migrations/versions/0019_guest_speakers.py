@@ -1,7 +1,7 @@
 """Members of an inter-school association from other schools as speakers (п. 21)
 
 Revision ID: 0019_guest_speakers
-Revises: 0017_gaps
+Revises: 0018_plan_speed
 Create Date: 2026-12-07 04:10:00.000000
 
 A speech under HEARD or SPOKE may be given by a member from another school of the district
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019_guest_speakers"
-down_revision: str | None = "0017_gaps"
+down_revision: str | None = "0018_plan_speed"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

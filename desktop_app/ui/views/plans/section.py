@@ -5,7 +5,7 @@ history of each plan and its PDF. Buttons follow the role and the status by the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -28,7 +28,15 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, may_write_plans
 from desktop_app.i18n import N_, Message, Text, _, ngettext
 from desktop_app.services.document_catalog import DocumentKind, DocumentRef
-from desktop_app.services.plans import PlanFacets, PlanOrder, PlanQuery, PlanSummary
+from desktop_app.services.plans import (
+    PlanFacets,
+    PlanKey,
+    PlanListing,
+    PlanOrder,
+    PlanQuery,
+    PlanSummary,
+    PlanYear,
+)
 from desktop_app.ui.dialogs.plan.consider import PlanConsiderDialog
 from desktop_app.ui.dialogs.plan.editor import PlanEditorDialog
 from desktop_app.ui.dialogs.plan.file_import import PlanImportDialog
@@ -43,14 +51,15 @@ from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
 from desktop_app.ui.views.plans.steps import PlanStepsView
 from desktop_app.ui.widgets.message_label import MessageLabel
+from desktop_app.ui.widgets.paged_cells import PagedCellDelegate
 from desktop_app.ui.widgets.plan_actions import PlanActions
 from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns
 
-#: Lines of the list read at a time (about three screens of them).
-PAGE = 100
+#: Lines of the list read at a time (about three screens of them at 1366×768).
+PAGE = 60
 
 
 class PlansView(PlanStepsView):
@@ -72,7 +81,12 @@ class PlansView(PlanStepsView):
         # The list is read a page at a time in the order of the column chosen (storage.plan_pages).
         self.pages: PagedTableModel[PlanListEntry] = PagedTableModel(self.columns(), self, page=PAGE)
         self.model = self.pages
+        # The table shows the pages themselves: the search and the order are the query's, and a
+        # filtering proxy between them cost each painted cell ~16 more calls into Python. The proxy
+        # still mirrors the list, line for line, for callers that map rows through it.
         self.proxy.setSourceModel(self.pages)
+        self.table.setModel(self.pages)
+        self.table.setItemDelegate(PagedCellDelegate(self.pages, self.table))  # texts laid out once
         self._current: PlanQuery | None = None
         self._counted: PlanQuery | None = None  # the filters the counts per status are of
         self._reloading = False
@@ -146,6 +160,8 @@ class PlansView(PlanStepsView):
         return [self._entry(line) for line in s.services.plans.page(s.actor, s.school, self._query(), 0, PAGE)]
 
     def refresh(self) -> None:
+        """Read the section again in one service call (names, associations, the filters' choices,
+        the first page and the counts); the filters keep their values where the year has them."""
         s = self.session
         # Kept selected if still listed; a plan of another year (the year was switched) is not
         # looked for among this year's ~1000 (one query less).
@@ -154,23 +170,29 @@ class PlansView(PlanStepsView):
         self._keeps_agreement = None  # the school setting is read again (PlanStepsView.keeps_agreement)
         self._meetings.clear()
         self._counted = None
-        self._names = {t.id: t.short_name for t in s.teachers_by_id().values()}
-        self._subjects = s.subject_names()
-        bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year is not None else []
-        self.bodies = sorted((b for b in bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
-        facets = self.facets = (s.services.plans.facets(s.actor, s.school, self.year.id)
-                                if self.year is not None else None)
-        names, subjects = self._names, self._subjects
+        if self.year is None:
+            self.bodies, self.facets = [], None
+            self.filter_bar.fill([], teachers=[], subjects=[], grades=[])
+            self._show(chosen)
+            return
+        read = s.services.plans.section(s.actor, s.school, self.year.id, self._query_of, PAGE)
+        self._show(chosen, listed=(read.query, read.listing))
+
+    def _query_of(self, year: PlanYear, keys: Callable[[PlanQuery], list[PlanKey]]) -> PlanQuery:
+        """The window's part of ``PlanService.section``: keep what the year has, fill the filters
+        with it (each keeps its value where the year has it), and make the list's query of them."""
+        names = self._names = year.names
+        subjects = self._subjects = {subject.id: local(subject.name) for subject in year.subjects}
+        self.bodies = sorted((b for b in year.bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
+        facets = self.facets = year.facets
         self.filter_bar.fill(
             self.bodies,
-            teachers=sorted(((t, names.get(t, t)) for t in facets.teachers), key=lambda pair: kazakh_key(pair[1]))
-            if facets else [],
-            subjects=sorted(((i, subjects.get(i, i)) for i in facets.subjects), key=lambda pair: kazakh_key(pair[1]))
-            if facets else [],
-            grades=sorted(facets.grades) if facets else [])
-        self._show(chosen)
+            teachers=sorted(((t, names.get(t, t)) for t in facets.teachers), key=lambda pair: kazakh_key(pair[1])),
+            subjects=sorted(((i, subjects.get(i, i)) for i in facets.subjects), key=lambda pair: kazakh_key(pair[1])),
+            grades=sorted(facets.grades))
+        return self._query(keys)
 
-    def _query(self) -> PlanQuery:
+    def _query(self, keys: Callable[[PlanQuery], list[PlanKey]] | None = None) -> PlanQuery:
         """The plans of the year the filter bar, the search and the chosen column ask for."""
         assert self.year is not None
         s = self.session
@@ -178,16 +200,19 @@ class PlansView(PlanStepsView):
         column, order = self.pages.sort_order()
         return listed(query, self.search_text, column, order == Qt.SortOrder.DescendingOrder,
                       self.facets or PlanFacets([], [], [], {}, []), self._names, self._subjects,
-                      partial(s.services.plans.keys, s.actor, s.school, query))
+                      partial(keys, query) if keys is not None else partial(s.services.plans.keys, s.actor, s.school,
+                                                                           query))
 
     def _entry(self, line: PlanSummary) -> PlanListEntry:
         plan = line.plan
         return PlanListEntry(plan, self._names.get(plan.teacher, plan.teacher),
                              self._subjects.get(plan.subject, plan.subject), line.lessons)
 
-    def _show(self, chosen: Sequence[str], fit: bool = True) -> None:
-        """Read the list again (first page, counts) and keep ``chosen`` selected where listed;
-        ``fit``: the columns to the new lines (not at a search or a new order, as before paging)."""
+    def _show(self, chosen: Sequence[str], fit: bool = True,
+              listed: tuple[PlanQuery, PlanListing] | None = None) -> None:
+        """Read the list again (first page, counts; ``listed``: already read) and keep ``chosen``
+        selected where listed; ``fit``: the columns to the new lines (not at a search or a new
+        order, as before paging)."""
         s = self.session
         self._reloading = True  # the selection is given back below: the details change once, not twice
         if self.year is None:
@@ -195,10 +220,11 @@ class PlansView(PlanStepsView):
             self._counts = dict.fromkeys(PlanStatus, 0)
             self.pages.set_page([], 0, None)
         else:
-            query = self._query()
+            query = listed[0] if listed is not None else self._query()
             # The counts do not follow the search or the order: read again when a filter changes.
             counted = replace(query, status=None, search=None, order=PlanOrder())
-            listing = s.services.plans.listing(s.actor, s.school, query, PAGE, counts=counted != self._counted)
+            listing = listed[1] if listed is not None else s.services.plans.listing(
+                s.actor, s.school, query, PAGE, counts=counted != self._counted)
             if listing.counts is not None:
                 self._counts = {status: listing.counts.get(status.value, 0) for status in PlanStatus}
                 self._counted = counted
@@ -208,13 +234,31 @@ class PlansView(PlanStepsView):
 
             self._current = query
             self.pages.set_page([self._entry(line) for line in listing.first], listing.total, more)
-        if fit:
-            fit_columns(self.table)
         self._update_counts()
         self._update_empty()
+        if fit:
+            self._fit()
         self.select_plans(chosen)
         self._reloading = False
         self._selection_changed()
+
+    def _fit(self) -> None:
+        """The columns to the new lines, painted once: the section is laid out first (its counts
+        may take two lines; a list longer than the screen gets its scroll bar) so that the widths
+        fit the table as it will be shown, and the table is not told of each column's new width
+        (it would repaint them all again at Qt's next turn, after the first paint)."""
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)  # also while a scroll bar appearing narrows the table
+        try:
+            layout = self.layout()
+            if layout is not None and self.isVisible():
+                layout.activate()
+            self.table.doItemsLayout()
+            fit_columns(self.table)
+        finally:
+            header.blockSignals(blocked)
+        self.table.updateGeometries()
+        self.table.viewport().update()
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""

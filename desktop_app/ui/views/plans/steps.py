@@ -42,7 +42,7 @@ class PlanStepsView(RecordsView):
     # Selection ---------------------------------------------------------------------------------
     def selected_rows(self) -> list[PlanListEntry]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.record(self.proxy.source_row(row)) for row in rows]
+        return [self.pages.record(row) for row in rows]  # the table shows the pages (no proxy)
 
     def selected_plans(self) -> list[CalendarPlan]:
         return [row.plan for row in self.selected_rows()]
@@ -58,9 +58,10 @@ class PlanStepsView(RecordsView):
         self.fetch_plans(ids)
         wanted = set(ids)
         selection = QItemSelection()
-        for row in range(self.proxy.rowCount()):
-            if self.model.record(self.proxy.source_row(row)).plan.id in wanted:
-                selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
+        pages, last = self.pages, self.pages.columnCount() - 1
+        for row in range(pages.rowCount()):
+            if pages.record(row).plan.id in wanted:
+                selection.select(pages.index(row, 0), pages.index(row, last))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(selection, flags)
         if not selection.isEmpty():

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop_app import i18n
 from desktop_app.config.paths import APP_NAME, log_dir
@@ -83,6 +83,8 @@ def crash_report(exc_type: type[BaseException], value: BaseException,
     log.critical("unhandled exception\n%s", "".join(traceback.format_exception(exc_type, value, tb)))
     if QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox  # a message box only when there is one to show (~1 ms)
+
     box = QMessageBox(QMessageBox.Icon.Critical, _("Metodsovet — internal error"),
                       _("Something went wrong inside the program. The details are in the log file:\n"
                         "{log}\n\nPlease send this file to whoever supports the program.").format(
@@ -100,6 +102,8 @@ def refusal_report(value: UserError) -> None:
     if app is None or app.property("refusalShown"):
         return
     app.setProperty("refusalShown", True)
+    from PySide6.QtWidgets import QMessageBox
+
     try:
         QMessageBox.warning(QApplication.activeWindow(), _("Not done"), value.render(_))
     finally:
@@ -148,12 +152,16 @@ def open_services(database: str, parent: QWidget | None = None) -> SafeSession |
 
 def cannot_open(database: str, error: UserError, parent: QWidget | None = None) -> None:
     log.error("cannot open %s: %s", database, error)
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, _("Metodsovet"), _("The database {path} cannot be opened:\n{error}").format(
         path=database, error=error.render(_)))
 
 
 def tell_about_start(report: StartupReport, parent: QWidget | None = None) -> None:
     """What the start-up did that the user must know: a restored backup, a risky place."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop_app.services.maintenance import LOCATION_WARNINGS
 
     if report.unclean_shutdown:
@@ -196,6 +204,8 @@ def session_for(services: Services, dialog: SignInDialog) -> Session | None:
     from desktop_app.ui.dialogs.school_picker import choose_school
 
     if actor.school is None and not services.schools.list_schools(actor):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, _("Metodsovet"), _("The database holds no school yet."))
         return None
     school = choose_school(services, actor)  # an account of several schools picks one (issue 20)

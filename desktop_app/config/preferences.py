@@ -8,8 +8,8 @@ honour lives here, because the command line does not load Qt.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from desktop_app.config.paths import config_dir, default_backup_dir
@@ -69,9 +69,10 @@ SSL_MODES = ("prefer", "require", "verify-ca", "verify-full", "disable")
 DEFAULT_PORT = 5432
 
 
-@dataclass(frozen=True)
-class ServerChoice:
-    """A school server as the person typed it at sign-in; the password is never kept here."""
+class ServerChoice(NamedTuple):
+    """A school server as the person typed it at sign-in; the password is never kept here.
+
+    A named tuple, not a dataclass: the sign-in window is painted without ``dataclasses``."""
 
     host: str
     database: str = "metodsovet"
@@ -112,5 +113,5 @@ def save_server(choice: ServerChoice | None) -> None:
     if choice is None:
         values.pop("server", None)
     else:
-        values["server"] = asdict(choice)
+        values["server"] = choice._asdict()
     _write(values)

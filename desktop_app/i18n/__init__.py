@@ -14,9 +14,9 @@ import logging
 import marshal
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -228,16 +228,18 @@ class Renderable(Protocol):
 Message = str | Renderable
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A message kept untranslated until it is shown, so it can be shown again in another language
     (the status bar after a live switch). ``plural`` and ``count`` make it an ngettext message;
-    parameters are rendered like a refusal's (a ``Text`` inside is rendered too)."""
+    parameters are rendered like a refusal's (a ``Text`` inside is rendered too).
+
+    A named tuple, not a dataclass: the first window needs no ``dataclasses`` (its import and the
+    code a dataclass compiles cost ~2 ms at every start)."""
 
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
     plural: str | None = None
-    count: int = 0
+    count: int = 0  # type: ignore[assignment]  # hides tuple.count(), which no message needs
 
     def render(self, translate: Any = None) -> str:
         language = getattr(translate, "language", None) or _current

@@ -24,10 +24,11 @@ PROBE_ACCOUNT = ("zavuch", "zavuch-demo")
 #: What must not stand between the process start and the first window.
 HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl")
 #: What is loaded just after the first paint, not before (issue 15: ~30 ms): the log's handlers
-#: (socket, pickle, queue), the operations layer, the domain's errors, OpenSSL's hashes, and
-#: PySide6's ``Qt`` namespace (its first use builds ~90 enum types).
+#: (socket, pickle, queue), the operations layer, the domain's errors, OpenSSL's hashes,
+#: ``dataclasses`` (its import and the code each dataclass compiles), PySide6's ``Qt`` namespace
+#: (its first use builds ~90 enum types) and ``QMessageBox`` (its type and enums, ~1 ms).
 LATE_MODULES = ("logging.handlers", "desktop_app.ui.operations", "desktop_app.domain.errors", "hashlib",
-                "PySide6.QtCore.Qt")
+                "dataclasses", "PySide6.QtCore.Qt", "PySide6.QtWidgets.QMessageBox")
 
 
 class FirstPaint(QObject):
@@ -59,10 +60,12 @@ def heavy_modules_loaded() -> list[str]:
 
 def late_modules_loaded() -> list[str]:
     """Those of ``LATE_MODULES`` loaded already (PySide6 adds a class to its module when first used)."""
-    from PySide6 import QtCore
-
-    loaded = [name for name in LATE_MODULES if name in sys.modules]
-    return loaded + (["PySide6.QtCore.Qt"] if "Qt" in vars(QtCore) else [])
+    loaded = []
+    for name in LATE_MODULES:
+        module, _, member = name.rpartition(".")
+        if name in sys.modules or (module.startswith("PySide6.") and member in vars(sys.modules[module])):
+            loaded.append(name)
+    return loaded
 
 
 def _line(text: str) -> None:

@@ -65,3 +65,25 @@ def test_a_meeting_may_review_the_submitted_plans_of_its_members_and_its_own(env
     everyone = env.s.plans.list(env.actor("admin"), SCHOOL, body.academic_year)
     members = set(body.member_ids())
     assert all(p.teacher in members for p in reviewable_plans(everyone, body, MEETING))
+
+
+def test_the_plans_offered_are_the_rule_over_every_plan_the_actor_may_read(env: Env) -> None:
+    """The service reads only the body's members' plans (a large school: ~60 of ~1 000); what it
+    offers is still the domain's rule over all the plans of the year the actor may read."""
+    mine = two_submitted(env)
+    other = env.actor("teacher2")
+    theirs = env.s.plans.save(other, SCHOOL, plan(other.teacher or "", subject="math", grade=6))
+    env.submit(other, theirs.id)
+    bodies = ("mo-math-26", "mo-kaz-26")
+    members = {body: set(env.s.associations.get(env.actor("admin"), SCHOOL, body).member_ids()) for body in bodies}
+    submitters = {env.actor("teacher").teacher, other.teacher}
+    assert any(not submitters <= members[body] for body in bodies)  # a submitted plan of a non-member
+    assert mine and theirs.id
+    for key in ("admin", "director", "head", "head2", "teacher"):
+        actor = env.actor(key)
+        for body_id in bodies:
+            body = env.s.associations.get(actor, SCHOOL, body_id)
+            readable = env.s.plans.list(actor, SCHOOL, body.academic_year)
+            for meeting in (MEETING, None):
+                offered = env.s.meetings.reviewable_plans(actor, SCHOOL, body_id, meeting)
+                assert [p.id for p in offered] == [p.id for p in reviewable_plans(readable, body, meeting)]

@@ -85,7 +85,7 @@ class MeetingDialog(QDialog):
         self._edits = 0  # counts changes: one made while a save runs keeps the form dirty
         self._build_ui(meeting)
         self._connect()
-        self.retranslate_ui()
+        self.retranslate_ui(items=False)
         self._check_rules()
         self.dirty = False
         self.set_read_only(meeting.status is MeetingStatus.FINALIZED)
@@ -102,29 +102,31 @@ class MeetingDialog(QDialog):
         return s.services.guest_members.list(s.actor, s.school, self.body.id)
 
     def _build_ui(self, meeting: Meeting) -> None:
+        # Every part is made under the parent it stays in (the tabs first, then what they hold):
+        # moving a filled part to another parent makes Qt restyle each of its widgets (~30 ms for
+        # a protocol of two items).
         self.body_label = QLabel(self)
         self.body_label.setObjectName("viewTitle")
-        self.header = HeaderForm(meeting, self._members(), self)
-        self.attendance = AttendancePanel(self.body, self.teachers, self, guest_members=self._guest_members())
+        self.tabs = QTabWidget(self)
+        first = QWidget()
+        self.agenda = AgendaList()
+        self.tabs.addTab(first, "")
+        self.tabs.addTab(self.agenda, "")
+        self.header = HeaderForm(meeting, self._members(), first)
+        self.attendance = AttendancePanel(self.body, self.teachers, first, guest_members=self._guest_members())
         self.attendance.set_attendance(meeting.date, meeting.attendance, meeting.guest_attendance)
         for guest in meeting.guests:
             self.attendance.add_guest(guest)
-        first = QWidget(self)
         row = QHBoxLayout(first)
         row.addWidget(self.header, 2)
         row.addWidget(self.attendance, 3)
 
-        self.agenda = AgendaList(self)
         self.items, self.editors, self.agenda_error = self.agenda.items, self.agenda.editors, self.agenda.agenda_error
         self.add_item_button, self.remove_item_button, self.up_button, self.down_button = self.agenda.buttons()
         self.stack = self.agenda.stack
-        second = self.agenda
         for item in meeting.agenda:
             self.add_item(item)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(first, "")
-        self.tabs.addTab(second, "")
         self.general_error = error_label(self)
         self.autosave_label = QLabel(self)
         self.autosave_label.setObjectName("viewNote")
@@ -166,13 +168,15 @@ class MeetingDialog(QDialog):
             self.items.setCurrentRow(0)
             self.agenda.show_item(0)
 
-    def retranslate_ui(self) -> None:
-        """The parts retranslate through here: they have no LanguageChange handler of their own."""
+    def retranslate_ui(self, items: bool = True) -> None:
+        """The parts retranslate through here: they have no LanguageChange handler of their own.
+        ``items`` False when the dialog is made: each item's editor translated itself as it was
+        made (again, each would re-check the rules twice: ~10 ms for two items)."""
         self.setWindowTitle(_("Protocol of the meeting"))
         self.body_label.setText(local(self.body.name))
         self.header.retranslate_ui()
         self.attendance.retranslate_ui()
-        for editor in self.editors:
+        for editor in self.editors if items else []:
             editor.retranslate_ui()
         self.tabs.setTabText(0, _("Meeting and attendance"))
         self.tabs.setTabText(1, _("Agenda"))
@@ -198,7 +202,7 @@ class MeetingDialog(QDialog):
 
     def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
-                                  self.attendance.present_count, self.speakers(), self,
+                                  self.attendance.present_count, self.speakers(), self.stack,
                                   visits=self._visit_choices, absent=self.absent_speakers(),
                                   materials=self._material_choices,
                                   events=self._events.get(item.number, []) if item else [])

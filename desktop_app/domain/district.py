@@ -9,6 +9,7 @@ from datetime import date
 
 from desktop_app.domain.entities import Association, AssociationKind, GuestSpeaker, Meeting
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
+from desktop_app.domain.labels import UNKNOWN_SCHOOL, UNKNOWN_TEACHER
 from desktop_app.domain.rules_253 import cite
 
 
@@ -25,11 +26,6 @@ class GuestMember:
     school_name: str = ""
 
 
-#: How a refusal names a teacher or a school that is no longer in the database.
-UNKNOWN_TEACHER = N_("a teacher no longer in the database")
-UNKNOWN_SCHOOL = N_("a school no longer in the database")
-
-
 def guest_member_errors(association: Association, own_school: str, member: GuestMember) -> list[DomainError]:
     """Only an inter-school association keeps members of other schools (п. 21); a teacher of the
     association's own school joins it as an ordinary member; the dates are in order. The member's
@@ -43,7 +39,7 @@ def guest_member_errors(association: Association, own_school: str, member: Guest
     if member.school == own_school:
         errors.append(DomainError(
             Rule.VALUE, N_("{teacher} is a teacher of this school: add them as a member"),
-            {"teacher": member.name or Msg(UNKNOWN_TEACHER)}, record=association.id, field="guest_members"))
+            {"teacher": member.name or member.teacher}, record=association.id, field="guest_members"))
     if member.since is not None and member.until is not None and member.until < member.since:
         errors.append(DomainError(
             Rule.VALUE, N_("The membership ends ({end}) before it starts ({start})"),
@@ -82,7 +78,12 @@ def guest_attendance_errors(meeting: Meeting, guests: list[GuestMember],
     seen: set[tuple[str, str]] = set()
     for mark in meeting.guest_attendance:
         key = (mark.school, mark.teacher)
-        if key not in members:
+        if key not in members and not known.get(key, ("", ""))[0]:
+            errors.append(DomainError(
+                Rule.REFERENCE, N_("A teacher who is no longer in the database is marked as a member from another "
+                                   "school on {date}; the mark cannot be kept ({paragraph})"),
+                {"date": meeting.date, "paragraph": cite("21")}, record=meeting.id or None, field="guest_attendance"))
+        elif key not in members:
             errors.append(DomainError(
                 Rule.REFERENCE, N_("The teacher {member} ({school}) is not this association's member from "
                                    "another school on {date} ({paragraph})"),

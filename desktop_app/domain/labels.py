@@ -163,3 +163,8 @@ EVENT_STATUS_LABELS = {
     EventStatus.HELD: N_("held"),
     EventStatus.CANCELLED: N_("cancelled"),
 }
+
+#: How a refusal names, inside a sentence, a teacher or a school of another school's records that is
+#: no longer in the database (п. 21), rather than by an id.
+UNKNOWN_TEACHER = N_("a teacher no longer in the database")
+UNKNOWN_SCHOOL = N_("a school no longer in the database")

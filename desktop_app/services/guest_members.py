@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.accounts import ADD_GUEST_MEMBERS, ROLE_LABELS, Action, Actor
-from desktop_app.domain.district import GuestMember, guest_member_errors, named
+from desktop_app.domain.district import GuestMember, guest_member_errors
 from desktop_app.domain.errors import N_, DomainError, PermissionDenied, Rule
 from desktop_app.i18n import current_language
 from desktop_app.services.base import Service, found, raise_first
@@ -44,10 +44,9 @@ class GuestMemberService(Service):
         member = GuestMember(member_school, teacher, since, until)
         with self._write(actor, school) as store:
             body = found(store.get_association(school, association), "association", association)
-            known = store.get_teacher(member_school, teacher)
-            raise_first(guest_member_errors(body, school, replace(member, name=known.full_name if known else "")))
             found(store.get_school(member_school), "school", member_school)
-            person = found(known, "teacher", teacher)
+            person = found(store.get_teacher(member_school, teacher), "teacher", teacher)
+            raise_first(guest_member_errors(body, school, replace(member, name=person.full_name)))
             if any(g.school == member_school and g.teacher == teacher
                    for g in list_guests(store.session, school, association)):
                 raise DomainError(Rule.UNIQUE_ID, N_("{teacher} is already a member"),
@@ -62,9 +61,12 @@ class GuestMemberService(Service):
         with self._write(actor, school) as store:
             found(store.get_association(school, association), "association", association)
             if not remove_guest(store.session, school, association, member_school, teacher):
-                names = teacher_names(store.session, [(member_school, teacher)], current_language())
-                raise DomainError(Rule.REFERENCE, N_("{teacher} is not a member"),
-                                  {"teacher": named(names, member_school, teacher)["member"]},
+                name = teacher_names(store.session, [(member_school, teacher)])[(member_school, teacher)][0]
+                if not name:
+                    raise DomainError(Rule.REFERENCE, N_("A teacher who is no longer in the database is not a "
+                                                         "member of the association"),
+                                      record=association, field="guest_members")
+                raise DomainError(Rule.REFERENCE, N_("{teacher} is not a member"), {"teacher": name},
                                   record=association, field="guest_members")
             self._audit(store, actor, "association.guest_remove", school, "association", association,
                         f"{member_school}/{teacher}")

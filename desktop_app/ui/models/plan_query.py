@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from desktop_app.domain.entities import PlanStatus
@@ -27,6 +28,7 @@ K = TypeVar("K", bound=Hashable)
 ORDER_KEYS = ("teacher", "subject", "grade", "classes", "hours", "lessons", "version", "status")
 
 
+@lru_cache(maxsize=8192)  # a keystroke folds the year's ~120 names and ~100 other texts again
 def folded(text: str) -> str:
     """A shown text as the search sees it inside a line: ``fold`` without the trimming it does at
     the ends of the whole line (a column's text is folded where it stands in the line)."""

@@ -58,8 +58,8 @@ from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.saving import ask_document_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns
 
-#: Lines of the list read at a time (about three screens of them at 1366×768).
-PAGE = 60
+#: Lines of the list read at a time (two screens of them at 1366×768; more as it is scrolled).
+PAGE = 40
 
 
 class PlansView(PlanStepsView):

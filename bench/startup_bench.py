@@ -32,6 +32,18 @@ through its overload check), logging.handlers (~12 ms), the operations layer, ha
 domain's errors; the catalog is kept as marshal data. What is left over the plain form (~20 ms):
 our modules and what they import (i18n with platformdirs and dataclasses ~10 ms, sign_in ~5 ms,
 cli/app/preferences ~5 ms), the catalog (~1.5 ms), the dialog's extra widgets and style sheets.
+
+Issue 15, second round (2026-12-07; the machine's load 3-6, so counted in instructions as well:
+valgrind --tool=callgrind up to the first paint, the same script for each, deterministic to ±0.5 M):
+bare window 582 M, plain form 633 M (1.09×), the program 715 M (1.23×) before, 701 M (1.20×) after.
+Gone before the first paint: ``dataclasses`` (i18n's ``Text`` and the server choice are named
+tuples now: its import and the code each dataclass compiles) and ``QMessageBox`` (its type and
+enums; imported where a message is shown). Measured and left: platformdirs (~8 M; the user folders
+are needed before the paint and its rules are platformdirs' own), the application's style sheet
+(~5 M), shiboken's import hook (~15 M: PySide6 reads the source of every module imported after it,
+which our Qt modules cannot avoid; a frozen bundle has no sources), the catalog (~8 M). Loading
+Qt-free modules before PySide6 gained nothing measurable. Wall and processor time moved within
+the noise of that load (processor until the paint 1.18-1.26× the bare window).
 """
 
 from __future__ import annotations

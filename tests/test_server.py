@@ -166,6 +166,13 @@ def test_move_to_the_server_and_back(pg_cluster: server.Cluster, database: Calla
         "association_guest_members", "meeting_guest_attendance"}
     assert f"audit_events: {len(original['audit_events'])}" in out
     assert snapshot(source) == before  # the original is not changed
+    engine = sa.create_engine(url)
+    try:  # analysed as soon as copied: the planner knows the sizes (never analysed: -1)
+        with engine.connect() as connection:
+            counted = connection.execute(sa.text("SELECT reltuples FROM pg_class WHERE relname = 'plan_rows'")).scalar()
+    finally:
+        engine.dispose()
+    assert counted == len(original["plan_rows"])
     # The copy works: sign-in, the audit chain, the search, a new write gets a new id.
     services = Services.open(url)
     try:

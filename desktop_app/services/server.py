@@ -157,4 +157,5 @@ def move_database(source: str, target: str) -> transfer.TransferReport:
             writing.rollback()
         if report.mismatches:
             raise MoveMismatchError("; ".join(report.mismatches))
+        dialect.refresh_statistics(destination.engine)
     return report

@@ -90,6 +90,16 @@ def ensure_collation(connection: Connection) -> None:
             f"(provider = icu, locale = '{POSTGRESQL_COLLATION_LOCALE}')")
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """After a whole school was copied onto a server: ``VACUUM (ANALYZE)``, so that the planner
+    knows the tables' sizes and an index-only count (a plan's rows) need not read the table too
+    until autovacuum comes round. SQLite keeps no statistics here (its plans are the ones tested)."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM (ANALYZE)")  # tables of other owners are skipped with a notice
+
+
 #: The advisory lock that one writing transaction at a time holds on PostgreSQL, as BEGIN IMMEDIATE
 #: does on SQLite: the audit chain's head, the next meeting number and each record's revision are
 #: read and written by one writer at a time (issue 17, point 2). Released at COMMIT or ROLLBACK.

@@ -38,6 +38,7 @@ from desktop_app.domain.entities import (
 )
 from desktop_app.domain.event_records import Event
 from desktop_app.i18n import LOCALES, format_date, gettext_for
+from desktop_app.i18n.russian import genitive
 
 Translate = Callable[[str], str]
 
@@ -134,6 +135,11 @@ class DocumentContext:
     def body_name(self, body_id: str, language: str) -> str:
         body = self.associations.get(body_id)
         return body.name.get(language) if body else body_id
+
+    def body_after_noun(self, body_id: str, language: str) -> str:
+        """The body's name after «на заседании …»: in the genitive in Russian (``russian.genitive``)."""
+        name = self.body_name(body_id, language)
+        return genitive(name) if language == "ru" else name
 
 
 def localized(text: LocalizedText | None, language: str) -> str:
@@ -285,10 +291,14 @@ def head_role(body: Association, _: Translate) -> str:
 
 
 def body_genitive(body: Association | None, body_id: str, language: str, _: Translate) -> str:
-    """The body as the title of a protocol names it («методического совета» / «МО учителей …»)."""
+    """The body as the title of a protocol names it («методического совета» / «МО учителей …»;
+    a name typed in the nominative, «Межшкольное МО …», put in the genitive in Russian)."""
     if body is not None and body.kind is AssociationKind.COUNCIL:
         return _("of the methodical council")
-    return body.name.get(language) if body else body_id
+    if body is None:
+        return body_id
+    name = body.name.get(language)
+    return genitive(name) if language == "ru" else name
 
 
 @dataclass(frozen=True)

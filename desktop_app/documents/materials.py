@@ -58,7 +58,7 @@ def considered_text(material: Material, ctx: DocumentContext, language: str, _: 
     meeting = ctx.meetings.get(review.meeting) if review else None
     if review is not None and review.outcome is ReviewOutcome.RECOMMENDED and meeting is not None:
         return _("at the meeting of {body}, protocol No. {number} of {date}").format(
-            body=ctx.body_name(meeting.body, language), number=meeting.number, date=dated(meeting.date, language))
+            body=ctx.body_after_noun(meeting.body, language), number=meeting.number, date=dated(meeting.date, language))
     return _("at the meeting of the association, protocol No. ____ of {date}").format(date=blank_date(_))
 
 

@@ -108,10 +108,12 @@ def guest_speakers(meeting: Meeting, guests: list[GuestMember] | None,
                    names: GuestNames | None = None) -> list[tuple[str, DomainError]]:
     """Rule 4 and п. 21 for a member from another school who speaks (HEARD or SPOKE): they are the
     association's member from another school on the meeting's date (not asked with ``guests``
-    None: an exchange document carries no memberships) and are not marked absent (a protocol must
-    not list someone both as absent and as speaking). Each error with its exchange path."""
+    None: an exchange document carries no memberships) and are marked present, as the school's own
+    members who speak are (a protocol must not list someone as speaking who is absent, or not
+    counted among those present and voting). Each error with its exchange path."""
     members = {(g.school, g.teacher) for g in guests or [] if member_on(g, meeting.date)}
     absent = {(g.school, g.teacher) for g in meeting.guest_attendance if not g.present}
+    present = {(g.school, g.teacher) for g in meeting.guest_attendance if g.present}
     known = {**guest_names(guests or []), **(names or {})}
     parts = {"heard": N_("HEARD"), "spoke": N_("SPOKE")}
     found: list[tuple[str, DomainError]] = []
@@ -135,6 +137,12 @@ def guest_speakers(meeting: Meeting, guests: list[GuestMember] | None,
                     found.append((path, DomainError(
                         Rule.MEETING_ATTENDANCE,
                         N_("Item {item}: {member} ({school}) speaks under {part} but is marked absent; "
+                           "a member from another school who speaks must be present ({paragraph})"),
+                        params, **where)))
+                elif key not in present:
+                    found.append((path, DomainError(
+                        Rule.MEETING_ATTENDANCE,
+                        N_("Item {item}: {member} ({school}) speaks under {part} but is not marked present; "
                            "a member from another school who speaks must be present ({paragraph})"),
                         params, **where)))
     return found

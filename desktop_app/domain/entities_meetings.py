@@ -116,8 +116,8 @@ class Meeting:
     place: str | None = None
     guests: list[Person] = field(default_factory=list)
     form: MeetingForm = MeetingForm.MEETING
-    #: Members from other schools present or absent (п. 21); not part of the exchange format (the
-    #: file names no other school's teachers).
+    #: Members from other schools present or absent (п. 21); in the exchange format as version 2's
+    #: optional key ``guest_attendance`` (the votes count them), by the other school's ids.
     guest_attendance: list[GuestAttendance] = field(default_factory=list)
     #: Rule 5: a finalized protocol is corrected by a new version; not part of the exchange format.
     version: int = 1

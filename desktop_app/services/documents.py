@@ -9,7 +9,7 @@ the exchange-format JSON of the record (see desktop_app/documents/verification.p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop_app.documents.common import DocumentContext
@@ -114,6 +114,25 @@ def olympiad_check(records: SchoolRecords, academic_year: str, results: list[Oly
     """The printed register of olympiads of a year, as its results stand now."""
     return verification("olympiads", academic_year, 1,
                         {"results": [_one(records, olympiad_results=[r]) for r in results]})
+
+
+def earlier_checks(records: SchoolRecords) -> Iterator[Verification]:
+    """The codes that builds before this one printed for the same records, which ``verify`` still
+    recognises: until 0019 a protocol's code (and its extracts' and its association's register's)
+    did not cover the marks of members from other schools (п. 21), though the paper listed them.
+    Only meetings that have such marks are concerned; their codes without the marks are given."""
+    marked = [m for m in records.meetings if m.guest_attendance]
+    bodies = {m.body for m in marked}
+    for meeting in marked:
+        unmarked = replace(meeting, guest_attendance=[])
+        yield meeting_check(unmarked)
+        for item in meeting.agenda:
+            yield extract_check(unmarked, item.number)
+    if bodies:
+        unmarked_records = replace(records, meetings=[replace(m, guest_attendance=[]) for m in records.meetings])
+        for body in records.associations:
+            if body.id in bodies:
+                yield register_check(unmarked_records, body)
 
 
 def all_checks(records: SchoolRecords) -> Iterator[Verification]:
@@ -417,7 +436,8 @@ class DocumentService(Service):
             with self._db.transaction() as store:  # events are not among the exchange's records
                 events = [*event_checks(store, school_id), *attestation_checks(store, school_id),
                           *analysis_checks(store, school_id)]
-            for check in [*all_checks(self._records(actor, school_id)), *events]:
+            records = self._records(actor, school_id)
+            for check in [*all_checks(records), *events, *earlier_checks(records)]:
                 if check.digest.startswith(wanted):
                     matches.append(VerifiedRecord(school_id, check))
         return matches

@@ -92,8 +92,8 @@ Saved = list[tuple[str, dict[str, object]]]
 
 def saved_guests(session: Session) -> Saved:
     """Every guest membership and every meeting's marks of them as (table, row) (small tables), kept
-    across a replacing import of a school: the exchange document does not carry them, since they
-    name other schools' teachers."""
+    across a replacing import of a school: the document carries no memberships (they name other
+    schools' teachers), and marks only where it has them (``restore_guests`` keeps the document's)."""
     return [(table.name, dict(r._mapping)) for table in (_GUESTS, _MARKS) for r in session.execute(select(table))]
 
 

@@ -188,3 +188,67 @@ def test_a_document_whose_speaker_from_another_school_is_marked_absent_is_refuse
         s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
     assert f"meetings[{index}].agenda[0].spoke[0].speaker" in str(caught.value)
     assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).guest_attendance == marks  # nothing imported
+
+
+def test_a_speaker_from_another_school_with_no_mark_is_refused(district: Env) -> None:
+    """As for the school's own members (rule 4): one who speaks is marked present, else the protocol
+    names a speaker that «Присутствовали» and the vote leave out."""
+    s = district.s
+    names = _join(s)
+    unmarked = _meeting([GuestAttendance(OTHER, "t-03", True)], GuestSpeaker(OTHER, "t-02"),
+                        GuestSpeaker(OTHER, "t-03"))
+    for language, words in (("ru", ("Школа № 8", "не отмечен(а) как присутствующий(ая)", "п. 21", "«СЛУШАЛИ»")),
+                            ("kk", ("№ 8 мектеп", "қатысты деп белгіленбеген", "п. 21", "«ТЫҢДАЛДЫ»"))):
+        i18n.set_language(language)
+        try:
+            error = district.refused(lambda: s.meetings.save(COMMAND_LINE, SCHOOL, unmarked),
+                                     Rule.MEETING_ATTENDANCE, None, "agenda.1.heard")
+            text = error.render(i18n.gettext_for(language))
+        finally:
+            i18n.set_language("ru")
+        assert names["t-02"] in text and "t-02" not in text, text
+        assert all(word in text for word in words), (words, text)
+    # nor from an exchange document (version 2) that names the speaker but has no mark for them
+    marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", True)]
+    saved = s.meetings.save(COMMAND_LINE, SCHOOL, _meeting(marks, GuestSpeaker(OTHER, "t-02"),
+                                                           GuestSpeaker(OTHER, "t-03")))
+    exported = s.exchange.export_document(COMMAND_LINE, SCHOOL)
+    (index,) = [i for i, m in enumerate(exported["meetings"]) if m["id"] == saved.id]
+    del exported["meetings"][index]["guest_attendance"]
+    exported["meetings"][index]["agenda"][0]["vote"]["for"] = 1
+    with pytest.raises(ExchangeError) as caught:
+        s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
+    assert f"meetings[{index}].agenda[0].heard[0].speaker" in str(caught.value)
+    assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).guest_attendance == marks  # nothing imported
+
+
+def test_a_code_printed_before_the_marks_were_covered_still_verifies(district: Env) -> None:
+    """Builds before 0019 printed a protocol with marks of members from other schools under a code
+    that did not cover them; `verify` of such a paper still finds its meeting (and its extract and
+    register), as of the record now."""
+    from desktop_app.documents.verification import verification
+    from desktop_app.services.documents import extract_check, register_check
+
+    s = district.s
+    _join(s)
+    marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", False, "болеет")]
+    meeting = _meeting(marks, GuestSpeaker(OTHER, "t-02"), GuestSpeaker(OTHER, "t-02"))
+    saved = s.meetings.save(COMMAND_LINE, SCHOOL, meeting)
+    stored = s.meetings.get(COMMAND_LINE, SCHOOL, saved.id)
+    # the code as the 0017 build made it: the exchange's meeting without the key it did not write
+    old = dump_meeting(stored)
+    del old["guest_attendance"]
+    printed = verification("protocol", stored.id, stored.version, old)
+    assert printed.code != meeting_check(stored).code
+    found = s.documents.verify(COMMAND_LINE, printed.code)
+    assert [(v.school, v.check.kind, v.check.record) for v in found] == [(SCHOOL, "protocol", stored.id)]
+    unmarked = replace(stored, guest_attendance=[])
+    extract = extract_check(unmarked, 1)
+    assert [v.check.kind for v in s.documents.verify(COMMAND_LINE, extract.code)] == ["extract"]
+    with s.db.transaction() as store:
+        records = store.load_records(SCHOOL)
+    records = replace(records, meetings=[replace(m, guest_attendance=[]) for m in records.meetings])
+    register = register_check(records, next(b for b in records.associations if b.id == "mo-inter-26"))
+    assert [v.check.kind for v in s.documents.verify(COMMAND_LINE, register.code)] == ["register"]
+    # today's codes as before, and a meeting without marks has no second code
+    assert [v.check for v in s.documents.verify(COMMAND_LINE, meeting_check(stored).code)] == [meeting_check(stored)]

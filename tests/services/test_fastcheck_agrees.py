@@ -121,3 +121,16 @@ def test_unchanged_documents_pass_both(version: int) -> None:
     assert fast(_sample()) and validator.is_valid(_sample())
     if version == 2:  # the demo's version-2 collections are not in version 1
         assert fast(_demo_document()) and validator.is_valid(_demo_document())
+
+
+@pytest.mark.parametrize("keys", [{}, {"school": "school-8"}, {"teacher": "t-02"},
+                                  {"school": "school-8", "teacher": "t-02"}])
+def test_a_speaker_from_another_school_names_both_the_school_and_the_teacher(keys: dict[str, str]) -> None:
+    """Version 2's speaker of another school carries ``school`` and ``teacher`` together: one alone
+    would be read as a plain person and lost on export (import → export must give it back)."""
+    document = _sample()
+    speech = next(s for m in document["meetings"] for item in m["agenda"] for s in item.get("spoke", ())
+                  if isinstance(s["speaker"], dict))
+    speech["speaker"] = {**speech["speaker"], **keys}
+    fast, validator = _checks(2)
+    assert fast(document) == validator.is_valid(document) == (len(keys) != 1)

@@ -296,6 +296,9 @@ class _Compiler:
         if keyword == "required":
             keys = frozenset(arg)
             return lambda v: not isinstance(v, dict) or keys.issubset(v)
+        if keyword == "dependentRequired":
+            needs = [(key, frozenset(others)) for key, others in arg.items()]
+            return lambda v: not isinstance(v, dict) or all(others.issubset(v) for key, others in needs if key in v)
         if keyword == "properties":
             props = {name: self.compile(sub) for name, sub in arg.items()}
             find = props.get

@@ -63,7 +63,8 @@ def late_modules_loaded() -> list[str]:
     loaded = []
     for name in LATE_MODULES:
         module, _, member = name.rpartition(".")
-        if name in sys.modules or (module.startswith("PySide6.") and member in vars(sys.modules[module])):
+        owner = sys.modules.get(module) if module.startswith("PySide6.") else None
+        if name in sys.modules or (owner is not None and member in vars(owner)):
             loaded.append(name)
     return loaded
 

@@ -200,3 +200,33 @@ def test_a_speaker_marked_absent_while_the_agenda_was_shown_is_readable_whole(  
     if SHOTS:
         dialog.grab().save(f"{SHOTS}/meeting-guest-speaker-marked-later-{language}.png")
     dialog.close()
+
+
+def test_a_previous_version_names_members_whose_membership_has_gone(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    """As the printed protocol: by name and school, never by an id, after the membership is removed."""
+    install_language_hook()
+    i18n.set_language("ru")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.RU, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курсы")],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"],
+                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "О семинаре")])]))
+    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
+    s.meetings.new_version(actor, school, saved.id, "Исправление")
+    rono = s.accounts.authenticate("rono", "rono-secret1")
+    for teacher in ("t-03", "t-04"):
+        s.guest_members.remove(rono, school, body.id, OTHER, teacher)
+    kept, old = s.meetings.version(actor, school, saved.id, 1)
+    dialog = MeetingVersionDialog(session, kept, old, "Межшкольное МО")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(dialog.browser.toPlainText().split())
+    assert f"СЛУШАЛИ: {names['t-03']} (Школа № 8) — О семинаре" in text, text
+    assert f"{names['t-04']} (Школа № 8) — курсы" in text, text
+    assert "t-03" not in text and "t-04" not in text and OTHER not in text, text
+    dialog.close()

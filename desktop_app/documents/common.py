@@ -37,6 +37,7 @@ from desktop_app.domain.entities import (
     Teacher,
 )
 from desktop_app.domain.event_records import Event
+from desktop_app.domain.labels import UNKNOWN_TEACHER
 from desktop_app.i18n import LOCALES, format_date, gettext_for
 from desktop_app.i18n.russian import genitive
 
@@ -79,8 +80,11 @@ class DocumentContext:
     lesson_visits: dict[str, LessonVisit] = field(default_factory=dict)
     materials: dict[str, Material] = field(default_factory=dict)
     #: Members of an inter-school association from other schools on the meeting's day (п. 21):
-    #: (school, teacher) → "name (school)".
-    guest_members: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (school, teacher) → (full name, school's name), empty where the database no longer knows them.
+    guest_members: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    #: The other members from other schools the meeting marks or hears (a membership removed since,
+    #: a document imported), as ``guest_members``.
+    guest_names: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     #: Events of methodical work (п. 20): kept apart from SchoolRecords, given by the service that needs them.
     events: dict[str, Event] = field(default_factory=dict)
 
@@ -97,6 +101,15 @@ class DocumentContext:
             lesson_visits={v.id: v for v in records.lesson_visits},
             materials={m.id: m for m in records.materials},
         )
+
+    def guest_label(self, school: str, teacher: str, language: str, recorded: str = "") -> str:
+        """A member from another school (п. 21) as a protocol names them: «name (school)» as the
+        database knows them, with the membership or without, else by the name recorded with the
+        speech; never by an id (words say the teacher is gone)."""
+        key = (school, teacher)
+        name, school_name = self.guest_members.get(key) or self.guest_names.get(key) or ("", "")
+        name = name or recorded or translator(language)(UNKNOWN_TEACHER)
+        return f"{name} ({school_name})" if school_name else name
 
     def teacher(self, teacher_id: str) -> Teacher | None:
         return self.teachers.get(teacher_id)
@@ -273,7 +286,7 @@ def speaker_text(speaker: SpeechSpeaker, ctx: DocumentContext, language: str, me
     """Surname and initials; the position too when the speaker is not a member (documents.md); a
     member from another school (п. 21) with their school, as the attendance part names them."""
     if isinstance(speaker, GuestSpeaker):
-        return ctx.guest_members.get((speaker.school, speaker.teacher)) or speaker.name or speaker.teacher
+        return ctx.guest_label(speaker.school, speaker.teacher, language, speaker.name)
     if isinstance(speaker, Person):
         return f"{speaker.name}, {speaker.position}" if speaker.position else speaker.name
     name = ctx.short_name(speaker)

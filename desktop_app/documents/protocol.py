@@ -148,18 +148,19 @@ def present_text(meeting: Meeting, ctx: DocumentContext, language: str, _: Trans
     return f"{head}{NBSP}—{NBSP}{tail}" if dash else tail  # «школ — 2» kept on one line
 
 
-def guest_member_lines(meeting: Meeting, ctx: DocumentContext, styles: Styles, _: Translate) -> list[Flowable]:
+def guest_member_lines(meeting: Meeting, ctx: DocumentContext, language: str, styles: Styles,
+                       _: Translate) -> list[Flowable]:
     """п. 21: an inter-school association's members from other schools, present and absent as the
     meeting marked them; those it did not mark (a protocol written before the marks) as before."""
     marks = {(g.school, g.teacher): g for g in meeting.guest_attendance}
 
     def label(key: tuple[str, str]) -> str:
-        return ctx.guest_members.get(key) or f"{key[1]} ({key[0]})"
+        return ctx.guest_label(*key, language)
 
     present = [label(key) for key, mark in marks.items() if mark.present]
     absent = [label(key) + (f" — {mark.reason}" if mark.reason else "")
               for key, mark in marks.items() if not mark.present]
-    unmarked = [text for key, text in ctx.guest_members.items() if key not in marks]
+    unmarked = [label(key) for key in ctx.guest_members if key not in marks]
     lines = [(_("Present from other schools:"), present), (_("Absent from other schools:"), absent),
              (_("Members from other schools:"), unmarked)]
     return [labelled(title, esc("; ".join(names)), styles.left) for title, names in lines if names]
@@ -196,7 +197,7 @@ def protocol_story(meeting: Meeting, ctx: DocumentContext,
     if absent:
         parts = [ctx.short_name(a.teacher) + (f" — {a.reason}" if a.reason else "") for a in absent]
         story.append(labelled(_("Absent:"), esc("; ".join(parts)), styles.left))
-    story += guest_member_lines(meeting, ctx, styles, _)
+    story += guest_member_lines(meeting, ctx, language, styles, _)
     if meeting.guests:
         parts = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
         story.append(labelled(_("Invited:"), esc("; ".join(parts)), styles.left))
@@ -241,7 +242,7 @@ def appendix(meeting: Meeting, ctx: DocumentContext, language: str, styles: Styl
     others = [(g.school, g.teacher) for g in meeting.guest_attendance if g.present]
     for index, key in enumerate(others, start=len(present) + 1):  # п. 21: with their school
         rows.append([Paragraph(str(index), styles.cell_centre),
-                     Paragraph(esc(ctx.guest_members.get(key) or f"{key[1]} ({key[0]})"), styles.cell), "", ""])
+                     Paragraph(esc(ctx.guest_label(*key, language)), styles.cell), "", ""])
     head, tail = tail_rows(rows, [12 * mm, 68 * mm, 58 * mm, 32 * mm])
     return [
         PageBreak(),

@@ -7,6 +7,7 @@ administrator of every school (the district's), who alone sees the other schools
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -31,6 +32,14 @@ class GuestMemberService(Service):
         actor.require(Action.EDIT_ASSOCIATION, record=association)
         if actor.school is not None:
             raise PermissionDenied(ADD_GUEST_MEMBERS, ROLE_LABELS[actor.role], association)
+
+    def names(self, actor: Actor, school: str,
+              keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(school, teacher) → (full name, school's name) of teachers of other schools that the
+        school's protocols refer to, where the database still knows them (empty where not): how a
+        protocol names a member whose membership has gone since, as its printed copy does."""
+        with self._read(actor, school) as store:
+            return teacher_names(store.session, keys, current_language())
 
     def candidates(self, actor: Actor, school: str) -> builtins.list[GuestMember]:
         """The active teachers of the other schools (an account of every school only)."""

@@ -9,6 +9,7 @@ Both give the same record and context, so the same bytes (tests/services/test_qu
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
@@ -22,6 +23,7 @@ from desktop_app.domain.entities import (
     AcademicYear,
     Association,
     CalendarPlan,
+    GuestSpeaker,
     Material,
     Meeting,
     School,
@@ -54,6 +56,7 @@ class MeetingSource(Protocol):
     def get_material(self, school_id: str, record_id: str) -> Material | None: ...
     def last_audit(self) -> AuditEvent | None: ...
     def list_guests(self, school_id: str, association_id: str, language: str) -> list[GuestMember]: ...
+    def guest_names(self, keys: Iterable[tuple[str, str]], language: str) -> dict[tuple[str, str], tuple[str, str]]: ...
 
 
 def kind_name(kind: str) -> str:
@@ -74,10 +77,15 @@ def meeting_context(source: MeetingSource, school: str, meeting: Meeting, langua
         raise NotFoundError("school", school)
     plans = (source.get_plan(school, plan) for item in meeting.agenda for plan in item.plans)
     materials = (source.get_material(school, m) for item in meeting.agenda for m in item.materials)
-    guests = {(g.school, g.teacher): f"{g.name or g.teacher} ({g.school_name or g.school})"
+    guests = {(g.school, g.teacher): (g.name, g.school_name)
               for g in source.list_guests(school, meeting.body, language) if member_on(g, meeting.date)}
+    referred = {(g.school, g.teacher) for g in meeting.guest_attendance} | {
+        (s.speaker.school, s.speaker.teacher) for item in meeting.agenda for s in (*item.heard, *item.spoke)
+        if isinstance(s.speaker, GuestSpeaker)}
+    others = referred - guests.keys()
     return DocumentContext(
         guest_members=guests,
+        guest_names=source.guest_names(others, language) if others else {},
         school=found_school,
         teachers={t.id: t for t in source.list_teachers(school)},
         subjects={s.id: s for s in source.list_subjects(school)},

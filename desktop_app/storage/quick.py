@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -204,12 +204,34 @@ class QuickReader:
             " LEFT JOIN schools s ON s.id = g.member_school_id"
             " WHERE g.school_id = ? AND g.association_id = ? ORDER BY g.member_school_id, t.last_name, g.teacher_id",
             (school_id, association_id)).fetchall()
-        guests = []
-        for school, teacher, since, until, last, first, patronymic, *names in rows:
-            by_language = {"kk": names[:2], "ru": names[2:]}
-            other = "ru" if language == "kk" else "kk"
-            school_name = next((n for n in (*by_language[language], *by_language[other]) if n), "")
-            guests.append(GuestMember(school, teacher, _date(since), _date(until),
-                                      " ".join(p for p in (last, first, patronymic) if p), school_name))
-        return guests
+        return [GuestMember(school, teacher, _date(since), _date(until), _full_name(last, first, patronymic),
+                            _school_name(names, language))
+                for school, teacher, since, until, last, first, patronymic, *names in rows]
+
+    def guest_names(self, keys: Iterable[tuple[str, str]], language: str) -> dict[tuple[str, str], tuple[str, str]]:
+        """As storage/guest_members.teacher_names: the names of teachers of other schools, where known."""
+        wanted = set(keys)
+        teachers: dict[tuple[str, str], str] = {}
+        schools: dict[str, str] = {}
+        for school, teacher in wanted:
+            found = self._connection.execute(
+                "SELECT last_name, first_name, patronymic FROM teachers WHERE school_id = ? AND id = ?",
+                (school, teacher)).fetchone()
+            teachers[school, teacher] = _full_name(*found) if found else ""
+            if school not in schools:
+                row = self._connection.execute("SELECT short_name_kk, name_kk, short_name_ru, name_ru FROM schools"
+                                               " WHERE id = ?", (school,)).fetchone()
+                schools[school] = _school_name(row, language) if row else ""
+        return {key: (name, schools[key[0]]) for key, name in teachers.items()}
+
+
+def _full_name(last: str | None, first: str | None, patronymic: str | None) -> str:
+    return " ".join(p for p in (last, first, patronymic) if p)
+
+
+def _school_name(names: Sequence[str | None], language: str) -> str:
+    """short_name_kk, name_kk, short_name_ru, name_ru → the school's name in ``language``, else the other."""
+    by_language = {"kk": names[:2], "ru": names[2:]}
+    other = "ru" if language == "kk" else "kk"
+    return next((n for n in (*by_language[language], *by_language[other]) if n), "")
 

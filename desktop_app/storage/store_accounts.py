@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -86,6 +87,14 @@ class AccountStore(StoreBase):
         from desktop_app.storage.guest_members import list_guests
 
         return list_guests(self.session, school_id, association_id, language)
+
+    def guest_names(self, keys: Iterable[tuple[str, str]],
+                    language: str = "ru") -> dict[tuple[str, str], tuple[str, str]]:
+        """(school, teacher) → (the teacher's full name, the school's name), either empty when gone:
+        how a protocol names a member from another school whose membership is no longer there."""
+        from desktop_app.storage.guest_members import teacher_names
+
+        return teacher_names(self.session, keys, language)
 
     def last_audit(self) -> AuditEvent | None:
         rows = self._rows(select(_AUDIT).order_by(_AUDIT.c.id.desc()).limit(1))

@@ -35,8 +35,10 @@ SLACK = 2
 
 
 def _shown(widget: QWidget) -> bool:
-    """Shown to the user now: every parent up to the window visible (a page behind a tab is not)."""
-    return widget.isVisible() and widget.width() > 0 and not widget.visibleRegion().isEmpty()
+    """Shown to the user now: every parent up to the window visible (a page behind a tab is not).
+    A header is asked through its viewport, which covers it whole (its own visible region is empty)."""
+    seen = widget.viewport() if isinstance(widget, QHeaderView) else widget
+    return widget.isVisible() and widget.width() > 0 and not seen.visibleRegion().isEmpty()
 
 
 def _lines(text: str) -> list[str]:
@@ -147,7 +149,10 @@ def _sections(header: QHeaderView, where: str) -> Iterator[str]:
         text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
         if not text:
             continue
-        need = _advance(header, text) + 2 * margin
+        if header.defaultAlignment() & Qt.TextFlag.TextWordWrap:  # a title on several lines: its longest word
+            need = max(_advance(header, word) for word in text.split()) + 2 * margin
+        else:
+            need = _advance(header, text) + 2 * margin
         if need > header.sectionSize(section) + SLACK:
             yield f"{where}: column {text!r} needs {need}px, has {header.sectionSize(section)}px"
 

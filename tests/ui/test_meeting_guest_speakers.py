@@ -164,3 +164,69 @@ def test_a_speaker_no_longer_a_member_is_kept_and_the_save_says_why(  # type: ig
     assert "Школа № 8" in dialog.general_error.text()
     assert "базе данных" not in dialog.editors[0].speaker_error.text()  # the school is there: not said gone
     dialog.close()
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_speaker_marked_absent_while_the_agenda_was_shown_is_readable_whole(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association], language: str) -> None:
+    """The box was shown before «(marked absent)» was added to its name: it grows to show it all
+    at 1366×768, and its tooltip says it whole."""
+    install_language_hook()
+    i18n.set_language(language)
+    session, body = inter
+    dialog = MeetingDialog(session, body)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    dialog.header.date.setDate(QDate(2026, 12, 10))
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editors[0]
+    qtbot.mouseClick(editor.add_spoke_button, Qt.MouseButton.LeftButton)
+    row = editor.spoke_rows()[0]
+    row.speaker.select(other_key(OTHER, "t-03"))
+    qtbot.waitUntil(row.speaker.isVisible)
+    dialog.tabs.setCurrentIndex(0)
+    dialog.attendance.guest_members.set_present(OTHER, "t-03", False, "курстар")
+    dialog.tabs.setCurrentIndex(1)
+    finish(qtbot)
+    qtbot.wait(100)  # the row is laid out again
+    shown = row.speaker.currentText()
+    assert ("қатыспады" if language == "kk" else "отсутств") in shown, shown
+    arrow = row.speaker.style().pixelMetric(row.speaker.style().PixelMetric.PM_ScrollBarExtent)
+    needed = row.speaker.fontMetrics().horizontalAdvance(shown) + arrow
+    assert row.speaker.width() >= needed, (row.speaker.width(), needed, shown)
+    assert row.speaker.toolTip() == shown
+    if SHOTS:
+        dialog.grab().save(f"{SHOTS}/meeting-guest-speaker-marked-later-{language}.png")
+    dialog.close()
+
+
+def test_a_previous_version_names_members_whose_membership_has_gone(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    """As the printed protocol: by name and school, never by an id, after the membership is removed."""
+    install_language_hook()
+    i18n.set_language("ru")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), Language.RU, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курсы")],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"],
+                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "О семинаре")])]))
+    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
+    s.meetings.new_version(actor, school, saved.id, "Исправление")
+    rono = s.accounts.authenticate("rono", "rono-secret1")
+    for teacher in ("t-03", "t-04"):
+        s.guest_members.remove(rono, school, body.id, OTHER, teacher)
+    kept, old = s.meetings.version(actor, school, saved.id, 1)
+    dialog = MeetingVersionDialog(session, kept, old, "Межшкольное МО")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(dialog.browser.toPlainText().split())
+    assert f"СЛУШАЛИ: {names['t-03']} (Школа № 8) — О семинаре" in text, text
+    assert f"{names['t-04']} (Школа № 8) — курсы" in text, text
+    assert "t-03" not in text and "t-04" not in text and OTHER not in text, text
+    dialog.close()

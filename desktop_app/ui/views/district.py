@@ -121,6 +121,7 @@ class DistrictView(View):
         self.export_button.setText(_("Export to Excel…"))
         self.import_button.setText(_("Import schools' files…"))
         self.empty_label.setText(_("No school of the database holds this academic year."))
+        self._fit_columns()  # the headings in the new language set the widths
 
     # Loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from desktop_app.ui import operations
 from desktop_app.ui.labels import LANGUAGE_NAMES, short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.operations import Operation, Progress
-from desktop_app.ui.widgets.columns import measure_texts
+from desktop_app.ui.widgets.columns import keep_fitted, measure_texts
 from desktop_app.ui.widgets.saving import (
     ask_folder,
     ask_path,
@@ -41,10 +40,11 @@ from desktop_app.ui.widgets.view import View, make_table
 
 #: Documents of a year run to thousands in a big school: the list takes them this many at a time.
 FETCH_BATCH = 200
-#: Columns that share what is left of the width (the others fit their contents, up to ``_WIDEST``
-#: pixels: a long kind such as «График заслушивания аттестуемых педагогов» ends in "…", whole in its
-#: tooltip, and leaves the document and its association room at 1366×768).
-_STRETCHED = (1, 2)
+#: Columns that share what is left of the width, each at least as wide as its title (the others fit
+#: their contents, up to ``_WIDEST`` pixels: a long kind such as «График заслушивания аттестуемых
+#: педагогов» ends in "…", whole in its tooltip, and leaves the document and its association room
+#: at 1366×768).
+_FILL = (1, 2)
 _WIDEST = 250
 
 
@@ -106,10 +106,7 @@ class DocumentsView(View):
         self.table = make_table(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column in _STRETCHED:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("viewNote")
@@ -213,13 +210,10 @@ class DocumentsView(View):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The columns other than the stretched ones fit the texts of the first rows shown and their
-        titles: measured once per list, not cell by cell at every layout (thousands of rows)."""
-        widths = measure_texts(self.table) or []
-        header = self.table.horizontalHeader()
-        for column, width in enumerate(widths):
-            if column not in _STRETCHED:
-                header.resizeSection(column, min(width, _WIDEST))
+        """The columns fit the texts of the first rows shown and their titles: measured once per
+        list, not cell by cell at every layout (thousands of rows); the document and its association
+        share the room left, never narrower than their titles («Методическое объединение»)."""
+        keep_fitted(self.table, measure_texts(self.table) or [], _WIDEST, _FILL)
 
     def set_search(self, text: str) -> None:
         super().set_search(text)

@@ -1,16 +1,23 @@
 """Columns that fit the table's width at 1366×768 (issue 13, point 7): sized to their contents,
 then, when the table is narrower than the sum, the widest columns give way (their cells end in
-"…") down to the width of their own title, so that no one has to scroll sideways."""
+"…") down to the width of their own title, so that no one has to scroll sideways. Columns that
+share what room is left (``fill``) keep their title whole too, as Qt's Stretch mode would not.
+A title that still has no room (a table of many columns) ends in "…" and shows whole as a tooltip."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QToolTip
 
 from desktop_app.ui.models.table import RecordTableModel
 
 #: The property on the table holding the widths its contents want.
 WANTED = "metodsovetWantedWidths"
+#: The property on the table listing the columns that share the room the others leave.
+FILL = "metodsovetFillColumns"
 #: Rows measured for a column's width besides those in view (Qt's default is 1000: on a long list
 #: that is ~100 000 ``data()`` calls for one fit). A sample gives the width a person would choose.
 SAMPLE_ROWS = 60
@@ -29,6 +36,29 @@ class _Refit(QObject):
         return False
 
 
+class _TitleTips(QObject):
+    """Shows a column's title whole as a tooltip while its section is too narrow for it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        header = watched.parent()
+        table = header.parent() if isinstance(header, QHeaderView) else None
+        if event.type() != QEvent.Type.ToolTip or not isinstance(header, QHeaderView) \
+                or not isinstance(table, QTableView) or not isinstance(event, QHelpEvent):
+            return False
+        section = header.logicalIndexAt(event.pos())
+        if section < 0 or header.sectionSize(section) >= _title_width(table, header, section):
+            return False  # whole: the model's own tooltip, if any
+        QToolTip.showText(event.globalPos(), _title(table, section), header)
+        return True
+
+
+def readable_titles(table: QTableView) -> None:
+    """Titles too wide for their column end in "…" (not cut on both sides) and show whole as a tooltip."""
+    header = table.horizontalHeader()
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.viewport().installEventFilter(_TitleTips(header.viewport()))
+
+
 def fit_to_width(table: QTableView, maximum: int) -> None:
     """Size columns to their contents (none wider than ``maximum``), then ``squeeze`` them.
     Only the rows in view and a sample of ``SAMPLE_ROWS`` more are measured."""
@@ -39,8 +69,15 @@ def fit_to_width(table: QTableView, maximum: int) -> None:
             ruler.setResizeContentsPrecision(SAMPLE_ROWS)
         table.resizeColumnsToContents()
         measured = [header.sectionSize(c) for c in range(header.count())]
+    keep_fitted(table, measured, maximum)
+
+
+def keep_fitted(table: QTableView, measured: Sequence[int], maximum: int, fill: Sequence[int] = ()) -> None:
+    """Give the columns the ``measured`` widths (none wider than ``maximum``), ``squeeze``d now and
+    whenever the table changes its width; the ``fill`` columns share what room is left."""
     wanted = [min(width, maximum) for width in measured]
     table.setProperty(WANTED, wanted)
+    table.setProperty(FILL, list(fill))
     if table.viewport().property(WANTED) is None:
         refit = _Refit(table.viewport())
         table.viewport().installEventFilter(refit)
@@ -81,17 +118,34 @@ def measure_texts(table: QTableView) -> list[int] | None:
     return widths
 
 
-def _title_width(table: QTableView, header: QHeaderView, column: int) -> int:
+def _title(table: QTableView, column: int) -> str:
     model = table.model()
-    text = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+    return str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+
+
+def _title_width(table: QTableView, header: QHeaderView, column: int) -> int:
+    text = _title(table, column)
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     indicator = 14 if table.isSortingEnabled() else 0
     return header.fontMetrics().horizontalAdvance(text) + 2 * margin + indicator + 2
 
 
+def _share(floors: dict[int, int], room: int) -> dict[int, int]:
+    """``room`` shared by columns as evenly as their ``floors`` let it (as Qt's Stretch mode would
+    share it, a column never below its floor); the pixels left by rounding go to the first ones."""
+    level = room // len(floors)
+    while level > 0 and sum(max(level, f) for f in floors.values()) > room:
+        level -= 1
+    widths = {c: max(level, f) for c, f in floors.items()}
+    for c in list(widths)[:max(room - sum(widths.values()), 0)]:
+        widths[c] += 1
+    return widths
+
+
 def squeeze(table: QTableView) -> None:
     """Give the columns their wanted widths; if they do not fit, cap the widest ones (never below
-    their own title) at the largest width that lets the table fit."""
+    their own title) at the largest width that lets the table fit; room to spare goes to the
+    ``FILL`` columns."""
     header = table.horizontalHeader()
     wanted = table.property(WANTED)
     if not isinstance(wanted, list) or len(wanted) != header.count():
@@ -99,6 +153,9 @@ def squeeze(table: QTableView) -> None:
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     widths = {c: int(wanted[c]) for c in shown}
     floors = {c: min(widths[c], max(_title_width(table, header, c), 60)) for c in shown}
+    fill = [c for c in table.property(FILL) or [] if c in widths]
+    for c in fill:  # the others first; these take the room left, their titles whole
+        widths[c] = floors[c] = max(_title_width(table, header, c), 60)
     room = table.viewport().width()
 
     def capped(cap: int) -> dict[int, int]:
@@ -113,6 +170,8 @@ def squeeze(table: QTableView) -> None:
             else:
                 high = middle - 1
         widths = capped(low)
+    if fill and room > sum(widths.values()):
+        widths.update(_share({c: widths[c] for c in fill}, room - sum(widths.values()) + sum(widths[c] for c in fill)))
     stretch = header.stretchLastSection()
     header.setStretchLastSection(False)
     for c in shown:

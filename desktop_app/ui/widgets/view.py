@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.columns import fit_to_width
+from desktop_app.ui.widgets.columns import fit_to_width, readable_titles
 
 
 class View(QWidget):
@@ -78,6 +78,7 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
+    readable_titles(table)
     return table
 
 

@@ -26,12 +26,16 @@ class SpeakerCombo(QComboBox):
     """The people who may speak: present members (those from other schools too) and invited guests.
     A member marked absent is
     not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
-    lost and the item shows the refusal at once."""
+    lost and the item shows the refusal at once. The box grows with its longest choice, also one
+    added after it was first shown («Name (School) (marked absent)»), and its tooltip repeats the
+    choice whole."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._absent: dict[SpeakerKey, str] = {}
         self._recorded: dict[SpeakerKey, str] = {}
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentTextChanged.connect(self.setToolTip)  # the user's choice (the lists are made again unheard)
 
     def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],
                      absent: dict[SpeakerKey, str] | None = None) -> None:
@@ -53,6 +57,7 @@ class SpeakerCombo(QComboBox):
             self._recorded[key] = recorded
             self.addItem(recorded, key)
         self.setCurrentIndex(max(self.findData(key), 0))
+        self.setToolTip(self.currentText())
 
 
 def speaker_key(speaker: SpeechSpeaker) -> SpeakerKey:

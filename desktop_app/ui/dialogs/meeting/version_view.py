@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from desktop_app.domain.accounts import MeetingVersion
 from desktop_app.domain.entities import AgendaItem, GuestSpeaker, Meeting, Person, SpeechSpeaker, Teacher
-from desktop_app.domain.labels import MEETING_FORM_LABELS
+from desktop_app.domain.labels import MEETING_FORM_LABELS, UNKNOWN_TEACHER
 from desktop_app.i18n import _
 from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
 from desktop_app.ui.session import Session
@@ -37,7 +37,8 @@ class ProtocolText:
         self.others = others or {}
 
     def other(self, school: str, teacher: str, recorded: str = "") -> str:
-        return self.others.get((school, teacher)) or recorded or teacher
+        """As the printed protocol names them: never by an id (words say the teacher is gone)."""
+        return self.others.get((school, teacher)) or recorded or _(UNKNOWN_TEACHER)
 
     def name(self, teacher: str) -> str:
         found = self.teachers.get(teacher)
@@ -99,6 +100,20 @@ class ProtocolText:
         return "".join(parts)
 
 
+def _other_names(session: Session, meeting: Meeting) -> dict[tuple[str, str], str]:
+    """«name (school)» of the members from other schools the version marks or hears (п. 21): the
+    association's members, and those whose membership has gone since, where the database knows them."""
+    s = session
+    found = {(g.school, g.teacher): (g.name, g.school_name)
+             for g in s.services.guest_members.list(s.actor, s.school, meeting.body)}
+    referred = {(g.school, g.teacher) for g in meeting.guest_attendance} | {
+        (x.speaker.school, x.speaker.teacher) for item in meeting.agenda for x in (*item.heard, *item.spoke)
+        if isinstance(x.speaker, GuestSpeaker)}
+    if referred - found.keys():
+        found.update(s.services.guest_members.names(s.actor, s.school, referred - found.keys()))
+    return {key: f"{name} ({school})" if school else name for key, (name, school) in found.items() if name}
+
+
 class MeetingVersionDialog(QDialog):
     """Nothing here can change the record: it shows a snapshot kept by the service."""
 
@@ -120,8 +135,7 @@ class MeetingVersionDialog(QDialog):
                  for p in (line.plan for line in s.services.plans.summaries(s.actor, s.school))}
         visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
                   for v in s.services.visits.list(s.actor, s.school)}
-        others = {(g.school, g.teacher): f"{g.name or g.teacher} ({g.school_name or g.school})"
-                  for g in s.services.guest_members.list(s.actor, s.school, meeting.body)}
+        others = _other_names(session, meeting)
         self.text = ProtocolText(teachers, plans, visits, others)
         self.replaced_by = s.services.accounts.people(s.actor, s.school).get(kept.actor, kept.actor)
         self.title = QLabel(self)

@@ -264,10 +264,13 @@ def plan_facets(session: Session, query: PlanQuery) -> PlanFacets:
     where = _year(query)
     kinds = {"teacher": _PLANS.c.teacher_id, "subject": _PLANS.c.subject_id, "grade": _PLANS.c.grade,
              "classes": _classes(), "hours": _PLANS.c.hours_per_week}
-    # One statement (a round trip, not five): each kind's distinct values, as text.
-    statement = union_all(*(select(literal(kind, Text).label("kind"), sql_cast(column, Text).label("value"))
+    # One statement (a round trip, not five): each kind's distinct values, as text where the
+    # server wants one type (SQLite keeps each value's own: a cast per plan cost it a quarter).
+    typed = session.get_bind().dialect.name != "sqlite"
+    statement = union_all(*(select(literal(kind, Text).label("kind"),
+                                   (sql_cast(column, Text) if typed else column).label("value"))
                             .where(*where).distinct() for kind, column in kinds.items()))
-    found: dict[str, list[str]] = {kind: [] for kind in kinds}
+    found: dict[str, list[Any]] = {kind: [] for kind in kinds}  # texts; numbers as numbers on SQLite
     for kind, value in session.execute(statement):
         if value is not None:
             found[kind].append(value)

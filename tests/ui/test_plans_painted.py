@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
@@ -127,3 +127,31 @@ def test_cells_are_painted_as_qts_own_delegate_paints_them(window: MainWindow) -
         standard = _painted(view)
         view.table.setItemDelegate(PagedCellDelegate(view.pages, view.table))
         assert not quick.isNull() and quick == standard
+
+
+class _Paints(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_first_open_paints_the_list_once_and_its_last_column_fills_the_table(window: MainWindow) -> None:
+    QApplication.processEvents()
+    view = window.views["plans"]
+    assert isinstance(view, PlansView)
+    paints = _Paints()
+    view.table.viewport().installEventFilter(paints)
+    view = plans_window(window)
+    for _ in range(3):  # Qt's next turns: nothing left to paint again
+        QApplication.processEvents()
+    view.table.viewport().removeEventFilter(paints)
+    header = view.table.horizontalHeader()
+    assert view.pages.rowCount() > 0 and paints.count == 1
+    assert header.stretchLastSection() and header.length() == view.table.viewport().width()

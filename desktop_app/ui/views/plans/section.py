@@ -82,6 +82,10 @@ class PlansView(PlanDialogsView):
         self._reloading = False
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # The last column fills the table from the first fit on (``_fit``): stretched when the
+        # section is first shown, it would tell the table, which repaints every cell again a turn
+        # after the first paint (a screen of a large school's plans: ~3 ms more).
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.filter_bar = PlanFilterBar(self)
         bar = self.filter_bar
         self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter = (
@@ -244,6 +248,7 @@ class PlansView(PlanDialogsView):
             if layout is not None and self.isVisible():
                 layout.activate()
             self.table.doItemsLayout()
+            header.setStretchLastSection(True)
             fit_columns(self.table)
         finally:
             header.blockSignals(blocked)

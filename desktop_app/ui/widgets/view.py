@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.columns import fit_to_width
+from desktop_app.ui.widgets.columns import STRETCH, fit_to_width
 
 
 class View(QWidget):
@@ -75,7 +75,7 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
     header = table.horizontalHeader()
-    header.setStretchLastSection(True)
+    table.setProperty(STRETCH, True)  # once fitted (``fit_columns``)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     return table
@@ -83,5 +83,36 @@ def make_table(parent: QWidget | None = None) -> QTableView:
 
 def fit_columns(table: QTableView, maximum: int = 360) -> None:
     """Size columns to their contents, no column wider than ``maximum`` pixels, and the widest
-    narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768)."""
-    fit_to_width(table, maximum)
+    narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768).
+
+    The table is painted once with its new lines: the widgets around it are laid out first and the
+    table's own rows too (a list longer than the screen gets its scroll bar now, not after the
+    first paint, which a second one would follow), and it is not told of each column's new width
+    (it would repaint the columns again at Qt's next turn)."""
+    header = table.horizontalHeader()
+    blocked = header.blockSignals(True)  # also while a scroll bar appearing narrows the table
+    try:
+        if table.isVisible():
+            _lay_out_around(table)
+        table.doItemsLayout()
+        # The scroll area shows or hides its scroll bars on a queued call: now, while the header is quiet.
+        QApplication.sendEvent(table, QEvent(QEvent.Type.LayoutRequest))
+        fit_to_width(table, maximum)
+    finally:
+        header.blockSignals(blocked)
+    table.updateGeometries()
+    table.viewport().update()
+
+
+def _lay_out_around(widget: QWidget) -> None:
+    """Lay out the widgets holding ``widget`` now, the outermost first (as they would be before
+    the next paint), so that it has the size it will be painted at."""
+    holders = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        holders.append(parent)
+        parent = None if parent.isWindow() else parent.parentWidget()
+    for holder in reversed(holders):
+        layout = holder.layout()
+        if layout is not None:
+            layout.activate()

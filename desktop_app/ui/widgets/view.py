@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.ui.session import Session
+from desktop_app.ui.widgets.cells import RecordCellDelegate
 from desktop_app.ui.widgets.columns import STRETCH, fit_to_width
 
 
@@ -74,6 +75,7 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
+    table.setItemDelegate(RecordCellDelegate(table))  # a list of records: one call per painted cell
     header = table.horizontalHeader()
     table.setProperty(STRETCH, True)  # once fitted (``fit_columns``)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

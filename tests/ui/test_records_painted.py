@@ -64,7 +64,7 @@ def test_teachers_are_painted_as_qt_paints_them(window: MainWindow, services: Se
     _same_as_qt(view.table)
 
 
-@pytest.mark.parametrize("section", ["associations", "documents", "settings"])
+@pytest.mark.parametrize("section", ["associations", "documents", "settings", "mentoring", "visits"])
 def test_other_lists_are_painted_as_qt_paints_them(window: MainWindow, section: str) -> None:
     for language in ("kk", "ru"):
         i18n.set_language(language)

@@ -4,9 +4,9 @@ Qt's own delegate asks the model seven roles per painted cell (each a call from 
 through a filtering proxy each also asks the proxy's source for an index) and lays the text out
 again at every paint: a screen of a large school's KTPs (~18 lines of 8 columns) took ~5 ms, a
 tenth of a year switch. These read a cell's text and colours in one call, keep each text laid out
-(``QStaticText``, per text and width) and leave the panel (selection, hover, the line's colour) and
-the focus frame to the style, so the list looks as the style draws any other list. Tooltips are
-still the model's (``ToolTipRole``, asked only when one is shown).
+(``QTextLayout``, per text and width, as the style lays it out) and leave the panel (selection,
+hover, the line's colour) and the focus frame to the style, so the list looks as the style draws
+any other list. Tooltips are still the model's (``ToolTipRole``, asked only when one is shown).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from math import ceil
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPainter, QPalette, QStaticText
+from PySide6.QtGui import QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
 from desktop_app.ui.models.table import Cell, RecordTableModel
@@ -37,7 +37,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._laid_out: dict[tuple[str, int], QStaticText] = {}
+        #: (text, width, centred) → the text laid out as shown, and its height.
+        self._laid_out: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
         self._margins: dict[QStyle, int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -64,19 +65,18 @@ class CellDelegate(QStyledItemDelegate):
                 margin = self._margins[style] = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
                                                                   None, widget) + 1
             width = rect.width() - 2 * margin
-            laid = self._laid_out.get((text, width))
+            laid = self._laid_out.get((text, width, centred))
             if laid is None:
-                laid = self._lay_out(text, width, option)
+                laid = self._lay_out(text, width, centred, option)
             if state & _SELECTED:
                 painter.setPen(option.palette.color(group, _HIGHLIGHTED))
             elif foreground is not None:
                 painter.setPen(foreground.color())
             else:
                 painter.setPen(option.palette.color(group, _TEXT))
-            size = laid.size()
-            x = rect.x() + margin + ((width - size.width()) / 2 if centred else 0)
+            layout, height = laid
             # Centred in whole pixels, as the style places a text in a cell (the same pixels as Qt's delegate).
-            painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - ceil(size.height())) // 2), laid)
+            layout.draw(painter, QPointF(rect.x() + margin, rect.y() + (rect.height() - height) // 2))
         if state & _FOCUS:  # the current cell, framed as the style frames it in any list
             frame = QStyleOptionFocusRect()
             frame.initFrom(widget)
@@ -89,19 +89,37 @@ class CellDelegate(QStyledItemDelegate):
     def cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell | None:
         raise NotImplementedError
 
-    def _lay_out(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
-        """``text`` as one plain line, cut with "…" where it is wider than ``width``."""
-        metrics = option.fontMetrics
-        shown = text if metrics.horizontalAdvance(text) <= width else metrics.elidedText(
-            text, Qt.TextElideMode.ElideRight, width)
-        laid = QStaticText(shown)
-        laid.setTextFormat(Qt.TextFormat.PlainText)
+    def _lay_out(self, text: str, width: int, centred: bool,
+                 option: QStyleOptionViewItem) -> tuple[QTextLayout, int]:
+        """``text`` as one plain line ``width`` wide, cut with "…" where it is wider, laid out as the
+        style lays a cell's text out (its fractional width decides the cut and places a centred
+        text: neither the font metrics' nor a static text's width always agrees)."""
+        layout = _line(text, width, centred, option)
+        if layout.lineAt(0).naturalTextWidth() > width:
+            layout = _line(option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+                           width, centred, option)
         if len(self._laid_out) >= KEPT:
             for key in list(self._laid_out)[:KEPT // 2]:
                 del self._laid_out[key]
-        self._laid_out[(text, width)] = laid
+        laid = self._laid_out[(text, width, centred)] = (layout, ceil(layout.lineAt(0).height()))
         return laid
 
+
+
+def _line(text: str, width: int, centred: bool, option: QStyleOptionViewItem) -> QTextLayout:
+    layout = QTextLayout(text, option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    wrap.setTextDirection(option.direction)
+    wrap.setAlignment(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
+    layout.setTextOption(wrap)
+    layout.setCacheEnabled(True)  # drawn at every paint: its glyphs kept
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
 
 
 class RecordCellDelegate(CellDelegate):

@@ -7,11 +7,12 @@ school, the main window at 1366×768). Tooltips are still the model's."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTableView, QToolTip
 
 from desktop_app import i18n
+from desktop_app.domain.entities import Teacher
 from desktop_app.services import Services
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.table import RecordTableModel
@@ -112,3 +113,33 @@ def test_tooltips_are_still_the_models(window: MainWindow, services: Services) -
     QApplication.sendEvent(view.table.viewport(), event)  # the mouse rests on the archived name
     assert QToolTip.text() == index.data(Qt.ItemDataRole.ToolTipRole) == i18n._("archived")
     QToolTip.hideText()
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("extra", [0, 40])  # a list that fits, and one that gets a scroll bar
+def test_a_list_is_painted_once_when_its_section_first_opens(window: MainWindow, services: Services,
+                                                             extra: int) -> None:
+    s = window.session
+    for number in range(extra):
+        services.teachers.save(s.actor, s.school, Teacher(id="", last_name=f"Қосымша{number:02d}", first_name="Әлия"))
+    window.show_section("overview")
+    QApplication.processEvents()
+    view = window.views["teachers"]
+    assert isinstance(view, TeachersView)
+    paints = _Paints()
+    view.table.viewport().installEventFilter(paints)
+    window.show_section("teachers")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert view.table.verticalScrollBar().isVisible() == bool(extra)
+    assert paints.count == 1  # not again when the header stretched its last column or the scroll bar came

@@ -40,6 +40,17 @@ def test_a_formatted_number_reads_back(value: float) -> None:
         assert float(text.replace("\xa0", "").replace(",", ".")) == pytest.approx(value)
 
 
+@given(st.dates())
+def test_a_short_date_is_what_babel_writes_in_either_language(day: date) -> None:
+    """The date written without Babel (lists write dozens at a paint) is Babel's ``SHORT_DATE``."""
+    from babel.dates import format_date
+
+    for language in i18n.LANGUAGES:
+        wanted = format_date(day, format=i18n.SHORT_DATE, locale=i18n.babel_locale(language))
+        assert i18n.format_short_date(day, language) == wanted
+        assert i18n.format_short_date(datetime(day.year, day.month, day.day, 23, 59), language) == wanted
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_dates_are_numeric_with_the_whole_year(language: str) -> None:
     assert i18n.format_short_date(date(2026, 12, 6), language) == "06.12.2026"

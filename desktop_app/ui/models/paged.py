@@ -51,12 +51,6 @@ class PagedTableModel(RecordTableModel[R]):
         self._width = len(self._columns)
 
     # Qt interface: answered from what was made when the line was fetched ----------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # One call from Qt instead of two (``hasIndex`` asks ``rowCount`` and ``columnCount``).
-        if 0 <= row < self._fetched and 0 <= column < self._width and not parent.isValid():
-            return self.createIndex(row, column)
-        return QModelIndex()
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
         if not 0 <= row < self._fetched or role in _UNANSWERED:

@@ -31,6 +31,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ANSWERED = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, SORT_ROLE, RECORD_ROLE, Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole))
+#: The colour of the text of a dimmed row (an archived record).
+DIMMED = QColor("#808080")
+#: What a cell shows, in one call (a delegate painting it): its text, background, foreground and
+#: whether it is centred.
+Cell = tuple[str, QBrush | None, QBrush | None, bool]
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._keys: dict[int, list[Any]] = {}  # column -> sort key of each row, as rows are now
         self._texts: list[str] | None = None  # folded search text of each row
+        self._brushes: dict[str, QBrush] = {}  # the brush of each colour painted, made once
 
     # Qt interface --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -72,6 +78,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # One call from Qt instead of two (``hasIndex`` asks ``rowCount`` and ``columnCount``):
+        # a proxy asks for an index of this model at every cell it maps.
+        if 0 <= row < self._fetched and 0 <= column < len(self._columns) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._fetched < len(self._rows)
@@ -102,10 +115,27 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, for cells cut short by the width
             return column.tooltip(record) if column.tooltip else column.text(record) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._dimmed and self._dimmed(record):
-            return QBrush(QColor("#808080"))
+            return QBrush(DIMMED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """What a cell shows, the same as ``data`` answers for its roles, in one call (a delegate
+        painting it: Qt's own asks ~8 roles, each a call into Python); None outside the fetched rows."""
+        if not (0 <= row < self._fetched and 0 <= column < len(self._columns)):
+            return None
+        record, spec = self._rows[row], self._columns[column]
+        colour = spec.background(record) if spec.background else None
+        dimmed = self._dimmed is not None and self._dimmed(record)
+        return (spec.text(record), self._brush(colour) if colour is not None else None,
+                self._brush(DIMMED) if dimmed else None, spec.align_center)
+
+    def _brush(self, colour: QColor) -> QBrush:
+        brush = self._brushes.get(colour.name(QColor.NameFormat.HexArgb))
+        if brush is None:
+            brush = self._brushes[colour.name(QColor.NameFormat.HexArgb)] = QBrush(colour)
+        return brush
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

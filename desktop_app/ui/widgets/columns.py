@@ -18,6 +18,11 @@ from desktop_app.ui.models.table import RecordTableModel
 WANTED = "metodsovetWantedWidths"
 #: The property on the table listing the columns that share the room the others leave.
 FILL = "metodsovetFillColumns"
+#: The property saying that the table's last column takes the room left once it is fitted. Its
+#: header stretches the column only from then on: a header stretching it already when the table is
+#: first shown (a section opened) tells the table of the new width, and the table paints itself a
+#: second time at Qt's next turn, after its first paint.
+STRETCH = "metodsovetStretchLast"
 #: Rows measured for a column's width besides those in view (Qt's default is 1000: on a long list
 #: that is ~100 000 ``data()`` calls for one fit). A sample gives the width a person would choose.
 SAMPLE_ROWS = 60
@@ -172,8 +177,22 @@ def squeeze(table: QTableView) -> None:
         widths = capped(low)
     if fill and room > sum(widths.values()):
         widths.update(_share({c: widths[c] for c in fill}, room - sum(widths.values()) + sum(widths[c] for c in fill)))
-    stretch = header.stretchLastSection()
+    stretch = header.stretchLastSection() or table.property(STRETCH) is True
+    if _unchanged(header, widths, stretch):
+        return  # a stretch taken off and put back would tell the table of two new widths, and repaint it
     header.setStretchLastSection(False)
     for c in shown:
         header.resizeSection(c, widths[c])
     header.setStretchLastSection(stretch)
+
+
+def _unchanged(header: QHeaderView, widths: dict[int, int], stretch: bool) -> bool:
+    """Whether the columns already have ``widths`` (a stretched last one: at least its width)."""
+    if not widths:
+        return True
+    last = max(widths, key=header.visualIndex)
+    if any(header.sectionSize(c) != w for c, w in widths.items() if c != last):
+        return False
+    if stretch:
+        return header.stretchLastSection() and header.sectionSize(last) >= widths[last]
+    return header.sectionSize(last) == widths[last]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from desktop_app.domain.entities import AcademicYear
 from desktop_app.ui.session import Session
-from desktop_app.ui.widgets.columns import fit_to_width, readable_titles
+from desktop_app.ui.widgets.cells import RecordCellDelegate
+from desktop_app.ui.widgets.columns import STRETCH, fit_to_width, readable_titles
 
 
 class View(QWidget):
@@ -74,8 +75,9 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
+    table.setItemDelegate(RecordCellDelegate(table))  # a list of records: one call per painted cell
     header = table.horizontalHeader()
-    header.setStretchLastSection(True)
+    table.setProperty(STRETCH, True)  # once fitted (``fit_columns``)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     readable_titles(table)
@@ -84,5 +86,36 @@ def make_table(parent: QWidget | None = None) -> QTableView:
 
 def fit_columns(table: QTableView, maximum: int = 360) -> None:
     """Size columns to their contents, no column wider than ``maximum`` pixels, and the widest
-    narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768)."""
-    fit_to_width(table, maximum)
+    narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768).
+
+    The table is painted once with its new lines: the widgets around it are laid out first and the
+    table's own rows too (a list longer than the screen gets its scroll bar now, not after the
+    first paint, which a second one would follow), and it is not told of each column's new width
+    (it would repaint the columns again at Qt's next turn)."""
+    header = table.horizontalHeader()
+    blocked = header.blockSignals(True)  # also while a scroll bar appearing narrows the table
+    try:
+        if table.isVisible():
+            _lay_out_around(table)
+        table.doItemsLayout()
+        # The scroll area shows or hides its scroll bars on a queued call: now, while the header is quiet.
+        QApplication.sendEvent(table, QEvent(QEvent.Type.LayoutRequest))
+        fit_to_width(table, maximum)
+    finally:
+        header.blockSignals(blocked)
+    table.updateGeometries()
+    table.viewport().update()
+
+
+def _lay_out_around(widget: QWidget) -> None:
+    """Lay out the widgets holding ``widget`` now, the outermost first (as they would be before
+    the next paint), so that it has the size it will be painted at."""
+    holders = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        holders.append(parent)
+        parent = None if parent.isWindow() else parent.parentWidget()
+    for holder in reversed(holders):
+        layout = holder.layout()
+        if layout is not None:
+            layout.activate()

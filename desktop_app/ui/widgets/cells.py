@@ -1,0 +1,138 @@
+"""Cells of a list painted from one call per cell, as Qt's own delegate paints them.
+
+Qt's own delegate asks the model seven roles per painted cell (each a call from Qt into Python;
+through a filtering proxy each also asks the proxy's source for an index) and lays the text out
+again at every paint: a screen of a large school's KTPs (~18 lines of 8 columns) took ~5 ms, a
+tenth of a year switch. These read a cell's text and colours in one call, keep each text laid out
+(``QTextLayout``, per text and width, as the style lays it out) and leave the panel (selection,
+hover, the line's colour) and the focus frame to the style, so the list looks as the style draws
+any other list. Tooltips are still the model's (``ToolTipRole``, asked only when one is shown).
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
+
+from desktop_app.ui.models.table import Cell, RecordTableModel
+
+#: Texts kept laid out (a few screens of cells in a few widths); more and the oldest half goes.
+KEPT = 4096
+
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_HOVER = QStyle.StateFlag.State_MouseOver.value
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_NORMAL, _INACTIVE, _DISABLED = QPalette.ColorGroup.Normal, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled
+_TEXT, _HIGHLIGHTED = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a cell from what ``cell`` says it shows; a cell it says nothing of (None), as Qt does."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        #: (text, width, centred) → the text laid out as shown, and its height.
+        self._laid_out: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
+        self._margins: dict[QStyle, int] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        line = self.cell(index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if line is None or style is None:
+            super().paint(painter, option, index)
+            return
+        text, background, foreground, centred = line
+        state = option.state.value
+        if background is not None:
+            option.backgroundBrush = background
+        if background is not None or state & (_SELECTED | _HOVER):  # else the style draws nothing here
+            style.drawPrimitive(_PANEL, option, painter, widget)
+        group = _NORMAL if state & _ENABLED else _DISABLED
+        if group == _NORMAL and not state & _ACTIVE:
+            group = _INACTIVE
+        rect = option.rect
+        if text:
+            margin = self._margins.get(style)
+            if margin is None:  # the style's text margin in a cell, as it lays a cell's text out
+                margin = self._margins[style] = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                                  None, widget) + 1
+            width = rect.width() - 2 * margin
+            laid = self._laid_out.get((text, width, centred))
+            if laid is None:
+                laid = self._lay_out(text, width, centred, option)
+            if state & _SELECTED:
+                painter.setPen(option.palette.color(group, _HIGHLIGHTED))
+            elif foreground is not None:
+                painter.setPen(foreground.color())
+            else:
+                painter.setPen(option.palette.color(group, _TEXT))
+            layout, height = laid
+            # Centred in whole pixels, as the style places a text in a cell (the same pixels as Qt's delegate).
+            layout.draw(painter, QPointF(rect.x() + margin, rect.y() + (rect.height() - height) // 2))
+        if state & _FOCUS:  # the current cell, framed as the style frames it in any list
+            frame = QStyleOptionFocusRect()
+            frame.initFrom(widget)
+            frame.rect = rect
+            frame.state = option.state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
+            frame.backgroundColor = option.palette.color(
+                group, QPalette.ColorRole.Highlight if state & _SELECTED else QPalette.ColorRole.Window)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, widget)
+
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell | None:
+        raise NotImplementedError
+
+    def _lay_out(self, text: str, width: int, centred: bool,
+                 option: QStyleOptionViewItem) -> tuple[QTextLayout, int]:
+        """``text`` as one plain line ``width`` wide, cut with "…" where it is wider, laid out as the
+        style lays a cell's text out (its fractional width decides the cut and places a centred
+        text: neither the font metrics' nor a static text's width always agrees)."""
+        layout = _line(text, width, centred, option)
+        if layout.lineAt(0).naturalTextWidth() > width:
+            layout = _line(option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+                           width, centred, option)
+        if len(self._laid_out) >= KEPT:
+            for key in list(self._laid_out)[:KEPT // 2]:
+                del self._laid_out[key]
+        laid = self._laid_out[(text, width, centred)] = (layout, ceil(layout.lineAt(0).height()))
+        return laid
+
+
+
+def _line(text: str, width: int, centred: bool, option: QStyleOptionViewItem) -> QTextLayout:
+    layout = QTextLayout(text, option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    wrap.setTextDirection(option.direction)
+    wrap.setAlignment(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
+    layout.setTextOption(wrap)
+    layout.setCacheEnabled(True)  # drawn at every paint: its glyphs kept
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
+
+
+class RecordCellDelegate(CellDelegate):
+    """The cells of a list of records (``RecordTableModel``), shown by the table itself or through a
+    proxy that filters it (``RecordFilterProxy``); any other model's cells as Qt paints them."""
+
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell | None:
+        model = index.model()
+        if isinstance(model, RecordTableModel):
+            return model.cell(index.row(), index.column())
+        if isinstance(model, QSortFilterProxyModel):
+            source = model.sourceModel()
+            if isinstance(source, RecordTableModel):
+                mapped = model.mapToSource(index)
+                return source.cell(mapped.row(), mapped.column())
+        return None

@@ -237,23 +237,9 @@ class PlansView(PlanDialogsView):
         self._selection_changed()
 
     def _fit(self) -> None:
-        """The columns to the new lines, painted once: the section is laid out first (its counts
-        may take two lines; a list longer than the screen gets its scroll bar) so that the widths
-        fit the table as it will be shown, and the table is not told of each column's new width
-        (it would repaint them all again at Qt's next turn, after the first paint)."""
-        header = self.table.horizontalHeader()
-        blocked = header.blockSignals(True)  # also while a scroll bar appearing narrows the table
-        try:
-            layout = self.layout()
-            if layout is not None and self.isVisible():
-                layout.activate()
-            self.table.doItemsLayout()
-            header.setStretchLastSection(True)
-            fit_columns(self.table)
-        finally:
-            header.blockSignals(blocked)
-        self.table.updateGeometries()
-        self.table.viewport().update()
+        """The columns to the new lines, painted once (``fit_columns`` lays the section out first:
+        its counts may take two lines, a list longer than the screen gets its scroll bar)."""
+        fit_columns(self.table)
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""

@@ -150,9 +150,8 @@ class DocumentContext:
         return body.name.get(language) if body else body_id
 
     def body_after_noun(self, body_id: str, language: str) -> str:
-        """The body's name after «на заседании …»: in the genitive in Russian (``russian.genitive``)."""
-        name = self.body_name(body_id, language)
-        return genitive(name) if language == "ru" else name
+        """The body's name after «на заседании …» (``after_noun``)."""
+        return after_noun(self.body_name(body_id, language), language)
 
 
 def localized(text: LocalizedText | None, language: str) -> str:
@@ -308,9 +307,12 @@ def body_genitive(body: Association | None, body_id: str, language: str, _: Tran
     a name typed in the nominative, «Межшкольное МО …», put in the genitive in Russian)."""
     if body is not None and body.kind is AssociationKind.COUNCIL:
         return _("of the methodical council")
-    if body is None:
-        return body_id
-    name = body.name.get(language)
+    return after_noun(body.name.get(language), language) if body is not None else body_id
+
+
+def after_noun(name: str, language: str) -> str:
+    """A body's name as typed, put after a noun: in the genitive in Russian (``russian.genitive``),
+    as typed in Kazakh (the noun after it carries the case)."""
     return genitive(name) if language == "ru" else name
 
 

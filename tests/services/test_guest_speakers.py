@@ -92,22 +92,30 @@ def test_a_member_from_another_school_speaks_and_is_printed_with_the_school(dist
     assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).agenda == stored.agenda
 
 
+def _refused_in_each_language(district: Env, meeting: Meeting, field: str, name: str,
+                              words: dict[str, tuple[str, ...]]) -> None:
+    """``meeting`` is refused at ``field`` in the user's language, naming the member (``name``, not
+    the id t-02) with ``words`` of each language."""
+    for language, expected in words.items():
+        i18n.set_language(language)  # the user's language: the school's name too
+        try:
+            error = district.refused(lambda: district.s.meetings.save(COMMAND_LINE, SCHOOL, meeting),
+                                     Rule.MEETING_ATTENDANCE, None, field)
+            text = error.render(i18n.gettext_for(language))
+        finally:
+            i18n.set_language("ru")
+        assert name in text and "t-02" not in text, text
+        assert all(word in text for word in expected), (expected, text)
+
+
 def test_a_speaker_from_another_school_marked_absent_is_refused_by_name(district: Env) -> None:
     s = district.s
     names = _join(s)
     marks = [GuestAttendance(OTHER, "t-02", False, "курсы"), GuestAttendance(OTHER, "t-03", True)]
     meeting = _meeting(marks, GuestSpeaker(OTHER, "t-03"), GuestSpeaker(OTHER, "t-02"))
-    for language, words in (("ru", ("Школа № 8", "отмечен(а) как отсутствующий(ая)", "п. 21", "«ВЫСТУПИЛИ»")),
-                            ("kk", ("№ 8 мектеп", "қатыспады деп белгіленген", "п. 21", "«СӨЙЛЕДІ»"))):
-        i18n.set_language(language)  # the user's language: the school's name too
-        try:
-            error = district.refused(lambda: s.meetings.save(COMMAND_LINE, SCHOOL, meeting),
-                                     Rule.MEETING_ATTENDANCE, None, "agenda.1.spoke")
-            text = error.render(i18n.gettext_for(language))
-        finally:
-            i18n.set_language("ru")
-        assert names["t-02"] in text and "t-02" not in text, text
-        assert all(word in text for word in words), (words, text)
+    _refused_in_each_language(district, meeting, "agenda.1.spoke", names["t-02"], {
+        "ru": ("Школа № 8", "отмечен(а) как отсутствующий(ая)", "п. 21", "«ВЫСТУПИЛИ»"),
+        "kk": ("№ 8 мектеп", "қатыспады деп белгіленген", "п. 21", "«СӨЙЛЕДІ»")})
     # not a member from another school on the meeting's date: refused too, naming them
     stranger = _meeting(marks[1:], GuestSpeaker(OTHER, "t-03"), GuestSpeaker(OTHER, "t-04"))
     error = district.refused(lambda: s.meetings.save(COMMAND_LINE, SCHOOL, stranger),
@@ -197,17 +205,9 @@ def test_a_speaker_from_another_school_with_no_mark_is_refused(district: Env) ->
     names = _join(s)
     unmarked = _meeting([GuestAttendance(OTHER, "t-03", True)], GuestSpeaker(OTHER, "t-02"),
                         GuestSpeaker(OTHER, "t-03"))
-    for language, words in (("ru", ("Школа № 8", "не отмечен(а) как присутствующий(ая)", "п. 21", "«СЛУШАЛИ»")),
-                            ("kk", ("№ 8 мектеп", "қатысты деп белгіленбеген", "п. 21", "«ТЫҢДАЛДЫ»"))):
-        i18n.set_language(language)
-        try:
-            error = district.refused(lambda: s.meetings.save(COMMAND_LINE, SCHOOL, unmarked),
-                                     Rule.MEETING_ATTENDANCE, None, "agenda.1.heard")
-            text = error.render(i18n.gettext_for(language))
-        finally:
-            i18n.set_language("ru")
-        assert names["t-02"] in text and "t-02" not in text, text
-        assert all(word in text for word in words), (words, text)
+    _refused_in_each_language(district, unmarked, "agenda.1.heard", names["t-02"], {
+        "ru": ("Школа № 8", "не отмечен(а) как присутствующий(ая)", "п. 21", "«СЛУШАЛИ»"),
+        "kk": ("№ 8 мектеп", "қатысты деп белгіленбеген", "п. 21", "«ТЫҢДАЛДЫ»")})
     # nor from an exchange document (version 2) that names the speaker but has no mark for them
     marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", True)]
     saved = s.meetings.save(COMMAND_LINE, SCHOOL, _meeting(marks, GuestSpeaker(OTHER, "t-02"),

@@ -106,6 +106,22 @@ def test_a_member_from_another_school_speaks(qtbot, inter: tuple[Session, Associ
     assert not again.isVisible()
 
 
+def _finalized_and_reopened(session: Session, body: Association, language: Language, reason: str,
+                            heard: str) -> tuple[Meeting, Meeting]:
+    """A protocol of the inter-school association: t-03 of school-8 present and heard, t-04 absent
+    for ``reason``; finalized, then reopened as version 2 (version 1 is the one kept)."""
+    s, actor, school = session.services, session.actor, session.school
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 2), language, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, reason)],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Өткізілсін" if language is Language.KK else "Провести"],
+                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), heard)])]))
+    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
+    return saved, s.meetings.new_version(actor, school, saved.id, "Белгі түзетілді" if language is Language.KK
+                                         else "Исправление")
+
+
 def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: ignore[no-untyped-def]
         qtbot, inter: tuple[Session, Association]) -> None:
     install_language_hook()
@@ -113,14 +129,7 @@ def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: 
     session, body = inter
     s, actor, school = session.services, session.actor, session.school
     names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
-    saved = s.meetings.save(actor, school, Meeting(
-        "", body.id, 1, date(2026, 12, 2), Language.KK, "t-01", "t-02",
-        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
-        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курстар")],
-        agenda=[AgendaItem(1, "Семинар", decisions=["Өткізілсін"],
-                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "Семинар туралы")])]))
-    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
-    reopened = s.meetings.new_version(actor, school, saved.id, "Белгі түзетілді")
+    saved, reopened = _finalized_and_reopened(session, body, Language.KK, "курстар", "Семинар туралы")
     s.meetings.save(actor, school, replace(reopened, guest_attendance=[GuestAttendance(OTHER, "t-03", True),
                                                                        GuestAttendance(OTHER, "t-04", True)]))
     kept, old = s.meetings.version(actor, school, saved.id, 1)
@@ -210,14 +219,7 @@ def test_a_previous_version_names_members_whose_membership_has_gone(  # type: ig
     session, body = inter
     s, actor, school = session.services, session.actor, session.school
     names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
-    saved = s.meetings.save(actor, school, Meeting(
-        "", body.id, 1, date(2026, 12, 2), Language.RU, "t-01", "t-02",
-        attendance=[Attendance("t-01", True), Attendance("t-02", True)], status=MeetingStatus.HELD,
-        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курсы")],
-        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"],
-                           heard=[Speech(GuestSpeaker(OTHER, "t-03"), "О семинаре")])]))
-    s.meetings.set_status(actor, school, saved.id, MeetingStatus.FINALIZED)
-    s.meetings.new_version(actor, school, saved.id, "Исправление")
+    saved, _reopened = _finalized_and_reopened(session, body, Language.RU, "курсы", "О семинаре")
     rono = s.accounts.authenticate("rono", "rono-secret1")
     for teacher in ("t-03", "t-04"):
         s.guest_members.remove(rono, school, body.id, OTHER, teacher)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,22 +27,33 @@ from desktop_app.domain.meetings import ensure_editable as ensure_meeting_editab
 from desktop_app.domain.plan_cells import lesson_errors
 from desktop_app.services.base import Service, found, raise_first
 from desktop_app.storage import plan_pages, summaries
-from desktop_app.storage.plan_pages import PlanFacets, PlanKey, PlanListing, PlanOrder, PlanQuery, PlanSearch
+from desktop_app.storage.plan_pages import (
+    CHOICES,
+    FACETS,
+    VALUES,
+    PlanFacets,
+    PlanKey,
+    PlanListing,
+    PlanOrder,
+    PlanQuery,
+    PlanSearch,
+)
 from desktop_app.storage.store import Store
 from desktop_app.storage.summaries import PlanSummary
 
-__all__ = ["PlanFacets", "PlanKey", "PlanListing", "PlanOrder", "PlanQuery", "PlanSearch", "PlanSection",
-           "PlanService", "PlanSummary", "PlanYear", "QueryOf"]
+__all__ = ["CHOICES", "FACETS", "VALUES", "PlanFacets", "PlanKey", "PlanListing", "PlanOrder", "PlanQuery",
+           "PlanSearch", "PlanSection", "PlanService", "PlanSummary", "PlanYear", "QueryOf"]
 
 @dataclass(frozen=True)
 class PlanYear:
     """What the Plans section names and filters by in a year: the teachers' short names (id →
-    name), the subjects, the year's associations and council, and what its plans have."""
+    name), the subjects, the year's associations and council, and what its plans have (None when
+    not asked for: the filters' choices are read when one is opened)."""
 
     names: dict[str, str]
     subjects: list[Subject]
     bodies: list[Association]
-    facets: PlanFacets
+    facets: PlanFacets | None
 
 
 #: The window's part of ``PlanService.section``: the query of its list (filters, search, order)
@@ -88,12 +99,14 @@ class PlanService(Service):
             return plan_pages.plan_listing(store.session, self._seen(store, actor, school, query), limit,
                                            counts, facets)
 
-    def section(self, actor: Actor, school: str, academic_year: str, query_of: QueryOf, limit: int) -> PlanSection:
+    def section(self, actor: Actor, school: str, academic_year: str, query_of: QueryOf, limit: int,
+                facets: Collection[str] = FACETS) -> PlanSection:
         """What the Plans section shows when it opens or the year changes, in one read: the names
-        of the teachers and subjects, the year's associations, what the filters may choose from,
-        and the first ``limit`` lines of the list with the counts per status. ``query_of`` is the
-        window's part: the query its filters, search and order make of those (``keys`` reads the
-        lines of the year for a search of several words)."""
+        of the teachers and subjects, the year's associations, the year's ``facets`` of those kinds
+        (``plan_facets``; none: not read), and the first ``limit`` lines of the list with the counts
+        per status.
+        ``query_of`` is the window's part: the query its filters, search and order make of those
+        (``keys`` reads the lines of the year for a search of several words)."""
         with self._read(actor, school) as store:
             session = store.session
             visible = self._visible_teachers(store, actor, school)
@@ -103,15 +116,17 @@ class PlanService(Service):
 
             year = PlanYear(summaries.teacher_names(session, school), store.list_subjects(school),
                             store.associations_of(school, academic_year),
-                            plan_pages.plan_facets(session, seen(PlanQuery(school, academic_year))))
+                            plan_pages.plan_facets(session, seen(PlanQuery(school, academic_year)), facets)
+                            if facets else None)
             query = query_of(year, lambda q: plan_pages.plan_keys(session, seen(q)))
             return PlanSection(year, query, plan_pages.plan_listing(session, seen(query), limit))
 
-    def facets(self, actor: Actor, school: str, academic_year: str) -> PlanFacets:
-        """The distinct teachers, subjects, grades, classes and hours of the year's plans."""
+    def facets(self, actor: Actor, school: str, academic_year: str, kinds: Collection[str] = FACETS) -> PlanFacets:
+        """The distinct teachers, subjects, grades, classes and hours of the year's plans (of
+        ``kinds`` alone: the others are empty)."""
         with self._read(actor, school) as store:
             query = self._seen(store, actor, school, PlanQuery(school, academic_year))
-            return plan_pages.plan_facets(store.session, query)
+            return plan_pages.plan_facets(store.session, query, kinds)
 
     def page(self, actor: Actor, school: str, query: PlanQuery, offset: int, limit: int) -> builtins.list[PlanSummary]:
         with self._read(actor, school) as store:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -37,12 +37,11 @@ class PlanSearch:
 
     teachers: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
-    grades: frozenset[int] = frozenset()
     #: The stored text of the classes (``PlanFacets.classes``).
     classes: frozenset[str] = frozenset()
     hours: frozenset[float] = frozenset()
     statuses: frozenset[str] = frozenset()
-    #: Plans whose number of rows or version, written in digits, contains these digits.
+    #: Plans whose grade, number of rows or version, written in digits, contains these digits.
     digits: str | None = None
     plans: frozenset[str] | None = None
 
@@ -75,6 +74,13 @@ class PlanQuery:
     order: PlanOrder = PlanOrder()
 
 
+#: What the filters choose among (read when one is opened), and what a search of one word and the
+#: order of classes or hours rank among (read when the list is searched or so ordered).
+CHOICES = ("teacher", "subject", "grade")
+VALUES = ("classes", "hours")
+FACETS = CHOICES + VALUES
+
+
 @dataclass(frozen=True)
 class PlanFacets:
     """What the plans of a year have (the filters' choices and the search's values)."""
@@ -85,6 +91,13 @@ class PlanFacets:
     #: The stored text of each distinct list of classes, with the list it reads as.
     classes: dict[str, list[str]]
     hours: list[float]
+
+    def with_kinds(self, other: PlanFacets, kinds: Collection[str]) -> PlanFacets:
+        """These, with ``other``'s values of ``kinds`` (a second read of other kinds, merged)."""
+        return replace(self, **{_FIELDS[kind]: getattr(other, _FIELDS[kind]) for kind in kinds})
+
+
+_FIELDS = {"teacher": "teachers", "subject": "subjects", "grade": "grades", "classes": "classes", "hours": "hours"}
 
 
 @dataclass(frozen=True)
@@ -140,12 +153,13 @@ def _searched(search: PlanSearch) -> ColumnElement[bool]:
         return _PLANS.c.id.in_(sorted(search.plans)) if search.plans else false()
     found: list[ColumnElement[bool]] = []
     for column, values in ((_PLANS.c.teacher_id, search.teachers), (_PLANS.c.subject_id, search.subjects),
-                           (_PLANS.c.grade, search.grades), (_classes(), search.classes),
-                           (_PLANS.c.hours_per_week, search.hours), (_PLANS.c.status, search.statuses)):
+                           (_classes(), search.classes), (_PLANS.c.hours_per_week, search.hours),
+                           (_PLANS.c.status, search.statuses)):
         if values:
             found.append(column.in_(sorted(values)))
     if search.digits:
         pattern = f"%{search.digits}%"
+        found.append(sql_cast(_PLANS.c.grade, Text).like(pattern))
         found.append(sql_cast(_lessons(), Text).like(pattern))
         found.append(sql_cast(_PLANS.c.version, Text).like(pattern))
     return or_(*found) if found else false()
@@ -258,22 +272,25 @@ def plan_status_counts(session: Session, query: PlanQuery) -> dict[str, int]:
     return {status: int(count) for status, count in session.execute(statement)}
 
 
-def plan_facets(session: Session, query: PlanQuery) -> PlanFacets:
+def plan_facets(session: Session, query: PlanQuery, kinds: Collection[str] = FACETS) -> PlanFacets:
     """The distinct teachers, subjects, grades, classes and hours of the year's plans (the filters
-    of ``query`` are not applied: the choices are the year's)."""
+    of ``query`` are not applied: the choices are the year's); of ``kinds`` alone (the others are
+    empty): the filters' ``CHOICES``, the search's and the order's ``VALUES``."""
     where = _year(query)
-    kinds = {"teacher": _PLANS.c.teacher_id, "subject": _PLANS.c.subject_id, "grade": _PLANS.c.grade,
-             "classes": _classes(), "hours": _PLANS.c.hours_per_week}
-    # One statement (a round trip, not five): each kind's distinct values, as text where the
-    # server wants one type (SQLite keeps each value's own: a cast per plan cost it a quarter).
-    typed = session.get_bind().dialect.name != "sqlite"
-    statement = union_all(*(select(literal(kind, Text).label("kind"),
-                                   (sql_cast(column, Text) if typed else column).label("value"))
-                            .where(*where).distinct() for kind, column in kinds.items()))
-    found: dict[str, list[Any]] = {kind: [] for kind in kinds}  # texts; numbers as numbers on SQLite
-    for kind, value in session.execute(statement):
-        if value is not None:
-            found[kind].append(value)
+    columns = {"teacher": _PLANS.c.teacher_id, "subject": _PLANS.c.subject_id, "grade": _PLANS.c.grade,
+               "classes": _classes(), "hours": _PLANS.c.hours_per_week}
+    found: dict[str, list[Any]] = {kind: [] for kind in FACETS}  # texts; numbers as numbers on SQLite
+    read = [kind for kind in FACETS if kind in kinds]
+    if read:
+        # One statement (a round trip, not five): each kind's distinct values, as text where the
+        # server wants one type (SQLite keeps each value's own: a cast per plan cost it a quarter).
+        typed = session.get_bind().dialect.name != "sqlite"
+        statement = union_all(*(select(literal(kind, Text).label("kind"),
+                                       (sql_cast(columns[kind], Text) if typed else columns[kind]).label("value"))
+                                .where(*where).distinct() for kind in read))
+        for kind, value in session.execute(statement):
+            if value is not None:
+                found[kind].append(value)
     return PlanFacets(found["teacher"], found["subject"], [int(g) for g in found["grade"]],
                       {text: list(_classes_of(text)) for text in found["classes"]},
                       [float(h) for h in found["hours"]])

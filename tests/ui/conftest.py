@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from desktop_app import i18n
 from desktop_app.domain.entities import CalendarPlan
@@ -79,6 +79,18 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def choices(combo: QComboBox) -> list[str]:
+    """What a filter offers after "all", as the user sees it: its list opened, read, and closed (a
+    filter of the Plans section reads its choices when it is opened)."""
+    combo.showPopup()
+    popup = combo.view()
+    assert popup.isVisible()
+    shown = [popup.model().index(row, 0).data() for row in range(1, popup.model().rowCount())]
+    combo.hidePopup()
+    assert not popup.isVisible()
+    return shown
 
 
 #: When the tests' plans are submitted: before the meetings of November that consider them.

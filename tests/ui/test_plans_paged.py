@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.entities import PlanStatus
 from desktop_app.services import Services
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session import Session
-from desktop_app.ui.views.plans.section import PAGE
+from desktop_app.ui.views.plans import PlansView
+from desktop_app.ui.views.plans.section import AHEAD, PAGE
+from tests.ui.conftest import type_text
 from tests.ui.test_plans_view import APPROVED
 from tests.ui.test_plans_workflow import YEAR as YEAR_OF_VIEW
 from tests.ui.test_plans_workflow import plans_view
@@ -131,3 +134,33 @@ def test_a_year_switch_does_not_look_for_the_other_years_plan(qtbot, sign_in, se
     view.select_plans([APPROVED])
     view.refresh()  # the same year: the chosen plan is kept
     assert [p.id for p in view.selected_plans()] == [APPROVED]
+
+
+def test_the_first_read_is_what_the_table_shows_and_a_few_more(window: MainWindow, services: Services) -> None:
+    """In the window at 1366×768 the list opens with a screenful of lines and ``AHEAD`` more, not
+    ``PAGE``: what is painted at once. A search keeps that count (no line added below the table to
+    repaint it), scrolling reads ``PAGE`` more, and the lines always fill the table."""
+    add_many(services, window.session, 2 * PAGE + 30)
+    window.show_section("plans")
+    QApplication.processEvents()
+    view = window.views["plans"]
+    assert isinstance(view, PlansView)
+    table = view.table
+    visible = table.rowAt(table.viewport().height() - 1) + 1  # the lines on screen, the last one cut
+    first = view.pages.rowCount()
+    assert 0 < visible < first <= visible + AHEAD + 1 < PAGE
+    type_text(window.search, "2")  # grades, versions and lessons with a 2: still more than a screen
+    QApplication.processEvents()
+    assert view.pages.rowCount() == first
+    window.search.clear()
+    QApplication.processEvents()
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    assert view.pages.rowCount() == first + PAGE
+    window.resize(1366, 1000)  # a taller table: a new screenful at the next read
+    QApplication.processEvents()
+    view.refresh()
+    QApplication.processEvents()
+    assert view.pages.rowCount() > first
+    assert table.rowAt(table.viewport().height() - 1) < view.pages.rowCount() - 1

@@ -51,26 +51,28 @@ def line_text(key: PlanKey, names: Mapping[str, str], subjects: Mapping[str, str
                      status_text(key.status)))
 
 
-def search_of(text: str, facets: PlanFacets, names: Mapping[str, str], subjects: Mapping[str, str],
+def search_of(text: str, values: PlanFacets | None, names: Mapping[str, str], subjects: Mapping[str, str],
               keys: Callable[[], list[PlanKey]]) -> PlanSearch | None:
     """The toolbar's ``text`` as values (None: no search). A search of one word lies within one
-    column's text, so it is matched over the year's distinct texts; one of several words may run
-    from one column into the next, so it is matched over each line's texts (``keys``: no plans)."""
+    column's text, so it is matched over the school's names and the year's distinct classes and
+    hours (``values``, read when ``needs_values``); digits also in SQL (grades, lessons, versions).
+    One of several words may run from one column into the next, so it is matched over each line's
+    texts (``keys``: no plans)."""
     needle = fold(text.strip())
     if not needle:
         return None
     if " " in needle:
         return PlanSearch(plans=frozenset(k.id for k in keys() if needle in folded(line_text(k, names, subjects))))
 
-    def hits(values: Iterable[K], shown: Callable[[K], str]) -> frozenset[K]:
-        return frozenset(v for v in values if needle in folded(shown(v)))
+    def hits(found: Iterable[K], shown: Callable[[K], str]) -> frozenset[K]:
+        return frozenset(v for v in found if needle in folded(shown(v)))
 
+    assert values is not None  # ``needs_values``
     return PlanSearch(
-        teachers=hits(facets.teachers, lambda t: names.get(t, t)),
-        subjects=hits(facets.subjects, lambda s: subjects.get(s, s)),
-        grades=hits(facets.grades, str),
-        classes=hits(facets.classes, lambda c: classes_text(facets.classes[c])),
-        hours=hits(facets.hours, format_number),
+        teachers=hits(names, lambda t: names[t]),
+        subjects=hits(subjects, lambda s: subjects[s]),
+        classes=hits(values.classes, lambda c: classes_text(values.classes[c])),
+        hours=hits(values.hours, format_number),
         statuses=hits((s.value for s in PlanStatus), status_text),
         digits=needle if needle.isascii() and needle.isdigit() else None)
 
@@ -82,27 +84,43 @@ def _ranks(values: Iterable[K], key: Callable[[K], str]) -> dict[K, int]:
     return {value: places[k] for value, k in keyed.items()}
 
 
-def order_of(column: int, descending: bool, facets: PlanFacets, names: Mapping[str, str],
+def order_of(column: int, descending: bool, values: PlanFacets | None, names: Mapping[str, str],
              subjects: Mapping[str, str]) -> PlanOrder:
     """The order of ``column`` as the window sorted it: names and classes in the Kazakh alphabet of
-    their shown text, hours by tenths, statuses along the path, numbers as numbers."""
-    key = ORDER_KEYS[column] if 0 <= column < len(ORDER_KEYS) else ORDER_KEYS[0]
+    their shown text, hours by tenths, statuses along the path, numbers as numbers. Names rank among
+    all the school's (``names``, ``subjects``): the same order as among the year's alone. Classes and
+    hours rank among the year's (``values``, read when ``needs_values``)."""
+    key = _key(column)
     ranks: Mapping[Any, int] = {}
     if key == "teacher":
-        ranks = _ranks(facets.teachers, lambda t: kazakh_key(names.get(t, t)))
+        ranks = _ranks(names, lambda t: kazakh_key(names[t]))
     elif key == "subject":
-        ranks = _ranks(facets.subjects, lambda s: kazakh_key(subjects.get(s, s)))
+        ranks = _ranks(subjects, lambda s: kazakh_key(subjects[s]))
     elif key == "classes":
-        ranks = _ranks(facets.classes, lambda c: kazakh_key(classes_text(facets.classes[c])))
+        assert values is not None
+        classes = values.classes
+        ranks = _ranks(classes, lambda c: kazakh_key(classes_text(classes[c])))
     elif key == "hours":
-        ranks = {hours: int(hours * 10) for hours in facets.hours}
+        assert values is not None
+        ranks = {hours: int(hours * 10) for hours in values.hours}
     elif key == "status":
         ranks = {status.value: place for place, status in enumerate(PLAN_STATUS_LABELS)}
     return PlanOrder(key, descending, ranks)
 
 
-def listed(query: PlanQuery, text: str, column: int, descending: bool, facets: PlanFacets,
+def needs_values(text: str, column: int) -> bool:
+    """Whether the search ``text`` or the order of ``column`` needs the year's distinct classes and
+    hours (``VALUES``): a search of one word is matched over them, that order ranks among them."""
+    needle = fold(text.strip())
+    return (bool(needle) and " " not in needle) or _key(column) in ("classes", "hours")
+
+
+def _key(column: int) -> str:
+    return ORDER_KEYS[column] if 0 <= column < len(ORDER_KEYS) else ORDER_KEYS[0]
+
+
+def listed(query: PlanQuery, text: str, column: int, descending: bool, values: PlanFacets | None,
            names: Mapping[str, str], subjects: Mapping[str, str], keys: Callable[[], list[PlanKey]]) -> PlanQuery:
     """``query`` (the filters) with the toolbar's search ``text`` and the order of ``column``."""
-    return replace(query, search=search_of(text, facets, names, subjects, keys),
-                   order=order_of(column, descending, facets, names, subjects))
+    return replace(query, search=search_of(text, values, names, subjects, keys),
+                   order=order_of(column, descending, values, names, subjects))

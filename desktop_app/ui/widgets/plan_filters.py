@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import Association, PlanStatus
@@ -17,10 +18,38 @@ from desktop_app.ui.session import local
 WIDTHS = {"body": 24, "teacher": 14, "subject": 12, "grade": 4, "status": 16}
 
 
+class ChoicesComboBox(QComboBox):
+    """A filter whose choices are read when the user first reaches for them (its list opened, a key
+    or the wheel over it), not whenever the list is read: ``wanted`` is called first, and fills it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wanted: Callable[[], object] | None = None
+
+    def showPopup(self) -> None:
+        self._want()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._want()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._want()
+        super().wheelEvent(event)
+
+    def _want(self) -> None:
+        if self.wanted is not None:
+            self.wanted()
+
+
 class PlanFilterBar(QWidget):
     """Each filter starts with "all"; ``changed`` fires when the user picks another value.
 
-    Retranslates through its owner (no LanguageChange handler of its own), as the parts of a view do."""
+    The teacher, subject and grade filters choose among the year's plans (``fill``); until the owner
+    fills them (``stale``), reaching for one asks the owner's ``wanted`` to, so a list that opens
+    does not read choices no one looks at. Retranslates through its owner (no LanguageChange
+    handler of its own), as the parts of a view do."""
 
     changed = Signal()
 
@@ -28,7 +57,13 @@ class PlanFilterBar(QWidget):
         super().__init__(parent)
         self.bodies: list[Association] = []
         self.captions = {key: QLabel(self) for key in WIDTHS}
-        self.body, self.teacher, self.subject, self.grade, self.status = (QComboBox(self) for _ in range(5))
+        self.body = QComboBox(self)
+        self.teacher, self.subject, self.grade = (ChoicesComboBox(self) for _ in range(3))
+        self.status = QComboBox(self)
+        self.wanted: Callable[[], object] | None = None  # fills the filters (``fill``) when they are stale
+        self.stale = False
+        for combo in (self.teacher, self.subject, self.grade):
+            combo.wanted = self.ensure_filled
         self._filled: dict[QComboBox, Sequence[tuple[str, str]]] = {}  # the choices each was filled with
         for status in PlanStatus:
             self.status.addItem("", status.value)
@@ -38,13 +73,13 @@ class PlanFilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         filters, more_filters = QHBoxLayout(), QHBoxLayout()
-        for key, combo in zip(WIDTHS, self.combos(), strict=True):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(WIDTHS[key])
+        for key, box in zip(WIDTHS, self.combos(), strict=True):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(WIDTHS[key])
             row = filters if key in ("body", "teacher") else more_filters
             row.addWidget(self.captions[key])
-            row.addWidget(combo)
-            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            row.addWidget(box)
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit())
         filters.addStretch(1)
         more_filters.addStretch(1)
         layout.addLayout(filters)
@@ -63,17 +98,42 @@ class PlanFilterBar(QWidget):
         for index, status in enumerate(PlanStatus, start=1):
             self.status.setItemText(index, label(PLAN_STATUS_LABELS, status))
 
-    def fill(self, bodies: Sequence[Association], teachers: Sequence[tuple[str, str]],
-             subjects: Sequence[tuple[str, str]], grades: Sequence[int]) -> None:
+    def set_bodies(self, bodies: Sequence[Association]) -> None:
+        """The associations to choose from, keeping the current one if it is still there."""
+        self.bodies = list(bodies)
+        self._fill(self.body, [(b.id, local(b.name)) for b in self.bodies])
+
+    def fill(self, teachers: Sequence[tuple[str, str]], subjects: Sequence[tuple[str, str]],
+             grades: Sequence[int]) -> None:
         """New choices (value, text), keeping each current one that is still there; no ``changed``.
         A list whose choices did not change is left as it is (a year switch in a large school: the
         same ~120 teachers)."""
-        self.bodies = list(bodies)
-        for combo, choices in ((self.body, [(b.id, local(b.name)) for b in self.bodies]), (self.teacher, teachers),
-                               (self.subject, subjects), (self.grade, [(str(g), str(g)) for g in grades])):
-            if self._filled.get(combo) != choices or combo.count() != len(choices) + 1:
-                _fill(combo, choices)
-                self._filled[combo] = list(choices)
+        for combo, choices in ((self.teacher, teachers), (self.subject, subjects),
+                               (self.grade, [(str(g), str(g)) for g in grades])):
+            self._fill(combo, choices)
+        self.stale = False
+
+    def chosen(self) -> bool:
+        """Whether a teacher, subject or grade is chosen (its choices must then be the year's)."""
+        return any(combo.currentData() for combo in (self.teacher, self.subject, self.grade))
+
+    def mark_stale(self) -> None:
+        """The year's choices were not read (none is chosen): they are when a filter is reached for;
+        until then each filter offers "all"."""
+        for combo in (self.teacher, self.subject, self.grade):
+            if not combo.count():
+                self._fill(combo, [])
+        self.stale = True
+
+    def ensure_filled(self) -> None:
+        """The choices of the year, read now if they are stale."""
+        if self.stale and self.wanted is not None:
+            self.wanted()
+
+    def _fill(self, combo: QComboBox, choices: Sequence[tuple[str, str]]) -> None:
+        if self._filled.get(combo) != choices or combo.count() != len(choices) + 1:
+            _fill(combo, choices)
+            self._filled[combo] = list(choices)
 
     def query(self, school: str, year: str) -> PlanQuery:
         """The plans of ``year`` the filters let through (the search and the order are the list's)."""

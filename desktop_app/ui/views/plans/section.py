@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from math import ceil
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,8 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.plans import Step, may_write_plans
 from desktop_app.i18n import N_, _
 from desktop_app.services.plans import (
+    CHOICES,
+    VALUES,
     PlanFacets,
     PlanKey,
     PlanListing,
@@ -36,7 +39,7 @@ from desktop_app.services.plans import (
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.paged import PagedTableModel
 from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
-from desktop_app.ui.models.plan_query import listed
+from desktop_app.ui.models.plan_query import listed, needs_values
 from desktop_app.ui.models.sorting import fold, kazakh_key
 from desktop_app.ui.models.table import Column
 from desktop_app.ui.session import local
@@ -48,8 +51,10 @@ from desktop_app.ui.widgets.plan_details import PlanDetails, plan_details_text
 from desktop_app.ui.widgets.plan_filters import PlanFilterBar
 from desktop_app.ui.widgets.view import View, fit_columns
 
-#: Lines of the list read at a time (two screens of them at 1366×768; more as it is scrolled).
+#: Lines of the list read at a time as it is scrolled (two screens of them at 1366×768). The first
+#: read is a screenful and ``AHEAD`` more (``first_page``): what is painted at once, and no more.
 PAGE = 40
+AHEAD = 6
 
 
 class PlansView(PlanDialogsView):
@@ -66,7 +71,9 @@ class PlansView(PlanDialogsView):
         self._names: dict[str, str] = {}
         self._subjects: dict[str, str] = {}
         self._meetings: dict[str, tuple[int, date]] = {}  # number and date of the meetings named
-        self.facets: PlanFacets | None = None
+        self.facets: PlanFacets | None = None  # the year's, of the kinds read (``_read_kinds``)
+        self._read_kinds: frozenset[str] = frozenset()
+        self._first: tuple[int, int] | None = None  # the table's height and the lines read first (``first_page``)
         self._counts = dict.fromkeys(PlanStatus, 0)
         # The list is read a page at a time in the order of the column chosen (storage.plan_pages).
         self.pages: PagedTableModel[PlanListEntry] = PagedTableModel(self.columns(), self, page=PAGE)
@@ -88,6 +95,7 @@ class PlansView(PlanDialogsView):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.filter_bar = PlanFilterBar(self)
         bar = self.filter_bar
+        bar.wanted = self._want_choices
         self.body_filter, self.teacher_filter, self.subject_filter, self.grade_filter, self.status_filter = (
             bar.body, bar.teacher, bar.subject, bar.grade, bar.status)
         self.counts_label = QLabel(self)
@@ -165,26 +173,70 @@ class PlansView(PlanDialogsView):
         self._meetings.clear()
         self._counted = None
         if self.year is None:
-            self.bodies, self.facets = [], None
-            self.filter_bar.fill([], teachers=[], subjects=[], grades=[])
+            self.bodies, self.facets, self._read_kinds = [], None, frozenset()
+            self.filter_bar.set_bodies([])
+            self.filter_bar.fill(teachers=[], subjects=[], grades=[])
             self._show(chosen)
             return
-        read = s.services.plans.section(s.actor, s.school, self.year.id, self._query_of, PAGE)
+        # The filters' choices and the year's classes and hours only when the list needs them now
+        # (a filter chosen, a search, that order); else when they are reached for.
+        kinds = (CHOICES if self.filter_bar.chosen() else ()) + (
+            VALUES if needs_values(self.search_text, self.pages.sort_order()[0]) else ())
+        self._read_kinds = frozenset(kinds)
+        read = s.services.plans.section(s.actor, s.school, self.year.id, self._query_of, self.first_page(),
+                                        facets=kinds)
         self._show(chosen, listed=(read.query, read.listing))
+
+    def first_page(self) -> int:
+        """How many lines the first read gives: the table's screenful and ``AHEAD`` (a hidden table:
+        ``PAGE``). Kept while the table's height changes by less than half of ``AHEAD`` lines (its
+        lines still fill it): a new count would add or drop lines below it and repaint it all at a
+        keystroke. Qt reads the next page itself when the lines do not fill the table."""
+        if not self.table.isVisible():
+            return PAGE
+        line = max(self.table.verticalHeader().defaultSectionSize(), 1)
+        height = self.table.viewport().height()
+        if self._first is None or abs(height - self._first[0]) > line * AHEAD // 2:
+            self._first = (height, ceil(height / line) + AHEAD)
+        return self._first[1]
 
     def _query_of(self, year: PlanYear, keys: Callable[[PlanQuery], list[PlanKey]]) -> PlanQuery:
         """The window's part of ``PlanService.section``: keep what the year has, fill the filters
-        with it (each keeps its value where the year has it), and make the list's query of them."""
-        names = self._names = year.names
-        subjects = self._subjects = {subject.id: local(subject.name) for subject in year.subjects}
+        with it (each keeps its value where the year has it; not read, they are when one is
+        reached for), and make the list's query of them."""
+        self._names = year.names
+        self._subjects = {subject.id: local(subject.name) for subject in year.subjects}
         self.bodies = sorted((b for b in year.bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
-        facets = self.facets = year.facets
+        self.filter_bar.set_bodies(self.bodies)
+        self.facets = year.facets
+        if year.facets is not None and self._read_kinds.issuperset(CHOICES):
+            self._fill_choices(year.facets)
+        else:
+            self.filter_bar.mark_stale()
+        return self._query(keys)
+
+    def _fill_choices(self, facets: PlanFacets) -> None:
+        names, subjects = self._names, self._subjects
         self.filter_bar.fill(
-            self.bodies,
             teachers=sorted(((t, names.get(t, t)) for t in facets.teachers), key=lambda pair: kazakh_key(pair[1])),
             subjects=sorted(((i, subjects.get(i, i)) for i in facets.subjects), key=lambda pair: kazakh_key(pair[1])),
             grades=sorted(facets.grades))
-        return self._query(keys)
+
+    def _year_facets(self, kinds: Sequence[str]) -> PlanFacets:
+        """The year's distinct values of ``kinds`` (``CHOICES``, ``VALUES``), read now if the list
+        was read without them."""
+        missing = [kind for kind in kinds if kind not in self._read_kinds]
+        if missing or self.facets is None:
+            assert self.year is not None
+            s = self.session
+            found = s.services.plans.facets(s.actor, s.school, self.year.id, missing)
+            self.facets = found if self.facets is None else self.facets.with_kinds(found, missing)
+            self._read_kinds |= set(missing)
+        return self.facets
+
+    def _want_choices(self) -> None:
+        """A stale filter was reached for: its choices, read now."""
+        self._fill_choices(self._year_facets(CHOICES))
 
     def _query(self, keys: Callable[[PlanQuery], list[PlanKey]] | None = None) -> PlanQuery:
         """The plans of the year the filter bar, the search and the chosen column ask for."""
@@ -192,8 +244,9 @@ class PlansView(PlanDialogsView):
         s = self.session
         query = self.filter_bar.query(s.school, self.year.id)
         column, order = self.pages.sort_order()
+        values = self._year_facets(VALUES) if needs_values(self.search_text, column) else None
         return listed(query, self.search_text, column, order == Qt.SortOrder.DescendingOrder,
-                      self.facets or PlanFacets([], [], [], {}, []), self._names, self._subjects,
+                      values, self._names, self._subjects,
                       partial(keys, query) if keys is not None else partial(s.services.plans.keys, s.actor, s.school,
                                                                            query))
 
@@ -218,7 +271,7 @@ class PlansView(PlanDialogsView):
             # The counts do not follow the search or the order: read again when a filter changes.
             counted = replace(query, status=None, search=None, order=PlanOrder())
             listing = listed[1] if listed is not None else s.services.plans.listing(
-                s.actor, s.school, query, PAGE, counts=counted != self._counted)
+                s.actor, s.school, query, self.first_page(), counts=counted != self._counted)
             if listing.counts is not None:
                 self._counts = {status: listing.counts.get(status.value, 0) for status in PlanStatus}
                 self._counted = counted
@@ -243,6 +296,7 @@ class PlansView(PlanDialogsView):
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""
+        self.filter_bar.ensure_filled()
         combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def apply_filters(self) -> None:

@@ -194,9 +194,18 @@ class _Builder:
         self._ = gettext_for(ui)
         self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
         self.file_names = FileNames()
+        # A year's ~1000 KTPs have ~120 authors, ~15 associations, a few subjects and grades: each named once.
+        self._short_names: dict[str, str] = {}
+        self._body_names: dict[str, str] = {}
+        self._ktp_titles: dict[tuple[str, int], str] = {}
 
     def body(self, body_id: str | None) -> tuple[str | None, str]:
-        return body_id, self.ctx.body_name(body_id, self.ui) if body_id else ""
+        if not body_id:
+            return body_id, ""
+        name = self._body_names.get(body_id)
+        if name is None:
+            name = self._body_names[body_id] = self.ctx.body_name(body_id, self.ui)
+        return body_id, name
 
     def surname(self, teacher: str) -> str:
         found = self.ctx.teachers.get(teacher)
@@ -238,12 +247,17 @@ class _Builder:
 
     def plan(self, plan: PlanHeading, year: str) -> CatalogEntry:
         body, body_name = self.body(self.association_of(plan.teacher, year))
-        title = self._("{subject}, grade {grade}").format(subject=self.ctx.subject(plan.subject, self.ui),
-                                                          grade=plan.grade)
+        title = self._ktp_titles.get((plan.subject, plan.grade))
+        if title is None:
+            title = self._ktp_titles[(plan.subject, plan.grade)] = self._("{subject}, grade {grade}").format(
+                subject=self.ctx.subject(plan.subject, self.ui), grade=plan.grade)
+        name = self._short_names.get(plan.teacher)
+        if name is None:
+            name = self._short_names[plan.teacher] = self.ctx.short_name(plan.teacher)
         ref = DocumentRef(DocumentKind.KTP, plan.id)
         return CatalogEntry(
             ref, year, title, body, body_name, (plan.teacher,),
-            (self.ctx.short_name(plan.teacher),), plan.approved_on, plan.language.value,
+            (name,), plan.approved_on, plan.language.value,
             naming=self.names(ref, None, lambda lang, t: [
                 self.surname(plan.teacher), self.ctx.subject(plan.subject, lang),
                 t(N_("grade {grade}")).format(grade=plan.grade), *plan.classes, year]))

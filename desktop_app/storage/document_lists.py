@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, String, Text, select, type_coerce
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.entities import Language
 from desktop_app.storage import mapping
+from desktop_app.storage.plan_pages import classes_of
 
 _PLANS = mapping.PLANS.table
 
@@ -32,17 +35,30 @@ class PlanHeading:
 def plan_headings(session: Session, school_id: str, academic_year: str | None,
                   teachers: Collection[str] | None) -> list[PlanHeading]:
     """The plans of the school (of a year; of some teachers when ``teachers`` is not None) in the
-    order they were added, as ``Store.plans_of`` gives them."""
+    order they were added, as ``Store.plans_of`` gives them. A year has a few distinct lists of
+    classes and days of approval among its ~1000 plans: each is read from its stored text once."""
     t = _PLANS
     where: list[ColumnElement[bool]] = [t.c.school_id == school_id]
     if academic_year is not None:
         where.append(t.c.academic_year_id == academic_year)
     if teachers is not None:
         where.append(t.c.teacher_id.in_(sorted(teachers)))
+    # The day as stored (SQLite: ISO text; a server gives a date) rather than through the type's
+    # parser at every plan; the classes as their JSON text (``classes_of``).
     statement = (select(t.c.id, t.c.teacher_id, t.c.subject_id, t.c.academic_year_id, t.c.grade, t.c.language,
-                        t.c.classes, t.c.approved_by, t.c.approved_on)
+                        sql_cast(t.c.classes, Text), t.c.approved_by, type_coerce(t.c.approved_on, String))
                  .where(*where).order_by(t.c.seq))
-    return [PlanHeading(id_, teacher, subject, year, grade, Language(language), tuple(classes or ()),
-                        approved_on if approved_by is not None else None)
+    return [PlanHeading(id_, teacher, subject, year, grade, _LANGUAGES[language], classes_of(classes),
+                        _day(approved_on) if approved_by is not None else None)
             for id_, teacher, subject, year, grade, language, classes, approved_by, approved_on
             in session.execute(statement)]
+
+
+_LANGUAGES = {language.value: language for language in Language}
+
+
+@lru_cache(maxsize=4096)
+def _day(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

@@ -213,7 +213,7 @@ def _ordered(session: Session, statement: Select[Any], order: PlanOrder) -> Sele
 
 
 @lru_cache(maxsize=4096)
-def _classes_of(text: str | None) -> tuple[str, ...]:
+def classes_of(text: str | None) -> tuple[str, ...]:
     """The classes of their stored text (a year has a few distinct lists: each is read once)."""
     return tuple(json.loads(text) or ()) if text else ()
 
@@ -239,7 +239,7 @@ def _page(session: Session, query: PlanQuery, offset: int, limit: int,
     result = session.execute(statement)
     names = list(result.keys())
     found = [dict(zip(names, values, strict=True)) for values in result.tuples()]  # no RowMapping per row
-    lines = [PlanSummary(build_plan({**row, "classes": _classes_of(row["classes"])}, empty), int(row["n_lessons"]))
+    lines = [PlanSummary(build_plan({**row, "classes": classes_of(row["classes"])}, empty), int(row["n_lessons"]))
              for row in found]
     return lines, (int(found[0]["total"]) if found and counted else None)
 
@@ -292,7 +292,7 @@ def plan_facets(session: Session, query: PlanQuery, kinds: Collection[str] = FAC
             if value is not None:
                 found[kind].append(value)
     return PlanFacets(found["teacher"], found["subject"], [int(g) for g in found["grade"]],
-                      {text: list(_classes_of(text)) for text in found["classes"]},
+                      {text: list(classes_of(text)) for text in found["classes"]},
                       [float(h) for h in found["hours"]])
 
 
@@ -301,7 +301,7 @@ def plan_keys(session: Session, query: PlanQuery) -> list[PlanKey]:
     c = _PLANS.c
     statement = select(c.id, c.teacher_id, c.subject_id, c.grade, _classes(), c.hours_per_week, _lessons(),
                        c.version, c.status).where(*_filtered(query, search=False))
-    return [PlanKey(i, teacher, subject, grade, list(_classes_of(classes)), hours,
+    return [PlanKey(i, teacher, subject, grade, list(classes_of(classes)), hours,
                     int(lessons), version, status)
             for i, teacher, subject, grade, classes, hours, lessons, version, status in session.execute(statement)]
 

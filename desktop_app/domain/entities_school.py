@@ -101,6 +101,13 @@ class Subject:
     name: LocalizedText
 
 
+def short_name(last_name: str, first_name: str, patronymic: str | None) -> str:
+    """Surname and initials, as protocols write them: «Әбенова Г. С.» (``Teacher.short_name``; a list
+    of a school's teachers names them without building each record)."""
+    initials = " ".join(f"{p[0]}." for p in (first_name, patronymic) if p)
+    return f"{last_name} {initials}".strip()
+
+
 @dataclass
 class Teacher:
     id: str
@@ -125,8 +132,7 @@ class Teacher:
     @property
     def short_name(self) -> str:
         """Surname and initials, as protocols write them: «Әбенова Г. С.»."""
-        initials = " ".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
-        return f"{self.last_name} {initials}".strip()
+        return short_name(self.last_name, self.first_name, self.patronymic)
 
 
 @dataclass

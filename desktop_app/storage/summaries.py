@@ -16,7 +16,8 @@ from typing import cast
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.entities import CalendarPlan, Teacher
+from desktop_app.domain.entities import CalendarPlan
+from desktop_app.domain.entities_school import short_name
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
 from desktop_app.storage.mapping.plans import build_plan
@@ -80,7 +81,7 @@ def teacher_names(session: Session, school_id: str) -> dict[str, str]:
     records, in the Kazakh order, which a list that orders by name itself does not need)."""
     t = _TEACHERS.c
     rows = session.execute(select(t.id, t.last_name, t.first_name, t.patronymic).where(t.school_id == school_id))
-    return {i: Teacher(i, last, first, patronymic).short_name for i, last, first, patronymic in rows}
+    return {i: short_name(last, first, patronymic) for i, last, first, patronymic in rows}
 
 
 def plan_status_counts(session: Session, school_id: str, academic_year: str,

@@ -143,3 +143,21 @@ def test_a_list_is_painted_once_when_its_section_first_opens(window: MainWindow,
         QApplication.processEvents()
     assert view.table.verticalScrollBar().isVisible() == bool(extra)
     assert paints.count == 1  # not again when the header stretched its last column or the scroll bar came
+
+
+def test_a_new_font_is_painted_in_the_new_font(window: MainWindow) -> None:
+    """The texts the delegate keeps laid out are laid out again when the list's font changes (the
+    system's text size changed while the program runs)."""
+    window.show_section("teachers")
+    table = window.views["teachers"].table  # type: ignore[attr-defined]
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, RecordCellDelegate)
+    _painted(table)  # laid out in the old font
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    table.setFont(font)
+    quick = _painted(table)  # by the same delegate
+    table.setItemDelegate(QStyledItemDelegate(table))
+    standard = _painted(table)
+    table.setItemDelegate(delegate)
+    assert not quick.isNull() and quick == standard

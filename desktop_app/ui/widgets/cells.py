@@ -14,7 +14,7 @@ from __future__ import annotations
 from math import ceil
 from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
@@ -31,6 +31,8 @@ _HOVER = QStyle.StateFlag.State_MouseOver.value
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _NORMAL, _INACTIVE, _DISABLED = QPalette.ColorGroup.Normal, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled
 _TEXT, _HIGHLIGHTED = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
+#: What the kept layouts were made for changed (the list's font; its style, whose margin they fit).
+_RELAID = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -41,6 +43,13 @@ class CellDelegate(QStyledItemDelegate):
         #: (text, width, centred) → the text laid out as shown, and its height.
         self._laid_out: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
         self._margins: dict[QStyle, int] = {}
+        parent.installEventFilter(self)  # a new font or style: the texts are laid out again
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _RELAID:
+            self._laid_out.clear()
+            self._margins.clear()
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

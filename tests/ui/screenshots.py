@@ -181,7 +181,7 @@ def _shot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] 
 
 def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Path, language: str,
                 submitted: str) -> None:
-    """The Plans section with a plan chosen, its history, the editor with a holiday lesson flagged,
+    """The Plans section with a plan chosen, its teacher filter opened, its history, the editor with a holiday lesson flagged,
     the fill-dates dialog, the consider dialog and an import preview."""
     window.show_section("plans")
     plans = window.views["plans"]
@@ -191,6 +191,11 @@ def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Pa
     plans.select_plan(approved.id)
     app.processEvents()
     window.grab().save(str(out / f"{language}-plans-selected.png"))
+    plans.teacher_filter.showPopup()  # its choices are read as it opens
+    app.processEvents()
+    screen = window.screen()
+    screen.grabWindow(0).save(str(out / f"{language}-plans-teacher-filter.png"))
+    plans.teacher_filter.hidePopup()
     history = plans.make_history_dialog()
     assert history is not None
     _shot(app, history, out / f"{language}-plan-history.png")

@@ -73,6 +73,7 @@ class PlansView(PlanDialogsView):
         self._meetings: dict[str, tuple[int, date]] = {}  # number and date of the meetings named
         self.facets: PlanFacets | None = None  # the year's, of the kinds read (``_read_kinds``)
         self._read_kinds: frozenset[str] = frozenset()
+        self._asked: tuple[str, ...] = ()  # the kinds the section's read was asked for
         self._first: tuple[int, int] | None = None  # the table's height and the lines read first (``first_page``)
         self._counts = dict.fromkeys(PlanStatus, 0)
         # The list is read a page at a time in the order of the column chosen (storage.plan_pages).
@@ -182,7 +183,7 @@ class PlansView(PlanDialogsView):
         # (a filter chosen, a search, that order); else when they are reached for.
         kinds = (CHOICES if self.filter_bar.chosen() else ()) + (
             VALUES if needs_values(self.search_text, self.pages.sort_order()[0]) else ())
-        self._read_kinds = frozenset(kinds)
+        self.facets, self._read_kinds, self._asked = None, frozenset(), kinds  # the other year's are gone
         read = s.services.plans.section(s.actor, s.school, self.year.id, self._query_of, self.first_page(),
                                         facets=kinds)
         self._show(chosen, listed=(read.query, read.listing))
@@ -209,6 +210,7 @@ class PlansView(PlanDialogsView):
         self.bodies = sorted((b for b in year.bodies if b.kind != "council"), key=lambda b: kazakh_key(local(b.name)))
         self.filter_bar.set_bodies(self.bodies)
         self.facets = year.facets
+        self._read_kinds = frozenset(self._asked if year.facets is not None else ())
         if year.facets is not None and self._read_kinds.issuperset(CHOICES):
             self._fill_choices(year.facets)
         else:
@@ -226,12 +228,13 @@ class PlansView(PlanDialogsView):
         """The year's distinct values of ``kinds`` (``CHOICES``, ``VALUES``), read now if the list
         was read without them."""
         missing = [kind for kind in kinds if kind not in self._read_kinds]
-        if missing or self.facets is None:
+        if missing:
             assert self.year is not None
             s = self.session
             found = s.services.plans.facets(s.actor, s.school, self.year.id, missing)
             self.facets = found if self.facets is None else self.facets.with_kinds(found, missing)
             self._read_kinds |= set(missing)
+        assert self.facets is not None
         return self.facets
 
     def _want_choices(self) -> None:

@@ -46,6 +46,8 @@ class CellDelegate(QStyledItemDelegate):
         parent.installEventFilter(self)  # a new font or style: the texts are laid out again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.parent():  # an editor it opened: Return commits, Escape closes
+            return super().eventFilter(watched, event)
         if event.type() in _RELAID:
             self._laid_out.clear()
             self._margins.clear()

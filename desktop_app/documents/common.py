@@ -105,7 +105,7 @@ class DocumentContext:
     def guest_label(self, school: str, teacher: str, language: str, recorded: str = "") -> str:
         """A member from another school (п. 21) as a protocol names them: «name (school)» as the
         database knows them, with the membership or without, else by the name recorded with the
-        speech; never by an id (words say the teacher is gone)."""
+        speech or the mark; never by an id (words say the teacher is gone)."""
         key = (school, teacher)
         name, school_name = self.guest_members.get(key) or self.guest_names.get(key) or ("", "")
         name = name or recorded or translator(language)(UNKNOWN_TEACHER)

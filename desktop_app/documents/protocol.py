@@ -154,8 +154,8 @@ def guest_member_lines(meeting: Meeting, ctx: DocumentContext, language: str, st
     meeting marked them; those it did not mark (a protocol written before the marks) as before."""
     marks = {(g.school, g.teacher): g for g in meeting.guest_attendance}
 
-    def label(key: tuple[str, str]) -> str:
-        return ctx.guest_label(*key, language)
+    def label(key: tuple[str, str]) -> str:  # by the name kept with the mark should the teacher be gone
+        return ctx.guest_label(*key, language, marks[key].name if key in marks else "")
 
     present = [label(key) for key, mark in marks.items() if mark.present]
     absent = [label(key) + (f" — {mark.reason}" if mark.reason else "")
@@ -239,10 +239,11 @@ def appendix(meeting: Meeting, ctx: DocumentContext, language: str, styles: Styl
         rows.append([Paragraph(str(index), styles.cell_centre),
                      Paragraph(esc(ctx.full_name(teacher)), styles.cell),
                      Paragraph(esc(ctx.position(teacher, language)), styles.cell), ""])
-    others = [(g.school, g.teacher) for g in meeting.guest_attendance if g.present]
-    for index, key in enumerate(others, start=len(present) + 1):  # п. 21: with their school
+    others = [g for g in meeting.guest_attendance if g.present]
+    for index, mark in enumerate(others, start=len(present) + 1):  # п. 21: with their school
         rows.append([Paragraph(str(index), styles.cell_centre),
-                     Paragraph(esc(ctx.guest_label(*key, language)), styles.cell), "", ""])
+                     Paragraph(esc(ctx.guest_label(mark.school, mark.teacher, language, mark.name)), styles.cell),
+                     "", ""])
     head, tail = tail_rows(rows, [12 * mm, 68 * mm, 58 * mm, 32 * mm])
     return [
         PageBreak(),

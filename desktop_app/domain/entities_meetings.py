@@ -79,12 +79,16 @@ class Attendance:
 @dataclass
 class GuestAttendance:
     """A mark for a member of an inter-school association from another school (п. 21): that school
-    and its teacher, as the association's guest member is referred to, never copied."""
+    and its teacher, as the association's guest member is referred to, never copied; ``name`` as it
+    was when the mark was made, printed should that teacher be gone from the database. The name is
+    not compared: it is the database's to fill (at each save), so a mark is the same mark whatever
+    name it was last saved with."""
 
     school: str
     teacher: str
     present: bool
     reason: str | None = None
+    name: str = field(default="", compare=False)
 
 
 @dataclass

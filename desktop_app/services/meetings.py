@@ -194,18 +194,21 @@ class MeetingService(Service):
                               record=meeting.id or None, field="status")
         elif not meeting.id:  # made in the editor, numbered by the proposal (an id given: as given)
             meeting = self._free_number(store, school, meeting)
-        meeting = self._named_speakers(store, school, meeting)
+        meeting = self._named_guests(store, school, meeting)
         return self._save_checked(store, actor, school, meeting, existing=existing is not None,
                                   id_from=("meetings", f"m-{meeting.body}"), check=self._check,
                                   save=store.save_meeting, audit=("meeting", "meeting"),
                                   summary=f"No. {meeting.number} {meeting.date}")
 
     @staticmethod
-    def _named_speakers(store: Store, school: str, meeting: Meeting) -> Meeting:
-        """Members from other schools who speak (п. 21) keep their name as it is now, so that the
-        protocol still names them should that teacher leave the database."""
-        if not any(isinstance(s.speaker, GuestSpeaker) for i in meeting.agenda for s in (*i.heard, *i.spoke)):
+    def _named_guests(store: Store, school: str, meeting: Meeting) -> Meeting:
+        """Members from other schools marked or speaking (п. 21) keep their name as it is now, so
+        that the protocol still names them should that teacher leave the database; a name the
+        meeting came with stays where the database does not know that teacher."""
+        speaks = any(isinstance(s.speaker, GuestSpeaker) for i in meeting.agenda for s in (*i.heard, *i.spoke))
+        if not speaks and not meeting.guest_attendance:
             return meeting
+        # Only the association's members may be marked or speak (refused otherwise): their names.
         names = {(g.school, g.teacher): g.name for g in list_guests(store.session, school, meeting.body)}
 
         def named(speech: Speech) -> Speech:
@@ -215,8 +218,9 @@ class MeetingService(Service):
             return replace(speech, speaker=replace(who, name=names[(who.school, who.teacher)]))
 
         agenda = [replace(i, heard=[named(s) for s in i.heard], spoke=[named(s) for s in i.spoke])
-                  for i in meeting.agenda]
-        return replace(meeting, agenda=agenda)
+                  for i in meeting.agenda] if speaks else meeting.agenda
+        marks = [replace(g, name=names.get((g.school, g.teacher)) or g.name) for g in meeting.guest_attendance]
+        return replace(meeting, agenda=agenda, guest_attendance=marks)
 
     @staticmethod
     def _free_number(store: Store, school: str, meeting: Meeting) -> Meeting:

@@ -98,6 +98,9 @@ class GuestAttendanceRow(Base):
     teacher_id: Mapped[str]
     present: Mapped[bool] = mapped_column(Boolean)
     reason: Mapped[str | None] = mapped_column(Text)
+    #: The teacher's full name as it was (migration 0020_guest_mark_names), printed should they be
+    #: gone; NULL for a mark made before it of a teacher the database no longer knew.
+    name: Mapped[str | None] = mapped_column(String(302))
 
 
 class AgendaItemRow(Base):

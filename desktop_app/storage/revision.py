@@ -5,4 +5,4 @@ the quick reader (storage/quick.py) to know that a file has exactly the tables i
 tests/storage/test_database.py checks that it is Alembic's head.
 """
 
-HEAD_REVISION = "0019_guest_speakers"
+HEAD_REVISION = "0020_guest_mark_names"

@@ -34,12 +34,13 @@ def test_there_is_a_fixture_for_each_earlier_revision() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     earlier = sorted(s.revision for s in scripts.walk_revisions() if s.revision != HEAD_REVISION)
     # The revisions a released program left files at. 0006–0010 were released together with 0011,
-    # 0012–0013 with 0014, 0018 with 0019 (one submission each), so no program ever stopped at
+    # 0012–0013 with 0014, 0018 and 0019 with 0020 (one submission each), so no program ever stopped at
     # them: no fixture. 0015 and 0016 were never written.
     released = ["0001_initial", "0002_accounts_audit", "0003_protocol_search", "0004_account_sign_in",
                 "0005_list_indexes", "0011_server_roles", "0014_district", "0017_gaps"]
     together = ["0006_rules", "0007_materials", "0008_events", "0009_work_plan_followed", "0010_versions",
-                "0012_attestation", "0013_annual_analysis", "0018_plan_speed", "0019_guest_speakers"]
+                "0012_attestation", "0013_annual_analysis", "0018_plan_speed", "0019_guest_speakers",
+                "0020_guest_mark_names"]
     assert earlier == sorted(r for r in released + together if r != HEAD_REVISION)
     assert [p.name for p in FIXTURES] == [f"schema-{revision}.sqlite3" for revision in released]
 

@@ -136,6 +136,8 @@ def test_a_meeting_marks_its_members_from_other_schools_present_or_absent(distri
     saved = s.meetings.save(COMMAND_LINE, SCHOOL, _inter_meeting(s, marks))
     again = s.meetings.get(COMMAND_LINE, SCHOOL, saved.id)
     assert again.guest_attendance == marks and again.present_count == 2  # t-01 and t-03 (they vote too)
+    names = {g.teacher: g.name for g in s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")}
+    assert [g.name for g in again.guest_attendance] == [names["t-02"], names["t-03"]]  # kept as they are now
     # only the association's members from other schools on the meeting's date, each once (п. 21)
     for wrong in ([GuestAttendance(OTHER, "t-04", True)], [GuestAttendance(SCHOOL, "t-02", True)],
                   [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-02", False)]):
@@ -147,12 +149,11 @@ def test_a_meeting_marks_its_members_from_other_schools_present_or_absent(distri
     # again), and kept when the school is replaced from its file
     exported = s.exchange.export_document(COMMAND_LINE, SCHOOL)
     assert next(m for m in exported["meetings"] if m["id"] == saved.id)["guest_attendance"] == [
-        {"school": OTHER, "teacher": "t-02", "present": False, "reason": "курсы"},
-        {"school": OTHER, "teacher": "t-03", "present": True, "reason": None}]
+        {"school": OTHER, "teacher": "t-02", "present": False, "reason": "курсы", "name": names["t-02"]},
+        {"school": OTHER, "teacher": "t-03", "present": True, "reason": None, "name": names["t-03"]}]
     assert sum("guest_attendance" in m for m in exported["meetings"]) == 1  # only where there are marks
     s.exchange.import_document(COMMAND_LINE, json.dumps(exported, ensure_ascii=False), replace=True)
     assert s.meetings.get(COMMAND_LINE, SCHOOL, saved.id).guest_attendance == marks
-    names = {g.teacher: g.name for g in s.guest_members.list(DISTRICT_VIEWER, SCHOOL, "mo-inter-26")}
     for language, present, absent, school in (
             ("ru", "Присутствовали из других школ:", "Отсутствовали из других школ:", "Школа № 8"),
             ("kk", "Басқа мектептерден қатысқандар:", "Басқа мектептерден қатыспағандар:", "№ 8 мектеп")):

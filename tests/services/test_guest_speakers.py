@@ -158,7 +158,7 @@ def test_the_association_dialogs_refusals_name_the_teacher(district: Env) -> Non
 
 def test_the_marks_are_in_the_snapshot_and_the_check_code(district: Env) -> None:
     s = district.s
-    _join(s)
+    names = _join(s)
     marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", True)]
     meeting = _meeting(marks, GuestSpeaker(OTHER, "t-02"), GuestSpeaker(OTHER, "t-02"))
     meeting.agenda[0].vote = None  # only the mark changes below
@@ -175,6 +175,7 @@ def test_the_marks_are_in_the_snapshot_and_the_check_code(district: Env) -> None
     s.meetings.new_version(COMMAND_LINE, SCHOOL, saved.id, "Исправлена отметка")
     _kept, old = s.meetings.version(COMMAND_LINE, SCHOOL, saved.id, 1)
     assert old.guest_attendance == after.guest_attendance  # the history shows the marks as they were
+    assert [g.name for g in old.guest_attendance] == [names["t-02"], names["t-03"]]  # with the names kept
     assert old.agenda == after.agenda
     # a snapshot made before marks were kept reads as before, with none
     older = dump_meeting(replace(after, guest_attendance=[]))

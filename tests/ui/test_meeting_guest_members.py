@@ -12,7 +12,17 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop_app import i18n
 from desktop_app.domain.accounts import COMMAND_LINE, Role
-from desktop_app.domain.entities import Association, AssociationKind, GuestAttendance, LocalizedText, Membership
+from desktop_app.domain.entities import (
+    AgendaItem,
+    Association,
+    AssociationKind,
+    Attendance,
+    GuestAttendance,
+    Language,
+    LocalizedText,
+    Meeting,
+    Membership,
+)
 from desktop_app.services import Services
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.language import install_language_hook
@@ -90,5 +100,32 @@ def test_an_ordinary_association_has_no_such_list(qtbot, sign_in) -> None:  # ty
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.attendance.guest_members.isHidden() and dialog.meeting().guest_attendance == []
+    dialog.close()
+    assert not dialog.isVisible()
+
+
+def test_a_member_gone_from_the_database_is_listed_by_the_name_the_mark_kept(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association]) -> None:
+    """school-8 imported again without t-04 (the membership stays): the editor lists t-04 by the name
+    kept with the mark, never by an id, and gives the marks back with that name."""
+    install_language_hook()
+    i18n.set_language("ru")
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    name = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}["t-04"]
+    saved = s.meetings.save(actor, school, Meeting(
+        "", body.id, 1, date(2026, 12, 10), Language.RU, "t-01", "t-02",
+        attendance=[Attendance("t-01", True), Attendance("t-02", True)],
+        guest_attendance=[GuestAttendance(OTHER, "t-03", True), GuestAttendance(OTHER, "t-04", False, "курсы")],
+        agenda=[AgendaItem(1, "Семинар", decisions=["Провести"])]))
+    s.exchange.import_document(COMMAND_LINE, other_school().replace(b'"t-04"', b'"t-44"'), replace=True)
+    stored = s.meetings.get(actor, school, saved.id)
+    dialog = MeetingDialog(session, body, stored)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    marks = dialog.attendance.guest_members
+    shown = {g.teacher: marks.table.item(row, 0).text() for row, (g, _here) in enumerate(marks.members())}
+    assert shown == {"t-03": shown["t-03"], "t-04": name} and "t-03" not in shown["t-03"]
+    assert {g.teacher: g.name for g in dialog.attendance.guest_attendance()}["t-04"] == name
     dialog.close()
     assert not dialog.isVisible()

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop_app import i18n
+from desktop_app.domain.accounts import COMMAND_LINE
 from desktop_app.domain.entities import (
     AgendaItem,
     Association,
@@ -23,12 +24,14 @@ from desktop_app.domain.entities import (
     MeetingStatus,
     Speech,
 )
+from desktop_app.domain.labels import UNKNOWN_TEACHER
 from desktop_app.ui.dialogs.meeting import MeetingDialog
 from desktop_app.ui.dialogs.meeting.speeches import other_key
 from desktop_app.ui.dialogs.meeting.version_view import MeetingVersionDialog
 from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from tests.ui.conftest import finish, type_text
+from tests.ui.test_district_view import other_school
 from tests.ui.test_meeting_guest_members import OTHER, inter
 
 __all__ = ["inter"]  # the fixture, used by name
@@ -231,4 +234,27 @@ def test_a_previous_version_names_members_whose_membership_has_gone(  # type: ig
     assert f"СЛУШАЛИ: {names['t-03']} (Школа № 8) — О семинаре" in text, text
     assert f"{names['t-04']} (Школа № 8) — курсы" in text, text
     assert "t-03" not in text and "t-04" not in text and OTHER not in text, text
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_previous_version_names_a_guest_gone_from_the_database_by_the_kept_name(  # type: ignore[no-untyped-def]
+        qtbot, inter: tuple[Session, Association], language: str) -> None:
+    """school-8 imported again without t-04 (the membership stays): the mark's kept name, as printed."""
+    install_language_hook()
+    i18n.set_language(language)
+    session, body = inter
+    s, actor, school = session.services, session.actor, session.school
+    names = {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}
+    reason = "курстар" if language == "kk" else "курсы"
+    saved, _reopened = _finalized_and_reopened(session, body, Language(language), reason, "Семинар")
+    s.exchange.import_document(COMMAND_LINE, other_school().replace(b'"t-04"', b'"t-44"'), replace=True)
+    assert {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}["t-04"] == ""
+    kept, old = s.meetings.version(actor, school, saved.id, 1)
+    dialog = MeetingVersionDialog(session, kept, old, body.name.ru or "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(dialog.browser.toPlainText().split())
+    assert f"{names['t-04']} — {reason}" in text, text
+    assert i18n.gettext_for(language)(UNKNOWN_TEACHER) not in text and "t-04" not in text, text
     dialog.close()

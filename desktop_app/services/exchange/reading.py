@@ -226,7 +226,7 @@ def _meeting(obj: JSON) -> Meeting:
         agenda=[_agenda_item(i) for i in obj["agenda"]], status=MeetingStatus(obj["status"]),
         start_time=obj.get("start_time"), place=obj.get("place"),
         guests=[_person(g) for g in obj.get("guests", [])], form=MeetingForm(obj.get("form", "meeting")),
-        guest_attendance=[GuestAttendance(g["school"], g["teacher"], g["present"], g.get("reason"))
+        guest_attendance=[GuestAttendance(g["school"], g["teacher"], g["present"], g.get("reason"), g.get("name", ""))
                           for g in obj.get("guest_attendance", ())],
     )
 

@@ -14,6 +14,7 @@ from desktop_app.domain.entities import (
     Approval,
     Association,
     CalendarPlan,
+    GuestAttendance,
     GuestSpeaker,
     HeadChoice,
     Holiday,
@@ -209,8 +210,15 @@ def _dump_meeting(meeting: Meeting) -> JSON:
         "status": meeting.status.value, "form": meeting.form.value,
     }
     if meeting.guest_attendance:  # version 2, only when there are any: the votes count them (rule 4)
-        out["guest_attendance"] = [{"school": g.school, "teacher": g.teacher, "present": g.present,
-                                    "reason": g.reason} for g in meeting.guest_attendance]
+        out["guest_attendance"] = [_dump_guest_mark(g) for g in meeting.guest_attendance]
+    return out
+
+
+def _dump_guest_mark(mark: GuestAttendance) -> JSON:
+    """A mark of a member from another school; ``name`` (as it was) only when known."""
+    out: JSON = {"school": mark.school, "teacher": mark.teacher, "present": mark.present, "reason": mark.reason}
+    if mark.name:
+        out["name"] = mark.name
     return out
 
 

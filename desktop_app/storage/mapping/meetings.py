@@ -74,8 +74,8 @@ def dump_meeting(school_id: str, meeting: Meeting) -> Rows:
         "meeting_guests": positioned(
             ({"name": g.name, "job_title": g.position} for g in meeting.guests), **owner),
         "meeting_guest_attendance": positioned(
-            ({"member_school_id": a.school, "teacher_id": a.teacher, "present": a.present, "reason": a.reason}
-             for a in meeting.guest_attendance), **owner),
+            ({"member_school_id": a.school, "teacher_id": a.teacher, "present": a.present, "reason": a.reason,
+              "name": a.name or None} for a in meeting.guest_attendance), **owner),
         "agenda_items": positioned(
             ({"number": i.number, "title": i.title,
               "vote_in_favour": i.vote.in_favour if i.vote else None,
@@ -129,8 +129,8 @@ def build_meeting(row: Row, children: Children) -> Meeting:
         place=row["place"],
         guests=[Person(g["name"], g["job_title"]) for g in children("meeting_guests")],
         form=MeetingForm(row["form"]),
-        guest_attendance=[GuestAttendance(a["member_school_id"], a["teacher_id"], bool(a["present"]), a["reason"])
-                          for a in children("meeting_guest_attendance")],
+        guest_attendance=[GuestAttendance(a["member_school_id"], a["teacher_id"], bool(a["present"]), a["reason"],
+                                          a["name"] or "") for a in children("meeting_guest_attendance")],
         version=row["version"],
     )
 

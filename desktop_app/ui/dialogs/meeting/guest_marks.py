@@ -26,6 +26,7 @@ class GuestMarks(QGroupBox):
         super().__init__(parent)
         self._guests = guests
         self._shown: list[GuestMember] = []
+        self._recorded: dict[Key, str] = {}  # the names the marks kept, for a teacher gone from the database
         self.table = QTableWidget(0, 4, self)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -45,12 +46,13 @@ class GuestMarks(QGroupBox):
         """The members on ``day``; marks already made (here or in the record) are kept."""
         known: dict[Key, GuestAttendance] = {(g.school, g.teacher): g for g in self.marks()}
         known.update({(g.school, g.teacher): g for g in marks})
+        self._recorded.update({key: g.name for key, g in known.items() if g.name})
         self._shown = [g for g in self._guests if member_on(g, day)]
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._shown))
         for row, guest in enumerate(self._shown):
             mark = known.get((guest.school, guest.teacher), GuestAttendance(guest.school, guest.teacher, True))
-            self.table.setItem(row, 0, cell(guest.name or guest.teacher))
+            self.table.setItem(row, 0, cell(guest.name or mark.name or guest.teacher))
             self.table.setItem(row, 1, cell(guest.school_name or guest.school))
             self.table.setItem(row, 2, present_cell(mark.present))
             self.table.setItem(row, 3, cell(mark.reason or "", editable=True))
@@ -65,7 +67,8 @@ class GuestMarks(QGroupBox):
         result = []
         for row, guest in enumerate(self._shown):
             present, reason = mark_of(self.table, row, 2)
-            result.append(GuestAttendance(guest.school, guest.teacher, present, reason))
+            name = guest.name or self._recorded.get((guest.school, guest.teacher), "")
+            result.append(GuestAttendance(guest.school, guest.teacher, present, reason, name))
         return result
 
     def set_present(self, school: str, teacher: str, present: bool, reason: str = "") -> None:

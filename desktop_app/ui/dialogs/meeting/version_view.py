@@ -64,8 +64,8 @@ class ProtocolText:
         absent = [self.name(a.teacher) + (f" — {a.reason}" if a.reason else "")
                   for a in meeting.attendance if not a.present]
         guests = [g.name + (f" — {g.position}" if g.position else "") for g in meeting.guests]
-        others_present = [self.other(g.school, g.teacher) for g in meeting.guest_attendance if g.present]
-        others_absent = [self.other(g.school, g.teacher) + (f" — {g.reason}" if g.reason else "")
+        others_present = [self.other(g.school, g.teacher, g.name) for g in meeting.guest_attendance if g.present]
+        others_absent = [self.other(g.school, g.teacher, g.name) + (f" — {g.reason}" if g.reason else "")
                          for g in meeting.guest_attendance if not g.present]
         parts = [f"<p>{_esc('; '.join(details))}<br>{_esc('; '.join(kind))}</p>",
                  _line(_("Chair:"), self.name(meeting.chair)),

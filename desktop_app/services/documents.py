@@ -119,20 +119,31 @@ def olympiad_check(records: SchoolRecords, academic_year: str, results: list[Oly
 def earlier_checks(records: SchoolRecords) -> Iterator[Verification]:
     """The codes that builds before this one printed for the same records, which ``verify`` still
     recognises: until 0019 a protocol's code (and its extracts' and its association's register's)
-    did not cover the marks of members from other schools (п. 21), though the paper listed them.
-    Only meetings that have such marks are concerned; their codes without the marks are given."""
+    did not cover the marks of members from other schools (п. 21), though the paper listed them;
+    until 0020 the marks kept no name (0020 gave the marks of teachers still known theirs). Only
+    meetings that have such marks are concerned; their codes without the marks, and with the marks
+    but without their names, are given."""
     marked = [m for m in records.meetings if m.guest_attendance]
     bodies = {m.body for m in marked}
-    for meeting in marked:
-        unmarked = replace(meeting, guest_attendance=[])
-        yield meeting_check(unmarked)
-        for item in meeting.agenda:
-            yield extract_check(unmarked, item.number)
-    if bodies:
-        unmarked_records = replace(records, meetings=[replace(m, guest_attendance=[]) for m in records.meetings])
-        for body in records.associations:
-            if body.id in bodies:
-                yield register_check(unmarked_records, body)
+    for earlier in (_unmarked, _unnamed):
+        for meeting in marked:
+            before = earlier(meeting)
+            yield meeting_check(before)
+            for item in meeting.agenda:
+                yield extract_check(before, item.number)
+        if bodies:
+            before_records = replace(records, meetings=[earlier(m) for m in records.meetings])
+            for body in records.associations:
+                if body.id in bodies:
+                    yield register_check(before_records, body)
+
+
+def _unmarked(meeting: Meeting) -> Meeting:
+    return replace(meeting, guest_attendance=[])
+
+
+def _unnamed(meeting: Meeting) -> Meeting:
+    return replace(meeting, guest_attendance=[replace(g, name="") for g in meeting.guest_attendance])
 
 
 def all_checks(records: SchoolRecords) -> Iterator[Verification]:

@@ -253,3 +253,23 @@ def test_a_code_printed_before_the_marks_were_covered_still_verifies(district: E
     assert [v.check.kind for v in s.documents.verify(COMMAND_LINE, register.code)] == ["register"]
     # today's codes as before, and a meeting without marks has no second code
     assert [v.check for v in s.documents.verify(COMMAND_LINE, meeting_check(stored).code)] == [meeting_check(stored)]
+
+
+def test_a_code_printed_before_the_marks_kept_names_still_verifies(district: Env) -> None:
+    """Builds before 0020 printed a protocol whose marks had no names; the marks have them now (at
+    the next save, or from migration 0020): `verify` of such a paper still finds its meeting."""
+    from desktop_app.documents.verification import verification
+
+    s = district.s
+    _join(s)
+    marks = [GuestAttendance(OTHER, "t-02", True), GuestAttendance(OTHER, "t-03", False, "болеет")]
+    saved = s.meetings.save(COMMAND_LINE, SCHOOL, _meeting(marks, GuestSpeaker(OTHER, "t-02"),
+                                                           GuestSpeaker(OTHER, "t-02")))
+    stored = s.meetings.get(COMMAND_LINE, SCHOOL, saved.id)
+    assert all(g.name for g in stored.guest_attendance)  # named at the save
+    old = dump_meeting(replace(stored, guest_attendance=[replace(g, name="") for g in stored.guest_attendance]))
+    assert all("name" not in g for g in old["guest_attendance"])  # as the 0019 build wrote them
+    printed = verification("protocol", stored.id, stored.version, old)
+    assert printed.code != meeting_check(stored).code
+    found = s.documents.verify(COMMAND_LINE, printed.code)
+    assert [(v.school, v.check.kind, v.check.record) for v in found] == [(SCHOOL, "protocol", stored.id)]

@@ -181,8 +181,8 @@ def _shot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] 
 
 def shoot_plans(app: QApplication, window: MainWindow, session: Session, out: Path, language: str,
                 submitted: str) -> None:
-    """The Plans section with a plan chosen, its teacher filter opened, its history, the editor with a holiday lesson flagged,
-    the fill-dates dialog, the consider dialog and an import preview."""
+    """The Plans section with a plan chosen, its teacher filter opened, its history, the editor with
+    a holiday lesson flagged, the fill-dates dialog, the consider dialog and an import preview."""
     window.show_section("plans")
     plans = window.views["plans"]
     assert isinstance(plans, PlansView)

@@ -53,16 +53,22 @@ def inter(services: Services) -> tuple[Session, Association]:
     return Session(services, admin, school), body
 
 
-@pytest.mark.parametrize("language", ["kk", "ru"])
-def test_members_from_other_schools_are_marked_and_saved(qtbot, inter: tuple[Session, Association],  # type: ignore[no-untyped-def]
-                                                         language: str) -> None:
+def new_meeting(qtbot, inter: tuple[Session, Association], language: str) -> MeetingDialog:  # type: ignore[no-untyped-def]
+    """A new protocol of the inter-school association, in ``language``, shown at 1366×768."""
     install_language_hook()
     i18n.set_language(language)
-    session, body = inter
-    dialog = MeetingDialog(session, body)
+    dialog = MeetingDialog(*inter)
     qtbot.addWidget(dialog)
     dialog.resize(1366, 768)
     dialog.show()
+    return dialog
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_members_from_other_schools_are_marked_and_saved(qtbot, inter: tuple[Session, Association],  # type: ignore[no-untyped-def]
+                                                         language: str) -> None:
+    session, body = inter
+    dialog = new_meeting(qtbot, inter, language)
     header, marks = dialog.header, dialog.attendance.guest_members
     header.date.setDate(QDate(2026, 11, 20))
     header.select(header.chair, "t-01")

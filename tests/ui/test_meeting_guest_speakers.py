@@ -32,7 +32,7 @@ from desktop_app.ui.language import install_language_hook
 from desktop_app.ui.session import Session
 from tests.ui.conftest import finish, type_text
 from tests.ui.test_district_view import other_school
-from tests.ui.test_meeting_guest_members import OTHER, inter
+from tests.ui.test_meeting_guest_members import OTHER, inter, new_meeting
 
 __all__ = ["inter"]  # the fixture, used by name
 
@@ -42,15 +42,10 @@ SHOTS = os.environ.get("GUEST_SHOTS")
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_a_member_from_another_school_speaks(qtbot, inter: tuple[Session, Association],  # type: ignore[no-untyped-def]
                                              language: str) -> None:
-    install_language_hook()
-    i18n.set_language(language)
     session, body = inter
+    dialog = new_meeting(qtbot, inter, language)
     names = {g.teacher: g.name for g in session.services.guest_members.list(session.actor, session.school, body.id)}
     school = "№ 8 мектеп" if language == "kk" else "Школа № 8"
-    dialog = MeetingDialog(session, body)
-    qtbot.addWidget(dialog)
-    dialog.resize(1366, 768)
-    dialog.show()
     header = dialog.header
     header.date.setDate(QDate(2026, 12, 10))
     header.select(header.chair, "t-01")
@@ -125,6 +120,16 @@ def _finalized_and_reopened(session: Session, body: Association, language: Langu
                                          else "Исправление")
 
 
+def first_version(qtbot, session: Session, meeting: str,  # type: ignore[no-untyped-def]
+                  title: str) -> tuple[MeetingVersionDialog, str]:
+    """The protocol's first version as the version view shows it, and its text in one line."""
+    kept, old = session.services.meetings.version(session.actor, session.school, meeting, 1)
+    dialog = MeetingVersionDialog(session, kept, old, title)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, " ".join(dialog.browser.toPlainText().split())
+
+
 def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: ignore[no-untyped-def]
         qtbot, inter: tuple[Session, Association]) -> None:
     install_language_hook()
@@ -135,11 +140,7 @@ def test_a_previous_version_shows_the_marks_and_speakers_as_they_were(  # type: 
     saved, reopened = _finalized_and_reopened(session, body, Language.KK, "курстар", "Семинар туралы")
     s.meetings.save(actor, school, replace(reopened, guest_attendance=[GuestAttendance(OTHER, "t-03", True),
                                                                        GuestAttendance(OTHER, "t-04", True)]))
-    kept, old = s.meetings.version(actor, school, saved.id, 1)
-    dialog = MeetingVersionDialog(session, kept, old, "Мектепаралық ӘБ")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    text = " ".join(dialog.browser.toPlainText().split())
+    dialog, text = first_version(qtbot, session, saved.id, "Мектепаралық ӘБ")
     assert f"ТЫҢДАЛДЫ: {names['t-03']} (№ 8 мектеп) — Семинар туралы" in text
     assert f"Басқа мектептерден қатыспағандар: {names['t-04']} (№ 8 мектеп) — курстар" in text
     assert "Қатысқандар: 3:" in text  # two own members and one from school-8, as the votes count
@@ -183,13 +184,7 @@ def test_a_speaker_marked_absent_while_the_agenda_was_shown_is_readable_whole(  
         qtbot, inter: tuple[Session, Association], language: str) -> None:
     """The box was shown before «(marked absent)» was added to its name: it grows to show it all
     at 1366×768, and its tooltip says it whole."""
-    install_language_hook()
-    i18n.set_language(language)
-    session, body = inter
-    dialog = MeetingDialog(session, body)
-    qtbot.addWidget(dialog)
-    dialog.resize(1366, 768)
-    dialog.show()
+    dialog = new_meeting(qtbot, inter, language)
     dialog.header.date.setDate(QDate(2026, 12, 10))
     dialog.tabs.setCurrentIndex(1)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
@@ -226,11 +221,7 @@ def test_a_previous_version_names_members_whose_membership_has_gone(  # type: ig
     rono = s.accounts.authenticate("rono", "rono-secret1")
     for teacher in ("t-03", "t-04"):
         s.guest_members.remove(rono, school, body.id, OTHER, teacher)
-    kept, old = s.meetings.version(actor, school, saved.id, 1)
-    dialog = MeetingVersionDialog(session, kept, old, "Межшкольное МО")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    text = " ".join(dialog.browser.toPlainText().split())
+    dialog, text = first_version(qtbot, session, saved.id, "Межшкольное МО")
     assert f"СЛУШАЛИ: {names['t-03']} (Школа № 8) — О семинаре" in text, text
     assert f"{names['t-04']} (Школа № 8) — курсы" in text, text
     assert "t-03" not in text and "t-04" not in text and OTHER not in text, text
@@ -250,11 +241,7 @@ def test_a_previous_version_names_a_guest_gone_from_the_database_by_the_kept_nam
     saved, _reopened = _finalized_and_reopened(session, body, Language(language), reason, "Семинар")
     s.exchange.import_document(COMMAND_LINE, other_school().replace(b'"t-04"', b'"t-44"'), replace=True)
     assert {g.teacher: g.name for g in s.guest_members.list(actor, school, body.id)}["t-04"] == ""
-    kept, old = s.meetings.version(actor, school, saved.id, 1)
-    dialog = MeetingVersionDialog(session, kept, old, body.name.ru or "")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    text = " ".join(dialog.browser.toPlainText().split())
+    dialog, text = first_version(qtbot, session, saved.id, body.name.ru or "")
     assert f"{names['t-04']} — {reason}" in text, text
     assert i18n.gettext_for(language)(UNKNOWN_TEACHER) not in text and "t-04" not in text, text
     dialog.close()

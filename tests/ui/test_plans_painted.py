@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
@@ -20,7 +20,7 @@ from desktop_app.ui.models.plan_list import STATUS_COLOURS
 from desktop_app.ui.models.sorting import kazakh_key
 from desktop_app.ui.views.plans import PlansView
 from desktop_app.ui.widgets.paged_cells import PagedCellDelegate
-from tests.ui.conftest import choices, type_text
+from tests.ui.conftest import PaintCounter, choices, type_text
 from tests.ui.test_plans_view import APPROVED
 
 OTHER_YEAR = "2025-2026"  # the demo has no plans there
@@ -129,24 +129,11 @@ def test_cells_are_painted_as_qts_own_delegate_paints_them(window: MainWindow) -
         assert not quick.isNull() and quick == standard
 
 
-class _Paints(QObject):
-    """Counts the paint events a widget gets."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_the_first_open_paints_the_list_once_and_its_last_column_fills_the_table(window: MainWindow) -> None:
     QApplication.processEvents()
     view = window.views["plans"]
     assert isinstance(view, PlansView)
-    paints = _Paints()
+    paints = PaintCounter()
     view.table.viewport().installEventFilter(paints)
     view = plans_window(window)
     for _ in range(3):  # Qt's next turns: nothing left to paint again

@@ -7,7 +7,7 @@ school, the main window at 1366×768). Tooltips are still the model's."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTableView, QToolTip
 
@@ -18,6 +18,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.table import RecordTableModel
 from desktop_app.ui.views.teachers import TeachersView
 from desktop_app.ui.widgets.cells import RecordCellDelegate
+from tests.ui.conftest import PaintCounter
 
 
 def _painted(table: QTableView) -> QImage:
@@ -115,17 +116,6 @@ def test_tooltips_are_still_the_models(window: MainWindow, services: Services) -
     QToolTip.hideText()
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 @pytest.mark.parametrize("extra", [0, 40])  # a list that fits, and one that gets a scroll bar
 def test_a_list_is_painted_once_when_its_section_first_opens(window: MainWindow, services: Services,
                                                              extra: int) -> None:
@@ -136,7 +126,7 @@ def test_a_list_is_painted_once_when_its_section_first_opens(window: MainWindow,
     QApplication.processEvents()
     view = window.views["teachers"]
     assert isinstance(view, TeachersView)
-    paints = _Paints()
+    paints = PaintCounter()
     view.table.viewport().installEventFilter(paints)
     window.show_section("teachers")
     for _ in range(3):

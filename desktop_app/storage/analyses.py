@@ -12,6 +12,7 @@ from desktop_app.domain.annual_analysis import AnalysisStatus, AnnualAnalysis
 from desktop_app.domain.entities import Language
 from desktop_app.domain.errors import N_, ConflictError
 from desktop_app.storage import models as m
+from desktop_app.storage.lengths import refuse_long_row
 from desktop_app.storage.mapping import table_of
 
 _TABLE = table_of(m.AnnualAnalysisRow)
@@ -63,6 +64,7 @@ def _conflict(session: Session, school: str, analysis_id: str, current: int) -> 
 def save_analysis(session: Session, school: str, analysis: AnnualAnalysis) -> None:
     """Insert, or update when the stored revision is the one read (0: made in code, saved as it is);
     the saved revision goes back into ``analysis``."""
+    refuse_long_row(_TABLE, _values(analysis), analysis.id)
     key = (_TABLE.c.school_id == school, _TABLE.c.id == analysis.id)
     stored = session.execute(select(_TABLE.c.revision).where(*key)).scalar()
     if stored is None:

@@ -18,6 +18,7 @@ from desktop_app.storage import mapping
 from desktop_app.storage import models as m
 from desktop_app.storage.bulk import BulkWriter
 from desktop_app.storage.errors import DuplicateError
+from desktop_app.storage.lengths import refuse_long_row
 from desktop_app.storage.store_accounts import AccountStore
 from desktop_app.storage.store_base import StoreBase
 from desktop_app.storage.store_registers import RegisterStore
@@ -48,6 +49,7 @@ class Store(RegisterStore, WorkStore, AccountStore):
 
     def save_school(self, school: School) -> None:
         row = mapping.dump_school(school)
+        refuse_long_row(_SCHOOLS, row, school.id)
         if self.get_school(school.id) is None:
             self.session.execute(insert(_SCHOOLS), [row])
         else:

@@ -14,6 +14,7 @@ from desktop_app.domain.district import GuestMember
 from desktop_app.storage import dialect, mapping
 from desktop_app.storage import models as m
 from desktop_app.storage.errors import DuplicateError
+from desktop_app.storage.lengths import refuse_long_row
 from desktop_app.storage.store_base import _AUDIT, StoreBase
 
 _USERS = mapping.table_of(m.UserRow)
@@ -36,7 +37,9 @@ class AccountStore(StoreBase):
     def add_user(self, user: User) -> None:
         if self.get_user(user.login) is not None:
             raise DuplicateError(kind="user", id=user.login)
-        self.session.execute(insert(_USERS), [mapping.dump_user(user)])
+        row = mapping.dump_user(user)
+        refuse_long_row(_USERS, row, user.login)
+        self.session.execute(insert(_USERS), [row])
 
     def get_user(self, login: str, with_hash: bool = True) -> User | None:
         """The account; ``with_hash=False`` leaves its password hash empty (on a server only the
@@ -56,7 +59,9 @@ class AccountStore(StoreBase):
         if self.get_user(user.login) is None:
             self.add_user(user)
             return
-        values = {k: v for k, v in mapping.dump_user(user).items() if k != "login"}
+        row = mapping.dump_user(user)
+        refuse_long_row(_USERS, row, user.login)
+        values = {k: v for k, v in row.items() if k != "login"}
         self.session.execute(update(_USERS).where(_USERS.c.login == user.login).values(**values))
 
     def list_users(self, school_id: str | None = None) -> list[User]:

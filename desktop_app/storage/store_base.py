@@ -14,6 +14,7 @@ from desktop_app.domain.entities import CalendarPlan
 from desktop_app.domain.errors import ConflictError
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
+from desktop_app.storage.lengths import refuse_too_long
 from desktop_app.storage.mapping import Kind, Row
 from desktop_app.storage.mapping.plans import build_plan_with_rows
 from desktop_app.storage.plan_rows import PLAN_ROWS, read_plan_rows
@@ -97,6 +98,8 @@ class StoreBase:
         table = kind.table
         record_id = kind.key(record)
         rows = kind.dump(school_id, record)
+        refuse_too_long({table.name: table, **{child.name: child for child, _ in kind.children}}, rows,
+                        table.name, record_id)
         parent = rows[table.name][0]
         key = (table.c.school_id == school_id, table.c.id == record_id)
         for child, owner_column in reversed(kind.children):

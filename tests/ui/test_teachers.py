@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop_app import i18n
 from desktop_app.domain.entities import Category
 from desktop_app.i18n import _
 from desktop_app.ui.dialogs.teacher import TeacherDialog
@@ -149,3 +153,32 @@ def test_the_viewer_sees_no_add_button(qtbot, sign_in) -> None:  # type: ignore[
 def test_the_administrator_sees_the_add_button(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, sign_in())
     assert view.add_button.isVisible()
+
+
+
+@pytest.mark.parametrize(("language", "characters"), [("kk", "таңба"), ("ru", "символов")])
+def test_a_name_too_long_for_its_field_is_refused_under_it(qtbot, sign_in, language: str,  # type: ignore[no-untyped-def]
+                                                           characters: str) -> None:
+    i18n.set_language(language)
+    session = sign_in()
+    view = _view(qtbot, session)
+    dialog = view.make_dialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    long_name = "Сәрсенбаева-" * 9  # 108 characters; the field takes 100
+    dialog.last_name.setText(long_name)
+    type_text(dialog.first_name, "Ұлбосын")
+    type_text(dialog.position_kk, "Мұғалім")
+    dialog.subjects.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finish(qtbot)
+    assert dialog.isVisible() and dialog.saved is None
+    shown = dialog.errors["last_name"]
+    assert shown.isVisible()
+    text = shown.text()
+    assert "108" in text and "100" in text and characters in text
+    assert "«Сәрсенбаева-Сәрсенбаева-Сәрсенбаева-Сәрс…»" in text and text[0].isupper()
+    assert dialog.last_name.text() == long_name  # what was typed stays, to be shortened
+    if shots := os.environ.get("LENGTH_SHOTS"):
+        dialog.grab().save(f"{shots}/{language}-teacher-too-long.png")
+    assert session.services.teachers.search(session.actor, session.school, "сәрсенбаева") == []

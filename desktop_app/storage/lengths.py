@@ -16,7 +16,7 @@ from sqlalchemy import String, Table
 
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
 
-#: How a refusal names a record of each table a record is saved from (``errors.RECORD_KINDS``).
+#: How a refusal (this one, a conflict) names a record of each table records are saved in (``errors.RECORD_KINDS``).
 RECORD_KINDS = {"academic_years": "academic year", "subjects": "subject", "teachers": "teacher",
                 "associations": "association", "meetings": "meeting", "plans": "plan",
                 "mentorships": "mentorship", "lesson_visits": "lesson visit", "materials": "methodical material",

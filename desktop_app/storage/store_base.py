@@ -14,7 +14,7 @@ from desktop_app.domain.entities import CalendarPlan
 from desktop_app.domain.errors import ConflictError
 from desktop_app.storage import mapping
 from desktop_app.storage import models as m
-from desktop_app.storage.lengths import refuse_too_long
+from desktop_app.storage.lengths import RECORD_KINDS, refuse_too_long
 from desktop_app.storage.mapping import Kind, Row
 from desktop_app.storage.mapping.plans import build_plan_with_rows
 from desktop_app.storage.plan_rows import PLAN_ROWS, read_plan_rows
@@ -26,7 +26,6 @@ _AUDIT = mapping.table_of(m.AuditEventRow)
 _AUDIT_KINDS = {"teachers": "teacher", "associations": "association", "meetings": "meeting",
                 "plans": "plan", "mentorships": "mentorship", "lesson_visits": "lesson_visit",
                 "attestations": "attestation", "courses": "course"}
-_RECORD_KINDS = {**_AUDIT_KINDS, "lesson_visits": "lesson visit"}
 
 
 class StoreBase:
@@ -162,7 +161,7 @@ class StoreBase:
             audit.c.record_kind == kind).order_by(audit.c.id.desc()).limit(1))
         by, at, login = (rows[0]["actor"], rows[0]["at"], rows[0]["db_login"]) if rows else ("?", None, None)
         when = at.astimezone().strftime("%d.%m.%Y %H:%M") if at is not None else "?"
-        return ConflictError(_RECORD_KINDS.get(table.name, table.name), record_id, by, when, current, login)
+        return ConflictError(RECORD_KINDS.get(table.name, table.name), record_id, by, when, current, login)
 
     def revision_of(self, kind: Kind[Any], school_id: str, record_id: str) -> int | None:
         """The stored revision of a record (None when there is none): what a save must carry."""

@@ -177,8 +177,9 @@ def run_window(school: School, profile: str | None) -> None:
             window.search.setText("а")
         window.search.setText("")
         _settle()
-        with _timed(school, "year switch (KTPs)", profile):
-            window.select_year(school.other_year)
+        if school.other_year != school.year:  # the district's schools have one year each
+            with _timed(school, "year switch (KTPs)", profile):
+                window.select_year(school.other_year)
     finally:
         window.close()
         window.deleteLater()
@@ -187,9 +188,9 @@ def run_window(school: School, profile: str | None) -> None:
 
 def _open_plan(window: MainWindow, school: School, profile: str | None) -> None:
     view: Any = window.views["plans"]
-    for row in range(view.proxy.rowCount()):
-        record = view.model.record(view.proxy.source_row(row))
-        if record.plan.status.value == "approved" or row == view.proxy.rowCount() - 1:
+    for row in range(view.pages.lines_read()):  # among the lines on screen
+        record = view.pages.record(row)
+        if record.plan.status.value == "approved" or row == view.pages.lines_read() - 1:
             view.select_plan(record.plan.id)
             break
     _settle()
@@ -237,6 +238,8 @@ def report(title: str, base: School, big: School) -> None:
         cpu_text = (f"{cpu_small:6.1f} {cpu:6.1f} {cpu / cpu_small:5.2f}×" if cpu_small
                     else f"{'–':>6} {cpu:6.1f} {'–':>6}")
         print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio):6}  {cpu_text}")
+    for step in [step for step in base.times if step not in big.times]:
+        print(f"{step:32} {statistics.median(base.times[step]):9.1f} {'–':>9}  (not a step here: one year)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

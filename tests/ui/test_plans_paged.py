@@ -1,6 +1,7 @@
-"""The Plans section on a long year: the list is read a page at a time as it is scrolled, a plan
-chosen by id (an Overview line, a step, a refresh) is selected even when its page was not read
-yet, and a filter or a new order reads the list again (real SQLite in tmp_path, demo school)."""
+"""The Plans section on a long year: every line is a row of the table (the scroll bar is the whole
+list's), each read a page at a time when it is shown; a plan chosen by id (an Overview line, a step,
+a refresh) is selected even when its page was not read yet, and a filter or a new order reads the
+list again (real SQLite in tmp_path, demo school)."""
 
 from __future__ import annotations
 
@@ -37,33 +38,67 @@ def add_many(services: Services, session: Session, count: int) -> list[str]:
 
 
 def shown_ids(view) -> list[str]:  # type: ignore[no-untyped-def]
-    return [view.model.record(view.proxy.source_row(row)).plan.id for row in range(view.proxy.rowCount())]
+    """The plans of the lines read so far, in the list's order."""
+    return [record.plan.id for record in view.pages.records()]
 
 
-def test_scrolling_fetches_the_next_page(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+def painted(view) -> None:  # type: ignore[no-untyped-def]
+    """The table painted now, as the screen shows it (what a paint asks for is read)."""
+    QApplication.processEvents()
+    view.table.viewport().repaint()
+
+
+def test_every_line_is_a_row_and_is_read_when_shown(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
     session = sign_in("administrator")
     add_many(services, session, 2 * PAGE + 30)
     view = plans_view(qtbot, session)
-    QApplication.processEvents()
-    total = view.model.record_count()
-    assert total >= 2 * PAGE + 30 and view.proxy.rowCount() == PAGE
+    painted(view)
+    pages, table = view.pages, view.table
+    total = pages.record_count()
+    assert total >= 2 * PAGE + 30 and pages.rowCount() == total and pages.lines_read() == PAGE
     assert view.counts_label.text().split("—")[0].strip().endswith(str(total))  # the whole year is counted
-    bar = view.table.verticalScrollBar()
-    for expected in (2 * PAGE, total):
-        bar.setValue(bar.maximum())  # the user scrolls to the end of what is there
-        QApplication.processEvents()
-        assert view.proxy.rowCount() == expected
+    bar = table.verticalScrollBar()
+    on_screen = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+    assert bar.maximum() + on_screen >= total  # the scroll bar is the whole list's, not the lines read
+    bar.setValue(PAGE + 2)  # a little further down: the page below is read, not the rest
+    painted(view)
+    assert pages.lines_read() == 2 * PAGE
+    bar.setValue(bar.maximum())  # the handle dragged to the end: the end is shown
+    painted(view)
+    assert pages.lines_read() == total
+    last = table.rowAt(table.viewport().height() - 1)
+    assert last in (total - 1, -1) and table.indexAt(table.viewport().rect().center()).data()
     assert len(set(shown_ids(view))) == total  # no line twice, none missing
-    assert not view.model.canFetchMore()
+    assert not pages.canFetchMore()
+
+
+def test_a_list_found_shorter_than_counted_is_read_again(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """Someone deletes plans after the list was counted: the lines that are gone are not shown as
+    someone else's, and the list is read again a turn later."""
+    session = sign_in("administrator")
+    made = add_many(services, session, 2 * PAGE + 30)
+    view = plans_view(qtbot, session)
+    painted(view)
+    total = view.pages.record_count()
+    with services.db.transaction(write=True) as store:
+        for plan in made[-50:]:
+            store.delete_plan(session.school, plan)
+    assert view.pages.has_line(PAGE + 1)  # still there
+    assert not view.pages.has_line(total - 1)  # gone meanwhile
+    with qtbot.waitSignal(view.pages.outdated, timeout=2000):
+        pass
+    QApplication.processEvents()
+    assert view.pages.record_count() == total - 50
+    assert view.counts_label.text().split("—")[0].strip().endswith(str(total - 50))
 
 
 def test_a_plan_beyond_the_first_page_is_selected_by_id(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
     session = sign_in("administrator")
     add_many(services, session, 2 * PAGE + 30)
     whole = plans_view(qtbot, session)
-    while whole.model.canFetchMore():
-        whole.model.fetchMore()
+    whole.pages.fetch_through(whole.pages.record_count() - 1)
     order = shown_ids(whole)
+    assert len(order) == whole.pages.record_count()
     target = order[-1]  # on the last page
 
     view = plans_view(qtbot, session)
@@ -81,7 +116,7 @@ def test_a_plan_beyond_the_first_page_is_selected_by_id(qtbot, sign_in, services
     view.select_plans([order[1], target])
     view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
     assert {p.id for p in view.selected_plans()} == {order[1], target}
-    versions = [view.model.record(view.proxy.source_row(r)).plan.version for r in range(view.proxy.rowCount())]
+    versions = [record.plan.version for record in view.pages.records()]
     assert versions == sorted(versions, reverse=True)
 
 
@@ -93,7 +128,7 @@ def test_a_filter_or_a_search_reads_the_list_again(qtbot, sign_in, services: Ser
     grade_3 = [p for p in made if int(p[-3:]) % 11 + 1 == 3]
     assert view.model.record_count() >= len(grade_3) and all(
         r.plan.grade == 3 for r in view.model.records())
-    assert not view.model.canFetchMore()
+    assert view.pages.lines_read() == view.pages.record_count()  # a page: all of it read
     view.set_filter(view.grade_filter, "")
     view.set_filter(view.teacher_filter, "t-06")
     assert {r.plan.teacher for r in view.model.records()} == {"t-06"}
@@ -128,7 +163,7 @@ def test_a_year_switch_does_not_look_for_the_other_years_plan(qtbot, sign_in, se
                         lambda self, actor, school, query, plans: asked.append(plans) or real(
                             self, actor, school, query, plans))
     view.set_year(long_year)
-    assert view.model.canFetchMore()  # the long year: a plan not on the first page would be looked for
+    assert view.pages.lines_read() < view.pages.record_count()  # the long year: a plan not read would be looked for
     assert view.selected_plans() == [] and asked == []
     assert all(r.plan.academic_year == YEAR_OF_VIEW for r in view.model.records())
     view.select_plans([APPROVED])
@@ -147,20 +182,38 @@ def test_the_first_read_is_what_the_table_shows_and_a_few_more(window: MainWindo
     assert isinstance(view, PlansView)
     table = view.table
     visible = table.rowAt(table.viewport().height() - 1) + 1  # the lines on screen, the last one cut
-    first = view.pages.rowCount()
+    first = view.pages.lines_read()
     assert 0 < visible < first <= visible + AHEAD + 1 < PAGE
     type_text(window.search, "2")  # grades, versions and lessons with a 2: still more than a screen
     QApplication.processEvents()
-    assert view.pages.rowCount() == first
+    assert view.pages.lines_read() == first
     window.search.clear()
     QApplication.processEvents()
     bar = table.verticalScrollBar()
-    bar.setValue(bar.maximum())
+    bar.setValue(first)  # the next screenful: one page more read
     QApplication.processEvents()
-    assert view.pages.rowCount() == first + PAGE
+    assert view.pages.lines_read() == first + PAGE
     window.resize(1366, 1000)  # a taller table: a new screenful at the next read
     QApplication.processEvents()
     view.refresh()
     QApplication.processEvents()
-    assert view.pages.rowCount() > first
-    assert table.rowAt(table.viewport().height() - 1) < view.pages.rowCount() - 1
+    assert view.pages.lines_read() > first
+    assert table.rowAt(table.viewport().height() - 1) < view.pages.lines_read() - 1
+
+
+def test_all_chosen_reads_the_rest_of_the_list_once(qtbot, sign_in, services: Services,  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
+    """Ctrl+A over a long year chooses every plan, read in one read, not a page at a time."""
+    session = sign_in("administrator")
+    add_many(services, session, 2 * PAGE + 30)
+    view = plans_view(qtbot, session)
+    painted(view)
+    reads: list[tuple[int, int]] = []
+    real = type(services.plans).page
+    monkeypatch.setattr(type(services.plans), "page", lambda self, actor, school, query, offset, limit: reads.append(
+        (offset, limit)) or real(self, actor, school, query, offset, limit))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    chosen = view.selected_plans()
+    assert len(chosen) == view.pages.record_count() and len({p.id for p in chosen}) == len(chosen)
+    assert len(reads) == 1 and reads[0][0] == PAGE

@@ -44,7 +44,7 @@ def add_plans(services: Services, session: Session) -> dict[str, str]:
 
 
 def shown_teachers(view: PlansView) -> list[str]:
-    return [view.proxy.index(row, 0).data() for row in range(view.proxy.rowCount())]
+    return [view.pages.index(row, 0).data() for row in range(view.pages.rowCount())]
 
 
 def counts(view: PlansView) -> dict[str, int]:

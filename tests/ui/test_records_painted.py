@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTableView, QToolTip
 
 from desktop_app import i18n
@@ -151,3 +151,23 @@ def test_a_new_font_is_painted_in_the_new_font(window: MainWindow) -> None:
     standard = _painted(table)
     table.setItemDelegate(delegate)
     assert not quick.isNull() and quick == standard
+
+
+def test_a_new_palette_is_painted_in_its_colours(window: MainWindow) -> None:
+    """The text colours the delegate keeps are taken again when the list's palette changes (a
+    high-contrast scheme chosen while the program runs); selected and not, pixel for pixel as Qt."""
+    window.show_section("teachers")
+    table = window.views["teachers"].table  # type: ignore[attr-defined]
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, RecordCellDelegate)
+    table.selectRow(1)
+    before = _painted(table)  # the old colours kept
+    palette = table.palette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#c00000"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffff00"))
+    table.setPalette(palette)
+    quick = _painted(table)  # by the same delegate
+    table.setItemDelegate(QStyledItemDelegate(table))
+    standard = _painted(table)
+    table.setItemDelegate(delegate)
+    assert not quick.isNull() and quick == standard and quick != before

@@ -210,6 +210,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def record_count(self) -> int:
         return len(self._rows)
 
+    def lines_read(self) -> int:
+        """How many rows the view has been given (the first ones; a paged list: the lines read)."""
+        return self._fetched
+
     def fetch_through(self, row: int) -> None:
         """Fetch up to ``row`` now (a record chosen by id must be in the view to be selected)."""
         if self._fetched <= row < len(self._rows):

@@ -15,7 +15,7 @@ from math import ceil
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
 from desktop_app.ui.models.table import Cell, RecordTableModel
@@ -31,8 +31,9 @@ _HOVER = QStyle.StateFlag.State_MouseOver.value
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _NORMAL, _INACTIVE, _DISABLED = QPalette.ColorGroup.Normal, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled
 _TEXT, _HIGHLIGHTED = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
-#: What the kept layouts were made for changed (the list's font; its style, whose margin they fit).
-_RELAID = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})
+#: What the kept layouts were made for changed (the list's font; its style, whose margin they fit),
+#: or the colours kept (its palette).
+_RELAID = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange})
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -43,6 +44,8 @@ class CellDelegate(QStyledItemDelegate):
         #: (text, width, centred) → the text laid out as shown, and its height.
         self._laid_out: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
         self._margins: dict[QStyle, int] = {}
+        #: The palette's text colours by colour group and role (asking the palette costs a cell ~1 µs).
+        self._colours: dict[tuple[QPalette.ColorGroup, QPalette.ColorRole], QColor] = {}
         parent.installEventFilter(self)  # a new font or style: the texts are laid out again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -51,6 +54,7 @@ class CellDelegate(QStyledItemDelegate):
         if event.type() in _RELAID:
             self._laid_out.clear()
             self._margins.clear()
+            self._colours.clear()
         return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -82,12 +86,14 @@ class CellDelegate(QStyledItemDelegate):
             laid = self._laid_out.get((text, width, centred))
             if laid is None:
                 laid = self._lay_out(text, width, centred, option)
-            if state & _SELECTED:
-                painter.setPen(option.palette.color(group, _HIGHLIGHTED))
-            elif foreground is not None:
+            if foreground is not None and not state & _SELECTED:
                 painter.setPen(foreground.color())
             else:
-                painter.setPen(option.palette.color(group, _TEXT))
+                role = _HIGHLIGHTED if state & _SELECTED else _TEXT
+                colour = self._colours.get((group, role))
+                if colour is None:
+                    colour = self._colours[(group, role)] = option.palette.color(group, role)
+                painter.setPen(colour)
             layout, height = laid
             # Centred in whole pixels, as the style places a text in a cell (the same pixels as Qt's delegate).
             layout.draw(painter, QPointF(x + margin, y + (cell_height - height) // 2))

@@ -106,7 +106,7 @@ def measure_texts(table: QTableView) -> list[int] | None:
     if found is None:
         return None
     model, proxy = found
-    rows = min(proxy.rowCount() if proxy is not None else model.rowCount(), FIRST_ROWS)
+    rows = min(proxy.rowCount() if proxy is not None else model.lines_read(), FIRST_ROWS)  # none read for it
     records = [model.record(proxy.mapToSource(proxy.index(r, 0)).row() if proxy is not None else r)
                for r in range(rows)]
     table.ensurePolished()

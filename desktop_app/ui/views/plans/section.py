@@ -80,9 +80,8 @@ class PlansView(PlanDialogsView):
         self.pages: PagedTableModel[PlanListEntry] = PagedTableModel(self.columns(), self, page=PAGE)
         self.model = self.pages
         # The table shows the pages themselves: the search and the order are the query's, and a
-        # filtering proxy between them cost each painted cell ~16 more calls into Python. The proxy
-        # still mirrors the list, line for line, for callers that map rows through it.
-        self.proxy.setSourceModel(self.pages)
+        # filtering proxy between them cost each painted cell ~16 more calls into Python (and
+        # one call per line of the list each time it is read).
         self.table.setModel(self.pages)
         self.table.setItemDelegate(PagedCellDelegate(self.pages, self.table))  # texts laid out once
         self._current: PlanQuery | None = None
@@ -131,6 +130,7 @@ class PlansView(PlanDialogsView):
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self.apply_filters)
         self.pages.order_changed.connect(self._order_changed)
+        self.pages.outdated.connect(self._outdated)
         self.table.selectionModel().selectionChanged.connect(
             lambda _s, _d: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -310,6 +310,11 @@ class PlansView(PlanDialogsView):
         View.set_search(self, text)  # the search is the query's, not the proxy's
         if not same:
             self._show([p.id for p in self.selected_plans()], fit=False)
+
+    def _outdated(self) -> None:
+        """The list changed meanwhile (a line it counted is gone): read again, with its counts."""
+        self._counted = None
+        self._show([p.id for p in self.selected_plans()], fit=False)
 
     def _order_changed(self) -> None:
         if self.year is not None:

@@ -42,7 +42,10 @@ class PlanStepsView(RecordsView):
     # Selection ---------------------------------------------------------------------------------
     def selected_rows(self) -> list[PlanListEntry]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.pages.record(row) for row in rows]  # the table shows the pages (no proxy)
+        pages = self.pages  # the table shows the pages (no proxy)
+        if rows:
+            pages.fetch_through(rows[-1])  # lines not read yet (all chosen with Ctrl+A): in one read
+        return [pages.record(row) for row in rows if pages.has_line(row)]
 
     def selected_plans(self) -> list[CalendarPlan]:
         return [row.plan for row in self.selected_rows()]
@@ -59,7 +62,7 @@ class PlanStepsView(RecordsView):
         wanted = set(ids)
         selection = QItemSelection()
         pages, last = self.pages, self.pages.columnCount() - 1
-        for row in range(pages.rowCount()):
+        for row in range(pages.lines_read()):  # ``fetch_plans`` read the lines of ``ids``
             if pages.record(row).plan.id in wanted:
                 selection.select(pages.index(row, 0), pages.index(row, last))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -69,14 +72,14 @@ class PlanStepsView(RecordsView):
                                                         QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def fetch_plans(self, ids: Sequence[str]) -> None:
-        """Fetch the list through the lines of ``ids`` that are not fetched yet (to select them)."""
-        fetched = {r.plan.id for r in self.model.records()}
+        """Read the list through the lines of ``ids`` that are not read yet (to select them)."""
+        fetched = {r.plan.id for r in self.pages.records()}
         missing = [i for i in ids if i not in fetched]
-        if missing and self._current is not None and self.model.canFetchMore():
+        if missing and self._current is not None and self.pages.lines_read() < self.pages.record_count():
             s = self.session
             places = s.services.plans.positions(s.actor, s.school, self._current, missing)
             if places:
-                self.model.fetch_through(max(places.values()))
+                self.pages.fetch_through(max(places.values()))
 
     def counts(self) -> dict[PlanStatus, int]:
         """Plans per status among those the filters other than the status one let through."""

@@ -217,3 +217,29 @@ def test_all_chosen_reads_the_rest_of_the_list_once(qtbot, sign_in, services: Se
     chosen = view.selected_plans()
     assert len(chosen) == view.pages.record_count() and len({p.id for p in chosen}) == len(chosen)
     assert len(reads) == 1 and reads[0][0] == PAGE
+
+
+def test_a_long_name_further_down_is_not_cut_short(qtbot, sign_in, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """The columns are fitted to the first lines read and to every name of the school: a teacher
+    with a long name whose plans come last in the Kazakh order is shown whole when scrolled to."""
+    session = sign_in("administrator")
+    add_many(services, session, PAGE + 10)
+    base = services.plans.get(session.actor, session.school, APPROVED)
+    with services.db.transaction(write=True) as store:
+        teacher = replace(store.get_teacher(session.school, "t-05"), id="t-long",
+                          last_name="Ыбырайқызы-Іскакова-Жұмабекова", first_name="Әйгерім", patronymic="Ғалымқызы")
+        store.save_teacher(session.school, teacher)
+        store.save_plan(session.school, replace(base, id="ktp-long-name", teacher="t-long", status=PlanStatus.DRAFT,
+                                                review=None, agreed=None, approved=None))
+    view = plans_view(qtbot, session)
+    painted(view)
+    assert "ktp-long-name" not in shown_ids(view)  # not among the lines the columns were fitted to
+    name = teacher.short_name
+    bar = view.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    painted(view)
+    row = next(r for r in range(view.pages.lines_read()) if view.pages.record(r).plan.id == "ktp-long-name")
+    assert view.pages.index(row, 0).data() == name
+    text_room = view.table.columnWidth(0) - 2 * (view.table.style().pixelMetric(
+        view.table.style().PixelMetric.PM_FocusFrameHMargin, None, view.table) + 1)
+    assert view.table.fontMetrics().horizontalAdvance(name) <= text_room  # whole, no "…"

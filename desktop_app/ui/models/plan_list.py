@@ -38,6 +38,10 @@ def caption(entry: PlanListEntry) -> str:
         teacher=entry.teacher, subject=entry.subject, grade=plan.grade, classes=classes)
 
 
+#: Where ``plan_columns`` puts the teacher's and the subject's names.
+TEACHER_COLUMN, SUBJECT_COLUMN = 0, 1
+
+
 def plan_columns() -> list[Column[PlanListEntry]]:
     return [
         Column(N_("Teacher"), lambda r: r.teacher),

@@ -6,7 +6,7 @@ A title that still has no room (a table of many columns) ends in "…" and shows
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QHelpEvent
@@ -64,11 +64,12 @@ def readable_titles(table: QTableView) -> None:
     header.viewport().installEventFilter(_TitleTips(header.viewport()))
 
 
-def fit_to_width(table: QTableView, maximum: int) -> None:
+def fit_to_width(table: QTableView, maximum: int, more: Mapping[int, Iterable[str]] | None = None) -> None:
     """Size columns to their contents (none wider than ``maximum``), then ``squeeze`` them.
-    Only the rows in view and a sample of ``SAMPLE_ROWS`` more are measured."""
+    Only the rows in view and a sample of ``SAMPLE_ROWS`` more are measured (and ``more`` texts of
+    a column: ``measure_texts``)."""
     header = table.horizontalHeader()
-    measured = measure_texts(table)
+    measured = measure_texts(table, more)
     if measured is None:
         for ruler in (header, table.verticalHeader()):
             ruler.setResizeContentsPrecision(SAMPLE_ROWS)
@@ -97,11 +98,12 @@ def _records_of(table: QTableView) -> tuple[RecordTableModel[object], QSortFilte
     return (source, proxy) if isinstance(source, RecordTableModel) else None
 
 
-def measure_texts(table: QTableView) -> list[int] | None:
+def measure_texts(table: QTableView, more: Mapping[int, Iterable[str]] | None = None) -> list[int] | None:
     """The widths a list of records wants, from the texts of its first ``FIRST_ROWS`` rows as
-    shown (its columns' own texts, measured with the table's font) and its titles: a fixed amount
-    of work however long the list is. Qt's own measure asks the model for every role of every
-    cell it looks at, through Python (~7 ``data()`` calls a cell). None for other models."""
+    shown (its columns' own texts, measured with the table's font), ``more`` texts a column may
+    show further down (a list read a page at a time: every teacher's name, say) and its titles: a
+    fixed amount of work however long the list is. Qt's own measure asks the model for every role
+    of every cell it looks at, through Python (~7 ``data()`` calls a cell). None for other models."""
     found = _records_of(table)
     if found is None:
         return None
@@ -118,6 +120,8 @@ def measure_texts(table: QTableView) -> list[int] | None:
     widths = []
     for c, column in enumerate(model.columns()):
         texts = {column.text(record) for record in records}
+        if more and c in more:
+            texts.update(more[c])
         content = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
         widths.append(max(content + pad if content else 0, header.sectionSizeHint(c)))
     return widths

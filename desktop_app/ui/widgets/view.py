@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
@@ -84,7 +86,7 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     return table
 
 
-def fit_columns(table: QTableView, maximum: int = 360) -> None:
+def fit_columns(table: QTableView, maximum: int = 360, more: Mapping[int, Iterable[str]] | None = None) -> None:
     """Size columns to their contents, no column wider than ``maximum`` pixels, and the widest
     narrowed when the table is narrower than their sum (no sideways scrolling at 1366×768).
 
@@ -100,7 +102,7 @@ def fit_columns(table: QTableView, maximum: int = 360) -> None:
         table.doItemsLayout()
         # The scroll area shows or hides its scroll bars on a queued call: now, while the header is quiet.
         QApplication.sendEvent(table, QEvent(QEvent.Type.LayoutRequest))
-        fit_to_width(table, maximum)
+        fit_to_width(table, maximum, more)
     finally:
         header.blockSignals(blocked)
     table.updateGeometries()

@@ -38,7 +38,7 @@ from desktop_app.services.plans import (
 )
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.paged import PagedTableModel
-from desktop_app.ui.models.plan_list import PlanListEntry, caption, plan_columns
+from desktop_app.ui.models.plan_list import SUBJECT_COLUMN, TEACHER_COLUMN, PlanListEntry, caption, plan_columns
 from desktop_app.ui.models.plan_query import listed, needs_values
 from desktop_app.ui.models.sorting import fold, kazakh_key
 from desktop_app.ui.models.table import Column
@@ -294,8 +294,10 @@ class PlansView(PlanDialogsView):
 
     def _fit(self) -> None:
         """The columns to the new lines, painted once (``fit_columns`` lays the section out first:
-        its counts may take two lines, a list longer than the screen gets its scroll bar)."""
-        fit_columns(self.table)
+        its counts may take two lines, a list longer than the screen gets its scroll bar). The
+        teacher's and the subject's columns fit every name of the school, not only those of the
+        first lines: a longer one further down is not cut short while the status has room."""
+        fit_columns(self.table, more={TEACHER_COLUMN: self._names.values(), SUBJECT_COLUMN: self._subjects.values()})
 
     def set_filter(self, combo: QComboBox, value: str) -> None:
         """Choose a filter value by its id (for tests and links from other sections)."""

@@ -48,7 +48,7 @@ def refuse_too_long(tables: Mapping[str, Table], rows: Mapping[str, Sequence[Map
             for column, limit in longest.items():
                 value = row.get(column)
                 if isinstance(value, str) and len(value) > limit:
-                    start = value[:QUOTED].rstrip() + "…"
+                    start = value[:QUOTED].rstrip() + "…" if len(value) > QUOTED else value
                     raise DomainError(
                         Rule.VALUE,
                         N_("The text «{start}» ({kind} {id}) is {length} characters long; at most {limit} "

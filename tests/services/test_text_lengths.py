@@ -56,7 +56,7 @@ def test_the_refusal_reads_in_the_users_language(env: Env, language: str, charac
 _TABLE = Table("things", MetaData(), Column("id", String(64)), Column("name", String(12)), Column("notes", Text))
 
 
-@given(name=st.text(min_size=0, max_size=30), notes=st.text(max_size=500))
+@given(name=st.text(min_size=0, max_size=60), notes=st.text(max_size=500))
 def test_a_text_is_refused_exactly_when_longer_than_its_column(name: str, notes: str) -> None:
     rows = {"things": [{"id": "x-1", "name": name, "notes": notes}]}
     if len(name) > 12:
@@ -64,5 +64,7 @@ def test_a_text_is_refused_exactly_when_longer_than_its_column(name: str, notes:
             refuse_too_long({"things": _TABLE}, rows, "things", "x-1")
         assert caught.value.field == "name" and caught.value.params["length"] == len(name)
         assert caught.value.record == "x-1" and caught.value.rule is Rule.VALUE
+        start = caught.value.params["start"]  # the text quoted as far as 40 letters, "…" where cut
+        assert start == (name[:40].rstrip() + "…" if len(name) > 40 else name)
     else:
         refuse_too_long({"things": _TABLE}, rows, "things", "x-1")  # Text has no limit

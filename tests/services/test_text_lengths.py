@@ -12,8 +12,9 @@ from sqlalchemy import Column, MetaData, String, Table, Text
 
 from desktop_app import i18n
 from desktop_app.domain.entities import Person, Speech
+from desktop_app.domain.errors import RECORD_KINDS as ERROR_KINDS
 from desktop_app.domain.errors import DomainError, Rule
-from desktop_app.storage.lengths import refuse_too_long
+from desktop_app.storage.lengths import RECORD_KINDS, refuse_too_long
 from tests.services.conftest import SCHOOL, Env, meeting, teacher
 
 
@@ -68,3 +69,8 @@ def test_a_text_is_refused_exactly_when_longer_than_its_column(name: str, notes:
         assert start == (name[:40].rstrip() + "…" if len(name) > 40 else name)
     else:
         refuse_too_long({"things": _TABLE}, rows, "things", "x-1")  # Text has no limit
+
+
+def test_every_record_kind_a_refusal_names_is_translated() -> None:
+    """The kinds the refusal names its record by are the catalogue's (each has kk and ru)."""
+    assert set(RECORD_KINDS.values()) <= set(ERROR_KINDS)

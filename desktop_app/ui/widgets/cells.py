@@ -46,7 +46,7 @@ class CellDelegate(QStyledItemDelegate):
         self._margins: dict[QStyle, int] = {}
         #: The palette's text colours by colour group and role (asking the palette costs a cell ~1 µs).
         self._colours: dict[tuple[QPalette.ColorGroup, QPalette.ColorRole], QColor] = {}
-        parent.installEventFilter(self)  # a new font or style: the texts are laid out again
+        parent.installEventFilter(self)  # a new font, style or palette: laid out and coloured again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.parent():  # an editor it opened: Return commits, Escape closes

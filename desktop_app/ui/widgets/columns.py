@@ -108,7 +108,7 @@ def measure_texts(table: QTableView, more: Mapping[int, Iterable[str]] | None = 
     if found is None:
         return None
     model, proxy = found
-    rows = min(proxy.rowCount() if proxy is not None else model.lines_read(), FIRST_ROWS)  # none read for it
+    rows = min(proxy.rowCount() if proxy is not None else model.lines_read(), FIRST_ROWS)  # no line read to measure
     records = [model.record(proxy.mapToSource(proxy.index(r, 0)).row() if proxy is not None else r)
                for r in range(rows)]
     table.ensurePolished()

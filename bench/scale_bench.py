@@ -6,7 +6,9 @@ The large school (``generate.large_school(teachers=120, years=10, rows_per_year=
 imported once and kept in ``~/.cache/metodsovet-bench/`` under a name made of the generator's
 parameters and the schema version, so later runs start at once. Each step is timed in a fresh
 window on the large school and on the demo school in the same process, ``--repeat`` times; the
-table shows the median of each in ms and their ratio. Targets: every step ≤ 100 ms and ≤ 1.5× the
+table shows the median of each in ms and their ratio, the same in processor time, and the ratio
+of the best runs (the least disturbed). Under the table, ``machine.Probe`` says how steady the
+machine was during the runs: when it was not, run again later. Targets: every step ≤ 100 ms and ≤ 1.5× the
 demo's; sign-in → window with data ≤ 300 ms. ``--district`` adds a database of 40 schools of one
 year each and times the viewer's lists there (the same steps, the same targets).
 
@@ -36,6 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-scale-home-")
 
 from generate import district_school, large_school
+from machine import Probe
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
@@ -224,9 +227,11 @@ def _target(step: str, ms: float, ratio: float | None) -> str:
     return "ok" if ok else "MISSED"
 
 
-def report(title: str, base: School, big: School) -> None:
-    print(f"\n{title}: median of {len(next(iter(big.times.values())))} runs, ms (wall clock; then processor)")
-    print(f"{'step':32} {base.label:>9} {big.label:>9} {'ratio':>7}  {'target':6}  {'cpu':>6} {'cpu':>6} {'ratio':>6}")
+def report(title: str, base: School, big: School, probe: Probe) -> None:
+    print(f"\n{title}: median of {len(next(iter(big.times.values())))} runs, ms (wall clock; then processor;"
+          " then the ratio of the best runs)")
+    print(f"{'step':32} {base.label:>9} {big.label:>9} {'ratio':>7}  {'target':6}  {'cpu':>6} {'cpu':>6} {'ratio':>6}"
+          f"  {'best':>6}")
     for step, runs in big.times.items():
         small = statistics.median(base.times[step]) if step in base.times else None
         ms = statistics.median(runs)
@@ -237,10 +242,12 @@ def report(title: str, base: School, big: School) -> None:
         cpu = statistics.median(big.cpu[step])
         cpu_text = (f"{cpu_small:6.1f} {cpu:6.1f} {cpu / cpu_small:5.2f}×" if cpu_small
                     else f"{'–':>6} {cpu:6.1f} {'–':>6}")
-        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio):6}  {cpu_text}")
+        best = f"{min(runs) / min(base.times[step]):5.2f}×" if step in base.times else f"{'–':>6}"
+        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio):6}  {cpu_text}  {best}")
     for step in [step for step in base.times if step not in big.times]:
         print(f"{step:32} {statistics.median(base.times[step]):9.1f} {'–':>9}  (not a step here: one year)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(probe.result())
 
 
 def main() -> None:
@@ -276,12 +283,14 @@ def main() -> None:
             runs.append(("District of 40 schools (viewer)",
                          School("demo", demo_services, (viewer.login, viewer.password), *demo_year),
                          School("district", district, VIEWER, "2025-2026", "2025-2026")))
-        for _title, base, big in runs:
+        probes = [Probe() for _ in runs]
+        for (_title, base, big), probe in zip(runs, probes, strict=True):
             for _ in range(args.repeat):
+                probe.sample()
                 run_window(base, None)
                 run_window(big, args.profile)
-        for title, base, big in runs:
-            report(title, base, big)
+        for (title, base, big), probe in zip(runs, probes, strict=True):
+            report(title, base, big, probe)
         for _title, _base, big in runs:
             big.services.close()
         demo_services.close()
@@ -315,11 +324,13 @@ def server_main(repeat: int, large: bool) -> None:
             local, remote = Services.open(source), Services.open(url)
             base = School("sqlite", local, login, *years)
             big = School("server", remote, login, *years)
+            probe = Probe()
             for _ in range(repeat):
+                probe.sample()
                 run_window(base, None)
                 run_window(big, None)
             report(("Large school" if large else "Demo school") + ": SQLite file against PostgreSQL on localhost",
-                   base, big)
+                   base, big, probe)
             local.close()
             remote.close()
     finally:

@@ -60,6 +60,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from machine import Probe  # noqa: E402
 
 from desktop_app.ui.probes import SIGN_IN_PROBE, STARTUP_PROBE  # noqa: E402  (the program's clocks)
 
@@ -124,8 +127,8 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, float, dict[st
     return started, cpu, {key: value for key, value in lines}
 
 
-def first_windows(commands: list[list[str]], envs: list[dict[str, str]],
-                  rounds: int) -> tuple[list[list[float]], list[list[float]], list[list[float]], set[str]]:
+def first_windows(commands: list[list[str]], envs: list[dict[str, str]], rounds: int, machine: Probe | None = None
+                  ) -> tuple[list[list[float]], list[list[float]], list[list[float]], set[str]]:
     """Each command ``rounds`` times, interleaved (a busy machine slows them alike), per command:
     the seconds to the first paint, the processor seconds of the whole run (the work after the
     first paint and the exit included) and the processor seconds until the first paint (the
@@ -135,6 +138,8 @@ def first_windows(commands: list[list[str]], envs: list[dict[str, str]],
     to_paint: list[list[float]] = [[] for _ in commands]
     heavy = set()
     for _ in range(rounds):
+        if machine:  # how steady the machine is, sampled between the rounds
+            machine.sample()
         for index, (command, env) in enumerate(zip(commands, envs, strict=True)):
             started, used, probe = _run(command, env)
             times[index].append(float(probe["first-window-painted"]) - started)
@@ -172,8 +177,9 @@ def main() -> None:
         subprocess.run(program, env=sign_in_env, cwd=ROOT, check=True,
                        capture_output=True)  # the first start takes the day's backup and caches byte code
 
+        probe = Probe()
         (bare, source, plain), (bare_cpu, source_cpu, _), (bare_paint, source_paint, plain_paint), heavy = \
-            first_windows([bare_window, program, plain_form], [env, first_env, env], args.rounds)
+            first_windows([bare_window, program, plain_form], [env, first_env, env], args.rounds, probe)
         to_window = sign_in_to_window(program, sign_in_env, args.rounds)
         ratio = statistics.median(source) / statistics.median(bare)
         cpu_ratio = statistics.median(source_cpu) / statistics.median(bare_cpu)
@@ -190,6 +196,7 @@ def main() -> None:
               f"{statistics.median(plain_paint):.3f} s "
               f"({statistics.median(plain_paint) / statistics.median(bare_paint):.2f}×)")
         print(f"load average (1, 5, 15 min):              {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(probe.result())
         print(f"heavy modules loaded at the first window: {', '.join(sorted(heavy))}")
         print(f"sign-in accepted to main window painted:  median {statistics.median(to_window):.0f} ms "
               f"(target under 300 ms)")

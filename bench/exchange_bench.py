@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import district_school, large_school
+from generate import VERSION, district_school, large_school
 
 from tests.canonical import canonical
 
@@ -66,7 +66,7 @@ sys.exit(code)
 
 def school_file(teachers: int, years: int, rows: int) -> Path:
     """The generated school, cached in the temporary folder."""
-    path = Path(tempfile.gettempdir()) / f"metodsovet-bench-school-{teachers}-{years}-{rows}.json"
+    path = Path(tempfile.gettempdir()) / f"metodsovet-bench-school-g{VERSION}-{teachers}-{years}-{rows}.json"
     if not path.exists():
         document = large_school(teachers, years, rows)
         partial = path.with_suffix(".part")
@@ -165,7 +165,7 @@ def main() -> None:
 def district(schools: int, teachers: int, rows: int) -> None:
     """A district's files (``schools`` one-year schools, cached in the temporary folder) imported
     one after another into one database: the time of each import and of all, and the peak memory."""
-    folder = Path(tempfile.gettempdir()) / f"metodsovet-bench-district-{teachers}-{rows}"
+    folder = Path(tempfile.gettempdir()) / f"metodsovet-bench-district-g{VERSION}-{teachers}-{rows}"
     folder.mkdir(exist_ok=True)
     files = []
     for number in range(1, schools + 1):

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-scale-home-")
 
-from generate import district_school, large_school
+from generate import VERSION, district_school, large_school
 from machine import Probe
 from PySide6.QtWidgets import QApplication
 
@@ -87,7 +87,7 @@ def large_database() -> str:
         admin = services.accounts.create_user(None, *ADMIN, Role.ADMINISTRATOR, school, "t-dep")
         services.accounts.create_user(admin.actor(), *VIEWER, Role.VIEWER, school)
 
-    name = "large-t{teachers}-y{years}-r{rows_per_year}".format(**LARGE)
+    name = "large-g{version}-t{teachers}-y{years}-r{rows_per_year}".format(version=VERSION, **LARGE)
     return _cached(name, build)
 
 
@@ -103,7 +103,7 @@ def district_database() -> str:
                 admin = services.accounts.create_user(None, *ADMIN, Role.ADMINISTRATOR, school, "t-dep").actor()
                 services.accounts.create_user(admin, *VIEWER, Role.VIEWER, school)
 
-    name = "district-s{schools}-t{teachers}-r{rows_per_year}".format(**DISTRICT)
+    name = "district-g{version}-s{schools}-t{teachers}-r{rows_per_year}".format(version=VERSION, **DISTRICT)
     return _cached(name, build)
 
 

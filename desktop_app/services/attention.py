@@ -14,7 +14,6 @@ from desktop_app.domain.associations import short_today
 from desktop_app.domain.entities import (
     Association,
     LocalizedText,
-    MeetingStatus,
     MentorshipStatus,
     PlanStatus,
     Teacher,
@@ -231,19 +230,16 @@ class AttentionService(Service):
     def _meetings(store: Store, actor: Actor, school: str, academic_year: str,
                   bodies: list[Association], today: date) -> list[AttentionItem]:
         items = []
-        for body in bodies:
-            if body.academic_year != academic_year:
+        of_year = {body.id: body for body in bodies if body.academic_year == academic_year}
+        for meeting in store.open_meetings(school, of_year, today):  # not their agendas
+            body = of_year[meeting.body]
+            if not (actor.may(Action.READ_ALL)
+                    or actor.teacher in (body.head, meeting.chair, meeting.secretary)):
                 continue
-            for meeting in store.meetings_of(school, body.id):
-                if meeting.status is MeetingStatus.FINALIZED or meeting.date >= today:
-                    continue
-                if not (actor.may(Action.READ_ALL)
-                        or actor.teacher in (body.head, meeting.chair, meeting.secretary)):
-                    continue
-                items.append(AttentionItem(
-                    AttentionKind.MEETING_OPEN, meeting.id, N_("{association}: meeting No. {number} of {date}"),
-                    {"association": body.name, "number": meeting.number, "date": meeting.date},
-                    meeting.date))
+            items.append(AttentionItem(
+                AttentionKind.MEETING_OPEN, meeting.id, N_("{association}: meeting No. {number} of {date}"),
+                {"association": body.name, "number": meeting.number, "date": meeting.date},
+                meeting.date))
         return items
 
     @staticmethod
@@ -323,9 +319,7 @@ class AttentionService(Service):
                      visible: set[str] | None, today: date) -> list[AttentionItem]:
         month = (today.year, today.month)
         items = []
-        for mentorship in store.list_mentorships(school):
-            if mentorship.academic_year != academic_year or mentorship.status is not MentorshipStatus.ACTIVE:
-                continue
+        for mentorship in store.list_mentorships(school, academic_year, MentorshipStatus.ACTIVE):
             if visible is not None and not visible & {mentorship.mentor, mentorship.mentee}:
                 continue
             if not mentorship.start <= today <= mentorship.end:

@@ -314,14 +314,13 @@ class DocumentService(Service):
             plans = plan_headings(store.session, school, academic_year, readable)
             records.materials = store.list_materials(school, academic_year)
             if actor.may(Action.READ_ALL):
-                records.olympiad_results = [r for r in store.list_olympiad_results(school)
-                                            if r.academic_year == academic_year]
+                records.olympiad_results = store.olympiad_results_of(school, academic_year)
             events = list_events(store, school, academic_year)
             staff = self._staff_papers(store, actor, school, records.associations, academic_year)
         first, last = records.academic_years[0].window
         visible = Visible(plans,
                           self._mentoring.list(actor, school, academic_year),
-                          [v for v in self._visits.list(actor, school) if first <= v.date <= last],
+                          self._visits.between(actor, school, first, last),
                           *self._new_papers(actor, events, records.associations), staff=staff)
         entries = catalog_entries(records, visible, current_language())
         return [e for e in entries if e.academic_year == academic_year]

@@ -100,8 +100,7 @@ class MentoringService(Service):
     def list(self, actor: Actor, school: str, academic_year: str | None = None) -> list[Mentorship]:
         """All for those who see everything; otherwise the ones the user mentors or is mentored in."""
         with self._read(actor, school) as store:
-            items = [m for m in store.list_mentorships(school)
-                     if academic_year is None or m.academic_year == academic_year]
+            items = store.list_mentorships(school, academic_year)
         if actor.may(Action.READ_ALL):
             return items
         return [m for m in items if actor.teacher in (m.mentor, m.mentee)]
@@ -112,7 +111,7 @@ class MentoringService(Service):
         with self._read(actor, school) as store:
             year = found(store.academic_year_alone(school, academic_year), "academic year", academic_year)
             teachers = store.search_teachers(school, "")
-            mentorships = store.list_mentorships(school)
+            mentorships = store.list_mentorships(school, status=MentorshipStatus.ACTIVE)
         return mentees_needed(teachers, mentorships, reference_day(year, self.today()))
 
     def suggest_mentors(self, actor: Actor, school: str, mentee: str,
@@ -123,7 +122,7 @@ class MentoringService(Service):
             found(store.get_academic_year(school, academic_year), "academic year", academic_year)
             record = found(store.get_teacher(school, mentee), "teacher", mentee)
             teachers = store.search_teachers(school, "")
-            mentorships = store.list_mentorships(school)
+            mentorships = store.list_mentorships(school, academic_year, MentorshipStatus.ACTIVE)
         return possible_mentors(record, teachers, mentorships, academic_year)
 
     def get(self, actor: Actor, school: str, mentorship: str) -> Mentorship:

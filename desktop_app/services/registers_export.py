@@ -73,7 +73,7 @@ class RegisterExportService(Service):
         with self._read(actor, school) as store:
             found(store.get_academic_year(school, academic_year), "academic year", academic_year)
             names = {t.id: t.full_name for t in store.search_teachers(school, "")}
-            items = [m for m in store.list_mentorships(school) if m.academic_year == academic_year]
+            items = store.list_mentorships(school, academic_year)
         book = Workbook()
         rows = [[names.get(m.mentor, m.mentor), names.get(m.mentee, m.mentee), m.start, m.end,
                  m.order.number if m.order else "", m.order.date if m.order else None,
@@ -99,7 +99,7 @@ class RegisterExportService(Service):
             names = {t.id: t.full_name for t in store.search_teachers(school, "")}
             subjects = {s.id: s.name for s in store.list_subjects(school)}
             bodies = {a.id: a.name for a in store.list_associations(school)}
-            visits = [v for v in store.list_lesson_visits(school) if year.window[0] <= v.date <= year.window[1]]
+            visits = store.list_lesson_visits(school, *year.window)
 
         def text(value: LocalizedText | None, fallback: str) -> str:
             return value.get(lang) if value else fallback

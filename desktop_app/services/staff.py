@@ -86,11 +86,12 @@ class AttestationService(Service):
                           key=lambda c: (c.meeting.date, c.meeting.id))
 
     def hearing_meetings(self, actor: Actor, school: str,
-                         records: builtins.list[Attestation]) -> dict[str, Meeting]:
-        """The meetings that heard ``records`` (what a list shows of each hearing)."""
+                         records: builtins.list[Attestation]) -> dict[str, tuple[int, date]]:
+        """The number and date of each meeting that heard ``records`` (what a list shows of each
+        hearing): one query, not the protocols."""
         wanted = {r.hearing.meeting for r in records if r.hearing is not None}
         with self._read(actor, school) as store:
-            return {m: meeting for m in sorted(wanted) if (meeting := store.get_meeting(school, m)) is not None}
+            return store.meeting_numbers(school, wanted)
 
     def due(self, actor: Actor, school: str) -> dict[str, date]:
         """Each visible teacher's next attestation as the register set it."""

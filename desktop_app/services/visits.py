@@ -59,10 +59,11 @@ def in_period(visits: list[LessonVisit], first: date, last: date) -> list[Lesson
 
 
 class VisitService(Service):
-    def list(self, actor: Actor, school: str, association: str | None = None) -> list[LessonVisit]:
+    def list(self, actor: Actor, school: str, association: str | None = None,
+             first: date | None = None, last: date | None = None) -> list[LessonVisit]:
+        """The visits the user may see, by date (of ``association``, dated ``first`` … ``last``)."""
         with self._read(actor, school) as store:
-            visits = store.list_lesson_visits(school)
-        visits = [v for v in visits if association is None or v.association == association]
+            visits = store.list_lesson_visits(school, first, last, association)
         if actor.may(Action.READ_ALL):
             return sorted(visits, key=lambda v: v.date)
         mine = {actor.teacher}
@@ -71,7 +72,7 @@ class VisitService(Service):
 
     def between(self, actor: Actor, school: str, first: date, last: date) -> Visits:
         """The visits the user may see dated in ``first`` … ``last`` (a term's schedule)."""
-        return in_period(self.list(actor, school), first, last)
+        return self.list(actor, school, first=first, last=last)
 
     def matrix(self, actor: Actor, school: str, association: str, academic_year: str) -> VisitMatrix:
         """Who visited whom among the association's members during the academic year."""
@@ -80,8 +81,8 @@ class VisitService(Service):
             if not (actor.may(Action.READ_ALL) or actor.teacher == body.head):
                 actor.require(Action.READ_ALL, record=association)
             year = found(store.get_academic_year(school, academic_year), "academic year", academic_year)
-            visits = store.list_lesson_visits(school)
-        first, last = year.window
+            first, last = year.window
+            visits = store.list_lesson_visits(school, first, last)
         return visit_matrix(body, visits, first, last)
 
     def get(self, actor: Actor, school: str, visit: str) -> LessonVisit:

@@ -38,8 +38,8 @@ class WorkPlanService(Service):
             members = set(body.member_ids())
             teachers = {t.id: t.short_name for t in store.list_teachers(school)}
             choices += [LinkChoice("lesson_visit", v.id, v.date, f"{teachers.get(v.teacher, v.teacher)}: {v.topic}")
-                        for v in store.list_lesson_visits(school)
-                        if first <= v.date <= last and (v.association == association or v.teacher in members)]
+                        for v in store.list_lesson_visits(school, first, last)
+                        if v.association == association or v.teacher in members]
             choices += [LinkChoice("event", e.id, e.start, f"№ {e.number}: {e.topic.ru or e.topic.kk or ''}")
                         for e in list_events(store, school, body.academic_year) if e.status is EventStatus.HELD]
         return sorted(choices, key=lambda c: (c.day, c.kind, c.id))

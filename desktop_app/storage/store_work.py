@@ -15,6 +15,7 @@ from desktop_app.domain.entities import (
     Material,
     Meeting,
     Mentorship,
+    MentorshipStatus,
     Observation,
     OlympiadResult,
 )
@@ -115,6 +116,9 @@ class WorkStore(StoreBase):
     def meeting_counts(self, school_id: str, academic_year: str) -> MeetingCounts:
         return summaries.meeting_counts(self.session, school_id, academic_year)
 
+    def open_meetings(self, school_id: str, bodies: Collection[str], before: date) -> list[summaries.OpenMeeting]:
+        return summaries.open_meetings(self.session, school_id, bodies, before)
+
     def mentorship_count(self, school_id: str, academic_year: str, teacher: str | None = None) -> int:
         return summaries.mentorship_count(self.session, school_id, academic_year, teacher)
 
@@ -123,8 +127,16 @@ class WorkStore(StoreBase):
 
     # --- mentorships --------------------------------------------------------------------------
 
-    def list_mentorships(self, school_id: str) -> list[Mentorship]:
-        return self._load(mapping.MENTORSHIPS, school_id)
+    def list_mentorships(self, school_id: str, academic_year: str | None = None,
+                         status: MentorshipStatus | None = None) -> list[Mentorship]:
+        """The school's mentorships (of ``academic_year``, of ``status``, where given)."""
+        table = mapping.MENTORSHIPS.table
+        where = []
+        if academic_year is not None:
+            where.append(table.c.academic_year_id == academic_year)
+        if status is not None:
+            where.append(table.c.status == status.value)
+        return self._load(mapping.MENTORSHIPS, school_id, *where)
 
     def get_mentorship(self, school_id: str, record_id: str) -> Mentorship | None:
         return self._get(mapping.MENTORSHIPS, school_id, record_id)
@@ -137,8 +149,19 @@ class WorkStore(StoreBase):
 
     # --- lesson visits ------------------------------------------------------------------------
 
-    def list_lesson_visits(self, school_id: str) -> list[LessonVisit]:
-        return self._load(mapping.LESSON_VISITS, school_id)
+    def list_lesson_visits(self, school_id: str, first: date | None = None, last: date | None = None,
+                           association: str | None = None) -> list[LessonVisit]:
+        """The school's visits (dated ``first`` … ``last``, of ``association``, where given): ten
+        years of a school hold thousands, a screen shows a year's or a term's."""
+        table = mapping.LESSON_VISITS.table
+        where = []
+        if first is not None:
+            where.append(table.c.date >= first)
+        if last is not None:
+            where.append(table.c.date <= last)
+        if association is not None:
+            where.append(table.c.association_id == association)
+        return self._load(mapping.LESSON_VISITS, school_id, *where)
 
     def get_lesson_visit(self, school_id: str, record_id: str) -> LessonVisit | None:
         return self._get(mapping.LESSON_VISITS, school_id, record_id)

@@ -123,6 +123,32 @@ def meeting_counts(session: Session, school_id: str, academic_year: str) -> Meet
     return MeetingCounts(int(total or 0), int(done or 0))
 
 
+@dataclass(frozen=True)
+class OpenMeeting:
+    """A meeting whose protocol is not finalized: what the Overview lists of it (not its agenda)."""
+
+    id: str
+    body: str
+    number: int
+    date: date
+    chair: str
+    secretary: str
+
+
+def open_meetings(session: Session, school_id: str, bodies: Collection[str], before: date) -> list[OpenMeeting]:
+    """The meetings of ``bodies`` dated before ``before`` whose protocol is not finalized, by
+    date and number."""
+    if not bodies:
+        return []
+    t = _MEETINGS
+    statement = (select(t.c.id, t.c.body_id, t.c.number, t.c.date, t.c.chair_id, t.c.secretary_id)
+                 .where(t.c.school_id == school_id, t.c.body_id.in_(sorted(bodies)), t.c.date < before,
+                        t.c.status != "finalized")
+                 .order_by(t.c.body_id, t.c.date, t.c.number, t.c.seq))
+    return [OpenMeeting(str(row.id), str(row.body_id), int(row.number), row.date, str(row.chair_id),
+                        str(row.secretary_id)) for row in session.execute(statement)]
+
+
 def mentorship_count(session: Session, school_id: str, academic_year: str,
                      teacher: str | None = None) -> int:
     """Mentorships of the year; with ``teacher``, only those where they mentor or are mentored."""

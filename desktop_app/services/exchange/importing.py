@@ -135,10 +135,11 @@ class _Import:
             self.store.delete_school(school.id)
         self.writer = self.store.bulk_writer(school.id)
         self.writer.add_school(school)
-        for collection in BEFORE_PLANS[1:]:
+        self.writer.complete(BEFORE_PLANS[0])
+        for collection in BEFORE_PLANS[1:]:  # each complete once added: what refers to it is written in batches
             for seq, record in enumerate(getattr(records, collection), start=1):
                 self.writer.add_record(collection, seq, record)
-        self.writer.complete(*BEFORE_PLANS)
+            self.writer.complete(collection)
 
     def _plan(self, index: int, value: Any) -> None:
         assert self.check is not None

@@ -3,12 +3,13 @@ the hearing's extract, the list and the schedule printed."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.accounts import Action
-from desktop_app.domain.entities import AcademicYear, Meeting, Teacher
+from desktop_app.domain.entities import AcademicYear, Teacher
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.labels import CATEGORY_LABELS
 from desktop_app.domain.staff_labels import RESULT_LABELS
@@ -26,7 +27,7 @@ from desktop_app.ui.widgets.saving import ask_path, write_in_background
 class AttestationTab(RegisterTab[Attestation]):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self._meetings: dict[str, Meeting] = {}
+        self._meetings: dict[str, tuple[int, date]] = {}  # number and date of each hearing
         self._records: list[Attestation] = []
         self.new_button, self.edit_button, self.result_button, self.delete_button = (
             QPushButton(self) for _ in range(4))
@@ -95,9 +96,9 @@ class AttestationTab(RegisterTab[Attestation]):
     def _hearing(self, record: Attestation) -> str:
         if record.hearing is None or record.hearing.meeting not in self._meetings:
             return ""
-        meeting = self._meetings[record.hearing.meeting]
+        number, day = self._meetings[record.hearing.meeting]
         return _("{date}, protocol No. {number}, item {item}").format(
-            date=short_date(meeting.date), number=meeting.number, item=record.hearing.item)
+            date=short_date(day), number=number, item=record.hearing.item)
 
     def _order(self, record: Attestation) -> str:
         if not record.order_number or record.order_date is None:

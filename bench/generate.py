@@ -1,7 +1,8 @@
 """A large, valid exchange document: many years of a school with full KTPs (bench and tests),
 and each year the rest of a school's methodical work: five protocols of every association, open
-lessons and mutual visits with their observations, mentoring, methodical materials, events,
-olympiad results, attestations and courses, so that a screen which reads every year shows it."""
+lessons and mutual visits with their observations, mentoring (finished but in the last year),
+methodical materials, events, olympiad results, attestations and courses, so that a screen which
+reads every year shows it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ SUBJECTS = [("math", "Математика", "Математика"), ("kazlang"
             ("geo", "География", "География"), ("art", "Көркем еңбек", "Художественный труд"),
             ("pe", "Дене шынықтыру", "Физическая культура")]
 #: Bumped whenever the documents made here change (a bench's cached database is named after it).
-VERSION = 2
+VERSION = 3
 #: An association's protocols of a year (month-day) and what the first three items of each are.
 MEETING_DAYS = ("08-27", "11-06", "01-15", "03-20", "05-22")
 LAST = ["Әбенова", "Қасымов", "Иванова", "Серікбай", "Ким", "Нұрланова", "Төлеуов", "Үсенова",
@@ -115,12 +116,12 @@ def large_school(teachers: int = 30, years: int = 10, rows_per_year: int = 10_00
                         "agreed": {"by": "t-dep", "on": f"{first_year + offset}-08-29"},
                         "approved": {"by": "t-dir", "on": f"{first_year + offset}-08-31"},
                     })
-            _year_work(document, year, days, body, subject, members, plan_ids)
+            _year_work(document, year, days, body, subject, members, plan_ids, offset == years - 1)
     return document
 
 
 def _year_work(document: dict[str, Any], year: dict[str, Any], days: list[date], body: str, subject: str,
-               members: list[str], plan_ids: list[str]) -> None:
+               members: list[str], plan_ids: list[str], last_year: bool) -> None:
     """One association's year besides its KTPs: five protocols of three items each, two visited
     lessons of every member (observed by two others), a mentorship, two materials, an event, four
     olympiad results, an attestation and a course."""
@@ -177,7 +178,8 @@ def _year_work(document: dict[str, Any], year: dict[str, Any], days: list[date],
         "plan": [{"due": days[20 * k].isoformat(), "activity": f"Кеңес {k + 1}", "done": True} for k in range(3)],
         "sessions": [{"date": days[20 * k + 3].isoformat(), "kind": "consultation", "topic": f"Кеңес {k + 1}",
                       "notes": None} for k in range(3)],
-        "status": "active", "conclusion": None,
+        "status": "active" if last_year else "completed",
+        "conclusion": None if last_year else "Жас маман сабақты өз бетінше жоспарлайды.",
     })
     event_day = days[40].isoformat()
     document["events"].append({

@@ -6,6 +6,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import Protocol
 
 from desktop_app.domain.entities import (
     AcademicYear,
@@ -172,7 +173,18 @@ def speaker_errors(meeting: Meeting, body: Association) -> list[DomainError]:
     return [error for _path, error in absent_speakers(meeting, body)]
 
 
-def ensure_extract_allowed(meeting: Meeting) -> None:
+class ProtocolHeading(Protocol):
+    """What tells whether a protocol gives extracts: a whole meeting or a list's heading of one."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def status(self) -> MeetingStatus: ...
+
+
+def ensure_extract_allowed(meeting: ProtocolHeading) -> None:
     """An extract certifies «Выписка верна» / «Үзінді дұрыс»: it is issued only from a finalized
     protocol (rule 5), never from a draft printed under the ПРОЕКТ mark."""
     if meeting.status is not MeetingStatus.FINALIZED:

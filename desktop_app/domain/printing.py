@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from desktop_app.domain.associations import ensure_work_plan_printable
-from desktop_app.domain.entities import Association, Meeting
+from desktop_app.domain.entities import Association
 from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.event_records import Event
 from desktop_app.domain.events import certificate_holders
-from desktop_app.domain.meetings import ensure_extract_allowed
+from desktop_app.domain.meetings import ProtocolHeading, ensure_extract_allowed
 from desktop_app.domain.staff_records import Attestation
 
 
@@ -23,7 +23,7 @@ def _refusal(check: Callable[[], None]) -> DomainError | None:
     return None
 
 
-def extract_refusal(meeting: Meeting) -> DomainError | None:
+def extract_refusal(meeting: ProtocolHeading) -> DomainError | None:
     """An extract certifies «Выписка верна» / «Үзінді дұрыс»: only a finalized protocol has one."""
     return _refusal(lambda: ensure_extract_allowed(meeting))
 

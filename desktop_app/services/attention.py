@@ -208,8 +208,8 @@ class AttentionService(Service):
     def _plans(store: Store, school: str, academic_year: str, teachers: dict[str, Teacher],
                visible: set[str] | None, keeps_agreement: bool = True) -> list[AttentionItem]:
         subjects = {s.id: s.name for s in store.list_subjects(school)}
-        waiting = [line.plan for line in store.plan_summaries(school, academic_year, visible)
-                   if line.plan.status in _PLAN_KINDS]
+        waiting = [line.plan for line in store.plan_summaries(
+            school, academic_year, visible, statuses=[status.value for status in _PLAN_KINDS])]
         last_events = store.last_plan_events(school, [plan.id for plan in waiting])
         items = []
         for plan in waiting:

@@ -7,6 +7,7 @@ the refusal that keeps it from being printed now (a draft protocol's extract, sa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,6 @@ from desktop_app.domain.entities import (
     Association,
     LessonVisit,
     Material,
-    Meeting,
     Mentorship,
     SchoolRecords,
 )
@@ -35,7 +35,7 @@ from desktop_app.domain.printing import (
 )
 from desktop_app.domain.staff_records import Attestation
 from desktop_app.i18n import gettext_for, ngettext
-from desktop_app.storage.document_lists import PlanHeading
+from desktop_app.storage.document_lists import MeetingHeading, PlanHeading
 
 
 class DocumentKind(StrEnum):
@@ -188,8 +188,9 @@ def material_language(material: Material, default: str) -> str:
 
 
 class _Builder:
-    def __init__(self, records: SchoolRecords, ui: str) -> None:
+    def __init__(self, records: SchoolRecords, ui: str, meetings: Sequence[MeetingHeading]) -> None:
         self.records, self.ui = records, ui
+        self.protocols = Counter(m.body for m in meetings)  # per association
         self.ctx = DocumentContext.from_records(records)
         self._ = gettext_for(ui)
         self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
@@ -224,7 +225,7 @@ class _Builder:
         return self.file_names.add(name, ref.key)
 
     # One function per kind ----------------------------------------------------------------------
-    def meeting(self, meeting: Meeting, year: str) -> Iterator[CatalogEntry]:
+    def meeting(self, meeting: MeetingHeading, year: str) -> Iterator[CatalogEntry]:
         body, body_name = self.body(meeting.body)
         day = meeting.date.isoformat()
         shown = {"number": meeting.number, "date": meeting.date.strftime("%d.%m.%Y")}
@@ -235,15 +236,15 @@ class _Builder:
             naming=self.names(ref, meeting.number,
                                   lambda lang, t: [self.ctx.body_name(meeting.body, lang), day]))
         refusal = extract_refusal(meeting)
-        for item in meeting.agenda:
+        for number, item_title in meeting.items:
             title = self._("No. {number} of {date}, item {item}: {title}").format(
-                item=item.number, title=item.title, **shown)
-            ref = DocumentRef(DocumentKind.EXTRACT, meeting.id, item.number)
+                item=number, title=item_title, **shown)
+            ref = DocumentRef(DocumentKind.EXTRACT, meeting.id, number)
             yield CatalogEntry(
                 ref, year, title, body, body_name,
                 date=meeting.date, language=meeting.language.value, refusal=refusal,
                 naming=self.names(ref, meeting.number, lambda lang, t: [
-                    self.ctx.body_name(meeting.body, lang), day], (N_("item {number}"), item.number)))
+                    self.ctx.body_name(meeting.body, lang), day], (N_("item {number}"), number)))
 
     def plan(self, plan: PlanHeading, year: str) -> CatalogEntry:
         body, body_name = self.body(self.association_of(plan.teacher, year))
@@ -267,7 +268,7 @@ class _Builder:
         body, body_name = self.body(association.id)
         approved = association.work_plan.approved if association.work_plan else None
         items = len(association.work_plan.items) if association.work_plan else 0
-        meetings = sum(1 for m in self.records.meetings if m.body == association.id)
+        meetings = self.protocols[association.id]
         for kind, title, when, refusal in (
                 (DocumentKind.WORK_PLAN, ngettext("{count} item", "{count} items", items, self.ui).format(count=items),
                  approved.on if approved else None, work_plan_refusal(association)),
@@ -404,12 +405,16 @@ class _Builder:
         return self._bodies[year].get(teacher)
 
 
-def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str) -> list[CatalogEntry]:
-    """Every printable document of every academic year of the school, with distinct file names."""
-    build = _Builder(records, ui_language)
+def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str,
+                    meetings: Sequence[MeetingHeading] | None = None) -> list[CatalogEntry]:
+    """Every printable document of every academic year of the school, with distinct file names;
+    the protocols from ``meetings`` where given (read as headings), else from ``records``."""
+    if meetings is None:
+        meetings = [MeetingHeading.of(m) for m in records.meetings]
+    build = _Builder(records, ui_language, meetings)
     bodies = {a.id: a for a in records.associations}
     entries: list[CatalogEntry] = []
-    for meeting in sorted(records.meetings, key=lambda m: (m.date, m.number)):
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.number)):
         body = bodies.get(meeting.body)
         if body is not None:
             entries += build.meeting(meeting, body.academic_year)

@@ -58,6 +58,7 @@ from desktop_app.services.exchange import dump_document, dump_meeting, dump_plan
 from desktop_app.services.material_prints import MaterialPrintService, material_checks
 from desktop_app.services.materials import MaterialService
 from desktop_app.services.mentoring import MentoringService
+from desktop_app.services.mentoring import seen_by as mentorships_seen_by
 from desktop_app.services.plans import PlanService
 from desktop_app.services.printed import PrintedDocument as PrintedDocument
 from desktop_app.services.printed import kind_name as kind_name
@@ -66,10 +67,11 @@ from desktop_app.services.printed import protocol_document, read_protocol
 from desktop_app.services.staff import AttestationService
 from desktop_app.services.staff_prints import attestation_checks
 from desktop_app.services.visits import VisitService, in_period
+from desktop_app.services.visits import seen_by as visits_seen_by
 from desktop_app.storage import staff as stored_staff
 from desktop_app.storage.analyses import analyses_of
 from desktop_app.storage.database import Database
-from desktop_app.storage.document_lists import plan_headings
+from desktop_app.storage.document_lists import meeting_headings, plan_headings
 from desktop_app.storage.events import list_events
 from desktop_app.storage.store import Store
 
@@ -312,17 +314,16 @@ class DocumentService(Service):
             records = store.year_records(school, academic_year)
             readable = self._plans.readable_plans_of(store, actor, school)
             plans = plan_headings(store.session, school, academic_year, readable)
+            meetings = meeting_headings(store.session, school, academic_year)
             records.materials = store.list_materials(school, academic_year)
             if actor.may(Action.READ_ALL):
                 records.olympiad_results = store.olympiad_results_of(school, academic_year)
             events = list_events(store, school, academic_year)
             staff = self._staff_papers(store, actor, school, records.associations, academic_year)
-        first, last = records.academic_years[0].window
-        visible = Visible(plans,
-                          self._mentoring.list(actor, school, academic_year),
-                          self._visits.between(actor, school, first, last),
+        visible = Visible(plans, mentorships_seen_by(actor, records.mentorships),  # the year's, read above
+                          visits_seen_by(actor, records.lesson_visits),
                           *self._new_papers(actor, events, records.associations), staff=staff)
-        entries = catalog_entries(records, visible, current_language())
+        entries = catalog_entries(records, visible, current_language(), meetings)
         return [e for e in entries if e.academic_year == academic_year]
 
     def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None,

@@ -96,14 +96,18 @@ def association_of(associations: list[Association], teacher: str, academic_year:
     return None
 
 
+def seen_by(actor: Actor, mentorships: list[Mentorship]) -> list[Mentorship]:
+    """All for those who see everything; otherwise the ones the user mentors or is mentored in."""
+    if actor.may(Action.READ_ALL):
+        return mentorships
+    return [m for m in mentorships if actor.teacher in (m.mentor, m.mentee)]
+
+
 class MentoringService(Service):
     def list(self, actor: Actor, school: str, academic_year: str | None = None) -> list[Mentorship]:
         """All for those who see everything; otherwise the ones the user mentors or is mentored in."""
         with self._read(actor, school) as store:
-            items = store.list_mentorships(school, academic_year)
-        if actor.may(Action.READ_ALL):
-            return items
-        return [m for m in items if actor.teacher in (m.mentor, m.mentee)]
+            return seen_by(actor, store.list_mentorships(school, academic_year))
 
     def suggest_mentees(self, actor: Actor, school: str, academic_year: str) -> Mentees:
         """Who needs a mentor: career start within three years or no category, no active mentorship."""

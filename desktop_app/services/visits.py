@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,6 +55,16 @@ def visit_matrix(body: Association, visits: list[LessonVisit], first: date, last
 Visits = list[LessonVisit]
 
 
+def seen_by(actor: Actor, visits: Iterable[LessonVisit]) -> list[LessonVisit]:
+    """The visits ``actor`` may see, by date: all for those who see everything, else the lessons
+    they gave and those they observed."""
+    if actor.may(Action.READ_ALL):
+        return sorted(visits, key=lambda v: v.date)
+    mine = {actor.teacher}
+    return sorted((v for v in visits if v.teacher in mine or any(o.observer in mine for o in v.observations)),
+                  key=lambda v: v.date)
+
+
 def in_period(visits: list[LessonVisit], first: date, last: date) -> list[LessonVisit]:
     return [v for v in visits if first <= v.date <= last]
 
@@ -63,12 +74,7 @@ class VisitService(Service):
              first: date | None = None, last: date | None = None) -> list[LessonVisit]:
         """The visits the user may see, by date (of ``association``, dated ``first`` … ``last``)."""
         with self._read(actor, school) as store:
-            visits = store.list_lesson_visits(school, first, last, association)
-        if actor.may(Action.READ_ALL):
-            return sorted(visits, key=lambda v: v.date)
-        mine = {actor.teacher}
-        return sorted((v for v in visits if v.teacher in mine or any(o.observer in mine for o in v.observations)),
-                      key=lambda v: v.date)
+            return seen_by(actor, store.list_lesson_visits(school, first, last, association))
 
     def between(self, actor: Actor, school: str, first: date, last: date) -> Visits:
         """The visits the user may see dated in ``first`` … ``last`` (a term's schedule)."""

@@ -1,6 +1,9 @@
-"""What the documents section lists of the KTPs: one heading per plan (whose, which subject and
-grade, its classes, its language and the day it was approved), read from the plans' table alone —
-neither the rows nor their count, which a list of printable documents does not show."""
+"""What the documents section lists of the KTPs and the protocols, read without the records.
+
+A KTP: one heading per plan (whose, which subject and grade, its classes, its language and the day
+it was approved), read from the plans' table alone — neither the rows nor their count, which a list
+of printable documents does not show. A protocol: its number, date, language and status and the
+number and title of each agenda item (one extract each) — not who spoke or what was decided."""
 
 from __future__ import annotations
 
@@ -13,11 +16,15 @@ from sqlalchemy import ColumnElement, String, Text, select, type_coerce
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.entities import Language
+from desktop_app.domain.entities import Language, Meeting, MeetingStatus
 from desktop_app.storage import mapping
+from desktop_app.storage import models as m
 from desktop_app.storage.plan_pages import classes_of
 
 _PLANS = mapping.PLANS.table
+_MEETINGS = mapping.MEETINGS.table
+_BODIES = mapping.ASSOCIATIONS.table
+_ITEMS = mapping.table_of(m.AgendaItemRow)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,43 @@ def plan_headings(session: Session, school_id: str, academic_year: str | None,
 
 
 _LANGUAGES = {language.value: language for language in Language}
+
+
+@dataclass(frozen=True)
+class MeetingHeading:
+    id: str
+    body: str
+    number: int
+    date: date
+    language: Language
+    status: MeetingStatus
+    #: The number and title of each agenda item, in the protocol's order.
+    items: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingHeading:
+        """The heading of a protocol read whole."""
+        return cls(meeting.id, meeting.body, meeting.number, meeting.date, meeting.language, meeting.status,
+                   tuple((item.number, item.title) for item in meeting.agenda))
+
+
+def meeting_headings(session: Session, school_id: str, academic_year: str) -> list[MeetingHeading]:
+    """The protocols of the year's associations and council: two SELECTs (the meetings, their
+    items' numbers and titles), in the order they were added."""
+    bodies = select(_BODIES.c.id).where(_BODIES.c.school_id == school_id, _BODIES.c.academic_year_id == academic_year)
+    t = _MEETINGS
+    of_year = (t.c.school_id == school_id, t.c.body_id.in_(bodies))
+    items: dict[str, list[tuple[int, str]]] = {}
+    statement = (select(_ITEMS.c.meeting_id, _ITEMS.c.number, _ITEMS.c.title)
+                 .where(_ITEMS.c.school_id == school_id, _ITEMS.c.meeting_id.in_(select(t.c.id).where(*of_year)))
+                 .order_by(_ITEMS.c.meeting_id, _ITEMS.c.position))
+    for meeting, number, title in session.execute(statement):
+        items.setdefault(meeting, []).append((int(number), title))
+    statement = (select(t.c.id, t.c.body_id, t.c.number, t.c.date, t.c.language, t.c.status)
+                 .where(*of_year).order_by(t.c.seq))
+    return [MeetingHeading(id_, body, int(number), day, _LANGUAGES[language], MeetingStatus(status),
+                           tuple(items.get(id_, ())))
+            for id_, body, number, day, language, status in session.execute(statement)]
 
 
 @lru_cache(maxsize=4096)

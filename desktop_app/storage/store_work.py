@@ -102,9 +102,10 @@ class WorkStore(StoreBase):
         return self._load_plans(school_id, *where)
 
     def plan_summaries(self, school_id: str, academic_year: str | None = None,
-                       teachers: Collection[str] | None = None, subject: str | None = None) -> list[PlanSummary]:
+                       teachers: Collection[str] | None = None, subject: str | None = None,
+                       statuses: Collection[str] | None = None) -> list[PlanSummary]:
         """One line per plan, rows counted in SQL and not read (``storage.summaries``)."""
-        return summaries.plan_summaries(self.session, school_id, academic_year, teachers, subject)
+        return summaries.plan_summaries(self.session, school_id, academic_year, teachers, subject, statuses)
 
     def plan_status_counts(self, school_id: str, academic_year: str,
                            teachers: Collection[str] | None = None) -> dict[str, int]:

@@ -312,6 +312,9 @@ class DocumentService(Service):
         and every name carries its year or date, so they stay distinct across years too."""
         with self._read(actor, school) as store:
             records = store.year_records(school, academic_year)
+            named = {a.id for a in records.associations}  # a visit may name another year's association
+            others = sorted({v.association for v in records.lesson_visits if v.association} - named)
+            records.associations += [b for i in others if (b := store.get_association(school, i)) is not None]
             readable = self._plans.readable_plans_of(store, actor, school)
             plans = plan_headings(store.session, school, academic_year, readable)
             meetings = meeting_headings(store.session, school, academic_year)

@@ -4,6 +4,7 @@ changes a teacher's category, the roles, the certificate's file, the needs summa
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -99,6 +100,11 @@ def test_the_hearing_is_a_meeting_of_the_teachers_association(env: Env) -> None:
                 Rule.ATTESTATION, None, "hearing.item")
     choices = env.s.attestations.hearings(CLI, SCHOOL, YEAR, "t-02")
     assert [c.meeting.id for c in choices] == ["m-math-26-1", "m-math-26-2"]
+    # A list of attestations shows each hearing's number and date, read without the protocol.
+    saved = env.s.attestations.save(CLI, SCHOOL, application())
+    meeting = env.s.meetings.get(CLI, SCHOOL, "m-math-26-2")
+    assert env.s.attestations.hearing_meetings(CLI, SCHOOL, [saved, replace(saved, hearing=None)]) == {
+        "m-math-26-2": (meeting.number, meeting.date)}
 
 
 @pytest.mark.parametrize(("number", "field"), [("", "order_number"), ("12", "order_date")])

@@ -18,16 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.accounts import Actor, PlanEvent, Role
+from desktop_app.domain.accounts import Action, Actor, PlanEvent, Role
 from desktop_app.domain.entities import (
     AcademicYear,
     MeetingStatus,
+    MentorshipStatus,
     Observation,
     PlanStatus,
     SchoolRecords,
 )
 from desktop_app.services import Services
 from desktop_app.services.attention import AttentionKind, YearFigures
+from desktop_app.services.visits import visit_matrix
 from tests.storage.sample import sample_records
 
 BASE = sample_records()
@@ -44,7 +46,8 @@ class Generated:
 
 @st.composite
 def schools(draw: st.DrawFn) -> Generated:
-    """The sample school with generated plans, meetings, mentorships, visits and plan histories."""
+    """The sample school with generated plans, meetings, mentorships (of any status), visits (of
+    any association or none) and plan histories."""
     school_id = f"gen-{next(_ids)}"
     plan, meeting, mentorship, visit = BASE.plans[0], BASE.meetings[0], BASE.mentorships[0], BASE.lesson_visits[0]
     plans = [replace(plan, id=f"gen-p-{n}", teacher=draw(st.sampled_from(TEACHERS)),
@@ -57,10 +60,12 @@ def schools(draw: st.DrawFn) -> Generated:
                         status=draw(st.sampled_from(list(MeetingStatus))))
                 for n in range(draw(st.integers(0, 8)))]
     mentorships = [replace(mentorship, id=f"gen-ment-{n}", academic_year=draw(st.sampled_from(YEARS)),
-                           mentor=draw(st.sampled_from(TEACHERS)), mentee=draw(st.sampled_from(TEACHERS)))
+                           mentor=draw(st.sampled_from(TEACHERS)), mentee=draw(st.sampled_from(TEACHERS)),
+                           status=draw(st.sampled_from(list(MentorshipStatus))))
                    for n in range(draw(st.integers(0, 6)))]
     days = st.dates(date(2025, 6, 1), date(2027, 9, 30))
     visits = [replace(visit, id=f"gen-v-{n}", teacher=draw(st.sampled_from(TEACHERS)), date=draw(days),
+                      association=draw(st.sampled_from([None, *bodies])),
                       observations=[Observation(o) for o in draw(st.lists(st.sampled_from(TEACHERS), max_size=3,
                                                                           unique=True))])
               for n in range(draw(st.integers(0, 8)))]
@@ -206,3 +211,84 @@ def test_the_documents_of_a_year_are_those_of_the_whole_school(services: Service
             for language in ("kk", "ru"):  # the default file names, made distinct when first asked for
                 assert [e.file_name(language) for e in listed] == [e.file_name(language) for e in whole]
             assert whole or year == YEARS[0]
+
+
+def _old_open_meetings(services: Services, actor: Actor, school: str, year: str, today: date) -> set[str]:
+    """The meetings the Overview listed before: whole meetings of the year's bodies, tested here."""
+    found = set()
+    for body in services.associations.list(actor, school, year):
+        for meeting in services.meetings.list(actor, school, body.id):
+            if meeting.status is not MeetingStatus.FINALIZED and meeting.date < today and (
+                    actor.may(Action.READ_ALL) or actor.teacher in (body.head, meeting.chair, meeting.secretary)):
+                found.add(meeting.id)
+    return found
+
+
+@SETTINGS
+@given(school=schools(), who=actors, today=st.dates(date(2025, 8, 1), date(2027, 9, 30)))
+def test_open_meetings_are_read_without_their_protocols(services: Services, school: Generated,
+                                                       who: tuple[Role, str | None], today: date) -> None:
+    school_id = _write(services, school)
+    actor = _actor(school_id, *who)
+    for year in YEARS:
+        items = services.attention.items(actor, school_id, year, today)
+        listed = [i for i in items if i.kind is AttentionKind.MEETING_OPEN]
+        assert {i.record for i in listed} == _old_open_meetings(services, actor, school_id, year, today)
+        assert len(listed) == len({i.record for i in listed})
+
+
+@SETTINGS
+@given(school=schools(), who=actors)
+def test_the_years_visits_and_mentorships_are_the_whole_lists_filtered(
+        services: Services, school: Generated, who: tuple[Role, str | None]) -> None:
+    """Read by year (by date, by association) in SQL: what the whole lists gave, filtered here."""
+    school_id = _write(services, school)
+    actor = _actor(school_id, *who)
+    every_visit = services.visits.list(actor, school_id)
+    every_mentorship = services.mentoring.list(actor, school_id)
+    assert [v.date for v in every_visit] == sorted(v.date for v in every_visit)
+    for year in school.records.academic_years:
+        first, last = year.window
+        assert services.visits.between(actor, school_id, first, last) == [
+            v for v in every_visit if first <= v.date <= last]
+        assert services.mentoring.list(actor, school_id, year.id) == [
+            m for m in every_mentorship if m.academic_year == year.id]
+        for body in services.associations.list(actor, school_id, year.id):
+            assert services.visits.list(actor, school_id, association=body.id) == [
+                v for v in every_visit if v.association == body.id]
+    with services.db.transaction() as store:
+        whole = store.list_mentorships(school_id)
+        for status in MentorshipStatus:
+            assert store.list_mentorships(school_id, status=status) == [m for m in whole if m.status is status]
+            for year in YEARS:
+                assert store.list_mentorships(school_id, year, status) == [
+                    m for m in whole if m.status is status and m.academic_year == year]
+        every = store.list_lesson_visits(school_id)
+        for year in school.records.academic_years:
+            first, last = year.window
+            assert store.list_lesson_visits(school_id, first, last) == [v for v in every if first <= v.date <= last]
+
+
+@SETTINGS
+@given(school=schools())
+def test_the_visit_matrix_counts_the_years_visits(services: Services, school: Generated) -> None:
+    school_id = _write(services, school)
+    actor = _actor(school_id, Role.ADMINISTRATOR, None)
+    with services.db.transaction() as store:
+        every = store.list_lesson_visits(school_id)
+    for year in school.records.academic_years:
+        for body in services.associations.list(actor, school_id, year.id):
+            assert services.visits.matrix(actor, school_id, body.id, year.id) == visit_matrix(body, every, *year.window)
+
+
+@SETTINGS
+@given(school=schools(), who=actors)
+def test_the_documents_of_a_generated_year_are_those_of_the_whole_school(
+        services: Services, school: Generated, who: tuple[Role, str | None]) -> None:
+    """Protocols listed from their headings, the year's visits and mentorships read once: the same
+    catalog as the whole school's, read whole."""
+    school_id = _write(services, school)
+    actor = _actor(school_id, *who)
+    for year in YEARS:
+        whole = [e for e in services.documents._catalog(actor, school_id) if e.academic_year == year]
+        assert services.documents.catalog(actor, school_id, year) == whole

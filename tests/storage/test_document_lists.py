@@ -1,15 +1,15 @@
-"""The documents section's headings of the KTPs (storage/document_lists.py) say what the whole plans
-say: the day of approval read from its stored text and the classes from their JSON, on each backend
-(an SQLite file, a database on the PostgreSQL server)."""
+"""The documents section's headings of the KTPs and the protocols (storage/document_lists.py) say
+what the whole plans and meetings say: the day of approval read from its stored text and the
+classes from their JSON, on each backend (an SQLite file, a database on the PostgreSQL server)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.domain.entities import Approval, PlanStatus, SchoolRecords
+from desktop_app.domain.entities import Approval, MeetingStatus, PlanStatus, SchoolRecords
 from desktop_app.storage.database import Database
-from desktop_app.storage.document_lists import PlanHeading, plan_headings
+from desktop_app.storage.document_lists import MeetingHeading, PlanHeading, meeting_headings, plan_headings
 
 
 def test_the_headings_are_the_plans_own(db: Database, sample: SchoolRecords) -> None:
@@ -37,3 +37,31 @@ def test_the_headings_are_the_plans_own(db: Database, sample: SchoolRecords) -> 
         teacher = first.teacher
         assert plan_headings(store.session, school, None, {teacher}) == [
             h for h in plan_headings(store.session, school, None, None) if h.teacher == teacher]
+
+
+def test_the_protocols_headings_are_the_meetings_own(db: Database, sample: SchoolRecords) -> None:
+    """Number, date, language, status and each item's number and title, as the whole meeting has
+    them, for the year's meetings only (another year's and one without items besides)."""
+    first = sample.meetings[0]
+    other_year = next(a for a in sample.associations if a.academic_year != _year_of(sample, first.body))
+    meetings = [*sample.meetings,
+                replace(first, id="m-draft", number=first.number + 10, status=MeetingStatus.DRAFT, agenda=[]),
+                replace(first, id="m-other-year", body=other_year.id, number=1)]
+    records = replace(sample, meetings=meetings)
+    with db.transaction(write=True) as store:
+        store.insert_records(records)
+    school = sample.school.id
+    with db.transaction() as store:
+        for year in sample.academic_years:
+            whole = [m for m in store.list_meetings(school) if _year_of(sample, m.body) == year.id]
+            headings = meeting_headings(store.session, school, year.id)
+            assert headings == [MeetingHeading.of(m) for m in whole]
+            assert all(isinstance(h.number, int) and isinstance(h.date, date) for h in headings)
+        listed = {h.id for y in sample.academic_years for h in meeting_headings(store.session, school, y.id)}
+        assert {"m-draft", "m-other-year"} <= listed
+        assert next(h for h in meeting_headings(store.session, school, _year_of(sample, first.body))
+                    if h.id == "m-draft").items == ()
+
+
+def _year_of(records: SchoolRecords, body: str) -> str:
+    return next(a.academic_year for a in records.associations if a.id == body)

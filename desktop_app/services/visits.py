@@ -88,7 +88,7 @@ class VisitService(Service):
                 actor.require(Action.READ_ALL, record=association)
             year = found(store.get_academic_year(school, academic_year), "academic year", academic_year)
             first, last = year.window
-            visits = store.list_lesson_visits(school, first, last)
+            visits = store.list_lesson_visits(school, first, last, teachers=body.member_ids())
         return visit_matrix(body, visits, first, last)
 
     def get(self, actor: Actor, school: str, visit: str) -> LessonVisit:

@@ -151,9 +151,11 @@ class WorkStore(StoreBase):
     # --- lesson visits ------------------------------------------------------------------------
 
     def list_lesson_visits(self, school_id: str, first: date | None = None, last: date | None = None,
-                           association: str | None = None) -> list[LessonVisit]:
-        """The school's visits (dated ``first`` … ``last``, of ``association``, where given): ten
-        years of a school hold thousands, a screen shows a year's or a term's."""
+                           association: str | None = None,
+                           teachers: Collection[str] | None = None) -> list[LessonVisit]:
+        """The school's visits (dated ``first`` … ``last``, of ``association``, of the lessons of
+        ``teachers``, where given): ten years of a school hold thousands, a screen shows a year's or
+        a term's."""
         table = mapping.LESSON_VISITS.table
         where = []
         if first is not None:
@@ -162,6 +164,8 @@ class WorkStore(StoreBase):
             where.append(table.c.date <= last)
         if association is not None:
             where.append(table.c.association_id == association)
+        if teachers is not None:
+            where.append(table.c.teacher_id.in_(sorted(teachers)))
         return self._load(mapping.LESSON_VISITS, school_id, *where)
 
     def get_lesson_visit(self, school_id: str, record_id: str) -> LessonVisit | None:

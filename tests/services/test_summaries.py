@@ -267,6 +267,8 @@ def test_the_years_visits_and_mentorships_are_the_whole_lists_filtered(
         for year in school.records.academic_years:
             first, last = year.window
             assert store.list_lesson_visits(school_id, first, last) == [v for v in every if first <= v.date <= last]
+        some = set(TEACHERS[::2])
+        assert store.list_lesson_visits(school_id, teachers=some) == [v for v in every if v.teacher in some]
 
 
 @SETTINGS

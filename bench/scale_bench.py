@@ -10,7 +10,9 @@ table shows the median of each in ms and their ratio, the same in processor time
 of the best runs (the least disturbed). Under the table, ``machine.Probe`` says how steady the
 machine was during the runs: when it was not, run again later. Targets: every step ≤ 100 ms and ≤ 1.5× the
 demo's; sign-in → window with data ≤ 300 ms. ``--district`` adds a database of 40 schools of one
-year each and times the viewer's lists there (the same steps, the same targets).
+year each and times the viewer's lists there (the same steps, the same targets). A second table
+sets the large school against its last year alone (the same generator, one year): no target, it
+shows what ten years of records add to each step (``--no-one-year`` leaves it out).
 
 ``--profile STEP`` prints the cProfile of one step on the large school (e.g. ``--profile plans``).
 """
@@ -104,6 +106,19 @@ def district_database() -> str:
                 services.accounts.create_user(admin, *VIEWER, Role.VIEWER, school)
 
     name = "district-g{version}-s{schools}-t{teachers}-r{rows_per_year}".format(version=VERSION, **DISTRICT)
+    return _cached(name, build)
+
+
+def one_year_database() -> str:
+    """The large school's last year alone (120 teachers, the same generator): the baseline of what
+    ten years of records add to each step."""
+    def build(services: Services) -> None:
+        document = district_school(1, LARGE["teachers"], LARGE["rows_per_year"])
+        data = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        school = services.exchange.import_document(COMMAND_LINE, data).school
+        services.accounts.create_user(None, *ADMIN, Role.ADMINISTRATOR, school, "t-dep")
+
+    name = "one-year-g{version}-t{teachers}-r{rows_per_year}".format(version=VERSION, **LARGE)
     return _cached(name, build)
 
 
@@ -227,7 +242,7 @@ def _target(step: str, ms: float, ratio: float | None) -> str:
     return "ok" if ok else "MISSED"
 
 
-def report(title: str, base: School, big: School, probe: Probe) -> None:
+def report(title: str, base: School, big: School, probe: Probe, targets: bool = True) -> None:
     print(f"\n{title}: median of {len(next(iter(big.times.values())))} runs, ms (wall clock; then processor;"
           " then the ratio of the best runs)")
     print(f"{'step':32} {base.label:>9} {big.label:>9} {'ratio':>7}  {'target':6}  {'cpu':>6} {'cpu':>6} {'ratio':>6}"
@@ -243,7 +258,8 @@ def report(title: str, base: School, big: School, probe: Probe) -> None:
         cpu_text = (f"{cpu_small:6.1f} {cpu:6.1f} {cpu / cpu_small:5.2f}×" if cpu_small
                     else f"{'–':>6} {cpu:6.1f} {'–':>6}")
         best = f"{min(runs) / min(base.times[step]):5.2f}×" if step in base.times else f"{'–':>6}"
-        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {_target(step, ms, ratio):6}  {cpu_text}  {best}")
+        verdict = _target(step, ms, ratio) if targets else "–"
+        print(f"{step:32} {small_text} {ms:9.1f} {ratio_text}  {verdict:6}  {cpu_text}  {best}")
     for step in [step for step in base.times if step not in big.times]:
         print(f"{step:32} {statistics.median(base.times[step]):9.1f} {'–':>9}  (not a step here: one year)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -256,6 +272,8 @@ def main() -> None:
     parser.add_argument("--district", action="store_true", help="also the district of 40 schools")
     parser.add_argument("--only-district", action="store_true")
     parser.add_argument("--profile", help="a step to profile on the large school")
+    parser.add_argument("--no-one-year", action="store_true",
+                        help="without the large school's one-year copy (its own table: what ten years add)")
     parser.add_argument("--server", action="store_true",
                         help="instead: the same school in SQLite and on a PostgreSQL server on localhost "
                              "(a throw-away cluster; issue 17's target: every section within 1.5×)")
@@ -272,27 +290,37 @@ def main() -> None:
         admin = next(a for a in DEMO_ACCOUNTS if a.role is Role.ADMINISTRATOR)
         viewer = next(a for a in DEMO_ACCOUNTS if a.role is Role.VIEWER)
         demo_year = _demo_years(demo_services, admin.login, admin.password)
-        runs: list[tuple[str, School, School]] = []
+        # Each group's schools take turns, ``--repeat`` times; then each report compares two of them.
+        groups: list[tuple[list[School], list[tuple[str, School, School]]]] = []
         if not args.only_district:
             large = Services.open(large_database())
-            runs.append(("Large school (administrator)",
-                         School("demo", demo_services, (admin.login, admin.password), *demo_year),
-                         School("large", large, ADMIN, "2025-2026", "2024-2025")))
+            demo = School("demo", demo_services, (admin.login, admin.password), *demo_year)
+            big = School("large", large, ADMIN, "2025-2026", "2024-2025")
+            schools, reports = [demo, big], [("Large school (administrator)", demo, big)]
+            if not args.no_one_year:
+                one = School("one year", Services.open(one_year_database()), ADMIN, "2025-2026", "2025-2026")
+                schools.insert(1, one)
+                reports.append(("Ten years against one year of the same school (administrator; no target: "
+                                "what the years add)", one, big))
+            groups.append((schools, reports))
         if args.district or args.only_district:
             district = Services.open(district_database())
-            runs.append(("District of 40 schools (viewer)",
-                         School("demo", demo_services, (viewer.login, viewer.password), *demo_year),
-                         School("district", district, VIEWER, "2025-2026", "2025-2026")))
-        probes = [Probe() for _ in runs]
-        for (_title, base, big), probe in zip(runs, probes, strict=True):
+            demo = School("demo", demo_services, (viewer.login, viewer.password), *demo_year)
+            big = School("district", district, VIEWER, "2025-2026", "2025-2026")
+            groups.append(([demo, big], [("District of 40 schools (viewer)", demo, big)]))
+        probes = [Probe() for _ in groups]
+        for (schools, _reports), probe in zip(groups, probes, strict=True):
             for _ in range(args.repeat):
                 probe.sample()
-                run_window(base, None)
-                run_window(big, args.profile)
-        for (title, base, big), probe in zip(runs, probes, strict=True):
-            report(title, base, big, probe)
-        for _title, _base, big in runs:
-            big.services.close()
+                for school in schools:
+                    run_window(school, args.profile if school is schools[-1] else None)
+        for (_schools, reports), probe in zip(groups, probes, strict=True):
+            for title, base, big in reports:
+                report(title, base, big, probe, targets=base.label == "demo")
+        for schools, _reports in groups:
+            for school in schools:
+                if school.services is not demo_services:
+                    school.services.close()
         demo_services.close()
     del app
 

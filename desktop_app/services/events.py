@@ -100,7 +100,7 @@ class EventService(Service):
     def for_meeting(self, actor: Actor, school: str, meeting: str) -> Events:
         """Events that an agenda item of ``meeting`` lists (the agenda item dialog shows them)."""
         with self._read(actor, school) as store:
-            return [e for e in stored.list_events(store, school) if any(a.meeting == meeting for a in e.agenda)]
+            return stored.list_events(store, school, meeting=meeting)
 
     def save(self, actor: Actor, school: str, event: Event) -> Event:
         """Create (number 0 or none: the year's next number) or edit an event."""

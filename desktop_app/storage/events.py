@@ -11,9 +11,15 @@ from desktop_app.storage.mapping.events import EVENTS
 from desktop_app.storage.store import Store
 
 
-def list_events(store: Store, school_id: str, academic_year: str | None = None) -> list[Event]:
+def list_events(store: Store, school_id: str, academic_year: str | None = None,
+                meeting: str | None = None) -> list[Event]:
+    """The school's events (of ``academic_year``; that list an item of ``meeting``, where given)."""
     table = EVENTS.table
     where = [table.c.academic_year_id == academic_year] if academic_year is not None else []
+    if meeting is not None:
+        agenda = next(child for child, _owner in EVENTS.children if "meeting_id" in child.c)
+        where.append(table.c.id.in_(select(agenda.c.event_id).where(
+            agenda.c.school_id == school_id, agenda.c.meeting_id == meeting)))
     return store._load(EVENTS, school_id, *where, order_by=(table.c.academic_year_id, table.c.number))
 
 

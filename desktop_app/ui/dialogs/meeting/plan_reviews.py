@@ -21,7 +21,6 @@ from desktop_app.ui.dialogs.meeting.plan_review_model import (
     PlanReviewModel,
     outcome_text,
 )
-from desktop_app.ui.widgets.columns import SAMPLE_ROWS
 
 #: The plan column is at most this wide; a longer caption ends in "…" and shows whole as a tip.
 PLAN_WIDTH = 300
@@ -47,7 +46,6 @@ class PlansConsidered(QGroupBox):
         self.plan_table.setWordWrap(False)
         header = self.plan_table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(SAMPLE_ROWS)
         self.plan_table.setMinimumHeight(90)
         QVBoxLayout(self).addWidget(self.plan_table)
         self.setVisible(bool(self.model.lines))
@@ -59,11 +57,19 @@ class PlansConsidered(QGroupBox):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The plan and status columns from a sample of rows; the outcome column as wide as its
-        longest choice (never cut); the remarks take the rest."""
+        """The plan and status columns as wide as their longest text, as Qt sizes that one cell (a
+        KTP review lists ~100 plans under each item: Qt asking every row for its size took longer
+        than the rest of the protocol); the outcome column as wide as its longest choice (never
+        cut); the remarks take the rest."""
         table, header = self.plan_table, self.plan_table.horizontalHeader()
+        metrics, model = table.fontMetrics(), self.model
         for column in (PLAN, STATUS):
-            table.resizeColumnToContents(column)
+            texts = [str(model.data(model.index(row, column)) or "") for row in range(model.rowCount())]
+            width = header.sectionSizeHint(column)
+            if texts:
+                longest = max(range(len(texts)), key=lambda row: metrics.horizontalAdvance(texts[row]))
+                width = max(width, table.sizeHintForIndex(model.index(longest, column)).width())
+            header.resizeSection(column, width)
         header.resizeSection(PLAN, min(header.sectionSize(PLAN), PLAN_WIDTH))
         metrics = table.fontMetrics()
         texts = [NO_OUTCOME, *(outcome_text(v) for v in ReviewOutcome), _("Outcome")]

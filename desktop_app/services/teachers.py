@@ -13,6 +13,7 @@ from desktop_app.domain.errors import N_, DomainError, Rule
 from desktop_app.domain.mentoring import YOUNG_SPECIALIST_YEARS
 from desktop_app.domain.staff_records import ATTESTATION_PERIOD_YEARS
 from desktop_app.services.base import Service, found
+from desktop_app.storage import summaries
 from desktop_app.storage.store import Store
 
 #: Attestation is due at least every five years after the category was awarded (domain.staff_records).
@@ -67,6 +68,12 @@ class TeacherService(Service):
         with self._read(actor, school) as store:
             teachers = store.search_teachers(school, "")
         return [t for t in teachers if include_archived or t.active]
+
+    def short_names(self, actor: Actor, school: str) -> dict[str, str]:
+        """Each teacher's short name («Әбенова Г. С.»), archived ones too: what a list shows of a
+        teacher, read without their records (a large school has ~120)."""
+        with self._read(actor, school) as store:
+            return summaries.teacher_names(store.session, school)
 
     def search(self, actor: Actor, school: str, text: str) -> list[Teacher]:
         """Case-insensitive for Kazakh and Russian letters, sorted in Kazakh alphabet order."""

@@ -25,6 +25,10 @@ class Session:
         teachers = self.services.teachers.list_teachers(self.actor, self.school, include_archived=True)
         return {t.id: t for t in teachers}
 
+    def teacher_names(self) -> dict[str, str]:
+        """Each teacher's short name, archived ones too (a list's column of teachers)."""
+        return self.services.teachers.short_names(self.actor, self.school)
+
     def subject_names(self) -> dict[str, str]:
         subjects = self.services.teachers.list_subjects(self.actor, self.school)
         return {s.id: local(s.name) for s in subjects}

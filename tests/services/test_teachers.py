@@ -29,8 +29,10 @@ def test_archive_keeps_the_teacher_but_hides_from_the_list(env: Env) -> None:
     assert "t-11" not in {t.id for t in env.s.teachers.list_teachers(admin, SCHOOL)}
     assert "t-11" in {t.id for t in env.s.teachers.list_teachers(admin, SCHOOL, include_archived=True)}
     assert env.s.teachers.get(admin, SCHOOL, "t-11").last_name == "Ержанова"
-    # Protocols and associations still name the teacher.
+    # Protocols and associations still name the teacher; so do the lists' short names, read in SQL.
     assert env.s.associations.get(admin, SCHOOL, "mo-prim-26").is_member("t-11")
+    every = env.s.teachers.list_teachers(admin, SCHOOL, include_archived=True)
+    assert env.s.teachers.short_names(env.actor("teacher"), SCHOOL) == {t.id: t.short_name for t in every}
     restored = env.s.teachers.archive(admin, SCHOOL, "t-11", active=True)
     assert restored.active and "t-11" in {t.id for t in env.s.teachers.list_teachers(admin, SCHOOL)}
 

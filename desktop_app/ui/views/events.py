@@ -192,7 +192,7 @@ class EventsView(View):
         self.details.setText(self._details(chosen) if chosen else "")
 
     def _details(self, event: Event) -> str:
-        names = {t.id: t.short_name for t in self.session.teachers_by_id().values()}
+        names = self.session.teacher_names()
         people = [names.get(t, t) for t in event.participants] + [f"{g.name} ({g.school})" for g in event.guests]
         lines = [_("Participants: {names}").format(names=", ".join(people) or "—")]
         if event.outcome:

@@ -134,7 +134,7 @@ class MaterialsView(View):
     # Data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         s = self.session
-        self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
+        self.names = s.teacher_names()
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year else []
         self.bodies = {b.id: local(b.name) for b in bodies}
         self.materials = s.services.materials.list(s.actor, s.school, self.year.id) if self.year else []

@@ -156,7 +156,7 @@ class MentoringView(View):
     def refresh(self) -> None:
         s = self.session
         chosen = self.selected()
-        self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
+        self.names = s.teacher_names()
         records = s.services.mentoring.list(s.actor, s.school, self.year.id) if self.year else []
         self.model.set_records(records)
         fit_columns(self.table)

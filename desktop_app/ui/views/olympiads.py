@@ -98,7 +98,7 @@ class OlympiadsView(View):
     # Data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         s = self.session
-        self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
+        self.names = s.teacher_names()
         self.subjects = s.subject_names()
         results = s.services.olympiads.list(s.actor, s.school, self.year.id) if self.year else []
         self.model.set_records(results)

@@ -195,7 +195,7 @@ class VisitsView(View):
 
     def refresh(self) -> None:
         s = self.session
-        self.names = {t.id: t.short_name for t in s.teachers_by_id().values()}
+        self.names = s.teacher_names()
         self.subjects = s.subject_names()
         bodies = s.services.associations.list(s.actor, s.school, self.year.id) if self.year else []
         self.bodies = {b.id: local(b.name) for b in bodies}

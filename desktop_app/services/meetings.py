@@ -11,16 +11,22 @@ from datetime import date
 from desktop_app.domain.accounts import Action, Actor, MeetingVersion
 from desktop_app.domain.district import GuestMember, GuestNames, guest_attendance_errors, guest_speaker_errors
 from desktop_app.domain.entities import (
+    Association,
+    AssociationKind,
     CalendarPlan,
     GuestSpeaker,
+    LessonVisit,
     Material,
     Meeting,
     MeetingStatus,
     ReviewOutcome,
     Speech,
+    Subject,
+    Teacher,
 )
 from desktop_app.domain.errors import N_, DomainError, Msg, Rule
-from desktop_app.domain.materials import may_discuss
+from desktop_app.domain.event_records import Event
+from desktop_app.domain.materials import considerable, may_discuss
 from desktop_app.domain.meetings import (
     agenda_errors,
     attendance_errors,
@@ -38,6 +44,8 @@ from desktop_app.services.base import Service, found, raise_first
 from desktop_app.services.exchange import dump_meeting, parse_meeting
 from desktop_app.services.materials import MaterialReview, MaterialService
 from desktop_app.services.plans import PlanService
+from desktop_app.services.visits import seen_by as visits_seen_by
+from desktop_app.storage.events import list_events
 from desktop_app.storage.guest_members import list_guests, teacher_names
 from desktop_app.storage.store import Store
 
@@ -59,6 +67,24 @@ class Protocol:
     meeting: Meeting
     plans: list[CalendarPlan]
     materials: list[Material] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EditorChoices:
+    """What the protocol editor shows and offers, read in one transaction when it opens (each
+    part by the rule of its own service): the school's teachers (archived ones too) and subjects,
+    the number a new meeting would take, the plans it may consider, the body's visits of its year
+    that the user may see, the materials it may discuss, the events that list one of its items
+    and, for an inter-school association, its members from other schools."""
+
+    teachers: builtins.list[Teacher]
+    subjects: builtins.list[Subject]
+    number: int
+    plans: builtins.list[CalendarPlan]
+    visits: builtins.list[LessonVisit]
+    materials: builtins.list[Material]
+    events: builtins.list[Event]
+    guests: builtins.list[GuestMember]
 
 
 class MeetingService(Service):
@@ -168,13 +194,35 @@ class MeetingService(Service):
         """The plans a meeting of ``body`` may consider (see domain.meetings.reviewable_plans)."""
         with self._read(actor, school) as store:
             association = found(store.get_association(school, body), "association", body)
-            # Only the members' plans are read (the rule keeps no other): a body of eight teachers
-            # reads their ~60 plans of the year, not the school's ~1 000.
-            members = set(association.member_ids())
-            visible = PlanService(self._db, self._clock).readable_plans_of(store, actor, school)
-            teachers = members if visible is None else members & visible
-            candidates = [line.plan for line in store.plan_summaries(school, association.academic_year, teachers)]
+            return self._reviewable(store, actor, school, association, meeting)
+
+    def _reviewable(self, store: Store, actor: Actor, school: str, association: Association,
+                    meeting: str | None) -> builtins.list[CalendarPlan]:
+        # Only the members' plans are read (the rule keeps no other): a body of eight teachers
+        # reads their ~60 plans of the year, not the school's ~1 000.
+        members = set(association.member_ids())
+        visible = PlanService(self._db, self._clock).readable_plans_of(store, actor, school)
+        teachers = members if visible is None else members & visible
+        candidates = [line.plan for line in store.plan_summaries(school, association.academic_year, teachers)]
         return reviewable_plans(candidates, association, meeting)
+
+    def editor(self, actor: Actor, school: str, body: str, meeting: str | None) -> EditorChoices:
+        """Everything the protocol editor of ``meeting`` (None: a new one) of ``body`` reads, in one
+        read: a KTP review lists a hundred plans, and a read per part re-read the body each time."""
+        with self._read(actor, school) as store:
+            association = found(store.get_association(school, body), "association", body)
+            year = store.get_academic_year(school, association.academic_year)
+            first, last = year.window if year is not None else (None, None)
+            return EditorChoices(
+                teachers=store.search_teachers(school, ""),
+                subjects=store.list_subjects(school),
+                number=next_number(store.meetings_of(school, body)) if meeting is None else 0,
+                plans=self._reviewable(store, actor, school, association, meeting),
+                visits=visits_seen_by(actor, store.list_lesson_visits(school, first, last, body)),
+                materials=considerable(store.list_materials(school, association.academic_year), association, meeting),
+                events=list_events(store, school, meeting=meeting) if meeting else [],
+                guests=(list_guests(store.session, school, body, current_language())
+                        if association.kind is AssociationKind.INTER_SCHOOL else []))
 
     def _save_in(self, store: Store, actor: Actor, school: str, meeting: Meeting) -> Meeting:
         heads = self._heads(store, school, meeting.body)

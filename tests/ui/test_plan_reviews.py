@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QScrollArea
 from desktop_app import i18n
 from desktop_app.domain.entities import PlanStatus, ReviewOutcome
 from desktop_app.ui.dialogs.meeting import MeetingDialog
-from desktop_app.ui.dialogs.meeting.plan_review_model import OUTCOME, PLAN, REMARKS, outcome_text
+from desktop_app.ui.dialogs.meeting.plan_review_model import OUTCOME, PLAN, REMARKS, STATUS, outcome_text
+from desktop_app.ui.dialogs.meeting.plan_reviews import PLAN_WIDTH
 from desktop_app.ui.session import Session
 from tests.ui.conftest import finish, type_text
 from tests.ui.test_meetings import BODY, fill_header, submitted_plans
@@ -79,3 +80,28 @@ def test_outcome_chosen_in_the_cell_and_shown_whole(qtbot, sign_in, monkeypatch)
     dialog.reject()  # the draft is saved first, then the dialog closes
     finish(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    """Sized from the longest text of each column (not by asking every row): the same width as
+    Qt's own fit gives, so «утверждено» / «бекітуге ұсынылды» are never cut; the plan column at
+    most ``PLAN_WIDTH``."""
+    session: Session = sign_in("administrator")
+    submitted_plans(session.services, session)
+    body = session.services.associations.get(session.actor, session.school, BODY)
+    dialog = MeetingDialog(session, body)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.autosave.stop()
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    for language in ("kk", "ru"):
+        i18n.set_language(language)
+        dialog.editors[0].retranslate_ui()
+        table = dialog.editors[0].plans_box.plan_table
+        header = table.horizontalHeader()
+        assert table.model().rowCount() >= 2
+        for column, most in ((PLAN, PLAN_WIDTH), (STATUS, None)):
+            fitted = header.sectionSize(column)
+            table.resizeColumnToContents(column)  # Qt asks every row
+            wanted = header.sectionSize(column)
+            assert fitted == (min(wanted, most) if most else wanted), (language, column)

@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.district import GuestMember
 from desktop_app.domain.entities import (
     AgendaItem,
     Association,
-    AssociationKind,
     Language,
     Meeting,
     MeetingStatus,
@@ -70,18 +68,19 @@ class MeetingDialog(QDialog):
         self.shown_error: UserError | None = None  # the refusal of the last Save or Finalize on screen
         self._asking = True  # False while closing from code: no question then
         s = session
-        self.teachers = s.teachers_by_id()
+        choices = s.services.meetings.editor(s.actor, s.school, body.id, meeting.id if meeting else None)
+        self.teachers = {t.id: t for t in choices.teachers}
         if meeting is None:
             window_start = date(int(body.academic_year[:4]), 8, 1) if body.academic_year[:4].isdigit() else None
             today = date.today()
             day = today if window_start is None or window_start <= today else window_start
-            number = s.services.meetings.proposed_number(s.actor, s.school, body.id)
-            meeting = Meeting("", body.id, number, day, Language.KK, "", "")
+            meeting = Meeting("", body.id, choices.number, day, Language.KK, "", "")
         self.original = meeting
-        self._plan_choices = plan_choices(s, body, meeting.id, self.teachers)
-        self._visit_choices = visit_choices(s, body, self.teachers)
-        self._material_choices = material_choices(s, body, meeting.id)
-        self._events = event_captions(s, meeting.id)
+        self._plan_choices = plan_choices(choices, self.teachers)
+        self._visit_choices = visit_choices(choices, self.teachers)
+        self._material_choices = material_choices(choices.materials)
+        self._events = event_captions(choices.events, meeting.id)
+        self._guests = choices.guests
         self._edits = 0  # counts changes: one made while a save runs keeps the form dirty
         self._build_ui(meeting)
         self._connect()
@@ -94,12 +93,6 @@ class MeetingDialog(QDialog):
     def _members(self) -> list[tuple[str, str]]:
         return [(t, self.teachers[t].full_name if t in self.teachers else t) for t in self.body.member_ids()]
 
-    def _guest_members(self) -> list[GuestMember]:
-        """An inter-school association's members from other schools (п. 21), to mark present."""
-        if self.body.kind is not AssociationKind.INTER_SCHOOL:
-            return []
-        s = self.session
-        return s.services.guest_members.list(s.actor, s.school, self.body.id)
 
     def _build_ui(self, meeting: Meeting) -> None:
         # Every part is made under the parent it stays in (the tabs first, then what they hold):
@@ -113,7 +106,7 @@ class MeetingDialog(QDialog):
         self.tabs.addTab(first, "")
         self.tabs.addTab(self.agenda, "")
         self.header = HeaderForm(meeting, self._members(), first)
-        self.attendance = AttendancePanel(self.body, self.teachers, first, guest_members=self._guest_members())
+        self.attendance = AttendancePanel(self.body, self.teachers, first, guest_members=self._guests)
         self.attendance.set_attendance(meeting.date, meeting.attendance, meeting.guest_attendance)
         for guest in meeting.guests:
             self.attendance.add_guest(guest)

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.domain.entities import Association, Material, ReviewOutcome
+from desktop_app.domain.entities import Material, ReviewOutcome
 from desktop_app.domain.labels import MATERIAL_KIND_LABELS, MATERIAL_STATUS_LABELS
 from desktop_app.domain.materials import CONSIDERABLE
 from desktop_app.i18n import N_, _
 from desktop_app.services.materials import MaterialReview
 from desktop_app.ui.labels import label
-from desktop_app.ui.session import Session, local
+from desktop_app.ui.session import local
 
 #: The meeting's conclusion on a material, as the editor offers it.
 CONCLUSIONS = {ReviewOutcome.RECOMMENDED: N_("positive conclusion"),
@@ -28,10 +28,9 @@ class MaterialChoice:
     material: Material
 
 
-def material_choices(session: Session, body: Association, meeting: str) -> list[MaterialChoice]:
-    """The materials a meeting of ``body`` may discuss (domain.materials.considerable)."""
-    s = session
-    return [MaterialChoice(m) for m in s.services.materials.considerable(s.actor, s.school, body.id, meeting or None)]
+def material_choices(materials: list[Material]) -> list[MaterialChoice]:
+    """The materials a meeting may discuss (domain.materials.considerable, ``MeetingService.editor``)."""
+    return [MaterialChoice(m) for m in materials]
 
 
 class MaterialsConsidered(QGroupBox):

@@ -68,7 +68,8 @@ class PlansConsidered(QGroupBox):
             width = header.sectionSizeHint(column)
             if texts:
                 longest = max(range(len(texts)), key=lambda row: metrics.horizontalAdvance(texts[row]))
-                width = max(width, table.sizeHintForIndex(model.index(longest, column)).width())
+                grid = 1 if table.showGrid() else 0  # as Qt's own fit counts the grid line
+                width = max(width, table.sizeHintForIndex(model.index(longest, column)).width() + grid)
             header.resizeSection(column, width)
         header.resizeSection(PLAN, min(header.sectionSize(PLAN), PLAN_WIDTH))
         metrics = table.fontMetrics()

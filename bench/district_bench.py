@@ -4,7 +4,7 @@ Run: ``QT_QPA_PLATFORM=offscreen python bench/district_bench.py [--repeat 3] [--
 
 The database: 40 one-year large schools (``generate.district_school``: 120 teachers, ~30 000 KTP
 rows each). Importing them through the exchange format takes minutes (383 s under load), so the
-bench reuses scale_bench's cached district database (``~/.cache/metodsovet-bench/district-s40-…``,
+bench reuses scale_bench's cached district database (``~/.cache/metodsovet-bench/district-g3-s40-…``,
 any schema version: opening it migrates it) and, when there is none, builds one that way once. The
 registers the large school lacks (attestations, courses, lesson visits, mentorships, work-plan
 items, teachers' attestation and career dates) are then written straight into the copy with bulk
@@ -36,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-district-home-")
 
 import sqlalchemy as sa
-from generate import district_school
+from generate import VERSION, district_school
 
 from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
 from desktop_app.services import Services
@@ -52,11 +52,11 @@ VIEWER = Actor("bench-district", Role.VIEWER)
 
 def _base() -> Path:
     """A district database of the 40 schools: scale_bench's cache, or built through imports once."""
-    found = sorted(CACHE.glob(f"district-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-schema*.sqlite3"))
+    found = sorted(CACHE.glob(f"district-g{VERSION}-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-schema*.sqlite3"))
     if found:
         return found[-1]
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"district-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-schema{HEAD_REVISION[:4]}.sqlite3"
+    path = CACHE / f"district-g{VERSION}-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-schema{HEAD_REVISION[:4]}.sqlite3"
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     started = time.perf_counter()
@@ -125,7 +125,7 @@ def _extras(connection: sa.Connection) -> None:
 
 def district_database() -> str:
     """The 40 schools with their registers, at the current schema (cached)."""
-    path = CACHE / f"district-extras-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-{HEAD_REVISION}.sqlite3"
+    path = CACHE / f"district-extras-g{VERSION}-s{SCHOOLS}-t{TEACHERS}-r{ROWS}-{HEAD_REVISION}.sqlite3"
     if path.exists():
         return str(path)
     partial = path.with_suffix(".partial")

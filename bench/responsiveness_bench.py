@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from generate import large_school  # noqa: E402
+from generate import VERSION, large_school  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -147,11 +147,11 @@ def window_action(heart: Heartbeat, start: Callable[[], Any]) -> tuple[float, fl
 
 def large_database(rebuild: bool) -> Path:
     """The large school in an SQLite file, built once (``metodsovet import`` of the generated school)."""
-    path = CACHE / "large-school.sqlite3"
+    path = CACHE / f"large-school-g{VERSION}.sqlite3"
     if path.exists() and not rebuild:
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
-    for stale in CACHE.glob("large-school.sqlite3*"):
+    for stale in CACHE.glob(f"large-school-g{VERSION}.sqlite3*"):
         stale.unlink()
     print("building the large school (once; cached in", CACHE, ")…", flush=True)
     started = time.perf_counter()

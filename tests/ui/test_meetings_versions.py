@@ -76,6 +76,11 @@ def test_a_previous_version_opens_read_only_from_the_list(qtbot, view: MeetingsV
         assert item.title in text
         for speech in [*item.heard, *item.spoke]:
             assert speech.text in text
+    named = [(plan, session.services.plans.get(session.actor, session.school, plan))
+             for item in old.agenda for plan in item.plans]
+    assert named
+    for plan, record in named:  # named by teacher, subject and grade (the year's plans), not by id
+        assert plan not in text and f", {record.grade}" in text
     chair = session.teachers_by_id()[old.chair].full_name
     assert chair in text
     who = session.services.accounts.people(session.actor, session.school)[session.actor.login]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from desktop_app.domain.accounts import MeetingVersion
 from desktop_app.domain.entities import AgendaItem, GuestSpeaker, Meeting, Person, SpeechSpeaker, Teacher
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.labels import MEETING_FORM_LABELS, UNKNOWN_TEACHER
 from desktop_app.i18n import _
 from desktop_app.ui.labels import LANGUAGE_NAMES, MEETING_STATUS_LABELS, label, local_time, short_date
@@ -131,10 +132,21 @@ class MeetingVersionDialog(QDialog):
             found = teachers.get(teacher)
             return found.short_name if found else teacher
 
-        plans = {p.id: f"{who(p.teacher)} — {subjects.get(p.subject, p.subject)}, {p.grade}"
-                 for p in (line.plan for line in s.services.plans.summaries(s.actor, s.school))}
-        visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}"
-                  for v in s.services.visits.list(s.actor, s.school)}
+        # What the protocol names: its year's plans and visits (not ten years of a school's, unless
+        # it names one of another year).
+        try:
+            year_id: str | None = s.services.associations.get(s.actor, s.school, meeting.body).academic_year
+        except UserError:  # the body is gone: every year's plans and visits, as before
+            year_id = None
+        year = next((y for y in s.services.schools.list_years(s.actor, s.school) if y.id == year_id), None)
+        listed = [line.plan for line in s.services.plans.summaries(s.actor, s.school, year_id)] if year else []
+        if {plan for item in meeting.agenda for plan in item.plans} - {p.id for p in listed}:
+            listed = [line.plan for line in s.services.plans.summaries(s.actor, s.school)]
+        seen = s.services.visits.between(s.actor, s.school, *year.window) if year else []
+        if {visit for item in meeting.agenda for visit in item.lesson_visits} - {v.id for v in seen}:
+            seen = s.services.visits.list(s.actor, s.school)
+        plans = {p.id: f"{who(p.teacher)} — {subjects.get(p.subject, p.subject)}, {p.grade}" for p in listed}
+        visits = {v.id: f"{short_date(v.date)} — {who(v.teacher)}: {v.topic}" for v in seen}
         others = _other_names(session, meeting)
         self.text = ProtocolText(teachers, plans, visits, others)
         self.replaced_by = s.services.accounts.people(s.actor, s.school).get(kept.actor, kept.actor)

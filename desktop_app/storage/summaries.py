@@ -139,7 +139,7 @@ class OpenMeeting:
 
 def open_meetings(session: Session, school_id: str, bodies: Collection[str], before: date) -> list[OpenMeeting]:
     """The meetings of ``bodies`` dated before ``before`` whose protocol is not finalized, by
-    date and number."""
+    association, date and number (the Overview sorts its lines itself)."""
     if not bodies:
         return []
     t = _MEETINGS

@@ -57,9 +57,3 @@ class Probe:
         slowed = sum(t >= SLOW * best for t in self.times) / len(self.times)
         return Steadiness(best, statistics.median(self.times), slowed)
 
-
-def steadiness(runs: int = 100) -> Steadiness:
-    """The fixed loop timed ``runs`` times now."""
-    probe = Probe()
-    probe.sample(runs)
-    return probe.result()

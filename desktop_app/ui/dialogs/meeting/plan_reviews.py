@@ -72,7 +72,6 @@ class PlansConsidered(QGroupBox):
                 width = max(width, table.sizeHintForIndex(model.index(longest, column)).width() + grid)
             header.resizeSection(column, width)
         header.resizeSection(PLAN, min(header.sectionSize(PLAN), PLAN_WIDTH))
-        metrics = table.fontMetrics()
         texts = [NO_OUTCOME, *(outcome_text(v) for v in ReviewOutcome), _("Outcome")]
         # The room a combo box's frame and arrow take around its text, as the style draws it.
         header.resizeSection(OUTCOME, max(metrics.horizontalAdvance(t) for t in texts) + 48)

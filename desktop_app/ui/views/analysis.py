@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from desktop_app.ui.dialogs.signer import SignerDialog
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
+from desktop_app.ui.widgets.fitted_combo import FittedComboBox
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
 from desktop_app.ui.widgets.view import View
 
@@ -51,9 +51,8 @@ class AnalysisView(View):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.scope_caption = QLabel(self)
-        self.scope = QComboBox(self)
+        self.scope = FittedComboBox(self)
         self.scope.setObjectName("scope")
-        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.save_button, self.approve_button = QPushButton(self), QPushButton(self)
         self.output_button = QPushButton(self)
         self.output_menu = QMenu(self)

@@ -20,6 +20,7 @@ from desktop_app.ui.labels import short_date
 from desktop_app.ui.models.table import Column, RecordFilterProxy, RecordTableModel
 from desktop_app.ui.operations import Change, Operation
 from desktop_app.ui.session import local
+from desktop_app.ui.widgets.fitted_combo import FittedComboBox
 from desktop_app.ui.widgets.saving import ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
@@ -45,8 +46,7 @@ class EventsView(View):
         for form in EventForm:
             self.form_filter.addItem("", form.value)
         self.organiser_label = QLabel(self)
-        self.organiser_filter = QComboBox(self)
-        self.organiser_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.organiser_filter = FittedComboBox(self)
         self.plan_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.hold_button = QPushButton(self)

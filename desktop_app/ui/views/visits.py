@@ -33,6 +33,7 @@ from desktop_app.ui.models.visits import VisitMatrixModel
 from desktop_app.ui.operations import Operation
 from desktop_app.ui.session import local
 from desktop_app.ui.widgets.fields import ERROR_STYLE, OK_STYLE
+from desktop_app.ui.widgets.fitted_combo import FittedComboBox
 from desktop_app.ui.widgets.saving import ask_document_path, ask_path, write_in_background
 from desktop_app.ui.widgets.view import View, fit_columns, make_table
 
@@ -48,8 +49,7 @@ class VisitsView(View):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("viewTitle")
         self.term_label = QLabel(self)
-        self.term = QComboBox(self)
-        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.term = FittedComboBox(self)
         self.plan_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.observe_button = QPushButton(self)

@@ -10,6 +10,7 @@ from desktop_app.i18n import _
 from desktop_app.ui.labels import short_date
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets.fields import date_edit, date_of
+from desktop_app.ui.widgets.fitted_combo import FittedComboBox
 
 
 class HeadChoiceRow(QWidget):
@@ -18,9 +19,8 @@ class HeadChoiceRow(QWidget):
     def __init__(self, session: Session, association: Association | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         choice = association.head_choice if association else None
-        self.basis = QComboBox(self)
+        self.basis = FittedComboBox(self)
         self.basis.setObjectName("headBasis")
-        self.basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value in ("", HeadBasis.ELECTED.value, HeadBasis.APPOINTED.value):
             self.basis.addItem("", value)
         self.meeting = QComboBox(self)

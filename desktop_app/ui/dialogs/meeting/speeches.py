@@ -4,10 +4,11 @@ one row of a further speech."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from desktop_app.domain.entities import GuestSpeaker, Person, SpeechSpeaker
 from desktop_app.i18n import _
+from desktop_app.ui.widgets.fitted_combo import FittedComboBox
 
 #: A speaker choice: "member:<teacher id>", "guest:<name>" or, for a member from another school,
 #: "other:<school id>\t<teacher id>" (a string, so combo data compares).
@@ -22,7 +23,7 @@ def text_edit(parent: QWidget, height: int = 60) -> QPlainTextEdit:
     return edit
 
 
-class SpeakerCombo(QComboBox):
+class SpeakerCombo(FittedComboBox):
     """The people who may speak: present members (those from other schools too) and invited guests.
     A member marked absent is
     not offered (rule 4); if she was already chosen she stays, marked absent, so nothing typed is
@@ -34,7 +35,6 @@ class SpeakerCombo(QComboBox):
         super().__init__(parent)
         self._absent: dict[SpeakerKey, str] = {}
         self._recorded: dict[SpeakerKey, str] = {}
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentTextChanged.connect(self.setToolTip)  # the user's choice (the lists are made again unheard)
 
     def set_speakers(self, speakers: list[tuple[SpeakerKey, str]],

@@ -188,6 +188,7 @@ def main() -> int:
 
 
 def _time(services: Services, repeat: int) -> int:
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.language import install_language_hook
@@ -230,7 +231,8 @@ def _time(services: Services, repeat: int) -> int:
         app.processEvents()
         times.setdefault("sort by a figure (table and chart)", []).append((time.perf_counter() - started) * 1000)
         window.close()
-        window.deleteLater()
+        window.deleteLater()  # deleted now, as the program's event loop would (not so outside ``exec``)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
     results += [(step, statistics.median(values)) for step, values in times.items()]
     xlsx = _median(lambda: services.district.figures_xlsx(VIEWER, YEAR, "ru"), repeat)[0]

@@ -41,7 +41,8 @@ os.environ["METODSOVET_HOME"] = tempfile.mkdtemp(prefix="metodsovet-scale-home-"
 
 from generate import VERSION, district_school, large_school
 from machine import Probe
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.accounts import COMMAND_LINE, Actor, Role
 from desktop_app.services import Services
@@ -152,6 +153,15 @@ def _settle() -> None:
     app.processEvents()
 
 
+def _dispose(widget: QWidget) -> None:
+    """Delete a closed window now, as the program's event loop would: ``processEvents`` outside
+    ``exec`` leaves ``deleteLater`` undone, and every earlier run's windows would stay in memory
+    (the collector's full passes walking more of them at each run, the large school's most)."""
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _settle()
+
+
 @contextmanager
 def _timed(school: School, step: str, profile: str | None = None) -> Iterator[None]:
     wanted = profile.split(",") if profile else []
@@ -200,8 +210,7 @@ def run_window(school: School, profile: str | None) -> None:
                 window.select_year(school.other_year)
     finally:
         window.close()
-        window.deleteLater()
-        _settle()
+        _dispose(window)
 
 
 def _open_plan(window: MainWindow, school: School, profile: str | None) -> None:
@@ -217,7 +226,7 @@ def _open_plan(window: MainWindow, school: School, profile: str | None) -> None:
         dialog = view.make_editor_dialog(chosen.plan if chosen else None)
         dialog.show()
     dialog.hide()
-    dialog.deleteLater()
+    _dispose(dialog)
 
 
 def _open_protocol(window: MainWindow, school: School, profile: str | None) -> None:
@@ -233,7 +242,7 @@ def _open_protocol(window: MainWindow, school: School, profile: str | None) -> N
         dialog = view.editor(meeting, body)
         dialog.show()
     dialog.hide()
-    dialog.deleteLater()
+    _dispose(dialog)
 
 
 def _target(step: str, ms: float, ratio: float | None) -> str:

@@ -16,10 +16,13 @@ from desktop_app.domain.staff_records import Attestation
 
 
 def _refusal(check: Callable[[], None]) -> DomainError | None:
+    """The reason ``check`` refuses, kept as a value (a list greys its entry with it): without the
+    traceback, whose frames would hold the list being made, and the list the reason, a reference
+    cycle that only the collector's full pass frees."""
     try:
         check()
     except DomainError as refused:
-        return refused
+        return refused.with_traceback(None)
     return None
 
 

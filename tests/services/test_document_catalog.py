@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from io import BytesIO
 
 import pytest
@@ -182,3 +183,26 @@ def test_the_new_papers_are_listed_by_role_and_print(empty: Services) -> None:
     assert not {r for r in teacher if r.kind in (DocumentKind.CERTIFICATES, DocumentKind.OLYMPIADS)}
     assert {DocumentRef(DocumentKind.MATERIAL, "mat-1"), DocumentRef(DocumentKind.EVENTS, YEAR)} <= teacher
     assert DocumentRef(DocumentKind.OLYMPIADS, YEAR) in director
+
+
+def test_a_catalog_no_longer_wanted_is_freed_at_once(env: Env) -> None:
+    """Its entries, their file names and what makes them form no reference cycle: reference counting
+    frees them when the list is dropped. (A cycle through the file names left ~22 000 objects per
+    catalog of a large school to the collector's full pass, a 50-90 ms stall of the window.)"""
+    catalog = env.s.documents.catalog
+    catalog(env.actor("admin"), SCHOOL, YEAR)  # the statements' caches made
+    gc.collect()
+    gc.disable()
+    try:
+        entries = catalog(env.actor("admin"), SCHOOL, YEAR)
+        names = {e.file_name() for e in entries}  # the names made, as a save dialog makes them
+        assert len(names) == len(entries) > 30
+        del entries
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [o for o in gc.garbage if type(o).__module__.startswith("desktop_app")]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == [], sorted({type(o).__name__ for o in left})

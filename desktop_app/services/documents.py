@@ -70,6 +70,7 @@ from desktop_app.services.visits import VisitService, in_period
 from desktop_app.services.visits import seen_by as visits_seen_by
 from desktop_app.storage import staff as stored_staff
 from desktop_app.storage.analyses import analyses_of
+from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.database import Database
 from desktop_app.storage.document_lists import meeting_headings, plan_headings
 from desktop_app.storage.events import list_events
@@ -310,23 +311,26 @@ class DocumentService(Service):
         """Every document of the academic year the user may read, with why one cannot be printed now.
         Only the year's records are read (plans as summaries); file names are distinct within the year,
         and every name carries its year or date, so they stay distinct across years too."""
-        with self._read(actor, school) as store:
-            records = store.year_records(school, academic_year)
-            named = {a.id for a in records.associations}  # a visit may name another year's association
-            others = sorted({v.association for v in records.lesson_visits if v.association} - named)
-            records.associations += [b for i in others if (b := store.get_association(school, i)) is not None]
-            readable = self._plans.readable_plans_of(store, actor, school)
-            plans = plan_headings(store.session, school, academic_year, readable)
-            meetings = meeting_headings(store.session, school, academic_year)
-            records.materials = store.list_materials(school, academic_year)
-            if actor.may(Action.READ_ALL):
-                records.olympiad_results = store.olympiad_results_of(school, academic_year)
-            events = list_events(store, school, academic_year)
-            staff = self._staff_papers(store, actor, school, records.associations, academic_year)
-        visible = Visible(plans, mentorships_seen_by(actor, records.mentorships),  # the year's, read above
-                          visits_seen_by(actor, records.lesson_visits),
-                          *self._new_papers(actor, events, records.associations), staff=staff)
-        entries = catalog_entries(records, visible, current_language(), meetings)
+        # A year of a large school: ~1500 entries and the records they are made of, no reference cycle
+        # among them (test_document_catalog): the collector need not walk them while they are made.
+        with collector_paused():
+            with self._read(actor, school) as store:
+                records = store.year_records(school, academic_year)
+                named = {a.id for a in records.associations}  # a visit may name another year's association
+                others = sorted({v.association for v in records.lesson_visits if v.association} - named)
+                records.associations += [b for i in others if (b := store.get_association(school, i)) is not None]
+                readable = self._plans.readable_plans_of(store, actor, school)
+                plans = plan_headings(store.session, school, academic_year, readable)
+                meetings = meeting_headings(store.session, school, academic_year)
+                records.materials = store.list_materials(school, academic_year)
+                if actor.may(Action.READ_ALL):
+                    records.olympiad_results = store.olympiad_results_of(school, academic_year)
+                events = list_events(store, school, academic_year)
+                staff = self._staff_papers(store, actor, school, records.associations, academic_year)
+            visible = Visible(plans, mentorships_seen_by(actor, records.mentorships),  # the year's, read above
+                              visits_seen_by(actor, records.lesson_visits),
+                              *self._new_papers(actor, events, records.associations), staff=staff)
+            entries = catalog_entries(records, visible, current_language(), meetings)
         return [e for e in entries if e.academic_year == academic_year]
 
     def file_name(self, actor: Actor, school: str, ref: DocumentRef, language: str | None = None,

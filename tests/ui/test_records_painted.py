@@ -64,6 +64,11 @@ def test_teachers_are_painted_as_qt_paints_them(window: MainWindow, services: Se
     QApplication.processEvents()
     assert 0 < view.proxy.rowCount() < model.rowCount()
     _same_as_qt(view.table)
+    window.search.setText("")  # every row again: painted without mapping (passes_everything)
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    QApplication.processEvents()
+    assert view.proxy.passes_everything() and view.proxy.rowCount() == model.rowCount()
+    _same_as_qt(view.table)
 
 
 @pytest.mark.parametrize("section", ["associations", "documents", "settings", "mentoring", "visits"])

@@ -258,6 +258,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
         else:
             super().sort(column, order)
 
+    def passes_everything(self) -> bool:
+        """Every row of the model in the model's order (no search text): a row here is the same row
+        there, and a cell painted needs no mapping (two calls into Python and back, ~3 µs a cell)."""
+        return not self._needle and isinstance(self.sourceModel(), RecordTableModel)
+
     def set_search(self, text: str) -> None:
         needle = fold(text.strip())
         if needle != self._needle:

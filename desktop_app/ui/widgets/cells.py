@@ -12,13 +12,13 @@ any other list. Tooltips are still the model's (``ToolTipRole``, asked only when
 from __future__ import annotations
 
 from math import ceil
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
-from desktop_app.ui.models.table import Cell, RecordTableModel
+from desktop_app.ui.models.table import Cell, RecordFilterProxy, RecordTableModel
 
 #: Texts kept laid out (a few screens of cells in a few widths); more and the oldest half goes.
 KEPT = 4096
@@ -150,6 +150,8 @@ class RecordCellDelegate(CellDelegate):
         model = index.model()
         if isinstance(model, RecordTableModel):
             return model.cell(index.row(), index.column())
+        if isinstance(model, RecordFilterProxy) and model.passes_everything():
+            return cast(RecordTableModel[Any], model.sourceModel()).cell(index.row(), index.column())
         if isinstance(model, QSortFilterProxyModel):
             source = model.sourceModel()
             if isinstance(source, RecordTableModel):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from desktop_app.documents.common import DocumentContext, Translate
 from desktop_app.documents.naming import distinct_file_names, document_file_name
@@ -96,23 +97,42 @@ class DocumentRef:
         return self.record if self.item is None else f"{self.record}#{self.item}"
 
 
+#: The words of a file name after the document's kind, in a document language:
+#: ``parts(context, language, translate, *arguments)``. A module function and its arguments rather
+#: than a closure per document: a large school lists ~1500 documents a year, and each closure
+#: kept ~10 more objects alive for the collector to walk.
+Parts = Callable[..., list[str]]
+
+
 class FileNames:
     """The default file names of a catalog's documents, made distinct within it (``distinct_file_names``)
     the first time one is asked for in a language: a big school lists a thousand documents a year,
     and a name is wanted only when one is saved."""
 
-    def __init__(self) -> None:
-        self._raw: list[tuple[Callable[[str], str], str]] = []  # (name in a language, record key)
+    def __init__(self, ctx: DocumentContext) -> None:
+        self._ctx = ctx
+        #: Each document: its reference, number, the words after its kind (``Parts`` and their
+        #: arguments) and a counted word put first, (msgid, n) as in «2-тоқсан».
+        self._raw: list[tuple[DocumentRef, int | None, Parts, tuple[Any, ...], tuple[str, int] | None]] = []
         self._distinct: dict[str, list[str]] = {}
 
-    def add(self, raw: Callable[[str], str], key: str) -> FileName:
-        self._raw.append((raw, key))
+    def add(self, ref: DocumentRef, number: int | None, parts: Parts, arguments: tuple[Any, ...],
+            counted: tuple[str, int] | None = None) -> FileName:
+        self._raw.append((ref, number, parts, arguments, counted))
         return FileName(self, len(self._raw) - 1)
 
     def name(self, index: int, language: str) -> str:
         if language not in self._distinct:
-            self._distinct[language] = distinct_file_names([(raw(language), key) for raw, key in self._raw])
+            t = gettext_for(language)
+            self._distinct[language] = distinct_file_names([
+                (self._raw_name(language, t, *document), document[0].key) for document in self._raw])
         return self._distinct[language][index]
+
+    def _raw_name(self, language: str, t: Translate, ref: DocumentRef, number: int | None, parts: Parts,
+                  arguments: tuple[Any, ...], counted: tuple[str, int] | None) -> str:
+        first = [t(counted[0]).format(number=counted[1])] if counted else []
+        return document_file_name(t(DOCUMENT_KIND_LABELS[ref.kind]), number,
+                                  first + parts(self._ctx, language, t, *arguments))
 
 
 @dataclass(frozen=True)
@@ -187,6 +207,44 @@ def material_language(material: Material, default: str) -> str:
     return default
 
 
+def _surname(ctx: DocumentContext, teacher: str) -> str:
+    found = ctx.teachers.get(teacher)
+    return found.last_name if found else teacher
+
+
+def _texts(_ctx: DocumentContext, _language: str, _t: Translate, *texts: str) -> list[str]:
+    return list(texts)
+
+
+def _body_and(ctx: DocumentContext, language: str, _t: Translate, body: str | None, *texts: str) -> list[str]:
+    """The association's name (when there is one) and then ``texts``."""
+    return [*([ctx.body_name(body, language)] if body else []), *texts]
+
+
+def _plan_parts(ctx: DocumentContext, language: str, t: Translate, plan: PlanHeading, year: str) -> list[str]:
+    return [_surname(ctx, plan.teacher), ctx.subject(plan.subject, language),
+            t(N_("grade {grade}")).format(grade=plan.grade), *plan.classes, year]
+
+
+def _mentorship_parts(ctx: DocumentContext, _language: str, _t: Translate, mentorship: Mentorship,
+                      year: str) -> list[str]:
+    return [f"{_surname(ctx, mentorship.mentor)} - {_surname(ctx, mentorship.mentee)}", year]
+
+
+def _visit_parts(ctx: DocumentContext, language: str, _t: Translate, visit: LessonVisit) -> list[str]:
+    return [_surname(ctx, visit.teacher), ctx.subject(visit.subject, language), visit.class_name or "",
+            visit.date.isoformat()]
+
+
+def _material_parts(ctx: DocumentContext, language: str, _t: Translate, staff: tuple[str, ...],
+                    material: Material, year: str) -> list[str]:
+    return [*(_surname(ctx, t) for t in staff[:1]), material.title.get(language), year]
+
+
+def _event_parts(_ctx: DocumentContext, language: str, _t: Translate, event: Event) -> list[str]:
+    return [event.topic.get(language), event.start.isoformat()]
+
+
 class _Builder:
     def __init__(self, records: SchoolRecords, ui: str, meetings: Sequence[MeetingHeading]) -> None:
         self.records, self.ui = records, ui
@@ -194,7 +252,7 @@ class _Builder:
         self.ctx = DocumentContext.from_records(records)
         self._ = gettext_for(ui)
         self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
-        self.file_names = FileNames()
+        self.file_names = FileNames(self.ctx)
         # A year's ~1000 KTPs have ~120 authors, ~15 associations, a few subjects and grades: each named once.
         self._short_names: dict[str, str] = {}
         self._body_names: dict[str, str] = {}
@@ -209,20 +267,14 @@ class _Builder:
         return body_id, name
 
     def surname(self, teacher: str) -> str:
-        found = self.ctx.teachers.get(teacher)
-        return found.last_name if found else teacher
+        return _surname(self.ctx, teacher)
 
-    def names(self, ref: DocumentRef, number: int | None, parts: Callable[[str, Translate], list[str]],
+    def names(self, ref: DocumentRef, number: int | None, parts: Parts, *arguments: Any,
               counted: tuple[str, int] | None = None) -> FileName:
-        """The file name in each document language, made when first asked for: ``parts(language,
-        translate)`` after the kind and, when ``counted`` is (msgid, n), the msgid translated with
-        ``{number}`` = n («2-тоқсан»)."""
-        def name(language: str) -> str:
-            t = gettext_for(language)
-            first = [t(counted[0]).format(number=counted[1])] if counted else []
-            return document_file_name(t(DOCUMENT_KIND_LABELS[ref.kind]), number, first + parts(language, t))
-
-        return self.file_names.add(name, ref.key)
+        """The file name in each document language, made when first asked for: ``parts`` after the
+        kind and, when ``counted`` is (msgid, n), the msgid translated with ``{number}`` = n
+        («2-тоқсан»)."""
+        return self.file_names.add(ref, number, parts, arguments, counted)
 
     # One function per kind ----------------------------------------------------------------------
     def meeting(self, meeting: MeetingHeading, year: str) -> Iterator[CatalogEntry]:
@@ -233,8 +285,7 @@ class _Builder:
         yield CatalogEntry(
             ref, year, self._("No. {number} of {date}").format(**shown),
             body, body_name, date=meeting.date, language=meeting.language.value,
-            naming=self.names(ref, meeting.number,
-                                  lambda lang, t: [self.ctx.body_name(meeting.body, lang), day]))
+            naming=self.names(ref, meeting.number, _body_and, meeting.body, day))
         refusal = extract_refusal(meeting)
         for number, item_title in meeting.items:
             title = self._("No. {number} of {date}, item {item}: {title}").format(
@@ -243,8 +294,8 @@ class _Builder:
             yield CatalogEntry(
                 ref, year, title, body, body_name,
                 date=meeting.date, language=meeting.language.value, refusal=refusal,
-                naming=self.names(ref, meeting.number, lambda lang, t: [
-                    self.ctx.body_name(meeting.body, lang), day], (N_("item {number}"), number)))
+                naming=self.names(ref, meeting.number, _body_and, meeting.body, day,
+                                  counted=(N_("item {number}"), number)))
 
     def plan(self, plan: PlanHeading, year: str) -> CatalogEntry:
         body, body_name = self.body(self.association_of(plan.teacher, year))
@@ -259,9 +310,7 @@ class _Builder:
         return CatalogEntry(
             ref, year, title, body, body_name, (plan.teacher,),
             (name,), plan.approved_on, plan.language.value,
-            naming=self.names(ref, None, lambda lang, t: [
-                self.surname(plan.teacher), self.ctx.subject(plan.subject, lang),
-                t(N_("grade {grade}")).format(grade=plan.grade), *plan.classes, year]))
+            naming=self.names(ref, None, _plan_parts, plan, year))
 
     def association(self, association: Association) -> Iterator[CatalogEntry]:
         year = association.academic_year
@@ -279,7 +328,7 @@ class _Builder:
             yield CatalogEntry(
                 ref, year, title, body, body_name, date=when, language=self.ui,
                 refusal=refusal,
-                naming=self.names(ref, None, lambda lang, t: [self.ctx.body_name(association.id, lang), year]))
+                naming=self.names(ref, None, _body_and, association.id, year))
 
     def mentorship(self, mentorship: Mentorship) -> CatalogEntry:
         year = mentorship.academic_year
@@ -290,8 +339,7 @@ class _Builder:
             ref, year, period, body, body_name,
             (mentorship.mentor, mentorship.mentee),
             (self.ctx.short_name(mentorship.mentor), self.ctx.short_name(mentorship.mentee)), mentorship.start, self.ui,
-            naming=self.names(ref, None, lambda lang, t: [
-                f"{self.surname(mentorship.mentor)} - {self.surname(mentorship.mentee)}", year]))
+            naming=self.names(ref, None, _mentorship_parts, mentorship, year))
 
     def visit(self, visit: LessonVisit, year: str) -> CatalogEntry:
         body, body_name = self.body(visit.association)
@@ -301,9 +349,7 @@ class _Builder:
         return CatalogEntry(
             ref, year, title, body, body_name, (visit.teacher,),
             (self.ctx.short_name(visit.teacher),), visit.date, self.ui,
-            naming=self.names(ref, None, lambda lang, t: [
-                self.surname(visit.teacher), self.ctx.subject(visit.subject, lang), visit.class_name or "",
-                visit.date.isoformat()]))
+            naming=self.names(ref, None, _visit_parts, visit))
 
     def schedules(self, year: AcademicYear) -> Iterator[CatalogEntry]:
         for term in year.terms:
@@ -312,8 +358,7 @@ class _Builder:
                 ref, year.id,
                 self._("term {number}").format(number=term.number),
                 date=term.start, language=self.ui,
-                naming=self.names(ref, None, lambda lang, t: [year.id],
-                                      (N_("term {number}"), term.number)))
+                naming=self.names(ref, None, _texts, year.id, counted=(N_("term {number}"), term.number)))
 
     def material(self, material: Material) -> CatalogEntry:
         year = material.academic_year
@@ -325,8 +370,7 @@ class _Builder:
             ref, year,
             f"{self._(MATERIAL_KIND_LABELS[material.kind])}: {material.title.get(self.ui)}", body, body_name, staff,
             tuple(self.ctx.short_name(t) for t in staff), when, material_language(material, self.ui),
-            naming=self.names(ref, None, lambda lang, t: [
-                *(self.surname(t) for t in staff[:1]), material.title.get(lang), year]))
+            naming=self.names(ref, None, _material_parts, staff, material, year))
 
     def year_registers(self, year: AcademicYear, visible: Visible) -> Iterator[CatalogEntry]:
         """The year's registers of materials, of events and (for the administration) of olympiads."""
@@ -343,7 +387,7 @@ class _Builder:
         for kind, title in counts:
             ref = DocumentRef(kind, year.id)
             yield CatalogEntry(ref, year.id, title, date=year.start, language=self.ui,
-                               naming=self.names(ref, None, lambda lang, t: [year.id]))
+                               naming=self.names(ref, None, _texts, year.id))
 
     def staff_papers(self, year: AcademicYear, visible: StaffPapers) -> Iterator[CatalogEntry]:
         """The year's attestation list and schedule of hearings (greyed until they have a line)."""
@@ -358,7 +402,7 @@ class _Builder:
             ref = DocumentRef(kind, year.id)
             yield CatalogEntry(ref, year.id, title, None, "", teachers, tuple(self.ctx.short_name(t) for t in teachers),
                                year.start, self.ui, refusal,
-                               naming=self.names(ref, None, lambda lang, t: [year.id]))
+                               naming=self.names(ref, None, _texts, year.id))
 
     def analyses(self, year: AcademicYear, visible: StaffPapers) -> Iterator[CatalogEntry]:
         """The school's annual analysis (READ_ALL) and each association's the user may read; in the
@@ -374,10 +418,7 @@ class _Builder:
                 ref, year.id, body_name or self._("The whole school"), body, body_name,
                 date=analysis.approved_on if analysis and analysis.approved else None,
                 language=analysis.language.value if analysis else self.ui,
-                naming=self.names(ref, None, self._analysis_name(scope, year.id)))
-
-    def _analysis_name(self, scope: str | None, year: str) -> Callable[[str, Translate], list[str]]:
-        return lambda lang, t: [*([self.ctx.body_name(scope, lang)] if scope else []), year]
+                naming=self.names(ref, None, _body_and, scope, year.id))
 
     def certificates(self, event: Event) -> CatalogEntry:
         """An event's certificates of participation: greyed with the reason until the event is held."""
@@ -388,15 +429,7 @@ class _Builder:
             ref, event.academic_year, title, body, body_name,
             tuple(event.participants), tuple(self.ctx.short_name(t) for t in event.participants), event.start,
             self.ui, refusal=certificates_refusal(event),
-            naming=self.names(ref, event.number, lambda lang, t: [
-                event.topic.get(lang), event.start.isoformat()]))
-
-    def let_go_of_names(self) -> None:
-        """The file names made keep the builder (their closures call it); once the catalog is made,
-        the builder no longer keeps them. Else they would make a reference cycle that only the
-        collector's full pass frees: a large school's catalog left ~22 000 objects each time it was
-        made, and a pass over them stalled the window 50-90 ms (issue 15)."""
-        self.file_names = FileNames()
+            naming=self.names(ref, event.number, _event_parts, event))
 
     def association_of(self, teacher: str, year: str) -> str | None:
         """The teacher's association of the year (a subject association before the council).
@@ -440,6 +473,5 @@ def catalog_entries(records: SchoolRecords, visible: Visible, ui_language: str,
         entries += build.analyses(year, visible.staff)
     entries += [build.material(m) for m in records.materials]
     entries += [build.certificates(e) for e in visible.events if e.id in visible.certifiable]
-    build.let_go_of_names()
     order = {kind: index for index, kind in enumerate(DocumentKind)}
     return sorted(entries, key=lambda e: (order[e.ref.kind], e.date or date.min, e.title))

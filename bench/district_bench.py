@@ -193,10 +193,12 @@ def _time(services: Services, repeat: int) -> int:
 
     from desktop_app.ui.language import install_language_hook
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.qt_environment import prepare_qt
     from desktop_app.ui.session import Session
     from desktop_app.ui.settings import settings
     from desktop_app.ui.views.district import DistrictView
 
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     install_language_hook()
     results: list[tuple[str, float]] = []

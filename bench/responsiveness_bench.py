@@ -204,6 +204,9 @@ def nine_page_plan() -> Callable[[], bytes]:
 
 def main() -> None:
     rebuild = "--rebuild" in sys.argv
+    from desktop_app.ui.qt_environment import prepare_qt
+
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     database = large_database(rebuild)
     with tempfile.TemporaryDirectory() as temporary:

@@ -292,6 +292,9 @@ def main() -> None:
         server_main(args.repeat, args.server_large)
         return
 
+    from desktop_app.ui.qt_environment import prepare_qt
+
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     install_language_hook()
     with tempfile.TemporaryDirectory() as folder:
@@ -338,8 +341,10 @@ def server_main(repeat: int, large: bool) -> None:
     """The window's steps on one school twice: its SQLite file, and a copy moved onto a throw-away
     PostgreSQL cluster on this machine (``metodsovet move``'s code), in the same process."""
     from desktop_app.services.server import move_database
+    from desktop_app.ui.qt_environment import prepare_qt
     from tests import server
 
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     install_language_hook()
     cluster = server.start()

@@ -23,6 +23,7 @@ from desktop_app.i18n import _
 from desktop_app.ui import probes
 from desktop_app.ui.dialogs.sign_in import SignInDialog
 from desktop_app.ui.language import install_language_hook, system_locale_for_dates
+from desktop_app.ui.qt_environment import prepare_qt
 from desktop_app.ui.settings import save_language, saved_language
 from desktop_app.ui.style import STYLE
 
@@ -302,6 +303,7 @@ class _Opening:
 
 def _run(database: str, language: str | None) -> int:
     chosen = choose_language(language)
+    prepare_qt()
     with system_locale_for_dates(chosen):
         app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

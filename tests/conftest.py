@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.ui.qt_environment import prepare_qt
 from tests import server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+prepare_qt()  # as the program paints (before pytest-qt makes the application)
 
 
 @pytest.fixture(autouse=True)

@@ -43,6 +43,9 @@ from tests.ui.fits import clipped
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    from desktop_app.ui.qt_environment import prepare_qt
+
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyleSheet(STYLE)

@@ -64,6 +64,9 @@ def shoot_wizard(app: QApplication, home: Path, out: Path, language: str) -> Non
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     home = Path(os.environ["METODSOVET_HOME"])
+    from desktop_app.ui.qt_environment import prepare_qt
+
+    prepare_qt()  # as the program does before its application object
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyleSheet(STYLE)

@@ -82,14 +82,16 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 class PaintCounter(QObject):
-    """Counts the paint events a widget gets (installed as its event filter)."""
+    """Counts the paint events a widget gets (installed as its event filter), or the events of
+    another ``kind``."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: QEvent.Type = QEvent.Type.Paint) -> None:
         super().__init__()
+        self.kind = kind
         self.count = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self.kind:
             self.count += 1
         return False
 

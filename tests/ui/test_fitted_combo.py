@@ -4,11 +4,12 @@ never resized again a moment later (a section would be laid out and painted twic
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QWidget
 
 from desktop_app.ui.style import STYLE
 from desktop_app.ui.widgets.fitted_combo import FittedComboBox
+from tests.ui.conftest import PaintCounter
 
 CHOICES = [
     [],
@@ -16,19 +17,6 @@ CHOICES = [
     ["Бүкіл жыл", "2-тоқсан (03.11.2025 – 26.12.2025)", "Ә Ғ Қ Ң Ө Ұ Ү Һ І"],
     ["Весь год", "Четверть 3 (08.01.2026 – 18.03.2026)", "МО учителей естественно-математического цикла"],
 ]
-
-
-class LaidOut(QObject):
-    """Counts the layout requests a window receives (each lays its widgets out again)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
 
 
 #: The windows of a test (the boxes live as long as their holders).
@@ -79,7 +67,7 @@ def test_a_longer_choice_widens_it_at_once_and_nothing_moves_later(qtbot) -> Non
         holder.layout().activate()  # what the next turn of the event loop does, here and now
         assert box.width() == box.sizeHint().width() > narrow
         QApplication.sendPostedEvents()  # the requests posted so far delivered, no timer run yet
-        watcher = LaidOut()
+        watcher = PaintCounter(QEvent.Type.LayoutRequest)  # each lays the window out again
         holder.installEventFilter(watcher)
         watchers.append(watcher)
     qtbot.wait(80)

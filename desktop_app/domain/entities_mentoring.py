@@ -90,3 +90,8 @@ class LessonVisit:
     #: Saves so far (optimistic locking): a save carries the revision it read, and one over a
     #: revision someone else saved meanwhile is refused; 0 = not read from the database (unchecked).
     revision: int = field(default=0, compare=False, repr=False)
+
+    @property
+    def observers(self) -> tuple[str, ...]:
+        """Who observed the lesson, in the order of their observations."""
+        return tuple(o.observer for o in self.observations)

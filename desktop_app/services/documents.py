@@ -72,7 +72,7 @@ from desktop_app.storage import staff as stored_staff
 from desktop_app.storage.analyses import analyses_of
 from desktop_app.storage.collector import collector_paused
 from desktop_app.storage.database import Database
-from desktop_app.storage.document_lists import meeting_headings, plan_headings
+from desktop_app.storage.document_lists import VisitHeading, meeting_headings, plan_headings, visit_headings
 from desktop_app.storage.events import list_events
 from desktop_app.storage.store import Store
 
@@ -316,8 +316,10 @@ class DocumentService(Service):
         with collector_paused():
             with self._read(actor, school) as store:
                 records = store.year_records(school, academic_year)
+                first, last = records.academic_years[0].window
+                visits = visit_headings(store.session, school, first, last)
                 named = {a.id for a in records.associations}  # a visit may name another year's association
-                others = sorted({v.association for v in records.lesson_visits if v.association} - named)
+                others = sorted({v.association for v in visits if v.association} - named)
                 records.associations += [b for i in others if (b := store.get_association(school, i)) is not None]
                 readable = self._plans.readable_plans_of(store, actor, school)
                 plans = plan_headings(store.session, school, academic_year, readable)
@@ -328,7 +330,7 @@ class DocumentService(Service):
                 events = list_events(store, school, academic_year)
                 staff = self._staff_papers(store, actor, school, records.associations, academic_year)
             visible = Visible(plans, mentorships_seen_by(actor, records.mentorships),  # the year's, read above
-                              visits_seen_by(actor, records.lesson_visits),
+                              visits_seen_by(actor, visits),
                               *self._new_papers(actor, events, records.associations), staff=staff)
             entries = catalog_entries(records, visible, current_language(), meetings)
         return [e for e in entries if e.academic_year == academic_year]
@@ -412,7 +414,8 @@ class DocumentService(Service):
             events = list_events(store, school)
             plans = plan_headings(store.session, school, None, self._plans.readable_plans_of(store, actor, school))
             staff = self._staff_papers(store, actor, school, records.associations)
-        visible = Visible(plans, self._mentoring.list(actor, school), self._visits.list(actor, school),
+        visible = Visible(plans, self._mentoring.list(actor, school),
+                          [VisitHeading.of(v) for v in self._visits.list(actor, school)],
                           *self._new_papers(actor, events, records.associations), staff=staff)
         return catalog_entries(records, visible, current_language())
 

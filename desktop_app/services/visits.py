@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol, TypeVar
 
 from desktop_app.domain.accounts import Action, Actor
 from desktop_app.domain.entities import Association, LessonVisit, Observation
@@ -55,14 +56,27 @@ def visit_matrix(body: Association, visits: list[LessonVisit], first: date, last
 Visits = list[LessonVisit]
 
 
-def seen_by(actor: Actor, visits: Iterable[LessonVisit]) -> list[LessonVisit]:
+class _Visit(Protocol):
+    """A visit whole (``LessonVisit``) or as the documents section lists it (``VisitHeading``)."""
+
+    @property
+    def teacher(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def observers(self) -> tuple[str, ...]: ...
+
+
+V = TypeVar("V", bound=_Visit)
+
+
+def seen_by(actor: Actor, visits: Iterable[V]) -> list[V]:
     """The visits ``actor`` may see, by date: all for those who see everything, else the lessons
     they gave and those they observed."""
     if actor.may(Action.READ_ALL):
         return sorted(visits, key=lambda v: v.date)
-    mine = {actor.teacher}
-    return sorted((v for v in visits if v.teacher in mine or any(o.observer in mine for o in v.observations)),
-                  key=lambda v: v.date)
+    mine = actor.teacher
+    return sorted((v for v in visits if v.teacher == mine or mine in v.observers), key=lambda v: v.date)
 
 
 def in_period(visits: list[LessonVisit], first: date, last: date) -> list[LessonVisit]:

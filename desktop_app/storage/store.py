@@ -110,21 +110,19 @@ class Store(RegisterStore, WorkStore, AccountStore):
 
     def year_records(self, school_id: str, academic_year: str) -> SchoolRecords:
         """The records of one academic year with the school's teachers and subjects: its
-        associations, its mentorships and the visits in its window. Neither its plans nor its
-        meetings are included (``plan_headings`` and ``meeting_headings`` list them without their
-        rows and agendas). What a list of the year's documents needs, not a whole school."""
+        associations and its mentorships. Neither its plans, its meetings nor its visits are
+        included (``storage.document_lists`` lists them without their rows, agendas and
+        observations). What a list of the year's documents needs, not a whole school."""
         school = self.get_school(school_id)
         year = self.get_academic_year(school_id, academic_year)
         if school is None or year is None:
             raise NotFoundError("school" if school is None else "academic year",
                                 school_id if school is None else academic_year)
-        visits, mentorships = mapping.LESSON_VISITS.table, mapping.MENTORSHIPS.table
-        first, last = year.window
+        mentorships = mapping.MENTORSHIPS.table
         return SchoolRecords(
             school, academic_years=[year], subjects=self.list_subjects(school_id),
             teachers=self.list_teachers(school_id), associations=self.associations_of(school_id, academic_year),
-            mentorships=self._load(mapping.MENTORSHIPS, school_id, mentorships.c.academic_year_id == academic_year),
-            lesson_visits=self._load(mapping.LESSON_VISITS, school_id, visits.c.date >= first, visits.c.date <= last))
+            mentorships=self._load(mapping.MENTORSHIPS, school_id, mentorships.c.academic_year_id == academic_year))
 
     def next_id(self, school_id: str, collection: str, prefix: str) -> str:
         """A fresh id ``<prefix>-<n>`` not used in ``collection`` of the school."""

@@ -20,6 +20,7 @@ from desktop_app.domain.annual_analysis import AnnualAnalysis
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
+    Language,
     Material,
     Mentorship,
     SchoolRecords,
@@ -249,6 +250,10 @@ def _event_parts(_ctx: DocumentContext, language: str, _t: Translate, event: Eve
     return [event.topic.get(language), event.start.isoformat()]
 
 
+#: A document language's code (``Language.value``) without the enum's attribute lookup each time.
+_LANGUAGE_CODES = {language: language.value for language in Language}
+
+
 class _Builder:
     def __init__(self, records: SchoolRecords, ui: str, meetings: Sequence[MeetingHeading]) -> None:
         self.records, self.ui = records, ui
@@ -257,8 +262,9 @@ class _Builder:
         self._ = gettext_for(ui)
         self._bodies: dict[str, dict[str, str]] = {}  # year → teacher → association (association_of)
         self.file_names = FileNames(self.ctx)
-        # A year's ~1000 KTPs have ~120 authors, ~15 associations, a few subjects and grades: each named once.
-        self._short_names: dict[str, str] = {}
+        # A year's ~1000 KTPs have ~120 authors, ~15 associations, a few subjects and grades: each named
+        # once; an author of a year is their association, its name, and their id and short name.
+        self._authors: dict[tuple[str, str], tuple[str | None, str, tuple[str], tuple[str]]] = {}
         self._body_names: dict[str, str] = {}
         self._ktp_titles: dict[tuple[str, int], str] = {}
 
@@ -302,19 +308,18 @@ class _Builder:
                                   counted=(N_("item {number}"), number)))
 
     def plan(self, plan: PlanHeading, year: str) -> CatalogEntry:
-        body, body_name = self.body(self.association_of(plan.teacher, year))
         title = self._ktp_titles.get((plan.subject, plan.grade))
         if title is None:
             title = self._ktp_titles[(plan.subject, plan.grade)] = self._("{subject}, grade {grade}").format(
                 subject=self.ctx.subject(plan.subject, self.ui), grade=plan.grade)
-        name = self._short_names.get(plan.teacher)
-        if name is None:
-            name = self._short_names[plan.teacher] = self.ctx.short_name(plan.teacher)
+        author = self._authors.get((plan.teacher, year))
+        if author is None:
+            body, body_name = self.body(self.association_of(plan.teacher, year))
+            author = self._authors[(plan.teacher, year)] = (
+                body, body_name, (plan.teacher,), (self.ctx.short_name(plan.teacher),))
         ref = DocumentRef(DocumentKind.KTP, plan.id)
-        return CatalogEntry(
-            ref, year, title, body, body_name, (plan.teacher,),
-            (name,), plan.approved_on, plan.language.value,
-            naming=self.names(ref, None, _plan_parts, plan, year))
+        return CatalogEntry(ref, year, title, *author, plan.approved_on, _LANGUAGE_CODES[plan.language],
+                            naming=self.file_names.add(ref, None, _plan_parts, (plan, year)))
 
     def association(self, association: Association) -> Iterator[CatalogEntry]:
         year = association.academic_year

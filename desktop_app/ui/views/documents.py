@@ -181,9 +181,10 @@ class DocumentsView(View):
 
     def _fill_owner_combos(self) -> None:
         bodies = {e.association: e.association_name for e in self.entries if e.association}
+        # Each author's ~8 KTPs a year share their names: each pair of tuples is unpacked once.
         teachers: dict[str, str] = {}
-        for entry in self.entries:
-            teachers.update(zip(entry.teachers, entry.teacher_names, strict=True))
+        for ids, names in dict.fromkeys((e.teachers, e.teacher_names) for e in self.entries):
+            teachers.update(zip(ids, names, strict=True))
         for combo, choices, everyone in ((self.body_filter, bodies, _("all associations")),
                                          (self.teacher_filter, teachers, _("all teachers"))):
             chosen = combo.currentData()

@@ -39,8 +39,11 @@ def test_the_kept_catalog_answers_as_the_mo_file_and_is_read_without_compiling(
         raise AssertionError("compiled again")
 
     expected = from_mo(language)
-    monkeypatch.setattr(i18n, "_compile", no_compiling)
-    kept = i18n.translations(language)
+    # Only for this read: a window left by an earlier test may retranslate when the events are
+    # processed at teardown, and compile the other language then.
+    with monkeypatch.context() as patched:
+        patched.setattr(i18n, "_compile", no_compiling)
+        kept = i18n.translations(language)
     assert vars(kept)["_catalog"] == vars(expected)["_catalog"]
     assert kept.info() == expected.info() and kept.charset() == expected.charset() == "utf-8"
     singular = next(key[0] for key in vars(expected)["_catalog"] if isinstance(key, tuple))  # a plural entry

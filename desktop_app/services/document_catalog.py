@@ -107,44 +107,36 @@ Parts = Callable[..., list[str]]
 class FileNames:
     """The default file names of a catalog's documents, made distinct within it (``distinct_file_names``)
     the first time one is asked for in a language: a big school lists a thousand documents a year,
-    and a name is wanted only when one is saved."""
+    and a name is wanted only when one is saved. One per catalog, shared by its entries, which ask
+    by their reference (unique within a catalog): nothing more is made per document than what its
+    name is made of."""
 
     def __init__(self, ctx: DocumentContext) -> None:
         self._ctx = ctx
-        #: Each document: its reference, number, the words after its kind (``Parts`` and their
-        #: arguments) and a counted word put first, (msgid, n) as in «2-тоқсан».
-        self._raw: list[tuple[DocumentRef, int | None, Parts, tuple[Any, ...], tuple[str, int] | None]] = []
-        self._distinct: dict[str, list[str]] = {}
+        #: Each document: its reference, number, a counted word put first ((msgid, n) as in
+        #: «2-тоқсан»), then the words after its kind: ``Parts`` and their arguments.
+        self._raw: list[tuple[Any, ...]] = []
+        self._distinct: dict[str, dict[DocumentRef, str]] = {}
 
-    def add(self, ref: DocumentRef, number: int | None, parts: Parts, arguments: tuple[Any, ...],
-            counted: tuple[str, int] | None = None) -> FileName:
-        self._raw.append((ref, number, parts, arguments, counted))
-        return FileName(self, len(self._raw) - 1)
+    def add(self, ref: DocumentRef, number: int | None, counted: tuple[str, int] | None, parts: Parts,
+            *arguments: Any) -> FileNames:
+        self._raw.append((ref, number, counted, parts, *arguments))
+        return self
 
-    def name(self, index: int, language: str) -> str:
-        if language not in self._distinct:
+    def name(self, ref: DocumentRef, language: str) -> str:
+        names = self._distinct.get(language)
+        if names is None:
             t = gettext_for(language)
-            self._distinct[language] = distinct_file_names([
-                (self._raw_name(language, t, *document), document[0].key) for document in self._raw])
-        return self._distinct[language][index]
+            refs = [document[0] for document in self._raw]
+            names = self._distinct[language] = dict(zip(refs, distinct_file_names([
+                (self._raw_name(language, t, *document), document[0].key) for document in self._raw]), strict=True))
+        return names[ref]
 
-    def _raw_name(self, language: str, t: Translate, ref: DocumentRef, number: int | None, parts: Parts,
-                  arguments: tuple[Any, ...], counted: tuple[str, int] | None) -> str:
+    def _raw_name(self, language: str, t: Translate, ref: DocumentRef, number: int | None,
+                  counted: tuple[str, int] | None, parts: Parts, *arguments: Any) -> str:
         first = [t(counted[0]).format(number=counted[1])] if counted else []
         return document_file_name(t(DOCUMENT_KIND_LABELS[ref.kind]), number,
                                   first + parts(self._ctx, language, t, *arguments))
-
-
-class FileName:
-    """One document's default file name in each language (see ``FileNames``)."""
-
-    __slots__ = ("index", "names")
-
-    def __init__(self, names: FileNames, index: int) -> None:
-        self.names, self.index = names, index
-
-    def get(self, language: str) -> str:
-        return self.names.name(self.index, language)
 
 
 @dataclass(slots=True)
@@ -163,7 +155,7 @@ class CatalogEntry:
     date: date | None = None
     language: str = "ru"  # the document's own language, unless the user forces one
     refusal: DomainError | None = None
-    naming: FileName | None = field(default=None, compare=False, repr=False)
+    naming: FileNames | None = field(default=None, compare=False, repr=False)
 
     @property
     def printable(self) -> bool:
@@ -171,7 +163,7 @@ class CatalogEntry:
 
     def file_name(self, language: str | None = None) -> str:
         assert self.naming is not None, "a catalog entry is named by its catalog"
-        return self.naming.get(language or self.language)
+        return self.naming.name(self.ref, language or self.language)
 
 
 @dataclass(frozen=True)
@@ -280,11 +272,11 @@ class _Builder:
         return _surname(self.ctx, teacher)
 
     def names(self, ref: DocumentRef, number: int | None, parts: Parts, *arguments: Any,
-              counted: tuple[str, int] | None = None) -> FileName:
-        """The file name in each document language, made when first asked for: ``parts`` after the
-        kind and, when ``counted`` is (msgid, n), the msgid translated with ``{number}`` = n
-        («2-тоқсан»)."""
-        return self.file_names.add(ref, number, parts, arguments, counted)
+              counted: tuple[str, int] | None = None) -> FileNames:
+        """The catalog's file names, which name ``ref`` in each document language when first asked
+        for: ``parts`` after the kind and, when ``counted`` is (msgid, n), the msgid translated with
+        ``{number}`` = n («2-тоқсан»)."""
+        return self.file_names.add(ref, number, counted, parts, *arguments)
 
     # One function per kind ----------------------------------------------------------------------
     def meeting(self, meeting: MeetingHeading, year: str) -> Iterator[CatalogEntry]:
@@ -319,7 +311,7 @@ class _Builder:
                 body, body_name, (plan.teacher,), (self.ctx.short_name(plan.teacher),))
         ref = DocumentRef(DocumentKind.KTP, plan.id)
         return CatalogEntry(ref, year, title, *author, plan.approved_on, _LANGUAGE_CODES[plan.language],
-                            naming=self.file_names.add(ref, None, _plan_parts, (plan, year)))
+                            naming=self.file_names.add(ref, None, None, _plan_parts, plan, year))
 
     def association(self, association: Association) -> Iterator[CatalogEntry]:
         year = association.academic_year

@@ -15,7 +15,7 @@ from math import ceil
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextLayout, QTextLine, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
 from desktop_app.ui.models.table import Cell, RecordFilterProxy, RecordTableModel
@@ -46,6 +46,8 @@ class CellDelegate(QStyledItemDelegate):
         self._margins: dict[QStyle, int] = {}
         #: The palette's text colours by colour group and role (asking the palette costs a cell ~1 µs).
         self._colours: dict[tuple[QPalette.ColorGroup, QPalette.ColorRole], QColor] = {}
+        #: How a text is laid out, by direction and centring.
+        self._options: dict[tuple[Qt.LayoutDirection, bool], QTextOption] = {}
         parent.installEventFilter(self)  # a new font, style or palette: laid out and coloured again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -114,32 +116,41 @@ class CellDelegate(QStyledItemDelegate):
         """``text`` as one plain line ``width`` wide, cut with "…" where it is wider, laid out as the
         style lays a cell's text out (its fractional width decides the cut and places a centred
         text: neither the font metrics' nor a static text's width always agrees)."""
-        layout = _line(text, width, centred, option)
-        if layout.lineAt(0).naturalTextWidth() > width:
-            layout = _line(option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
-                           width, centred, option)
+        wrap = self._options.get((option.direction, centred))
+        if wrap is None:
+            wrap = self._options[(option.direction, centred)] = _text_option(option.direction, centred)
+        layout, line = _line(text, width, wrap, option)
+        if line.naturalTextWidth() > width:
+            layout, line = _line(option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+                                 width, wrap, option)
         if len(self._laid_out) >= KEPT:
             for key in list(self._laid_out)[:KEPT // 2]:
                 del self._laid_out[key]
-        laid = self._laid_out[(text, width, centred)] = (layout, ceil(layout.lineAt(0).height()))
+        laid = self._laid_out[(text, width, centred)] = (layout, ceil(line.height()))
         return laid
 
 
-
-def _line(text: str, width: int, centred: bool, option: QStyleOptionViewItem) -> QTextLayout:
-    layout = QTextLayout(text, option.font)
+def _text_option(direction: Qt.LayoutDirection, centred: bool) -> QTextOption:
+    """One plain line, as the style lays out a cell's text."""
     wrap = QTextOption()
     wrap.setWrapMode(QTextOption.WrapMode.ManualWrap)
-    wrap.setTextDirection(option.direction)
+    wrap.setTextDirection(direction)
     wrap.setAlignment(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
+    return wrap
+
+
+def _line(text: str, width: int, wrap: QTextOption, option: QStyleOptionViewItem) -> tuple[QTextLayout, QTextLine]:
+    """The first paint of a list lays out each of its ~150 texts: each call into Qt here costs
+    about a microsecond, so the option is made once per list and the line stays where a new line
+    is (0, 0) rather than being placed there."""
+    layout = QTextLayout(text, option.font)
     layout.setTextOption(wrap)
     layout.setCacheEnabled(True)  # drawn at every paint: its glyphs kept
     layout.beginLayout()
     line = layout.createLine()
     line.setLineWidth(width)
-    line.setPosition(QPointF(0, 0))
     layout.endLayout()
-    return layout
+    return layout, line
 
 
 class RecordCellDelegate(CellDelegate):

@@ -93,6 +93,7 @@ def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sig
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.autosave.stop()
+    dialog.tabs.setCurrentWidget(dialog.agenda)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
     for language in ("kk", "ru"):
         i18n.set_language(language)
@@ -105,3 +106,29 @@ def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sig
             table.resizeColumnToContents(column)  # Qt asks every row
             wanted = header.sectionSize(column)
             assert fitted == (min(wanted, most) if most else wanted), (language, column)
+
+
+def test_an_items_plans_are_fitted_when_the_item_is_first_seen(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    """A protocol opens on its first tab: the tables of its items are not measured then, but each
+    is fitted as Qt would fit it when the agenda and that item are shown."""
+    session: Session = sign_in("administrator")
+    submitted_plans(session.services, session)
+    body = session.services.associations.get(session.actor, session.school, BODY)
+    dialog = MeetingDialog(session, body)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.autosave.stop()
+    for _item in range(2):
+        qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    tables = [editor.plans_box.plan_table for editor in dialog.editors]
+    default = tables[0].horizontalHeader().defaultSectionSize()
+    assert all(t.horizontalHeader().sectionSize(PLAN) == default for t in tables)  # not measured unseen
+    dialog.tabs.setCurrentWidget(dialog.agenda)
+    for row, table in enumerate(tables):
+        dialog.items.setCurrentRow(row)
+        qtbot.waitUntil(table.isVisible)
+        header = table.horizontalHeader()
+        fitted = header.sectionSize(STATUS)
+        assert fitted != default
+        table.resizeColumnToContents(STATUS)  # Qt asks every row
+        assert header.sectionSize(STATUS) == fitted, row

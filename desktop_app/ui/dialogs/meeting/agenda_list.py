@@ -65,13 +65,17 @@ class AgendaList(QWidget):
         self.remove_item_button.setText(_("Remove"))
         self.renumber()
 
-    def add(self, editor: AgendaItemEditor) -> None:
+    def add(self, editor: AgendaItemEditor, chosen: bool = True) -> None:
+        """Add ``editor`` last, and show it when ``chosen`` (an item the user adds; a protocol's
+        items are shown from the first once all are added: each one shown in turn was laid out
+        for nothing)."""
         editor.title.textChanged.connect(self.renumber)
         self.editors.append(editor)
         self.stack.addWidget(editor)
         self.items.addItem("")
         self.renumber()
-        self.items.setCurrentRow(len(self.editors) - 1)
+        if chosen:
+            self.items.setCurrentRow(len(self.editors) - 1)
         self.changed.emit()
 
     def remove_item(self) -> None:

@@ -118,7 +118,7 @@ class MeetingDialog(QDialog):
         self.add_item_button, self.remove_item_button, self.up_button, self.down_button = self.agenda.buttons()
         self.stack = self.agenda.stack
         for item in meeting.agenda:
-            self.add_item(item)
+            self.add_item(item, chosen=False)  # the first is chosen once all are there (``_connect``)
 
         self.general_error = error_label(self)
         self.autosave_label = QLabel(self)
@@ -193,14 +193,14 @@ class MeetingDialog(QDialog):
     def speaker_of(self, key: SpeakerKey | None) -> SpeechSpeaker | None:
         return self.attendance.speaker_of(key)
 
-    def add_item(self, item: AgendaItem | None = None) -> AgendaItemEditor:
+    def add_item(self, item: AgendaItem | None = None, chosen: bool = True) -> AgendaItemEditor:
         editor = AgendaItemEditor(item or AgendaItem(len(self.editors) + 1, ""), self._plan_choices,
                                   self.attendance.present_count, self.speakers(), self.stack,
                                   visits=self._visit_choices, absent=self.absent_speakers(),
                                   materials=self._material_choices,
                                   events=self._events.get(item.number, []) if item else [])
         editor.changed.connect(self._on_changed)
-        self.agenda.add(editor)
+        self.agenda.add(editor, chosen)
         return editor
 
     # Rules as the user types -------------------------------------------------------------------

@@ -5,6 +5,7 @@ saved, in the same transaction). A model and a view (plan_review_model), not a w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.domain.entities import CalendarPlan, ReviewOutcome
@@ -33,6 +34,7 @@ class PlansConsidered(QGroupBox):
 
     def __init__(self, plans: list[PlanChoice], listed: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fitted = False  # the columns fit the texts shown (``retranslate_ui``)
         self.model = PlanReviewModel(plans, listed)
         self.plan_table = QTableView(self)
         self.plan_table.setModel(self.model)
@@ -54,13 +56,23 @@ class PlansConsidered(QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(_("Calendar-thematic plans considered"))
         self.model.retranslate()
-        self._fit_columns()
+        # Fitted when seen: a protocol opens on its first tab, and each item's table under the
+        # agenda measured its ~100 plans for nothing (~1 ms an item).
+        self._fitted = False
+        if self.isVisible():
+            self._fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fit_columns()
+        super().showEvent(event)
 
     def _fit_columns(self) -> None:
         """The plan and status columns as wide as their longest text, as Qt sizes that one cell (a
         KTP review lists ~100 plans under each item: Qt asking every row for its size took longer
         than the rest of the protocol); the outcome column as wide as its longest choice (never
         cut); the remarks take the rest."""
+        self._fitted = True
         table, header = self.plan_table, self.plan_table.horizontalHeader()
         metrics, model = table.fontMetrics(), self.model
         for column in (PLAN, STATUS):

@@ -82,10 +82,8 @@ def test_outcome_chosen_in_the_cell_and_shown_whole(qtbot, sign_in, monkeypatch)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
-    """Sized from the longest text of each column (not by asking every row): the same width as
-    Qt's own fit gives, so «утверждено» / «бекітуге ұсынылды» are never cut; the plan column at
-    most ``PLAN_WIDTH``."""
+def _new_protocol(qtbot, sign_in) -> MeetingDialog:  # type: ignore[no-untyped-def]
+    """A new protocol of the body whose members submitted plans, shown, with no automatic save."""
     session: Session = sign_in("administrator")
     submitted_plans(session.services, session)
     body = session.services.associations.get(session.actor, session.school, BODY)
@@ -93,6 +91,14 @@ def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sig
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.autosave.stop()
+    return dialog
+
+
+def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    """Sized from the longest text of each column (not by asking every row): the same width as
+    Qt's own fit gives, so «утверждено» / «бекітуге ұсынылды» are never cut; the plan column at
+    most ``PLAN_WIDTH``."""
+    dialog = _new_protocol(qtbot, sign_in)
     dialog.tabs.setCurrentWidget(dialog.agenda)
     qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
     for language in ("kk", "ru"):
@@ -111,13 +117,7 @@ def test_the_plan_and_status_columns_are_as_wide_as_qt_would_fit_them(qtbot, sig
 def test_an_items_plans_are_fitted_when_the_item_is_first_seen(qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
     """A protocol opens on its first tab: the tables of its items are not measured then, but each
     is fitted as Qt would fit it when the agenda and that item are shown."""
-    session: Session = sign_in("administrator")
-    submitted_plans(session.services, session)
-    body = session.services.associations.get(session.actor, session.school, BODY)
-    dialog = MeetingDialog(session, body)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.autosave.stop()
+    dialog = _new_protocol(qtbot, sign_in)
     for _item in range(2):
         qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
     tables = [editor.plans_box.plan_table for editor in dialog.editors]

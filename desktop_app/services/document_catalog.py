@@ -20,7 +20,6 @@ from desktop_app.domain.annual_analysis import AnnualAnalysis
 from desktop_app.domain.entities import (
     AcademicYear,
     Association,
-    Language,
     Material,
     Mentorship,
     SchoolRecords,
@@ -142,7 +141,7 @@ class FileNames:
 @dataclass(slots=True)
 class CatalogEntry:
     """One printable document as the documents section lists it. Never changed once made; not
-    frozen, because a frozen dataclass takes ~3× as long to make and a large school's year
+    frozen, because a frozen dataclass takes ~7× as long to make and a large school's year
     lists ~1500 of them each time the section opens."""
 
     ref: DocumentRef
@@ -242,10 +241,6 @@ def _event_parts(_ctx: DocumentContext, language: str, _t: Translate, event: Eve
     return [event.topic.get(language), event.start.isoformat()]
 
 
-#: A document language's code (``Language.value``) without the enum's attribute lookup each time.
-_LANGUAGE_CODES = {language: language.value for language in Language}
-
-
 class _Builder:
     def __init__(self, records: SchoolRecords, ui: str, meetings: Sequence[MeetingHeading]) -> None:
         self.records, self.ui = records, ui
@@ -310,8 +305,8 @@ class _Builder:
             author = self._authors[(plan.teacher, year)] = (
                 body, body_name, (plan.teacher,), (self.ctx.short_name(plan.teacher),))
         ref = DocumentRef(DocumentKind.KTP, plan.id)
-        return CatalogEntry(ref, year, title, *author, plan.approved_on, _LANGUAGE_CODES[plan.language],
-                            naming=self.file_names.add(ref, None, None, _plan_parts, plan, year))
+        return CatalogEntry(ref, year, title, *author, plan.approved_on, plan.language.value,
+                            naming=self.names(ref, None, _plan_parts, plan, year))
 
     def association(self, association: Association) -> Iterator[CatalogEntry]:
         year = association.academic_year

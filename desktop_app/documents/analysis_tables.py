@@ -95,7 +95,8 @@ def analysis_tables(figures: YearFigures, names: Names, language: str) -> list[F
     visits = figures.visits
     mentoring = figures.mentoring
     staff = figures.staff
-    never = ", ".join(teacher(t, t) for t in visits.never_visited) or "—"
+    # The sentence's own full stop ends it: a last short name («Ержанова М.») keeps one, not two.
+    never = (", ".join(teacher(t, t) for t in visits.never_visited) or "—").removesuffix(".")
     marks = _with_total([[body(i.association, i.association), i.items, i.held, i.moved, i.cancelled,
                           i.items - i.held - i.moved - i.cancelled] for i in figures.work_plan], total)
     return [

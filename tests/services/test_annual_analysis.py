@@ -165,3 +165,15 @@ def test_the_workbook_holds_every_table(analysis: AnnualAnalysisService) -> None
     assert rows["С категорией"] == [8, "73%", 9, "82%"]
     texts = book.worksheets[-1]
     assert texts["A2"].value == "Жұмыс қанағаттанарлық."
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_never_visited_sentence_ends_once(analysis: AnnualAnalysisService, language: str) -> None:
+    """The teachers never visited are named by short name («Ержанова М.»): the last one's full stop
+    ends the sentence, with no second one after it."""
+    from desktop_app.documents.analysis_tables import analysis_tables
+
+    paper = analysis.paper(ADMIN, SCHOOL, YEAR, None)
+    assert paper.figures.visits.never_visited
+    note = next(t.note for t in analysis_tables(paper.figures, paper.names(language), language) if t.key == "teachers")
+    assert "." in note.split(":")[1] and ".." not in note, note
